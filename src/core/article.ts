@@ -1,0 +1,53 @@
+/**
+ * Building an Article record from loosely given fields: the one place where text is cleaned, ids are
+ * derived and warnings about the content are attached, whatever the input format was.
+ */
+import { contentHash } from './ids.js';
+import type { Article } from './model.js';
+import { removeBoilerplate } from './text/boilerplate.js';
+
+export interface ArticleFields {
+  readonly text: string;
+  readonly id?: string;
+  readonly source?: string;
+  readonly url?: string;
+  readonly title?: string;
+  readonly byline?: string;
+  readonly date?: string;
+  readonly language?: string;
+  readonly warnings?: readonly string[];
+}
+
+/** Normalises whitespace without losing paragraph breaks. */
+export function normalizeWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]+/g, ' ')
+    .replace(/[ ]+\n/g, '\n')
+    .replace(/\n[ ]+/g, '\n')
+    .replace(/ {2,}/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Makes a clean Article: whitespace normalised, clutter removed, id from the content when none is given. */
+export function makeArticle(fields: ArticleFields): Article {
+  const cleaned = removeBoilerplate(normalizeWhitespace(fields.text));
+  const warnings = [...(fields.warnings ?? [])];
+  if (cleaned.text.length === 0) warnings.push('no article text');
+  const optional = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
+  const article: Article = {
+    id: optional(fields.id) ?? contentHash(cleaned.text),
+    source: optional(fields.source) ?? 'unknown source',
+    text: cleaned.text,
+    warnings,
+  };
+  return Object.freeze({
+    ...article,
+    ...(optional(fields.url) && { url: optional(fields.url) }),
+    ...(optional(fields.title) && { title: optional(fields.title) }),
+    ...(optional(fields.byline) && { byline: optional(fields.byline) }),
+    ...(optional(fields.date) && { date: optional(fields.date) }),
+    ...(optional(fields.language) && { language: optional(fields.language) }),
+  });
+}
