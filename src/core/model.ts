@@ -125,7 +125,11 @@ export interface Figure {
 export interface Disagreement {
   /** What the values are about ("people injured", "date of the vote"). */
   readonly topic: string;
-  readonly sides: readonly { readonly value: string; readonly text: string; readonly articles: readonly number[] }[];
+  readonly sides: readonly {
+    readonly value: string;
+    readonly text: string;
+    readonly articles: readonly number[];
+  }[];
 }
 
 export interface Comparison {

@@ -13,11 +13,10 @@ import type { Story } from '../core/model.js';
 export interface Example {
   readonly id: string;
   readonly story: Story;
-  /** The human reference summary, when the data has one. */
-  readonly reference?: string;
+  /** Human reference summaries (Multi-News has one, DUC and TAC several; none for plain input). */
+  readonly references: readonly string[];
 }
 
-/** Multi-News summaries start each line with "– " and keep newser's spacing; references are scored as given. */
 function storyFrom(id: string, documents: readonly string[]): Story {
   const articles = documents
     .map((text, i) => makeArticle({ text, id: `${id}#${i + 1}`, source: `source ${i + 1}` }))
@@ -45,20 +44,26 @@ export function parseMultiNewsLine(line: string, n: number): Example {
         ? r.document.split('|||||')
         : null;
     if (!documents) {
-      throw new ChorusError('invalid-input', `expected "documents" (an array of strings) on line ${n}, found none`);
+      throw new ChorusError(
+        'invalid-input',
+        `expected "documents" (an array of strings) on line ${n}, found none`,
+      );
     }
     return {
       id,
       story: storyFrom(id, documents),
-      ...(typeof r.summary === 'string' && { reference: r.summary }),
+      references: typeof r.summary === 'string' ? [r.summary] : [],
     };
   }
   const id = `line-${n}`;
-  return { id, story: storyFrom(id, trimmed.replace(/NEWLINE_CHAR/g, '\n').split('|||||')) };
+  return { id, story: storyFrom(id, trimmed.replace(/NEWLINE_CHAR/g, '\n').split('|||||')), references: [] };
 }
 
 /** Streams the examples of a Multi-News file (`.jsonl`, `.jsonl.gz`, or `.src` with `|||||` separators). */
-export async function* readMultiNews(path: string, options: { limit?: number } = {}): AsyncGenerator<Example> {
+export async function* readMultiNews(
+  path: string,
+  options: { limit?: number } = {},
+): AsyncGenerator<Example> {
   const raw = createReadStream(path);
   const input = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   const lines = createInterface({ input, crlfDelay: Infinity });
