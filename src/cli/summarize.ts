@@ -1,0 +1,96 @@
+/**
+ * `chorus summarize PATH…`: reads the given files, directories or standard input as the articles of
+ * one story and prints the cited summary and the comparison of the sources.
+ */
+import { Command, Option } from 'commander';
+import { ChorusError } from '../core/errors.js';
+import { buildStoryReport, PIPELINE_DEFAULTS } from '../core/pipeline.js';
+import { summarizerNames } from '../core/summarize/registry.js';
+import { readInputs, type ReadReport } from '../io/index.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { parsePositiveInt } from './options.js';
+import { renderMarkdown } from './render-markdown.js';
+import { renderReportPage } from '../web/report-page.js';
+
+export const FORMATS = ['md', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface SummarizeFlags {
+  method: string;
+  words: number;
+  format: Format;
+  json?: boolean;
+  title?: string;
+  maxBytes: number;
+}
+
+/** Per-input outcomes on stderr, so that stdout stays the report alone. */
+function printOutcomes(read: ReadReport, stderr: NodeJS.WritableStream): void {
+  for (const o of read.outcomes) {
+    if (o.status === 'ingested' && o.warnings.length === 0) continue;
+    const what = o.status === 'ingested' ? 'read with warnings' : o.status;
+    const why = [o.reason, ...o.warnings].filter(Boolean).join('; ');
+    stderr.write(`chorus: ${o.input}: ${what}${why ? `: ${why}` : ''}\n`);
+  }
+}
+
+export async function runSummarize(paths: readonly string[], flags: SummarizeFlags): Promise<number> {
+  const read = await readInputs(paths.length ? paths : ['-'], {
+    maxBytes: flags.maxBytes,
+    stdin: process.stdin,
+  });
+  printOutcomes(read, process.stderr);
+  if (read.articles.length === 0) {
+    const n = read.outcomes.length;
+    throw new ChorusError(
+      'empty-input',
+      `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
+        (read.outcomes[0]?.reason ? ` (${read.outcomes[0].reason})` : ''),
+    );
+  }
+  const report = buildStoryReport(
+    { id: 'cli', ...(flags.title && { title: flags.title }), articles: read.articles },
+    { method: flags.method, words: flags.words },
+  );
+  const format: Format = flags.json ? 'json' : flags.format;
+  const output =
+    format === 'json'
+      ? JSON.stringify({ report, inputs: read.outcomes }, null, 2) + '\n'
+      : format === 'html'
+        ? renderReportPage(report)
+        : renderMarkdown(report);
+  process.stdout.write(output);
+  return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
+}
+
+export function register(program: Command): void {
+  program
+    .command('summarize')
+    .description('summarize the articles of one story, with citations and a comparison of the sources')
+    .argument('[paths...]', 'files, directories, or - for standard input (default: standard input)')
+    .addOption(
+      new Option('-m, --method <name>', 'summarizer')
+        .choices(summarizerNames())
+        .default(PIPELINE_DEFAULTS.method),
+    )
+    .option('-w, --words <n>', 'word budget of the summary', parsePositiveInt, PIPELINE_DEFAULTS.words)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('md'))
+    .option('--json', 'same as --format json: the full typed report (schema/report.schema.json)')
+    .option('-t, --title <title>', 'title of the story (default: the first article title)')
+    .option('--max-bytes <n>', 'largest input file read, in bytes', parsePositiveInt, 20 * 1024 * 1024)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  chorus summarize samples/harbor-bridge-closure
+  chorus summarize a.html b.txt c.json --words 120 --method lexrank
+  cat article.txt | chorus summarize - --json
+
+Inputs: plain text (optional Title:/By:/Date:/Source:/URL: header lines), HTML pages, JSON or JSONL
+records, Multi-News files (.jsonl, .jsonl.gz, .src). Inputs that cannot be read are reported on stderr
+and skipped; the exit code is then 11 (partial).`,
+    )
+    .action(async (paths: string[], flags: SummarizeFlags) => {
+      process.exitCode = await runSummarize(paths, flags);
+    });
+}

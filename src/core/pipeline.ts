@@ -1,0 +1,66 @@
+/**
+ * The whole core in one call: a story's articles in, its report out (cited summary, comparison of the
+ * sources, syndicated copies). The CLI, the ingest service and the server all go through here.
+ */
+import { compareSources } from './compare/index.js';
+import { findDuplicates } from './dedupe/index.js';
+import { ChorusError } from './errors.js';
+import type { Story, StoryReport } from './model.js';
+import { getSummarizer } from './summarize/registry.js';
+import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
+import { analyzeStory } from './text/index.js';
+
+export interface PipelineOptions {
+  /** Summarizer name from the registry. */
+  readonly method: string;
+  /** Word budget of the summary. */
+  readonly words: number;
+}
+
+export const PIPELINE_DEFAULTS: PipelineOptions = Object.freeze({
+  method: 'chorus',
+  words: SUMMARIZE_DEFAULTS.words,
+});
+
+/**
+ * Builds the report of one story.
+ * @example buildStoryReport({ id: 's1', articles }, { words: 120 }).summary.sentences[0]?.citations
+ */
+export function buildStoryReport(story: Story, options: Partial<PipelineOptions> = {}): StoryReport {
+  const { method, words } = { ...PIPELINE_DEFAULTS, ...options };
+  const summarizer = getSummarizer(method);
+  const usable = story.articles.filter((a) => a.text.length > 0);
+  if (usable.length === 0) {
+    throw new ChorusError(
+      'empty-input',
+      `expected at least one article with text, found ${story.articles.length} article${story.articles.length === 1 ? '' : 's'} and no text`,
+    );
+  }
+  // Articles without text (dropped clutter pages) stay out of the analysis so that citation numbers
+  // point at readable sources; their warnings still reach the report.
+  const kept: Story = usable.length === story.articles.length ? story : { ...story, articles: usable };
+  const doc = analyzeStory(kept);
+  const duplicates = findDuplicates(kept.articles);
+  const summary = summarizer.summarize(doc, { words });
+  const comparison = compareSources(doc, { duplicates });
+
+  const warnings: string[] = [];
+  const dropped = story.articles.filter((a) => a.text.length === 0);
+  for (const a of dropped)
+    warnings.push(`left out ${a.source} (${a.id}): ${a.warnings.join('; ') || 'no text'}`);
+  const independent = kept.articles.length - duplicates.length;
+  if (independent <= 1) {
+    warnings.push(
+      kept.articles.length === 1
+        ? 'one source only: nothing here is corroborated by another outlet'
+        : 'all sources are copies of one story: nothing here is independently corroborated',
+    );
+  }
+  return Object.freeze({
+    story: kept,
+    summary,
+    comparison,
+    duplicates,
+    warnings: [...warnings, ...summary.warnings],
+  });
+}
