@@ -18,10 +18,15 @@ export interface ArticleFields {
   readonly warnings?: readonly string[];
 }
 
-/** Normalises whitespace without losing paragraph breaks. */
+/**
+ * Normalises whitespace without losing paragraph breaks, and drops control and invisible format characters
+ * (NUL, BEL, soft hyphens, zero-width marks, BOM) that would otherwise split or glue words unseen.
+ */
 export function normalizeWhitespace(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point here
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u200c-\u200f\u2060\ufeff]/g, '')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]+/g, ' ')
     .replace(/[ ]+\n/g, '\n')
     .replace(/\n[ ]+/g, '\n')
@@ -30,11 +35,18 @@ export function normalizeWhitespace(text: string): string {
     .trim();
 }
 
-/** Makes a clean Article: whitespace normalised, clutter removed, id from the content when none is given. */
+/**
+ * Makes a clean Article: entities decoded, whitespace normalised, clutter removed, id from the content when
+ * none is given. A text that is nothing but clutter (an error or cookie page) comes back empty, with a
+ * warning such as `dropped: looks like a cookie notice, not an article`.
+ */
 export function makeArticle(fields: ArticleFields): Article {
-  const cleaned = removeBoilerplate(normalizeWhitespace(fields.text));
+  // Normalise again after cleaning: decoded entities can be spaces (&nbsp;) and removed clutter leaves gaps.
+  const raw = removeBoilerplate(normalizeWhitespace(fields.text));
+  const cleaned = { ...raw, text: normalizeWhitespace(raw.text) };
   const warnings = [...(fields.warnings ?? [])];
-  if (cleaned.text.length === 0) warnings.push('no article text');
+  if (raw.dropped) warnings.push(raw.dropped);
+  else if (cleaned.text.length === 0) warnings.push('no article text');
   const optional = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
   const article: Article = {
     id: optional(fields.id) ?? contentHash(cleaned.text),

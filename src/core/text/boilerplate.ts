@@ -1,28 +1,165 @@
 /**
- * Removal of page clutter that extraction and crawls leave inside article text: photo captions and
- * credits, "Related:" lines, share/subscribe prompts, cookie and error notices.
+ * Clutter that extraction and crawls leave inside article text: photo captions and credits, "Related:"
+ * lines, share/subscribe prompts, cookie, browser and error notices, tweet embeds, web-archive pages.
+ * Multi-News keeps all of it inside one line per document, so most of the work is per sentence.
+ *
+ * Three levels, all driven by boilerplate-rules.json:
+ *  - text: entities decoded, clutter lines dropped, clutter phrases without sentence boundaries stripped
+ *    ("enlarge this image toggle caption"), in `removeBoilerplate` at ingest;
+ *  - sentence: `cleanSentence` strips tweet signatures and links, `isBoilerplateSentence` tells clutter
+ *    sentences, which `analyzeStory` never offers to the summarizers;
+ *  - document: a text that is nothing but clutter (an error, cookie or archive page) is dropped whole,
+ *    with a warning that says what it looked like.
+ * The patterns are specific on purpose: a news sentence about cookies, Twitter or an error must survive.
  */
+import rules from './boilerplate-rules.json' with { type: 'json' };
+import { decodeEntities } from './entities.js';
+import { splitSentences } from './sentences.js';
+import { countWords } from './tokens.js';
+
 export interface CleanedText {
   readonly text: string;
-  /** The lines that were dropped, for warnings and tests. */
+  /** The lines and phrases that were removed, for warnings and tests. */
   readonly removed: readonly string[];
+  /** Set when the whole text was dropped: `dropped: looks like a cookie notice, not an article`. */
+  readonly dropped?: string;
 }
 
-const CLUTTER: readonly RegExp[] = [
-  /^(related|read more|see also|advertisement|share this|subscribe)\b[:\s]/i,
-  /\b(we use cookies|enable javascript|enlarge this image|toggle caption)\b/i,
-];
+/** What a clutter sentence or page is (keys of `categories` in boilerplate-rules.json). */
+export type BoilerplateCategory = keyof typeof rules.categories;
 
-/** Drops clutter lines from `text`; keeps paragraphs (blank-line separated). */
+interface Rule {
+  readonly category: BoilerplateCategory;
+  readonly re: RegExp;
+}
+
+// The patterns are written in lowercase and run on lowercased text: V8 runs case-insensitive Unicode
+// expressions about ten times slower, and this filter sees every sentence of every article.
+const compile = (pattern: string, flags = 'u') => new RegExp(pattern, flags);
+const STRIP = rules.strip.map((r) => compile(r.pattern, 'gu'));
+const SENTENCE_STRIP = rules.sentenceStrip.map((r) => compile(r.pattern, 'gu'));
+const LINES: readonly Rule[] = rules.lines.map((r) => ({
+  category: r.category as BoilerplateCategory,
+  re: compile(r.pattern),
+}));
+const SENTENCES: readonly Rule[] = rules.sentences.map((r) => ({
+  category: r.category as BoilerplateCategory,
+  re: compile(r.pattern),
+}));
+/** One pass for the common case, a sentence that is not clutter; the category is looked up after a hit. */
+const ANY_SENTENCE = compile(rules.sentences.map((r) => `(?:${r.pattern})`).join('|'));
+const DOCUMENTS = rules.documents.map((r) => ({
+  category: r.category as BoilerplateCategory,
+  re: compile(r.pattern, 'gu'),
+  minHits: r.minHits,
+  maxWords: r.maxWords,
+}));
+
+/** A page whose readable words are fewer than this, and fewer than its clutter words, is not an article. */
+const MIN_ARTICLE_WORDS = 40;
+/** …as is a page that is mostly clutter and short. */
+const MAX_CLUTTER_SHARE = 0.7;
+const SHORT_PAGE_WORDS = 150;
+
+/** Strips tweet signatures and tweet links from one sentence. Example: `"Go team! pic.twitter.com/x1"` → `"Go team!"`. */
+export function cleanSentence(text: string): string {
+  const out = stripMatches(text, SENTENCE_STRIP);
+  return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * Removes what `patterns` (lowercase, global) match in the lowercased `text`, from `text` itself, keeping
+ * its case. `onRemove` sees each removed piece.
+ */
+function stripMatches(text: string, patterns: readonly RegExp[], onRemove?: (piece: string) => void): string {
+  let out = text;
+  for (const re of patterns) {
+    const lower = out.toLowerCase();
+    // Lowercasing keeps offsets except for a few letters (İ); there, match the text as it is.
+    const target = lower.length === out.length ? lower : out;
+    let result = '';
+    let last = 0;
+    for (const m of target.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      onRemove?.(out.slice(m.index, m.index + m[0].length).trim());
+      result += out.slice(last, m.index) + ' ';
+      last = m.index + m[0].length;
+    }
+    if (last > 0) out = result + out.slice(last);
+  }
+  return out;
+}
+
+/** The clutter category of one sentence (tweet signatures and links stripped first), or undefined for news. */
+export function boilerplateCategory(text: string): BoilerplateCategory | undefined {
+  const cleaned = cleanSentence(text.trim()).toLowerCase();
+  // Nothing readable left once the embed is gone: the sentence was a tweet signature or link.
+  if (!/[\p{L}\p{N}]/u.test(cleaned)) return /[\p{L}\p{N}]/u.test(text) ? 'social' : undefined;
+  if (!ANY_SENTENCE.test(cleaned)) return undefined;
+  return SENTENCES.find((r) => r.re.test(cleaned))?.category;
+}
+
+/**
+ * True for a sentence that is page clutter rather than news: a cookie or error notice, a subscribe prompt,
+ * a photo credit, a tweet embed with nothing left once its signature is gone.
+ * Example: `isBoilerplateSentence("We use cookies to improve your experience.")` → true.
+ */
+export function isBoilerplateSentence(text: string): boolean {
+  return boilerplateCategory(text) !== undefined;
+}
+
+/** Drops clutter lines and phrases from `text` and tells whether the whole text is clutter. Keeps paragraphs. */
 export function removeBoilerplate(text: string): CleanedText {
   const removed: string[] = [];
-  const kept = text
-    .split(/\n/)
+  let kept = decodeEntities(text)
+    .split('\n')
     .filter((line) => {
-      const bad = CLUTTER.some((re) => re.test(line.trim()));
+      const bad = LINES.some((r) => r.re.test(line.trim().toLowerCase()));
       if (bad) removed.push(line.trim());
       return !bad;
     })
     .join('\n');
-  return { text: kept.replace(/\n{3,}/g, '\n\n').trim(), removed };
+  kept = stripMatches(kept, STRIP, (piece) => removed.push(piece));
+  kept = kept
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +\n/g, '\n')
+    .replace(/\n +/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const dropped = pageVerdict(kept);
+  if (dropped) return { text: '', removed: [...removed, kept], dropped };
+  return { text: kept, removed };
+}
+
+/** The warning for a text that is nothing but clutter, or undefined for an article. */
+function pageVerdict(text: string): string | undefined {
+  if (!text) return undefined;
+  const clutter = new Map<BoilerplateCategory, number>();
+  let clutterWords = 0;
+  let readable = 0;
+  for (const s of splitSentences(text)) {
+    const words = countWords(s.text);
+    const category = boilerplateCategory(s.text);
+    if (category) {
+      clutter.set(category, (clutter.get(category) ?? 0) + words);
+      clutterWords += words;
+    } else readable += words;
+  }
+  if (clutterWords === 0) return undefined;
+  const total = clutterWords + readable;
+  for (const d of DOCUMENTS) {
+    if (total > d.maxWords) continue;
+    const hits = text.toLowerCase().match(d.re)?.length ?? 0;
+    if (hits >= d.minHits) return describe(d.category);
+  }
+  const mostlyClutter =
+    (readable < MIN_ARTICLE_WORDS && clutterWords > readable) ||
+    (clutterWords / total >= MAX_CLUTTER_SHARE && readable < SHORT_PAGE_WORDS);
+  if (!mostlyClutter) return undefined;
+  const [category] = [...clutter].sort((a, b) => b[1] - a[1])[0]!;
+  return describe(category);
+}
+
+function describe(category: BoilerplateCategory): string {
+  return `dropped: looks like ${rules.categories[category]}, not an article`;
 }

