@@ -1,0 +1,56 @@
+/**
+ * Redundancy tests for greedy selection: is a candidate saying again what the summary already says?
+ * Two are offered, both used in the literature: trigram blocking (Paulus et al. 2018, "A Deep
+ * Reinforced Model for Abstractive Summarization", §2.5; standard in extractive news summarizers since
+ * Liu & Lapata 2019) and a cosine ceiling as in MMR (Carbonell & Goldstein 1998).
+ */
+import type { AnalyzedStory } from '../model.js';
+import { cosine, type SparseVector } from './vectors.js';
+
+/** Decides whether `candidate` repeats what the already `chosen` sentences say. */
+export type RedundancyTest = (candidate: number, chosen: readonly number[]) => boolean;
+
+/** Word trigrams of a token list, joined with spaces. */
+export function trigrams(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+  return out;
+}
+
+/**
+ * Trigram blocking: redundant when more than `maxShared` of the candidate's word trigrams already occur
+ * in the chosen sentences (0 is the classic "any shared trigram" rule).
+ */
+export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTest {
+  const cache = new Map<number, Set<string>>();
+  const grams = (i: number): Set<string> => {
+    let g = cache.get(i);
+    if (!g) cache.set(i, (g = trigrams(doc.sentences[i]?.tokens ?? [])));
+    return g;
+  };
+  return (candidate, chosen) => {
+    const mine = grams(candidate);
+    let shared = 0;
+    for (const c of chosen) {
+      const theirs = grams(c);
+      for (const g of mine) if (theirs.has(g)) shared++;
+      if (shared > maxShared) return true;
+    }
+    return false;
+  };
+}
+
+/** Redundant when the candidate's cosine with any chosen sentence exceeds `ceiling`. */
+export function cosineCeiling(vectors: readonly SparseVector[], ceiling: number): RedundancyTest {
+  return (candidate, chosen) => {
+    const v = vectors[candidate];
+    if (!v) return false;
+    for (const c of chosen) if (cosine(v, vectors[c]!) > ceiling) return true;
+    return false;
+  };
+}
+
+/** Redundant when any of the tests says so. */
+export function anyOf(...tests: RedundancyTest[]): RedundancyTest {
+  return (candidate, chosen) => tests.some((t) => t(candidate, chosen));
+}
