@@ -1,4 +1,7 @@
 /** The list of commands. Each file exports `register(program)`. */
 import type { Command } from 'commander';
+import { register as registerEval } from './eval.js';
 
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerEval(program);
+}
