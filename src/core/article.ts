@@ -23,16 +23,18 @@ export interface ArticleFields {
  * (NUL, BEL, soft hyphens, zero-width marks, BOM) that would otherwise split or glue words unseen.
  */
 export function normalizeWhitespace(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point here
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u200c-\u200f\u2060\ufeff]/g, '')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]+/g, ' ')
-    .replace(/[ ]+\n/g, '\n')
-    .replace(/\n[ ]+/g, '\n')
-    .replace(/ {2,}/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point here
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u200c-\u200f\u2060\ufeff]/g, '')
+      .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]+/g, ' ')
+      .replace(/[ ]+\n/g, '\n')
+      .replace(/\n[ ]+/g, '\n')
+      .replace(/ {2,}/g, ' ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /**

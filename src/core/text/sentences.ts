@@ -55,9 +55,9 @@ const AGENCIES = [...photoCredits.agencies]
   .join('|');
 /** "(Reuters/Jane Roe)", "( ap photo/jane roe )". */
 const CREDIT_PARENS = new RegExp(`\\(\\s*(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}\\)`, 'giu');
-/** "Reuters/jane roe" or "jane roe/Getty Images" at a sentence start: two name words (three with an initial). */
+/** "Reuters/jane roe" or "Photo: jane roe/Getty Images" at a sentence start: two name words (three with an initial). */
 const CREDIT_BARE = new RegExp(
-  `(?:^|(?<=[.!?"”’)]\\s))(?:(?:${AGENCIES})\\s*/\\s*\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*|\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*\\s*/\\s*(?:${AGENCIES}))(?![\\p{L}/])`,
+  `(?:^|(?<=[.!?"”’)|]\\s))(?:(?:photo|photograph|image|picture|credit)s?:\\s*)?(?:(?:${AGENCIES})\\s*/\\s*\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*|(?:\\p{L}\\.\\s+)?\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*\\s*/\\s*(?:${AGENCIES}))(?![\\p{L}/])`,
   'giu',
 );
 /** A quote's attribution right after it: up to three words, then a speech verb ("the mayor said"). */

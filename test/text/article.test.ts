@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle, normalizeWhitespace } from '../../src/core/article.js';
+
+describe('normalizeWhitespace', () => {
+  it.each<[string, string]>([
+    ['a\r\nb\rc', 'a\nb\nc'],
+    ['a \t\u00a0 b', 'a b'],
+    ['para one\n\n\n\npara two', 'para one\n\npara two'],
+    ['  line  \n  next  ', 'line\nnext'],
+    ['bell\u0007 nul\u0000 soft\u00adhyphen zero\u200bwidth \ufeffbom', 'bell nul softhyphen zero width bom'],
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeWhitespace(input)).toBe(expected);
+  });
+});
+
+describe('makeArticle', () => {
+  it('cleans the text and derives the id from it', () => {
+    const a = makeArticle({
+      text: '  The tunnel opens in May.&nbsp; Drivers cheered. ',
+      source: ' Harbor Gazette ',
+    });
+    expect(a.text).toBe('The tunnel opens in May. Drivers cheered.');
+    expect(a.source).toBe('Harbor Gazette');
+    expect(a.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.warnings).toEqual([]);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+
+  it('keeps given fields and drops blank ones', () => {
+    const a = makeArticle({
+      text: 'Text.',
+      id: 'x1',
+      title: ' ',
+      url: 'https://example.org/a',
+      date: '2026-03-01',
+    });
+    expect(a).toEqual({
+      id: 'x1',
+      source: 'unknown source',
+      text: 'Text.',
+      url: 'https://example.org/a',
+      date: '2026-03-01',
+      warnings: [],
+    });
+  });
+
+  it('drops clutter phrases and lines', () => {
+    const a = makeArticle({
+      text: 'Related: more tunnel news\nThe tunnel opens in May. enlarge this image toggle caption Drivers cheered.',
+    });
+    expect(a.text).toBe('The tunnel opens in May. Drivers cheered.');
+  });
+
+  it('empties a cookie page and says why', () => {
+    const a = makeArticle({
+      text: 'We use cookies to personalise content. Please enable cookies on your web browser in order to continue. See our cookie policy.',
+      warnings: ['read from page.html'],
+    });
+    expect(a.text).toBe('');
+    expect(a.warnings).toEqual([
+      'read from page.html',
+      'dropped: looks like a cookie notice, not an article',
+    ]);
+  });
+
+  it('warns about empty input', () => {
+    expect(makeArticle({ text: '' }).warnings).toEqual(['no article text']);
+    expect(makeArticle({ text: ' \n\u0000 ' }).warnings).toEqual(['no article text']);
+  });
+
+  it('keeps non-English text and emoji', () => {
+    expect(makeArticle({ text: 'Le maire a parlé. 🎉 Ça va.' }).text).toBe('Le maire a parlé. 🎉 Ça va.');
+  });
+
+  it('turns decoded no-break spaces into plain ones', () => {
+    expect(makeArticle({ text: 'A&nbsp;&nbsp;B' }).text).toBe('A B');
+  });
+});
