@@ -129,7 +129,7 @@ export function register(program: Command): void {
     )
     .option(
       '--workers <n>',
-      'worker threads, 0 for none (default: one per core)',
+      'worker threads, one per core by default (0: run in this thread)',
       parseWholeNumber,
       EVALUATION_DEFAULTS.workers,
     )
