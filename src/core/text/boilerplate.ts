@@ -55,6 +55,8 @@ const DOCUMENTS = rules.documents.map((r) => ({
   maxWords: r.maxWords,
 }));
 
+const PAGE_CATEGORIES: ReadonlySet<string> = new Set(rules.pageCategories);
+
 /** A page whose readable words are fewer than this, and fewer than its clutter words, is not an article. */
 const MIN_ARTICLE_WORDS = 40;
 /** …as is a page that is mostly clutter and short. */
@@ -140,7 +142,7 @@ function pageVerdict(text: string): string | undefined {
   for (const s of splitSentences(text)) {
     const words = countWords(s.text);
     const category = boilerplateCategory(s.text);
-    if (category) {
+    if (category && PAGE_CATEGORIES.has(category)) {
       clutter.set(category, (clutter.get(category) ?? 0) + words);
       clutterWords += words;
     } else readable += words;
