@@ -18,115 +18,31 @@ function expectClose(actual: number, expected: number | undefined, places: numbe
   if (expected === undefined) return;
   expect(Math.abs(actual - expected)).toBeLessThan(0.5 * 10 ** -places + 1e-12);
 }
+
+type Maybe = number | undefined;
+
 describe('rougeScores (rouge-score string cases)', () => {
-  const rows: [
-    string,
-    string,
-    string,
-    boolean,
-    RougeType,
-    number | undefined,
-    number | undefined,
-    number | undefined,
-    number,
-  ][] = [
+  // name, target, prediction, use_stemmer, type, expected P, R, F (undefined: not checked), places
+  type Row = [string, string, string, boolean, RougeType, Maybe, Maybe, Maybe, number];
+  // prettier-ignore
+  const rows: Row[] = [
     ['testRouge1', 'testing one two', 'testing', false, 'rouge1', 1, 0.3333333333333333, 0.5, 7],
     ['testRougeEmpty', 'testing one two', '', false, 'rouge1', 0, 0, 0, 7],
     ['testRougeEmpty', 'testing one two', '', false, 'rouge2', 0, 0, 0, 7],
     ['testRougeEmpty', 'testing one two', '', false, 'rougeL', 0, 0, 0, 7],
     ['testRougeEmpty', 'testing one two', '', false, 'rougeLsum', 0, 0, 0, 7],
     ['testRouge2', 'testing one two', 'testing one', false, 'rouge2', 1, 0.5, 0.6666666666666666, 7],
-    [
-      'testRougeLConsecutive',
-      'testing one two',
-      'testing one',
-      false,
-      'rougeL',
-      1,
-      0.6666666666666666,
-      0.8,
-      7,
-    ],
-    [
-      'testRougeLNonConsecutive',
-      'testing one two',
-      'testing two',
-      false,
-      'rougeL',
-      1,
-      0.6666666666666666,
-      0.8,
-      7,
-    ],
-    [
-      'testMultipleRougeTypes',
-      'testing one two',
-      'testing one',
-      false,
-      'rouge1',
-      1,
-      0.6666666666666666,
-      0.8,
-      7,
-    ],
-    [
-      'testMultipleRougeTypes',
-      'testing one two',
-      'testing one',
-      false,
-      'rougeL',
-      1,
-      0.6666666666666666,
-      0.8,
-      7,
-    ],
-    [
-      'testRougeLsum',
-      'w1 w2 w3 w4 w5',
-      'w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5',
-      false,
-      'rougeLsum',
-      0.4,
-      0.8,
-      0.5333,
-      3,
-    ],
+    ['testRougeLConsecutive', 'testing one two', 'testing one', false, 'rougeL', 1, 0.6666666666666666, 0.8, 7],
+    ['testRougeLNonConsecutive', 'testing one two', 'testing two', false, 'rougeL', 1, 0.6666666666666666, 0.8, 7],
+    ['testMultipleRougeTypes', 'testing one two', 'testing one', false, 'rouge1', 1, 0.6666666666666666, 0.8, 7],
+    ['testMultipleRougeTypes', 'testing one two', 'testing one', false, 'rougeL', 1, 0.6666666666666666, 0.8, 7],
+    ['testRougeLsum', 'w1 w2 w3 w4 w5', 'w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5', false, 'rougeLsum', 0.4, 0.8, 0.5333, 3],
     ['testRougeLsum_empty_prediction', 'w1 w2 w3 w4 w5', '', false, 'rougeLsum', 0, 0, 0, 3],
     ['testRougeLsum_empty_target', '', 'w1', false, 'rougeLsum', 0, 0, 0, 3],
     ['testRougeLsum_nonword_prediction', 'w1 w2 w3 w4 w5', '/', false, 'rougeLsum', 0, 0, 0, 3],
-    [
-      'testRougeLSumSentenceSplitting_newlines',
-      'First sentence.\nSecond Sentence.',
-      'Second sentence.\nFirst Sentence.',
-      true,
-      'rougeLsum',
-      undefined,
-      undefined,
-      1.0,
-      5,
-    ],
-    [
-      'testRougeLSumSentenceSplitting_no_newlines',
-      'First sentence. Second Sentence.',
-      'Second sentence. First Sentence.',
-      true,
-      'rougeLsum',
-      undefined,
-      undefined,
-      0.5,
-      5,
-    ],
-    [
-      'testRougeTokenizerInit',
-      'this is a test',
-      'this is a test',
-      false,
-      'rouge1',
-      undefined,
-      undefined,
-      1.0,
-      7,
-    ],
+    ['testRougeLSumSentenceSplitting_newlines', 'First sentence.\nSecond Sentence.', 'Second sentence.\nFirst Sentence.', true, 'rougeLsum', undefined, undefined, 1.0, 5],
+    ['testRougeLSumSentenceSplitting_no_newlines', 'First sentence. Second Sentence.', 'Second sentence. First Sentence.', true, 'rougeLsum', undefined, undefined, 0.5, 5],
+    ['testRougeTokenizerInit', 'this is a test', 'this is a test', false, 'rouge1', undefined, undefined, 1.0, 7],
   ];
   it.each(rows)('%s: %j vs %j (stem %s) %s', (_name, target, prediction, stem, type, p, r, f, places) => {
     const s = rougeScores(prediction, target, { stem })[type];
@@ -137,27 +53,14 @@ describe('rougeScores (rouge-score string cases)', () => {
 });
 
 describe('rougeScoresMulti (score_multi)', () => {
-  const rows: [
-    string,
-    string[],
-    string,
-    RougeType,
-    number | undefined,
-    number | undefined,
-    number | undefined,
-  ][] = [
+  // name, targets, prediction, type, expected P, R, F
+  type Row = [string, string[], string, RougeType, Maybe, Maybe, Maybe];
+  // prettier-ignore
+  const rows: Row[] = [
     ['testRouge1Multi', ['testing one two'], 'testing', 'rouge1', 1, 0.3333333333333333, 0.5],
     ['testRougeAllMulti', ['first text', 'first something'], 'text first', 'rouge1', undefined, undefined, 1],
     ['testRougeAllMulti', ['first text', 'first something'], 'text first', 'rouge2', undefined, undefined, 0],
-    [
-      'testRougeAllMulti',
-      ['first text', 'first something'],
-      'text first',
-      'rougeL',
-      undefined,
-      undefined,
-      0.5,
-    ],
+    ['testRougeAllMulti', ['first text', 'first something'], 'text first', 'rougeL', undefined, undefined, 0.5],
   ];
   it.each(rows)('%s %j vs %j: %s', (_name, targets, prediction, type, p, r, f) => {
     const s = rougeScoresMulti(prediction, targets, { stem: false })[type];
@@ -168,6 +71,8 @@ describe('rougeScoresMulti (score_multi)', () => {
 });
 
 describe('rougeScores against ROUGE-1.5.5 on rouge-score test files (places=5)', () => {
+  // name, line, use_stemmer, type, expected P, R, F
+  // prettier-ignore
   const rows: [string, number, boolean, RougeType, number, number, number][] = [
     ['testRouge1AgainstRouge155', 0, false, 'rouge1', 0.6875, 0.40741, 0.51163],
     ['testRouge1AgainstRouge155', 1, false, 'rouge1', 0.65385, 0.40476, 0.5],

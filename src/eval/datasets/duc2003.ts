@@ -3,21 +3,18 @@
  * hold the SGML documents of each cluster, `detagged.duc2003.abstracts/models/D30003.M.100.T.B.html`
  * the four 100-word human summaries (plain text, one tokenized clause per line, despite the suffix).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeArticle } from '../../core/article.js';
 import { ChorusError } from '../../core/errors.js';
 import type { Example } from '../../io/multinews.js';
+import { isDirectory } from './is-directory.js';
 import { parseDucDocument } from './duc-document.js';
 import { detokenizedReference } from './reference-text.js';
 
 export interface Duc2003Options {
   /** Only task 2 is supported: task 3 has no documents here and task 4 summaries answer questions. */
   readonly task?: 2;
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** The folder holding the cluster folders (`root` itself, or `root/docs.without.headlines`). */

@@ -4,11 +4,12 @@
  * as `Saturday, January 8, 2005`, then paragraphs), and 3 human summaries of 240-250 words per topic
  * (`Model Summaries/English/M00T.{A,B,C}.250`).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeArticle, type ArticleFields } from '../../core/article.js';
 import { ChorusError } from '../../core/errors.js';
 import type { Example } from '../../io/multinews.js';
+import { isDirectory } from './is-directory.js';
 
 const DATASET_FOLDER = 'TAC 2011 MultiLing Pilot Dataset';
 const MONTHS = [
@@ -57,10 +58,6 @@ export function parseTacDocument(raw: string, id: string): ArticleFields {
     break;
   }
   return { id, source: 'WikiNews', title, text: lines.join('\n'), ...(date && { date }) };
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** The dataset folder: `root` itself or its `TAC 2011 MultiLing Pilot Dataset` child. */
