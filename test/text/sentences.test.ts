@@ -68,6 +68,16 @@ describe('splitSentences', () => {
       ['She sold it to Harbor Foods Inc.', 'The deal closed.'],
     ],
     [
+      'dateline with an agency in brackets',
+      'GOSHEN, N.Y. (AP) — A judge ruled. It was late.',
+      ['GOSHEN, N.Y. (AP) — A judge ruled.', 'It was late.'],
+    ],
+    [
+      'company suffix before a ticker',
+      'Harbor Foods Corp. (HFC) rose. Then it fell.',
+      ['Harbor Foods Corp. (HFC) rose.', 'Then it fell.'],
+    ],
+    [
       'state abbreviation in a dateline',
       'It snowed in Dover, Del. on Monday. Schools shut.',
       ['It snowed in Dover, Del. on Monday.', 'Schools shut.'],

@@ -189,6 +189,8 @@ function splitParagraph(p: string): string[] {
     const digit = first >= '0' && first <= '9';
     // An opening straight quote is one only if no quote is open.
     const opens = opener && !(p[k + 1] === '"' && scan.inQuote);
+    // A bracket after "N.Y." is a dateline's "(AP)", not a new sentence; a quote mark may well be one.
+    const opensQuote = opens && p[k + 1] !== '(' && p[k + 1] !== '[';
     // Multi-News re-capitalised the first character of each sentence, which after a quote was the
     // quote mark itself: `people. " other republicans` starts a sentence in lowercase.
     // The same text leaves words after ? and ! lowercase ("who knew? not the mayor"), while true-case
@@ -207,7 +209,10 @@ function splitParagraph(p: string): string[] {
     }
     if (/^[.…]{2,}|…/.test(stop)) {
       if (quotedBefore || !upper) continue;
-    } else if (stop[0] === '.' && !endsSentenceAfter(p, m.index, p.slice(j, j + 40), upper, digit, opens)) {
+    } else if (
+      stop[0] === '.' &&
+      !endsSentenceAfter(p, m.index, p.slice(j, j + 40), upper, digit, opensQuote)
+    ) {
       continue;
     }
     cuts.add(k + 1);

@@ -3,7 +3,8 @@
  * are kept out ("didn't" → "didn", "t") the way rouge-score and most IR code do, so counts line up with
  * what the evaluation measures.
  */
-const WORD = /[\p{L}\p{N}]+/gu;
+// Combining marks belong to the word they sit on (Hindi vowel signs, decomposed accents).
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
 /** Lowercased word tokens of `text`. Example: `tokenize("U.S. Sen. Ortiz, 42")` → `["u","s","sen","ortiz","42"]`. */
 export function tokenize(text: string): string[] {
