@@ -1,8 +1,10 @@
 /**
- * Sentence splitting for news text, by rules. Measured against wink-nlp (with its English lite model) and
- * compromise on Multi-News validation: fewer wrong cuts on news abbreviations, domain names and
- * lowercased text, and 5 (wink) to 70 (compromise) times faster, which matters because every article
- * of every story goes through here.
+ * Sentence splitting for news text, by rules. Chosen over wink-nlp (with wink-eng-lite-web-model) and
+ * compromise after measuring all three on 300 Multi-News validation examples (829 articles): 0.05 ms per
+ * article here against 0.66 (wink) and 8.7 (compromise); where the rules and wink disagree, the rules
+ * were right on 16 of 20 sampled boundaries and wink on 7 of 20 (wink cuts "insurance. com", "u.s. Sen.",
+ * "(d-fla.) ,"); lead summaries on 2,000 examples score the same with either (R-1 44.08 / R-2 14.93 with
+ * the rules, 44.06 / 14.94 with wink). Speed decides: every article of every story goes through here.
  *
  * Each paragraph (blank-line separated) is split in numbered steps:
  *  1. Tweet signatures ("— Name (@handle) March 3, 2018") end a sentence wherever they stand, even when
@@ -11,9 +13,11 @@
  *     Roe)") are cut off on both sides, so the caption and the story do not fuse.
  *  3. Every run of stops (. ! ? … ...) is a candidate. Closing quotes and brackets after it stay with the
  *     sentence; straight quotes are told apart by parity, so Multi-News's spaced ` " ` works too.
- *  4. A candidate ends a sentence only if the next word starts one: an uppercase letter, a digit or an
- *     opening quote. Multi-News text is lowercased and re-capitalised at sentence starts, so this holds
- *     there too. Then the word before the stop decides: titles (Mr., Sen.) never end a sentence,
+ *  4. A candidate ends a sentence only if the next word starts one: an uppercase letter (or a letter of
+ *     a caseless script), a digit or an opening quote. Multi-News text is lowercased and re-capitalised
+ *     at sentence starts, so this holds there too, except after a closing quote and after ? or !, where
+ *     it left the next word lowercase. Chinese and Japanese stops need no space after them.
+ *     Then the word before a period decides: titles (Mr., Sen.) never end a sentence,
  *     "No." and months only when no number follows, ambiguous ones (U.S., Inc., p.m.) and initials
  *     only when a typical sentence-opening word follows. The word lists are data (abbreviations.json).
  *  5. Not inside parentheses; an ellipsis not inside a quote; a quote followed by its attribution
