@@ -14,6 +14,8 @@ import { sampleIndices } from '../../src/eval/datasets/sample.js';
 import { Aggregate } from '../../src/eval/runner/aggregate.js';
 import { evaluateExample } from '../../src/eval/runner/evaluate-example.js';
 import { evaluate } from '../../src/eval/runner/evaluate.js';
+import { runTask } from '../../src/eval/runner/run-task.js';
+import type { Example } from '../../src/io/multinews.js';
 import { renderEvalTable } from '../../src/eval/runner/table.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/eval/', import.meta.url));
@@ -92,6 +94,19 @@ describe('evaluateExample', () => {
     ).results;
     expect(r).toMatchObject({ words: 0, summary: '' });
     expect(r?.scores.rouge1.f).toBe(0);
+  });
+});
+
+describe('runTask', () => {
+  it('leaves out, with the reason, a malformed line or an example the analysis cannot read', () => {
+    const settings = { words: 50, recall155: false, keepSummaries: false };
+    const line = runTask({ kind: 'line', index: 0, line: '{"id": 1', lineNumber: 9 }, [lead], settings);
+    expect(line).toMatchObject({ id: 'line-9', scored: false, results: [] });
+    expect(line.problem).toMatch(/^expected a JSON object on line 9/);
+    const hostile = { id: 'h', story: { id: 'h', articles: null }, references: [] } as unknown as Example;
+    const bad = runTask({ kind: 'example', index: 1, example: hostile }, [lead], settings);
+    expect(bad).toMatchObject({ id: 'h', index: 1, scored: false });
+    expect(bad.problem).toMatch(/^internal error: /);
   });
 });
 

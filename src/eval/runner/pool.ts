@@ -44,6 +44,7 @@ export async function runPool(
   const workers = Array.from({ length: options.workers }, () => ({ worker: startWorker(init), inFlight: 0 }));
   let waiting: (() => void) | undefined;
   let failure: Error | undefined;
+  let closing = false;
   const wake = () => {
     const w = waiting;
     waiting = undefined;
@@ -59,6 +60,14 @@ export async function runPool(
       failure ??= new ChorusError('internal', `an evaluation worker failed: ${error.message}`, {
         cause: error,
       });
+      wake();
+    });
+    w.worker.on('exit', (code) => {
+      if (!closing)
+        failure ??= new ChorusError(
+          'internal',
+          `an evaluation worker stopped (exit code ${code}) with ${w.inFlight} example(s) unfinished`,
+        );
       wake();
     });
   }
@@ -82,6 +91,7 @@ export async function runPool(
     }
     if (failure) throw failure;
   } finally {
+    closing = true;
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 }

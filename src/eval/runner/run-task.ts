@@ -5,25 +5,23 @@ import { parseMultiNewsLine } from '../../io/multinews.js';
 import type { EvalTask } from '../datasets/index.js';
 import { evaluateExample, type EvalSettings, type ExampleResult } from './evaluate-example.js';
 
+/**
+ * Evaluates one task. A malformed line, or an example the text analysis fails on, is reported and left
+ * out of the averages: the run goes on (summarizer failures are handled per method, in evaluateExample).
+ */
 export function runTask(
   task: EvalTask,
   summarizers: readonly Summarizer[],
   settings: EvalSettings,
 ): ExampleResult {
-  if (task.kind === 'example') return evaluateExample(task.example, summarizers, settings, task.index);
+  const id = task.kind === 'example' ? task.example.id : `line-${task.lineNumber}`;
   try {
-    return evaluateExample(parseMultiNewsLine(task.line, task.lineNumber), summarizers, settings, task.index);
+    const example = task.kind === 'example' ? task.example : parseMultiNewsLine(task.line, task.lineNumber);
+    return evaluateExample(example, summarizers, settings, task.index);
   } catch (error) {
-    if (!isChorusError(error)) throw error;
-    // A malformed line is reported and left out of the averages; the run goes on.
-    return {
-      index: task.index,
-      id: `line-${task.lineNumber}`,
-      inputWords: 0,
-      referenceWords: 0,
-      scored: false,
-      results: [],
-      problem: error.message,
-    };
+    const problem = isChorusError(error)
+      ? error.message
+      : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    return { index: task.index, id, inputWords: 0, referenceWords: 0, scored: false, results: [], problem };
   }
 }

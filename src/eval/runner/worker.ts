@@ -15,10 +15,4 @@ if (!port) throw new Error('worker.ts runs as a worker thread of the evaluation 
 const { methods, settings } = workerData as WorkerInit;
 const summarizers = methods.map((m) => getSummarizer(m));
 
-port.on('message', (task: EvalTask | null) => {
-  if (task === null) {
-    port.close();
-    return;
-  }
-  port.postMessage(runTask(task, summarizers, settings));
-});
+port.on('message', (task: EvalTask) => port.postMessage(runTask(task, summarizers, settings)));
