@@ -46,6 +46,7 @@ describe('isBoilerplateSentence: clutter', () => {
     ['Read more', 'promo'],
     ['Learn more', 'promo'],
     ['Click here to watch the full interview.', 'promo'],
+    ['On your next view you will be asked to log in to your subscriber account.', 'paywall'],
     ['Photo: Jane Roe/Harbor Gazette', 'credit'],
     ['(AP Photo/Tom Reyes)', 'credit'],
     ['(Reuters/Jane Roe)', 'credit'],
@@ -119,6 +120,16 @@ describe('removeBoilerplate: phrases and lines', () => {
       'The shop closed. ( photo: jane roe, harbor gazette ) Its owner retired.',
       'The shop closed. Its owner retired.',
     ],
+    [
+      'Mar. 2, 2019, 4: 10 pm gmt / updated mar. 2, 2019, 5: 02 pm gmt for weeks, the ferry ran late.',
+      'for weeks, the ferry ran late.',
+    ],
+    ['Posted: March 3, 2018 at 9:15 pm The council met.', 'The council met.'],
+    [
+      'The vote closed on Jan. 3, 2019 at 5: 00 p.m. and the count began.',
+      'The vote closed on Jan. 3, 2019 at 5: 00 p.m. and the count began.',
+    ],
+    ['Listen to article 4: 26 share this article the mayor resigned.', 'the mayor resigned.'],
     [
       'Sixty percent agree ( to see the question wording, click here. ) with the plan.',
       'Sixty percent agree with the plan.',
