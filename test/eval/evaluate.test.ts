@@ -111,11 +111,12 @@ describe('runTask', () => {
 });
 
 describe('Aggregate', () => {
+  const s = (f: number) => ({ precision: f, recall: f, f });
+  const scores = (f: number) => ({ rouge1: s(f), rouge2: s(f / 2), rougeL: s(f), rougeLsum: s(f) });
+  const base = { inputWords: 100, referenceWords: 10, scored: true };
+
   it('averages F1 ×100 over examples with references, words and time over all, and keeps problems', () => {
     const agg = new Aggregate(['m']);
-    const s = (f: number) => ({ precision: f, recall: f, f });
-    const scores = (f: number) => ({ rouge1: s(f), rouge2: s(f / 2), rougeL: s(f), rougeLsum: s(f) });
-    const base = { inputWords: 100, referenceWords: 10, scored: true };
     agg.add({
       ...base,
       index: 0,
@@ -142,7 +143,30 @@ describe('Aggregate', () => {
     expect(m?.rouge2).toBeCloseTo(15, 10);
     expect(m?.meanWords).toBe(20);
     expect(m?.examplesPerSecond).toBe(1.5);
+    expect(m?.ci95.rouge1.low).toBeGreaterThanOrEqual(20);
+    expect(m?.ci95.rouge1.high).toBeLessThanOrEqual(40);
+    expect(m?.versus).toBeUndefined();
     expect(agg.problems).toEqual(['d: malformed']);
+  });
+
+  it('gives later methods a paired interval of their difference from the first', () => {
+    const agg = new Aggregate(['base', 'better']);
+    for (let i = 0; i < 200; i++) {
+      const f = 0.3 + (i % 10) / 100;
+      agg.add({
+        ...base,
+        index: i,
+        id: `e${i}`,
+        results: [
+          { method: 'base', scores: scores(f), words: 10, seconds: 0.01 },
+          { method: 'better', scores: scores(f + 0.02 + (i % 3) / 100), words: 10, seconds: 0.01 },
+        ],
+      });
+    }
+    const [, better] = agg.summaries();
+    expect(better?.versus?.method).toBe('base');
+    expect(better?.versus?.rouge1.low).toBeGreaterThan(2);
+    expect(better?.versus?.rouge1.high).toBeLessThan(4);
   });
 });
 
@@ -236,6 +260,7 @@ describe('evaluate', () => {
     );
     expect(table).toMatch(/\nlead\s+\d+\.\d\d\s+\d+\.\d\d/);
     expect(table).toContain('2 examples of duc2003');
+    expect(table).toMatch(/\nlead: 95% CI R-1 \d+\.\d\d–\d+\.\d\d, R-2 /);
   });
 
   it('refuses unknown methods and empty datasets before doing any work', async () => {

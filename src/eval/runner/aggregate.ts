@@ -1,8 +1,13 @@
 /**
  * Averages of per-example results, per method: the figures of the evaluation table. Scores are means
- * over the examples that have references, ×100 as papers print them.
+ * over the examples that have references, ×100 as papers print them, with seeded bootstrap 95 %
+ * intervals, and for every method after the first a paired interval of its difference from the first.
  */
+import { bootstrapInterval, type Interval } from '../bootstrap.js';
 import type { ExampleResult } from './evaluate-example.js';
+
+const MEASURES = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] as const;
+type Measure = (typeof MEASURES)[number];
 
 export interface MethodSummary {
   readonly method: string;
@@ -13,6 +18,10 @@ export interface MethodSummary {
   readonly rouge2: number;
   readonly rougeL: number;
   readonly rougeLsum: number;
+  /** Bootstrap 95 % interval of each mean F1 ×100 (1,000 resamples of the examples). */
+  readonly ci95: Readonly<Record<Measure, Interval>>;
+  /** Paired bootstrap 95 % interval of (this method − `method`) in mean F1 ×100, for methods after the first. */
+  readonly versus?: { readonly method: string } & Readonly<Record<Measure, Interval>>;
   /** Mean ROUGE-1.5.5-style recall ×100 at the word limit (DUC/TAC only). */
   readonly recall155?: { readonly rouge1: number; readonly rouge2: number };
   readonly meanWords: number;
@@ -23,48 +32,41 @@ export interface MethodSummary {
   readonly firstError?: string;
 }
 
-interface Sums {
-  n: number;
-  r1: number;
-  r2: number;
-  rl: number;
-  rlsum: number;
-  recall1: number;
-  recall2: number;
-  has155: boolean;
+interface Collected {
+  /** F1 per scored example, per measure; the same example order for every method. */
+  readonly f: Record<Measure, number[]>;
+  readonly recall1: number[];
+  readonly recall2: number[];
   words: number;
   seconds: number;
   errors: number;
   firstError?: string;
 }
 
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const scaled = (i: Interval): Interval => ({ low: 100 * i.low, mid: 100 * i.mid, high: 100 * i.high });
+
 /** Accumulates example results as they arrive, in any order. */
 export class Aggregate {
-  private readonly sums = new Map<string, Sums>();
+  private readonly collected = new Map<string, Collected>();
   examples = 0;
   scored = 0;
   inputWords = 0;
   referenceWords = 0;
+  /** Examples that could not be read, with the reason. */
+  readonly problems: string[] = [];
 
   constructor(readonly methods: readonly string[]) {
     for (const m of methods)
-      this.sums.set(m, {
-        n: 0,
-        r1: 0,
-        r2: 0,
-        rl: 0,
-        rlsum: 0,
-        recall1: 0,
-        recall2: 0,
-        has155: false,
+      this.collected.set(m, {
+        f: { rouge1: [], rouge2: [], rougeL: [], rougeLsum: [] },
+        recall1: [],
+        recall2: [],
         words: 0,
         seconds: 0,
         errors: 0,
       });
   }
-
-  /** Examples that could not be read, with the reason. */
-  readonly problems: string[] = [];
 
   add(example: ExampleResult): void {
     if (example.problem !== undefined) {
@@ -78,44 +80,47 @@ export class Aggregate {
       this.referenceWords += example.referenceWords;
     }
     for (const r of example.results) {
-      const s = this.sums.get(r.method);
-      if (!s) continue;
-      s.seconds += r.seconds;
-      s.words += r.words;
+      const c = this.collected.get(r.method);
+      if (!c) continue;
+      c.seconds += r.seconds;
+      c.words += r.words;
       if (r.error !== undefined) {
-        s.errors++;
-        s.firstError ??= `${example.id}: ${r.error}`;
+        c.errors++;
+        c.firstError ??= `${example.id}: ${r.error}`;
       }
       if (!example.scored) continue;
-      s.n++;
-      s.r1 += r.scores.rouge1.f;
-      s.r2 += r.scores.rouge2.f;
-      s.rl += r.scores.rougeL.f;
-      s.rlsum += r.scores.rougeLsum.f;
+      for (const m of MEASURES) c.f[m].push(r.scores[m].f);
       if (r.recall155) {
-        s.has155 = true;
-        s.recall1 += r.recall155.rouge1;
-        s.recall2 += r.recall155.rouge2;
+        c.recall1.push(r.recall155.rouge1);
+        c.recall2.push(r.recall155.rouge2);
       }
     }
   }
 
   summaries(): MethodSummary[] {
-    return this.methods.map((method) => {
-      const s = this.sums.get(method) as Sums;
-      const mean = (x: number) => (s.n ? (100 * x) / s.n : 0);
+    const first = this.collected.get(this.methods[0] ?? '');
+    return this.methods.map((method, k) => {
+      const c = this.collected.get(method) as Collected;
+      const intervals = (paired?: Collected) =>
+        Object.fromEntries(
+          MEASURES.map((m) => [m, scaled(bootstrapInterval(c.f[m], paired ? { paired: paired.f[m] } : {}))]),
+        ) as Record<Measure, Interval>;
       return {
         method,
-        examples: s.n,
-        rouge1: mean(s.r1),
-        rouge2: mean(s.r2),
-        rougeL: mean(s.rl),
-        rougeLsum: mean(s.rlsum),
-        ...(s.has155 && { recall155: { rouge1: mean(s.recall1), rouge2: mean(s.recall2) } }),
-        meanWords: this.examples ? s.words / this.examples : 0,
-        examplesPerSecond: s.seconds > 0 ? this.examples / s.seconds : 0,
-        errors: s.errors,
-        ...(s.firstError !== undefined && { firstError: s.firstError }),
+        examples: c.f.rouge1.length,
+        rouge1: 100 * mean(c.f.rouge1),
+        rouge2: 100 * mean(c.f.rouge2),
+        rougeL: 100 * mean(c.f.rougeL),
+        rougeLsum: 100 * mean(c.f.rougeLsum),
+        ci95: intervals(),
+        ...(k > 0 && first && { versus: { method: this.methods[0] as string, ...intervals(first) } }),
+        ...(c.recall1.length > 0 && {
+          recall155: { rouge1: 100 * mean(c.recall1), rouge2: 100 * mean(c.recall2) },
+        }),
+        meanWords: this.examples ? c.words / this.examples : 0,
+        examplesPerSecond: c.seconds > 0 ? this.examples / c.seconds : 0,
+        errors: c.errors,
+        ...(c.firstError !== undefined && { firstError: c.firstError }),
       };
     });
   }

@@ -48,6 +48,17 @@ export function renderEvalTable(report: EvaluationReport): string {
     `${fixed(report.seconds, 1)} s with ${report.workers === 0 ? 'no worker threads' : `${report.workers} worker thread(s)`} ` +
       `(${fixed(report.examplesPerSecond, 1)} examples/s, all methods and scoring), peak memory ${fixed(report.peakRssMb, 0)} MB`,
   );
+  const range = (i: { low: number; high: number }) => `${fixed(i.low)}–${fixed(i.high)}`;
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${fixed(x)}`;
+  for (const m of report.methods) {
+    lines.push(
+      m.versus
+        ? `${m.method} − ${m.versus.method}: R-1 ${signed(m.rouge1 - (report.methods[0]?.rouge1 ?? 0))} ` +
+            `(95% CI ${range(m.versus.rouge1)}), R-2 ${signed(m.rouge2 - (report.methods[0]?.rouge2 ?? 0))} ` +
+            `(95% CI ${range(m.versus.rouge2)}), paired bootstrap`
+        : `${m.method}: 95% CI R-1 ${range(m.ci95.rouge1)}, R-2 ${range(m.ci95.rouge2)} (bootstrap, 1,000 resamples)`,
+    );
+  }
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';
 }
