@@ -7,6 +7,8 @@
  * - `-m`: ROUGE-1.5.5 first looks words up in WordNet 2.0's exception lists ("went" → "go"), which are not
  *   available here; we apply its Porter stemmer (the original algorithm, the `stemmer` package) alone.
  * - `-s`: ROUGE-1.5.5 uses the SMART common-word list; we use Chorus's stop-word list.
+ * - `-l`: we count the words the tokenizer keeps (so "U.S." or "senator-for-life" count as several);
+ *   TAC 2011 was scored without `-l`, so this detail could not be checked against official scores.
  * Without `-m` and `-s` the scores match the official ROUGE-1.5.5 scores of TAC 2011 MultiLing
  * (see `bench/rouge-conformance.ts --tac`).
  */
