@@ -1,0 +1,55 @@
+/**
+ * Copies within one story: syndicated reprints and lightly edited versions of one text, each linked to the
+ * article it copies, so that the summary and the comparison do not count them as independent sources.
+ */
+import type { Article, DuplicateLink } from '../model.js';
+import { originalOrder } from './original-order.js';
+import { intersectionSize, shingleHashes } from './shingles.js';
+import { copySimilarity } from './similarity.js';
+
+export interface DuplicateOptions {
+  /** Least `copySimilarity` for a copy (measured by `bench/dedupe.ts`, see the README). */
+  readonly threshold: number;
+}
+
+export const DUPLICATE_DEFAULTS: DuplicateOptions = Object.freeze({ threshold: 0.5 });
+
+/**
+ * Links every copy to its original (the earlier-dated, else earlier-given, article). A copy of a copy is
+ * linked to the first original of its chain, so each group of copies has one original. Exact shingle
+ * sets are compared: a story has tens of articles, not millions.
+ * @example findDuplicates([wire, reprint]) → [{ article: 1, original: 0, similarity: 0.97 }]
+ */
+export function findDuplicates(
+  articles: readonly Article[],
+  options: Partial<DuplicateOptions> = {},
+): DuplicateLink[] {
+  const { threshold } = { ...DUPLICATE_DEFAULTS, ...options };
+  const shingles = articles.map((a) => shingleHashes(a.text));
+  const order = originalOrder(articles);
+  const rootOf = new Map<number, number>();
+  const links: DuplicateLink[] = [];
+  order.forEach((copy, rank) => {
+    const mine = shingles[copy] ?? new Uint32Array(0);
+    let best = -1;
+    let bestSimilarity = 0;
+    for (let r = 0; r < rank; r++) {
+      const other = order[r] ?? 0;
+      const theirs = shingles[other] ?? new Uint32Array(0);
+      const similarity = copySimilarity(mine.length, theirs.length, intersectionSize(mine, theirs));
+      if (similarity >= threshold && similarity > bestSimilarity) {
+        best = other;
+        bestSimilarity = similarity;
+      }
+    }
+    if (best < 0) return;
+    const original = rootOf.get(best) ?? best;
+    rootOf.set(copy, original);
+    links.push({ article: copy, original, similarity: round(bestSimilarity) });
+  });
+  return links.sort((a, b) => a.article - b.article);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
