@@ -200,6 +200,16 @@ describe('removeBoilerplate: whole pages', () => {
     expect(out.text).toBe(article);
   });
 
+  it('keeps an article glued after a web-archive notice', () => {
+    const notice =
+      'These crawls are part of an effort to archive pages as they are created. The seed for this crawl was a list of every host in the wayback machine. Starting in 2001, a partner has been donating crawl data to the internet archive. Focused crawls are collections of webcrawl data. '; // prettier-ignore
+    const article =
+      'The harbor tunnel will open in May, two years late, the transit agency said on Monday. It cost $2.1 billion, nearly twice the first estimate, and will carry 40,000 cars a day. Engineers blamed soft clay under the bay for the delay, and residents of the east shore said they were relieved.'; // prettier-ignore
+    const out = removeBoilerplate(notice + article);
+    expect(out.dropped).toBeUndefined();
+    expect(out.text).toBe(notice + article);
+  });
+
   it('keeps a short news item that mentions cookies and errors in the news sense', () => {
     const item = 'A bakery recalled cookies after an error on the label. No one fell ill.';
     expect(removeBoilerplate(item).text).toBe(item);

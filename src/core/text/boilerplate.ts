@@ -62,6 +62,8 @@ const MIN_ARTICLE_WORDS = 40;
 /** …as is a page that is mostly clutter and short. */
 const MAX_CLUTTER_SHARE = 0.7;
 const SHORT_PAGE_WORDS = 150;
+/** A page with a document signal (see boilerplate-rules.json) goes if less than this share is left without it. */
+const MIN_REST_SHARE = 0.2;
 
 /** Strips tweet signatures and tweet links from one sentence. Example: `"Go team! pic.twitter.com/x1"` → `"Go team!"`. */
 export function cleanSentence(text: string): string {
@@ -136,23 +138,34 @@ export function removeBoilerplate(text: string): CleanedText {
 /** The warning for a text that is nothing but clutter, or undefined for an article. */
 function pageVerdict(text: string): string | undefined {
   if (!text) return undefined;
+  const sentences = splitSentences(text).map((s) => {
+    const category = boilerplateCategory(s.text);
+    return {
+      lower: s.text.toLowerCase(),
+      words: countWords(s.text),
+      category: category && PAGE_CATEGORIES.has(category) ? category : undefined,
+    };
+  });
   const clutter = new Map<BoilerplateCategory, number>();
   let clutterWords = 0;
-  let readable = 0;
-  for (const s of splitSentences(text)) {
-    const words = countWords(s.text);
-    const category = boilerplateCategory(s.text);
-    if (category && PAGE_CATEGORIES.has(category)) {
-      clutter.set(category, (clutter.get(category) ?? 0) + words);
-      clutterWords += words;
-    } else readable += words;
+  let total = 0;
+  for (const s of sentences) {
+    total += s.words;
+    if (!s.category) continue;
+    clutter.set(s.category, (clutter.get(s.category) ?? 0) + s.words);
+    clutterWords += s.words;
   }
   if (clutterWords === 0) return undefined;
-  const total = clutterWords + readable;
+  const readable = total - clutterWords;
   for (const d of DOCUMENTS) {
     if (total > d.maxWords) continue;
     const hits = text.toLowerCase().match(d.re)?.length ?? 0;
-    if (hits >= d.minHits) return describe(d.category);
+    if (hits < d.minHits) continue;
+    // Crawls glue such a notice before real articles: the page goes only if little else is left once
+    // the sentences that carry the signals are set aside.
+    let rest = 0;
+    for (const s of sentences) if (!s.category && !s.lower.match(d.re)) rest += s.words;
+    if (rest < MIN_ARTICLE_WORDS || rest / total < MIN_REST_SHARE) return describe(d.category);
   }
   const mostlyClutter =
     (readable < MIN_ARTICLE_WORDS && clutterWords > readable) ||
