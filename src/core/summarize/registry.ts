@@ -3,10 +3,13 @@
  * summarizers up here and nowhere else, so what is measured is what users run.
  */
 import { ChorusError } from '../errors.js';
+import { centroid } from './centroid.js';
 import { lead } from './lead.js';
+import { lexrank } from './lexrank.js';
+import { textrank } from './textrank.js';
 import type { Summarizer } from './summarizer.js';
 
-const SUMMARIZERS: readonly Summarizer[] = [lead];
+const SUMMARIZERS: readonly Summarizer[] = [lead, centroid, lexrank, textrank];
 
 const BY_NAME = new Map(SUMMARIZERS.map((s) => [s.name, s]));
 

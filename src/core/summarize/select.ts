@@ -1,7 +1,8 @@
 /**
- * Greedy selection under a word budget: walk the candidates best first, keep each one that fits the
- * budget and is not redundant with what is kept. A candidate too long for what is left is skipped (a
- * shorter one further down may still fit), so the summary never exceeds the budget.
+ * Selection under a word budget, the one place where the budget is enforced. Two walks share it:
+ * `selectGreedy` takes candidates best first, `selectMmr` re-scores the rest after each pick (maximal
+ * marginal relevance). A candidate too long for what is left is skipped (a shorter one may still fit),
+ * so the summary never exceeds the budget.
  */
 import type { AnalyzedStory } from '../model.js';
 import { countWords } from '../text/index.js';
@@ -19,6 +20,51 @@ export interface SelectOptions {
   readonly redundant?: RedundancyTest;
 }
 
+class Budget {
+  readonly chosen: number[] = [];
+  total = 0;
+  private readonly lengths = new Map<number, number>();
+  readonly target: number;
+
+  constructor(
+    private readonly doc: AnalyzedStory,
+    private readonly options: SelectOptions,
+  ) {
+    this.target = Math.min(options.target ?? options.words, options.words);
+  }
+
+  get full(): boolean {
+    return this.total >= this.target;
+  }
+
+  length(i: number): number {
+    let n = this.lengths.get(i);
+    if (n === undefined) this.lengths.set(i, (n = countWords(this.doc.sentences[i]?.text ?? '')));
+    return n;
+  }
+
+  /** Whether sentence `i` may be added: right length, fits the cap, not redundant. */
+  admits(i: number): boolean {
+    const { minWords = 1, maxWords = Infinity, words, redundant } = this.options;
+    if (!this.doc.sentences[i] || this.chosen.includes(i)) return false;
+    const n = this.length(i);
+    if (n < minWords || n > maxWords || this.total + n > words) return false;
+    return !(redundant && this.chosen.length > 0 && redundant(i, this.chosen));
+  }
+
+  add(i: number): void {
+    this.chosen.push(i);
+    this.total += this.length(i);
+  }
+
+  /** When length filters left nothing, the first candidate that fits the cap at all. */
+  fallback(order: Iterable<number>): number[] {
+    if (this.chosen.length > 0) return this.chosen;
+    for (const i of order) if (this.doc.sentences[i] && this.length(i) <= this.options.words) return [i];
+    return [];
+  }
+}
+
 /**
  * Indices of the chosen sentences, in the order they were chosen.
  * @example selectGreedy(doc, [4, 0, 7], { words: 50 }) // → [4, 0] if 7 no longer fits
@@ -28,27 +74,45 @@ export function selectGreedy(
   ranked: readonly number[],
   options: SelectOptions,
 ): number[] {
-  const { words, minWords = 1, maxWords = Infinity, redundant } = options;
-  const target = Math.min(options.target ?? words, words);
-  const chosen: number[] = [];
-  let total = 0;
+  const budget = new Budget(doc, options);
   for (const i of ranked) {
-    if (total >= target) break;
-    const s = doc.sentences[i];
-    if (!s) continue;
-    const n = countWords(s.text);
-    if (n < minWords || n > maxWords || total + n > words) continue;
-    if (redundant && chosen.length > 0 && redundant(i, chosen)) continue;
-    chosen.push(i);
-    total += n;
+    if (budget.full) break;
+    if (budget.admits(i)) budget.add(i);
   }
-  // Every candidate was filtered out by length: fall back to the best one that fits the cap at all,
-  // so a story of short sentences still gets a summary.
-  if (chosen.length === 0) {
-    for (const i of ranked) {
-      const s = doc.sentences[i];
-      if (s && countWords(s.text) <= words) return [i];
+  return budget.fallback(ranked);
+}
+
+/**
+ * Maximal marginal relevance (Carbonell & Goldstein 1998): repeatedly pick the sentence maximising
+ * λ·relevance − (1−λ)·max similarity to what is already chosen.
+ */
+export function selectMmr(
+  doc: AnalyzedStory,
+  relevance: ArrayLike<number>,
+  similarity: (a: number, b: number) => number,
+  lambda: number,
+  options: SelectOptions,
+): number[] {
+  const budget = new Budget(doc, options);
+  const maxSim = new Float64Array(doc.sentences.length);
+  const open = new Set(doc.sentences.map((_, i) => i));
+  while (!budget.full && open.size > 0) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const i of open) {
+      const score = lambda * (relevance[i] ?? 0) - (1 - lambda) * maxSim[i]!;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
     }
+    open.delete(best);
+    if (!budget.admits(best)) continue;
+    budget.add(best);
+    for (const i of open) maxSim[i] = Math.max(maxSim[i]!, similarity(i, best));
   }
-  return chosen;
+  const byRelevance = doc.sentences
+    .map((_, i) => i)
+    .sort((a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0));
+  return budget.fallback(byRelevance);
 }
