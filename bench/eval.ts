@@ -6,7 +6,7 @@
  *   npx tsx bench/eval.ts ../shared/data/tac2011-multiling-english --methods lead,chorus --json
  *
  * Flags: --methods a,b  --dataset multinews|duc2003|tac2011  --limit N  --seed N  --words N  --workers N
- *        --json  --out FILE.jsonl  --no-progress
+ *        --json  --out FILE.jsonl  --oracle  --no-progress
  */
 import { parseArgs } from 'node:util';
 import { parseMethods, runEval } from '../src/cli/eval.js';
@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     words: { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'boolean' },
+    oracle: { type: 'boolean' },
     out: { type: 'string' },
     'no-progress': { type: 'boolean' },
   },
@@ -47,6 +48,7 @@ try {
       ...(values.seed && { seed: Number(values.seed) }),
       ...(values.words && { words: Number(values.words) }),
       ...(values.json && { json: true }),
+      ...(values.oracle && { oracle: true }),
       ...(values.out && { out: values.out }),
     },
     { stdout: process.stdout, stderr: process.stderr },

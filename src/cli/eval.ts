@@ -23,6 +23,7 @@ export interface EvalFlags {
   json?: boolean;
   out?: string;
   progress?: boolean;
+  oracle?: boolean;
 }
 
 /** Parses `lead,lexrank` into names, checked against the registry. */
@@ -81,6 +82,7 @@ export async function runEval(
         methods: flags.methods ?? summarizerNames(),
         workers: flags.workers,
         keepSummaries: flags.out !== undefined,
+        oracle: flags.oracle === true,
         ...(flags.dataset && { dataset: flags.dataset }),
         ...(flags.limit !== undefined && { limit: flags.limit }),
         ...(flags.seed !== undefined && { seed: flags.seed }),
@@ -133,6 +135,7 @@ export function register(program: Command): void {
       parseWholeNumber,
       EVALUATION_DEFAULTS.workers,
     )
+    .option('--oracle', 'add a row for the greedy ROUGE oracle extract (reads the references: a ceiling)')
     .option('--json', 'print the report as JSON instead of a table')
     .option('-o, --out <file.jsonl>', 'write every summary as {"id","method","summary"} lines')
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')

@@ -263,6 +263,15 @@ describe('evaluate', () => {
     expect(table).toMatch(/\nlead: 95% CI R-1 \d+\.\d\d–\d+\.\d\d, R-2 /);
   });
 
+  it('adds the greedy oracle as a last row with --oracle, scoring at least as well as lead here', async () => {
+    const report = await evaluate(TINY, { methods: ['lead'], workers: 0, words: 40, oracle: true });
+    expect(report.methods.map((m) => m.method)).toEqual(['lead', 'oracle']);
+    const [leadRow, oracleRow] = report.methods;
+    expect(oracleRow?.rouge1).toBeGreaterThanOrEqual(leadRow?.rouge1 ?? Infinity);
+    expect(oracleRow?.meanWords).toBeLessThanOrEqual(40);
+    expect(oracleRow?.versus?.method).toBe('lead');
+  });
+
   it('refuses unknown methods and empty datasets before doing any work', async () => {
     await expect(evaluate(TINY, { methods: ['nope'], workers: 0 })).rejects.toMatchObject({ code: 'usage' });
     await expect(evaluate(TINY, { methods: [], workers: 0 })).rejects.toMatchObject({ code: 'usage' });

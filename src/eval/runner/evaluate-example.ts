@@ -3,9 +3,10 @@
  * on it, each summary scored against the references. A summarizer that throws costs that example a zero
  * score and an error note, never the run.
  */
-import { analyzeStory } from '../../core/text/index.js';
+import { analyzeStory, countWords } from '../../core/text/index.js';
 import type { Summarizer } from '../../core/summarize/summarizer.js';
 import type { Example } from '../../io/multinews.js';
+import { greedyOracle } from '../oracle.js';
 import { rouge155, rougeScoresMulti, type RougeScores } from '../rouge.js';
 
 export interface EvalSettings {
@@ -15,7 +16,12 @@ export interface EvalSettings {
   readonly recall155: boolean;
   /** Keep summary texts in the results (for `--out`). */
   readonly keepSummaries: boolean;
+  /** Add the greedy ROUGE oracle (it reads the references) as a method named `oracle`. */
+  readonly oracle?: boolean;
 }
+
+/** Name of the oracle's row: not a registered summarizer, since it needs the references. */
+export const ORACLE = 'oracle';
 
 export interface MethodResult {
   readonly method: string;
@@ -62,7 +68,18 @@ export function evaluateExample(
   const usable = example.story.articles.filter((a) => a.text.length > 0);
   const doc = analyzeStory({ ...example.story, articles: usable });
   const analysis = (performance.now() - started) / 1000;
-  const results = summarizers.map((summarizer): MethodResult => {
+  const oracle: Summarizer = {
+    name: ORACLE,
+    description: 'greedy ROUGE-1+2 extract chosen with the references (a ceiling, not a summarizer)',
+    summarize: (d, options) => {
+      const chosen = greedyOracle(d, example.references, options).sort((a, b) => a - b);
+      const sentences = chosen.map((i) => ({ text: d.sentences[i]?.text ?? '', citations: [] }));
+      const words = sentences.reduce((n, s) => n + countWords(s.text), 0);
+      return { method: ORACLE, words, sentences, warnings: [] };
+    },
+  };
+  const methods = settings.oracle ? [...summarizers, oracle] : summarizers;
+  const results = methods.map((summarizer): MethodResult => {
     const t0 = performance.now();
     let text = '';
     let words = 0;

@@ -9,7 +9,7 @@ import { ChorusError } from '../../core/errors.js';
 import { getSummarizer } from '../../core/summarize/registry.js';
 import { DATASET_WORDS, datasetTasks, detectDataset, type DatasetKind } from '../datasets/index.js';
 import { Aggregate, type MethodSummary } from './aggregate.js';
-import type { ExampleResult } from './evaluate-example.js';
+import { ORACLE, type ExampleResult } from './evaluate-example.js';
 import { runPool } from './pool.js';
 
 export interface EvaluationOptions {
@@ -26,11 +26,14 @@ export interface EvaluationOptions {
   readonly workers: number;
   /** Keep summary texts in the results passed to `onResult` (for `--out`). */
   readonly keepSummaries: boolean;
+  /** Add the greedy ROUGE oracle's extract as a last row: the ceiling for extractive methods. */
+  readonly oracle: boolean;
 }
 
 export const EVALUATION_DEFAULTS: Omit<EvaluationOptions, 'methods'> = Object.freeze({
   workers: availableParallelism(),
   keepSummaries: false,
+  oracle: false,
 });
 
 export interface EvaluationHooks {
@@ -81,13 +84,18 @@ export async function evaluate(
     ...(settings.seed !== undefined && { seed: settings.seed }),
   });
   if (hooks.onTotal) hooks.onTotal(await total());
-  const aggregate = new Aggregate(settings.methods);
+  const aggregate = new Aggregate(settings.oracle ? [...settings.methods, ORACLE] : settings.methods);
   await runPool(
     tasks,
     {
       methods: settings.methods,
       workers: settings.workers,
-      settings: { words, recall155: dataset !== 'multinews', keepSummaries: settings.keepSummaries },
+      settings: {
+        words,
+        recall155: dataset !== 'multinews',
+        keepSummaries: settings.keepSummaries,
+        oracle: settings.oracle,
+      },
     },
     (result) => {
       aggregate.add(result);
