@@ -5,6 +5,7 @@ import {
   isBoilerplateSentence,
   removeBoilerplate,
 } from '../../src/core/text/boilerplate.js';
+import rules from '../../src/core/text/boilerplate-rules.json' with { type: 'json' };
 import { decodeEntities } from '../../src/core/text/entities.js';
 
 // Sentences of the same shape as crawl clutter, written for these tests; outlets and people are fictional.
@@ -57,8 +58,42 @@ describe('isBoilerplateSentence: clutter', () => {
   });
 });
 
+describe('every rule catches its own example (boilerplate-rules.json)', () => {
+  const re = (pattern: string) => new RegExp(pattern, 'u');
+  it.each(rules.sentences.map((r, i) => [i, r.category, r.example, r.pattern] as const))(
+    'sentence rule %i (%s): %s',
+    (_i, category, example, pattern) => {
+      expect(re(pattern).test(example.toLowerCase())).toBe(true);
+      expect(boilerplateCategory(example)).toBe(category);
+    },
+  );
+  it.each(rules.strip.map((r) => [r.name, r.example, r.pattern] as const))(
+    'strip rule "%s": %s',
+    (_name, example, pattern) => {
+      expect(re(pattern).test(example.toLowerCase())).toBe(true);
+      expect(removeBoilerplate(example).removed.length).toBeGreaterThan(0);
+    },
+  );
+  it.each(rules.sentenceStrip.map((r) => [r.name, r.example] as const))(
+    'sentence strip "%s": %s',
+    (_name, example) => {
+      expect(cleanSentence(example)).toBe('What a day at the pier');
+    },
+  );
+  it.each(rules.lines.map((r) => [r.category, r.example] as const))('line rule (%s): %s', (_c, example) => {
+    expect(removeBoilerplate(`${example}\nThe pier reopened on Friday.`).text).toBe(
+      'The pier reopened on Friday.',
+    );
+  });
+});
+
 describe('isBoilerplateSentence: news that must survive', () => {
   it.each([
+    'Regulating social media requires new laws, the senator said.',
+    'Users could share on Facebook and Twitter within hours.',
+    'Students were urged to report abuse to their teachers.',
+    'The captcha system was defeated by a student.',
+    'He declined to leave a comment on the report.',
     'The regulator fined the bakery chain for selling cookies with undeclared nuts.',
     'Lawmakers want websites to ask before they store cookies on phones.',
     'The mayor said on Twitter that the bridge would reopen on Friday.',
