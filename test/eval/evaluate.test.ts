@@ -260,7 +260,7 @@ describe('evaluate', () => {
     );
     expect(table).toMatch(/\nlead\s+\d+\.\d\d\s+\d+\.\d\d/);
     expect(table).toContain('2 examples of duc2003');
-    expect(table).toMatch(/\nlead: 95% CI R-1 \d+\.\d\d–\d+\.\d\d, R-2 /);
+    expect(table).toMatch(/\nlead: 95% CI R-1 \[\d+\.\d\d, \d+\.\d\d\], R-2 /);
   });
 
   it('adds the greedy oracle as a last row with --oracle, scoring at least as well as lead here', async () => {

@@ -48,7 +48,7 @@ export function renderEvalTable(report: EvaluationReport): string {
     `${fixed(report.seconds, 1)} s with ${report.workers === 0 ? 'no worker threads' : `${report.workers} worker thread(s)`} ` +
       `(${fixed(report.examplesPerSecond, 1)} examples/s, all methods and scoring), peak memory ${fixed(report.peakRssMb, 0)} MB`,
   );
-  const range = (i: { low: number; high: number }) => `${fixed(i.low)}–${fixed(i.high)}`;
+  const range = (i: { low: number; high: number }) => `[${fixed(i.low)}, ${fixed(i.high)}]`;
   const signed = (x: number) => `${x >= 0 ? '+' : ''}${fixed(x)}`;
   for (const m of report.methods) {
     lines.push(
