@@ -90,6 +90,7 @@ describe('every rule catches its own example (boilerplate-rules.json)', () => {
 describe('isBoilerplateSentence: news that must survive', () => {
   it.each([
     'Regulating social media requires new laws, the senator said.',
+    'Video-sharing sites removed the clip within hours.',
     'Users could share on Facebook and Twitter within hours.',
     'Students were urged to report abuse to their teachers.',
     'The captcha system was defeated by a student.',
@@ -170,6 +171,10 @@ describe('removeBoilerplate: phrases and lines', () => {
       'Sixty percent agree with the plan.',
     ],
     ['Related: More on the harbor tunnel\nThe tunnel opens in May.', 'The tunnel opens in May.'],
+    [
+      'Watch — the tunnel in 60 seconds\nVideo-sharing sites took it down.',
+      'Video-sharing sites took it down.',
+    ],
     [
       'Share this:\nThe tunnel opens in May.\nAdvertisement\nIt cost $2 billion.',
       'The tunnel opens in May.\nIt cost $2 billion.',
