@@ -211,3 +211,17 @@ export function pageBounds(query: { limit?: number; offset?: number }): { limit:
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   return { limit, offset };
 }
+
+/**
+ * Where a story id ends up after the batch's merges (followed transitively: a→b, b→c sends a to c),
+ * so that articles assigned to a story merged away in the same batch land in the surviving one.
+ */
+export function mergeTargets(batch: BatchWrite): (storyId: string) => string {
+  const into = new Map<string, string>();
+  for (const m of batch.merges ?? []) if (m.from !== m.into) into.set(m.from, m.into);
+  return (storyId) => {
+    let id = storyId;
+    for (let hops = 0; into.has(id) && hops <= into.size; hops++) id = into.get(id) ?? id;
+    return id;
+  };
+}
