@@ -5,6 +5,7 @@
 import { contentHash } from './ids.js';
 import type { Article } from './model.js';
 import { removeBoilerplate } from './text/boilerplate.js';
+import { decodeEntities } from './text/entities.js';
 
 export interface ArticleFields {
   readonly text: string;
@@ -59,8 +60,8 @@ export function makeArticle(fields: ArticleFields): Article {
   return Object.freeze({
     ...article,
     ...(optional(fields.url) && { url: optional(fields.url) }),
-    ...(optional(fields.title) && { title: optional(fields.title) }),
-    ...(optional(fields.byline) && { byline: optional(fields.byline) }),
+    ...(optional(fields.title) && { title: decodeEntities(optional(fields.title)!) }),
+    ...(optional(fields.byline) && { byline: decodeEntities(optional(fields.byline)!) }),
     ...(optional(fields.date) && { date: optional(fields.date) }),
     ...(optional(fields.language) && { language: optional(fields.language) }),
   });

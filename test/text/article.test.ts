@@ -45,6 +45,11 @@ describe('makeArticle', () => {
     });
   });
 
+  it('decodes entities in the title and byline too', () => {
+    const a = makeArticle({ text: 'Text.', title: 'Ferries &amp; Tunnels', byline: 'Ana L&oacute;pez' });
+    expect([a.title, a.byline]).toEqual(['Ferries & Tunnels', 'Ana López']);
+  });
+
   it('drops clutter phrases and lines', () => {
     const a = makeArticle({
       text: 'Related: more tunnel news\nThe tunnel opens in May. enlarge this image toggle caption Drivers cheered.',
