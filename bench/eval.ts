@@ -6,7 +6,7 @@
  *   npx tsx bench/eval.ts ../shared/data/tac2011-multiling-english --methods lead,chorus --json
  *
  * Flags: --methods a,b  --dataset multinews|duc2003|tac2011  --limit N  --seed N  --words N  --workers N
- *        --json  --out FILE.jsonl  --oracle  --no-progress
+ *        --json  --out FILE.jsonl  --oracle  --rescore SUMMARIES.jsonl  --no-progress
  */
 import { parseArgs } from 'node:util';
 import { parseMethods, runEval } from '../src/cli/eval.js';
@@ -24,6 +24,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string' },
     json: { type: 'boolean' },
     oracle: { type: 'boolean' },
+    rescore: { type: 'string' },
     out: { type: 'string' },
     'no-progress': { type: 'boolean' },
   },
@@ -49,6 +50,7 @@ try {
       ...(values.words && { words: Number(values.words) }),
       ...(values.json && { json: true }),
       ...(values.oracle && { oracle: true }),
+      ...(values.rescore && { rescore: values.rescore }),
       ...(values.out && { out: values.out }),
     },
     { stdout: process.stdout, stderr: process.stderr },

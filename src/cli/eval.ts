@@ -10,6 +10,7 @@ import { summarizerNames } from '../core/summarize/registry.js';
 import { DATASETS, type DatasetKind } from '../eval/datasets/index.js';
 import type { ExampleResult } from '../eval/runner/evaluate-example.js';
 import { evaluate, EVALUATION_DEFAULTS, type EvaluationReport } from '../eval/runner/evaluate.js';
+import { rescore } from '../eval/runner/rescore.js';
 import { renderEvalTable } from '../eval/runner/table.js';
 import { parsePositiveInt } from './options.js';
 
@@ -24,6 +25,7 @@ export interface EvalFlags {
   out?: string;
   progress?: boolean;
   oracle?: boolean;
+  rescore?: string;
 }
 
 /** Parses `lead,lexrank` into names, checked against the registry. */
@@ -75,6 +77,14 @@ export async function runEval(
         hideCursor: true,
       })
     : undefined;
+  if (flags.rescore !== undefined) {
+    const report = await rescore(path, flags.rescore, {
+      ...(flags.dataset && { dataset: flags.dataset }),
+      ...(flags.words !== undefined && { words: flags.words }),
+    });
+    io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalTable(report));
+    return report;
+  }
   try {
     const report = await evaluate(
       path,
@@ -136,6 +146,10 @@ export function register(program: Command): void {
       EVALUATION_DEFAULTS.workers,
     )
     .option('--oracle', 'add a row for the greedy ROUGE oracle extract (reads the references: a ceiling)')
+    .option(
+      '--rescore <file.jsonl>',
+      'score the summaries in this file ({"id","method","summary"} lines, as --out writes) instead of running summarizers',
+    )
     .option('--json', 'print the report as JSON instead of a table')
     .option('-o, --out <file.jsonl>', 'write every summary as {"id","method","summary"} lines')
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')

@@ -103,18 +103,22 @@ export async function evaluate(
     },
   );
   const seconds = (performance.now() - started) / 1000;
+  return reportOf(aggregate, { dataset, path, words, workers: settings.workers, seconds });
+}
+
+/** The report of a finished run: the aggregate's figures plus what the run was. */
+export function reportOf(
+  aggregate: Aggregate,
+  run: Pick<EvaluationReport, 'dataset' | 'path' | 'words' | 'workers' | 'seconds'>,
+): EvaluationReport {
   const methods = aggregate.summaries();
   if (aggregate.examples === 0 && aggregate.problems.length === 0)
-    throw new ChorusError('empty-input', `expected examples in ${path}, found none`);
+    throw new ChorusError('empty-input', `expected examples in ${run.path}, found none`);
   return {
-    dataset,
-    path,
+    ...run,
     examples: aggregate.examples,
     scored: aggregate.scored,
-    words,
-    workers: settings.workers,
-    seconds,
-    examplesPerSecond: seconds > 0 ? aggregate.examples / seconds : 0,
+    examplesPerSecond: run.seconds > 0 ? aggregate.examples / run.seconds : 0,
     peakRssMb: resourceUsage().maxRSS / 1024,
     meanReferenceWords: aggregate.scored ? aggregate.referenceWords / aggregate.scored : 0,
     meanInputWords: aggregate.examples ? aggregate.inputWords / aggregate.examples : 0,

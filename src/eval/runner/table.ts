@@ -31,7 +31,7 @@ export function renderEvalTable(report: EvaluationReport): string {
     fixed(m.rougeLsum),
     ...(recall ? [fixed(m.recall155?.rouge1 ?? 0), fixed(m.recall155?.rouge2 ?? 0)] : []),
     fixed(m.meanWords, 1),
-    fixed(m.examplesPerSecond, 1),
+    m.examplesPerSecond > 0 ? fixed(m.examplesPerSecond, 1) : '–', // rescored: nothing was run
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const lines = [
