@@ -1,0 +1,312 @@
+/**
+ * The ingest service: articles in, stored stories out. For each batch it drops exact repeats (content
+ * hash + URL already stored), links near-duplicates to their original (MinHash index), assigns every
+ * article to a story (online clusterer), writes all of it in one store transaction, then rebuilds the
+ * report of every story the batch touched.
+ *
+ * Clusterer and duplicate index live in memory. They survive restarts because a snapshot of both is
+ * saved inside a batch transaction every `snapshotEvery` articles, and on open the articles stored after
+ * the snapshot are replayed through them in arrival order (both are deterministic for a given order), so
+ * the state always matches what the store holds, even after a SIGKILL between two batches.
+ */
+import { ChorusError } from '../core/errors.js';
+import { contentHash } from '../core/ids.js';
+import type { Article } from '../core/model.js';
+import { createClusterer, restoreClusterer, type OnlineClusterer } from '../core/cluster/index.js';
+import type { ClusterSnapshotState } from '../core/cluster/index.js';
+import { DuplicateIndex, type DuplicateIndexSnapshot } from '../core/dedupe/index.js';
+import { articleKey, type ArticleWrite, type Store, type StoryWrite } from '../storage/store.js';
+import { refreshReports, type RefreshOptions } from './refresh-reports.js';
+
+export interface IngestServiceOptions extends RefreshOptions {
+  /** Clusterer from the registry, for a store that has no saved state yet. */
+  readonly clusterMethod: string;
+  /** Articles between two saved snapshots of the clusterer (replay covers the rest on open). */
+  readonly snapshotEvery: number;
+  /** Rebuild touched stories' reports right after each batch (else call `refreshStale`). */
+  readonly refresh: boolean;
+}
+
+export const INGEST_DEFAULTS: IngestServiceOptions = Object.freeze({
+  clusterMethod: 'chorus',
+  snapshotEvery: 2000,
+  refresh: true,
+  method: 'chorus',
+  words: 250,
+});
+
+/** What happened to one input article, in input order. */
+export type IngestOutcome =
+  | {
+      readonly status: 'ingested';
+      readonly id: string;
+      readonly storyId: string;
+      readonly newStory: boolean;
+      /** The stored article this one copies, when it is a near-duplicate. */
+      readonly duplicateOf?: string;
+      readonly similarity?: number;
+      readonly warnings: readonly string[];
+    }
+  | { readonly status: 'duplicate'; readonly id: string; readonly storyId: string | null }
+  | { readonly status: 'rejected'; readonly reason: string };
+
+export interface IngestResult {
+  readonly outcomes: readonly IngestOutcome[];
+  /** Stories whose articles changed in this batch. */
+  readonly stories: readonly string[];
+  /** Reports rebuilt after the batch. */
+  readonly reports: number;
+  /** Problems rebuilding reports (the articles are stored all the same). */
+  readonly warnings: readonly string[];
+}
+
+interface SavedState {
+  readonly version: 1;
+  readonly cluster: ClusterSnapshotState;
+  readonly duplicates: DuplicateIndexSnapshot;
+}
+
+const STATE_NAME = 'ingest';
+const REPLAY_PAGE = 500;
+
+/** Why an article cannot be stored, or undefined when it can. */
+function rejection(article: Article): string | undefined {
+  if (article.text.length === 0) return article.warnings.join('; ') || 'no article text';
+  return undefined;
+}
+
+export class IngestService {
+  readonly store: Store;
+  readonly options: IngestServiceOptions;
+  private clusterer!: OnlineClusterer;
+  private duplicates!: DuplicateIndex;
+  private sinceSnapshot = 0;
+  /** Calls run one after another: the in-memory state must follow the store's order exactly. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(store: Store, options: IngestServiceOptions) {
+    this.store = store;
+    this.options = options;
+  }
+
+  /** Opens the service on `store`, restoring the clusterer from its snapshot and replaying what followed. */
+  static async open(store: Store, options: Partial<IngestServiceOptions> = {}): Promise<IngestService> {
+    const service = new IngestService(store, { ...INGEST_DEFAULTS, ...options });
+    await service.load();
+    return service;
+  }
+
+  private async load(): Promise<void> {
+    const saved = await this.store.loadClusterState(STATE_NAME);
+    let seq = 0;
+    if (saved) {
+      let state: SavedState;
+      try {
+        state = JSON.parse(saved.state) as SavedState;
+      } catch (error) {
+        throw new ChorusError('storage', 'expected a saved clusterer state in JSON, found unreadable text', {
+          cause: error,
+        });
+      }
+      this.clusterer = restoreClusterer(state.cluster);
+      this.duplicates = DuplicateIndex.restore(state.duplicates);
+      seq = saved.seq;
+    } else {
+      this.clusterer = createClusterer(this.options.clusterMethod);
+      this.duplicates = new DuplicateIndex();
+    }
+    this.sinceSnapshot = 0;
+    for (;;) {
+      const page = await this.store.articlesAfter(seq, REPLAY_PAGE);
+      for (const a of page) {
+        this.duplicates.add(a);
+        this.clusterer.add(a);
+        seq = a.seq;
+        this.sinceSnapshot++;
+      }
+      if (page.length < REPLAY_PAGE) break;
+    }
+  }
+
+  private snapshot(): string {
+    const state: SavedState = {
+      version: 1,
+      cluster: this.clusterer.snapshot(),
+      duplicates: this.duplicates.snapshot(),
+    };
+    return JSON.stringify(state);
+  }
+
+  /** Ingests a batch; every article gets an outcome, in input order. */
+  ingest(articles: readonly Article[], options: { feedId?: string } = {}): Promise<IngestResult> {
+    const run = this.queue.then(() => this.ingestNow(articles, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ingestNow(articles: readonly Article[], options: { feedId?: string }): Promise<IngestResult> {
+    const hashes = articles.map((a) => contentHash(a.text));
+    const existing = await this.store.findExisting(
+      articles.map((a, i) => ({ contentHash: hashes[i] ?? '', ...(a.url && { url: a.url }) })),
+    );
+    const outcomes: (IngestOutcome | undefined)[] = [];
+    const writes: ArticleWrite[] = [];
+    const writeIndex: number[] = [];
+    const stories: StoryWrite[] = [];
+    const merges: { from: string; into: string }[] = [];
+    const inBatch = new Map<string, number>();
+    const usedIds = new Set<string>();
+
+    for (const [i, article] of articles.entries()) {
+      const hash = hashes[i] ?? contentHash(article.text);
+      const key = articleKey(hash, article.url);
+      const reason = rejection(article);
+      if (reason) {
+        outcomes.push({ status: 'rejected', reason });
+        continue;
+      }
+      const stored = existing.get(key);
+      if (stored !== undefined) {
+        outcomes.push({ status: 'duplicate', id: stored, storyId: this.clusterer.storyOf(stored) ?? null });
+        continue;
+      }
+      const earlier = inBatch.get(key);
+      if (earlier !== undefined) {
+        const first = outcomes[earlier];
+        outcomes.push(
+          first?.status === 'ingested'
+            ? { status: 'duplicate', id: first.id, storyId: first.storyId }
+            : { status: 'duplicate', id: article.id, storyId: null },
+        );
+        continue;
+      }
+      inBatch.set(key, i);
+      const id = await this.freeId(article.id, hash, usedIds);
+      usedIds.add(id);
+      const a: Article = id === article.id ? article : { ...article, id };
+      const copy = this.duplicates.add(a);
+      const decision = this.clusterer.add(a);
+      if (decision.newStory) stories.push({ id: decision.storyId, ...(a.title && { title: a.title }) });
+      merges.push(...decision.merges);
+      writes.push({
+        article: a,
+        contentHash: hash,
+        storyId: decision.storyId,
+        ...(copy && { duplicateOf: copy.original, duplicateSimilarity: copy.similarity }),
+        ...(options.feedId && { feedId: options.feedId }),
+      });
+      writeIndex.push(i);
+      outcomes.push({
+        status: 'ingested',
+        id,
+        storyId: decision.storyId,
+        newStory: decision.newStory,
+        ...(copy && { duplicateOf: copy.original, similarity: copy.similarity }),
+        warnings: a.warnings,
+      });
+    }
+
+    this.sinceSnapshot += writes.length;
+    const saveState = writes.length > 0 && this.sinceSnapshot >= this.options.snapshotEvery;
+    let written;
+    try {
+      written = await this.store.writeBatch({
+        articles: writes,
+        stories,
+        merges,
+        ...(saveState && { clusterState: { name: STATE_NAME, state: this.snapshot() } }),
+      });
+    } catch (error) {
+      // The clusterer has seen articles the store refused: rebuild it from what the store holds.
+      await this.load();
+      throw error;
+    }
+    if (saveState) this.sinceSnapshot = 0;
+
+    // Final story ids come from the clusterer after the whole batch (later articles may merge stories).
+    const touched = new Set<string>();
+    for (const [n, result] of written.entries()) {
+      const i = writeIndex[n] ?? -1;
+      const outcome = outcomes[i];
+      if (result.status === 'duplicate') {
+        outcomes[i] = result;
+        continue;
+      }
+      const storyId = this.clusterer.storyOf(result.id) ?? result.storyId;
+      touched.add(storyId);
+      if (outcome?.status === 'ingested') outcomes[i] = { ...outcome, id: result.id, storyId };
+    }
+    const refreshed = this.options.refresh
+      ? await refreshReports(this.store, [...touched], this.options)
+      : { reports: 0, warnings: [] };
+    return {
+      outcomes: outcomes.filter((o): o is IngestOutcome => o !== undefined),
+      stories: [...touched],
+      reports: refreshed.reports,
+      warnings: refreshed.warnings,
+    };
+  }
+
+  /** An id no stored or batch article has: the given one, else one suffixed with the content hash. */
+  private async freeId(id: string, hash: string, used: ReadonlySet<string>): Promise<string> {
+    let candidate = id;
+    for (let n = 2; used.has(candidate) || (await this.store.getArticle(candidate)) !== undefined; n++) {
+      candidate = `${id}~${hash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
+    }
+    return candidate;
+  }
+
+  /** Rebuilds reports of stories whose articles changed since their report (after a crash, or refresh: false). */
+  refreshStale(limit = 1000): Promise<{ reports: number; warnings: string[] }> {
+    const run = this.queue.then(async () =>
+      refreshReports(this.store, await this.store.staleStories(limit), this.options),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Saves a snapshot now, so that the next open replays nothing. */
+  async checkpoint(): Promise<void> {
+    const run = this.queue.then(async () => {
+      const latest = await this.store.listArticles({ limit: 1 });
+      await this.store.saveClusterState({
+        name: STATE_NAME,
+        seq: latest.items[0]?.seq ?? 0,
+        state: this.snapshot(),
+      });
+      this.sinceSnapshot = 0;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+const services = new WeakMap<Store, Promise<IngestService>>();
+
+/**
+ * Ingests `articles` into `store` with the service kept for that store (opened on first use).
+ * @example const { outcomes } = await ingestArticles(store, articles); outcomes[0]?.status === 'ingested'
+ */
+export async function ingestArticles(
+  store: Store,
+  articles: readonly Article[],
+  options: { feedId?: string } = {},
+): Promise<IngestResult> {
+  let service = services.get(store);
+  if (!service) {
+    service = IngestService.open(store);
+    services.set(store, service);
+    service.catch(() => services.delete(store));
+  }
+  return (await service).ingest(articles, options);
+}
+
+/** The service `ingestArticles` uses for `store` (for `refreshStale` and `checkpoint`). */
+export function ingestServiceFor(store: Store): Promise<IngestService> {
+  let service = services.get(store);
+  if (!service) {
+    service = IngestService.open(store);
+    services.set(store, service);
+  }
+  return service;
+}

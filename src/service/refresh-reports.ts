@@ -1,0 +1,64 @@
+/**
+ * Rebuilding story reports after their articles change. A report is saved with the story version it
+ * was built from, and the store refuses it if the story moved on meanwhile, so an old report never
+ * overwrites a newer one; the story then stays stale and the next refresh picks it up.
+ */
+import { isChorusError } from '../core/errors.js';
+import type { Article, Story } from '../core/model.js';
+import { buildStoryReport } from '../core/pipeline.js';
+import type { StoredArticle, StoredStory, Store } from '../storage/store.js';
+
+export interface RefreshOptions {
+  /** Summarizer of the reports. */
+  readonly method: string;
+  /** Word budget of each summary. */
+  readonly words: number;
+}
+
+/** The plain Article record of a stored one (store bookkeeping stays out of reports). */
+export function plainArticle(a: StoredArticle): Article {
+  return Object.freeze({
+    id: a.id,
+    source: a.source,
+    text: a.text,
+    warnings: a.warnings,
+    ...(a.url !== undefined && { url: a.url }),
+    ...(a.title !== undefined && { title: a.title }),
+    ...(a.byline !== undefined && { byline: a.byline }),
+    ...(a.date !== undefined && { date: a.date }),
+    ...(a.language !== undefined && { language: a.language }),
+  });
+}
+
+/** The core Story of a stored one. */
+export function storyOf(stored: StoredStory): Story {
+  return {
+    id: stored.id,
+    ...(stored.title !== undefined && { title: stored.title }),
+    articles: stored.articles.map(plainArticle),
+  };
+}
+
+/** Rebuilds and saves the reports of `storyIds`; a story that fails gets a warning, the rest go on. */
+export async function refreshReports(
+  store: Store,
+  storyIds: readonly string[],
+  options: RefreshOptions,
+): Promise<{ reports: number; warnings: string[] }> {
+  let reports = 0;
+  const warnings: string[] = [];
+  for (const id of storyIds) {
+    const stored = await store.getStory(id);
+    if (!stored || stored.articles.length === 0) continue;
+    try {
+      const report = buildStoryReport(storyOf(stored), { method: options.method, words: options.words });
+      if (await store.putReport(id, stored.version, report)) reports++;
+    } catch (error) {
+      if (isChorusError(error) && error.code === 'storage') throw error;
+      warnings.push(
+        `report of story ${id} not rebuilt: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  return { reports, warnings };
+}
