@@ -1,0 +1,410 @@
+/**
+ * `chorus`, the online story clusterer. Each arriving article becomes a unit TF-IDF vector over its
+ * content stems, title words (weighted up) and capitalised entity terms (`features.ts`), and joins the
+ * story it scores best against, or opens a new one.
+ *
+ * Score of a story = (1 − linkWeight) · cosine with the story centroid + linkWeight · best cosine with
+ * one of its recent articles, times a time decay when both sides are dated. The centroid alone drifts
+ * for stories whose articles each tell a different part; the best single link alone chains unrelated
+ * stories; the mix is measured to beat both (README, `bench/cluster.ts`).
+ *
+ * Cost per article does not grow with the number of stories: candidates come from an inverted index
+ * over the top terms of the recent articles of every story, each posting list capped to its newest
+ * entries (a term with thousands of postings is too common to find a story anyway), and only the best
+ * few candidates are scored in full. Stories merge when an article scores above the merge threshold
+ * with two stories whose centroids agree. Everything is deterministic for a given order of articles:
+ * ties go to the older story and terms sort by name.
+ *
+ * Source: the single-pass clustering of Allan, Papka and Lavrenko (SIGIR 1998) and Yang, Pierce and
+ * Carbonell (SIGIR 1998), with their time decay; we depart by scoring against recent members as well as
+ * the centroid, by candidate retrieval through capped postings, and by merging stories.
+ */
+import { ChorusError } from '../errors.js';
+import type { Article } from '../model.js';
+import type {
+  ClusterDecision,
+  ClustererFactory,
+  ClusterSnapshotState,
+  OnlineClusterer,
+} from './clusterer.js';
+import { DocumentFrequency, type PriorFrequencies } from './document-frequency.js';
+import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
+import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
+import { StoryBook, type StoryBookState } from './story-book.js';
+
+export interface ChorusClusterOptions extends FeatureOptions {
+  /** Least score to join a story. */
+  readonly threshold: number;
+  /** Share of the best-member cosine in the score (the rest is the centroid cosine). */
+  readonly linkWeight: number;
+  /** Terms kept per article vector. */
+  readonly articleTerms: number;
+  /** Terms kept per story centroid. */
+  readonly centroidTerms: number;
+  /** Top terms of an article that are posted in the index and used to query it. */
+  readonly indexTerms: number;
+  /** Newest postings kept per term. */
+  readonly postingCap: number;
+  /** Candidate articles (by partial score) scored in full. */
+  readonly candidates: number;
+  /** Newest articles per story kept for member links and postings. */
+  readonly recentMembers: number;
+  /** Score with a second story above which the two stories may merge. */
+  readonly mergeThreshold: number;
+  /** Least centroid cosine of two stories for them to merge. */
+  readonly mergeCentroid: number;
+  /** Days apart that cost nothing (same news cycle). */
+  readonly graceDays: number;
+  /** Beyond the grace, the score halves every this many days. */
+  readonly halfLifeDays: number;
+}
+
+/** Tuned on Multi-News validation streams (README, `bench/cluster.ts`). */
+export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
+  ...FEATURE_DEFAULTS,
+  threshold: 0.2,
+  linkWeight: 0.5,
+  articleTerms: 60,
+  centroidTerms: 150,
+  indexTerms: 20,
+  postingCap: 200,
+  candidates: 30,
+  recentMembers: 10,
+  mergeThreshold: 0.35,
+  mergeCentroid: 0.35,
+  graceDays: 2,
+  halfLifeDays: 4,
+});
+
+const DAY = 86_400_000;
+
+interface Member {
+  readonly id: string;
+  /** Story at the time of posting; resolved through the book since stories merge. */
+  story: string;
+  readonly vector: TermWeight[];
+  readonly weights: Map<string, number>;
+}
+
+interface StoryState {
+  readonly centroid: Map<string, number>;
+  norm: number;
+  /** Keys of the recent members, oldest first. */
+  readonly recent: number[];
+  first?: number;
+  last?: number;
+}
+
+interface Posting {
+  readonly member: number;
+  readonly weight: number;
+}
+
+class ChorusClusterer implements OnlineClusterer {
+  readonly method = 'chorus';
+  private readonly book: StoryBook;
+  private readonly df: DocumentFrequency;
+  private readonly members = new Map<number, Member>();
+  private readonly storyState = new Map<string, StoryState>();
+  private readonly postings = new Map<string, Posting[]>();
+  private nextMember = 0;
+
+  constructor(
+    readonly options: ChorusClusterOptions,
+    private readonly prior?: PriorFrequencies,
+    state?: ChorusState,
+  ) {
+    this.book = state ? StoryBook.fromJSON(state.book) : new StoryBook();
+    this.df = state ? DocumentFrequency.fromJSON(state.df, prior) : new DocumentFrequency(prior);
+    if (state) this.load(state);
+  }
+
+  add(article: Article): ClusterDecision {
+    const known = this.book.storyOf(article.id);
+    if (known !== undefined)
+      return {
+        articleId: article.id,
+        storyId: known,
+        score: 1,
+        newStory: false,
+        terms: [],
+        merges: [],
+        candidates: 0,
+      };
+    const { counts, display } = articleTerms(article, this.options);
+    this.df.add(counts.keys());
+    const tfidf = new Map<string, number>();
+    for (const [t, c] of counts) tfidf.set(t, (1 + Math.log(c)) * this.df.idf(t));
+    const vector = unitVector(tfidf, this.options.articleTerms);
+    const weights = new Map(vector);
+    const time = article.date === undefined ? NaN : Date.parse(article.date);
+
+    const scored = this.score(vector, weights, time);
+    const best = scored[0];
+    const joins = best !== undefined && best.score >= this.options.threshold;
+    const storyId = joins ? best.story : this.book.open(article.id);
+    if (joins) this.book.join(storyId, article.id);
+    const merges: { from: string; into: string }[] = [];
+    if (joins) {
+      for (const other of scored.slice(1)) {
+        if (other.score < this.options.mergeThreshold) break;
+        const into = this.book.resolve(storyId);
+        const from = this.book.resolve(other.story);
+        if (from === into || this.centroidCosine(into, from) < this.options.mergeCentroid) continue;
+        const [keep, drop] = olderFirst(into, from);
+        this.mergeStories(drop, keep);
+        merges.push({ from: drop, into: keep });
+      }
+    }
+    const finalStory = this.book.resolve(storyId);
+    this.remember(finalStory, article.id, vector, weights, time);
+    const explained = best
+      ? topContributions(vector, this.blend(best.story, best.link), 1, 5).map(([t, w]) => ({
+          term: display.get(t) ?? t,
+          weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
+        }))
+      : [];
+    return {
+      articleId: article.id,
+      storyId: finalStory,
+      score: round(best?.score ?? 0),
+      newStory: !joins,
+      terms: explained,
+      merges,
+      candidates: scored.length,
+    };
+  }
+
+  /** Candidate stories with their scores, best first (ties: older story first). */
+  private score(vector: readonly TermWeight[], weights: ReadonlyMap<string, number>, time: number) {
+    const partial = new Map<number, number>();
+    for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
+      for (const p of this.postings.get(t) ?? [])
+        partial.set(p.member, (partial.get(p.member) ?? 0) + w * p.weight);
+    }
+    const top = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.candidates);
+    const links = new Map<string, { link: number; member: number }>();
+    for (const [key] of top) {
+      const m = this.members.get(key);
+      if (!m) continue;
+      const story = this.book.resolve(m.story);
+      const link = dot(m.vector, weights);
+      const had = links.get(story);
+      if (!had || link > had.link) links.set(story, { link, member: key });
+    }
+    const out: { story: string; score: number; raw: number; link: number }[] = [];
+    for (const [story, { link, member }] of links) {
+      const s = this.storyState.get(story);
+      if (!s) continue;
+      const centroid = s.norm > 0 ? dot(vector, s.centroid) / s.norm : 0;
+      const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
+      out.push({ story, score: raw * this.decay(s, time), raw, link: member });
+    }
+    return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
+  }
+
+  /** Weights whose dot product with the article is the raw score, for explanations. */
+  private blend(story: string, member: number): Map<string, number> {
+    const s = this.storyState.get(story);
+    const m = this.members.get(member);
+    const out = new Map<string, number>();
+    if (s && s.norm > 0)
+      for (const [t, w] of s.centroid) out.set(t, ((1 - this.options.linkWeight) * w) / s.norm);
+    if (m) for (const [t, w] of m.vector) out.set(t, (out.get(t) ?? 0) + this.options.linkWeight * w);
+    return out;
+  }
+
+  private decay(s: StoryState, time: number): number {
+    if (!Number.isFinite(time) || s.first === undefined || s.last === undefined) return 1;
+    const gap = time < s.first ? s.first - time : time > s.last ? time - s.last : 0;
+    const days = Math.max(0, gap / DAY - this.options.graceDays);
+    return days > 0 ? 0.5 ** (days / this.options.halfLifeDays) : 1;
+  }
+
+  private centroidCosine(a: string, b: string): number {
+    const sa = this.storyState.get(a);
+    const sb = this.storyState.get(b);
+    if (!sa || !sb || sa.norm === 0 || sb.norm === 0) return 0;
+    let s = 0;
+    const [small, large] = sa.centroid.size <= sb.centroid.size ? [sa, sb] : [sb, sa];
+    for (const [t, w] of small.centroid) s += w * (large.centroid.get(t) ?? 0);
+    return s / (sa.norm * sb.norm);
+  }
+
+  private mergeStories(from: string, into: string): void {
+    const a = this.storyState.get(into);
+    const b = this.storyState.get(from);
+    this.book.merge(from, into);
+    if (!a || !b) return;
+    for (const [t, w] of b.centroid) a.centroid.set(t, (a.centroid.get(t) ?? 0) + w);
+    this.trimCentroid(a);
+    const recent = [...a.recent, ...b.recent].sort((x, y) => x - y);
+    a.recent.length = 0;
+    a.recent.push(...recent);
+    for (const key of recent) {
+      const m = this.members.get(key);
+      if (m) m.story = into;
+    }
+    this.dropOldMembers(a);
+    if (b.first !== undefined) a.first = a.first === undefined ? b.first : Math.min(a.first, b.first);
+    if (b.last !== undefined) a.last = a.last === undefined ? b.last : Math.max(a.last, b.last);
+    this.storyState.delete(from);
+  }
+
+  private remember(
+    story: string,
+    id: string,
+    vector: TermWeight[],
+    weights: Map<string, number>,
+    time: number,
+  ): void {
+    const key = this.nextMember++;
+    this.members.set(key, { id, story, vector, weights });
+    for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = []));
+      list.push({ member: key, weight: w });
+      // Drop the oldest half at once so trimming costs O(1) per posting on average.
+      if (list.length > this.options.postingCap * 1.5) list.splice(0, list.length - this.options.postingCap);
+    }
+    let s = this.storyState.get(story);
+    if (!s) {
+      s = { centroid: new Map(), norm: 0, recent: [] };
+      this.storyState.set(story, s);
+    }
+    for (const [t, w] of vector) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
+    this.trimCentroid(s);
+    s.recent.push(key);
+    this.dropOldMembers(s);
+    if (Number.isFinite(time)) {
+      s.first = s.first === undefined ? time : Math.min(s.first, time);
+      s.last = s.last === undefined ? time : Math.max(s.last, time);
+    }
+  }
+
+  private trimCentroid(s: StoryState): void {
+    if (s.centroid.size > this.options.centroidTerms * 1.5) {
+      const kept = [...s.centroid]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, this.options.centroidTerms);
+      s.centroid.clear();
+      for (const [t, w] of kept) s.centroid.set(t, w);
+    }
+    let n = 0;
+    for (const w of s.centroid.values()) n += w * w;
+    s.norm = Math.sqrt(n);
+  }
+
+  /** Forgets the vectors of all but the newest members (their postings go stale and are skipped). */
+  private dropOldMembers(s: StoryState): void {
+    while (s.recent.length > this.options.recentMembers) {
+      const key = s.recent.shift();
+      if (key !== undefined) this.members.delete(key);
+    }
+  }
+
+  storyOf(articleId: string): string | undefined {
+    return this.book.storyOf(articleId);
+  }
+
+  stories() {
+    return this.book.stories();
+  }
+
+  snapshot(): ClusterSnapshotState {
+    const state: ChorusState = {
+      book: this.book.toJSON(),
+      df: this.df.toJSON(),
+      nextMember: this.nextMember,
+      members: [...this.members].map(([key, m]) => [
+        key,
+        m.id,
+        m.story,
+        m.vector.map(([t, w]) => [t, round(w, 6)]),
+      ]),
+      stories: [...this.storyState].map(([id, s]) => [
+        id,
+        [...s.centroid].map(([t, w]) => [t, round(w, 6)]),
+        s.recent,
+        s.first ?? null,
+        s.last ?? null,
+      ]),
+    };
+    return { method: this.method, version: 1, options: { ...this.options }, state };
+  }
+
+  private load(state: ChorusState): void {
+    this.nextMember = state.nextMember;
+    for (const [key, id, story, vector] of state.members) {
+      const v = vector.map(([t, w]) => [t, w] as const);
+      this.members.set(key, { id, story, vector: v, weights: new Map(v) });
+      for (const [t, w] of v.slice(0, this.options.indexTerms)) {
+        let list = this.postings.get(t);
+        if (!list) this.postings.set(t, (list = []));
+        list.push({ member: key, weight: w });
+      }
+    }
+    for (const [id, centroid, recent, first, last] of state.stories) {
+      const s: StoryState = { centroid: new Map(centroid), norm: 0, recent: [...recent] };
+      if (first !== null) s.first = first;
+      if (last !== null) s.last = last;
+      this.trimCentroid(s);
+      this.storyState.set(id, s);
+    }
+  }
+}
+
+/** `s12` before `s103`: stories compare by creation number. */
+function storyOrder(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1));
+}
+
+function olderFirst(a: string, b: string): [string, string] {
+  return storyOrder(a, b) <= 0 ? [a, b] : [b, a];
+}
+
+interface ChorusState {
+  readonly book: StoryBookState;
+  readonly df: { documents: number; counts: [string, number][] };
+  readonly nextMember: number;
+  readonly members: readonly (readonly [number, string, string, readonly (readonly [string, number])[]])[];
+  readonly stories: readonly (readonly [
+    string,
+    readonly (readonly [string, number])[],
+    readonly number[],
+    number | null,
+    number | null,
+  ])[];
+}
+
+/** Options from a partial set, each checked, merged with the defaults once. */
+export function chorusOptions(options: Record<string, unknown> = {}): ChorusClusterOptions {
+  const merged: Record<string, unknown> = { ...CHORUS_CLUSTER_DEFAULTS };
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined || !(k in CHORUS_CLUSTER_DEFAULTS)) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new ChorusError('usage', `expected a number ≥ 0 for clustering option ${k}, found ${String(v)}`);
+    merged[k] = v;
+  }
+  return merged as unknown as ChorusClusterOptions;
+}
+
+/** The `chorus` clusterer factory, with an optional prior document-frequency table. */
+export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
+  return {
+    name: 'chorus',
+    description: 'TF-IDF over stems, entities and title with time decay, indexed candidates and merges',
+    defaultThreshold: CHORUS_CLUSTER_DEFAULTS.threshold,
+    create(options = {}) {
+      return new ChorusClusterer(chorusOptions(options), prior);
+    },
+    restore(snapshot) {
+      if (snapshot?.method !== 'chorus' || snapshot.version !== 1)
+        throw new ChorusError(
+          'invalid-input',
+          `expected a chorus clusterer snapshot (version 1), found ${snapshot?.method ?? 'nothing'}`,
+        );
+      return new ChorusClusterer(chorusOptions(snapshot.options), prior, snapshot.state as ChorusState);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The one registry of clusterers. The CLI (`--method`), the store's ingest, the evaluation harness and
+ * the benchmarks look clusterers up here and nowhere else, so what is measured is what users run.
+ */
+import { ChorusError } from '../errors.js';
+import { chorusFactory } from './chorus.js';
+import type { ClustererFactory, ClusterOptions, ClusterSnapshotState, OnlineClusterer } from './clusterer.js';
+import { tfidf } from './tfidf.js';
+
+const CLUSTERERS: readonly ClustererFactory[] = [chorusFactory(), tfidf];
+const BY_NAME = new Map(CLUSTERERS.map((c) => [c.name, c]));
+
+/** Names of every registered clusterer, the default (`chorus`) first. */
+export function clustererNames(): string[] {
+  return CLUSTERERS.map((c) => c.name);
+}
+
+/**
+ * The clusterer factory called `name`.
+ * @throws ChorusError 'usage' naming the valid choices when there is none by that name.
+ */
+export function getClusterer(name: string): ClustererFactory {
+  const found = BY_NAME.get(name);
+  if (!found)
+    throw new ChorusError(
+      'usage',
+      `expected a clusterer name (${clustererNames().join(', ')}), found "${name}"`,
+    );
+  return found;
+}
+
+/** A new clusterer. Example: `createClusterer('chorus', { threshold: 0.25 }).add(article).storyId`. */
+export function createClusterer(
+  name: string,
+  options: ClusterOptions & Record<string, unknown> = {},
+): OnlineClusterer {
+  return getClusterer(name).create(options);
+}
+
+/** A clusterer continued from `snapshot()` output (after JSON round trips). */
+export function restoreClusterer(snapshot: ClusterSnapshotState): OnlineClusterer {
+  if (typeof snapshot !== 'object' || snapshot === null || typeof snapshot.method !== 'string')
+    throw new ChorusError(
+      'invalid-input',
+      'expected a clusterer snapshot object with a "method", found something else',
+    );
+  return getClusterer(snapshot.method).restore(snapshot);
+}
