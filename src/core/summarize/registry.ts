@@ -4,12 +4,13 @@
  */
 import { ChorusError } from '../errors.js';
 import { centroid } from './centroid.js';
+import { chorus } from './chorus.js';
 import { lead } from './lead.js';
 import { lexrank } from './lexrank.js';
 import { textrank } from './textrank.js';
 import type { Summarizer } from './summarizer.js';
 
-const SUMMARIZERS: readonly Summarizer[] = [lead, centroid, lexrank, textrank];
+const SUMMARIZERS: readonly Summarizer[] = [chorus, lead, centroid, lexrank, textrank];
 
 const BY_NAME = new Map(SUMMARIZERS.map((s) => [s.name, s]));
 

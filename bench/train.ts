@@ -1,0 +1,288 @@
+/**
+ * Trains the `chorus` sentence scorer and writes its weights:
+ *
+ *   npm run train -- --data ../shared/data/multi-news/train.jsonl.gz [--limit N] [--epochs 4]
+ *                    [--out src/core/summarize/chorus-model.json] [--seed 1]
+ *
+ * Labels come from greedy ROUGE oracles (src/eval/oracle.ts): a sentence is positive when the oracle
+ * extract of its story, within the 250-word budget, contains it. Features are the ones the summarizer
+ * computes at run time (src/core/summarize/features.ts), so training and use cannot differ. The model
+ * is L2-regularised logistic regression fitted with mini-batch Adam over standardised features.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { FEATURE_NAMES, sentenceFeatures } from '../src/core/summarize/features.js';
+import type { LinearModel, SentenceModel, Tree, TreeModel } from '../src/core/summarize/scorer.js';
+import { analyzeStory } from '../src/core/text/index.js';
+import { greedyOracle } from '../src/eval/oracle.js';
+import { readMultiNews } from '../src/io/multinews.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    limit: { type: 'string' },
+    epochs: { type: 'string', default: '4' },
+    out: { type: 'string', default: 'src/core/summarize/chorus-model.json' },
+    seed: { type: 'string', default: '1' },
+    l2: { type: 'string', default: '0.0001' },
+    words: { type: 'string', default: '250' },
+    model: { type: 'string', default: 'trees' },
+    trees: { type: 'string', default: '150' },
+    depth: { type: 'string', default: '4' },
+    labels: { type: 'string', default: 'oracle' },
+  },
+});
+if (!values.data) {
+  process.stderr.write('usage: npm run train -- --data PATH/train.jsonl.gz [--limit N] [--out FILE]\n');
+  process.exit(2);
+}
+const F = FEATURE_NAMES.length;
+const limit = values.limit ? Number(values.limit) : undefined;
+const budget = Number(values.words);
+
+// Rows grow in chunks of Float32 so that the whole training split fits in a few hundred MB.
+let X = new Float32Array(1 << 20);
+let Y = new Float32Array(1 << 17);
+let rows = 0;
+let examples = 0;
+let positives = 0;
+const started = Date.now();
+for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { limit })) {
+  const doc = analyzeStory(ex.story);
+  if (doc.sentences.length === 0 || ex.references.length === 0) continue;
+  const picks = greedyOracle(doc, ex.references, { words: budget });
+  const oracle = new Set(picks);
+  // 'ranked' labels weigh the oracle's early picks more: the first sentence it takes matters most.
+  const rankOf = new Map(picks.map((p, k) => [p, k]));
+  const features = sentenceFeatures(doc);
+  while ((rows + features.length) * F > X.length) {
+    const bigger = new Float32Array(X.length * 2);
+    bigger.set(X);
+    X = bigger;
+  }
+  while (rows + features.length > Y.length) {
+    const bigger = new Float32Array(Y.length * 2);
+    bigger.set(Y);
+    Y = bigger;
+  }
+  features.forEach((row, i) => {
+    X.set(row, (rows + i) * F);
+    const k = rankOf.get(i);
+    Y[rows + i] =
+      values.labels === 'ranked' ? (k === undefined ? 0 : 1 / (1 + 0.15 * k)) : oracle.has(i) ? 1 : 0;
+  });
+  positives += oracle.size;
+  rows += features.length;
+  if (++examples % 2000 === 0) {
+    process.stderr.write(
+      `${examples} examples, ${rows} sentences, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+    );
+  }
+}
+process.stderr.write(`features: ${examples} examples, ${rows} sentences, ${positives} positive\n`);
+
+let seed = Number(values.seed) >>> 0 || 1;
+const random = (): number => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
+const round = (a: ArrayLike<number>): number[] => Array.from(a, (n) => Math.round(n * 1e6) / 1e6);
+const trainedOn = `${examples} Multi-News training examples (${rows} sentences), greedy ROUGE-1/2 oracle labels (${values.labels}) at ${budget} words`;
+
+/** L2-regularised logistic regression by mini-batch Adam over rows standardised on the fly. */
+function fitLogistic(): LinearModel {
+  const mean = new Float64Array(F);
+  const std = new Float64Array(F);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < F; j++) mean[j]! += X[r * F + j]!;
+  for (let j = 0; j < F; j++) mean[j]! /= rows;
+  for (let r = 0; r < rows; r++) for (let j = 0; j < F; j++) std[j]! += (X[r * F + j]! - mean[j]!) ** 2;
+  for (let j = 0; j < F; j++) std[j] = Math.sqrt(std[j]! / rows) || 1;
+  const order = Uint32Array.from({ length: rows }, (_, i) => i);
+  const w = new Float64Array(F + 1);
+  const m = new Float64Array(F + 1);
+  const v = new Float64Array(F + 1);
+  const l2 = Number(values.l2);
+  const batch = 512;
+  const rate = 0.01;
+  let step = 0;
+  const x = new Float64Array(F);
+  for (let epoch = 0; epoch < Number(values.epochs); epoch++) {
+    for (let i = rows - 1; i > 0; i--) {
+      const k = Math.floor(random() * (i + 1));
+      [order[i], order[k]] = [order[k]!, order[i]!];
+    }
+    let loss = 0;
+    for (let b = 0; b < rows; b += batch) {
+      const g = new Float64Array(F + 1);
+      const end = Math.min(rows, b + batch);
+      for (let q = b; q < end; q++) {
+        const r = order[q]!;
+        let z = w[F]!;
+        for (let j = 0; j < F; j++) {
+          x[j] = (X[r * F + j]! - mean[j]!) / std[j]!;
+          z += w[j]! * x[j]!;
+        }
+        const p = 1 / (1 + Math.exp(-z));
+        const y = Y[r]!;
+        loss -= y * Math.log(p + 1e-12) + (1 - y) * Math.log(1 - p + 1e-12);
+        const d = p - y;
+        for (let j = 0; j < F; j++) g[j]! += d * x[j]!;
+        g[F]! += d;
+      }
+      step++;
+      for (let j = 0; j <= F; j++) {
+        const grad = g[j]! / (end - b) + (j < F ? l2 * w[j]! : 0);
+        m[j] = 0.9 * m[j]! + 0.1 * grad;
+        v[j] = 0.999 * v[j]! + 0.001 * grad * grad;
+        const mh = m[j]! / (1 - 0.9 ** step);
+        const vh = v[j]! / (1 - 0.999 ** step);
+        w[j]! -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
+      }
+    }
+    process.stderr.write(`epoch ${epoch + 1}: log loss ${(loss / rows).toFixed(4)}\n`);
+  }
+  for (let j = 0; j < F; j++) process.stderr.write(`  ${FEATURE_NAMES[j]!.padEnd(20)} ${w[j]!.toFixed(3)}\n`);
+  return {
+    kind: 'logistic',
+    features: [...FEATURE_NAMES],
+    mean: round(mean),
+    std: round(std),
+    weights: round(w.subarray(0, F)),
+    bias: round([w[F]!])[0]!,
+    trainedOn,
+  };
+}
+
+/**
+ * Gradient-boosted trees on the logistic loss: features cut into up to 32 quantile bins once, each
+ * tree grown depth-first on gradient/hessian histograms of a half sample of the rows.
+ */
+function fitTrees(): TreeModel {
+  const BINS = 32;
+  const depthMax = Number(values.depth);
+  const lambda = 1;
+  const shrink = 0.1;
+  const minHessian = 20;
+  // Bin edges from a sample of each column's values.
+  const edges: Float64Array[] = [];
+  for (let j = 0; j < F; j++) {
+    const sample: number[] = [];
+    for (let r = 0; r < rows; r += Math.max(1, Math.floor(rows / 20000))) sample.push(X[r * F + j]!);
+    sample.sort((a, b) => a - b);
+    const cut = new Set<number>();
+    for (let b = 1; b < BINS; b++) cut.add(sample[Math.floor((b * sample.length) / BINS)]!);
+    edges.push(Float64Array.from([...cut].sort((a, b) => a - b)));
+  }
+  const binned = new Uint8Array(rows * F);
+  for (let r = 0; r < rows; r++)
+    for (let j = 0; j < F; j++) {
+      const e = edges[j]!;
+      const x = X[r * F + j]!;
+      let lo = 0;
+      let hi = e.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (x <= e[mid]!) hi = mid;
+        else lo = mid + 1;
+      }
+      binned[r * F + j] = lo; // bin b holds values ≤ e[b] (and > e[b-1]); b = e.length is the rest
+    }
+  let ySum = 0;
+  for (let r = 0; r < rows; r++) ySum += Y[r]!;
+  const prior = Math.min(0.99, Math.max(0.01, ySum / rows));
+  const bias = Math.log(prior / (1 - prior));
+  const z = new Float64Array(rows).fill(bias);
+  const g = new Float64Array(rows);
+  const h = new Float64Array(rows);
+  const trees: Tree[] = [];
+  for (let t = 0; t < Number(values.trees); t++) {
+    let loss = 0;
+    for (let r = 0; r < rows; r++) {
+      const p = 1 / (1 + Math.exp(-z[r]!));
+      g[r] = p - Y[r]!;
+      h[r] = Math.max(p * (1 - p), 1e-6);
+      loss -= Y[r]! * Math.log(p + 1e-12) + (1 - Y[r]!) * Math.log(1 - p + 1e-12);
+    }
+    const sample: number[] = [];
+    for (let r = 0; r < rows; r++) if (random() < 0.5) sample.push(r);
+    const tree = {
+      feature: [] as number[],
+      threshold: [] as number[],
+      left: [] as number[],
+      right: [] as number[],
+      value: [] as number[],
+    };
+    const grow = (members: number[], depth: number): number => {
+      const k = tree.feature.length;
+      tree.feature.push(-1);
+      tree.threshold.push(0);
+      tree.left.push(-1);
+      tree.right.push(-1);
+      let G = 0;
+      let H = 0;
+      for (const r of members) {
+        G += g[r]!;
+        H += h[r]!;
+      }
+      tree.value.push((-G / (H + lambda)) * shrink);
+      if (depth >= depthMax || H < 2 * minHessian) return k;
+      let best = { gain: 1e-9, j: -1, b: -1 };
+      const hg = new Float64Array(F * (BINS + 1));
+      const hh = new Float64Array(F * (BINS + 1));
+      for (const r of members) {
+        const gr = g[r]!;
+        const hr = h[r]!;
+        const base = r * F;
+        for (let j = 0; j < F; j++) {
+          const cell = j * (BINS + 1) + binned[base + j]!;
+          hg[cell]! += gr;
+          hh[cell]! += hr;
+        }
+      }
+      const parent = (G * G) / (H + lambda);
+      for (let j = 0; j < F; j++) {
+        let gl = 0;
+        let hl = 0;
+        for (let b = 0; b < edges[j]!.length; b++) {
+          gl += hg[j * (BINS + 1) + b]!;
+          hl += hh[j * (BINS + 1) + b]!;
+          const gr = G - gl;
+          const hr = H - hl;
+          if (hl < minHessian || hr < minHessian) continue;
+          const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
+          if (gain > best.gain) best = { gain, j, b };
+        }
+      }
+      if (best.j < 0) return k;
+      const leftRows: number[] = [];
+      const rightRows: number[] = [];
+      for (const r of members) (binned[r * F + best.j]! <= best.b ? leftRows : rightRows).push(r);
+      tree.feature[k] = best.j;
+      tree.threshold[k] = edges[best.j]![best.b]!;
+      tree.left[k] = grow(leftRows, depth + 1);
+      tree.right[k] = grow(rightRows, depth + 1);
+      return k;
+    };
+    grow(sample, 0);
+    // Leaf values were fitted on the sample; apply the tree to every row.
+    for (let r = 0; r < rows; r++) {
+      let k = 0;
+      while (tree.feature[k]! >= 0)
+        k =
+          binned[r * F + tree.feature[k]!]! <= binnedIndex(tree.threshold[k]!, tree.feature[k]!)
+            ? tree.left[k]!
+            : tree.right[k]!;
+      z[r]! += tree.value[k]!;
+    }
+    trees.push({ ...tree, threshold: round(tree.threshold), value: round(tree.value) });
+    if ((t + 1) % 10 === 0) process.stderr.write(`tree ${t + 1}: log loss ${(loss / rows).toFixed(4)}\n`);
+  }
+  function binnedIndex(threshold: number, j: number): number {
+    return edges[j]!.indexOf(threshold);
+  }
+  return { kind: 'trees', features: [...FEATURE_NAMES], bias: round([bias])[0]!, trees, trainedOn };
+}
+
+const model: SentenceModel = values.model === 'logistic' ? fitLogistic() : fitTrees();
+writeFileSync(values.out, JSON.stringify(model) + '\n');
+process.stderr.write(`wrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

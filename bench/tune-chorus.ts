@@ -1,0 +1,124 @@
+/**
+ * Tunes the selection of `chorus` (length model, length filters, trigram blocking) on Multi-News
+ * validation — never on test. Ranks every story once with the model, then scores each setting:
+ *
+ *   npx tsx bench/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
+ *       [--model FILE.json] [--grid small|length|full]
+ *
+ * Prints R-1/R-2/R-L/R-Lsum F1 and mean words per setting, best R-1+R-2 last. Also prints how the
+ * reference length follows the input length (the basis of the length model).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  CHORUS_PARAMS,
+  chooseFromRanking,
+  rankSentences,
+  type ChorusParams,
+} from '../src/core/summarize/chorus.js';
+import { readingOrder } from '../src/core/summarize/order.js';
+import { checkModel, type LinearModel } from '../src/core/summarize/scorer.js';
+import type { AnalyzedStory } from '../src/core/model.js';
+import { analyzeStory, countWords } from '../src/core/text/index.js';
+import { rougeScores } from '../src/eval/rouge.js';
+import { readMultiNews } from '../src/io/multinews.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    limit: { type: 'string', default: '1500' },
+    model: { type: 'string', default: 'src/core/summarize/chorus-model.json' },
+    grid: { type: 'string', default: 'small' },
+    words: { type: 'string', default: '250' },
+  },
+});
+if (!values.data) throw new Error('usage: tsx bench/tune-chorus.ts --data VALIDATION.jsonl.gz');
+const model = checkModel(JSON.parse(readFileSync(values.model, 'utf8')) as LinearModel);
+const cap = Number(values.words);
+
+interface Item {
+  doc: AnalyzedStory;
+  ranked: number[];
+  reference: string;
+  inputWords: number;
+}
+const items: Item[] = [];
+for await (const ex of readMultiNews(values.data, { limit: Number(values.limit) })) {
+  const doc = analyzeStory(ex.story);
+  if (!ex.references[0]) continue;
+  const inputWords = doc.sentences.reduce((n, s) => n + s.tokens.length, 0);
+  items.push({ doc, ranked: rankSentences(doc, model), reference: ex.references[0], inputWords });
+}
+
+// How reference length follows input length: least squares ref = a + b·input.
+{
+  const xs = items.map((i) => i.inputWords);
+  const ys = items.map((i) => countWords(i.reference));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  xs.forEach((x, k) => {
+    sxy += (x - mx) * (ys[k]! - my);
+    sxx += (x - mx) ** 2;
+    syy += (ys[k]! - my) ** 2;
+  });
+  const b = sxy / sxx;
+  console.log(
+    `${items.length} examples; reference words mean ${my.toFixed(1)}, input words mean ${mx.toFixed(1)}; ` +
+      `ref ≈ ${(my - b * mx).toFixed(1)} + ${b.toFixed(3)}·input (r = ${(sxy / Math.sqrt(sxx * syy)).toFixed(3)})`,
+  );
+}
+
+function evaluate(params: ChorusParams): {
+  r1: number;
+  r2: number;
+  rl: number;
+  rlsum: number;
+  words: number;
+} {
+  let r1 = 0;
+  let r2 = 0;
+  let rl = 0;
+  let rlsum = 0;
+  let words = 0;
+  for (const it of items) {
+    const chosen = chooseFromRanking(it.doc, it.ranked, cap, params);
+    // The same reading order and joining as the summary and the evaluation harness.
+    const order = readingOrder(it.doc, chosen);
+    const text = order.map((i) => it.doc.sentences[i]!.text).join('\n');
+    const s = rougeScores(text, it.reference);
+    r1 += s.rouge1.f;
+    r2 += s.rouge2.f;
+    rl += s.rougeL.f;
+    rlsum += s.rougeLsum.f;
+    words += countWords(text);
+  }
+  const n = items.length / 100;
+  return { r1: r1 / n, r2: r2 / n, rl: rl / n, rlsum: rlsum / n, words: words / items.length };
+}
+
+const grids: Record<string, Partial<ChorusParams>[]> = {
+  small: [{}, { targetBase: 230 }, { targetBase: 200 }, { targetBase: 260 }, { maxSharedTrigrams: 2 }],
+  length: [150, 180, 200, 215, 230, 245, 1000].flatMap((base) =>
+    [0, 0.1, 0.2].map((per) => ({ targetBase: base - per * 420, targetPerInputWord: per })),
+  ),
+  full: [4, 6, 8, 10].flatMap((minWords) =>
+    [50, 80].flatMap((maxWords) =>
+      [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),
+    ),
+  ),
+};
+const results: [string, ReturnType<typeof evaluate>][] = [];
+for (const change of grids[values.grid] ?? []) {
+  const params = { ...CHORUS_PARAMS, ...change };
+  const r = evaluate(params);
+  const label = JSON.stringify(change);
+  results.push([label, r]);
+  console.log(
+    `${label.padEnd(60)} R-1 ${r.r1.toFixed(2)}  R-2 ${r.r2.toFixed(2)}  R-L ${r.rl.toFixed(2)}  R-Lsum ${r.rlsum.toFixed(2)}  words ${r.words.toFixed(1)}`,
+  );
+}
+results.sort((a, b) => b[1].r1 + b[1].r2 - (a[1].r1 + a[1].r2));
+console.log(`best: ${results[0]?.[0]}`);

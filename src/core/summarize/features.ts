@@ -1,0 +1,162 @@
+/**
+ * Sentence features for the learned `chorus` scorer. Each row describes one sentence of a story by what
+ * news summaries are known to favour: the lead and early position (Multi-News references retell the
+ * leads), centrality in the story, corroboration by other articles, overlap with the other articles'
+ * leads, length, numbers and names, quotes and attribution, and the marks of clutter that survived the
+ * boilerplate filter. `FEATURE_NAMES` fixes the order; the model file stores the names it was trained
+ * with and the scorer refuses a mismatch, so features and weights cannot drift apart silently.
+ */
+import type { AnalyzedStory } from '../model.js';
+import { countWords } from '../text/index.js';
+import { centroidOf } from './centroid.js';
+import { cosine, storyVectors, type SparseVector } from './vectors.js';
+import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
+import cues from './feature-cues.json' with { type: 'json' };
+
+export const FEATURE_NAMES = [
+  'pos0',
+  'pos1',
+  'pos2',
+  'pos3to4',
+  'pos5to9',
+  'pos10plus',
+  'relPos',
+  'logPos',
+  'firstParagraph',
+  'words',
+  'short',
+  'long',
+  'centroidCos',
+  'meanCos',
+  'supportShare',
+  'supportAny',
+  'maxOtherCos',
+  'leadOverlap',
+  'numberShare',
+  'hasNumber',
+  'capitalShare',
+  'hasQuote',
+  'speechVerb',
+  'firstPerson',
+  'secondPerson',
+  'question',
+  'noEndPunct',
+  'clutterCue',
+  'articleIndex0',
+  'logArticles',
+  'articleShare',
+  'logArticleSentences',
+  'stemShare',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+const SPEECH = new Set<string>(speechVerbs);
+const FIRST_PERSON = new Set<string>(cues.firstPerson);
+const SECOND_PERSON = new Set<string>(cues.secondPerson);
+const CLUTTER = new Set<string>(cues.clutter);
+
+/** Cosine at which another article's sentence counts as carrying the same content (support). */
+const SUPPORT_COSINE = 0.3;
+/** Leading sentences of each article compared for `leadOverlap`. */
+const LEAD_SENTENCES = 2;
+
+/** One feature row per sentence of `doc`, in `FEATURE_NAMES` order, and the vectors computed on the way. */
+export function sentenceFeatures(
+  doc: AnalyzedStory,
+  vectors: readonly SparseVector[] = storyVectors(doc).vectors,
+): Float64Array[] {
+  const n = doc.sentences.length;
+  const k = doc.spans.length;
+  const centroid = centroidOf(vectors);
+  const totalWords = doc.sentences.reduce((t, s) => t + s.tokens.length, 0) || 1;
+  const articleWords = doc.spans.map(([s, e]) => {
+    let w = 0;
+    for (let i = s; i < e; i++) w += doc.sentences[i]!.tokens.length;
+    return w;
+  });
+
+  // Pairwise cosines across different articles only, capped per article for hostile stories.
+  const sumCos = new Float64Array(n);
+  const maxOther = new Float64Array(n);
+  const supportArticles = doc.sentences.map(() => new Set<number>());
+  const leadOverlap = new Float64Array(n);
+  const limit = n > 800 ? 200 : Infinity;
+  for (let i = 0; i < n; i++) {
+    const si = doc.sentences[i]!;
+    if (si.index >= limit) continue;
+    for (let j = i + 1; j < n; j++) {
+      const sj = doc.sentences[j]!;
+      if (sj.index >= limit) continue;
+      const c = cosine(vectors[i]!, vectors[j]!);
+      sumCos[i]! += c;
+      sumCos[j]! += c;
+      if (si.article === sj.article) continue;
+      if (c > maxOther[i]!) maxOther[i] = c;
+      if (c > maxOther[j]!) maxOther[j] = c;
+      if (c >= SUPPORT_COSINE) {
+        supportArticles[i]!.add(sj.article);
+        supportArticles[j]!.add(si.article);
+      }
+      if (sj.index < LEAD_SENTENCES && c > leadOverlap[i]!) leadOverlap[i] = c;
+      if (si.index < LEAD_SENTENCES && c > leadOverlap[j]!) leadOverlap[j] = c;
+    }
+  }
+
+  return doc.sentences.map((s, i) => {
+    const [start, end] = doc.spans[s.article] ?? [0, 1];
+    const len = end - start;
+    const words = countWords(s.text);
+    let numbers = 0;
+    let speech = 0;
+    let first = 0;
+    let second = 0;
+    let clutter = 0;
+    for (const t of s.tokens) {
+      if (/\d/.test(t)) numbers++;
+      if (SPEECH.has(t)) speech = 1;
+      if (FIRST_PERSON.has(t)) first++;
+      if (SECOND_PERSON.has(t)) second++;
+      if (CLUTTER.has(t)) clutter = 1;
+    }
+    const capitals = (s.text.match(/(?:^|\s)\p{Lu}/gu) ?? []).length;
+    const tokens = Math.max(1, s.tokens.length);
+    const trimmed = s.text.trimEnd();
+    const row: number[] = [
+      s.index === 0 ? 1 : 0,
+      s.index === 1 ? 1 : 0,
+      s.index === 2 ? 1 : 0,
+      s.index >= 3 && s.index <= 4 ? 1 : 0,
+      s.index >= 5 && s.index <= 9 ? 1 : 0,
+      s.index >= 10 ? 1 : 0,
+      len > 1 ? s.index / (len - 1) : 0,
+      Math.log1p(s.index),
+      s.paragraph === 0 ? 1 : 0,
+      Math.min(words, 80) / 30,
+      words < 8 ? 1 : 0,
+      words > 45 ? 1 : 0,
+      cosine(vectors[i]!, centroid),
+      n > 1 ? sumCos[i]! / (n - 1) : 0,
+      k > 1 ? supportArticles[i]!.size / (k - 1) : 0,
+      supportArticles[i]!.size > 0 ? 1 : 0,
+      maxOther[i]!,
+      leadOverlap[i]!,
+      numbers / tokens,
+      numbers > 0 ? 1 : 0,
+      capitals / tokens,
+      /["“”]/.test(s.text) ? 1 : 0,
+      speech,
+      first / tokens,
+      second / tokens,
+      trimmed.endsWith('?') ? 1 : 0,
+      /[.!?"'”’)]$/.test(trimmed) ? 0 : 1,
+      clutter,
+      s.article === 0 ? 1 : 0,
+      Math.log(k),
+      (articleWords[s.article] ?? 0) / totalWords,
+      Math.log1p(len),
+      s.stems.length / tokens,
+    ];
+    return Float64Array.from(row);
+  });
+}
