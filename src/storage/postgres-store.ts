@@ -265,6 +265,17 @@ export class PostgresStore implements Store {
     });
   }
 
+  knownUrls(urls: readonly string[]): Promise<Set<string>> {
+    return this.run('cannot look up URLs', async () => {
+      if (urls.length === 0) return new Set<string>();
+      const { rows } = await this.pool.query<{ url: string }>(
+        'SELECT DISTINCT url FROM articles WHERE url = ANY($1::text[])',
+        [urls],
+      );
+      return new Set(rows.map((r) => r.url));
+    });
+  }
+
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.run('cannot read the article', async () => {
       const { rows } = await this.pool.query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [id]);

@@ -230,6 +230,13 @@ export class SqliteStore implements Store {
     });
   }
 
+  knownUrls(urls: readonly string[]): Promise<Set<string>> {
+    return this.run('cannot look up URLs', () => {
+      const get = this.db.prepare('SELECT 1 FROM articles WHERE url = ? LIMIT 1').pluck();
+      return new Set(urls.filter((u) => get.get(u) !== undefined));
+    });
+  }
+
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.run('cannot read the article', () => {
       const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;

@@ -166,6 +166,9 @@ export interface Store {
   /** Stored ids of the articles with these idempotency keys (content hash, URL or ''), by key `hash\nurl`. */
   findExisting(keys: readonly { contentHash: string; url?: string }[]): Promise<Map<string, string>>;
 
+  /** Which of these URLs some stored article already has (feeds skip fetching those pages again). */
+  knownUrls(urls: readonly string[]): Promise<Set<string>>;
+
   getArticle(id: string): Promise<StoredArticle | undefined>;
   listArticles(query?: ArticleListQuery): Promise<Page<StoredArticle>>;
   /** Every article with `seq` greater than `afterSeq`, in seq order, `limit` at a time (for replay). */

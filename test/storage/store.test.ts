@@ -146,6 +146,10 @@ describe.each(all)('Store on $name', (backend) => {
       ].sort(),
     );
     expect((await store.findExisting([])).size).toBe(0);
+    expect(await store.knownUrls([BRIDGE.url ?? '', 'https://elsewhere.example/'])).toEqual(
+      new Set([BRIDGE.url]),
+    );
+    expect((await store.knownUrls([])).size).toBe(0);
   });
 
   it('lists stories newest or biggest first, with source counts, paging, time window and search', async () => {

@@ -65,6 +65,7 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_story ON articles (story_id, seq);
 CREATE INDEX articles_feed ON articles (feed_id, seq);
+CREATE INDEX articles_url ON articles (url);
 CREATE INDEX articles_search ON articles USING GIN (search);
 
 CREATE TABLE cluster_state (

@@ -65,6 +65,7 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_story ON articles (story_id, seq);
 CREATE INDEX articles_feed ON articles (feed_id, seq);
+CREATE INDEX articles_url ON articles (url);
 
 -- External-content FTS5 index kept in step by triggers, so it commits or rolls back with the row.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
