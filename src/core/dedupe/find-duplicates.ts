@@ -12,7 +12,7 @@ export interface DuplicateOptions {
   readonly threshold: number;
 }
 
-export const DUPLICATE_DEFAULTS: DuplicateOptions = Object.freeze({ threshold: 0.5 });
+export const DUPLICATE_DEFAULTS: DuplicateOptions = Object.freeze({ threshold: 0.4 });
 
 /**
  * Links every copy to its original (the earlier-dated, else earlier-given, article). A copy of a copy is
