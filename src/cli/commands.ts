@@ -1,7 +1,9 @@
 /** The list of commands. Each file exports `register(program)`. */
 import type { Command } from 'commander';
 import { register as registerEval } from './eval.js';
+import { register as registerFeeds } from './feeds.js';
 
 export function registerCommands(program: Command): void {
   registerEval(program);
+  registerFeeds(program);
 }
