@@ -15,6 +15,7 @@ import { FEATURE_NAMES, sentenceFeatures } from '../src/core/summarize/features.
 import type { LinearModel, SentenceModel, Tree, TreeModel } from '../src/core/summarize/scorer.js';
 import { analyzeStory } from '../src/core/text/index.js';
 import { greedyOracle } from '../src/eval/oracle.js';
+import { rougeScores } from '../src/eval/rouge.js';
 import { readMultiNews } from '../src/io/multinews.js';
 
 const { values } = parseArgs({
@@ -39,6 +40,20 @@ if (!values.data) {
 const F = FEATURE_NAMES.length;
 const limit = values.limit ? Number(values.limit) : undefined;
 const budget = Number(values.words);
+
+/**
+ * 'precision' labels: how much of the sentence the reference says too, the mean of its ROUGE-1 and
+ * ROUGE-2 precision against the best reference. When most of an input is kept, what matters is which
+ * sentences carry reference content, not which few an oracle would start with.
+ */
+function precisionLabel(sentence: string, references: readonly string[]): number {
+  let best = 0;
+  for (const r of references) {
+    const s = rougeScores(sentence, r);
+    best = Math.max(best, (s.rouge1.precision + s.rouge2.precision) / 2);
+  }
+  return best;
+}
 
 // Rows grow in chunks of Float32 so that the whole training split fits in a few hundred MB.
 let X = new Float32Array(1 << 20);
@@ -69,7 +84,15 @@ for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { l
     X.set(row, (rows + i) * F);
     const k = rankOf.get(i);
     Y[rows + i] =
-      values.labels === 'ranked' ? (k === undefined ? 0 : 1 / (1 + 0.15 * k)) : oracle.has(i) ? 1 : 0;
+      values.labels === 'ranked'
+        ? k === undefined
+          ? 0
+          : 1 / (1 + 0.15 * k)
+        : values.labels === 'precision'
+          ? precisionLabel(doc.sentences[i]!.text, ex.references)
+          : oracle.has(i)
+            ? 1
+            : 0;
   });
   positives += oracle.size;
   rows += features.length;

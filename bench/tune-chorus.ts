@@ -15,9 +15,10 @@ import {
   chooseFromRanking,
   rankSentences,
   type ChorusParams,
+  type Ranking,
 } from '../src/core/summarize/chorus.js';
 import { readingOrder } from '../src/core/summarize/order.js';
-import { checkModel, type LinearModel } from '../src/core/summarize/scorer.js';
+import { checkModel, type SentenceModel } from '../src/core/summarize/scorer.js';
 import type { AnalyzedStory } from '../src/core/model.js';
 import { analyzeStory, countWords } from '../src/core/text/index.js';
 import { rougeScores } from '../src/eval/rouge.js';
@@ -33,12 +34,12 @@ const { values } = parseArgs({
   },
 });
 if (!values.data) throw new Error('usage: tsx bench/tune-chorus.ts --data VALIDATION.jsonl.gz');
-const model = checkModel(JSON.parse(readFileSync(values.model, 'utf8')) as LinearModel);
+const model = checkModel(JSON.parse(readFileSync(values.model, 'utf8')) as SentenceModel);
 const cap = Number(values.words);
 
 interface Item {
   doc: AnalyzedStory;
-  ranked: number[];
+  ranked: Ranking;
   reference: string;
   inputWords: number;
 }
@@ -103,6 +104,9 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
   small: [{}, { targetBase: 230 }, { targetBase: 200 }, { targetBase: 260 }, { maxSharedTrigrams: 2 }],
   length: [150, 180, 200, 215, 230, 245, 1000].flatMap((base) =>
     [0, 0.1, 0.2].map((per) => ({ targetBase: base - per * 420, targetPerInputWord: per })),
+  ),
+  stop: [-1.5, -1, -0.75, -0.5, -0.25, 0].flatMap((stopBelow) =>
+    [0, 120, 160, 200].map((floorWords) => ({ stopBelow, floorWords })),
   ),
   full: [4, 6, 8, 10].flatMap((minWords) =>
     [50, 80].flatMap((maxWords) =>

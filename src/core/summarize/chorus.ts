@@ -17,6 +17,7 @@ import { selectGreedy } from './select.js';
 import { budgetOf, buildSummary } from './summary.js';
 import type { SummarizeOptions, Summarizer } from './summarizer.js';
 import { storyVectors } from './vectors.js';
+import { countWords } from '../text/index.js';
 
 export interface ChorusParams {
   /** Target words before the input-length term. */
@@ -29,6 +30,10 @@ export interface ChorusParams {
   readonly maxWords: number;
   /** Trigrams a candidate may share with the summary before it counts as a repeat. */
   readonly maxSharedTrigrams: number;
+  /** Sentences scoring under this log-odds are left out once the summary has `floorWords`. */
+  readonly stopBelow: number;
+  /** Words the summary reaches whatever the scores (when the budget allows). */
+  readonly floorWords: number;
 }
 
 export const CHORUS_PARAMS: ChorusParams = Object.freeze({
@@ -37,45 +42,77 @@ export const CHORUS_PARAMS: ChorusParams = Object.freeze({
   minWords: 4,
   maxWords: 80,
   maxSharedTrigrams: 3,
+  stopBelow: -Infinity,
+  floorWords: 0,
 });
 
+export interface Ranking {
+  /** Sentence indices, best first. */
+  readonly order: readonly number[];
+  /** Log-odds per sentence index. */
+  readonly scores: Float64Array;
+}
+
 /** Ranks the sentences of `doc` by the model's score, best first. */
-export function rankSentences(doc: AnalyzedStory, model: SentenceModel): number[] {
+export function rankSentences(doc: AnalyzedStory, model: SentenceModel): Ranking {
   const { vectors } = storyVectors(doc);
   const scores = scoreRows(model, sentenceFeatures(doc, vectors));
-  return Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return { order: Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b), scores };
 }
 
 /** Picks sentences from a ranking under the budget and the length model. */
 export function chooseFromRanking(
   doc: AnalyzedStory,
-  ranked: readonly number[],
+  ranking: Ranking,
   words: number,
   params: ChorusParams,
 ): number[] {
   const inputWords = doc.sentences.reduce((n, s) => n + s.tokens.length, 0);
   const target = Math.min(words, Math.round(params.targetBase + params.targetPerInputWord * inputWords));
-  return selectGreedy(doc, ranked, {
-    words,
-    target,
-    minWords: params.minWords,
-    maxWords: params.maxWords,
-    redundant: trigramBlocking(doc, params.maxSharedTrigrams),
-  });
+  const select = (ranked: readonly number[], goal: number): number[] =>
+    selectGreedy(doc, ranked, {
+      words,
+      target: goal,
+      minWords: params.minWords,
+      maxWords: params.maxWords,
+      redundant: trigramBlocking(doc, params.maxSharedTrigrams),
+    });
+  const confident = ranking.order.filter((i) => ranking.scores[i]! >= params.stopBelow);
+  const chosen = select(confident, target);
+  const floor = Math.min(target, params.floorWords);
+  if (confident.length === ranking.order.length || floor === 0) return chosen;
+  const length = chosen.reduce((n, i) => n + countWords(doc.sentences[i]!.text), 0);
+  return length >= floor ? chosen : select(ranking.order, floor);
 }
+
+const NAME = 'chorus';
+const DESCRIPTION = 'learned sentence scorer (position, centrality, corroboration, cues) with a length model';
 
 /** A `chorus` summarizer over a given model and parameters (the registry's uses the committed ones). */
 export function makeChorus(model: SentenceModel, params: ChorusParams = CHORUS_PARAMS): Summarizer {
   checkModel(model);
   return {
-    name: 'chorus',
-    description: 'learned sentence scorer (position, centrality, corroboration, cues) with a length model',
+    name: NAME,
+    description: DESCRIPTION,
     summarize(doc: AnalyzedStory, options: SummarizeOptions): Summary {
       const words = budgetOf(options);
       const chosen = chooseFromRanking(doc, rankSentences(doc, model), words, params);
-      return buildSummary('chorus', doc, chosen, { words });
+      return buildSummary(NAME, doc, chosen, { words });
     },
   };
 }
 
-export const chorus: Summarizer = makeChorus(modelFile as SentenceModel);
+let committed: Summarizer | undefined;
+
+/**
+ * The registry's `chorus`, over the committed `chorus-model.json`. The model is checked on first use, not
+ * at import, so that a stale model file never stops the other summarizers (or retraining) from loading.
+ */
+export const chorus: Summarizer = {
+  name: NAME,
+  description: DESCRIPTION,
+  summarize(doc: AnalyzedStory, options: SummarizeOptions): Summary {
+    committed ??= makeChorus(modelFile as SentenceModel);
+    return committed.summarize(doc, options);
+  },
+};

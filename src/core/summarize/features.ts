@@ -47,6 +47,9 @@ export const FEATURE_NAMES = [
   'articleShare',
   'logArticleSentences',
   'stemShare',
+  'stemSupport',
+  'bigramSupport',
+  'stemArticleShare',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -103,7 +106,35 @@ export function sentenceFeatures(
     }
   }
 
+  // Which articles use each stem and each word bigram: content the other outlets repeat word for word is
+  // what summaries (and references) keep.
+  const stemArticles = new Map<string, Set<number>>();
+  const bigramArticles = new Map<string, Set<number>>();
+  const note = (map: Map<string, Set<number>>, key: string, a: number): void => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(a);
+  };
+  for (const s of doc.sentences) {
+    for (const st of s.stems) note(stemArticles, st, s.article);
+    for (let t = 0; t + 1 < s.tokens.length; t++)
+      note(bigramArticles, `${s.tokens[t]} ${s.tokens[t + 1]}`, s.article);
+  }
+  const elsewhere = (set: Set<number> | undefined, a: number): number =>
+    set ? set.size - (set.has(a) ? 1 : 0) : 0;
+
   return doc.sentences.map((s, i) => {
+    let stemHits = 0;
+    let stemShare = 0;
+    for (const st of s.stems) {
+      const other = elsewhere(stemArticles.get(st), s.article);
+      if (other > 0) stemHits++;
+      stemShare += k > 1 ? other / (k - 1) : 0;
+    }
+    let bigramHits = 0;
+    for (let t = 0; t + 1 < s.tokens.length; t++) {
+      if (elsewhere(bigramArticles.get(`${s.tokens[t]} ${s.tokens[t + 1]}`), s.article) > 0) bigramHits++;
+    }
     const [start, end] = doc.spans[s.article] ?? [0, 1];
     const len = end - start;
     const words = countWords(s.text);
@@ -156,6 +187,9 @@ export function sentenceFeatures(
       (articleWords[s.article] ?? 0) / totalWords,
       Math.log1p(len),
       s.stems.length / tokens,
+      s.stems.length > 0 ? stemHits / s.stems.length : 0,
+      s.tokens.length > 1 ? bigramHits / (s.tokens.length - 1) : 0,
+      s.stems.length > 0 ? stemShare / s.stems.length : 0,
     ];
     return Float64Array.from(row);
   });
