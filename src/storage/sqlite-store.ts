@@ -105,11 +105,22 @@ export class SqliteStore implements Store {
     this.write = this.db.transaction((batch: BatchWrite) => this.writeInTransaction(batch));
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per SQL text: preparing costs more than running these small statements. */
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private writeInTransaction(batch: BatchWrite): ArticleWriteOutcome[] {
-    const db = this.db;
     const now = new Date().toISOString();
     const touched = new Set<string>();
-    const upsertStory = db.prepare(
+    const upsertStory = this.stmt(
       `INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET title = coalesce(excluded.title, stories.title)`,
     );
@@ -117,19 +128,19 @@ export class SqliteStore implements Store {
     const merged = mergeTargets(batch);
     for (const m of batch.merges ?? []) {
       if (m.from === m.into) continue;
-      db.prepare('UPDATE articles SET story_id = ? WHERE story_id = ?').run(m.into, m.from);
-      db.prepare('DELETE FROM stories WHERE id = ?').run(m.from);
+      this.stmt('UPDATE articles SET story_id = ? WHERE story_id = ?').run(m.into, m.from);
+      this.stmt('DELETE FROM stories WHERE id = ?').run(m.from);
       touched.delete(m.from);
       touched.add(m.into);
     }
-    const insert = db.prepare(
+    const insert = this.stmt(
       `INSERT INTO articles (id, content_hash, url_key, story_id, source, url, title, byline, date, text,
          language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (content_hash, url_key) DO NOTHING`,
     );
-    const existing = db.prepare('SELECT id, story_id FROM articles WHERE content_hash = ? AND url_key = ?');
-    const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+    const existing = this.stmt('SELECT id, story_id FROM articles WHERE content_hash = ? AND url_key = ?');
+    const idTaken = this.stmt('SELECT 1 FROM articles WHERE id = ?').pluck();
     const outcomes: ArticleWriteOutcome[] = [];
     for (const w of batch.articles) {
       const a = w.article;
@@ -167,10 +178,10 @@ export class SqliteStore implements Store {
       touched.add(storyId);
       outcomes.push({ status: 'inserted', id, storyId });
     }
-    const sources = db
-      .prepare('SELECT DISTINCT source FROM articles WHERE story_id = ? ORDER BY source')
-      .pluck();
-    const refresh = db.prepare(
+    const sources = this.stmt(
+      'SELECT DISTINCT source FROM articles WHERE story_id = ? ORDER BY source',
+    ).pluck();
+    const refresh = this.stmt(
       `UPDATE stories SET
          article_count = (SELECT count(*) FROM articles WHERE story_id = @id),
          source_count = @sourceCount,
@@ -186,24 +197,22 @@ export class SqliteStore implements Store {
       refresh.run({ id, sourceCount: names.length, sources: JSON.stringify(names), now });
     }
     // A story named by the batch that ended with no article (all were duplicates) is not kept.
-    const dropEmpty = db.prepare(
+    const dropEmpty = this.stmt(
       'DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)',
     );
     for (const s of batch.stories) dropEmpty.run(s.id, s.id);
     if (batch.clusterState) {
-      const seq = (db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck().get() as number) ?? 0;
+      const seq = (this.stmt('SELECT coalesce(max(seq), 0) FROM articles').pluck().get() as number) ?? 0;
       this.saveSnapshot({ ...batch.clusterState, seq });
     }
     return outcomes;
   }
 
   private saveSnapshot(snapshot: ClusterSnapshot): void {
-    this.db
-      .prepare(
-        `INSERT INTO cluster_state (name, seq, state) VALUES (?, ?, ?)
+    this.stmt(
+      `INSERT INTO cluster_state (name, seq, state) VALUES (?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
-      )
-      .run(snapshot.name, snapshot.seq, snapshot.state);
+    ).run(snapshot.name, snapshot.seq, snapshot.state);
   }
 
   private run<T>(what: string, fn: () => T): Promise<T> {
@@ -220,7 +229,7 @@ export class SqliteStore implements Store {
 
   findExisting(keys: readonly { contentHash: string; url?: string }[]): Promise<Map<string, string>> {
     return this.run('cannot look up articles', () => {
-      const get = this.db.prepare('SELECT id FROM articles WHERE content_hash = ? AND url_key = ?').pluck();
+      const get = this.stmt('SELECT id FROM articles WHERE content_hash = ? AND url_key = ?').pluck();
       const found = new Map<string, string>();
       for (const k of keys) {
         const id = get.get(k.contentHash, k.url ?? '') as string | undefined;
@@ -232,14 +241,14 @@ export class SqliteStore implements Store {
 
   knownUrls(urls: readonly string[]): Promise<Set<string>> {
     return this.run('cannot look up URLs', () => {
-      const get = this.db.prepare('SELECT 1 FROM articles WHERE url = ? LIMIT 1').pluck();
+      const get = this.stmt('SELECT 1 FROM articles WHERE url = ? LIMIT 1').pluck();
       return new Set(urls.filter((u) => get.get(u) !== undefined));
     });
   }
 
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.run('cannot read the article', () => {
-      const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+      const row = this.stmt('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
       return row && articleFromRow(row);
     });
   }
@@ -264,13 +273,14 @@ export class SqliteStore implements Store {
         params.push(fts5Query(words));
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = this.db
-        .prepare(`SELECT count(*) FROM articles a ${clause}`)
+      const total = this.stmt(`SELECT count(*) FROM articles a ${clause}`)
         .pluck()
         .get(...params) as number;
-      const rows = this.db
-        .prepare(`SELECT a.* FROM articles a ${clause} ORDER BY a.seq DESC LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset) as ArticleRow[];
+      const rows = this.stmt(`SELECT a.* FROM articles a ${clause} ORDER BY a.seq DESC LIMIT ? OFFSET ?`).all(
+        ...params,
+        limit,
+        offset,
+      ) as ArticleRow[];
       return { items: rows.map(articleFromRow), total, limit, offset };
     });
   }
@@ -278,9 +288,10 @@ export class SqliteStore implements Store {
   articlesAfter(afterSeq: number, limit: number): Promise<StoredArticle[]> {
     return this.run('cannot read articles', () =>
       (
-        this.db
-          .prepare('SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?')
-          .all(afterSeq, limit) as ArticleRow[]
+        this.stmt('SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?').all(
+          afterSeq,
+          limit,
+        ) as ArticleRow[]
       ).map(articleFromRow),
     );
   }
@@ -310,27 +321,24 @@ export class SqliteStore implements Store {
         query.order === 'biggest'
           ? 's.source_count DESC, s.last_at DESC, s.id'
           : 's.last_at DESC, s.source_count DESC, s.id';
-      const total = this.db
-        .prepare(`SELECT count(*) FROM stories s ${clause}`)
+      const total = this.stmt(`SELECT count(*) FROM stories s ${clause}`)
         .pluck()
         .get(...params) as number;
-      const rows = this.db
-        .prepare(
-          `SELECT s.id, s.title, s.created_at, s.updated_at, s.version, s.article_count, s.source_count,
+      const rows = this.stmt(
+        `SELECT s.id, s.title, s.created_at, s.updated_at, s.version, s.article_count, s.source_count,
                   s.sources, s.first_at, s.last_at, s.lead
            FROM stories s ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        )
-        .all(...params, limit, offset) as StoryRow[];
+      ).all(...params, limit, offset) as StoryRow[];
       return { items: rows.map(storyItem), total, limit, offset };
     });
   }
 
   getStory(id: string): Promise<StoredStory | undefined> {
     return this.run('cannot read the story', () => {
-      const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+      const row = this.stmt('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
       if (!row) return undefined;
       const articles = (
-        this.db.prepare('SELECT * FROM articles WHERE story_id = ? ORDER BY seq').all(id) as ArticleRow[]
+        this.stmt('SELECT * FROM articles WHERE story_id = ? ORDER BY seq').all(id) as ArticleRow[]
       ).map(articleFromRow);
       const report = typeof row.report === 'string' ? (JSON.parse(row.report) as StoryReport) : undefined;
       return Object.freeze({
@@ -349,11 +357,10 @@ export class SqliteStore implements Store {
     return this.run(
       'cannot list stale stories',
       () =>
-        this.db
-          .prepare(
-            `SELECT id FROM stories WHERE article_count > 0 AND (report_version IS NULL OR report_version < version)
+        this.stmt(
+          `SELECT id FROM stories WHERE article_count > 0 AND (report_version IS NULL OR report_version < version)
            ORDER BY updated_at, id LIMIT ?`,
-          )
+        )
           .pluck()
           .all(limit) as string[],
     );
@@ -361,16 +368,16 @@ export class SqliteStore implements Store {
 
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean> {
     return this.run('cannot save the report', () => {
-      const result = this.db
-        .prepare('UPDATE stories SET report = ?, report_version = ?, lead = ? WHERE id = ? AND version = ?')
-        .run(JSON.stringify(report), version, reportLead(report) ?? null, storyId, version);
+      const result = this.stmt(
+        'UPDATE stories SET report = ?, report_version = ?, lead = ? WHERE id = ? AND version = ?',
+      ).run(JSON.stringify(report), version, reportLead(report) ?? null, storyId, version);
       return result.changes === 1;
     });
   }
 
   loadClusterState(name: string): Promise<ClusterSnapshot | undefined> {
     return this.run('cannot read the clusterer state', () => {
-      const row = this.db.prepare('SELECT name, seq, state FROM cluster_state WHERE name = ?').get(name) as
+      const row = this.stmt('SELECT name, seq, state FROM cluster_state WHERE name = ?').get(name) as
         ClusterSnapshot | undefined;
       return row && { name: row.name, seq: Number(row.seq), state: row.state };
     });
@@ -382,24 +389,22 @@ export class SqliteStore implements Store {
 
   addFeed(url: string, title?: string): Promise<FeedRecord> {
     return this.run('cannot add the feed', () => {
-      this.db
-        .prepare(
-          'INSERT INTO feeds (id, url, title, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING',
-        )
-        .run(`feed-${randomUUID().slice(0, 8)}`, url, title ?? null, new Date().toISOString());
-      return feedFromRow(this.db.prepare('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow);
+      this.stmt(
+        'INSERT INTO feeds (id, url, title, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING',
+      ).run(`feed-${randomUUID().slice(0, 8)}`, url, title ?? null, new Date().toISOString());
+      return feedFromRow(this.stmt('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow);
     });
   }
 
   listFeeds(): Promise<FeedRecord[]> {
     return this.run('cannot list feeds', () =>
-      (this.db.prepare('SELECT * FROM feeds ORDER BY created_at, id').all() as FeedRow[]).map(feedFromRow),
+      (this.stmt('SELECT * FROM feeds ORDER BY created_at, id').all() as FeedRow[]).map(feedFromRow),
     );
   }
 
   getFeed(id: string): Promise<FeedRecord | undefined> {
     return this.run('cannot read the feed', () => {
-      const row = this.db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedRow | undefined;
+      const row = this.stmt('SELECT * FROM feeds WHERE id = ?').get(id) as FeedRow | undefined;
       return row && feedFromRow(row);
     });
   }
@@ -408,22 +413,23 @@ export class SqliteStore implements Store {
     return this.run('cannot update the feed', () => {
       const columns = feedUpdateColumns(update);
       if (columns.length === 0) return;
-      this.db
-        .prepare(`UPDATE feeds SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`)
-        .run(...columns.map(([, v]) => v), id);
+      this.stmt(`UPDATE feeds SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+        ...columns.map(([, v]) => v),
+        id,
+      );
     });
   }
 
   removeFeed(id: string): Promise<boolean> {
     return this.run(
       'cannot remove the feed',
-      () => this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes === 1,
+      () => this.stmt('DELETE FROM feeds WHERE id = ?').run(id).changes === 1,
     );
   }
 
   stats(): Promise<StoreStats> {
     return this.run('cannot count', () => {
-      const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+      const count = (sql: string) => this.stmt(sql).pluck().get() as number;
       return {
         articles: count('SELECT count(*) FROM articles'),
         stories: count('SELECT count(*) FROM stories WHERE article_count > 0'),
