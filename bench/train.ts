@@ -90,9 +90,11 @@ for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { l
           : 1 / (1 + 0.15 * k)
         : values.labels === 'precision'
           ? precisionLabel(doc.sentences[i]!.text, ex.references)
-          : oracle.has(i)
-            ? 1
-            : 0;
+          : values.labels === 'mix'
+            ? ((oracle.has(i) ? 1 : 0) + precisionLabel(doc.sentences[i]!.text, ex.references)) / 2
+            : oracle.has(i)
+              ? 1
+              : 0;
   });
   positives += oracle.size;
   rows += features.length;

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
+import { checkModel, scoreRows, type LinearModel, type TreeModel } from '../../src/core/summarize/scorer.js';
+import { CHORUS_PARAMS, chooseFromRanking, rankSentences } from '../../src/core/summarize/chorus.js';
+import { countWords } from '../../src/core/text/index.js';
+import { analyzed, BRIDGE } from './story.js';
+
+const F = FEATURE_NAMES.length;
+const col = (name: (typeof FEATURE_NAMES)[number]): number => FEATURE_NAMES.indexOf(name);
+
+describe('sentenceFeatures', () => {
+  const rows = sentenceFeatures(BRIDGE);
+  const copyLead = BRIDGE.spans[3]![0];
+  const shopOwners = BRIDGE.sentences.findIndex((s) => s.text.startsWith('Local shop owners'));
+
+  it('gives one finite row of every feature per sentence', () => {
+    expect(rows).toHaveLength(BRIDGE.sentences.length);
+    for (const row of rows) {
+      expect(row).toHaveLength(F);
+      expect(row.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it.each([
+    // [feature, sentence, expected]
+    ['pos0', 0, 1],
+    ['pos0', 1, 0],
+    ['pos1', 1, 1],
+    ['relPos', 0, 0],
+    ['hasQuote', 2, 1],
+    ['speechVerb', 2, 1],
+    ['hasNumber', 4, 1],
+    ['articleIndex0', 0, 1],
+    ['articleIndex0', copyLead, 0],
+    ['supportAny', 0, 1],
+    ['supportAny', shopOwners, 0],
+  ] as const)('%s of sentence %i is %f', (feature, sentence, expected) => {
+    expect(rows[sentence]![col(feature)]).toBeCloseTo(expected, 6);
+  });
+
+  it('scores a sentence three outlets carry as better supported than one only its own outlet has', () => {
+    expect(rows[0]![col('supportShare')]).toBeGreaterThan(rows[shopOwners]![col('supportShare')]!);
+    expect(rows[0]![col('bigramSupport')]).toBeGreaterThan(rows[shopOwners]![col('bigramSupport')]!);
+  });
+
+  it('copes with an empty story and a one-sentence one', () => {
+    expect(sentenceFeatures(analyzed([]))).toEqual([]);
+    const one = sentenceFeatures(
+      analyzed([['Solo Times', 'The ferry to Lark Island resumed service on Friday.']]),
+    );
+    expect(one[0]!.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('scoreRows', () => {
+  const row = (values: Record<number, number>): Float64Array => {
+    const r = new Float64Array(F);
+    for (const [j, v] of Object.entries(values)) r[Number(j)] = v;
+    return r;
+  };
+  const linear: LinearModel = {
+    kind: 'logistic',
+    features: [...FEATURE_NAMES],
+    mean: Array<number>(F).fill(0),
+    std: Array<number>(F).fill(2),
+    weights: Array.from({ length: F }, (_, j) => (j === 0 ? 4 : 0)),
+    bias: -1,
+  };
+  const stump: TreeModel = {
+    kind: 'trees',
+    features: [...FEATURE_NAMES],
+    bias: 0.5,
+    trees: [
+      {
+        feature: [0, -1, -1],
+        threshold: [0.5, 0, 0],
+        left: [1, -1, -1],
+        right: [2, -1, -1],
+        value: [0, -2, 3],
+      },
+    ],
+  };
+
+  it.each([
+    [linear, row({}), -1],
+    [linear, row({ 0: 1 }), 1],
+    [stump, row({}), -1.5],
+    [stump, row({ 0: 1 }), 3.5],
+  ] as const)('model %#: log-odds %f', (model, r, expected) => {
+    expect(scoreRows(checkModel(model), [r])[0]).toBeCloseTo(expected, 9);
+  });
+
+  it('refuses a tree that reads a feature this build does not compute', () => {
+    const bad: TreeModel = { ...stump, trees: [{ ...stump.trees[0]!, feature: [F + 3, -1, -1] }] };
+    expect(() => checkModel(bad)).toThrow(/retrain/);
+  });
+});
+
+describe('chooseFromRanking', () => {
+  const ranking = {
+    order: BRIDGE.sentences.map((_, i) => i),
+    scores: new Float64Array(BRIDGE.sentences.length),
+  };
+  const words = (chosen: number[]): number =>
+    chosen.reduce((n, i) => n + countWords(BRIDGE.sentences[i]!.text), 0);
+
+  it.each([
+    [{ targetBase: 40 }, 40],
+    [{ targetBase: 1000 }, 150],
+  ])('with %j stops at the target or the cap', (change, atMost) => {
+    const chosen = chooseFromRanking(BRIDGE, ranking, 150, { ...CHORUS_PARAMS, ...change });
+    expect(words(chosen)).toBeLessThanOrEqual(atMost + 45);
+    expect(words(chosen)).toBeLessThanOrEqual(150);
+  });
+
+  it('leaves out low scores once the floor is reached', () => {
+    const scores = Float64Array.from(BRIDGE.sentences, (_, i) => (i < 2 ? 1 : -5));
+    const chosen = chooseFromRanking(BRIDGE, { order: ranking.order, scores }, 250, {
+      ...CHORUS_PARAMS,
+      stopBelow: 0,
+      floorWords: 10,
+    });
+    expect(chosen).toEqual([0, 1]);
+  });
+
+  it('ranks the same story the same way every time', () => {
+    expect(rankSentences(BRIDGE, checkModel(linearOf()))).toEqual(rankSentences(BRIDGE, linearOf()));
+  });
+});
+
+function linearOf(): LinearModel {
+  return {
+    kind: 'logistic',
+    features: [...FEATURE_NAMES],
+    mean: Array<number>(F).fill(0),
+    std: Array<number>(F).fill(1),
+    weights: Array.from({ length: F }, (_, j) => (j === 0 ? 1 : 0.1)),
+    bias: 0,
+  };
+}
