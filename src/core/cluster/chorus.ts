@@ -37,6 +37,15 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly threshold: number;
   /** Share of the best-member cosine in the score (the rest is the centroid cosine). */
   readonly linkWeight: number;
+  /** IDF is raised to this power: above 1, rare words (the names of a story) count for more. */
+  readonly idfPower: number;
+  /**
+   * Score taken off per natural log of the story's size. Big stories drift toward their topic ("North
+   * Korea", "the 2016 campaign"), so joining one takes more specific evidence: this keeps events apart.
+   */
+  readonly sizePenalty: number;
+  /** The best story must beat the second best by this much, else the article is ambiguous and starts a story. */
+  readonly margin: number;
   /** Terms kept per article vector. */
   readonly articleTerms: number;
   /** Terms kept per story centroid. */
@@ -64,11 +73,14 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   ...FEATURE_DEFAULTS,
   threshold: 0.2,
   linkWeight: 0.5,
+  idfPower: 1,
+  sizePenalty: 0.04,
+  margin: 0.08,
   articleTerms: 60,
   centroidTerms: 150,
-  indexTerms: 20,
-  postingCap: 200,
-  candidates: 30,
+  indexTerms: 15,
+  postingCap: 100,
+  candidates: 10,
   recentMembers: 10,
   mergeThreshold: 0.35,
   mergeCentroid: 0.35,
@@ -134,14 +146,18 @@ class ChorusClusterer implements OnlineClusterer {
     const { counts, display } = articleTerms(article, this.options);
     this.df.add(counts.keys());
     const tfidf = new Map<string, number>();
-    for (const [t, c] of counts) tfidf.set(t, (1 + Math.log(c)) * this.df.idf(t));
+    for (const [t, c] of counts) tfidf.set(t, (1 + Math.log(c)) * this.df.idf(t) ** this.options.idfPower);
     const vector = unitVector(tfidf, this.options.articleTerms);
     const weights = new Map(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
 
     const scored = this.score(vector, weights, time);
     const best = scored[0];
-    const joins = best !== undefined && best.score >= this.options.threshold;
+    const second = scored[1]?.score ?? 0;
+    const joins =
+      best !== undefined &&
+      best.score >= this.options.threshold &&
+      (best.score - second >= this.options.margin || second >= this.options.mergeThreshold);
     const storyId = joins ? best.story : this.book.open(article.id);
     if (joins) this.book.join(storyId, article.id);
     const merges: { from: string; into: string }[] = [];
@@ -182,7 +198,7 @@ class ChorusClusterer implements OnlineClusterer {
       for (const p of this.postings.get(t) ?? [])
         partial.set(p.member, (partial.get(p.member) ?? 0) + w * p.weight);
     }
-    const top = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.candidates);
+    const top = topEntries(partial, this.options.candidates);
     const links = new Map<string, { link: number; member: number }>();
     for (const [key] of top) {
       const m = this.members.get(key);
@@ -198,7 +214,8 @@ class ChorusClusterer implements OnlineClusterer {
       if (!s) continue;
       const centroid = s.norm > 0 ? dot(vector, s.centroid) / s.norm : 0;
       const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
-      out.push({ story, score: raw * this.decay(s, time), raw, link: member });
+      const penalty = this.options.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
+      out.push({ story, score: Math.max(0, raw * this.decay(s, time) - penalty), raw, link: member });
     }
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
   }
@@ -316,15 +333,10 @@ class ChorusClusterer implements OnlineClusterer {
       book: this.book.toJSON(),
       df: this.df.toJSON(),
       nextMember: this.nextMember,
-      members: [...this.members].map(([key, m]) => [
-        key,
-        m.id,
-        m.story,
-        m.vector.map(([t, w]) => [t, round(w, 6)]),
-      ]),
+      members: [...this.members].map(([key, m]) => [key, m.id, m.story, m.vector.map(([t, w]) => [t, w])]),
       stories: [...this.storyState].map(([id, s]) => [
         id,
-        [...s.centroid].map(([t, w]) => [t, round(w, 6)]),
+        [...s.centroid].map(([t, w]) => [t, w]),
         s.recent,
         s.first ?? null,
         s.last ?? null,
@@ -352,6 +364,28 @@ class ChorusClusterer implements OnlineClusterer {
       this.storyState.set(id, s);
     }
   }
+}
+
+/**
+ * The `k` entries with the highest values (ties: lower key first), without sorting the whole map: the
+ * accumulator holds thousands of members, of which a few tens are kept.
+ */
+function topEntries(map: ReadonlyMap<number, number>, k: number): [number, number][] {
+  const top: [number, number][] = [];
+  const better = (a: readonly [number, number], b: readonly [number, number]) =>
+    a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const entry of map) {
+    if (top.length === k && !better(entry, top[k - 1] ?? entry)) continue;
+    let i = Math.min(top.length, k - 1);
+    if (top.length < k) top.push(entry);
+    else top[i] = entry;
+    while (i > 0 && better(entry, top[i - 1] ?? entry)) {
+      top[i] = top[i - 1] ?? entry;
+      i--;
+    }
+    top[i] = entry;
+  }
+  return top;
 }
 
 /** `s12` before `s103`: stories compare by creation number. */

@@ -12,6 +12,8 @@ export interface FeatureOptions {
   readonly titleWeight: number;
   /** Weight of an entity term occurrence (added beside the word's stem, which is counted too). */
   readonly entityWeight: number;
+  /** Weight of a pair of adjacent content stems ("cabl anchor"): phrases tell events apart where words name topics. */
+  readonly bigramWeight: number;
   /** Only this many words of the body are read: the lead carries the event, and hostile inputs stay cheap. */
   readonly maxWords: number;
 }
@@ -19,6 +21,7 @@ export interface FeatureOptions {
 export const FEATURE_DEFAULTS: FeatureOptions = Object.freeze({
   titleWeight: 3,
   entityWeight: 1,
+  bigramWeight: 0,
   maxWords: 1500,
 });
 
@@ -39,6 +42,8 @@ function addTerms(text: string, weight: number, options: FeatureOptions, out: Ar
   let words = 0;
   let run: string[] = [];
   let lastEnd = 0;
+  let previous: string | undefined;
+  let previousWord = '';
   const flushRun = () => {
     if (run.length > 1) bump(out, ENTITY_MARK + run.join(' '), options.entityWeight * weight, run.join(' '));
     run = [];
@@ -58,7 +63,12 @@ function addTerms(text: string, weight: number, options: FeatureOptions, out: Ar
       run.push(lower);
     }
     if (lower.length < 2 || isStopWord(lower)) continue;
-    bump(out, stem(lower), weight, lower);
+    const s = stem(lower);
+    bump(out, s, weight, lower);
+    if (options.bigramWeight > 0 && previous !== undefined)
+      bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${lower}`);
+    previous = s;
+    previousWord = lower;
   }
   flushRun();
 }

@@ -6,8 +6,9 @@ import type { ClusterStory } from './clusterer.js';
 
 export interface StoryBookState {
   readonly next: number;
-  /** [story id, article ids] of live stories, in order of creation. */
-  readonly stories: readonly (readonly [string, readonly string[]])[];
+  /** [story id, article ids, their arrival numbers] of live stories, in order of creation. */
+  readonly stories: readonly (readonly [string, readonly string[], readonly number[]])[];
+  readonly arrivals: number;
   /** [merged story id, story it went into]. */
   readonly merged: readonly (readonly [string, string])[];
 }
@@ -17,11 +18,15 @@ export class StoryBook {
   private readonly members = new Map<string, string[]>();
   private readonly articleStory = new Map<string, string>();
   private readonly mergedInto = new Map<string, string>();
+  /** Arrival number of each article, so that merged stories keep their articles in order of arrival. */
+  private readonly arrival = new Map<string, number>();
+  private arrivals = 0;
 
   /** Opens a story holding `articleId` and returns its id. */
   open(articleId: string): string {
     const id = `s${this.next++}`;
     this.members.set(id, [articleId]);
+    this.arrival.set(articleId, this.arrivals++);
     this.articleStory.set(articleId, id);
     return id;
   }
@@ -29,6 +34,7 @@ export class StoryBook {
   join(storyId: string, articleId: string): void {
     this.members.get(storyId)?.push(articleId);
     this.articleStory.set(articleId, storyId);
+    this.arrival.set(articleId, this.arrivals++);
   }
 
   /** Moves every article of `from` into `into`. */
@@ -37,6 +43,7 @@ export class StoryBook {
     const target = this.members.get(into);
     if (!target || from === into) return;
     target.push(...moving);
+    target.sort((a, b) => (this.arrival.get(a) ?? 0) - (this.arrival.get(b) ?? 0));
     this.members.delete(from);
     this.mergedInto.set(from, into);
   }
@@ -66,15 +73,28 @@ export class StoryBook {
   }
 
   toJSON(): StoryBookState {
-    return { next: this.next, stories: [...this.members], merged: [...this.mergedInto] };
+    return {
+      next: this.next,
+      arrivals: this.arrivals,
+      stories: [...this.members].map(([id, articles]) => [
+        id,
+        articles,
+        articles.map((a) => this.arrival.get(a) ?? 0),
+      ]),
+      merged: [...this.mergedInto],
+    };
   }
 
   static fromJSON(state: StoryBookState): StoryBook {
     const book = new StoryBook();
     book.next = state.next;
-    for (const [id, articles] of state.stories) {
+    book.arrivals = state.arrivals;
+    for (const [id, articles, arrivals] of state.stories) {
       book.members.set(id, [...articles]);
-      for (const a of articles) book.articleStory.set(a, id);
+      articles.forEach((a, i) => {
+        book.articleStory.set(a, id);
+        book.arrival.set(a, arrivals[i] ?? 0);
+      });
     }
     for (const [from, into] of state.merged) book.mergedInto.set(from, into);
     return book;

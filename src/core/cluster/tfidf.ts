@@ -151,7 +151,7 @@ class TfidfClusterer implements OnlineClusterer {
     const state: TfidfState = {
       book: this.book.toJSON(),
       df: this.df.toJSON(),
-      centroids: [...this.centroids].map(([id, c]) => [id, [...c.weights].map(([t, w]) => [t, round(w, 6)])]),
+      centroids: [...this.centroids].map(([id, c]) => [id, [...c.weights].map(([t, w]) => [t, w])]),
     };
     return { method: this.method, version: 1, options: { ...this.options }, state };
   }

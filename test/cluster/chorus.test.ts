@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../src/core/article.js';
+import { createClusterer } from '../../src/core/cluster/index.js';
+import { articleTerms } from '../../src/core/cluster/features.js';
+import { STORIES } from './fixture.js';
+
+const [bridge, fire] = STORIES;
+const gazette = bridge!.articles[0]!;
+const coastal = bridge!.articles[1]!;
+
+describe('chorus features', () => {
+  it.each([
+    [
+      'title words weigh more',
+      { title: 'Harbor Bridge closed', text: 'The bridge was closed.' },
+      'bridg',
+      3 + 1,
+    ],
+    [
+      'capitalised words inside a sentence are entities',
+      { text: 'Crews met Mayor Lena Ortiz today.' },
+      '@ortiz',
+      1,
+    ],
+    [
+      'and a run of them is one entity too',
+      { text: 'Crews met Mayor Lena Ortiz today.' },
+      '@mayor lena ortiz',
+      1,
+    ],
+    [
+      'a capitalised sentence start is not an entity',
+      { text: 'Crews met. Engineers left.' },
+      '@engineers',
+      undefined,
+    ],
+    ['stop words are left out', { text: 'the and of' }, 'the', undefined],
+  ] as const)('%s', (_name, article, term, count) => {
+    expect(articleTerms(article).counts.get(term)).toBe(count);
+  });
+});
+
+describe('chorus clusterer', () => {
+  it('keeps a story apart from a similar one months later (time decay)', () => {
+    const later = { ...coastal, id: 'later', date: '2031-09-30T10:00:00Z' };
+    const c = createClusterer('chorus');
+    c.add(gazette);
+    expect(c.add(later).newStory).toBe(true);
+    const d = createClusterer('chorus');
+    d.add(gazette);
+    expect(d.add(coastal).newStory).toBe(false);
+  });
+
+  it('merges two stories when an article bridges them', () => {
+    const options = { threshold: 0.7, mergeThreshold: 0.3, mergeCentroid: 0.05, margin: 0, sizePenalty: 0 };
+    const c = createClusterer('chorus', options);
+    const a = c.add({ ...gazette, date: undefined });
+    const b = c.add({ ...coastal, date: undefined });
+    expect(b.newStory).toBe(true);
+    const bridgeArticle = makeArticle({ id: 'both', text: `${gazette.text}\n\n${coastal.text}` });
+    const d = c.add(bridgeArticle);
+    expect(d.merges).toEqual([{ from: b.storyId, into: a.storyId }]);
+    expect(d.storyId).toBe(a.storyId);
+    expect(c.storyOf(coastal.id)).toBe(a.storyId);
+    expect(c.stories()).toEqual([{ id: a.storyId, articles: [gazette.id, coastal.id, 'both'] }]);
+  });
+
+  it('names readable words, not stems, in explanations', () => {
+    const c = createClusterer('chorus');
+    c.add(fire!.articles[0]!);
+    const d = c.add(fire!.articles[1]!);
+    expect(d.newStory).toBe(false);
+    expect(d.terms.map((t) => t.term)).toContain('greywater');
+    expect(d.terms.every((t) => !t.term.endsWith('i') || t.term === 'reyl')).toBe(true);
+  });
+});
