@@ -115,5 +115,5 @@ describe('crash safety', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 180_000);
 });
