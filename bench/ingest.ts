@@ -131,6 +131,9 @@ process.stdout.write(
     `end to end: ${rate(pages.length, totalMs)} articles/s (${(totalMs / 1000).toFixed(1)} s)`,
     `  extraction: ${rate(pages.length, extractMs)} articles/s; dedupe + clustering + store + reports: ${rate(pages.length, ingestMs)} articles/s`,
     `peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
-    ...[...warnings].slice(0, 3).map((w) => `warning: ${w}`),
+    ...(warnings.size > 0
+      ? ['NOTE: some reports failed to build, so the rate above leaves their cost out:']
+      : []),
+    ...[...warnings].slice(0, 3).map((w) => `warning: ${w.slice(0, 300)}`),
   ].join('\n') + '\n',
 );

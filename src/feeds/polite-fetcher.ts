@@ -33,8 +33,8 @@ function transientStatus(status: number): boolean {
 
 export class PoliteFetcher {
   readonly options: PoliteOptions;
-  /** Per host, the promise of the last request slot handed out: slots are taken in order. */
-  private readonly slots = new Map<string, Promise<void>>();
+  /** Per host, the earliest time the next request may start (slots are handed out in call order). */
+  private readonly next = new Map<string, number>();
 
   constructor(options: Partial<PoliteOptions> = {}) {
     this.options = { ...POLITE_DEFAULTS, ...options };
@@ -42,13 +42,10 @@ export class PoliteFetcher {
 
   /** Waits for the host's next free slot. */
   private async slot(host: string): Promise<void> {
-    const previous = this.slots.get(host) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    this.slots.set(host, mine);
-    await previous;
-    // The next request to this host may start `hostDelayMs` after this one starts.
-    setTimeout(release, this.options.hostDelayMs).unref();
+    const now = Date.now();
+    const at = Math.max(now, this.next.get(host) ?? 0);
+    this.next.set(host, at + this.options.hostDelayMs);
+    if (at > now) await sleep(at - now);
   }
 
   /**
