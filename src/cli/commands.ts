@@ -1,9 +1,11 @@
 /** The list of commands. Each file exports `register(program)`. */
 import type { Command } from 'commander';
+import { register as registerCluster } from './cluster.js';
 import { register as registerEval } from './eval.js';
 import { register as registerFeeds } from './feeds.js';
 
 export function registerCommands(program: Command): void {
+  registerCluster(program);
   registerEval(program);
   registerFeeds(program);
 }

@@ -175,10 +175,12 @@ class ChorusClusterer implements OnlineClusterer {
     const finalStory = this.book.resolve(storyId);
     this.remember(finalStory, article.id, vector, weights, time);
     const explained = best
-      ? topContributions(vector, this.blend(best.story, best.link), 1, 5).map(([t, w]) => ({
-          term: display.get(t) ?? t,
-          weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
-        }))
+      ? topContributions(vector, this.blend(best.story, best.link), 1, 5)
+          .map(([t, w]) => ({
+            term: display.get(t) ?? t,
+            weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
+          }))
+          .filter((t) => t.weight > 0)
       : [];
     return {
       articleId: article.id,

@@ -38,15 +38,28 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END = /[.!?:;"“”'‘’(\n]\s*$/;
 const UPPER = /^\p{Lu}/u;
 
-function addTerms(text: string, weight: number, options: FeatureOptions, out: ArticleTerms): void {
+/**
+ * Adds the terms of `text`. Entities are looked for only where capitals mean names (`entities`): a
+ * headline in title case capitalises every word.
+ */
+function addTerms(
+  text: string,
+  weight: number,
+  options: FeatureOptions,
+  out: ArticleTerms,
+  entities: boolean,
+): void {
   let words = 0;
   let run: string[] = [];
+  let runWords: string[] = [];
   let lastEnd = 0;
   let previous: string | undefined;
   let previousWord = '';
   const flushRun = () => {
-    if (run.length > 1) bump(out, ENTITY_MARK + run.join(' '), options.entityWeight * weight, run.join(' '));
+    if (run.length > 1)
+      bump(out, ENTITY_MARK + run.join(' '), options.entityWeight * weight, ENTITY_MARK + runWords.join(' '));
     run = [];
+    runWords = [];
   };
   for (const match of text.matchAll(WORD)) {
     if (++words > options.maxWords) break;
@@ -56,11 +69,12 @@ function addTerms(text: string, weight: number, options: FeatureOptions, out: Ar
     lastEnd = start + token.length;
     const lower = token.toLowerCase();
     const sentenceStart = start === 0 || SENTENCE_END.test(text.slice(Math.max(0, start - 3), start));
-    const capitalised = UPPER.test(token) && !sentenceStart && !isStopWord(lower);
+    const capitalised = entities && UPPER.test(token) && !sentenceStart && !isStopWord(lower);
     if (!capitalised || /[^\s-]/.test(gap.replace(/^\s+|\s+$/g, ''))) flushRun();
     if (capitalised) {
-      bump(out, ENTITY_MARK + lower, options.entityWeight * weight, token);
+      bump(out, ENTITY_MARK + lower, options.entityWeight * weight, ENTITY_MARK + token);
       run.push(lower);
+      runWords.push(token);
     }
     if (lower.length < 2 || isStopWord(lower)) continue;
     const s = stem(lower);
@@ -87,7 +101,7 @@ export function articleTerms(
   options: FeatureOptions = FEATURE_DEFAULTS,
 ): ArticleTerms {
   const out: ArticleTerms = { counts: new Map(), display: new Map() };
-  if (article.title) addTerms(article.title, options.titleWeight, options, out);
-  addTerms(article.text, 1, options, out);
+  if (article.title) addTerms(article.title, options.titleWeight, options, out, false);
+  addTerms(article.text, 1, options, out, true);
   return out;
 }

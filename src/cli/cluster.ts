@@ -1,0 +1,237 @@
+/**
+ * `chorus cluster PATH…`: reads articles from files, directories and JSONL/Multi-News files, clusters
+ * them into stories in the order given (an online clusterer from the registry, as the feed ingest runs
+ * it) and prints each story with its articles, marking syndicated copies; on request each story's
+ * summary, each decision's explanation, or everything as JSON.
+ *
+ * Reading: until the shared reader `readInputs` (src/io) lands, this file reads plain text, JSON and
+ * JSONL/Multi-News files itself (`readArticles` below); the switch is one call.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Command, Option } from 'commander';
+import { makeArticle, type ArticleFields } from '../core/article.js';
+import type { ClusterDecision } from '../core/cluster/clusterer.js';
+import { clustererNames, createClusterer } from '../core/cluster/registry.js';
+import { findDuplicates } from '../core/dedupe/find-duplicates.js';
+import { ChorusError } from '../core/errors.js';
+import type { Article, DuplicateLink, Summary } from '../core/model.js';
+import { getSummarizer, summarizerNames } from '../core/summarize/registry.js';
+import { analyzeStory } from '../core/text/analyze.js';
+import { readMultiNews } from '../io/multinews.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { parseFraction, parsePositiveInt } from './options.js';
+
+interface ClusterFlags {
+  method: string;
+  threshold?: number;
+  summaries?: boolean;
+  summarizer: string;
+  words: number;
+  explain?: boolean;
+  json?: boolean;
+  maxBytes: number;
+}
+
+interface ReadResult {
+  readonly articles: Article[];
+  readonly problems: string[];
+}
+
+const MULTINEWS = /\.(jsonl|jsonl\.gz|src)$/i;
+
+/** Articles from one JSON value: an article record or an array of them (`text` required). */
+function fromJson(value: unknown, name: string): Article[] {
+  const records = Array.isArray(value) ? value : [value];
+  return records.map((r, i) => {
+    const o = (r ?? {}) as Record<string, unknown>;
+    if (typeof o['text'] !== 'string')
+      throw new ChorusError(
+        'invalid-input',
+        `expected article records with a "text" string in ${name}, found none at item ${i + 1}`,
+      );
+    const pick = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+    const fields: ArticleFields = { text: o['text'] as string, source: pick('source') ?? name };
+    const extra = Object.fromEntries(
+      ['id', 'url', 'title', 'byline', 'date', 'language'].flatMap((k) => (pick(k) ? [[k, pick(k)]] : [])),
+    );
+    return makeArticle({ ...fields, ...extra });
+  });
+}
+
+/** Reads every path (directories recursively, in name order); problems are reported, not fatal. */
+async function readArticles(paths: readonly string[], maxBytes: number): Promise<ReadResult> {
+  const articles: Article[] = [];
+  const problems: string[] = [];
+  const visit = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) return void problems.push(`${path}: not found`);
+    if (info.isDirectory()) {
+      for (const name of (await readdir(path)).sort())
+        if (!name.startsWith('.')) await visit(join(path, name));
+      return;
+    }
+    if (info.size > maxBytes)
+      return void problems.push(`${path}: skipped, ${info.size} bytes is over --max-bytes ${maxBytes}`);
+    try {
+      if (MULTINEWS.test(path)) {
+        const first = await readFile(path).then((b) => b.subarray(0, 1).toString());
+        if (path.endsWith('.gz') || first !== '{' || !(await isArticleJsonl(path))) {
+          for await (const ex of readMultiNews(path)) articles.push(...ex.story.articles);
+          return;
+        }
+        const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim());
+        lines.forEach((line, i) =>
+          articles.push(...fromJson(parseJson(line, `${path}:${i + 1}`), basename(path))),
+        );
+      } else if (/\.json$/i.test(path)) {
+        articles.push(...fromJson(parseJson(await readFile(path, 'utf8'), path), basename(path)));
+      } else {
+        const text = await readFile(path, 'utf8');
+        if (text.includes('\u0000')) return void problems.push(`${path}: skipped, binary file`);
+        articles.push(makeArticle({ text, id: path, source: basename(path) }));
+      }
+    } catch (error) {
+      problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  for (const p of paths) await visit(p);
+  return { articles: articles.filter((a) => a.text.length > 0), problems };
+}
+
+/** JSONL of article records (`text` field) rather than Multi-News examples (`documents`). */
+async function isArticleJsonl(path: string): Promise<boolean> {
+  const first = (await readFile(path, 'utf8')).split('\n', 1)[0] ?? '';
+  try {
+    const o = JSON.parse(first) as Record<string, unknown>;
+    return typeof o['text'] === 'string' && !('documents' in o);
+  } catch {
+    return false;
+  }
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ChorusError('invalid-input', `expected JSON in ${where}, found malformed JSON`, {
+      cause: error,
+    });
+  }
+}
+
+interface StoryOut {
+  readonly id: string;
+  readonly articles: readonly Article[];
+  readonly duplicates: readonly DuplicateLink[];
+  readonly summary?: Summary;
+}
+
+function renderText(
+  stories: readonly StoryOut[],
+  decisions: readonly ClusterDecision[],
+  explain: boolean,
+): string {
+  const byArticle = new Map(decisions.map((d) => [d.articleId, d]));
+  const out: string[] = [];
+  for (const s of stories) {
+    const title = s.articles.find((a) => a.title)?.title;
+    out.push(
+      `## ${s.id}: ${title ?? s.articles[0]?.text.slice(0, 70).replace(/\s+/g, ' ') + '…'} (${s.articles.length} article${s.articles.length === 1 ? '' : 's'})`,
+    );
+    const copies = new Map(s.duplicates.map((d) => [d.article, d]));
+    s.articles.forEach((a, i) => {
+      const copy = copies.get(i);
+      const meta = [a.date, a.title && `“${a.title}”`].filter(Boolean).join(' · ');
+      out.push(
+        `  [${i + 1}] ${a.source}${meta ? ` · ${meta}` : ''} (${a.id})${copy ? ` — copy of [${copy.original + 1}], ${Math.round(copy.similarity * 100)}% similar` : ''}`,
+      );
+      const d = byArticle.get(a.id);
+      if (explain && d) {
+        const why = d.terms.map((t) => `${t.term} ${t.weight.toFixed(3)}`).join(', ');
+        out.push(
+          `      ${d.newStory ? 'started the story' : 'joined'} at score ${d.score.toFixed(3)}${why ? `: ${why}` : ''}${d.merges.length ? `; merged ${d.merges.map((m) => `${m.from} into ${m.into}`).join(', ')}` : ''}`,
+        );
+      }
+    });
+    if (s.summary) {
+      out.push('', `  Summary (${s.summary.method}, ${s.summary.words} words):`);
+      out.push(`  ${s.summary.sentences.map((x) => x.text).join(' ') || '(no usable sentences)'}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export async function runCluster(paths: readonly string[], flags: ClusterFlags): Promise<number> {
+  if (paths.length === 0)
+    throw new ChorusError('usage', 'expected at least one file or directory to cluster, found none');
+  const read = await readArticles(paths, flags.maxBytes);
+  for (const p of read.problems) process.stderr.write(`chorus: ${p}\n`);
+  if (read.articles.length === 0)
+    throw new ChorusError(
+      'empty-input',
+      `expected news articles, found none in ${paths.length} input${paths.length === 1 ? '' : 's'}`,
+    );
+  const clusterer = createClusterer(
+    flags.method,
+    flags.threshold === undefined ? {} : { threshold: flags.threshold },
+  );
+  const decisions = read.articles.map((a) => clusterer.add(a));
+  const byId = new Map(read.articles.map((a) => [a.id, a]));
+  const summarizer = flags.summaries ? getSummarizer(flags.summarizer) : undefined;
+  const stories: StoryOut[] = clusterer
+    .stories()
+    .map((s) => ({ id: s.id, articles: s.articles.flatMap((id) => byId.get(id) ?? []) }))
+    .sort((a, b) => b.articles.length - a.articles.length)
+    .map((s) => ({
+      ...s,
+      duplicates: findDuplicates(s.articles),
+      ...(summarizer && { summary: summarizer.summarize(analyzeStory(s), { words: flags.words }) }),
+    }));
+  if (flags.json)
+    process.stdout.write(
+      JSON.stringify({ method: flags.method, stories, decisions, problems: read.problems }, null, 2) + '\n',
+    );
+  else process.stdout.write(renderText(stories, decisions, flags.explain ?? false));
+  return read.problems.length ? EXIT_CODES.partial : EXIT_CODES.ok;
+}
+
+export function register(program: Command): void {
+  program
+    .command('cluster')
+    .description(
+      'group articles into stories as an online stream would, and list each story with its articles',
+    )
+    .argument(
+      '<paths...>',
+      'files or directories: text, JSON, JSONL article records, Multi-News (.jsonl, .jsonl.gz, .src)',
+    )
+    .addOption(new Option('-m, --method <name>', 'clusterer').choices(clustererNames()).default('chorus'))
+    .option(
+      '-t, --threshold <x>',
+      'least score to join a story (default: the method’s measured one)',
+      parseFraction,
+    )
+    .option('-s, --summaries', "add each story's summary")
+    .addOption(
+      new Option('--summarizer <name>', 'summarizer for --summaries')
+        .choices(summarizerNames())
+        .default(summarizerNames()[0]),
+    )
+    .option('-w, --words <n>', 'word budget of each summary', parsePositiveInt, 120)
+    .option('-e, --explain', 'show why each article joined or started its story (score and top terms)')
+    .option('--json', 'stories, articles, duplicates, summaries and every decision as JSON')
+    .option('--max-bytes <n>', 'largest input file read, in bytes', parsePositiveInt, 100 * 1024 * 1024)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  chorus cluster articles/ --explain
+  chorus cluster feed-dump.jsonl --summaries --words 80
+  chorus cluster validation.jsonl.gz --method tfidf --threshold 0.3 --json`,
+    )
+    .action(async (paths: string[], flags: ClusterFlags) => {
+      process.exitCode = await runCluster(paths, flags);
+    });
+}
