@@ -10,6 +10,7 @@
  * step linear in the story's length).
  */
 import type { AnalyzedStory } from '../core/model.js';
+import type { Summarizer } from '../core/summarize/summarizer.js';
 import { countWords } from '../core/text/index.js';
 import { ngramCounts, total } from './rouge/ngrams.js';
 import { fmeasure } from './rouge/score.js';
@@ -110,4 +111,24 @@ export function greedyOracle(
     words += lengths[pick] ?? 0;
     best = pickScore;
   }
+}
+
+/** Name of the oracle's row: not a registered summarizer, since it needs the references. */
+export const ORACLE = 'oracle';
+
+/**
+ * The oracle as a Summarizer for one example (it must be told the references): its extract in reading
+ * order, without citations, so the evaluation runs and scores it like any method.
+ */
+export function oracleSummarizer(references: readonly string[]): Summarizer {
+  return {
+    name: ORACLE,
+    description: 'greedy ROUGE-1+2 extract chosen with the references (a ceiling, not a summarizer)',
+    summarize: (doc, options) => {
+      const chosen = greedyOracle(doc, references, options).sort((a, b) => a - b);
+      const sentences = chosen.map((i) => ({ text: doc.sentences[i]?.text ?? '', citations: [] }));
+      const words = sentences.reduce((n, s) => n + countWords(s.text), 0);
+      return { method: ORACLE, words, sentences, warnings: [] };
+    },
+  };
 }

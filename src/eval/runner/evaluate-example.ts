@@ -6,7 +6,7 @@
 import { analyzeStory, countWords } from '../../core/text/index.js';
 import type { Summarizer } from '../../core/summarize/summarizer.js';
 import type { Example } from '../../io/multinews.js';
-import { greedyOracle } from '../oracle.js';
+import { oracleSummarizer } from '../oracle.js';
 import { rouge155, rougeScoresMulti, type RougeScores } from '../rouge.js';
 
 export interface EvalSettings {
@@ -20,8 +20,7 @@ export interface EvalSettings {
   readonly oracle?: boolean;
 }
 
-/** Name of the oracle's row: not a registered summarizer, since it needs the references. */
-export const ORACLE = 'oracle';
+export { ORACLE } from '../oracle.js';
 
 export interface MethodResult {
   readonly method: string;
@@ -52,11 +51,6 @@ export interface ExampleResult {
   readonly problem?: string;
 }
 
-function wordCount(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
-}
-
 /** Summarizes `example` with each of `summarizers` and scores every summary. */
 export function evaluateExample(
   example: Example,
@@ -68,17 +62,7 @@ export function evaluateExample(
   const usable = example.story.articles.filter((a) => a.text.length > 0);
   const doc = analyzeStory({ ...example.story, articles: usable });
   const analysis = (performance.now() - started) / 1000;
-  const oracle: Summarizer = {
-    name: ORACLE,
-    description: 'greedy ROUGE-1+2 extract chosen with the references (a ceiling, not a summarizer)',
-    summarize: (d, options) => {
-      const chosen = greedyOracle(d, example.references, options).sort((a, b) => a - b);
-      const sentences = chosen.map((i) => ({ text: d.sentences[i]?.text ?? '', citations: [] }));
-      const words = sentences.reduce((n, s) => n + countWords(s.text), 0);
-      return { method: ORACLE, words, sentences, warnings: [] };
-    },
-  };
-  const methods = settings.oracle ? [...summarizers, oracle] : summarizers;
+  const methods = settings.oracle ? [...summarizers, oracleSummarizer(example.references)] : summarizers;
   const results = methods.map((summarizer): MethodResult => {
     const t0 = performance.now();
     let text = '';
@@ -109,8 +93,8 @@ export function evaluateExample(
   return {
     index,
     id: example.id,
-    inputWords: usable.reduce((n, a) => n + wordCount(a.text), 0),
-    referenceWords: refs.length ? refs.reduce((n, r) => n + wordCount(r), 0) / refs.length : 0,
+    inputWords: usable.reduce((n, a) => n + countWords(a.text), 0),
+    referenceWords: refs.length ? refs.reduce((n, r) => n + countWords(r), 0) / refs.length : 0,
     scored: refs.length > 0,
     results,
   };
