@@ -10,7 +10,8 @@ import { parseHTML } from 'linkedom';
 
 const DROP =
   'script, style, noscript, template, iframe, object, embed, svg, nav, header, footer, aside, form, button';
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
+// h1 is the headline: it becomes the title, not the first paragraph.
+const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
 
 export interface PageText {
   readonly text: string;

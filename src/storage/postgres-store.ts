@@ -430,7 +430,7 @@ export class PostgresStore implements Store {
 
   listFeeds(): Promise<FeedRecord[]> {
     return this.run('cannot list feeds', async () => {
-      const { rows } = await this.pool.query<FeedRow>('SELECT * FROM feeds ORDER BY created_at, id');
+      const { rows } = await this.pool.query<FeedRow>('SELECT * FROM feeds ORDER BY n');
       return rows.map(feedFromRow);
     });
   }

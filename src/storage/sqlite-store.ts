@@ -398,7 +398,7 @@ export class SqliteStore implements Store {
 
   listFeeds(): Promise<FeedRecord[]> {
     return this.run('cannot list feeds', () =>
-      (this.stmt('SELECT * FROM feeds ORDER BY created_at, id').all() as FeedRow[]).map(feedFromRow),
+      (this.stmt('SELECT * FROM feeds ORDER BY rowid').all() as FeedRow[]).map(feedFromRow),
     );
   }
 

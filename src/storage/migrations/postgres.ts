@@ -30,6 +30,7 @@ CREATE INDEX stories_biggest ON stories (source_count DESC, last_at DESC);
 
 CREATE TABLE feeds (
   id TEXT PRIMARY KEY,
+  n BIGSERIAL NOT NULL,
   url TEXT NOT NULL UNIQUE,
   title TEXT,
   etag TEXT,
