@@ -85,7 +85,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   mergeThreshold: 0.35,
   mergeCentroid: 0.35,
   graceDays: 2,
-  halfLifeDays: 4,
+  halfLifeDays: 30,
 });
 
 const DAY = 86_400_000;
