@@ -215,6 +215,9 @@ export class PostgresStore implements Store {
           articleTime(a, now),
         ],
       );
+      // A story opened by an untitled article takes the first title that arrives.
+      if (a.title)
+        await c.query('UPDATE stories SET title = $1 WHERE id = $2 AND title IS NULL', [a.title, storyId]);
       touched.add(storyId);
       outcomes.push({ status: 'inserted', id, storyId });
     }

@@ -175,6 +175,9 @@ export class SqliteStore implements Store {
         now,
         articleTime(a, now),
       );
+      // A story opened by an untitled article takes the first title that arrives.
+      if (a.title)
+        this.stmt('UPDATE stories SET title = ? WHERE id = ? AND title IS NULL').run(a.title, storyId);
       touched.add(storyId);
       outcomes.push({ status: 'inserted', id, storyId });
     }

@@ -113,6 +113,14 @@ describe.each(all)('Store on $name', (backend) => {
     expect(stored).toMatchObject({ source: 'Mirror', duplicateOf: 'bridge-1', duplicateSimilarity: 1 });
   });
 
+  it('titles an untitled story with the first article title that arrives', async () => {
+    const untitled = article('u', 'An untitled report about the harbor bridge cables.');
+    await store.writeBatch({ stories: [{ id: 's' }], articles: [write(untitled, 's')] });
+    expect((await store.getStory('s'))?.title).toBeUndefined();
+    await store.writeBatch({ stories: [], articles: [write(BRIDGE, 's'), write(FESTIVAL, 's')] });
+    expect((await store.getStory('s'))?.title).toBe('Harbor Bridge closed');
+  });
+
   it('round-trips every article field', async () => {
     const full = makeArticle({
       id: 'full',
