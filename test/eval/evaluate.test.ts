@@ -250,6 +250,22 @@ describe('evaluate', () => {
     expect(again).toEqual(sampled);
   });
 
+  it('reads an original .src file with the summaries of its .tgt, and warns when there is no .tgt', async () => {
+    const fromJson = await evaluate(TINY, { methods: ['lead'], workers: 0, words: 40 });
+    const fromSrc = await evaluate(join(FIXTURES, 'multinews-tiny.src'), {
+      methods: ['lead'],
+      workers: 0,
+      words: 40,
+    });
+    expect(fromSrc).toMatchObject({ examples: 3, scored: 3, warnings: [] });
+    expect(fromSrc.methods[0]?.rouge1).toBeCloseTo(fromJson.methods[0]?.rouge1 ?? -1, 10);
+    const dir = await mkdtemp(join(tmpdir(), 'chorus-eval-'));
+    await writeFile(join(dir, 'lonely.src'), await readFile(join(FIXTURES, 'multinews-tiny.src')));
+    const lonely = await evaluate(join(dir, 'lonely.src'), { methods: ['lead'], workers: 0 });
+    expect(lonely).toMatchObject({ examples: 3, scored: 0 });
+    expect(lonely.warnings).toEqual([expect.stringContaining('no example has a reference summary')]);
+  });
+
   it('adds ROUGE-1.5.5 recall at 100 words on DUC 2003', async () => {
     const report = await evaluate(join(FIXTURES, 'duc2003'), { methods: ['lead'], workers: 0 });
     expect(report).toMatchObject({ dataset: 'duc2003', examples: 2, words: 100 });

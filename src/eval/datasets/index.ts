@@ -25,10 +25,20 @@ export const DATASET_WORDS: Readonly<Record<DatasetKind, number>> = {
 
 /** A unit of work: a raw Multi-News line (parsed in the worker) or a ready example. */
 export type EvalTask =
-  | { readonly kind: 'line'; readonly index: number; readonly line: string; readonly lineNumber: number }
+  | {
+      readonly kind: 'line';
+      readonly index: number;
+      readonly line: string;
+      readonly lineNumber: number;
+      /** The summary from a `.tgt` file beside an original-format `.src` file. */
+      readonly reference?: string;
+    }
   | { readonly kind: 'example'; readonly index: number; readonly example: Example };
 
-/** Tells the dataset from the path: a `.jsonl(.gz)`/`.src` file, a DUC 2003 folder or a TAC 2011 folder. */
+/**
+ * Tells the dataset from the path: a Multi-News file (`.jsonl(.gz)`, or an original `.src` whose `.tgt`
+ * beside it holds the summaries), a DUC 2003 folder or a TAC 2011 folder.
+ */
 export async function detectDataset(path: string): Promise<DatasetKind> {
   const info = await stat(path).catch(() => undefined);
   if (!info)
@@ -75,27 +85,38 @@ export async function countExamples(path: string): Promise<number> {
   return n;
 }
 
+/**
+ * The summaries of an original-format `NAME.src` file: its sibling `NAME.tgt`, one summary per line,
+ * aligned by line number (as the Multi-News release ships them); undefined when there is none.
+ */
+async function targetLines(path: string): Promise<string[] | undefined> {
+  const m = /\.src(\.txt)?$/i.exec(path);
+  if (!m) return undefined;
+  const target = path.slice(0, m.index) + '.tgt' + (m[1] ?? '');
+  if (!(await stat(target).catch(() => undefined))?.isFile()) return undefined;
+  const out: string[] = [];
+  for await (const line of lines(target)) out.push(line.replace(/NEWLINE_CHAR/g, '\n').trim());
+  return out;
+}
+
 async function* multiNewsTasks(path: string, options: TaskOptions): AsyncGenerator<EvalTask> {
-  if (options.seed !== undefined && options.limit !== undefined) {
-    // A seeded sample needs the count first; the lines themselves are read again on the second pass.
-    const chosen = new Set(sampleIndices(await countExamples(path), options.limit, options.seed));
-    let example = 0;
-    let lineNumber = 0;
-    let index = 0;
-    for await (const line of lines(path)) {
-      lineNumber++;
-      if (!line.trim()) continue;
-      if (chosen.has(example++)) yield { kind: 'line', index: index++, line, lineNumber };
-    }
-    return;
-  }
+  // A seeded sample needs the count first; the lines themselves are read on a second pass.
+  const sample =
+    options.seed !== undefined && options.limit !== undefined
+      ? new Set(sampleIndices(await countExamples(path), options.limit, options.seed))
+      : undefined;
+  const targets = await targetLines(path);
+  let example = 0;
   let index = 0;
   let lineNumber = 0;
   for await (const line of lines(path)) {
     lineNumber++;
     if (!line.trim()) continue;
-    if (options.limit !== undefined && index >= options.limit) return;
-    yield { kind: 'line', index: index++, line, lineNumber };
+    const k = example++;
+    if (sample ? !sample.has(k) : false) continue;
+    if (!sample && options.limit !== undefined && index >= options.limit) return;
+    const reference = targets?.[lineNumber - 1];
+    yield { kind: 'line', index: index++, line, lineNumber, ...(reference && { reference }) };
   }
 }
 

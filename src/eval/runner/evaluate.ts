@@ -124,6 +124,11 @@ export function reportOf(
     meanInputWords: aggregate.examples ? aggregate.inputWords / aggregate.examples : 0,
     methods,
     warnings: [
+      ...(aggregate.examples > 0 && aggregate.scored === 0
+        ? [
+            'no example has a reference summary, so ROUGE measured nothing (an original .src file needs its .tgt beside it)',
+          ]
+        : []),
       ...aggregate.problems.map((p) => `left out ${p}`),
       ...methods
         .filter((m) => m.errors > 0)

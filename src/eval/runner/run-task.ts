@@ -17,7 +17,10 @@ export function runTask(
   const id = task.kind === 'example' ? task.example.id : `line-${task.lineNumber}`;
   try {
     const example = task.kind === 'example' ? task.example : parseMultiNewsLine(task.line, task.lineNumber);
-    return evaluateExample(example, summarizers, settings, task.index);
+    const reference = task.kind === 'line' ? task.reference : undefined;
+    const withReference =
+      reference && example.references.length === 0 ? { ...example, references: [reference] } : example;
+    return evaluateExample(withReference, summarizers, settings, task.index);
   } catch (error) {
     const problem = isChorusError(error)
       ? error.message
