@@ -39,7 +39,12 @@ export interface ClusterOptions {
   readonly threshold?: number;
 }
 
-/** An online clusterer: articles one at a time, each decision final except for later merges. */
+/**
+ * An online clusterer: articles one at a time, each decision final except for later merges. State
+ * survives a restart in one of two ways: `snapshot()` → JSON → `restoreClusterer`, or a rebuild that
+ * replays the stored articles in their order of arrival through a new clusterer of the same method and
+ * options, which yields the same stories with the same ids (every method is deterministic for an order).
+ */
 export interface OnlineClusterer {
   readonly method: string;
   /** Assigns `article` to a story. Adding an id seen before returns its story again and changes nothing. */
