@@ -2,12 +2,14 @@
  * Ingest throughput into SQLite, end to end: HTML page → article text → exact and near-duplicate checks →
  * online clustering → one transaction per batch → rebuilt reports of the touched stories.
  *
- *   npx tsx bench/ingest.ts DATA_PATH [--stories N] [--batch B] [--seed S] [--no-refresh] [--db FILE]
+ *   npx tsx bench/ingest.ts DATA_PATH [--stories N] [--batch B] [--seed S] [--no-refresh] [--db FILE|postgres://…]
  *
  * DATA_PATH is a Multi-News file (`validation.jsonl.gz`). Every article of the first N examples (default
  * 300) becomes an HTML page with page furniture around its paragraphs (made before the clock starts),
  * and the pages arrive shuffled with the seed, as a stream of feeds would deliver them. Prints articles
- * per second for the whole run and per stage, the stories formed and the peak memory (RSS).
+ * per second for the whole run and per stage, the stories formed and the peak memory (RSS). By default the
+ * store is a fresh SQLite file in a temp dir; a postgres:// URL measures PostgreSQL instead (in a scratch
+ * schema, dropped afterwards).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { pageText } from '../src/feeds/page-text.js';
 import { readMultiNews } from '../src/io/multinews.js';
 import { IngestService } from '../src/service/ingest-service.js';
 import { openStore } from '../src/storage/open-store.js';
+import { PostgresStore } from '../src/storage/postgres-store.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -90,9 +93,11 @@ for await (const example of readMultiNews(path, { limit: Number(values.stories) 
 }
 shuffle(pages, Number(values.seed));
 
+const postgres = values.db?.startsWith('postgres') ? values.db : undefined;
+const schema = `chorus_bench_${process.pid}`;
 const dir = values.db ? undefined : mkdtempSync(join(tmpdir(), 'chorus-bench-ingest-'));
 const dbPath = values.db ?? join(dir ?? '.', 'bench.db');
-const store = await openStore({ sqlitePath: dbPath });
+const store = await openStore(postgres ? { databaseUrl: postgres, schema } : { sqlitePath: dbPath });
 const service = await IngestService.open(store, { refresh: !values['no-refresh'] });
 const batch = Number(values.batch);
 
@@ -121,11 +126,12 @@ const totalMs = performance.now() - started;
 const stats = await store.stats();
 await store.close();
 if (dir) rmSync(dir, { recursive: true, force: true });
+if (postgres) await PostgresStore.dropSchema(postgres, schema);
 
 const rate = (n: number, ms: number) => (ms > 0 ? ((n * 1000) / ms).toFixed(0) : '∞');
 process.stdout.write(
   [
-    `articles: ${pages.length} from ${values.stories} Multi-News examples (batch ${batch}, seed ${values.seed}, refresh ${values['no-refresh'] ? 'off' : 'on'})`,
+    `articles: ${pages.length} from ${values.stories} Multi-News examples into ${store.kind} (batch ${batch}, seed ${values.seed}, refresh ${values['no-refresh'] ? 'off' : 'on'})`,
     `outcomes: ingested ${counts.ingested}, duplicate ${counts.duplicate}, rejected ${counts.rejected}`,
     `stories: ${stats.stories}, stale reports: ${stats.staleReports}`,
     `end to end: ${rate(pages.length, totalMs)} articles/s (${(totalMs / 1000).toFixed(1)} s)`,
