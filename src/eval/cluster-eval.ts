@@ -74,6 +74,8 @@ export interface ClusterRun {
   /** Seconds per 1,000 articles, in the first and the last tenth of the stream. */
   readonly msPerArticleFirstTenth: number;
   readonly msPerArticleLastTenth: number;
+  /** Size of the clusterer's JSON snapshot at the end: the state a store keeps. */
+  readonly stateBytes: number;
 }
 
 /** Clusters `stream` with the registered method and scores the final stories (after merges). */
@@ -109,5 +111,6 @@ export function runClustering(
     candidatesLastTenth: mean(candidates.slice(-tenth)),
     msPerArticleFirstTenth: mean(times.slice(0, tenth)),
     msPerArticleLastTenth: mean(times.slice(-tenth)),
+    stateBytes: JSON.stringify(clusterer.snapshot()).length,
   };
 }
