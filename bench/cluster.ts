@@ -74,7 +74,7 @@ for (const threshold of thresholds) {
         `  BCubed    P=${f(s.bcubed.precision)} R=${f(s.bcubed.recall)} F1=${f(s.bcubed.f1)}`,
         `  pairwise  P=${f(s.pairwise.precision)} R=${f(s.pairwise.recall)} F1=${f(s.pairwise.f1)}`,
         `  speed     ${run.articlesPerSecond.toFixed(0)} articles/s wall clock (${run.seconds.toFixed(2)} s), ${(s.items / cpuSeconds).toFixed(0)} articles/s of CPU time (${cpuSeconds.toFixed(2)} s)`,
-        `  per article: first tenth ${run.msPerArticleFirstTenth.toFixed(3)} ms, ${run.candidatesFirstTenth.toFixed(1)} candidates; last tenth ${run.msPerArticleLastTenth.toFixed(3)} ms, ${run.candidatesLastTenth.toFixed(1)} candidates,
+        `  per article: first tenth ${run.msPerArticleFirstTenth.toFixed(3)} ms, ${run.candidatesFirstTenth.toFixed(1)} candidates; last tenth ${run.msPerArticleLastTenth.toFixed(3)} ms, ${run.candidatesLastTenth.toFixed(1)} candidates`,
         `  state     ${(run.stateBytes / 2 ** 20).toFixed(1)} MB as a JSON snapshot`,
       ].join('\n'),
     );
