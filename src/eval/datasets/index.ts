@@ -113,7 +113,7 @@ async function* multiNewsTasks(path: string, options: TaskOptions): AsyncGenerat
     lineNumber++;
     if (!line.trim()) continue;
     const k = example++;
-    if (sample ? !sample.has(k) : false) continue;
+    if (sample && !sample.has(k)) continue;
     if (!sample && options.limit !== undefined && index >= options.limit) return;
     const reference = targets?.[lineNumber - 1];
     yield { kind: 'line', index: index++, line, lineNumber, ...(reference && { reference }) };
