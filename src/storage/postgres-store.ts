@@ -177,47 +177,50 @@ export class PostgresStore implements Store {
     for (const w of batch.articles) {
       const a = w.article;
       const urlKey = a.url ?? '';
-      const found = await c.query<{ id: string; story_id: string | null }>(
-        'SELECT id, story_id FROM articles WHERE content_hash = $1 AND url_key = $2',
-        [w.contentHash, urlKey],
-      );
-      const prior = found.rows[0];
+      const storyId = merged(w.storyId);
+      // One round trip in the common case: insert unless any unique key is taken, then find out which.
+      let id = a.id;
+      let prior: { id: string; story_id: string | null } | undefined;
+      for (let n = 2; ; n++) {
+        const inserted = await c.query(
+          `INSERT INTO articles (id, content_hash, url_key, story_id, source, url, title, byline, date, text,
+             language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           ON CONFLICT DO NOTHING`,
+          [
+            id,
+            w.contentHash,
+            urlKey,
+            storyId,
+            a.source,
+            a.url ?? null,
+            a.title ?? null,
+            a.byline ?? null,
+            a.date ?? null,
+            a.text,
+            a.language ?? null,
+            JSON.stringify(a.warnings),
+            w.duplicateOf ?? null,
+            w.duplicateSimilarity ?? null,
+            w.feedId ?? null,
+            now,
+            articleTime(a, now),
+          ],
+        );
+        if (inserted.rowCount) break;
+        const found = await c.query<{ id: string; story_id: string | null }>(
+          'SELECT id, story_id FROM articles WHERE content_hash = $1 AND url_key = $2',
+          [w.contentHash, urlKey],
+        );
+        prior = found.rows[0];
+        if (prior) break;
+        // Given ids can collide across inputs (two files both called article-1); the content keeps them apart.
+        id = `${a.id}~${w.contentHash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
+      }
       if (prior) {
         outcomes.push({ status: 'duplicate', id: prior.id, storyId: prior.story_id });
         continue;
       }
-      const storyId = merged(w.storyId);
-      let id = a.id;
-      for (let n = 2; (await c.query('SELECT 1 FROM articles WHERE id = $1', [id])).rowCount; n++) {
-        id = `${a.id}~${w.contentHash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
-      }
-      await c.query(
-        `INSERT INTO articles (id, content_hash, url_key, story_id, source, url, title, byline, date, text,
-           language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-        [
-          id,
-          w.contentHash,
-          urlKey,
-          storyId,
-          a.source,
-          a.url ?? null,
-          a.title ?? null,
-          a.byline ?? null,
-          a.date ?? null,
-          a.text,
-          a.language ?? null,
-          JSON.stringify(a.warnings),
-          w.duplicateOf ?? null,
-          w.duplicateSimilarity ?? null,
-          w.feedId ?? null,
-          now,
-          articleTime(a, now),
-        ],
-      );
-      // A story opened by an untitled article takes the first title that arrives.
-      if (a.title)
-        await c.query('UPDATE stories SET title = $1 WHERE id = $2 AND title IS NULL', [a.title, storyId]);
       touched.add(storyId);
       outcomes.push({ status: 'inserted', id, storyId });
     }
@@ -225,7 +228,10 @@ export class PostgresStore implements Store {
       await c.query(
         `UPDATE stories s SET
            article_count = agg.n, source_count = agg.sources, sources = agg.names,
-           first_at = agg.first_at, last_at = agg.last_at, updated_at = $2, version = s.version + 1
+           first_at = agg.first_at, last_at = agg.last_at, updated_at = $2, version = s.version + 1,
+           -- A story opened by an untitled article takes the first title that arrives.
+           title = coalesce(s.title, (SELECT title FROM articles WHERE story_id = $1 AND title IS NOT NULL
+                                      ORDER BY seq LIMIT 1))
          FROM (SELECT count(*) AS n, count(DISTINCT source) AS sources, min(at) AS first_at, max(at) AS last_at,
                       coalesce((SELECT jsonb_agg(DISTINCT source ORDER BY source) FROM articles WHERE story_id = $1), '[]') AS names
                FROM articles WHERE story_id = $1) agg

@@ -175,9 +175,6 @@ export class SqliteStore implements Store {
         now,
         articleTime(a, now),
       );
-      // A story opened by an untitled article takes the first title that arrives.
-      if (a.title)
-        this.stmt('UPDATE stories SET title = ? WHERE id = ? AND title IS NULL').run(a.title, storyId);
       touched.add(storyId);
       outcomes.push({ status: 'inserted', id, storyId });
     }
@@ -192,7 +189,10 @@ export class SqliteStore implements Store {
          first_at = (SELECT min(at) FROM articles WHERE story_id = @id),
          last_at = (SELECT max(at) FROM articles WHERE story_id = @id),
          updated_at = @now,
-         version = version + 1
+         version = version + 1,
+         -- A story opened by an untitled article takes the first title that arrives.
+         title = coalesce(title, (SELECT title FROM articles WHERE story_id = @id AND title IS NOT NULL
+                                  ORDER BY seq LIMIT 1))
        WHERE id = @id`,
     );
     for (const id of touched) {
