@@ -8,28 +8,17 @@ import type { Article } from '../core/model.js';
 import { readMultiNews } from '../io/multinews.js';
 import { clusterScores, type ClusterScores } from './cluster-metrics.js';
 import { readDuc2003 } from './datasets/duc2003.js';
+import { mulberry32 } from './datasets/sample.js';
 
 export interface LabelledArticle {
   readonly article: Article;
   readonly gold: string;
 }
 
-/** Mulberry32: a small seeded generator, so a stream is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher-Yates shuffle with a seed (a new array). */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];
