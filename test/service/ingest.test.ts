@@ -99,6 +99,17 @@ describe.each(backends())('ingest service on $name', (backend) => {
     expect((await store.stats()).stories).toBe(2);
   });
 
+  it('recovers from a refused batch: nothing stored, and the next batch clusters as if it never came', async () => {
+    const service = await IngestService.open(store);
+    const refused = await service
+      .ingest(DAM_ARTICLES.slice(0, 2), { feedId: 'no-such-feed' })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'storage' });
+    expect((await store.stats()).articles).toBe(0);
+    const result = await service.ingest(DAM_ARTICLES);
+    expect(result.outcomes.map((o) => o.status === 'ingested' && o.newStory)).toEqual([true, false, false]);
+  });
+
   it('rebuilds stale reports on request when batches skip the refresh', async () => {
     const service = await IngestService.open(store, { refresh: false });
     const result = await service.ingest(DAM_ARTICLES);
