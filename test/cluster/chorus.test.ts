@@ -73,4 +73,18 @@ describe('chorus clusterer', () => {
     expect(d.terms.map((t) => t.term)).toContain('greywater');
     expect(d.terms.every((t) => !t.term.endsWith('i') || t.term === 'reyl')).toBe(true);
   });
+
+  it('retires stories long past the newest article, so a dated stream holds bounded state', () => {
+    const filler = Array.from({ length: 255 }, (_, i) =>
+      makeArticle({ id: `f${i}`, text: `Notice ${i}: word${i}a word${i}b word${i}c.`, date: '2031-12-01' }),
+    );
+    const run = (retireDays: number) => {
+      const c = createClusterer('chorus', { retireDays, halfLifeDays: 1e6 });
+      c.add({ ...gazette, date: '2031-01-01' });
+      for (const f of filler) c.add(f);
+      return c.add({ ...coastal, date: '2031-01-02' });
+    };
+    expect(run(1000).newStory).toBe(false);
+    expect(run(30).newStory).toBe(true);
+  });
 });

@@ -66,6 +66,13 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly graceDays: number;
   /** Beyond the grace, the score halves every this many days. */
   readonly halfLifeDays: number;
+  /**
+   * Stories whose newest article is this many days older than the newest article seen are retired:
+   * their vectors are forgotten (their articles keep their story), so a dated stream's state stays bounded.
+   */
+  readonly retireDays: number;
+  /** At most this many stories are held for matching; beyond it the least recently joined are retired. */
+  readonly maxStories: number;
 }
 
 /** Tuned on Multi-News validation streams (README, `bench/cluster.ts`). */
@@ -86,6 +93,8 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   mergeCentroid: 0.35,
   graceDays: 2,
   halfLifeDays: 30,
+  retireDays: 90,
+  maxStories: 20_000,
 });
 
 const DAY = 86_400_000;
@@ -120,6 +129,8 @@ class ChorusClusterer implements OnlineClusterer {
   private readonly storyState = new Map<string, StoryState>();
   private readonly postings = new Map<string, Posting[]>();
   private nextMember = 0;
+  /** Newest article date seen (ms), for retiring old stories. */
+  private newest = -Infinity;
 
   constructor(
     readonly options: ChorusClusterOptions,
@@ -147,7 +158,7 @@ class ChorusClusterer implements OnlineClusterer {
     this.df.add(counts.keys());
     const tfidf = new Map<string, number>();
     for (const [t, c] of counts) tfidf.set(t, (1 + Math.log(c)) * this.df.idf(t) ** this.options.idfPower);
-    const vector = unitVector(tfidf, this.options.articleTerms);
+    const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
     const weights = new Map(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
 
@@ -174,6 +185,8 @@ class ChorusClusterer implements OnlineClusterer {
     }
     const finalStory = this.book.resolve(storyId);
     this.remember(finalStory, article.id, vector, weights, time);
+    if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
+    if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
       ? topContributions(vector, this.blend(best.story, best.link), 1, 5)
           .map(([t, w]) => ({
@@ -255,7 +268,7 @@ class ChorusClusterer implements OnlineClusterer {
     const b = this.storyState.get(from);
     this.book.merge(from, into);
     if (!a || !b) return;
-    for (const [t, w] of b.centroid) a.centroid.set(t, (a.centroid.get(t) ?? 0) + w);
+    for (const [t, w] of b.centroid) a.centroid.set(t, quantize((a.centroid.get(t) ?? 0) + w));
     this.trimCentroid(a);
     const recent = [...a.recent, ...b.recent].sort((x, y) => x - y);
     a.recent.length = 0;
@@ -291,7 +304,7 @@ class ChorusClusterer implements OnlineClusterer {
       s = { centroid: new Map(), norm: 0, recent: [] };
       this.storyState.set(story, s);
     }
-    for (const [t, w] of vector) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
+    for (const [t, w] of vector) s.centroid.set(t, quantize((s.centroid.get(t) ?? 0) + w));
     this.trimCentroid(s);
     s.recent.push(key);
     this.dropOldMembers(s);
@@ -312,6 +325,27 @@ class ChorusClusterer implements OnlineClusterer {
     let n = 0;
     for (const w of s.centroid.values()) n += w * w;
     s.norm = Math.sqrt(n);
+  }
+
+  /**
+   * Retires stories too old to match (dated streams) or beyond `maxStories` (least recently joined
+   * first). Run every RETIRE_EVERY articles, so its cost per article is a small share of the stories.
+   */
+  private retire(): void {
+    const cutoff = this.newest - this.options.retireDays * DAY;
+    for (const [id, s] of this.storyState) if (s.last !== undefined && s.last < cutoff) this.forget(id, s);
+    const excess = this.storyState.size - this.options.maxStories;
+    if (excess > 0) {
+      const byRecency = [...this.storyState].sort(
+        (a, b) => (a[1].recent.at(-1) ?? 0) - (b[1].recent.at(-1) ?? 0),
+      );
+      for (const [id, s] of byRecency.slice(0, excess)) this.forget(id, s);
+    }
+  }
+
+  private forget(id: string, s: StoryState): void {
+    for (const key of s.recent) this.members.delete(key);
+    this.storyState.delete(id);
   }
 
   /** Forgets the vectors of all but the newest members (their postings go stale and are skipped). */
@@ -335,6 +369,7 @@ class ChorusClusterer implements OnlineClusterer {
       book: this.book.toJSON(),
       df: this.df.toJSON(),
       nextMember: this.nextMember,
+      newest: Number.isFinite(this.newest) ? this.newest : null,
       members: [...this.members].map(([key, m]) => [key, m.id, m.story, m.vector.map(([t, w]) => [t, w])]),
       stories: [...this.storyState].map(([id, s]) => [
         id,
@@ -349,6 +384,7 @@ class ChorusClusterer implements OnlineClusterer {
 
   private load(state: ChorusState): void {
     this.nextMember = state.nextMember;
+    this.newest = state.newest ?? -Infinity;
     for (const [key, id, story, vector] of state.members) {
       const v = vector.map(([t, w]) => [t, w] as const);
       this.members.set(key, { id, story, vector: v, weights: new Map(v) });
@@ -390,6 +426,17 @@ function topEntries(map: ReadonlyMap<number, number>, k: number): [number, numbe
   return top;
 }
 
+/**
+ * Weights are kept to six decimals as they are computed, not only when saved: the JSON snapshot is then
+ * a third of the size and a restored clusterer holds exactly the numbers the live one does.
+ */
+function quantize(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Retirement runs once per this many articles. */
+const RETIRE_EVERY = 256;
+
 /** `s12` before `s103`: stories compare by creation number. */
 function storyOrder(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1));
@@ -403,6 +450,7 @@ interface ChorusState {
   readonly book: StoryBookState;
   readonly df: { documents: number; counts: [string, number][] };
   readonly nextMember: number;
+  readonly newest: number | null;
   readonly members: readonly (readonly [number, string, string, readonly (readonly [string, number])[]])[];
   readonly stories: readonly (readonly [
     string,
