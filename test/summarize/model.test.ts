@@ -105,12 +105,23 @@ describe('chooseFromRanking', () => {
     chosen.reduce((n, i) => n + countWords(BRIDGE.sentences[i]!.text), 0);
 
   it.each([
-    [{ targetBase: 40 }, 40],
-    [{ targetBase: 1000 }, 150],
+    [{ targetBase: 40, targetPerInputWord: 0 }, 40],
+    [{ targetBase: 1000, targetPerInputWord: 0 }, 150],
   ])('with %j stops at the target or the cap', (change, atMost) => {
     const chosen = chooseFromRanking(BRIDGE, ranking, 150, { ...CHORUS_PARAMS, ...change });
     expect(words(chosen)).toBeLessThanOrEqual(atMost + 45);
     expect(words(chosen)).toBeLessThanOrEqual(150);
+  });
+
+  it('ends a short story near the length model target, before the cap', () => {
+    const input = BRIDGE.sentences.reduce((n, s) => n + s.tokens.length, 0);
+    const target = CHORUS_PARAMS.targetBase + CHORUS_PARAMS.targetPerInputWord * input;
+    expect(target).toBeLessThan(250);
+    // No trigram blocking here: the story's copies would otherwise leave too few words to reach it.
+    const chosen = chooseFromRanking(BRIDGE, ranking, 250, { ...CHORUS_PARAMS, maxSharedTrigrams: 1000 });
+    const longest = Math.max(...BRIDGE.sentences.map((s) => countWords(s.text)));
+    expect(words(chosen)).toBeGreaterThanOrEqual(target);
+    expect(words(chosen)).toBeLessThan(target + longest);
   });
 
   it('leaves out low scores once the floor is reached', () => {

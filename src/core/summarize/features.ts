@@ -5,6 +5,10 @@
  * leads, length, numbers and names, quotes and attribution, and the marks of clutter that survived the
  * boilerplate filter. `FEATURE_NAMES` fixes the order; the model file stores the names it was trained
  * with and the scorer refuses a mismatch, so features and weights cannot drift apart silently.
+ *
+ * Every feature reads the lowercased tokens or casing-free marks only: the training data (Multi-News) is
+ * lowercased, so a feature that saw capitals (we tried the share of capitalised words) would meet values
+ * in real articles it never saw in training, and it ranked cased leads last.
  */
 import type { AnalyzedStory } from '../model.js';
 import { countWords } from '../text/index.js';
@@ -34,7 +38,6 @@ export const FEATURE_NAMES = [
   'leadOverlap',
   'numberShare',
   'hasNumber',
-  'capitalShare',
   'hasQuote',
   'speechVerb',
   'firstPerson',
@@ -150,7 +153,6 @@ export function sentenceFeatures(
       if (SECOND_PERSON.has(t)) second++;
       if (CLUTTER.has(t)) clutter = 1;
     }
-    const capitals = (s.text.match(/(?:^|\s)\p{Lu}/gu) ?? []).length;
     const tokens = Math.max(1, s.tokens.length);
     const trimmed = s.text.trimEnd();
     const row: number[] = [
@@ -174,7 +176,6 @@ export function sentenceFeatures(
       leadOverlap[i]!,
       numbers / tokens,
       numbers > 0 ? 1 : 0,
-      capitals / tokens,
       /["“”]/.test(s.text) ? 1 : 0,
       speech,
       first / tokens,
