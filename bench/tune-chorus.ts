@@ -109,6 +109,7 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
     [0, 120, 160, 200].map((floorWords) => ({ stopBelow, floorWords })),
   ),
   lengthPenalty: [-0.5, -0.25, 0, 0.25, 0.5, 1].map((lengthPenalty) => ({ lengthPenalty })),
+  centrality: [0, 1, 3, 6].map((centralityWeight) => ({ centralityWeight })),
   full: [4, 6, 8, 10].flatMap((minWords) =>
     [50, 80].flatMap((maxWords) =>
       [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),

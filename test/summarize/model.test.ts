@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
 import { checkModel, scoreRows, type LinearModel, type TreeModel } from '../../src/core/summarize/scorer.js';
-import { CHORUS_PARAMS, chooseFromRanking, rankSentences } from '../../src/core/summarize/chorus.js';
+import {
+  CHORUS_PARAMS,
+  centralityWeightFor,
+  chooseFromRanking,
+  rankSentences,
+} from '../../src/core/summarize/chorus.js';
 import { countWords } from '../../src/core/text/index.js';
 import { analyzed, BRIDGE } from './story.js';
 
@@ -96,10 +101,23 @@ describe('scoreRows', () => {
   });
 });
 
+describe('centralityWeightFor', () => {
+  it.each([
+    [0, 250, 0],
+    [400, 250, 0],
+    [500, 250, 0],
+    [1000, 250, CHORUS_PARAMS.centralityWeight * 0.5],
+    [5000, 100, CHORUS_PARAMS.centralityWeight * 0.96],
+  ])('input %i words, budget %i → %f', (input, words, expected) => {
+    expect(centralityWeightFor(input, words, CHORUS_PARAMS)).toBeCloseTo(expected, 9);
+  });
+});
+
 describe('chooseFromRanking', () => {
   const ranking = {
     order: BRIDGE.sentences.map((_, i) => i),
     scores: new Float64Array(BRIDGE.sentences.length),
+    centrality: new Float64Array(BRIDGE.sentences.length),
   };
   const words = (chosen: number[]): number =>
     chosen.reduce((n, i) => n + countWords(BRIDGE.sentences[i]!.text), 0);
@@ -126,7 +144,7 @@ describe('chooseFromRanking', () => {
 
   it('leaves out low scores once the floor is reached', () => {
     const scores = Float64Array.from(BRIDGE.sentences, (_, i) => (i < 2 ? 1 : -5));
-    const chosen = chooseFromRanking(BRIDGE, { order: ranking.order, scores }, 250, {
+    const chosen = chooseFromRanking(BRIDGE, { ...ranking, scores }, 250, {
       ...CHORUS_PARAMS,
       stopBelow: 0,
       floorWords: 10,
