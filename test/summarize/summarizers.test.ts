@@ -133,3 +133,16 @@ describe('chorus model', () => {
     expect(() => checkModel(stale)).toThrow(/retrain with npm run train/);
   });
 });
+
+describe('many articles', () => {
+  it.each(NAMES)('%s summarizes 300 articles of 10 sentences within the budget', (method) => {
+    const articles = Array.from(
+      { length: 300 },
+      (_, a) => [`Outlet ${a}`, longArticle(10).replace(/Council clerk/g, `Clerk ${a}`)] as const,
+    );
+    const doc = analyzed(articles);
+    const summary = getSummarizer(method).summarize(doc, { words: 250 });
+    expect(summary.words).toBeLessThanOrEqual(250);
+    expect(summary.sentences.every((s) => s.citations.length >= 1)).toBe(true);
+  });
+});

@@ -64,6 +64,8 @@ const CLUTTER = new Set<string>(cues.clutter);
 
 /** Cosine at which another article's sentence counts as carrying the same content (support). */
 const SUPPORT_COSINE = 0.3;
+/** Sentences paired for the cross-article features before the per-article cut. */
+const MAX_PAIRED = 800;
 /** Leading sentences of each article compared for `leadOverlap`. */
 const LEAD_SENTENCES = 2;
 
@@ -82,12 +84,15 @@ export function sentenceFeatures(
     return w;
   });
 
-  // Pairwise cosines across different articles only, capped per article for hostile stories.
+  // Pairwise cosines: all pairs for meanCos, pairs across articles for the rest. Pairs cost n², so a
+  // story of more than MAX_PAIRED sentences (hundreds of articles, or one endless page) pairs only the
+  // first MAX_PAIRED / k sentences of each article; the others get 0 here. Multi-News and DUC stories
+  // stay far under it, so the model never met the cut.
   const sumCos = new Float64Array(n);
   const maxOther = new Float64Array(n);
   const supportArticles = doc.sentences.map(() => new Set<number>());
   const leadOverlap = new Float64Array(n);
-  const limit = n > 800 ? 200 : Infinity;
+  const limit = n > MAX_PAIRED ? Math.max(2, Math.floor(MAX_PAIRED / k)) : Infinity;
   for (let i = 0; i < n; i++) {
     const si = doc.sentences[i]!;
     if (si.index >= limit) continue;
