@@ -97,6 +97,10 @@ describe.each(NAMES)('%s', (method) => {
     expect(summarizer.summarize(BRIDGE, { words: -5 }).words).toBe(0);
   });
 
+  it('takes an infinite budget as no cap', () => {
+    expect(summarizer.summarize(BRIDGE, { words: Infinity }).words).toBeGreaterThan(50);
+  });
+
   it('copes with a 2,000-sentence article next to a short one', () => {
     const doc = analyzed([
       ['Endless Ledger', longArticle(2000)],

@@ -34,7 +34,7 @@ export function buildSummary(
   return Object.freeze({ method, words, sentences, warnings });
 }
 
-/** The budget as an integer ≥ 0, whatever the caller passed (NaN or negative budgets select nothing). */
+/** The budget as an integer ≥ 0 or Infinity (no cap), whatever the caller passed (NaN or negative budgets select nothing). */
 export function budgetOf(options: { readonly words: number }): number {
-  return Number.isFinite(options.words) ? Math.max(0, Math.floor(options.words)) : 0;
+  return Number.isNaN(options.words) ? 0 : Math.max(0, Math.floor(options.words));
 }
