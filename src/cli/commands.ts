@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { register as registerCluster } from './cluster.js';
 import { register as registerEval } from './eval.js';
 import { register as registerFeeds } from './feeds.js';
+import { register as registerIngest } from './ingest.js';
 
 export function registerCommands(program: Command): void {
   registerCluster(program);
   registerEval(program);
   registerFeeds(program);
+  registerIngest(program);
 }
