@@ -22,12 +22,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/io/**', '**/storage/**', '**/cli/**', '**/server/**', '**/web/**', '**/eval/**'], message: 'src/core must not import outer layers.' },
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process', 'better-sqlite3', 'pg', 'fastify'], message: 'src/core is pure: no I/O modules.' },
+            {
+              group: ['**/io/**', '**/storage/**', '**/cli/**', '**/server/**', '**/web/**', '**/eval/**'],
+              message: 'src/core must not import outer layers.',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'http',
+                'https',
+                'child_process',
+                'better-sqlite3',
+                'pg',
+                'fastify',
+              ],
+              message: 'src/core is pure: no I/O modules.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core must not read the process; pass options in.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core must not read the process; pass options in.' },
+      ],
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

@@ -4,8 +4,10 @@ import { register as registerCluster } from './cluster.js';
 import { register as registerEval } from './eval.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
+import { register as registerSummarize } from './summarize.js';
 
 export function registerCommands(program: Command): void {
+  registerSummarize(program);
   registerCluster(program);
   registerEval(program);
   registerFeeds(program);
