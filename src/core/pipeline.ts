@@ -61,6 +61,10 @@ export function buildStoryReport(story: Story, options: Partial<PipelineOptions>
     summary,
     comparison,
     duplicates,
-    warnings: [...warnings, ...summary.warnings],
+    // The summarizer flags a lone article too; the pipeline's wording also covers copies of one story.
+    warnings: [
+      ...warnings,
+      ...summary.warnings.filter((w) => independent > 1 || !w.startsWith('one source')),
+    ],
   });
 }
