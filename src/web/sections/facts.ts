@@ -1,0 +1,51 @@
+/** What the sources agree on (with corroboration counts) and what only one source reports. */
+import { html, type SafeHtml } from '../html.js';
+import type { ReportView } from '../report-view.js';
+import { plural, section, sourceAnchor, sourceChips } from './common.js';
+
+export function renderAgreed(view: ReportView): SafeHtml {
+  const { agreed } = view.report.comparison;
+  const body = html`<ol class="facts">
+    ${agreed.map(
+      (f) =>
+        html`<li>
+          <p>${f.text}</p>
+          <p class="by">
+            <span class="count">${plural(f.articles.length, 'source')}</span> ${sourceChips(view, f.articles)}
+          </p>
+        </li>`,
+    )}
+  </ol>`;
+  return section(
+    'agreed',
+    'What the sources agree on',
+    body,
+    'No fact is carried by more than one independent source.',
+    agreed.length > 0,
+  );
+}
+
+export function renderUnique(view: ReportView): SafeHtml {
+  const unique = view.report.comparison.unique.filter((u) => u.facts.length > 0);
+  const body = unique.map(
+    (u) =>
+      html`<div class="unique">
+        <h3>
+          <a href="#${sourceAnchor(u.article)}"
+            ><span class="num">${u.article + 1}</span> ${view.source(u.article)}</a
+          >
+          <span class="count">${plural(u.facts.length, 'fact')}</span>
+        </h3>
+        <ul>
+          ${u.facts.map((f) => html`<li>${f.text}</li>`)}
+        </ul>
+      </div>`,
+  );
+  return section(
+    'unique',
+    'Reported by one source only',
+    body,
+    'Nothing is reported by one source alone.',
+    unique.length > 0,
+  );
+}
