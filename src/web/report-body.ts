@@ -43,7 +43,7 @@ export function renderReportBody(report: StoryReport, options: ReportBodyOptions
       <h1>${view.title}</h1>
       <p class="meta">
         ${plural(n, 'article')} from
-        ${plural(outlets, 'outlet')}${report.duplicates.length ? ` · ${plural(report.duplicates.length, 'syndicated copy')}`.replace('copys', 'copies') : ''}
+        ${plural(outlets, 'outlet')}${report.duplicates.length ? ` · ${plural(report.duplicates.length, 'syndicated copy', 'syndicated copies')}` : ''}
       </p>
       <nav class="contents" aria-label="Sections">
         ${CONTENTS.map(([id, label]) => html`<a href="#${id}">${label}</a> `)}

@@ -2,8 +2,9 @@
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 source", "3 sources"; `many` for irregular plurals ("copies"). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** Anchor id of a source in the sources list (1-based, as the markers read). */

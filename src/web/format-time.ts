@@ -1,0 +1,28 @@
+/** Dates for people: "10 Mar 2026, 08:15" in UTC, and spans that say a day once. */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function parts(iso: string): { day: string; time: string } | undefined {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    day: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
+}
+
+/** "10 Mar 2026, 08:15" (UTC); the input itself when it is not a date. */
+export function formatTime(iso: string): string {
+  const p = parts(iso);
+  return p ? `${p.day}, ${p.time}` : iso;
+}
+
+/** "10 Mar 2026, 08:15 – 14:30", "10 Mar 2026, 08:15 – 11 Mar 2026, 09:00", or one time when equal. */
+export function formatSpan(from: string, to: string): string {
+  const a = parts(from);
+  const b = parts(to);
+  if (!a || !b) return from === to ? from : `${from} – ${to}`;
+  if (a.day === b.day) return a.time === b.time ? `${a.day}, ${a.time}` : `${a.day}, ${a.time} – ${b.time}`;
+  return `${a.day}, ${a.time} – ${b.day}, ${b.time}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * The HTML pages as a Fastify plugin: `app.register(webRoutes, deps)`-style, called by the server as
+ * `webRoutes(app, deps)`. Pages are rendered by the pure functions of this folder; this file only reads
+ * the store, checks query values and sets headers. Every page answer carries a strict CSP: scripts and
+ * styles from /static/ only, nothing inline.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isChorusError } from '../core/errors.js';
+import type { AppDeps } from '../server/deps.js';
+import { renderErrorPage, renderNotFoundPage } from './error-page.js';
+import { STATIC_PATHS } from './document.js';
+import { CLIENT_SCRIPT } from './static/client-script.js';
+import { STYLESHEET } from './static/stylesheet.js';
+import { numberedArticles, renderSourcesPage } from './sources-page.js';
+import { renderStoryList, type StoryOrder } from './story-list-page.js';
+import { renderStoryPage } from './story-page.js';
+import { renderUploadPage } from './upload-page.js';
+
+export const WEB_DEFAULTS = Object.freeze({
+  /** Stories per list page. */
+  pageSize: 20,
+  /** Where the upload form posts (the server's upload endpoint). */
+  uploadAction: '/api/uploads',
+  /** Longest search query kept, in characters. */
+  maxQuery: 200,
+});
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+type Query = Record<string, string | string[] | undefined>;
+
+function one(query: unknown, name: string): string | undefined {
+  const v = (query as Query | undefined)?.[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** A non-negative integer query value, or `fallback` for anything else. */
+function whole(value: string | undefined, fallback: number): number {
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : fallback;
+}
+
+function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(page);
+}
+
+/** Pages answer errors as pages: a ChorusError's message when it is safe to show, a plain line otherwise. */
+async function guarded(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  render: () => Promise<{ status: number; page: string }>,
+): Promise<FastifyReply> {
+  try {
+    const { status, page } = await render();
+    return sendPage(reply, status, page);
+  } catch (error) {
+    request.log.error({ err: error }, 'page failed');
+    const storage = isChorusError(error) && error.code === 'storage';
+    return sendPage(
+      reply,
+      storage ? 503 : 500,
+      renderErrorPage(
+        storage ? 503 : 500,
+        storage ? 'The database is not answering. Try again in a moment.' : 'This page could not be built.',
+      ),
+    );
+  }
+}
+
+/** Registers the pages, the stylesheet and the script on `app`. */
+export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { store, config } = deps;
+
+  app.get(STATIC_PATHS.css, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLESHEET),
+  );
+  app.get(STATIC_PATHS.js, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(CLIENT_SCRIPT),
+  );
+
+  const list = (search: boolean) => async (request: FastifyRequest, reply: FastifyReply) =>
+    guarded(request, reply, async () => {
+      const order: StoryOrder = one(request.query, 'order') === 'biggest' ? 'biggest' : 'newest';
+      const offset = whole(one(request.query, 'offset'), 0);
+      const q = search ? (one(request.query, 'q') ?? '').trim().slice(0, WEB_DEFAULTS.maxQuery) : undefined;
+      const page =
+        q === ''
+          ? { items: [], total: 0, limit: WEB_DEFAULTS.pageSize, offset: 0 }
+          : await store.listStories({ order, offset, limit: WEB_DEFAULTS.pageSize, ...(q && { search: q }) });
+      return { status: 200, page: renderStoryList(page, { order, ...(q !== undefined && { search: q }) }) };
+    });
+  app.get('/', list(false));
+  app.get('/search', list(true));
+
+  app.get('/stories/:id', async (request, reply) =>
+    guarded(request, reply, async () => {
+      const { id } = request.params as { id: string };
+      const stored = await store.getStory(id);
+      if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
+      return { status: 200, page: renderStoryPage(stored) };
+    }),
+  );
+
+  app.get('/stories/:id/sources', async (request, reply) =>
+    guarded(request, reply, async () => {
+      const { id } = request.params as { id: string };
+      const stored = await store.getStory(id);
+      if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
+      const n = numberedArticles(stored).length;
+      const a = whole(one(request.query, 'a'), 1) - 1;
+      const b = whole(one(request.query, 'b'), a === 0 ? 2 : 1) - 1;
+      if (n < 2)
+        return {
+          status: 404,
+          page: renderNotFoundPage('This story has one source: there is nothing to set beside it.'),
+        };
+      if (a < 0 || b < 0 || a >= n || b >= n || a === b)
+        return {
+          status: 400,
+          page: renderErrorPage(
+            400,
+            `Choose two different sources numbered 1 to ${n}, for example ?a=1&b=2.`,
+          ),
+        };
+      return { status: 200, page: renderSourcesPage(stored, a, b) };
+    }),
+  );
+
+  app.get('/upload', async (request, reply) =>
+    guarded(request, reply, async () => ({
+      status: 200,
+      page: renderUploadPage({
+        action: WEB_DEFAULTS.uploadAction,
+        tokenRequired: Boolean(config.token),
+        maxBytes: config.maxUploadBytes,
+      }),
+    })),
+  );
+}
+
+/** The HTML 404 for page paths (the server keeps JSON 404s for /api/…). */
+export function sendNotFoundPage(reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 404, renderNotFoundPage());
+}

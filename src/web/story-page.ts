@@ -1,0 +1,68 @@
+/**
+ * `/stories/:id`: the story's report (the same body as the standalone report) with links to the
+ * side-by-side views. A story whose report is missing or older than its articles says so plainly.
+ */
+import type { StoredStory } from '../storage/store.js';
+import { html } from './html.js';
+import { renderPage } from './layout.js';
+import { renderReportBody } from './report-body.js';
+import { plural, sourceAnchor } from './sections/common.js';
+import { formatTime } from './format-time.js';
+
+/** Path of the side-by-side view of sources `a` and `b` (0-based; the URL is 1-based like the markers). */
+export function sourcesHref(storyId: string, a: number, b: number): string {
+  return `/stories/${encodeURIComponent(storyId)}/sources?a=${a + 1}&b=${b + 1}`;
+}
+
+function pendingBody(stored: StoredStory) {
+  return html`<article class="report">
+    <header>
+      <h1>${stored.title ?? stored.articles.find((a) => a.title)?.title ?? 'Untitled story'}</h1>
+      <p class="meta">${plural(stored.articles.length, 'article')}</p>
+    </header>
+    <section class="warnings" role="note">
+      <h2>Report not built yet</h2>
+      <p>The summary and comparison of this story are being built; reload in a moment.</p>
+    </section>
+    <section id="sources" class="block">
+      <h2>Sources</h2>
+      <ol class="sources">
+        ${stored.articles.map(
+          (a, i) =>
+            html`<li id="${sourceAnchor(i)}" class="source">
+              <span class="num">${i + 1}</span>
+              <div>
+                <p>
+                  <strong class="outlet">${a.source}</strong
+                  >${a.title ? html` · <span class="title">${a.title}</span>` : null}
+                </p>
+                ${a.date ? html`<p class="meta">${formatTime(a.date)}</p>` : null}
+              </div>
+            </li>`,
+        )}
+      </ol>
+    </section>
+  </article>`;
+}
+
+/**
+ * The story page of a stored story.
+ * @example reply.type('text/html').send(renderStoryPage(await store.getStory(id)))
+ */
+export function renderStoryPage(stored: StoredStory): string {
+  const { report } = stored;
+  if (!report) return renderPage({ title: stored.title ?? 'Story', body: pendingBody(stored) });
+  const notices: string[] = [];
+  const missing = stored.articles.length - report.story.articles.length;
+  if ((stored.reportVersion ?? 0) < stored.version)
+    notices.push(
+      missing > 0
+        ? `This report is being rebuilt: ${plural(missing, 'newer article is', 'newer articles are')} not in it yet.`
+        : 'This report is being rebuilt after the story changed.',
+    );
+  const body = renderReportBody(report, {
+    notices,
+    compareHref: (a, b) => sourcesHref(stored.id, a, b),
+  });
+  return renderPage({ title: stored.title ?? report.story.title ?? 'Story', body });
+}
