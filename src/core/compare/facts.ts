@@ -1,0 +1,111 @@
+/**
+ * Agreed and unique facts. A fact is a sentence; the articles carrying it are those holding a sentence
+ * that matches it (see sentence-matches.ts). Sentences are taken greedily, best corroborated first, and
+ * each taken sentence covers its matches, so one fact told by five outlets is listed once, not five times.
+ *
+ * Corroboration is counted over independent reports (independence.ts): a fact carried only by an
+ * article and its syndicated copy is not "agreed". The copy's index is still listed in `articles` —
+ * readers may want to see where the words appeared — but sorting and the two-source threshold use the
+ * independent count alone.
+ */
+import type { AnalyzedStory, Fact } from '../model.js';
+import { independentCount } from './independence.js';
+import type { SentenceMatch } from './sentence-matches.js';
+
+export interface FactOptions {
+  /** Most agreed facts listed. */
+  readonly maxAgreed: number;
+  /** Most unique facts listed per article. */
+  readonly maxUniquePerArticle: number;
+  /**
+   * Fewest distinct content stems a sentence needs to be a fact: with two stems, one shared word already
+   * gives a cosine of 0.5, so short fragments ("Police said.") would "agree" by chance.
+   */
+  readonly minStems: number;
+}
+
+export interface FactLists {
+  readonly agreed: Fact[];
+  readonly unique: { article: number; facts: Fact[] }[];
+}
+
+/** Agreed facts (two or more independent reports) and, per article, what only that report carries. */
+export function collectFacts(
+  doc: AnalyzedStory,
+  matches: readonly (readonly SentenceMatch[])[],
+  roots: readonly number[],
+  options: FactOptions,
+): FactLists {
+  const n = doc.sentences.length;
+  const support = doc.sentences.map((s, i) =>
+    independentCount([s.article, ...matches[i]!.map((m) => m.article)], roots),
+  );
+  const eligible = doc.sentences.map((s) => new Set(s.stems).size >= options.minStems);
+  // Best corroborated first; then more carrying articles (copies included); then reading order, which
+  // makes the earliest article's wording (usually the original, not its copy) the one shown.
+  const order = [...Array(n).keys()]
+    .filter((i) => eligible[i])
+    .sort((x, y) => support[y]! - support[x]! || matches[y]!.length - matches[x]!.length || x - y);
+  const covered = new Uint8Array(n);
+  const taken: number[] = [];
+  for (const i of order) {
+    if (covered[i]) continue;
+    covered[i] = 1;
+    for (const m of matches[i]!) covered[m.sentence] = 1;
+    taken.push(i);
+  }
+  const fact = (i: number): Fact => {
+    const s = doc.sentences[i]!;
+    return { text: s.text, articles: [s.article, ...matches[i]!.map((m) => m.article)] };
+  };
+
+  const agreed = taken
+    .filter((i) => support[i]! >= 2)
+    .sort((x, y) => support[y]! - support[x]! || doc.sentences[x]!.index - doc.sentences[y]!.index || x - y)
+    .slice(0, options.maxAgreed)
+    .map(fact);
+
+  // With one independent report there is nothing to compare against: everything would be "unique".
+  if (independentCount(roots.keys(), roots) < 2) return { agreed, unique: [] };
+  const novelty = novelStemCounts(doc, roots);
+  const perArticle = new Map<number, number[]>();
+  for (const i of taken) {
+    if (support[i] !== 1 || novelty[i] === 0) continue;
+    const a = doc.sentences[i]!.article;
+    const list = perArticle.get(a) ?? [];
+    list.push(i);
+    perArticle.set(a, list);
+  }
+  const unique = [...perArticle.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([article, list]) => ({
+      article,
+      facts: list
+        .sort((x, y) => novelty[y]! - novelty[x]! || x - y)
+        .slice(0, options.maxUniquePerArticle)
+        .map(fact),
+    }));
+  return { agreed, unique };
+}
+
+/**
+ * "Most informative first" for unique facts, measured: the number of a sentence's distinct stems that no
+ * other independent report uses anywhere. A sentence that only rephrases what others say scores 0 and is
+ * left out; one naming a new person, place, figure or event scores high.
+ */
+function novelStemCounts(doc: AnalyzedStory, roots: readonly number[]): number[] {
+  const owners = new Map<string, number>(); // stem → its only root, or -1 once two roots use it
+  for (const s of doc.sentences) {
+    const root = roots[s.article] ?? s.article;
+    for (const st of s.stems) {
+      const o = owners.get(st);
+      if (o === undefined) owners.set(st, root);
+      else if (o !== root) owners.set(st, -1);
+    }
+  }
+  return doc.sentences.map((s) => {
+    let count = 0;
+    for (const st of new Set(s.stems)) if (owners.get(st) !== -1) count++;
+    return count;
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Which sentences of different articles carry the same content: every pair whose stem-set cosine reaches
+ * the citation threshold (`CITATION_THRESHOLD` in summarize/cite.ts, measured there), so that a summary
+ * citation and an "agreed" fact mean the same thing.
+ *
+ * Comparing every pair is quadratic (a 200-article story has ~6,000 sentences, 18 million pairs), so we
+ * use prefix filtering (Chaudhuri, Ganti & Kaushik, "A primitive operator for similarity joins", ICDE
+ * 2006; Bayardo, Ma & Srikant, "Scaling up all pairs similarity search", WWW 2007, §4): order each
+ * sentence's stems rarest first; two sets with cosine ≥ t share at least ⌈t²·|A|⌉ stems, so they must
+ * share one among the first |A| − ⌈t²·|A|⌉ + 1 of each. Only those prefixes are indexed, which leaves
+ * the commonest stems ("said", the story's subject) — the long posting lists — out of the candidate
+ * search. Candidates are then scored exactly, so the result is the same as the quadratic loop's.
+ */
+import type { AnalyzedStory } from '../model.js';
+import { CITATION_THRESHOLD } from '../summarize/cite.js';
+
+/** The best match of one sentence in one other article. */
+export interface SentenceMatch {
+  readonly article: number;
+  /** Index of the matching sentence in `doc.sentences`. */
+  readonly sentence: number;
+  readonly similarity: number;
+}
+
+/**
+ * For each sentence of `doc` (same order as `doc.sentences`), its best match in every other article
+ * whose similarity reaches `threshold`, by article index.
+ */
+export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOLD): SentenceMatch[][] {
+  const sets = distinctStemIds(doc);
+  const t2 = threshold * threshold;
+  const best: Map<number, SentenceMatch>[] = sets.map(() => new Map());
+  const postings = new Map<number, number[]>();
+  const seenAt = new Int32Array(sets.length).fill(-1);
+  for (let i = 0; i < sets.length; i++) {
+    const a = sets[i]!;
+    if (a.length === 0) continue;
+    const articleI = doc.sentences[i]!.article;
+    const prefix = a.length - Math.ceil(t2 * a.length - 1e-6) + 1;
+    for (let p = 0; p < prefix; p++) {
+      const list = postings.get(a[p]!);
+      if (list === undefined) continue;
+      for (const j of list) {
+        if (seenAt[j] === i) continue;
+        seenAt[j] = i;
+        const articleJ = doc.sentences[j]!.article;
+        if (articleJ === articleI) continue;
+        const sim = sortedCosine(a, sets[j]!);
+        if (sim < threshold) continue;
+        keepBest(best[i]!, { article: articleJ, sentence: j, similarity: sim });
+        keepBest(best[j]!, { article: articleI, sentence: i, similarity: sim });
+      }
+    }
+    for (let p = 0; p < prefix; p++) {
+      const list = postings.get(a[p]!);
+      if (list) list.push(i);
+      else postings.set(a[p]!, [i]);
+    }
+  }
+  return best.map((m) => [...m.values()].sort((x, y) => x.article - y.article));
+}
+
+/** Keeps the most similar sentence per article; on a tie, the earlier sentence (deterministic). */
+function keepBest(map: Map<number, SentenceMatch>, m: SentenceMatch): void {
+  const old = map.get(m.article);
+  if (!old || m.similarity > old.similarity || (m.similarity === old.similarity && m.sentence < old.sentence))
+    map.set(m.article, m);
+}
+
+/**
+ * Each sentence's distinct stems as ids sorted rarest first (by story document frequency, then id), the
+ * global order prefix filtering needs. Sorted arrays also make the exact cosine a linear merge.
+ */
+function distinctStemIds(doc: AnalyzedStory): Int32Array[] {
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  const sets = doc.sentences.map((s) => {
+    const own = new Set<number>();
+    for (const st of s.stems) {
+      let id = ids.get(st);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(st, id);
+        df.push(0);
+      }
+      own.add(id);
+    }
+    for (const id of own) df[id]!++;
+    return own;
+  });
+  // Rank of each stem in the global order: rarer first, ties by first appearance.
+  const order = [...df.keys()].sort((x, y) => df[x]! - df[y]! || x - y);
+  const rank = new Int32Array(order.length);
+  order.forEach((id, r) => (rank[id] = r));
+  return sets.map((own) => Int32Array.from(own, (id) => rank[id]!).sort());
+}
+
+/** Set cosine of two ascending id arrays: |A ∩ B| / √(|A|·|B|). */
+function sortedCosine(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / Math.sqrt(a.length * b.length);
+}
