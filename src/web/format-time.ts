@@ -3,19 +3,21 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function parts(iso: string): { day: string; time: string } | undefined {
+  const dateOnly = /^\d{4}-\d\d-\d\d$/.test(iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
     day: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    // A bare date says nothing about the hour: no "00:00" for it.
+    time: dateOnly ? '' : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
   };
 }
 
 /** "10 Mar 2026, 08:15" (UTC); the input itself when it is not a date. */
 export function formatTime(iso: string): string {
   const p = parts(iso);
-  return p ? `${p.day}, ${p.time}` : iso;
+  return p ? [p.day, p.time].filter(Boolean).join(', ') : iso;
 }
 
 /** "10 Mar 2026, 08:15 – 14:30", "10 Mar 2026, 08:15 – 11 Mar 2026, 09:00", or one time when equal. */
@@ -23,6 +25,7 @@ export function formatSpan(from: string, to: string): string {
   const a = parts(from);
   const b = parts(to);
   if (!a || !b) return from === to ? from : `${from} – ${to}`;
-  if (a.day === b.day) return a.time === b.time ? `${a.day}, ${a.time}` : `${a.day}, ${a.time} – ${b.time}`;
-  return `${a.day}, ${a.time} – ${b.day}, ${b.time}`;
+  const at = (p: { day: string; time: string }) => [p.day, p.time].filter(Boolean).join(', ');
+  if (a.day === b.day) return a.time === b.time || !a.time || !b.time ? at(a) : `${at(a)} – ${b.time}`;
+  return `${at(a)} – ${at(b)}`;
 }

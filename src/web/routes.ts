@@ -20,7 +20,7 @@ export const WEB_DEFAULTS = Object.freeze({
   /** Stories per list page. */
   pageSize: 20,
   /** Where the upload form posts (the server's upload endpoint). */
-  uploadAction: '/api/uploads',
+  uploadAction: '/api/upload',
   /** Longest search query kept, in characters. */
   maxQuery: 200,
 });

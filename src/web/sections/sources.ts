@@ -2,6 +2,7 @@
  * The sources list: outlet, title, byline, date, a link to the original, syndication notes, and the
  * passages the summary cites from each source (the targets of the summary's markers).
  */
+import { formatTime } from '../format-time.js';
 import { html, safeHttpUrl, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
 import { section, sourceAnchor } from './common.js';
@@ -50,7 +51,7 @@ export function renderSources(view: ReportView): SafeHtml {
     const copies = view.copiedBy.get(i) ?? [];
     const meta = [
       a.byline,
-      a.date,
+      a.date && formatTime(a.date),
       a.language && a.language !== 'en' ? `language: ${a.language}` : undefined,
     ].filter((x): x is string => Boolean(x));
     return html`<li id="${sourceAnchor(i)}" class="source">

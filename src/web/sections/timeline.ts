@@ -11,6 +11,12 @@ interface TimelineEntry {
   readonly body: SafeHtml;
 }
 
+/** "2026-05-12 09:30" for a date-time, the date alone for a date; anything else as given. */
+function shortWhen(when: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(when);
+  return m ? `${m[1]} ${m[2]}` : when;
+}
+
 export function renderTimeline(view: ReportView): SafeHtml {
   const entries: TimelineEntry[] = [];
   for (const f of view.report.comparison.figures) {
@@ -34,7 +40,7 @@ export function renderTimeline(view: ReportView): SafeHtml {
     ${entries.map(
       (e) =>
         html`<li>
-          <time>${e.when.replace('T', ' ').replace(/(:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$/, '$1')}</time>
+          <time>${shortWhen(e.when)}</time>
           ${e.body}
         </li>`,
     )}

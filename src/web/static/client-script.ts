@@ -32,8 +32,7 @@ export const CLIENT_SCRIPT = `'use strict';
     list.appendChild(li);
   }
 
-  function show(outcome) {
-    var label = outcome.input || outcome.name || outcome.file || '';
+  function show(outcome, label) {
     var head = label ? { text: label + ': ' } : null;
     var st = { cls: 'status-' + outcome.status, text: outcome.status };
     if (outcome.status === 'rejected') {
@@ -42,18 +41,54 @@ export const CLIENT_SCRIPT = `'use strict';
     }
     var parts = [head, st];
     if (outcome.storyId) {
-      parts.push({ text: outcome.newStory ? ' — new story ' : ' — joined story ' });
-      parts.push({ href: '/stories/' + encodeURIComponent(outcome.storyId), text: outcome.storyTitle || outcome.storyId });
+      parts.push({ text: outcome.newStory ? ' — started a new story: ' : ' — joined story ' });
+      parts.push({ href: '/stories/' + encodeURIComponent(outcome.storyId), text: outcome.storyId });
     }
+    if (outcome.duplicateOf) parts.push({ text: ' (a copy of ' + outcome.duplicateOf + ')' });
     if (outcome.warnings && outcome.warnings.length) parts.push({ text: ' (' + outcome.warnings.join('; ') + ')' });
     item(parts);
   }
 
+  // The API answers per file (name, status, how many articles it held) and per article in file order.
+  function showAll(body) {
+    var outcomes = body.outcomes || [];
+    var next = 0;
+    (body.files || []).forEach(function (f) {
+      if (f.status === 'rejected') {
+        item([{ text: f.name + ': ' }, { cls: 'status-rejected', text: 'rejected' }, { text: ' — ' + (f.reason || 'unreadable') }]);
+        return;
+      }
+      if (!f.articles) item([{ text: f.name + ': ' }, { cls: 'status-rejected', text: 'no article found' }]);
+      for (var k = 0; k < f.articles; k++) {
+        var o = outcomes[next++];
+        if (o) show(o, f.articles > 1 ? f.name + ' #' + (k + 1) : f.name);
+      }
+    });
+    for (; next < outcomes.length; next++) show(outcomes[next], '');
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    var data = new FormData(form);
-    var token = data.get('token');
-    data.delete('token');
+    var fields = new FormData(form);
+    var token = fields.get('token');
+    // The API reads files only: pasted text goes as one JSON record file.
+    var data = new FormData();
+    fields.getAll('files').forEach(function (f) { if (f && f.size) data.append('files', f, f.name); });
+    var text = String(fields.get('text') || '').trim();
+    if (text) {
+      var record = { text: text };
+      var title = String(fields.get('title') || '').trim();
+      var source = String(fields.get('source') || '').trim();
+      if (title) record.title = title;
+      if (source) record.source = source;
+      data.append('files', new File([JSON.stringify(record)], 'pasted.json', { type: 'application/json' }), 'pasted.json');
+    }
+    if (!data.has('files')) {
+      result.hidden = false;
+      list.textContent = '';
+      status.textContent = 'Choose a file or paste the text of an article first.';
+      return;
+    }
     var headers = { accept: 'application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
     var button = form.querySelector('button[type=submit]');
@@ -71,10 +106,9 @@ export const CLIENT_SCRIPT = `'use strict';
           status.textContent = 'Upload refused: ' + ((r.body.error && r.body.error.message) || 'unknown error');
           return;
         }
-        var outcomes = r.body.outcomes || [];
         var c = r.body.counts || {};
         status.textContent = (c.ingested || 0) + ' ingested, ' + (c.duplicate || 0) + ' already stored, ' + (c.rejected || 0) + ' refused.';
-        outcomes.forEach(show);
+        showAll(r.body);
         (r.body.warnings || []).forEach(function (w) { item([{ text: w }]); });
         form.reset();
       })

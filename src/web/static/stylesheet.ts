@@ -46,6 +46,7 @@ ol.sources { list-style: none; padding: 0; margin: 0; }
 li.source { display: flex; gap: .6rem; padding: .7rem .4rem; border-top: 1px solid var(--line); border-radius: 4px; scroll-margin-top: 1rem; }
 li.source:first-child { border-top: 0; }
 li.source > div { min-width: 0; flex: 1; }
+li.source > .num { align-self: flex-start; margin-top: .15rem; }
 li.source p { margin: .1rem 0; }
 li.source:target, li.source:has(:target) { background: var(--accent-soft); outline: 2px solid var(--accent); }
 .cited ul { padding-left: 1.1rem; margin: .3rem 0; }
