@@ -4,6 +4,8 @@ import { register as registerCluster } from './cluster.js';
 import { register as registerEval } from './eval.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
+import { register as registerServe } from './serve.js';
+import { register as registerStart } from './start.js';
 import { register as registerSummarize } from './summarize.js';
 
 export function registerCommands(program: Command): void {
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   registerEval(program);
   registerFeeds(program);
   registerIngest(program);
+  registerServe(program);
+  registerStart(program);
 }

@@ -1,0 +1,67 @@
+/**
+ * `chorus serve`: the web interface and JSON API over a store. Flags and environment are merged into
+ * the server's options once (`resolveServeOptions`); SIGINT and SIGTERM close the server, then the store.
+ */
+import type { Command } from 'commander';
+import { resolveServeOptions, SERVER_DEFAULTS, type ServeFlags } from '../server/server-config.js';
+import { startServer } from '../server/start-server.js';
+import { DB_OPTION_HELP } from './feeds.js';
+import { parsePositiveInt } from './options.js';
+
+function parsePort(value: string): number {
+  return value === '0' ? 0 : parsePositiveInt(value);
+}
+
+/** Runs the server until SIGINT or SIGTERM; resolves once everything is closed. */
+export async function runServer(flags: ServeFlags): Promise<void> {
+  const options = resolveServeOptions(flags, process.env);
+  const server = await startServer(options);
+  const writes = options.config.token ? 'writes need the token' : 'writes open (loopback only)';
+  process.stdout.write(`Chorus is running at ${server.url}/ (API at ${server.url}/api, ${writes})\n`);
+  if (server.samplesLoaded > 0)
+    process.stdout.write(`Loaded ${server.samplesLoaded} sample articles from ${options.samplesDir}/\n`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write(`Stopping (${signal})…\n`);
+  await server.close();
+}
+
+/** The flags `serve` and `start` share. */
+export function serverFlags(command: Command): Command {
+  return command
+    .option(
+      '--port <n>',
+      `port to listen on, 0 for any free one (default ${SERVER_DEFAULTS.port})`,
+      parsePort,
+    )
+    .option('--host <host>', `address to listen on (default ${SERVER_DEFAULTS.host})`)
+    .option('--db <path-or-url>', DB_OPTION_HELP)
+    .option('--token <token>', 'bearer token required for writes (default: $CHORUS_TOKEN)')
+    .option('--no-samples', 'do not load the sample stories into an empty store')
+    .option('--samples-dir <dir>', 'where the sample stories are (default samples)')
+    .option('--max-upload-bytes <n>', 'largest request body accepted (default 5 MiB)', parsePositiveInt)
+    .option('--allow-private-feeds', 'let feeds point at private or loopback addresses')
+    .option(
+      '--log-level <level>',
+      'fatal, error, warn, info, debug, trace or silent (default: $CHORUS_LOG_LEVEL, else info)',
+    );
+}
+
+export function register(program: Command): void {
+  serverFlags(program.command('serve'))
+    .description('serve the web interface and the JSON API (/api, /openapi.json) over the store')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  chorus serve
+  CHORUS_TOKEN=s3cret chorus serve --host 0.0.0.0 --port 8080 --db postgres://chorus@127.0.0.1/chorus
+
+Environment: DATABASE_URL (store, when --db is not given), CHORUS_TOKEN (write token), CHORUS_LOG_LEVEL.
+Listening on an address other than loopback requires a token. An empty store is loaded with the sample
+stories of samples/ unless --no-samples. Stops cleanly on Ctrl-C or SIGTERM.`,
+    )
+    .action(async (flags: ServeFlags) => runServer(flags));
+}

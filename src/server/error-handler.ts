@@ -1,0 +1,74 @@
+/**
+ * The one place where errors become HTTP answers. A ChorusError's code picks the status; errors Fastify
+ * and its plugins raise (body too large, malformed JSON, wrong media type) keep their 4xx status and get
+ * the nearest Chorus code. Every error body has the same shape, `{ error: { code, message } }`, and a 5xx
+ * never leaks its internal message.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isChorusError, type ChorusErrorCode } from '../core/errors.js';
+
+/** The codes an API error body can carry: Chorus's own, and 'unauthorized' for a missing token. */
+export type ApiErrorCode = ChorusErrorCode | 'unauthorized';
+
+export interface ApiErrorBody {
+  readonly error: { readonly code: ApiErrorCode; readonly message: string };
+}
+
+export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
+  usage: 400,
+  'invalid-input': 400,
+  'empty-input': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'too-large': 413,
+  'unsupported-input': 415,
+  'fetch-failed': 502,
+  storage: 503,
+  internal: 500,
+};
+
+/** The Chorus code for a bare HTTP status (errors from Fastify and its plugins). */
+function codeForStatus(status: number): ApiErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 413) return 'too-large';
+  if (status === 406 || status === 415) return 'unsupported-input';
+  if (status >= 400 && status < 500) return 'invalid-input';
+  return 'internal';
+}
+
+export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
+  return { error: { code, message } };
+}
+
+/** Sends an error answer directly (used by hooks that refuse a request before any handler runs). */
+export function sendError(reply: FastifyReply, code: ApiErrorCode, message: string): FastifyReply {
+  return reply.code(HTTP_STATUS[code]).type('application/json; charset=utf-8').send(errorBody(code, message));
+}
+
+/** Status and body for any thrown value. */
+export function toApiError(error: unknown): { status: number; body: ApiErrorBody } {
+  if (isChorusError(error)) {
+    const status = HTTP_STATUS[error.code];
+    const message = status >= 500 && error.code !== 'storage' ? 'internal error' : error.message;
+    return { status, body: errorBody(error.code, message) };
+  }
+  const status = (error as Partial<FastifyError>)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = codeForStatus(status);
+    return { status, body: errorBody(code, (error as Error).message) };
+  }
+  return { status: 500, body: errorBody('internal', 'internal error') };
+}
+
+/** Installs the error handler and the JSON 404 for unknown routes. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toApiError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.error.code, status }, 'request refused');
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Flags, environment and defaults → the server's settings, merged here once. `chorus serve` and
+ * `chorus start` pass their flags and `process.env`; nothing else in the server reads either.
+ */
+import { ChorusError } from '../core/errors.js';
+import type { OpenStoreOptions } from '../storage/open-store.js';
+import { STORE_DEFAULTS } from '../storage/open-store.js';
+import type { ServerConfig } from './deps.js';
+
+export const SERVER_DEFAULTS: ServerConfig = Object.freeze({
+  host: '127.0.0.1',
+  port: 8080,
+  maxUploadBytes: 5 * 1024 * 1024,
+  allowPrivateFeeds: false,
+  logLevel: 'info',
+});
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** What `chorus serve` accepts as flags (commander's camel-cased names). */
+export interface ServeFlags {
+  readonly port?: number;
+  readonly host?: string;
+  readonly db?: string;
+  readonly token?: string;
+  /** False with `--no-samples`. */
+  readonly samples?: boolean;
+  readonly samplesDir?: string;
+  readonly maxUploadBytes?: number;
+  readonly allowPrivateFeeds?: boolean;
+  readonly logLevel?: string;
+}
+
+/** Everything the server process needs, after the merge. */
+export interface ServeOptions {
+  readonly config: ServerConfig;
+  readonly database: OpenStoreOptions;
+  /** Load the bundled samples into an empty store on start. */
+  readonly loadSamples: boolean;
+  readonly samplesDir: string;
+}
+
+/** Environment variables the server reads (documented in `chorus serve --help`). */
+export interface ServeEnv {
+  readonly CHORUS_TOKEN?: string | undefined;
+  readonly DATABASE_URL?: string | undefined;
+  readonly CHORUS_LOG_LEVEL?: string | undefined;
+}
+
+/** True for host names that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Merges flags over environment over defaults, and refuses settings that would be unsafe or unusable:
+ * a port out of range, an unknown log level, or a non-loopback host with no token (anyone on the
+ * network could then write to the store).
+ * @example resolveServeOptions({ port: 9000 }, process.env).config.port === 9000
+ */
+export function resolveServeOptions(flags: ServeFlags, env: ServeEnv): ServeOptions {
+  const token = (flags.token ?? env.CHORUS_TOKEN)?.trim() || undefined;
+  const logLevel = (flags.logLevel ?? env.CHORUS_LOG_LEVEL ?? SERVER_DEFAULTS.logLevel).toLowerCase();
+  const config: ServerConfig = {
+    ...SERVER_DEFAULTS,
+    ...(flags.host !== undefined && { host: flags.host }),
+    ...(flags.port !== undefined && { port: flags.port }),
+    ...(flags.maxUploadBytes !== undefined && { maxUploadBytes: flags.maxUploadBytes }),
+    ...(flags.allowPrivateFeeds !== undefined && { allowPrivateFeeds: flags.allowPrivateFeeds }),
+    logLevel,
+    ...(token && { token }),
+  };
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535)
+    throw new ChorusError('usage', `expected a port from 0 to 65535, found ${config.port}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new ChorusError('usage', `expected a log level (${LOG_LEVELS.join(', ')}), found "${logLevel}"`);
+  if (!config.token && !isLoopbackHost(config.host)) {
+    throw new ChorusError(
+      'forbidden',
+      `refusing to listen on ${config.host} without a token: anyone who can reach it could write to the ` +
+        'store. Set CHORUS_TOKEN or pass --token, or listen on 127.0.0.1',
+    );
+  }
+  const url = flags.db ?? env.DATABASE_URL;
+  return {
+    config,
+    database: url ? { databaseUrl: url } : { sqlitePath: STORE_DEFAULTS.sqlitePath },
+    loadSamples: flags.samples ?? true,
+    samplesDir: flags.samplesDir ?? 'samples',
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Running the server: open the store and the ingest service, load the samples into an empty store,
+ * listen, and close it all in order on shutdown. `chorus serve` and `chorus start` call this; tests
+ * and the benchmark call it too, so what they measure is what users run.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Article } from '../core/model.js';
+import { IngestService } from '../service/ingest-service.js';
+import { openStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
+import { buildApp } from './app.js';
+import type { AppDeps } from './deps.js';
+import { readUploadedFile } from './read-upload.js';
+import type { ServeOptions } from './server-config.js';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly service: IngestService;
+  /** Where it listens, e.g. `http://127.0.0.1:8080` (the real port when 0 was asked). */
+  readonly url: string;
+  /** Samples ingested at start (0 when the store was not empty or samples were off). */
+  readonly samplesLoaded: number;
+  /** Stops accepting requests, lets running ones finish, then closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The articles of the sample story folders (`samples/<story>/*`), or none when there is no folder. */
+export async function readSamples(dir: string): Promise<Article[]> {
+  const stories = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const articles: Article[] = [];
+  for (const story of stories.filter((d) => d.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const folder = join(dir, story.name);
+    for (const file of (await readdir(folder)).sort()) {
+      const path = join(folder, file);
+      if (file.startsWith('.') || !(await stat(path)).isFile()) continue;
+      const read = await readUploadedFile(file, await readFile(path));
+      // Sample ids are `<story>/<file name without extension>`, as in samples/stream.jsonl.
+      articles.push(...read.map((a) => ({ ...a, id: `${story.name}/${file.replace(/\.[^.]+$/, '')}` })));
+    }
+  }
+  return articles;
+}
+
+/**
+ * Opens everything and listens.
+ * @example const server = await startServer(resolveServeOptions({ port: 0 }, {})); await server.close()
+ */
+export async function startServer(
+  options: ServeOptions,
+  extra: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<RunningServer> {
+  const store = await openStore(options.database);
+  let app: FastifyInstance | undefined;
+  try {
+    const service = await IngestService.open(store);
+    const deps: AppDeps = { store, service, config: options.config, readUpload: readUploadedFile };
+    app = await buildApp(deps, extra.logger === undefined ? {} : { logger: extra.logger });
+    let samplesLoaded = 0;
+    if (options.loadSamples && (await store.stats()).articles === 0) {
+      const samples = await readSamples(options.samplesDir);
+      if (samples.length > 0) {
+        const result = await service.ingest(samples);
+        samplesLoaded = result.outcomes.filter((o) => o.status === 'ingested').length;
+        app.log.info({ samples: samplesLoaded, stories: result.stories.length }, 'loaded the sample stories');
+      } else app.log.info({ dir: options.samplesDir }, 'no sample stories found; starting empty');
+    }
+    const address = await app.listen({ host: options.config.host, port: options.config.port });
+    // Reports left stale by a crash are rebuilt in the background; requests are served meanwhile.
+    service
+      .refreshStale()
+      .catch((error: unknown) => app?.log.warn({ err: error }, 'rebuilding stale reports failed'));
+    let closing: Promise<void> | undefined;
+    const running = app;
+    return {
+      app: running,
+      store,
+      service,
+      url: address.replace('[::1]', 'localhost'),
+      samplesLoaded,
+      close: () =>
+        (closing ??= (async () => {
+          await running.close();
+          await service.checkpoint().catch(() => undefined);
+          await store.close();
+        })()),
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
