@@ -35,3 +35,8 @@ export type Doc = ReturnType<typeof parseHTML>['document'];
 export function parse(page: string): Doc {
   return parseHTML(page).document;
 }
+
+/** Text of an element as a reader sees it: whitespace runs collapsed (the formatter wraps templates). */
+export function textOf(el: { textContent: string | null } | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

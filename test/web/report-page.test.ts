@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportPage } from '../../src/web/report-page.js';
 import { emptyReport, sampleReport } from './fixtures.js';
-import { activeContent, parse } from './inert.js';
+import { activeContent, parse, textOf } from './inert.js';
 
 describe('renderReportPage', () => {
   const page = renderReportPage(sampleReport());
@@ -9,7 +9,7 @@ describe('renderReportPage', () => {
 
   it('is a standalone document with the stylesheet inlined and no script', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
-    expect(doc.querySelector('style')?.textContent).toContain('.summary');
+    expect(textOf(doc.querySelector('style'))).toContain('.summary');
     expect(doc.querySelectorAll('script').length).toBe(0);
     expect(doc.querySelector('link[rel=stylesheet]')).toBeNull();
   });
@@ -19,10 +19,10 @@ describe('renderReportPage', () => {
     expect(page).not.toContain('<script>window.__xss');
     expect(page).toContain('&lt;script&gt;window.__xss = 1&lt;/script&gt;');
     expect(page).not.toContain('javascript:alert');
-    expect(doc.querySelector('#source-2 .title')?.textContent).toBe(
+    expect(textOf(doc.querySelector('#source-2 .title'))).toBe(
       'Council <script>window.__xss = 1</script> votes',
     );
-    expect(doc.querySelector('#source-2 .outlet')?.textContent).toBe('Hostile <b>Outlet</b>');
+    expect(textOf(doc.querySelector('#source-2 .outlet'))).toBe('Hostile <b>Outlet</b>');
   });
 
   it('gives every citation marker a target on the page', () => {
@@ -39,7 +39,7 @@ describe('renderReportPage', () => {
     const first = report.summary.sentences[0]!;
     expect(first.citations.length).toBeGreaterThan(1);
     const origin = doc.getElementById('cite-1-1');
-    expect(origin?.querySelector('q')?.textContent).toBe(first.text);
+    expect(textOf(origin?.querySelector('q'))).toBe(first.text);
   });
 
   it('links sources only to http(s) originals, with rel noopener noreferrer nofollow', () => {
@@ -49,15 +49,13 @@ describe('renderReportPage', () => {
   });
 
   it('shows syndication both ways, facts with counts, quotes, entities, disagreements, timeline and coverage', () => {
-    expect(doc.querySelector('#source-2')?.textContent).toContain('Copy of [1] Wexley Ledger (71% similar)');
-    expect(doc.querySelector('#source-1')?.textContent).toContain(
-      'Also carried by: [2] Hostile <b>Outlet</b>',
-    );
-    expect(doc.querySelector('#agreed')?.textContent).toContain('3 sources');
-    expect(doc.querySelector('#quotes .speaker')?.textContent).toBe('Ilse Varga');
-    expect(doc.querySelector('#entities tbody th')?.textContent).toBe('Wexley');
+    expect(textOf(doc.querySelector('#source-2'))).toContain('Copy of [1] Wexley Ledger (71% similar)');
+    expect(textOf(doc.querySelector('#source-1'))).toContain('Also carried by: [2] Hostile <b>Outlet</b>');
+    expect(textOf(doc.querySelector('#agreed'))).toContain('3 sources');
+    expect(textOf(doc.querySelector('#quotes .speaker'))).toBe('Ilse Varga');
+    expect(textOf(doc.querySelector('#entities tbody th'))).toBe('Wexley');
     expect(doc.querySelectorAll('#disagreements .value').length).toBe(2);
-    const times = [...doc.querySelectorAll('#timeline time')].map((t) => t.textContent);
+    const times = [...doc.querySelectorAll('#timeline time')].map((t) => textOf(t));
     expect(times).toEqual(['2026-05-12', '2026-05-12 09:30', '2026-05-12 11:00', '2026-05-13']);
     const row = doc.querySelector('#coverage tbody tr');
     expect(row?.querySelectorAll('td.yes').length).toBe(3);
@@ -66,8 +64,8 @@ describe('renderReportPage', () => {
 
   it('renders empty comparison sections and a one-source warning gracefully', () => {
     const empty = parse(renderReportPage(emptyReport()));
-    expect(empty.querySelector('h1')?.textContent).toBe('Story');
-    expect(empty.querySelector('#warnings')?.textContent).toContain('one source only');
+    expect(textOf(empty.querySelector('h1'))).toBe('Story');
+    expect(textOf(empty.querySelector('#warnings'))).toContain('one source only');
     for (const id of [
       'summary',
       'agreed',
@@ -99,7 +97,7 @@ describe('renderReportPage', () => {
       },
     };
     const d = parse(renderReportPage(broken));
-    expect([...d.querySelectorAll('sup.cite span')].map((s) => s.textContent)).toEqual(['10']);
+    expect([...d.querySelectorAll('sup.cite span')].map((s) => textOf(s))).toEqual(['10']);
     for (const a of d.querySelectorAll('sup.cite a'))
       expect(d.getElementById(a.getAttribute('href')!.slice(1))).not.toBeNull();
   });
