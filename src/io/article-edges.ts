@@ -1,0 +1,88 @@
+/**
+ * The edges of an article's text, where pages and exports leave furniture that sentence-level clean-up
+ * cannot see as such: a headline and a by-line written as the first paragraphs of a text file, a
+ * "By … · date" line above a page's body, and a "Related:" list of other headlines at the end.
+ */
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+/** "By" and a capitalised name; not "By Tuesday, …", "By March 2027 …" or "By the time …". */
+const BYLINE = /^(?:by|By|BY)\s+(\p{Lu}[\p{L}'’.-]*)/u;
+const NOT_A_NAME = new RegExp(
+  `^(?:the|a|an|noon|midnight|then|now|late|early|last|next|this|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS.toLowerCase()})$`,
+);
+const TRAILING_DATE = new RegExp(`\\s+(?:${MONTHS})\\.?\\s+\\d.*$|\\s+\\d{1,2}\\s+(?:${MONTHS})\\b.*$`);
+/** A by-line is short; a first sentence starting "By noon, …" is not one. */
+const MAX_BYLINE_WORDS = 20;
+const MAX_TITLE_WORDS = 25;
+/** A heading that introduces a list of links to other stories. */
+const LIST_HEADING =
+  /^(related( stories| articles| coverage| content)?|read more|read next|more on this( story)?|see also|more from [\w .'&-]+|recommended( for you)?|you may also like|most read|trending)\s*:?\s*$/i;
+/** Lines after such a heading are headlines: short, one line each. */
+const MAX_LIST_LINE_WORDS = 24;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+export interface Edges {
+  readonly text: string;
+  readonly title?: string;
+  readonly byline?: string;
+}
+
+/** A "By Name, Outlet" or "By Name · date" paragraph: the name part, or undefined. */
+export function bylineOf(paragraph: string): string | undefined {
+  const p = paragraph.trim();
+  const name = BYLINE.exec(p)?.[1];
+  if (!name || NOT_A_NAME.test(name.toLowerCase().replace(/\.$/, '')) || p.includes('\n')) return undefined;
+  if (words(p) > MAX_BYLINE_WORDS) return undefined;
+  return p
+    .replace(/^by\s+/i, '')
+    .split(/\s+[·|•–—-]\s+|\s{2,}/)[0]
+    ?.replace(TRAILING_DATE, '')
+    .trim();
+}
+
+/**
+ * Trims the edges of a text. With `guessTitle`, a first paragraph that reads like a headline (one short
+ * line, no closing punctuation, more text after it) is taken as the title.
+ */
+export function trimEdges(text: string, options: { guessTitle?: boolean } = {}): Edges {
+  const paragraphs = text.split(/\n\s*\n/);
+  let title: string | undefined;
+  let byline: string | undefined;
+  const first = paragraphs[0]?.trim() ?? '';
+  if (
+    options.guessTitle &&
+    paragraphs.length > 2 &&
+    !first.includes('\n') &&
+    words(first) >= 2 &&
+    words(first) <= MAX_TITLE_WORDS &&
+    !/[.!?…:;,"”'’)]$/.test(first) &&
+    bylineOf(first) === undefined
+  ) {
+    title = first;
+    paragraphs.shift();
+  }
+  for (let i = 0; i < Math.min(2, paragraphs.length - 1); i++) {
+    const name = bylineOf(paragraphs[i] ?? '');
+    if (name === undefined) continue;
+    byline = name;
+    paragraphs.splice(i, 1);
+    break;
+  }
+  const body = paragraphs.join('\n\n');
+  const lines = body.split('\n');
+  const floor = Math.floor(lines.length * 0.5);
+  for (let i = lines.length - 1; i >= floor && i > 0; i--) {
+    if (!LIST_HEADING.test((lines[i] ?? '').trim())) continue;
+    const rest = lines.slice(i + 1).filter((l) => l.trim());
+    if (rest.every((l) => words(l) <= MAX_LIST_LINE_WORDS)) {
+      return {
+        text: lines.slice(0, i).join('\n').trimEnd(),
+        ...(title && { title }),
+        ...(byline && { byline }),
+      };
+    }
+  }
+  return { text: body, ...(title && { title }), ...(byline && { byline }) };
+}

@@ -1,0 +1,100 @@
+/**
+ * The last step of every reader: the fields a file gave, plus what the readers can tell from outside
+ * the text (source name, date form, language), made into an Article by the core's `makeArticle`.
+ */
+import { makeArticle, type ArticleFields } from '../core/article.js';
+import type { Article } from '../core/model.js';
+import { guessLanguage, languageWarning } from './language.js';
+
+/** Where an article came from, as a caller knows it: the page address, an outlet name, the file name. */
+export interface InputMeta {
+  readonly url?: string;
+  readonly source?: string;
+  readonly fileName?: string;
+}
+
+export interface ReadFields extends Omit<ArticleFields, 'source'> {
+  /** The outlet's name as the input states it (JSON-LD publisher, og:site_name, `Source:` line, JSON field). */
+  readonly outlet?: string;
+  /** Language the input declares (`<html lang>`), used when the text is too short to tell. */
+  readonly declaredLanguage?: string;
+}
+
+/** Host of a URL without `www.`, or undefined when it is not an absolute http(s) URL. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.hostname.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `harbor-gazette.html` → `harbor-gazette`; `story.jsonl.gz` → `story`. */
+export function fileStem(fileName: string | undefined): string | undefined {
+  if (!fileName) return undefined;
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/(\.[a-z0-9]{1,5})+$/i, '') || base;
+}
+
+/**
+ * Source name, from the most to the least specific: the name a caller gives, the outlet named by the
+ * input itself, the host of its URL, the file name. (An outlet's own name beats its URL host: "Northgate
+ * Herald" says more to a reader than "northgate-herald.example".)
+ */
+export function sourceName(fields: { outlet?: string; url?: string }, meta: InputMeta): string | undefined {
+  const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+  return (
+    clean(meta.source) ?? clean(fields.outlet) ?? hostOf(fields.url ?? meta.url) ?? fileStem(meta.fileName)
+  );
+}
+
+const MONTH_FIRST = /^[A-Za-z]/;
+
+/**
+ * Dates as ISO 8601: ISO input is kept as written (with its offset); other forms that JavaScript reads
+ * unambiguously ("March 10, 2026", "10 Mar 2026", RFC 2822) become `YYYY-MM-DD`. Anything else is dropped
+ * with a warning: a date that cannot be compared is worse than none.
+ */
+export function normalizeDate(raw: string | undefined, warnings: string[]): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value.replace(' ', 'T');
+  if (/^\d{4}\d{2}\d{2}$/.test(value)) return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`;
+  // Day-first numeric dates (03/04/2026) are ambiguous between countries: not guessed.
+  const textual = MONTH_FIRST.test(value) || /^\d{1,2}\s+[A-Za-z]/.test(value);
+  const ms = textual ? Date.parse(value.replace(/(\d)(st|nd|rd|th)\b/g, '$1')) : NaN;
+  if (!Number.isNaN(ms)) {
+    const d = new Date(ms);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  warnings.push(`date "${value.slice(0, 60)}" not understood; left out`);
+  return undefined;
+}
+
+/**
+ * Makes the Article: source named, date normalised, language guessed from the text (or taken as
+ * declared) with a warning when it is not English, then the core's clean-up.
+ */
+export function buildArticle(fields: ReadFields, meta: InputMeta = {}): Article {
+  const warnings = [...(fields.warnings ?? [])];
+  const url = fields.url ?? meta.url;
+  const source = sourceName({ outlet: fields.outlet, url }, meta);
+  const date = normalizeDate(fields.date, warnings);
+  const given = fields.language?.trim().toLowerCase().slice(0, 2);
+  const language =
+    given || guessLanguage(fields.text)?.code || fields.declaredLanguage?.trim().toLowerCase().slice(0, 2);
+  const warning = language ? languageWarning(language) : undefined;
+  if (warning) warnings.push(warning);
+  const { outlet: _outlet, declaredLanguage: _declared, ...rest } = fields;
+  return makeArticle({
+    ...rest,
+    ...(source && { source }),
+    ...(url && { url }),
+    ...(date ? { date } : { date: undefined }),
+    ...(language && /^[a-z]{2}$/.test(language) ? { language } : { language: undefined }),
+    warnings,
+  });
+}

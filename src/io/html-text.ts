@@ -1,0 +1,76 @@
+/**
+ * Plain text of HTML: clutter removed (scripts, navigation, cookie banners, share prompts, related-link
+ * lists), block elements turned into paragraphs separated by a blank line. What comes out is text,
+ * never markup, so nothing from a page is rendered as HTML later.
+ */
+import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+
+/** Elements that never hold article text. */
+const DROP_TAGS =
+  'script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, form, button, ' +
+  'input, select, textarea, nav, aside, dialog, figure, figcaption, [hidden], [aria-hidden="true"], ' +
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], ' +
+  '[role="alertdialog"], [role="search"]';
+
+/** Class or id words of page furniture; matched on whole dash- or underscore-separated words. */
+const CLUTTER =
+  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
+
+/** Elements that end a paragraph. */
+const BLOCK =
+  /^(P|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|PRE|TABLE|TR|TD|TH|BR|HR|ADDRESS|FIGURE)$/;
+
+function textLength(el: DomElement | null): number {
+  return (el?.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+/**
+ * Removes page furniture in place. An element whose class or id looks like clutter is kept when it holds
+ * most of the page's text: a wrapper classed `article has-share-bar` is the article, not a share bar.
+ */
+export function removeClutter(document: DomDocument): void {
+  for (const el of [...document.querySelectorAll(DROP_TAGS)]) el.remove();
+  // A page header or footer outside the article is furniture; inside it, it may hold the byline.
+  for (const el of [...document.querySelectorAll('header, footer')]) if (!el.closest('article')) el.remove();
+  const total = textLength(document.body);
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    if (/^(HTML|BODY|MAIN|ARTICLE)$/.test(el.tagName)) continue;
+    const words = `${el.className} ${el.id}`;
+    if (!words.split(/\s+/).some((w) => CLUTTER.test(w))) continue;
+    if (textLength(el) > total * 0.5) continue;
+    el.remove();
+  }
+}
+
+/**
+ * Paragraphs of an element: text gathered across inline elements, a break at every block element.
+ * A paragraph that is only a date stamp (`<time>`) is left out: the date is kept as the article's date.
+ */
+export function blockText(root: DomNode): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  let onlyTime = true;
+  const flush = (): void => {
+    const p = current.replace(/\s+/g, ' ').trim();
+    if (p && !onlyTime) paragraphs.push(p);
+    current = '';
+    onlyTime = true;
+  };
+  const visit = (node: DomNode, inTime: boolean): void => {
+    if (node.nodeType === TEXT_NODE) {
+      const t = node.textContent ?? '';
+      current += t;
+      if (t.trim() && !inTime) onlyTime = false;
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const block = BLOCK.test(node.nodeName.toUpperCase());
+    if (block) flush();
+    const time = inTime || node.nodeName.toUpperCase() === 'TIME';
+    for (const child of Array.from(node.childNodes)) visit(child, time);
+    if (block) flush();
+  };
+  visit(root, false);
+  flush();
+  return paragraphs.join('\n\n');
+}

@@ -1,0 +1,60 @@
+/**
+ * A cheap guess at the language of an article from its commonest function words: enough to tell the
+ * reader that a German page will be summarized by rules tuned for English, not a full identifier.
+ */
+import lists from './language-stopwords.json' with { type: 'json' };
+
+interface LanguageList {
+  readonly name: string;
+  readonly words: readonly string[];
+}
+
+const LANGUAGES = Object.entries(lists as Record<string, LanguageList>).map(([code, l]) => ({
+  code,
+  name: l.name,
+  words: new Set(l.words),
+}));
+
+/** Fewer words than this and the guess is left undone: a headline is not enough to tell. */
+const MIN_WORDS = 20;
+/** The winner needs this many stop-word hits per hundred words, and this lead over the runner-up. */
+const MIN_HITS_PER_100 = 8;
+const MIN_LEAD = 1.5;
+/** Words read at most: the start of an article tells its language as well as the whole. */
+const MAX_WORDS = 2000;
+
+export interface LanguageGuess {
+  /** Two-letter code ("de"). */
+  readonly code: string;
+  /** English name ("German"). */
+  readonly name: string;
+}
+
+/**
+ * Guesses the language of a text, or undefined when the text is too short or no language clearly wins.
+ * @example guessLanguage('Der Bürgermeister sagte, dass die Brücke …')?.code === 'de'
+ */
+export function guessLanguage(text: string): LanguageGuess | undefined {
+  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
+  if (words.length < MIN_WORDS) return undefined;
+  const scores = LANGUAGES.map((l) => ({ l, hits: words.filter((w) => l.words.has(w)).length })).sort(
+    (a, b) => b.hits - a.hits,
+  );
+  const [best, second] = scores;
+  if (!best || (100 * best.hits) / words.length < MIN_HITS_PER_100) return undefined;
+  if (second && best.hits < second.hits * MIN_LEAD) return undefined;
+  return { code: best.l.code, name: best.l.name };
+}
+
+/** Names of the languages `guessLanguage` can tell, by code (for warnings about declared languages). */
+export function languageName(code: string): string | undefined {
+  return LANGUAGES.find((l) => l.code === code.toLowerCase().slice(0, 2))?.name;
+}
+
+/** The warning an article in another language carries: `looks like German (de); summaries are tuned for English`. */
+export function languageWarning(code: string): string | undefined {
+  const short = code.toLowerCase().slice(0, 2);
+  if (short === 'en') return undefined;
+  const name = languageName(short) ?? short;
+  return `looks like ${name} (${short}); summaries are tuned for English`;
+}

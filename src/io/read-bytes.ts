@@ -1,0 +1,112 @@
+/**
+ * One input's bytes → its articles: decode, tell the format (by file extension, else by content),
+ * and hand the text to the reader of that format.
+ */
+import { ChorusError } from '../core/errors.js';
+import type { Article } from '../core/model.js';
+import { buildArticle, type InputMeta } from './build-article.js';
+import { decodeBytes } from './decode.js';
+import { extractHtml } from './html-article.js';
+import { parseJsonArticles, parseJsonLines } from './json-articles.js';
+import { parseMultiNewsLine } from './multinews.js';
+import { parseTextArticle } from './text-article.js';
+
+export type InputFormat = 'html' | 'text' | 'json' | 'jsonl' | 'multinews-src' | 'feed';
+
+export interface BytesRead {
+  /** Every article read, empty ones included (the caller reports those as rejected). */
+  readonly articles: Article[];
+  /** Problems with the input as a whole or with single records, that did not stop it. */
+  readonly warnings: string[];
+  readonly format: InputFormat;
+}
+
+const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  shtml: 'html',
+  txt: 'text',
+  text: 'text',
+  md: 'text',
+  story: 'text',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  src: 'multinews-src',
+  rss: 'feed',
+  atom: 'feed',
+};
+
+/** The format a file name announces (`.jsonl.gz` counts as `.jsonl`), if any. */
+export function formatOfName(name: string | undefined): InputFormat | undefined {
+  const ext = /\.([a-z0-9]+)(?:\.gz)?$/i.exec(name ?? '')?.[1]?.toLowerCase();
+  return ext ? BY_EXTENSION[ext] : undefined;
+}
+
+/** The format the text itself shows: markup, JSON, JSON lines, Multi-News separators, or plain text. */
+export function sniffFormat(text: string): InputFormat {
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (
+    /^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head) ||
+    /^<(rss|feed)[\s>]/i.test(head)
+  )
+    return 'feed';
+  if (
+    /^(<!doctype html|<html|<head|<body|<article|<!--)/i.test(head) ||
+    /^<(p|div|h1|main|section)[\s>]/i.test(head)
+  )
+    return 'html';
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('{')) {
+    const lines = text.split('\n').filter((l) => l.trim());
+    return lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{')) ? 'jsonl' : 'json';
+  }
+  if (text.includes('|||||')) return 'multinews-src';
+  return 'text';
+}
+
+function readText(text: string, format: InputFormat, meta: InputMeta, warnings: string[]): BytesRead {
+  switch (format) {
+    case 'html':
+      return { format, warnings: [], articles: [buildArticle({ ...extractHtml(text), warnings }, meta)] };
+    case 'text':
+      return { format, warnings: [], articles: [parseTextArticle(text, meta, warnings)] };
+    case 'json':
+      return { format, ...withFileWarnings(parseJsonArticles(text, meta), warnings) };
+    case 'jsonl':
+      return { format, ...withFileWarnings(parseJsonLines(text, meta), warnings) };
+    case 'multinews-src': {
+      const articles = text
+        .split(/\r?\n/)
+        .flatMap((line, i) => (line.trim() ? parseMultiNewsLine(line, i + 1).story.articles : []));
+      return { format, warnings, articles };
+    }
+    case 'feed':
+      throw new ChorusError(
+        'unsupported-input',
+        'expected an article, found an RSS or Atom feed (add it with `chorus feeds add URL` instead)',
+      );
+  }
+}
+
+function withFileWarnings(read: { articles: Article[]; warnings: string[] }, warnings: readonly string[]) {
+  return { articles: read.articles, warnings: [...warnings, ...read.warnings] };
+}
+
+/**
+ * Reads the articles of one input from its bytes. Throws a ChorusError for what cannot be read at all
+ * (binary, malformed JSON, a feed); single bad records become warnings.
+ */
+export function readBytes(bytes: Uint8Array, meta: InputMeta = {}): BytesRead {
+  if (bytes.length === 0) throw new ChorusError('empty-input', 'empty file (0 bytes)');
+  const decoded = decodeBytes(bytes);
+  if (!decoded.text.trim()) throw new ChorusError('empty-input', 'no text (only white space)');
+  const format = formatOfName(meta.fileName) ?? sniffFormat(decoded.text);
+  // A .txt that is really a saved web page is read as a page.
+  const actual = format === 'text' && sniffFormat(decoded.text) === 'html' ? 'html' : format;
+  return readText(decoded.text, actual, meta, [...decoded.warnings]);
+}

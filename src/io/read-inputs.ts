@@ -1,0 +1,267 @@
+/**
+ * `readInputs`: the one reader every command uses. Paths may be files, directories (walked recursively
+ * in name order) or `-` for standard input. Each input gets an outcome — ingested, rejected with a
+ * reason, or skipped (hidden files, files that are obviously not articles, repeats) — and one bad file
+ * never fails the batch.
+ */
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ChorusError } from '../core/errors.js';
+import type { Article } from '../core/model.js';
+import { readBytes } from './read-bytes.js';
+import { skipReason } from './skip-names.js';
+
+export interface InputOutcome {
+  /** The path as given or found in a directory, or `standard input`. */
+  readonly input: string;
+  readonly status: 'ingested' | 'rejected' | 'skipped';
+  /** Why it was rejected or skipped. */
+  readonly reason?: string;
+  /** Problems that did not stop it (repaired encoding, another language, bad records in a file). */
+  readonly warnings: string[];
+  /** Articles read from it. */
+  readonly articles: number;
+}
+
+export interface ReadReport {
+  /** Every article read, in input order. */
+  readonly articles: Article[];
+  readonly outcomes: InputOutcome[];
+}
+
+export interface ReadOptions {
+  /** Largest input read, in bytes (for gzip files, before and after decompression). */
+  readonly maxBytes?: number;
+  /** What `-` reads (default: the process's standard input). */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Files read at once. */
+  readonly concurrency?: number;
+}
+
+export const READ_DEFAULTS: Readonly<{ maxBytes: number; concurrency: number }> = Object.freeze({
+  maxBytes: 20 * 1024 * 1024,
+  concurrency: 4,
+});
+
+export const STDIN_NAME = 'standard input';
+/** Warnings listed per input at most; the rest are counted. */
+const MAX_WARNINGS = 10;
+
+type Planned =
+  | { readonly kind: 'file'; readonly input: string }
+  | { readonly kind: 'stdin'; readonly input: string }
+  | { readonly kind: 'done'; readonly outcome: InputOutcome };
+
+const bytesText = (n: number) => n.toLocaleString('en-US');
+
+function tooLarge(size: number, maxBytes: number, what = 'file'): ChorusError {
+  return new ChorusError(
+    'too-large',
+    `${what} is ${bytesText(size)} bytes, larger than the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
+  );
+}
+
+function message(error: unknown): string {
+  if (error instanceof ChorusError) return error.message;
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Lists the inputs in order: directories expanded, hidden and non-article files skipped, repeats skipped. */
+async function plan(paths: readonly string[]): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  const seen = new Set<string>();
+  let stdinSeen = false;
+  const done = (input: string, status: 'rejected' | 'skipped', reason: string): Planned => ({
+    kind: 'done',
+    outcome: { input, status, reason, warnings: [], articles: 0 },
+  });
+
+  const visit = async (path: string, inDirectory: boolean): Promise<void> => {
+    const info = await stat(path).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (info instanceof Error) {
+      const reason =
+        info.code === 'ENOENT'
+          ? 'not found: expected a file, a directory or - (standard input)'
+          : message(info);
+      planned.push(done(path, inDirectory ? 'skipped' : 'rejected', reason));
+      return;
+    }
+    const real = await realpath(path).catch(() => path);
+    if (seen.has(real)) {
+      planned.push(done(path, 'skipped', 'already read (listed twice, or a link to a file read before)'));
+      return;
+    }
+    seen.add(real);
+    if (info.isDirectory()) {
+      let names: string[];
+      try {
+        names = (await readdir(path)).sort();
+      } catch (error) {
+        planned.push(done(path, 'rejected', `directory not readable: ${message(error)}`));
+        return;
+      }
+      for (const name of names) {
+        const reason = skipReason(name);
+        if (reason) planned.push(done(join(path, name), 'skipped', reason));
+        else await visit(join(path, name), true);
+      }
+      return;
+    }
+    if (!info.isFile()) {
+      planned.push(done(path, 'skipped', 'not a regular file (a device, socket or pipe)'));
+      return;
+    }
+    planned.push({ kind: 'file', input: path });
+  };
+
+  for (const path of paths) {
+    if (path === '-') {
+      if (stdinSeen) planned.push(done(STDIN_NAME, 'skipped', 'standard input listed twice'));
+      else planned.push({ kind: 'stdin', input: STDIN_NAME });
+      stdinSeen = true;
+    } else await visit(path, false);
+  }
+  return planned;
+}
+
+/** Reads a file's bytes after checking its size, so a huge file is refused without being read. */
+async function fileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw tooLarge(size, maxBytes);
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+function gunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ChorusError(
+        'too-large',
+        `file decompresses to more than the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
+      );
+    }
+    throw new ChorusError('invalid-input', `expected a gzip file, found a damaged one (${message(error)})`);
+  }
+}
+
+/** Reads a stream to its end, refusing it once it passes `maxBytes`. */
+async function streamBytes(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
+  if ((stream as { isTTY?: boolean }).isTTY) {
+    throw new ChorusError(
+      'empty-input',
+      'standard input is a terminal: give files or directories, or pipe articles in (… | chorus summarize -)',
+    );
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    total += buf.length;
+    if (total > maxBytes) {
+      (stream as { destroy?: () => void }).destroy?.();
+      throw new ChorusError(
+        'too-large',
+        `standard input is larger than the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
+      );
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Turns what one input gave into its outcome: empty articles dropped with the reason, warnings gathered. */
+function outcomeOf(input: string, articles: readonly Article[], fileWarnings: readonly string[]) {
+  const kept = articles.filter((a) => a.text.length > 0);
+  const dropped = articles.filter((a) => a.text.length === 0);
+  const perArticle =
+    articles.length === 1
+      ? [...(articles[0]?.warnings ?? [])]
+      : kept.flatMap((a, i) => a.warnings.map((w) => `article ${i + 1}: ${w}`));
+  if (articles.length > 1 && dropped.length > 0)
+    perArticle.push(
+      `${dropped.length} record${dropped.length === 1 ? '' : 's'} without article text left out`,
+    );
+  const all = [...new Set([...fileWarnings, ...perArticle])];
+  const warnings =
+    all.length > MAX_WARNINGS
+      ? [...all.slice(0, MAX_WARNINGS), `… and ${all.length - MAX_WARNINGS} more warnings`]
+      : all;
+  if (kept.length === 0) {
+    const why =
+      articles.length === 1
+        ? (articles[0]?.warnings.find((w) => w.startsWith('dropped:') || w === 'no article text') ??
+          'no article text')
+        : articles.length === 0
+          ? (fileWarnings[0] ?? 'no article records')
+          : 'no record has article text';
+    const reason = why.replace(/^dropped: /, '');
+    const outcome: InputOutcome = {
+      input,
+      status: 'rejected',
+      reason,
+      warnings: warnings.filter((w) => w !== why),
+      articles: 0,
+    };
+    return { outcome, kept };
+  }
+  const outcome: InputOutcome = { input, status: 'ingested', warnings, articles: kept.length };
+  return { outcome, kept };
+}
+
+async function readOne(
+  item: Extract<Planned, { kind: 'file' | 'stdin' }>,
+  options: typeof READ_DEFAULTS & ReadOptions,
+): Promise<{ outcome: InputOutcome; kept: Article[] }> {
+  try {
+    let bytes =
+      item.kind === 'stdin'
+        ? await streamBytes(options.stdin ?? process.stdin, options.maxBytes)
+        : await fileBytes(item.input, options.maxBytes);
+    const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    if (gz) bytes = gunzip(bytes, options.maxBytes);
+    const fileName = item.kind === 'file' ? basename(item.input) : undefined;
+    const read = readBytes(bytes, fileName ? { fileName } : {});
+    return outcomeOf(item.input, read.articles, read.warnings);
+  } catch (error) {
+    return {
+      outcome: { input: item.input, status: 'rejected', reason: message(error), warnings: [], articles: 0 },
+      kept: [],
+    };
+  }
+}
+
+/**
+ * Reads files, directories and standard input (`-`) as articles.
+ * @example const { articles, outcomes } = await readInputs(['samples/harbor-bridge-closure'])
+ */
+export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ReadReport> {
+  const opts = { ...READ_DEFAULTS, ...options };
+  const planned = await plan(paths);
+  const results: { outcome: InputOutcome; kept: Article[] }[] = new Array(planned.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < planned.length) {
+      const i = next++;
+      const item = planned[i];
+      if (!item) continue;
+      results[i] = item.kind === 'done' ? { outcome: item.outcome, kept: [] } : await readOne(item, opts);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  return {
+    articles: results.flatMap((r) => r.kept),
+    outcomes: results.map((r) => r.outcome),
+  };
+}
