@@ -1,0 +1,63 @@
+/**
+ * An in-process server over a fresh store of the given backend (a real SQLite file, or a real
+ * PostgreSQL schema when CHORUS_TEST_DATABASE_URL is set), for `app.inject` tests.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import type { ServerConfig } from '../../src/server/deps.js';
+import { readUploadedFile } from '../../src/server/read-upload.js';
+import { SERVER_DEFAULTS } from '../../src/server/server-config.js';
+import { IngestService } from '../../src/service/ingest-service.js';
+import type { Store } from '../../src/storage/store.js';
+import type { Backend } from '../storage/backends.js';
+
+export interface TestServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly service: IngestService;
+  close(): Promise<void>;
+}
+
+export async function testServer(backend: Backend, config: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const store = await backend.fresh();
+  const service = await IngestService.open(store);
+  const app = await buildApp(
+    {
+      store,
+      service,
+      config: { ...SERVER_DEFAULTS, logLevel: 'silent', ...config },
+      readUpload: readUploadedFile,
+    },
+    { logger: false },
+  );
+  return {
+    app,
+    store,
+    service,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** A multipart/form-data body with these files, and its content type. */
+export function multipartBody(files: readonly { name: string; type: string; content: string | Buffer }[]): {
+  payload: Buffer;
+  contentType: string;
+} {
+  const boundary = '----chorus-test-boundary-7f3a';
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\n` +
+          `Content-Type: ${f.type}\r\n\r\n`,
+      ),
+      Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
