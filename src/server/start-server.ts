@@ -3,10 +3,11 @@
  * listen, and close it all in order on shutdown. `chorus serve` and `chorus start` call this; tests
  * and the benchmark call it too, so what they measure is what users run.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Article } from '../core/model.js';
+import { readInputs } from '../io/index.js';
 import { IngestService } from '../service/ingest-service.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
@@ -27,21 +28,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The articles of the sample story folders (`samples/<story>/*`), or none when there is no folder. */
-export async function readSamples(dir: string): Promise<Article[]> {
-  const stories = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const articles: Article[] = [];
-  for (const story of stories.filter((d) => d.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const folder = join(dir, story.name);
-    for (const file of (await readdir(folder)).sort()) {
-      const path = join(folder, file);
-      if (file.startsWith('.') || !(await stat(path)).isFile()) continue;
-      const read = await readUploadedFile(file, await readFile(path));
-      // Sample ids are `<story>/<file name without extension>`, as in samples/stream.jsonl.
-      articles.push(...read.map((a) => ({ ...a, id: `${story.name}/${file.replace(/\.[^.]+$/, '')}` })));
-    }
-  }
-  return articles;
+/**
+ * The articles of the sample story folders (`samples/<story>/*`), read by src/io like any input; none
+ * when there is no such folder. The folder's `stream.jsonl` repeats every sample as a JSON line (for
+ * clustering demos), so only the story folders are read.
+ */
+export async function readSamples(dir: string): Promise<{ articles: Article[]; rejected: string[] }> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const stories = entries
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => join(dir, d.name))
+    .sort();
+  if (stories.length === 0) return { articles: [], rejected: [] };
+  const read = await readInputs(stories);
+  const rejected = read.outcomes.flatMap((o) => (o.status === 'rejected' ? [`${o.input}: ${o.reason}`] : []));
+  return { articles: read.articles, rejected };
 }
 
 /**
@@ -61,8 +62,9 @@ export async function startServer(
     let samplesLoaded = 0;
     if (options.loadSamples && (await store.stats()).articles === 0) {
       const samples = await readSamples(options.samplesDir);
-      if (samples.length > 0) {
-        const result = await service.ingest(samples);
+      for (const r of samples.rejected) app.log.warn({ sample: r }, 'sample file not read');
+      if (samples.articles.length > 0) {
+        const result = await service.ingest(samples.articles);
         samplesLoaded = result.outcomes.filter((o) => o.status === 'ingested').length;
         app.log.info({ samples: samplesLoaded, stories: result.stories.length }, 'loaded the sample stories');
       } else app.log.info({ dir: options.samplesDir }, 'no sample stories found; starting empty');
