@@ -18,10 +18,14 @@ export interface ReportView {
   readonly copiedBy: ReadonlyMap<number, readonly number[]>;
   /** Link to the side-by-side view of two articles (0-based), when the page has one (the server does). */
   readonly compareHref?: (a: number, b: number) => string;
+  /** Cited passages start folded (a page script unfolds the one a marker jumps to). */
+  readonly collapsePassages: boolean;
 }
 
 export interface ReportViewOptions {
   readonly compareHref?: (a: number, b: number) => string;
+  /** Fold the cited passages of each source (served pages, which have the script). Default false. */
+  readonly collapsePassages?: boolean;
 }
 
 /** Title of a report: the story's, else its first article's, else "Story". */
@@ -52,5 +56,6 @@ export function makeReportView(report: StoryReport, options: ReportViewOptions =
     copyOf,
     copiedBy,
     ...(options.compareHref && { compareHref: options.compareHref }),
+    collapsePassages: options.collapsePassages ?? false,
   };
 }

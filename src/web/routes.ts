@@ -1,8 +1,8 @@
 /**
  * The HTML pages as a Fastify plugin: `app.register(webRoutes, deps)`-style, called by the server as
  * `webRoutes(app, deps)`. Pages are rendered by the pure functions of this folder; this file only reads
- * the store, checks query values and sets headers. Every page answer carries a strict CSP: scripts and
- * styles from /static/ only, nothing inline.
+ * the store and checks query values. The pages hold no inline script or style, so the strict CSP the
+ * server sends (src/server/security-headers.ts) holds: scripts and styles come from /static/ only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isChorusError } from '../core/errors.js';
@@ -25,10 +25,6 @@ export const WEB_DEFAULTS = Object.freeze({
   maxQuery: 200,
 });
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
-  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 type Query = Record<string, string | string[] | undefined>;
 
 function one(query: unknown, name: string): string | undefined {
@@ -42,13 +38,8 @@ function whole(value: string | undefined, fallback: number): number {
 }
 
 function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .type('text/html; charset=utf-8')
-    .send(page);
+  // The server adds the security headers (a strict CSP among them) to every answer.
+  return reply.code(status).type('text/html; charset=utf-8').send(page);
 }
 
 /** Pages answer errors as pages: a ChorusError's message when it is safe to show, a plain line otherwise. */

@@ -63,6 +63,7 @@ export function renderStoryPage(stored: StoredStory): string {
   const body = renderReportBody(report, {
     notices,
     compareHref: (a, b) => sourcesHref(stored.id, a, b),
+    collapsePassages: true,
   });
   return renderPage({ title: stored.title ?? report.story.title ?? 'Story', body });
 }

@@ -39,7 +39,10 @@ describe('renderReportPage', () => {
     const first = report.summary.sentences[0]!;
     expect(first.citations.length).toBeGreaterThan(1);
     const origin = doc.getElementById('cite-1-1');
-    expect(textOf(origin?.querySelector('q'))).toBe(first.text);
+    expect(textOf(origin?.parentElement?.querySelector('.passage'))).toBe(first.text);
+    // A passage cited by several summary sentences is listed once, with one anchor per citing sentence.
+    const passages = [...doc.querySelectorAll('#source-1 .passage')].map((p) => textOf(p));
+    expect(new Set(passages).size).toBe(passages.length);
   });
 
   it('links sources only to http(s) originals, with rel noopener noreferrer nofollow', () => {

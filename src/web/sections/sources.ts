@@ -8,25 +8,36 @@ import type { ReportView } from '../report-view.js';
 import { section, sourceAnchor } from './common.js';
 import { citeAnchor } from './summary.js';
 
+/**
+ * The passages of `article` the summary cites, each once however many summary sentences cite it; each
+ * citing sentence gets its own anchor inside the passage, so every marker has a target.
+ */
 function citedPassages(view: ReportView, article: number): SafeHtml | null {
-  const items = view.report.summary.sentences.flatMap((s, i) =>
-    s.citations
-      .filter((c) => c.article === article)
-      .map((c) => {
-        const text = view.sentenceText(article, c.sentence);
-        return text === undefined
-          ? null
-          : html`<li id="${citeAnchor(i, article)}">
-              <q>${text}</q>
-              <a class="back" href="#summary-${i + 1}" title="back to summary sentence ${i + 1}"
+  const bySentence = new Map<number, number[]>();
+  view.report.summary.sentences.forEach((s, i) => {
+    for (const c of s.citations) {
+      if (c.article !== article || view.sentenceText(article, c.sentence) === undefined) continue;
+      bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]);
+    }
+  });
+  if (bySentence.size === 0) return null;
+  const items = [...bySentence.entries()]
+    .sort(([x], [y]) => x - y)
+    .map(
+      ([sentence, cited]) =>
+        html`<li>
+          ${cited.map((i) => html`<span class="anchor" id="${citeAnchor(i, article)}"></span>`)}
+          <span class="passage">${view.sentenceText(article, sentence)}</span>
+          ${cited.map(
+            (i) =>
+              html` <a class="back" href="#summary-${i + 1}" title="back to summary sentence ${i + 1}"
                 >↩ ${i + 1}</a
-              >
-            </li>`;
-      }),
-  );
-  if (!items.some(Boolean)) return null;
-  return html`<details class="cited" open>
-    <summary>Passages the summary cites</summary>
+              >`,
+          )}
+        </li>`,
+    );
+  return html`<details class="cited" ${view.collapsePassages ? null : html` open`}>
+    <summary>${items.length === 1 ? 'The passage' : `${items.length} passages`} the summary cites</summary>
     <ul>
       ${items}
     </ul>

@@ -5,6 +5,18 @@
  */
 export const CLIENT_SCRIPT = `'use strict';
 (function () {
+  // A citation marker jumps to a passage inside a folded <details>: unfold it, then bring it into view.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    for (var el = target.parentElement; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+    target.scrollIntoView({ block: 'center' });
+  }
+  window.addEventListener('hashchange', reveal);
+  reveal();
+})();
+(function () {
   var form = document.getElementById('upload-form');
   if (!form) return;
   var result = document.getElementById('upload-result');

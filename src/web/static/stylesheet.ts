@@ -51,7 +51,9 @@ li.source p { margin: .1rem 0; }
 li.source:target, li.source:has(:target) { background: var(--accent-soft); outline: 2px solid var(--accent); }
 .cited ul { padding-left: 1.1rem; margin: .3rem 0; }
 .cited li { margin: .25rem 0; scroll-margin-top: 1rem; }
-.cited li:target { background: var(--mark); outline: 2px solid #e0b800; }
+.cited li:has(.anchor:target) { background: var(--mark); outline: 2px solid #e0b800; }
+.cited .anchor { scroll-margin-top: 4rem; }
+.passage { border-left: 3px solid var(--line); padding-left: .4rem; display: inline; }
 .cited summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
 .compare { font-size: .9rem; }
 .chips { display: inline-flex; flex-wrap: wrap; gap: .25rem; }
