@@ -1,37 +1,23 @@
 /**
- * Text of a linked page or of a feed item's HTML, for articles that arrive through feeds. Scripts,
- * styles and page furniture are dropped and block elements become paragraphs; what is left is plain
- * text, never markup, so nothing from a page is ever rendered as HTML later.
- *
- * Pages go through `parseHtmlArticle` of src/io when the caller passes it (Readability there); this is
- * the plain fallback used for feed item bodies and when no extractor is given.
+ * Text of a linked page or of a feed item's HTML, for articles that arrive through feeds: the same
+ * extractor as every other HTML input (src/io: Readability, page metadata, clutter removal), reduced to
+ * the text and title the poller needs. What comes out is plain text, never markup, so nothing from a
+ * page is ever rendered as HTML later.
  */
-import { parseHTML } from 'linkedom';
-
-const DROP =
-  'script, style, noscript, template, iframe, object, embed, svg, nav, header, footer, aside, form, button';
-// h1 is the headline: it becomes the title, not the first paragraph.
-const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
+import { extractHtml } from '../io/html-article.js';
 
 export interface PageText {
   readonly text: string;
   readonly title?: string;
 }
 
-/** Plain text of an HTML page or fragment: the <article> (or <main>, or <body>) paragraphs. */
+/** Plain text of an HTML page or fragment, paragraphs separated by a blank line; empty when it holds no article. */
 export function pageText(html: string): PageText {
-  const { document } = parseHTML(
-    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
-  );
-  for (const el of document.querySelectorAll(DROP)) el.remove();
-  const title =
-    document.querySelector('title')?.textContent?.trim() || document.querySelector('h1')?.textContent?.trim();
-  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-  if (!root) return { text: '', ...(title && { title }) };
-  const blocks = [...root.querySelectorAll(BLOCKS)]
-    .filter((el) => !el.querySelector(BLOCKS))
-    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((t) => t.length > 0);
-  const text = blocks.length > 0 ? blocks.join('\n\n') : (root.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return { text, ...(title && { title }) };
+  try {
+    const { text, title } = extractHtml(html);
+    return { text, ...(title && { title }) };
+  } catch {
+    // A page the extractor cannot read counts as one without text: the poller falls back to the feed item.
+    return { text: '' };
+  }
 }

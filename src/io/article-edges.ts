@@ -21,6 +21,12 @@ const LIST_HEADING =
 /** Lines after such a heading are headlines: short, one line each. */
 const MAX_LIST_LINE_WORDS = 24;
 
+/** A time stamp above the body ("Posted Saturday, March 14, 2026 at 9:30 a.m.", "Updated 8:10 a.m."). */
+const STAMP = /^(posted|published|updated|last updated|first published)\b/i;
+/** A credit line below it ("Staff writer Kofi Brandvold contributed to this report."). */
+const CREDIT = /\b(contributed (reporting )?to this (report|story|article)|contributed reporting)\.?$/i;
+const MAX_STAMP_WORDS = 16;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 export interface Edges {
@@ -70,6 +76,14 @@ export function trimEdges(text: string, options: { guessTitle?: boolean } = {}):
     paragraphs.splice(i, 1);
     break;
   }
+  while (
+    paragraphs.length > 1 &&
+    STAMP.test(paragraphs[0]?.trim() ?? '') &&
+    words(paragraphs[0] ?? '') <= MAX_STAMP_WORDS
+  )
+    paragraphs.shift();
+  const last = paragraphs[paragraphs.length - 1]?.trim() ?? '';
+  if (paragraphs.length > 1 && CREDIT.test(last) && words(last) <= MAX_STAMP_WORDS) paragraphs.pop();
   const body = paragraphs.join('\n\n');
   const lines = body.split('\n');
   const floor = Math.floor(lines.length * 0.5);

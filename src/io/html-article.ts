@@ -10,7 +10,7 @@
 import { Readability } from '@mozilla/readability';
 import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
-import { trimEdges } from './article-edges.js';
+import { bylineOf, trimEdges } from './article-edges.js';
 import { buildArticle, type InputMeta, type ReadFields } from './build-article.js';
 import { parseDocument, type DomDocument, type DomNode } from './dom.js';
 import { readPageMeta } from './html-meta.js';
@@ -50,6 +50,10 @@ export function extractHtml(html: string): ReadFields & { readonly title?: strin
   const document = parseDocument(html);
   const meta = readPageMeta(document);
   const h1 = document.querySelector('article h1, main h1, h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const bylineEl = document
+    .querySelector('[rel="author"], [itemprop="author"], .byline, .author')
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim();
   const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
   removeClutter(document);
   // Read before Readability runs: it rearranges the document it is given.
@@ -62,7 +66,8 @@ export function extractHtml(html: string): ReadFields & { readonly title?: strin
   const edges = trimEdges((useReader ? reader.text : fallback) || meta.body || '');
   const text = edges.text;
   const title = meta.title ?? h1 ?? reader.title ?? pageTitle;
-  const byline = meta.byline ?? reader.byline?.replace(/^by\s+/i, '') ?? edges.byline;
+  const byline =
+    meta.byline ?? reader.byline?.replace(/^by\s+/i, '') ?? edges.byline ?? bylineOf(bylineEl ?? '');
   return {
     text,
     ...(title && { title }),
