@@ -82,21 +82,26 @@ export function trimEdges(text: string, options: { guessTitle?: boolean } = {}):
     words(paragraphs[0] ?? '') <= MAX_STAMP_WORDS
   )
     paragraphs.shift();
-  const last = paragraphs[paragraphs.length - 1]?.trim() ?? '';
-  if (paragraphs.length > 1 && CREDIT.test(last) && words(last) <= MAX_STAMP_WORDS) paragraphs.pop();
-  const body = paragraphs.join('\n\n');
+  const body = withoutCredit(withoutLinkList(paragraphs.join('\n\n')));
+  return { text: body, ...(title && { title }), ...(byline && { byline }) };
+}
+
+/** Cuts a "Related:" heading and the short headline lines after it, when they close the text. */
+function withoutLinkList(body: string): string {
   const lines = body.split('\n');
   const floor = Math.floor(lines.length * 0.5);
   for (let i = lines.length - 1; i >= floor && i > 0; i--) {
     if (!LIST_HEADING.test((lines[i] ?? '').trim())) continue;
     const rest = lines.slice(i + 1).filter((l) => l.trim());
-    if (rest.every((l) => words(l) <= MAX_LIST_LINE_WORDS)) {
-      return {
-        text: lines.slice(0, i).join('\n').trimEnd(),
-        ...(title && { title }),
-        ...(byline && { byline }),
-      };
-    }
+    if (rest.every((l) => words(l) <= MAX_LIST_LINE_WORDS)) return lines.slice(0, i).join('\n').trimEnd();
   }
-  return { text: body, ...(title && { title }), ...(byline && { byline }) };
+  return body;
+}
+
+/** Drops a closing "… contributed to this report." line. */
+function withoutCredit(body: string): string {
+  const paragraphs = body.split(/\n\s*\n/);
+  const last = paragraphs[paragraphs.length - 1]?.trim() ?? '';
+  if (paragraphs.length > 1 && CREDIT.test(last) && words(last) <= MAX_STAMP_WORDS) paragraphs.pop();
+  return paragraphs.join('\n\n');
 }

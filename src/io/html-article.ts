@@ -42,6 +42,18 @@ function readabilityText(document: DomDocument): { text: string; title?: string;
   }
 }
 
+/** Drops a first paragraph that repeats the headline (a page may carry it as an h2 or a bold line). */
+function withoutHeadline(text: string, titles: readonly (string | undefined)[]): string {
+  const [first, ...rest] = text.split('\n\n');
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const known = new Set(titles.filter((t): t is string => !!t).map(norm));
+  return first !== undefined && rest.length > 0 && known.has(norm(first)) ? rest.join('\n\n') : text;
+}
+
 /**
  * The fields of a page before they become an Article: what `parseHtmlArticle` builds on, and what the
  * feed poller takes for a linked page.
@@ -56,6 +68,8 @@ export function extractHtml(html: string): ReadFields & { readonly title?: strin
     .trim();
   const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
   removeClutter(document);
+  // The headline is the title, not the first paragraph.
+  for (const el of [...document.querySelectorAll('h1')]) el.remove();
   // Read before Readability runs: it rearranges the document it is given.
   const fallbackRoot =
     document.querySelector('article, main, [role="main"], [itemprop="articleBody"]') ?? document.body;
@@ -63,9 +77,11 @@ export function extractHtml(html: string): ReadFields & { readonly title?: strin
   const reader = readabilityText(document);
   const useReader =
     reader.text.length >= ENOUGH_CHARS || reader.text.length >= fallback.length * ENOUGH_SHARE;
-  const edges = trimEdges((useReader ? reader.text : fallback) || meta.body || '');
-  const text = edges.text;
   const title = meta.title ?? h1 ?? reader.title ?? pageTitle;
+  const edges = trimEdges(
+    withoutHeadline((useReader ? reader.text : fallback) || meta.body || '', [title, h1, pageTitle]),
+  );
+  const text = edges.text;
   const byline =
     meta.byline ?? reader.byline?.replace(/^by\s+/i, '') ?? edges.byline ?? bylineOf(bylineEl ?? '');
   return {

@@ -55,6 +55,6 @@ export function languageName(code: string): string | undefined {
 export function languageWarning(code: string): string | undefined {
   const short = code.toLowerCase().slice(0, 2);
   if (short === 'en') return undefined;
-  const name = languageName(short) ?? short;
-  return `looks like ${name} (${short}); summaries are tuned for English`;
+  const name = languageName(short);
+  return `looks like ${name ?? 'a language other than English'} (${short}); summaries are tuned for English`;
 }

@@ -1,0 +1,142 @@
+/**
+ * HTML pages: the article text without the page's clutter, and what the page says about itself from
+ * JSON-LD and meta tags, each source of metadata alone and together.
+ */
+import { describe, expect, it } from 'vitest';
+import { isChorusError } from '../../src/core/errors.js';
+import { extractHtml, parseHtmlArticle } from '../../src/io/index.js';
+import { JSON_LD, META_TAGS, PARAGRAPHS, newsPage } from './pages.js';
+
+describe('parseHtmlArticle text', () => {
+  it.each([
+    ['an <article> page', newsPage()],
+    ['a page whose text sits in a div', newsPage({ article: false })],
+  ])('keeps the paragraphs of %s and drops the clutter', (_name, html) => {
+    const a = parseHtmlArticle(html, { fileName: 'lowmoor-post.html' });
+    expect(a.text).toBe(PARAGRAPHS.join('\n\n'));
+    for (const clutter of [
+      'cookies',
+      'Share this',
+      'Photo:',
+      'Related',
+      'newsletter',
+      'Injected',
+      'dataLayer',
+      'By Jo Bell',
+      'February 2, 2026',
+    ])
+      expect(a.text).not.toContain(clutter);
+  });
+
+  it('reads fragments without <html> or <body>', () => {
+    expect(parseHtmlArticle(`<p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>`).text).toBe(
+      `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`,
+    );
+    expect(
+      parseHtmlArticle(`<html><head><title>Dam</title></head><p>${PARAGRAPHS[0]}</p></html>`),
+    ).toMatchObject({
+      text: PARAGRAPHS[0],
+      title: 'Dam',
+    });
+  });
+
+  it('turns <br> breaks and inline markup into text', () => {
+    const a = parseHtmlArticle(`<div>${PARAGRAPHS[0]}<br><br><em>${PARAGRAPHS[1]}</em></div>`);
+    expect(a.text).toBe(`${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`);
+  });
+
+  it('never returns markup, even when the text shows a tag', () => {
+    const a = parseHtmlArticle(
+      `<p>${PARAGRAPHS[0]} The sign read &lt;script&gt;alert(1)&lt;/script&gt;.</p>`,
+    );
+    expect(a.text).toContain('<script>alert(1)</script>');
+    expect(a.text).not.toMatch(/<p>|<\/p>/);
+  });
+
+  it.each([
+    [
+      'navigation and a footer only',
+      '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© 2026</footer></body></html>',
+    ],
+    ['an empty body', '<html><head><title>Lowmoor Post</title></head><body></body></html>'],
+    ['a script shell', '<html><body><div id="app"></div><script>render()</script></body></html>'],
+    [
+      'an error page',
+      '<html><body><h1>404</h1><p>Sorry, the page you are looking for cannot be found.</p></body></html>',
+    ],
+    [
+      'a cookie wall',
+      '<html><body><div><p>We use cookies to improve your experience. Accept all cookies to continue.</p></div></body></html>',
+    ],
+  ])('refuses a page with no article: %s', (_name, html) => {
+    let error: unknown;
+    try {
+      parseHtmlArticle(html);
+    } catch (e) {
+      error = e;
+    }
+    expect(isChorusError(error) && error.code).toBe('unsupported-input');
+    expect(String(error)).toMatch(/expected a news article in the HTML page, found/);
+  });
+});
+
+describe('page metadata', () => {
+  it('takes headline, authors, date and outlet from JSON-LD, following @graph references', () => {
+    const a = parseHtmlArticle(newsPage({ head: JSON_LD }), { fileName: 'page.html' });
+    expect(a).toMatchObject({
+      title: 'Repairs begin on the Lowmoor dam spillway',
+      byline: 'Jo Bell, Sam Reyes',
+      date: '2026-02-02T09:30:00Z',
+      source: 'The Lowmoor Post',
+      url: 'https://lowmoorpost.example/news/dam-repairs',
+      language: 'en',
+    });
+  });
+
+  it('takes them from Open Graph and article meta tags when there is no JSON-LD', () => {
+    const a = parseHtmlArticle(newsPage({ head: META_TAGS }), { fileName: 'page.html' });
+    expect(a).toMatchObject({
+      title: 'Lowmoor dam repairs start',
+      byline: 'Jo Bell',
+      date: '2026-02-02T09:00:00Z',
+      source: 'Lowmoor Post',
+      url: 'https://www.lowmoorpost.example/news/dam-repairs-og',
+    });
+  });
+
+  it('prefers JSON-LD over meta tags, and ignores malformed JSON-LD', () => {
+    const broken = '<script type="application/ld+json">{ "@type": "NewsArticle", "headline": </script>';
+    const a = parseHtmlArticle(newsPage({ head: `${broken}${META_TAGS}${JSON_LD}` }));
+    expect(a.title).toBe('Repairs begin on the Lowmoor dam spillway');
+    expect(a.source).toBe('The Lowmoor Post');
+    const onlyBroken = parseHtmlArticle(newsPage({ head: `${broken}${META_TAGS}` }));
+    expect(onlyBroken.title).toBe('Lowmoor dam repairs start');
+  });
+
+  it('falls back to the h1, the by-line element, the URL host and the file name', () => {
+    const plain = newsPage();
+    expect(parseHtmlArticle(plain, { fileName: 'lowmoor-post.html' })).toMatchObject({
+      title: 'Repairs begin on Lowmoor dam',
+      byline: 'Jo Bell',
+      source: 'lowmoor-post',
+    });
+    expect(parseHtmlArticle(plain, { url: 'https://www.lowmoor.example/x', fileName: 'a.html' }).source).toBe(
+      'lowmoor.example',
+    );
+    const canonical = newsPage({ head: '<link rel="canonical" href="https://news.lowmoor.example/dam">' });
+    expect(parseHtmlArticle(canonical, { fileName: 'a.html' })).toMatchObject({
+      source: 'news.lowmoor.example',
+      url: 'https://news.lowmoor.example/dam',
+    });
+  });
+
+  it('lets a caller name the source', () => {
+    expect(parseHtmlArticle(newsPage({ head: JSON_LD }), { source: 'Feed name' }).source).toBe('Feed name');
+  });
+
+  it('hands the feed poller text and title through extractHtml', () => {
+    const fields = extractHtml(newsPage({ head: META_TAGS }));
+    expect(fields.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(fields.title).toBe('Lowmoor dam repairs start');
+  });
+});

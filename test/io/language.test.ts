@@ -1,0 +1,69 @@
+/** The language guess and its warning; every text here is a fictional sentence written for the test. */
+import { describe, expect, it } from 'vitest';
+import { guessLanguage, languageWarning, parseTextArticle } from '../../src/io/index.js';
+
+const SAMPLES: readonly [string, string][] = [
+  [
+    'en',
+    'The county said on Monday that the repairs to the dam would take until the summer, and that the reservoir will be kept low while the crews are at work on the spillway.',
+  ],
+  [
+    'de',
+    'Der Landkreis teilte am Montag mit, dass die Reparatur des Damms bis zum Sommer dauern wird und dass der Stausee abgesenkt bleibt, solange die Arbeiter an der Überlaufrinne sind.',
+  ],
+  [
+    'fr',
+    'Le département a indiqué lundi que les travaux sur le barrage dureront jusqu’à l’été et que le niveau du lac sera maintenu bas pendant que les ouvriers sont sur le déversoir.',
+  ],
+  [
+    'es',
+    'El condado dijo el lunes que las obras en la presa durarán hasta el verano y que el embalse se mantendrá bajo mientras los obreros trabajan en el aliviadero de la presa.',
+  ],
+  [
+    'it',
+    'La provincia ha detto lunedì che i lavori sulla diga dureranno fino all’estate e che il livello del lago sarà tenuto basso mentre gli operai sono al lavoro sullo sfioratore.',
+  ],
+  [
+    'nl',
+    'De provincie zei maandag dat de werken aan de dam tot de zomer zullen duren en dat het meer laag wordt gehouden zolang de arbeiders aan de overlaat werken.',
+  ],
+  [
+    'pt',
+    'O condado disse na segunda-feira que as obras na barragem vão durar até o verão e que o nível do lago será mantido baixo enquanto os operários trabalham no vertedouro.',
+  ],
+];
+
+describe('guessLanguage', () => {
+  it.each(SAMPLES)('tells %s', (code, text) => {
+    expect(guessLanguage(text)?.code).toBe(code);
+  });
+
+  it.each([
+    [''],
+    ['Dam repairs'],
+    ['12 34 56 78'],
+    [
+      'Lowmoor Ashgrove Fenwick Calder Westshore Millbrook Tarrow Kestrel Gull Pell Harbor Quarry Brackenford Lakeport Morena Lucero Porto Marivento Pelagia Valverde',
+    ],
+  ])('leaves %j undecided', (text) => {
+    expect(guessLanguage(text)).toBeUndefined();
+  });
+});
+
+describe('language warnings', () => {
+  it('warns for articles not in English, and sets their language', () => {
+    const de = parseTextArticle(SAMPLES[1]![1]);
+    expect(de.language).toBe('de');
+    expect(de.warnings).toContain('looks like German (de); summaries are tuned for English');
+    const en = parseTextArticle(SAMPLES[0]![1]);
+    expect(en.language).toBe('en');
+    expect(en.warnings).toEqual([]);
+  });
+
+  it('names languages it cannot tell by their code', () => {
+    expect(languageWarning('fi')).toBe(
+      'looks like a language other than English (fi); summaries are tuned for English',
+    );
+    expect(languageWarning('en-GB')).toBeUndefined();
+  });
+});
