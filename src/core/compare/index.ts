@@ -5,11 +5,17 @@
  * linear in the story's size (see bench/compare-speed.ts).
  */
 import type { AnalyzedStory, Comparison, DuplicateLink } from '../model.js';
+import { countEntities, findEntityMentions, type EntityMention } from '../entities/index.js';
+import { findQuotes, type PersonLookup } from '../quotes/index.js';
 import { collectFacts, type FactOptions } from './facts.js';
 import { independentRoots } from './independence.js';
 import { matchSentences } from './sentence-matches.js';
 
 export interface CompareOptions extends FactOptions {
+  /** Most entities listed (the most mentioned). */
+  readonly maxEntities: number;
+  /** Most quotes listed (the most carried). */
+  readonly maxQuotes: number;
   /** Syndicated copies in the story: `article` copies `original`; copies are not independent witnesses. */
   readonly duplicates: readonly DuplicateLink[];
 }
@@ -18,6 +24,8 @@ export const COMPARE_DEFAULTS: Omit<CompareOptions, 'duplicates'> = Object.freez
   maxAgreed: 20,
   maxUniquePerArticle: 3,
   minStems: 3,
+  maxEntities: 50,
+  maxQuotes: 30,
 });
 
 /**
@@ -32,7 +40,26 @@ export function compareSources(
   const roots = independentRoots(doc.story.articles.length, o.duplicates);
   const matches = matchSentences(doc);
   const { agreed, unique } = collectFacts(doc, matches, roots, o);
-  return Object.freeze({ agreed, unique, quotes: [], entities: [], figures: [], disagreements: [] });
+  const mentions = findEntityMentions(doc);
+  const entities = countEntities(mentions, o.maxEntities);
+  const quotes = findQuotes(doc, personLookup(mentions), o.maxQuotes);
+  return Object.freeze({ agreed, unique, quotes, entities, figures: [], disagreements: [] });
+}
+
+/** A person's name as written → the story's full name for them (exact, or a surname with one owner). */
+function personLookup(mentions: readonly EntityMention[]): PersonLookup {
+  const names = new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.name));
+  const bySurname = new Map<string, string[]>();
+  for (const n of names) {
+    const last = n.split(' ').at(-1)!;
+    if (n.includes(' ')) bySurname.set(last, [...(bySurname.get(last) ?? []), n]);
+  }
+  return (name) => {
+    if (names.has(name) && name.includes(' ')) return name;
+    const full = bySurname.get(name.split(' ').at(-1)!);
+    if (full?.length === 1 && (!name.includes(' ') || full[0] === name)) return full[0];
+    return names.has(name) ? name : undefined;
+  };
 }
 
 export { independentRoots, independentCount } from './independence.js';

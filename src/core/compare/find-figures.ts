@@ -1,0 +1,243 @@
+/**
+ * Figures stated in a sentence — counts, money, percentages and dates — each with what it is about.
+ * A count's topic is its counted noun ("12 people", "four plant employees" → "employees") and, when the
+ * sentence says what happened to them, its predicate ("were injured", "injured 12 people"); a date's is
+ * the content words before it in its clause ("reopen the bridge on March 28" → "reopen bridge").
+ * Numbers with no counted noun ("Thirteen were released"), times, scores, ordinals and bare years are
+ * not figures here: without a topic they can be neither listed usefully nor compared.
+ */
+import type { Figure } from '../model.js';
+import { wordForms } from '../text/analyze.js';
+import { isStopWord } from '../text/stopwords.js';
+import { findDates, type DateMatch } from './dates.js';
+import words from './figure-words.json' with { type: 'json' };
+import { formatNumber, readNumber } from './read-number.js';
+
+export interface FigureMention {
+  readonly kind: Figure['kind'];
+  /** Normalised value ("12", "USD 412000000", "12%", "2026-03-28"). */
+  readonly value: string;
+  readonly context: string;
+  /** Counted noun, lowercased ("" for dates). */
+  readonly head: string;
+  /** Predicate group or word ("injured", "" when none). */
+  readonly predicate: string;
+  /** "about 3,400": approximate figures are listed but never said to disagree. */
+  readonly hedged: boolean;
+  /** For dates: "on" for a stated date, "after" for "not before X" / "no earlier than X", "before" for "by X". */
+  readonly bound: 'on' | 'before' | 'after';
+  /** Content stems of the clause around the figure, the figure's own words left out. */
+  readonly clauseStems: readonly string[];
+}
+
+const TOKEN =
+  /[$€£¥%]|\d[\d,.]*\d(?:m|bn|k)?(?![\p{L}])|\d(?:m|bn|k)?(?![\p{L}])|\d+\p{L}+|\p{L}[\p{L}\p{M}'’-]*|[.,;:!?()—–"“”]/gu;
+const CURRENCIES: Readonly<Record<string, string>> = words.currencies;
+const HEDGES = words.hedges;
+const AUX: ReadonlySet<string> = new Set(words.auxiliaries);
+const GROUP = new Map<string, string>(
+  words.predicateGroups.flatMap((g) => g.map((w) => [w, g[0]!] as const)),
+);
+const NOT_PREDICATES: ReadonlySet<string> = new Set(words.notPredicates);
+const CLAUSE = /[,;:()—–]|\s(?:and that|but|while|whereas|although|though|because|if)\s/g;
+
+const isWord = (t: string | undefined): t is string => t !== undefined && /^\p{L}/u.test(t);
+const isContent = (t: string | undefined): t is string =>
+  isWord(t) && !isStopWord(t) && !AUX.has(t) && !(t in CURRENCIES) && !/^(?:percent|per|cent|pct)$/.test(t);
+
+/**
+ * Figures of one sentence. `year` is the article's year, for dates written without one.
+ * @example findFigures("Twelve people were injured.")[0] // → { kind: "number", value: "12", context: "people injured", … }
+ */
+export function findFigures(sentence: string, year?: number): FigureMention[] {
+  const lower = sentence.toLowerCase();
+  const dates = findDates(sentence, year);
+  const spans = [...lower.matchAll(TOKEN)].filter(
+    (m) => !dates.some((d) => m.index >= d.start && m.index < d.end),
+  );
+  const tokens = spans.map((m) => m[0]);
+  const clauses = clauseRanges(sentence);
+  const clauseStems = (at: number, skip: [number, number]) => {
+    const [s, e] = clauses.find(([cs, ce]) => at >= cs && at < ce) ?? [0, sentence.length];
+    const text = sentence.slice(s, skip[0]) + ' ' + sentence.slice(skip[1], e);
+    return wordForms(text.replace(/\d[\d,.:]*/g, ' ')).stems;
+  };
+  const out: FigureMention[] = dates.map((d) => dateMention(d, sentence, clauses, clauseStems));
+
+  for (let i = 0; i < tokens.length; i++) {
+    const n = readNumber(tokens, i);
+    if (!n) continue;
+    const t = tokens[i]!;
+    const after = tokens[i + n.length];
+    const raw = sentence.slice(spans[i]!.index, spans[i]!.index + t.length + 2);
+    const isYear = /^(1[89]|20)\d\d$/.test(t);
+    const isTime =
+      after === 'a' ||
+      after === 'p' ||
+      after === 'am' ||
+      after === 'pm' ||
+      after === ':' ||
+      tokens[i - 1] === ':';
+    // A label ("Pier 4", "Route 9") follows a capitalised word; "65-year-old" and "7-4" are not counts.
+    const label = i > 0 && /^\p{Lu}/u.test(sentence.slice(spans[i - 1]!.index)) && isWord(tokens[i - 1]);
+    if (
+      isYear ||
+      isTime ||
+      label ||
+      /^[\d,.]+-/.test(raw) ||
+      /[-–]$/.test(sentence.slice(0, spans[i]!.index)) ||
+      /^\d+\p{L}/u.test(t)
+    ) {
+      i += n.length - 1;
+      continue;
+    }
+    const before = tokens[i - 1];
+    let kind: Figure['kind'] = 'number';
+    let value = formatNumber(n.value);
+    let end = i + n.length;
+    if (before && before in CURRENCIES) value = `${CURRENCIES[before]} ${value}`;
+    else if (after && after in CURRENCIES && after.length > 1) {
+      value = `${CURRENCIES[after]} ${value}`;
+      end++;
+    }
+    if (value !== formatNumber(n.value)) kind = 'money';
+    else if (
+      after === '%' ||
+      after === 'percent' ||
+      after === 'pct' ||
+      (after === 'per' && tokens[end + 1] === 'cent')
+    ) {
+      kind = 'percent';
+      value = `${value}%`;
+      end += after === 'per' ? 2 : 1;
+    }
+    // The counted noun: the content words after the figure, up to a function word or a predicate.
+    const run: string[] = [];
+    let j = end;
+    // The noun phrase ends at its plural head ("plant employees seen" → "plant employees"); adverbs
+    // ("roughly") are not part of it.
+    while (run.length < 3 && isContent(tokens[j]) && !GROUP.has(tokens[j]!) && !tokens[j]!.endsWith('ly')) {
+      run.push(tokens[j++]!);
+      if (isPlural(run.at(-1)!)) break;
+    }
+    while (AUX.has(tokens[j] ?? '') || tokens[j] === 'not') j++;
+    // After the noun, only a participle says what happened to it ("were injured", not "is roughly").
+    const next = tokens[j];
+    let predicate = isContent(next) && run.length > 0 && (GROUP.has(next) || /ed$/.test(next)) ? next : '';
+    const start = i - (kind === 'money' && before && before in CURRENCIES ? 1 : 0);
+    // A range ("three to four weeks", "$1.5 million to $2 million") is approximate at both ends.
+    // "and" joins a range only after "between": "nine firefighters and three employees" is two counts.
+    const between = tokens.slice(Math.max(0, start - 6), start).includes('between');
+    const range = between ? /^(?:to|or|and|-|–)$/ : /^(?:to|or|-|–)$/;
+    const hedged =
+      hedgedAt(tokens, start) ||
+      (range.test(tokens[end] ?? '') &&
+        readNumber(tokens, end + 1 + (tokens[end + 1]! in CURRENCIES ? 1 : 0)) !== undefined) ||
+      (range.test(tokens[start - 1] ?? '') &&
+        [2, 3, 4].some((b) => start - b >= 0 && readNumber(tokens, start - b) !== undefined));
+    let k = start - 1;
+    while (
+      k >= 0 &&
+      (HEDGES.includes(tokens[k]!) ||
+        tokens[k] === 'than' ||
+        tokens[k] === 'to' ||
+        tokens[k] === 'a' ||
+        tokens[k] === 'an')
+    )
+      k--;
+    const verbBefore = isContent(tokens[k]) && !NOT_PREDICATES.has(tokens[k]!) ? tokens[k]! : '';
+    if (!predicate && verbBefore && (GROUP.has(verbBefore) || /(?:ed|ing)$/.test(verbBefore)))
+      predicate = verbBefore;
+    i = end - 1;
+    if (kind === 'number' && run.length === 0) continue;
+    const head = run.at(-1) ?? '';
+    const at = spans[start]!.index;
+    const context =
+      [...run, predicate].filter(Boolean).join(' ') || leadWords(sentence, clauses, at).join(' ');
+    const stop = spans[end - 1]!.index + tokens[end - 1]!.length;
+    out.push({
+      kind,
+      value,
+      context,
+      head,
+      predicate: GROUP.get(predicate) ?? predicate,
+      hedged,
+      bound: 'on',
+      clauseStems: clauseStems(at, [at, stop]),
+    });
+  }
+  return out;
+}
+
+const IRREGULAR_PLURALS: ReadonlySet<string> = new Set([
+  'people',
+  'men',
+  'women',
+  'children',
+  'police',
+  'staff',
+  'crew',
+  'personnel',
+  'cattle',
+  'feet',
+  'teeth',
+  'mice',
+  'geese',
+]);
+
+/** A plural noun (or one that counts as one), where a counted noun phrase ends. */
+function isPlural(w: string): boolean {
+  return (
+    IRREGULAR_PLURALS.has(w) ||
+    (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
+  );
+}
+
+function hedgedAt(tokens: readonly string[], i: number): boolean {
+  const before = tokens.slice(Math.max(0, i - 3), i).join(' ');
+  return HEDGES.some((h) => before === h || before.endsWith(` ${h}`));
+}
+
+function dateMention(
+  d: DateMatch,
+  sentence: string,
+  clauses: readonly [number, number][],
+  clauseStems: (at: number, skip: [number, number]) => string[],
+): FigureMention {
+  const [cs] = clauses.find(([s, e]) => d.start >= s && d.start < e) ?? [0];
+  const lead = sentence.slice(cs, d.start).toLowerCase();
+  const anchor = leadWords(sentence, clauses, d.start);
+  // "not … before X" and "no earlier than X" set a lower bound; "by X" / "before X" an upper one.
+  const bound = /(?:no earlier than|not\b.*\b(?:before|until)|\bafter|\bfrom)\s+$/.test(lead)
+    ? 'after'
+    : /(?:\bby|\bbefore|\buntil|no later than)\s+$/.test(lead)
+      ? 'before'
+      : 'on';
+  return {
+    kind: 'date',
+    value: d.value,
+    context: anchor.join(' '),
+    head: '',
+    predicate: '',
+    hedged: false,
+    bound,
+    clauseStems: clauseStems(d.start, [d.start, d.end]),
+  };
+}
+
+/** The last three content words before offset `at` in its clause ("hoped to reopen the bridge on" → hoped reopen bridge). */
+function leadWords(sentence: string, clauses: readonly [number, number][], at: number): string[] {
+  const [cs] = clauses.find(([s, e]) => at >= s && at < e) ?? [0];
+  const lead = sentence.slice(cs, at).toLowerCase();
+  return (lead.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
+    .filter((w) => isContent(w) && !HEDGES.includes(w))
+    .slice(-3);
+}
+
+/** [start, end) of the clauses of a sentence: cut at , ; : ( ) dashes and clause-joining words. */
+function clauseRanges(sentence: string): [number, number][] {
+  const cuts = [0, ...[...sentence.matchAll(CLAUSE)].map((m) => m.index + 1), sentence.length];
+  const out: [number, number][] = [];
+  for (let i = 1; i < cuts.length; i++) if (cuts[i]! > cuts[i - 1]!) out.push([cuts[i - 1]!, cuts[i]!]);
+  return out;
+}

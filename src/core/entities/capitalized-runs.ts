@@ -1,0 +1,112 @@
+/**
+ * Capitalised word runs in a sentence, the raw material of rule-based name finding: "Fire Chief Harriet
+ * Vossberg", "Tarrow County Health Department", "University of Calder". A run breaks at punctuation, at
+ * a lowercase word (except name particles such as "of", "de", "van" between two capitalised words), at
+ * a number and after a possessive ("Millbrook's Quarry Road" is two runs).
+ */
+
+export interface CapitalizedRun {
+  /** The words of the run, possessive "'s" and final periods removed ("St." stays as "St"). */
+  readonly words: readonly string[];
+  /** Character offset of the run in the sentence. */
+  readonly start: number;
+  /** True when the run opens the sentence or a quotation, where every word is capitalised anyway. */
+  readonly initial: boolean;
+  /** The lowercased word just before the run (no punctuation between), or "". */
+  readonly before: string;
+  /** The lowercased word just after the run (no punctuation between), or "". */
+  readonly after: string;
+  /**
+   * For a run set off by commas, the lowercased word before the first comma ("the plant's general
+   * manager, René Dufauret, said" → "manager"), or "".
+   */
+  readonly apposition: string;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*/gu;
+const PARTICLES: ReadonlySet<string> = new Set([
+  'of',
+  'de',
+  'del',
+  'della',
+  'da',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'el',
+  '&',
+]);
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+function words(sentence: string): Word[] {
+  const out: Word[] = [];
+  for (const m of sentence.matchAll(WORD)) {
+    let text = m[0];
+    const possessive = /['’]s$/i.test(text);
+    if (possessive) text = text.slice(0, -2);
+    text = text.replace(/['’-]+$/, '');
+    // A final period is the sentence's or an abbreviation's; "D.C." keeps its inner ones.
+    if (text.endsWith('.') && !/\..*\.$/.test(text)) text = text.slice(0, -1);
+    if (text) out.push({ text, start: m.index, end: m.index + m[0].length, possessive });
+  }
+  return out;
+}
+
+const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * Capitalised runs of `sentence`.
+ * @example capitalizedRuns("Fire Chief Harriet Vossberg said.")[0].words // → ["Fire","Chief","Harriet","Vossberg"]
+ */
+export function capitalizedRuns(sentence: string): CapitalizedRun[] {
+  const ws = words(sentence);
+  const runs: CapitalizedRun[] = [];
+  const joined = (i: number) =>
+    i > 0 && /^\s+$/.test(sentence.slice(ws[i - 1]!.end, ws[i]!.start)) && !ws[i - 1]!.possessive;
+  let i = 0;
+  while (i < ws.length) {
+    if (!isCapitalized(ws[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < ws.length && joined(j) && !ws[j - 1]!.possessive) {
+      if (isCapitalized(ws[j]!.text)) j++;
+      else if (
+        PARTICLES.has(ws[j]!.text) &&
+        j + 1 < ws.length &&
+        joined(j + 1) &&
+        isCapitalized(ws[j + 1]!.text)
+      )
+        j += 2;
+      else break;
+    }
+    const lead = sentence.slice(i > 0 ? ws[i - 1]!.end : 0, ws[i]!.start);
+    const initial = i === 0 || /[“"«‘(:—–]\s*$/.test(lead) || /[.!?]\s*["”’]?\s*$/.test(lead);
+    runs.push({
+      words: ws.slice(i, j).map((w) => w.text),
+      start: ws[i]!.start,
+      initial,
+      before: joined(i) ? ws[i - 1]!.text.toLowerCase() : '',
+      after: j < ws.length && joined(j) ? ws[j]!.text.toLowerCase() : '',
+      apposition:
+        i > 0 && /^,\s+$/.test(lead) && j < ws.length && /^,/.test(sentence.slice(ws[j - 1]!.end))
+          ? ws[i - 1]!.text.toLowerCase()
+          : '',
+    });
+    i = j;
+  }
+  return runs;
+}

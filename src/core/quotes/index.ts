@@ -1,0 +1,5 @@
+/** Quotes and their speakers, merged across the outlets that carry them. */
+export { attributeQuote, type Attribution } from './attribution.js';
+export { findQuotes, type PersonLookup } from './find-quotes.js';
+export { mergeQuotes, SAME_QUOTE_CONTAINMENT, type FoundQuote } from './merge-quotes.js';
+export { MIN_QUOTE_WORDS, paragraphs, quoteSpans, type QuoteSpan } from './quote-spans.js';
