@@ -5,6 +5,7 @@
 import type { Article } from '../core/model.js';
 import type { StoredStory } from '../storage/store.js';
 import { plainArticle } from '../service/refresh-reports.js';
+import { formatTime } from './format-time.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { sharedPassages, type SharedSentence } from './shared-passages.js';
@@ -34,7 +35,7 @@ function column(
     <h2><span class="num">${n}</span> ${article.source}</h2>
     ${article.title ? html`<p><strong>${article.title}</strong></p>` : null}
     <p class="meta">
-      ${[article.byline, article.date].filter(Boolean).join(' · ')}${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">Original</a>` : null}
+      ${[article.byline, article.date && formatTime(article.date)].filter(Boolean).join(' · ')}${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">Original</a>` : null}
     </p>
     <p class="legend">${shared} of ${sentences.length} sentences shared with the other source.</p>
     ${paragraphs.map(

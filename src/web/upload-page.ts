@@ -43,11 +43,7 @@ export function renderUploadPage(options: UploadPageOptions): string {
       <label for="upload-source">Outlet of the pasted article (optional)</label>
       <input id="upload-source" type="text" name="source" autocomplete="off" />
       <label for="upload-text">Or paste article text</label>
-      <textarea
-        id="upload-text"
-        name="text"
-        placeholder="Headline on the first line, then the article…"
-      ></textarea>
+      <textarea id="upload-text" name="text" placeholder="The text of the article…"></textarea>
       ${options.tokenRequired ? html`<label for="upload-token">Access token</label><input id="upload-token" type="password" name="token" autocomplete="current-password" required />` : null}
       <p class="meta">Up to ${mb} MB in all.</p>
       <p><button type="submit">Upload</button></p>

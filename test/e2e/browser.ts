@@ -1,0 +1,54 @@
+/**
+ * The browser and server of the end-to-end suite: Debian's Chromium (never a downloaded one) driven by
+ * playwright-core, and the real Chorus server on a free port with a fresh SQLite file and the samples.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { resolveServeOptions } from '../../src/server/server-config.js';
+import { startServer, type RunningServer } from '../../src/server/start-server.js';
+
+/** Where Chromium is looked for: CHORUS_CHROMIUM, else Debian's package path. */
+export const CHROMIUM_PATH = process.env.CHORUS_CHROMIUM ?? '/usr/bin/chromium';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
+
+/** Launches Chromium, or fails with what to do: this suite never skips (CI installs Chromium). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `expected Chromium at ${CHROMIUM_PATH}, found nothing: install it with ` +
+        '`apt-get install -y chromium` (.ci/run does) or set CHORUS_CHROMIUM to its path. ' +
+        'The end-to-end suite fails rather than skips without it.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+}
+
+export interface TestSite {
+  readonly server: RunningServer;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The real server on 127.0.0.1 and a free port, over a temporary SQLite file seeded with the samples. */
+export async function startSite(): Promise<TestSite> {
+  const dir = await mkdtemp(join(tmpdir(), 'chorus-e2e-'));
+  const options = resolveServeOptions(
+    { port: 0, host: '127.0.0.1', db: join(dir, 'e2e.db'), samplesDir: SAMPLES, logLevel: 'silent' },
+    {},
+  );
+  const server = await startServer(options, { logger: false });
+  return {
+    server,
+    url: server.url,
+    async close() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
