@@ -11,10 +11,13 @@
  * one only under-counts. Negation ("found cracks" / "found no cracks", 0.50) is beyond a bag of stems
  * and stays a known false match. Set cosine ignores IDF so that
  * the same figure means the same thing in a two-article story and in a fifty-article one.
+ * A sentence that states other figures ("Fifteen people were treated" against "12 people were hurt") is
+ * never a citation, however many words the two share: it contradicts rather than corroborates.
  * Syndicated copies are cited like any other article: telling copies from independent reports is the
  * comparison's job (DuplicateLink), not the summary's.
  */
 import type { AnalyzedStory, Citation } from '../model.js';
+import { numbersConflict } from '../text/numbers.js';
 
 /** Set cosine at or above which two sentences are taken to carry the same content. */
 export const CITATION_THRESHOLD = 0.4;
@@ -32,7 +35,8 @@ export function stemSetCosine(a: readonly string[], b: readonly string[]): numbe
 
 /**
  * Citations of sentence `i` of `doc`: its origin first (similarity 1), then, in article order, the best
- * matching sentence of every other article whose similarity reaches `threshold`.
+ * matching sentence of every other article whose similarity reaches `threshold` and whose figures do not
+ * conflict with it.
  */
 export function citeSentence(doc: AnalyzedStory, i: number, threshold = CITATION_THRESHOLD): Citation[] {
   const s = doc.sentences[i];
@@ -52,8 +56,9 @@ export function citeSentence(doc: AnalyzedStory, i: number, threshold = CITATION
     let best = -1;
     let bestSim = 0;
     for (let j = start; j < end; j++) {
-      const sim = stemSetCosine(s.stems, doc.sentences[j]!.stems);
-      if (sim > bestSim) {
+      const other = doc.sentences[j]!;
+      const sim = stemSetCosine(s.stems, other.stems);
+      if (sim > bestSim && !numbersConflict(s.tokens, other.tokens)) {
         bestSim = sim;
         best = j;
       }

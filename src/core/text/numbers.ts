@@ -1,0 +1,34 @@
+/**
+ * The numbers a sentence states, read from its word tokens: digit runs ("12", "2026") and number words
+ * ("twelve", "dozen"; not "one", which is mostly a pronoun). Enough to tell that "12 people were hurt" and "Fifteen people were treated" state
+ * different counts; parsing compound numbers ("twenty-one", "3.5 million") is the comparison's job.
+ */
+import words from './number-words.json' with { type: 'json' };
+
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(words));
+
+/** Distinct numeric values among lowercased tokens. Example: `numberValues(["twelve","hurt","at","7"])` → {12, 7}. */
+export function numberValues(tokens: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const t of tokens) {
+    if (/^\d{1,12}$/.test(t)) out.add(Number(t));
+    else {
+      const n = NUMBER_WORDS.get(t);
+      if (n !== undefined) out.add(n);
+    }
+  }
+  return out;
+}
+
+/**
+ * True when both token lists state numbers and share none: the two sentences then give different
+ * figures, so neither can stand as a source for the other even when their words agree.
+ */
+export function numbersConflict(a: readonly string[], b: readonly string[]): boolean {
+  const na = numberValues(a);
+  if (na.size === 0) return false;
+  const nb = numberValues(b);
+  if (nb.size === 0) return false;
+  for (const n of na) if (nb.has(n)) return false;
+  return true;
+}
