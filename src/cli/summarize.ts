@@ -42,10 +42,12 @@ export async function runSummarize(paths: readonly string[], flags: SummarizeFla
   printOutcomes(read, process.stderr);
   if (read.articles.length === 0) {
     const n = read.outcomes.length;
+    // The first refusal says the most; a skipped README before it says little.
+    const why = (read.outcomes.find((o) => o.status === 'rejected') ?? read.outcomes[0])?.reason;
     throw new ChorusError(
       'empty-input',
       `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
-        (read.outcomes[0]?.reason ? ` (${read.outcomes[0].reason})` : ''),
+        (why ? ` (${why})` : ''),
     );
   }
   const report = buildStoryReport(

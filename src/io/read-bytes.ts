@@ -4,7 +4,7 @@
  */
 import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
-import { buildArticle, type InputMeta } from './build-article.js';
+import { buildArticle, fileStem, type InputMeta } from './build-article.js';
 import { decodeBytes } from './decode.js';
 import { extractHtml } from './html-article.js';
 import { parseJsonArticles, parseJsonLines } from './json-articles.js';
@@ -80,9 +80,12 @@ function readText(text: string, format: InputFormat, meta: InputMeta, warnings: 
     case 'jsonl':
       return { format, ...withFileWarnings(parseJsonLines(text, meta), warnings) };
     case 'multinews-src': {
+      // Source lines carry no ids: the file name keeps `line-3#1` of two files apart.
+      const prefix = fileStem(meta.fileName);
       const articles = text
         .split(/\r?\n/)
-        .flatMap((line, i) => (line.trim() ? parseMultiNewsLine(line, i + 1).story.articles : []));
+        .flatMap((line, i) => (line.trim() ? parseMultiNewsLine(line, i + 1).story.articles : []))
+        .map((a) => (prefix ? Object.freeze({ ...a, id: `${prefix}/${a.id}` }) : a));
       return { format, warnings, articles };
     }
     case 'feed':

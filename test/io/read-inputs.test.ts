@@ -110,6 +110,7 @@ describe('readInputs', () => {
   it('reads Multi-News source files, one article per document', async () => {
     const read = await readInputs([at('multi.src')]);
     expect(read.articles.map((a) => a.text)).toEqual([T1, T2, T2]);
+    expect(read.articles.map((a) => a.id)).toEqual(['multi/line-1#1', 'multi/line-1#2', 'multi/line-2#1']);
   });
 
   it('refuses a file over the size limit without reading it, with both sizes in the reason', async () => {
