@@ -8,6 +8,7 @@
  */
 import type { Figure } from '../model.js';
 import { wordForms } from '../text/analyze.js';
+import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
 import { findDates, type DateMatch } from './dates.js';
 import words from './figure-words.json' with { type: 'json' };
@@ -39,6 +40,12 @@ const GROUP = new Map<string, string>(
   words.predicateGroups.flatMap((g) => g.map((w) => [w, g[0]!] as const)),
 );
 const NOT_PREDICATES: ReadonlySet<string> = new Set(words.notPredicates);
+/** Spelled numbers, left out of clause stems like digits are (a clause's figure is not its topic). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  [...Object.keys(words.units), ...Object.keys(words.tens), 'hundred', 'thousand', 'million', 'billion'].map(
+    stem,
+  ),
+);
 const CLAUSE = /[,;:()—–]|\s(?:and that|but|while|whereas|although|though|because|if)\s/g;
 
 const isWord = (t: string | undefined): t is string => t !== undefined && /^\p{L}/u.test(t);
@@ -60,7 +67,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
   const clauseStems = (at: number, skip: [number, number]) => {
     const [s, e] = clauses.find(([cs, ce]) => at >= cs && at < ce) ?? [0, sentence.length];
     const text = sentence.slice(s, skip[0]) + ' ' + sentence.slice(skip[1], e);
-    return wordForms(text.replace(/\d[\d,.:]*/g, ' ')).stems;
+    return wordForms(text.replace(/\d[\d,.:]*/g, ' ')).stems.filter((w) => !NUMBER_WORDS.has(w));
   };
   const out: FigureMention[] = dates.map((d) => dateMention(d, sentence, clauses, clauseStems));
 

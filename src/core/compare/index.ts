@@ -7,6 +7,9 @@
 import type { AnalyzedStory, Comparison, DuplicateLink } from '../model.js';
 import { countEntities, findEntityMentions, type EntityMention } from '../entities/index.js';
 import { findQuotes, type PersonLookup } from '../quotes/index.js';
+import { figureDisagreements } from './figure-disagreements.js';
+import { figureTable, locateFigures } from './figure-table.js';
+import { nameDisagreements } from './name-disagreements.js';
 import { collectFacts, type FactOptions } from './facts.js';
 import { independentRoots } from './independence.js';
 import { matchSentences } from './sentence-matches.js';
@@ -16,6 +19,8 @@ export interface CompareOptions extends FactOptions {
   readonly maxEntities: number;
   /** Most quotes listed (the most carried). */
   readonly maxQuotes: number;
+  /** Most figures listed (the most widely stated). */
+  readonly maxFigures: number;
   /** Syndicated copies in the story: `article` copies `original`; copies are not independent witnesses. */
   readonly duplicates: readonly DuplicateLink[];
 }
@@ -26,6 +31,7 @@ export const COMPARE_DEFAULTS: Omit<CompareOptions, 'duplicates'> = Object.freez
   minStems: 3,
   maxEntities: 50,
   maxQuotes: 30,
+  maxFigures: 40,
 });
 
 /**
@@ -43,7 +49,13 @@ export function compareSources(
   const mentions = findEntityMentions(doc);
   const entities = countEntities(mentions, o.maxEntities);
   const quotes = findQuotes(doc, personLookup(mentions), o.maxQuotes);
-  return Object.freeze({ agreed, unique, quotes, entities, figures: [], disagreements: [] });
+  const located = locateFigures(doc);
+  const figures = figureTable(located, o.maxFigures);
+  const disagreements = [
+    ...figureDisagreements(located, (m) => doc.sentences[m.sentence]!.text),
+    ...nameDisagreements(doc, mentions),
+  ];
+  return Object.freeze({ agreed, unique, quotes, entities, figures, disagreements });
 }
 
 /** A person's name as written → the story's full name for them (exact, or a surname with one owner). */

@@ -14,6 +14,8 @@ export interface CapitalizedRun {
   readonly initial: boolean;
   /** The lowercased word just before the run (no punctuation between), or "". */
   readonly before: string;
+  /** The two words before the run when both are joined to it by spaces ("council member"), else `before`. */
+  readonly beforeTwo: string;
   /** The lowercased word just after the run (no punctuation between), or "". */
   readonly after: string;
   /**
@@ -100,6 +102,12 @@ export function capitalizedRuns(sentence: string): CapitalizedRun[] {
       start: ws[i]!.start,
       initial,
       before: joined(i) ? ws[i - 1]!.text.toLowerCase() : '',
+      beforeTwo:
+        i > 1 && joined(i) && joined(i - 1)
+          ? `${ws[i - 2]!.text} ${ws[i - 1]!.text}`.toLowerCase()
+          : joined(i)
+            ? ws[i - 1]!.text.toLowerCase()
+            : '',
       after: j < ws.length && joined(j) ? ws[j]!.text.toLowerCase() : '',
       apposition:
         i > 0 && /^,\s+$/.test(lead) && j < ws.length && /^,/.test(sentence.slice(ws[j - 1]!.end))

@@ -94,7 +94,12 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   if (GAZETTEER.has(name.toLowerCase()) || (words.length >= 2 && PLACE_SUFFIXES.has(last)))
     return { name, kind: 'place' };
   // Step 5.
-  if (ROLES.has(before)) return { name, kind: 'person', role: before };
+  if (ROLES.has(before)) {
+    // "Council member", "hospital spokesperson": keep the word that says which role, not a function word.
+    const two = run.beforeTwo.split(' ');
+    const specific = two.length === 2 && !isStopWord(two[0]!) && !/['’]s$/.test(two[0]!);
+    return { name, kind: 'person', role: specific ? run.beforeTwo : before };
+  }
   if (ROLES.has(run.apposition) && words.length >= 2) return { name, kind: 'person', role: run.apposition };
   if (SPEECH.has(run.after) || (SPEECH.has(before) && before !== 'according')) return person();
   // Step 6.

@@ -1,0 +1,52 @@
+/**
+ * Every figure of a story, read sentence by sentence (find-figures.ts), and the table of distinct
+ * figures the Comparison lists: one row per kind, value and topic, with the articles that state it.
+ */
+import type { AnalyzedStory, Figure } from '../model.js';
+import { findFigures, type FigureMention } from './find-figures.js';
+
+/** A figure mention located in the story. */
+export interface LocatedFigure extends FigureMention {
+  readonly article: number;
+  /** Index of the sentence in `doc.sentences`. */
+  readonly sentence: number;
+}
+
+/** Year of an article's ISO date, for dates written without one. */
+function yearOf(date: string | undefined): number | undefined {
+  const m = /^(\d{4})-\d\d/.exec(date ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** All figure mentions of `doc`, in reading order. */
+export function locateFigures(doc: AnalyzedStory): LocatedFigure[] {
+  const years = doc.story.articles.map((a) => yearOf(a.date));
+  const out: LocatedFigure[] = [];
+  doc.sentences.forEach((s, i) => {
+    for (const f of findFigures(s.text, years[s.article]))
+      out.push({ ...f, article: s.article, sentence: i });
+  });
+  return out;
+}
+
+/**
+ * Distinct figures, most widely stated first (then in reading order), at most `max`.
+ * @example figureTable(locateFigures(doc), 40)[0] // → { kind: "number", value: "12", context: "people injured", articles: [0, 2] }
+ */
+export function figureTable(mentions: readonly LocatedFigure[], max: number): Figure[] {
+  const rows = new Map<string, { figure: Omit<Figure, 'articles'>; articles: Set<number>; first: number }>();
+  mentions.forEach((m, i) => {
+    const key = `${m.kind}|${m.value}|${m.head || m.context}`;
+    const row = rows.get(key) ?? {
+      figure: { kind: m.kind, value: m.value, context: m.context },
+      articles: new Set<number>(),
+      first: i,
+    };
+    row.articles.add(m.article);
+    rows.set(key, row);
+  });
+  return [...rows.values()]
+    .sort((a, b) => b.articles.size - a.articles.size || a.first - b.first)
+    .slice(0, max)
+    .map((r) => ({ ...r.figure, articles: [...r.articles].sort((x, y) => x - y) }));
+}
