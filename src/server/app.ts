@@ -13,6 +13,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { storyRoutes } from './routes/stories.js';
 import { installUploadRoute, uploadRoute } from './routes/upload.js';
+import { installPageCache, type PageCacheOptions } from './page-cache.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { sendNotFoundPage, webRoutes } from '../web/routes.js';
 
@@ -21,6 +22,8 @@ export const API_VERSION = '0.1.0';
 export interface BuildOptions {
   /** Fastify's logger setting; by default pino at `config.logLevel`, tokens redacted. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** Story answers cached by story version (`page-cache.ts`); false turns the cache off. */
+  readonly pageCache?: Partial<PageCacheOptions> | false;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   installErrorHandler(app);
   installSecurityHeaders(app);
+  if (options.pageCache !== false) installPageCache(app, deps.store, options.pageCache ?? {});
 
   const upload = uploadRoute(deps);
   const api: AnyRouteSpec[] = [

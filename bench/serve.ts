@@ -1,0 +1,213 @@
+/**
+ * Latency of the server's story pages under load. Builds (or reuses) a store of Multi-News articles
+ * ingested through the ingest service (dedupe, clustering, reports), starts `chorus serve` on it as its
+ * own process, then drives it with autocannon: the HTML story page `/stories/:id` and the JSON
+ * `/api/stories/:id`, each request for the next of many story ids, with many concurrent connections.
+ * Prints requests per second and latency percentiles per route. Target: p99 under 200 ms.
+ *
+ *   npx tsx bench/serve.ts DATA_PATH [--articles 20000] [--connections 200] [--duration 20]
+ *                                    [--db FILE|postgres://…] [--ids 1000] [--batch 200]
+ *
+ * DATA_PATH is a Multi-News file (`train.jsonl.gz`). With `--db` naming an existing non-empty store,
+ * the build step is skipped, so the (slow) build happens once; without it a temp SQLite file is used
+ * and removed at the end.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Article } from '../src/core/model.js';
+import { readMultiNews } from '../src/io/multinews.js';
+import { IngestService } from '../src/service/ingest-service.js';
+import { openStore } from '../src/storage/open-store.js';
+
+/** The part of autocannon's API used here (it ships no types). */
+interface Histogram {
+  readonly average: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+interface CannonResult {
+  readonly requests: Histogram & { readonly total: number };
+  readonly latency: Histogram;
+  readonly throughput: Histogram;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly non2xx: number;
+  readonly duration: number;
+}
+interface CannonRequest {
+  path?: string;
+  method?: string;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests: { setupRequest: (request: CannonRequest) => CannonRequest }[];
+}) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    articles: { type: 'string', default: '20000' },
+    connections: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '20' },
+    ids: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: '200' },
+    db: { type: 'string' },
+  },
+});
+const dataPath = positionals[0];
+if (!dataPath) {
+  process.stderr.write(
+    'usage: npx tsx bench/serve.ts DATA_PATH [--articles N] [--connections C] [--duration S] [--db FILE] [--ids N]\n',
+  );
+  process.exit(2);
+}
+const wanted = Number(values.articles);
+const root = join(import.meta.dirname, '..');
+const tempDir = values.db ? undefined : mkdtempSync(join(tmpdir(), 'chorus-bench-serve-'));
+const db = values.db ?? join(tempDir ?? '.', 'serve.db');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Ingests Multi-News articles until the store holds `wanted` of them. */
+async function build(): Promise<void> {
+  const store = await openStore(db.startsWith('postgres') ? { databaseUrl: db } : { sqlitePath: db });
+  try {
+    const have = (await store.stats()).articles;
+    if (have >= wanted) {
+      log(`store: ${db} already holds ${have} articles; build skipped`);
+      return;
+    }
+    const service = await IngestService.open(store);
+    const started = performance.now();
+    let read = 0;
+    let batch: Article[] = [];
+    let stored = have;
+    const flush = async () => {
+      const result = await service.ingest(batch);
+      stored += result.outcomes.filter((o) => o.status === 'ingested').length;
+      batch = [];
+      const s = (performance.now() - started) / 1000;
+      process.stderr.write(`\rbuilding: ${stored}/${wanted} articles, ${(stored / s).toFixed(0)}/s   `);
+    };
+    for await (const example of readMultiNews(dataPath as string)) {
+      for (const a of example.story.articles) {
+        if (stored + batch.length >= wanted) break;
+        batch.push(a);
+        read++;
+        if (batch.length >= Number(values.batch)) await flush();
+      }
+      if (stored + batch.length >= wanted) break;
+    }
+    if (batch.length > 0) await flush();
+    await service.checkpoint();
+    const s = (performance.now() - started) / 1000;
+    process.stderr.write('\n');
+    const stats = await store.stats();
+    log(
+      `store: built ${stats.articles} articles (${read} read), ${stats.stories} stories, ` +
+        `${stats.staleReports} stale reports in ${s.toFixed(0)} s (${(read / s).toFixed(0)} articles/s)`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+/** Starts `chorus serve` on the store as a child process; resolves with its URL and a stop function. */
+function serve(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db, '--no-samples'];
+  const proc = spawn(process.execPath, [...args, '--log-level', 'warn'], {
+    cwd: root,
+    env: { ...process.env, CHORUS_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => proc.on('close', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/[^\s/]+)\//.exec(out);
+      if (m?.[1])
+        resolve({
+          url: m[1],
+          stop: async () => {
+            proc.kill('SIGTERM');
+            await exited;
+          },
+        });
+    });
+    void exited.then(() => reject(new Error(`server exited before starting:\n${out}`)));
+  });
+}
+
+/** Story ids spread over the whole store: pages of the list in both orders. */
+async function storyIds(url: string, count: number): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const order of ['biggest', 'newest']) {
+    for (let offset = 0; ids.size < count; offset += 200) {
+      const res = await fetch(`${url}/api/stories?order=${order}&limit=200&offset=${offset}`);
+      const page = (await res.json()) as { items: { id: string }[] };
+      if (page.items.length === 0) break;
+      for (const s of page.items) ids.add(s.id);
+      if (order === 'biggest' && ids.size >= count / 2) break;
+    }
+  }
+  return [...ids].slice(0, count);
+}
+
+async function load(url: string, label: string, paths: readonly string[]): Promise<CannonResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, method: 'GET', path: paths[next++ % paths.length] ?? '/' }),
+      },
+    ],
+  });
+  const l = result.latency;
+  log(
+    `${label}: ${result.requests.average.toFixed(0)} req/s (${result.requests.total} in ${result.duration.toFixed(0)} s), ` +
+      `latency p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms; ` +
+      `${(result.throughput.average / 1024 / 1024).toFixed(1)} MiB/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}` +
+      (l.p99 < 200 ? '  [p99 < 200 ms: ok]' : '  [p99 >= 200 ms: over target]'),
+  );
+  return result;
+}
+
+if (!tempDir && !db.startsWith('postgres') && !existsSync(db))
+  log(`store: ${db} does not exist yet; building it`);
+await build();
+const server = await serve();
+try {
+  const ids = await storyIds(server.url, Number(values.ids));
+  log(
+    `server: ${server.url}, ${ids.length} story ids, ${values.connections} connections, ${values.duration} s per route`,
+  );
+  // Warm-up pass (first reads of a page fill the OS cache and any page cache), not counted.
+  await Promise.all(ids.slice(0, 50).map((id) => fetch(`${server.url}/stories/${encodeURIComponent(id)}`)));
+  await load(
+    server.url,
+    'HTML /stories/:id',
+    ids.map((id) => `/stories/${encodeURIComponent(id)}`),
+  );
+  await load(
+    server.url,
+    'JSON /api/stories/:id',
+    ids.map((id) => `/api/stories/${encodeURIComponent(id)}`),
+  );
+} finally {
+  await server.stop();
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}

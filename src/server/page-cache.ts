@@ -1,0 +1,121 @@
+/**
+ * Story answers cached by story version. Rendering a story page costs far more than reading the story
+ * (measured by bench/serve.ts), and a story only changes when a batch touches it, which bumps its
+ * `version` (and a rebuilt report its `reportVersion`). So GET answers for a story are kept under a key
+ * of URL + version + report version + update time: a new article or report makes a new key, and the
+ * old entry simply ages out of the LRU. Stories are read from the store on every request, so a change
+ * made by another process (`chorus ingest`, `chorus feeds poll`) is seen at once.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Store, StoredStory } from '../storage/store.js';
+
+export interface PageCacheOptions {
+  /** Total size of cached bodies, in bytes (UTF-16 string length × 2, an upper bound). */
+  readonly maxBytes: number;
+  /** Route patterns whose GET answers are cached; each has an `:id` story parameter. */
+  readonly routes: readonly string[];
+}
+
+export const PAGE_CACHE_DEFAULTS: PageCacheOptions = Object.freeze({
+  maxBytes: 64 * 1024 * 1024,
+  routes: ['/stories/:id', '/stories/:id/sources', '/api/stories/:id'],
+});
+
+interface Entry {
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bytes: number;
+}
+
+/** A least-recently-used map bounded by the total size of its bodies. */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Re-insert: Map keeps insertion order, so the first key is always the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, body: string, headers: Record<string, string>): void {
+    const bytes = body.length * 2;
+    if (bytes > this.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.bytes;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { body, headers, bytes });
+    this.bytes += bytes;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.bytes;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The cache key of a request for this story as it is now. */
+export function pageKey(url: string, story: StoredStory): string {
+  return `${url}\n${story.version}\n${story.reportVersion ?? '-'}\n${story.updatedAt}`;
+}
+
+/** Headers not replayed from the cache: Fastify sets them for each answer. */
+const SKIPPED = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * Serves cached story answers before their handlers run, and keeps fresh 200 answers. Install before
+ * the routes are registered, so the hooks cover the page plugin too.
+ */
+export function installPageCache(
+  app: FastifyInstance,
+  store: Store,
+  options: Partial<PageCacheOptions> = {},
+): PageCache {
+  const o = { ...PAGE_CACHE_DEFAULTS, ...options };
+  const cache = new PageCache(o.maxBytes);
+  const routes = new Set(o.routes);
+  const pending = new WeakMap<FastifyRequest, string>();
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET' || !routes.has(request.routeOptions.url ?? '')) return;
+    const id = (request.params as { id?: unknown }).id;
+    if (typeof id !== 'string') return;
+    const story = await store.getStory(id);
+    if (!story) return; // the handler answers the 404
+    const key = pageKey(request.url, story);
+    const hit = cache.get(key);
+    if (!hit) {
+      cache.misses++;
+      pending.set(request, key);
+      return;
+    }
+    cache.hits++;
+    return reply.code(200).headers(hit.headers).send(hit.body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = pending.get(request);
+    if (key === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (!SKIPPED.has(name) && value !== undefined) headers[name] = String(value);
+    }
+    cache.set(key, payload, headers);
+    return payload;
+  });
+  return cache;
+}
