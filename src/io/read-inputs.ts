@@ -31,7 +31,7 @@ export interface ReadReport {
 }
 
 export interface ReadOptions {
-  /** Largest input read, in bytes (for gzip files, before and after decompression). */
+  /** Largest input read, in bytes (a gzip file may expand to ten times this). */
   readonly maxBytes?: number;
   /** What `-` reads (default: the process's standard input). */
   readonly stdin?: NodeJS.ReadableStream;
@@ -142,14 +142,21 @@ async function fileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Compressed datasets expand several times (Multi-News about 3×): a gzip file may grow to this many times
+ * the limit, and no further, so that a small "zip bomb" cannot fill the memory.
+ */
+const GZIP_EXPANSION = 10;
+
 function gunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  const limit = maxBytes * GZIP_EXPANSION;
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return gunzipSync(bytes, { maxOutputLength: limit });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ChorusError(
         'too-large',
-        `file decompresses to more than the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
+        `file decompresses to more than ${bytesText(limit)} bytes, ${GZIP_EXPANSION} times the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
       );
     }
     throw new ChorusError('invalid-input', `expected a gzip file, found a damaged one (${message(error)})`);

@@ -37,7 +37,7 @@ beforeAll(() => {
   writeFileSync(at('story', 'empty.txt'), '');
   writeFileSync(at('story', 'binary.dat'), Buffer.from([0x00, 0x01, 0x02, 0x03, 0x41, 0x00]));
   writeFileSync(at('story', 'nav-only.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
-  writeFileSync(at('repeats.jsonl.gz'), gzipSync(`${JSON.stringify({ text: T2 })}\n`.repeat(50)));
+  writeFileSync(at('repeats.jsonl.gz'), gzipSync(`${JSON.stringify({ text: T2 })}\n`.repeat(100)));
   writeFileSync(at('multi.src'), `${T1} ||||| ${T2}\n${T2}\n`);
   symlinkSync(at('story', 'b-post.txt'), at('link-to-post.txt'));
 });
@@ -119,9 +119,11 @@ describe('readInputs', () => {
     expect(read.outcomes[0]?.reason).toMatch(
       /^file is \d{3} bytes, larger than the 100-byte limit \(--max-bytes\)$/,
     );
-    const gz = await readInputs([at('repeats.jsonl.gz')], { maxBytes: 1000 });
-    expect(gz.outcomes[0]?.reason).toBe('file decompresses to more than the 1,000-byte limit (--max-bytes)');
-    expect((await readInputs([at('repeats.jsonl.gz')])).articles).toHaveLength(50);
+    const gz = await readInputs([at('repeats.jsonl.gz')], { maxBytes: 400 });
+    expect(gz.outcomes[0]?.reason).toBe(
+      'file decompresses to more than 4,000 bytes, 10 times the 400-byte limit (--max-bytes)',
+    );
+    expect((await readInputs([at('repeats.jsonl.gz')])).articles).toHaveLength(100);
   });
 
   it('reads standard input for -, once, with a size limit', async () => {
