@@ -5,32 +5,20 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { findDuplicates } from '../../src/core/dedupe/index.js';
 import { decodeEntities } from '../../src/core/text/entities.js';
+import { buildStream, decodeSample, SAMPLES_DIR as ROOT, sampleStories, type StreamRecord } from './stream-build.js';
 
-const ROOT = fileURLToPath(new URL('../../samples/', import.meta.url));
 const ONE_SOURCE_STORY = 'ashgrove-library-reopens';
 const ARTICLE_EXTENSIONS = new Set(['.html', '.txt', '.json']);
 
-const stories = readdirSync(ROOT)
-  .filter((name) => statSync(join(ROOT, name)).isDirectory())
-  .sort();
+const stories = sampleStories();
 const files = (story: string) => readdirSync(join(ROOT, story)).sort();
 const sampleFiles = stories.flatMap((story) => files(story).map((file) => ({ story, file })));
 const bytesOf = (story: string, file: string) => readFileSync(join(ROOT, story, file));
 
-interface StreamRecord {
-  readonly id: string;
-  readonly story: string;
-  readonly source: string;
-  readonly title: string;
-  readonly url: string;
-  readonly date: string;
-  readonly text: string;
-}
 const streamLines = readFileSync(join(ROOT, 'stream.jsonl'), 'utf8').split('\n').filter(Boolean);
 const stream = streamLines.map((line) => JSON.parse(line) as StreamRecord);
 const byId = new Map(stream.map((r) => [r.id, r]));
@@ -41,10 +29,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** A sample file's text as a reader sees it: decoded in its charset, tags dropped, entities decoded. */
 function plainContent(story: string, file: string): string {
-  const bytes = bytesOf(story, file);
-  const raw = /charset=windows-1252/i.test(bytes.subarray(0, 2048).toString('latin1'))
-    ? new TextDecoder('windows-1252').decode(bytes)
-    : bytes.toString('utf8');
+  const raw = decodeSample(bytesOf(story, file));
   if (file.endsWith('.json')) return squash((JSON.parse(raw) as { text: string }).text);
   if (file.endsWith('.html')) return squash(
       decodeEntities(raw.replace(/<\/?(?:a|b|code|em|i|span|strong|time)\b[^>]*>/g, '').replace(/<[^>]*>/g, ' ')),
@@ -92,6 +77,10 @@ describe('sample story folders', () => {
 });
 
 describe('samples/stream.jsonl', () => {
+  it('is what test/samples/stream-build.ts builds from the folders (rewrite it with --write)', () => {
+    expect(streamLines.join('\n') + '\n').toBe(buildStream());
+  });
+
   it('has one JSON object per line with every field a non-empty string', () => {
     expect(stream.length).toBe(streamLines.length);
     for (const r of stream) {
