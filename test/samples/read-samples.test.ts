@@ -65,6 +65,7 @@ describe('reading the samples with readInputs', () => {
 
   it.each([
     ['harbor-bridge-closure', 'northgate-herald.txt', 'Northgate Herald', '2026-03-10', /^Port Calder closes/],
+    ['harbor-bridge-closure', 'channel-6-calder-bay.txt', 'Calder Bay Channel 6', '2026-03-10', /^Harbor Bridge closure:/],
     ['harbor-bridge-closure', 'calder-daily-record.json', 'Calder Daily Record', '2026-03-10', /^Cracks close/],
     ['fenwick-tram-vote', 'fenwick-free-press.txt', 'Fenwick Free Press', '2026-04-22', /^Eastside tram wins/],
     ['millbrook-plant-fire', 'riverside-evening-post.txt', undefined, '2026-03-14', undefined],

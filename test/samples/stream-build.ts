@@ -102,7 +102,16 @@ function fromText(raw: string): Partial<Fields> {
     header.title = headline ?? '';
     text = rest.join('\n\n');
   }
-  return { title: header.title, source: header.source, url: header.url, date: header.date, text };
+  return { title: header.title, source: header.source, url: header.url, date: isoDate(header.date), text };
+}
+
+/** A header date as `YYYY-MM-DD` when it is spelled out ("March 10, 2026"); ISO dates are kept. */
+function isoDate(value: string | undefined): string | undefined {
+  if (!value || /^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+  const date = new Date(Date.parse(value));
+  if (Number.isNaN(date.getTime())) throw new Error(`a sample header date that is not a date: ${value}`);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function fromJson(raw: string): Partial<Fields> {
