@@ -13,7 +13,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { storyRoutes } from './routes/stories.js';
 import { installUploadRoute, uploadRoute } from './routes/upload.js';
-import { installPageCache, type PageCacheOptions } from './page-cache.js';
+import { installPageCache, type PageCache, type PageCacheOptions } from './page-cache.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { sendNotFoundPage, webRoutes } from '../web/routes.js';
 
@@ -23,7 +23,7 @@ export interface BuildOptions {
   /** Fastify's logger setting; by default pino at `config.logLevel`, tokens redacted. */
   readonly logger?: FastifyServerOptions['logger'];
   /** Story answers cached by story version (`page-cache.ts`); false turns the cache off. */
-  readonly pageCache?: Partial<PageCacheOptions> | false;
+  readonly pageCache?: (Partial<PageCacheOptions> & { cache?: PageCache }) | false;
 }
 
 /**

@@ -83,10 +83,10 @@ const SKIPPED = new Set(['content-length', 'date', 'connection', 'keep-alive', '
 export function installPageCache(
   app: FastifyInstance,
   store: Store,
-  options: Partial<PageCacheOptions> = {},
+  options: Partial<PageCacheOptions> & { cache?: PageCache } = {},
 ): PageCache {
   const o = { ...PAGE_CACHE_DEFAULTS, ...options };
-  const cache = new PageCache(o.maxBytes);
+  const cache = options.cache ?? new PageCache(o.maxBytes);
   const routes = new Set(o.routes);
   const pending = new WeakMap<FastifyRequest, string>();
 

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/server/deps.js';
+import { PAGE_CACHE_DEFAULTS, PageCache } from '../../src/server/page-cache.js';
 import { readUploadedFile } from '../../src/server/read-upload.js';
 import { SERVER_DEFAULTS } from '../../src/server/server-config.js';
 import { IngestService } from '../../src/service/ingest-service.js';
@@ -15,12 +16,15 @@ export interface TestServer {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly service: IngestService;
+  /** The story answer cache, to see hits and misses. */
+  readonly cache: PageCache;
   close(): Promise<void>;
 }
 
 export async function testServer(backend: Backend, config: Partial<ServerConfig> = {}): Promise<TestServer> {
   const store = await backend.fresh();
   const service = await IngestService.open(store);
+  const cache = new PageCache(PAGE_CACHE_DEFAULTS.maxBytes);
   const app = await buildApp(
     {
       store,
@@ -28,12 +32,13 @@ export async function testServer(backend: Backend, config: Partial<ServerConfig>
       config: { ...SERVER_DEFAULTS, logLevel: 'silent', ...config },
       readUpload: readUploadedFile,
     },
-    { logger: false },
+    { logger: false, pageCache: { cache } },
   );
   return {
     app,
     store,
     service,
+    cache,
     async close() {
       await app.close();
       await store.close();

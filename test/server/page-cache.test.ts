@@ -1,0 +1,77 @@
+/**
+ * Story answers are cached by story version: a second request is served from the cache, and a new
+ * article in the story (a new version) is seen at once, also when another writer than the server added
+ * it. The LRU keeps within its byte budget.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PageCache } from '../../src/server/page-cache.js';
+import { DAM_ARTICLES, syndicatedCopy } from '../service/fixtures.js';
+import { backends } from '../storage/backends.js';
+import { testServer, type TestServer } from './harness.js';
+
+describe('PageCache', () => {
+  it('evicts the least recently used entries beyond its byte budget', () => {
+    const cache = new PageCache(100); // 50 UTF-16 characters
+    cache.set('a', 'x'.repeat(20), {});
+    cache.set('b', 'y'.repeat(20), {});
+    expect(cache.get('a')?.body).toBe('x'.repeat(20)); // a is now the most recent
+    cache.set('c', 'z'.repeat(20), {});
+    expect([
+      cache.get('a') !== undefined,
+      cache.get('b') !== undefined,
+      cache.get('c') !== undefined,
+    ]).toEqual([true, false, true]);
+    cache.set('huge', 'w'.repeat(80), {});
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
+});
+
+for (const backend of backends()) {
+  describe(`story answer cache (${backend.name})`, () => {
+    let server: TestServer;
+    let id = '';
+    beforeAll(async () => {
+      server = await testServer(backend);
+      const result = await server.service.ingest(DAM_ARTICLES);
+      id = result.stories[0] ?? '';
+    });
+    afterAll(async () => {
+      await server.close();
+      await backend.cleanup();
+    });
+
+    it('serves a story again from the cache with the same headers, and a changed story fresh', async () => {
+      for (const url of [`/stories/${id}`, `/api/stories/${id}`]) {
+        const { hits, misses } = server.cache;
+        const first = await server.app.inject(url);
+        const second = await server.app.inject(url);
+        expect([server.cache.misses - misses, server.cache.hits - hits]).toEqual([1, 1]);
+        expect(first.statusCode).toBe(200);
+        expect(second.body).toBe(first.body);
+        for (const h of ['content-type', 'content-security-policy', 'x-content-type-options'])
+          expect(second.headers[h], h).toBe(first.headers[h]);
+      }
+      const before = (await server.app.inject(`/api/stories/${id}`)).json();
+      expect(before.articles).toHaveLength(3);
+
+      // Another writer (as `chorus ingest` in another process would) adds a copy to the story.
+      await server.service.ingest([syndicatedCopy(DAM_ARTICLES[0]!)]);
+      const misses = server.cache.misses;
+      const after = (await server.app.inject(`/api/stories/${id}`)).json();
+      expect(server.cache.misses).toBe(misses + 1);
+      expect(after.articles).toHaveLength(4);
+      expect(after.story.version).toBeGreaterThan(before.story.version);
+      const page = await server.app.inject(`/stories/${id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(syndicatedCopy(DAM_ARTICLES[0]!).source);
+    });
+
+    it('does not cache misses: an unknown story stays a 404', async () => {
+      const size = server.cache.size;
+      expect((await server.app.inject('/api/stories/nope')).statusCode).toBe(404);
+      expect((await server.app.inject('/stories/nope')).statusCode).toBe(404);
+      expect(server.cache.size).toBe(size);
+    });
+  });
+}
