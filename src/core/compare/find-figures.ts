@@ -46,7 +46,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
     stem,
   ),
 );
-const CLAUSE = /[,;:()—–]|\s(?:and that|but|while|whereas|although|though|because|if)\s/g;
+const CLAUSE = /[,;:()—–]|\s(?:and that|but|while|whereas|although|though|because)\s/g;
 
 const isWord = (t: string | undefined): t is string => t !== undefined && /^\p{L}/u.test(t);
 const isContent = (t: string | undefined): t is string =>

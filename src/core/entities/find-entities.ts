@@ -1,8 +1,9 @@
 /**
  * Named people, organisations and places in a story, with mentions per article. Every sentence's
  * capitalised runs are classified by rules (classify-run.ts); then, story-wide, a run no rule decided is
- * matched to a name decided elsewhere, and a lone surname to the one full name that ends with it
- * ("Vossberg" → "Harriet Vossberg"). What stays undecided is dropped: in lowercased text (Multi-News)
+ * matched to a name decided elsewhere, a lone surname to the one full name that ends with it
+ * ("Vossberg" → "Harriet Vossberg") and a lone first word to the one organisation it starts ("Marivento"
+ * → "Marivento Ferries"). What stays undecided is dropped: in lowercased text (Multi-News)
  * this leaves few entities, never junk.
  */
 import type { AnalyzedStory, Entity, EntityKind } from '../model.js';
@@ -53,15 +54,25 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
     set.add(name);
     fullNames.set(parts.at(-1)!, set);
   }
+  // First word → the organisations it starts: "Marivento said" is the company "Marivento Ferries".
+  const orgStarts = new Map<string, Set<string>>();
+  for (const [name, kind] of kindOf) {
+    if (kind !== 'organization' || !name.includes(' ')) continue;
+    const first = name.split(' ')[0]!;
+    orgStarts.set(first, (orgStarts.get(first) ?? new Set()).add(name));
+  }
   const resolve = (name: string): string => {
-    const full = name.includes(' ') ? undefined : fullNames.get(name);
-    return full && full.size === 1 ? [...full][0]! : name;
+    if (name.includes(' ')) return name;
+    const full = fullNames.get(name);
+    if (full?.size === 1) return [...full][0]!;
+    const org = orgStarts.get(name);
+    return !full && org?.size === 1 ? [...org][0]! : name;
   };
 
   const out: EntityMention[] = [];
   for (const { run, article, sentence } of raw) {
     const name = resolve(run.name);
-    const kind = name !== run.name ? 'person' : kindOf.get(name);
+    const kind = kindOf.get(name);
     if (!kind) continue;
     out.push({ name, kind, article, sentence, ...(run.role && { role: run.role }) });
   }

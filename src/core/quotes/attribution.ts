@@ -27,8 +27,9 @@ const PRONOUN_SET: ReadonlySet<string> = new Set(words.pronouns);
 const PRONOUN = `(?:${alt(words.pronouns)})`;
 const CAP = `\\p{Lu}[\\p{L}\\p{M}'’.-]*`;
 const NAME = `${CAP}(?:\\s+(?:(?:of|de|del|van|von|der|la)\\s+)?${CAP}){0,5}`;
-const LOWER = `[\\p{Ll}'’-]+`;
-const PHRASE = `(?:a|an|the)\\s+${LOWER}(?:\\s+${LOWER}){0,2}?(?:\\s+(?:for|of|at|from)\\s+(?:the\\s+)?${NAME})?`;
+// Lowercase words of a described source; "for", "of", "at", "from" start its "…for Dunmore Plastics" tail.
+const LOWER = `(?!(?:for|of|at|from)\\s)[\\p{Ll}'’-]+`;
+const PHRASE = `(?:a|an|the)\\s+${LOWER}(?:\\s+${LOWER}){0,2}(?:\\s+(?:for|of|at|from)\\s+(?:the\\s+)?${NAME})?`;
 const SPEAKER = `(?<sp>${NAME}|${PRONOUN}|${PHRASE})`;
 const END = `(?![\\p{L}\\p{N}])`;
 
@@ -74,6 +75,10 @@ export function attributeQuote(
 }
 
 function make(raw: string): Attribution {
-  const speaker = raw.replace(/\s+/g, ' ').trim();
+  // A name at the end of a sentence carries its period ("said Mayor Lena Ortiz.").
+  const speaker = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\p{L}{2,})\.$/u, '$1');
   return { speaker, pronoun: PRONOUN_SET.has(speaker.toLowerCase()) };
 }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { compareSources } from '../../src/core/compare/index.js';
+import { findDuplicates } from '../../src/core/dedupe/index.js';
+import type { Comparison, DuplicateLink } from '../../src/core/model.js';
+import { buildStoryReport } from '../../src/core/pipeline.js';
+import { ComparisonSchema, StoryReportSchema } from '../../src/core/schema.js';
+import { analyzeStory } from '../../src/core/text/index.js';
+import { COPY, COURIER, GAZETTE, LEDGER, analyzed, story, type Source } from './story.js';
+
+function compare(sources: readonly Source[], duplicates: readonly DuplicateLink[] = []): Comparison {
+  const c = compareSources(analyzed(sources), { duplicates });
+  ComparisonSchema.parse(c);
+  return c;
+}
+
+const agreedWith = (c: Comparison, words: string) => c.agreed.find((f) => f.text.includes(words));
+
+describe('compareSources', () => {
+  it('returns an empty comparison for an empty story', () => {
+    const c = compareSources(analyzeStory({ id: 'empty', articles: [] }), { duplicates: [] });
+    expect(c).toEqual({ agreed: [], unique: [], quotes: [], entities: [], figures: [], disagreements: [] });
+  });
+
+  it('agrees on nothing and lists nothing as unique with one article, but still reads it', () => {
+    const c = compare([GAZETTE]);
+    expect(c.agreed).toEqual([]);
+    expect(c.unique).toEqual([]);
+    expect(c.disagreements).toEqual([]);
+    expect(c.quotes[0]).toMatchObject({ speaker: 'Marta Quillon', articles: [0] });
+    expect(c.entities.map((e) => e.name)).toContain('Tolland Freight');
+    expect(c.figures).toContainEqual(
+      expect.objectContaining({ kind: 'number', value: '12', context: 'people injured', articles: [0] }),
+    );
+  });
+
+  it('finds the facts two independent articles agree on, with both articles', () => {
+    const c = compare([GAZETTE, LEDGER]);
+    const fire = agreedWith(c, 'Tolland Freight warehouse on Canal Street');
+    expect(fire?.articles).toEqual([0, 1]);
+    // What only one source says is listed under it.
+    const ledgerOnly = c.unique.find((u) => u.article === 1)?.facts.map((f) => f.text) ?? [];
+    expect(ledgerOnly.some((t) => t.includes('40 drivers'))).toBe(true);
+    expect(c.unique.find((u) => u.article === 0)?.facts.some((f) => f.text.includes('Neighbours'))).toBe(
+      true,
+    );
+  });
+
+  it('does not count a syndicated copy as a second source', () => {
+    const sources = [GAZETTE, COPY];
+    const duplicates = findDuplicates(story(sources).articles);
+    expect(duplicates).toEqual([expect.objectContaining({ article: 1, original: 0 })]);
+    const c = compare(sources, duplicates);
+    expect(c.agreed).toEqual([]);
+    // With the copy declared independent, the same sentences would count as agreed.
+    expect(compare(sources).agreed.length).toBeGreaterThan(0);
+  });
+
+  it('counts agreement over independent articles when a copy is present', () => {
+    const sources = [GAZETTE, COPY, LEDGER];
+    const c = compare(sources, [{ article: 1, original: 0, similarity: 0.9 }]);
+    const fire = agreedWith(c, 'Tolland Freight warehouse on Canal Street');
+    expect(fire?.articles).toEqual([0, 1, 2]);
+    // The quote is carried by all three, but the copy does not make it more corroborated than the fire.
+    expect(c.agreed.every((f) => new Set(f.articles.map((a) => (a === 1 ? 0 : a))).size >= 2)).toBe(true);
+  });
+
+  it.each([
+    ['a number', 'people injured', ['12', '15']],
+    ['a date', 'date (warehouse reopen)', ['2026-06-14', '2026-06-21']],
+  ])('reports %s disagreement with the sources on each side', (_, topic, values) => {
+    const c = compare([GAZETTE, LEDGER]);
+    const d = c.disagreements.find((x) => x.topic === topic);
+    expect(d?.sides.map((s) => s.value)).toEqual(values);
+    expect(d?.sides.map((s) => s.articles)).toEqual([[0], [1]]);
+  });
+
+  it('does not see a disagreement between counts of different things', () => {
+    const c = compare([GAZETTE, COURIER]);
+    expect(c.disagreements).toEqual([]);
+  });
+
+  it('degrades on lowercased text: fewer entities, no junk', () => {
+    const lower = (s: Source): Source => [
+      s[0],
+      s[1].toLowerCase().replace(/(^|\. |\n\n)(\p{L})/gu, (m) => m.toUpperCase()),
+      s[2],
+    ];
+    const c = compare([lower(GAZETTE), lower(LEDGER)]);
+    expect(c.entities).toEqual([]);
+    expect(c.agreed.length).toBeGreaterThan(0);
+    expect(c.disagreements.map((d) => d.topic)).toContain('people injured');
+  });
+
+  it('handles non-English text without inventing entities or disagreements', () => {
+    const es: Source = [
+      'El Correo de Brackwater',
+      `Un incendio destruyó el almacén de Tolland Freight en la calle Canal el martes por la noche.
+
+«Luchamos contra este fuego durante seis horas», dijo la jefa de bomberos Marta Quillon.
+
+Doce personas resultaron heridas.`,
+    ];
+    const c = compare([GAZETTE, es]);
+    expect(c.disagreements).toEqual([]);
+    expect(c.quotes.some((q) => q.text.startsWith('Luchamos'))).toBe(true);
+    for (const e of c.entities) expect(e.name).not.toMatch(/^(Un|El|La|Doce)\b/);
+  });
+
+  it('finishes a 200-article story', () => {
+    const sources: Source[] = [];
+    for (let i = 0; i < 200; i++) {
+      const base = [GAZETTE, LEDGER, COURIER][i % 3]!;
+      sources.push([
+        `Outlet ${i}`,
+        `${base[1]}\n\nReporter ${i} counted ${i + 3} onlookers near warehouse gate ${i}.`,
+        base[2],
+      ]);
+    }
+    const c = compare(sources);
+    expect(c.agreed.length).toBeGreaterThan(0);
+    expect(c.agreed[0]!.articles.length).toBeGreaterThan(100);
+  });
+});
+
+describe('buildStoryReport', () => {
+  it('returns a report the published schema accepts, comparison included', () => {
+    const report = buildStoryReport(story([GAZETTE, LEDGER, COPY, COURIER]));
+    expect(() => StoryReportSchema.parse(JSON.parse(JSON.stringify(report)))).not.toThrow();
+    expect(report.comparison.disagreements.length).toBeGreaterThan(0);
+  });
+});

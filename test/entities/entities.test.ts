@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../src/core/article.js';
+import { countEntities, findEntityMentions } from '../../src/core/entities/index.js';
+import type { EntityKind } from '../../src/core/model.js';
+import { analyzeStory } from '../../src/core/text/index.js';
+
+function entities(...texts: string[]): [string, EntityKind][] {
+  const doc = analyzeStory({
+    id: 'e',
+    articles: texts.map((text, i) => makeArticle({ id: `e${i}`, source: `Outlet ${i}`, text })),
+  });
+  return countEntities(findEntityMentions(doc), 50).map((e) => [e.name, e.kind]);
+}
+
+describe('named entities', () => {
+  it.each<[string, [string, EntityKind][]]>([
+    ['Fire Chief Harriet Vossberg arrived at dawn.', [['Harriet Vossberg', 'person']]],
+    ['The fire started at the Dunmore Plastics plant.', [['Dunmore Plastics', 'organization']]],
+    [
+      'The Tarrow County Health Department issued an order.',
+      [['Tarrow County Health Department', 'organization']],
+    ],
+    ['Crews closed Quarry Road overnight.', [['Quarry Road', 'place']]],
+    ['The ferry left from a pier in Millbrook.', [['Millbrook', 'place']]],
+    ['Officials met in Portugal on Monday.', [['Portugal', 'place']]],
+    ['Hospital spokesperson Dalia Kerrigan gave the figures.', [['Dalia Kerrigan', 'person']]],
+    ['The plant manager, René Dufauret, spoke first.', [['René Dufauret', 'person']]],
+    ['Residents waited. Vossberg said the roof had collapsed.', [['Vossberg', 'person']]],
+    ['The University of Calder sent engineers.', [['University of Calder', 'organization']]],
+    // Sentence openers, days and months are not names.
+    ['Thick smoke drifted east. Firefighters stayed all night. On Monday it rained.', []],
+    ['Overnight, Crews Worked hard.', []],
+    ['', []],
+  ])('%s', (text, expected) => {
+    expect(entities(text)).toEqual(expected);
+  });
+
+  it('counts mentions per article and joins a surname to the full name', () => {
+    const doc = analyzeStory({
+      id: 'e',
+      articles: [
+        makeArticle({
+          id: 'a',
+          text: 'Mayor Lena Ortiz closed the bridge. Later, Ortiz said it was safe to walk on.',
+        }),
+        makeArticle({ id: 'b', text: 'The bridge was closed by Mayor Lena Ortiz on Monday.' }),
+      ],
+    });
+    expect(countEntities(findEntityMentions(doc), 10)).toEqual([
+      { name: 'Lena Ortiz', kind: 'person', mentions: { 0: 2, 1: 1 } },
+    ]);
+  });
+
+  it('finds only well-supported names in lowercased text, never sentence openers', () => {
+    const text =
+      'The mayor closed the bridge on monday. Ortiz said it was unsafe. Police in calder closed the roads. Traffic was heavy in the city.';
+    // "Ortiz said" still marks a person; "The", "Police", "Traffic" and the lowercased places do not count.
+    expect(entities(text.toLowerCase().replace(/(^|\. )(\p{L})/gu, (m) => m.toUpperCase()))).toEqual([
+      ['Ortiz', 'person'],
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../src/core/article.js';
+import { attributeQuote, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
+import { analyzeStory } from '../../src/core/text/index.js';
+
+const noPeople = () => undefined;
+
+function quotesOf(...texts: string[]) {
+  const doc = analyzeStory({
+    id: 'q',
+    articles: texts.map((text, i) => makeArticle({ id: `q${i}`, source: `Outlet ${i}`, text })),
+  });
+  return findQuotes(doc, (name) => (name === 'Ortiz' || name === 'Lena Ortiz' ? 'Lena Ortiz' : undefined));
+}
+
+describe('attributeQuote', () => {
+  it.each([
+    ['"We will reopen the bridge soon," Mayor Lena Ortiz said.', 'Mayor Lena Ortiz'],
+    ['“We will reopen the bridge soon,” said Mayor Lena Ortiz.', 'Mayor Lena Ortiz'],
+    ['Ortiz said: "We will reopen the bridge soon."', 'Ortiz'],
+    ['Ortiz told reporters, “We will reopen the bridge soon.”', 'Ortiz'],
+    ['"Nobody was hurt in the collapse," according to the fire department.', 'the fire department'],
+    [
+      '"The plant will stay shut for a month," said a spokesperson for Dunmore Plastics.',
+      'a spokesperson for Dunmore Plastics',
+    ],
+    ['"Where were the inspectors all this time?" asked Councillor Amos Reyes.', 'Councillor Amos Reyes'],
+    ['"We stayed inside all night long," she said.', 'she'],
+    ['"We stayed inside all night long." Ortiz said the city would pay for hotels.', undefined],
+    ['The report called it "a slow and avoidable failure of upkeep".', undefined],
+  ])('%s → %s', (paragraph, speaker) => {
+    const span = quoteSpans(paragraph, 0)[0]!;
+    expect(attributeQuote(paragraph, span.open, span.close, span.text)?.speaker).toBe(speaker);
+  });
+});
+
+describe('quoteSpans', () => {
+  it.each([
+    ['"We will reopen soon," Ortiz said.', ['We will reopen soon']],
+    ['“We waited. Then the roof fell in,” she said.', ['We waited. Then the roof fell in']],
+    [
+      'She said the ‘new normal’ was here, and added: ‘We cannot go back to how it was.’',
+      ['We cannot go back to how it was.'],
+    ],
+    ['The city’s engineers didn’t say "when" or "how".', []],
+    [
+      '«Luchamos contra este fuego durante horas», dijo Quillon.',
+      ['Luchamos contra este fuego durante horas'],
+    ],
+    ['', []],
+  ])('%s', (paragraph, texts) => {
+    expect(quoteSpans(paragraph, 0).map((q) => q.text)).toEqual(texts);
+  });
+});
+
+describe('findQuotes', () => {
+  it('gives one speaker name across attribution orders and merges the same quote from two outlets', () => {
+    const quotes = quotesOf(
+      'The bridge closed on Monday.\n\n"We will not send a single car across that bridge until it is safe," Mayor Lena Ortiz said.',
+      'Ortiz said: “We will not send one single car across that bridge until it is safe.”\n\nTraffic was heavy.',
+      'Drivers waited for hours.',
+    );
+    expect(quotes).toEqual([
+      {
+        text: 'We will not send one single car across that bridge until it is safe.',
+        speaker: 'Lena Ortiz',
+        articles: [0, 1],
+      },
+    ]);
+  });
+
+  it('keeps a quote split by the sentence splitter whole, and passes the speaker to the next quote', () => {
+    const [first, second] = quotesOf(
+      '"We heard a crack. Then the whole roof came down," Ortiz said. "Nobody should have been inside."',
+    );
+    expect(first).toEqual({
+      text: 'We heard a crack. Then the whole roof came down',
+      speaker: 'Lena Ortiz',
+      articles: [0],
+    });
+    expect(second).toEqual({ text: 'Nobody should have been inside.', speaker: 'Lena Ortiz', articles: [0] });
+  });
+
+  it('resolves "she said" to the last person named before the quote', () => {
+    const [q] = quotesOf('Mayor Lena Ortiz visited the site. "It is worse than we were told," she said.');
+    expect(q?.speaker).toBe('Lena Ortiz');
+  });
+
+  it('keeps different quotes of one speaker apart', () => {
+    const merged = mergeQuotes([
+      { text: 'We will rebuild the bridge this year', article: 0 },
+      { text: 'We will not raise taxes to pay for it', article: 1 },
+    ]);
+    expect(merged).toHaveLength(2);
+  });
+
+  it('returns nothing for a story without quotes, and ignores hostile quote marks', () => {
+    expect(quotesOf('No one was quoted here.', '"""" " “ ” « »')).toEqual([]);
+    expect(findQuotes(analyzeStory({ id: 'e', articles: [] }), noPeople)).toEqual([]);
+  });
+});
