@@ -22,6 +22,8 @@ export const API_VERSION = '0.1.0';
 export interface BuildOptions {
   /** Fastify's logger setting; by default pino at `config.logLevel`, tokens redacted. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** Where the default logger writes (standard output when absent). */
+  readonly logStream?: NodeJS.WritableStream;
   /** Story answers cached by story version (`page-cache.ts`); false turns the cache off. */
   readonly pageCache?: (Partial<PageCacheOptions> & { cache?: PageCache }) | false;
 }
@@ -37,6 +39,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       level: config.logLevel,
       // Request logs carry method, URL and status; never bodies (article text) or the token.
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream && { stream: options.logStream }),
     },
     bodyLimit: config.maxUploadBytes,
     // Story ids are case-sensitive hashes; a trailing slash is the same route.
