@@ -3,7 +3,8 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function parts(iso: string): { day: string; time: string } | undefined {
-  const dateOnly = /^\d{4}-\d\d-\d\d$/.test(iso);
+  // The store keeps a bare date as midnight UTC; midnight on the dot is read as "no time given".
+  const dateOnly = /^\d{4}-\d\d-\d\d(T00:00(:00(\.0+)?)?(Z|\+00:00))?$/.test(iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');

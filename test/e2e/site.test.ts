@@ -149,6 +149,10 @@ describe('upload, list and search', () => {
     expect(texts.filter((t) => t.includes('ingested'))).toHaveLength(3);
     expect(texts.join('\n')).toContain(CALM_ARTICLE.name);
     expect(texts.join('\n')).toContain('pasted.json');
+    // Story links read as the stories' titles once the API has told them.
+    await expect
+      .poll(() => outcomes.first().locator('a').textContent(), { timeout: 10_000 })
+      .toContain('Quillanmere');
     await shot(page, 'upload');
     expect(await xssTrace(page)).toBeUndefined();
 

@@ -5,6 +5,7 @@ describe('formatTime', () => {
   it.each([
     ['2026-03-10T08:15:00Z', '10 Mar 2026, 08:15'],
     ['2026-03-10', '10 Mar 2026'],
+    ['2026-03-10T00:00:00.000Z', '10 Mar 2026'],
     ['not a date', 'not a date'],
   ])('%s', (input, expected) => expect(formatTime(input)).toBe(expected));
 });

@@ -31,6 +31,7 @@ export const CLIENT_SCRIPT = `'use strict';
         var a = document.createElement('a');
         a.href = p.href;
         a.textContent = p.text;
+        if (p.story) a.setAttribute('data-story', p.story);
         li.appendChild(a);
       } else if (p.cls) {
         var s = document.createElement('span');
@@ -54,7 +55,7 @@ export const CLIENT_SCRIPT = `'use strict';
     var parts = [head, st];
     if (outcome.storyId) {
       parts.push({ text: outcome.newStory ? ' — started a new story: ' : ' — joined story ' });
-      parts.push({ href: '/stories/' + encodeURIComponent(outcome.storyId), text: outcome.storyId });
+      parts.push({ href: '/stories/' + encodeURIComponent(outcome.storyId), text: outcome.storyId, story: outcome.storyId });
     }
     if (outcome.duplicateOf) parts.push({ text: ' (a copy of ' + outcome.duplicateOf + ')' });
     if (outcome.warnings && outcome.warnings.length) parts.push({ text: ' (' + outcome.warnings.join('; ') + ')' });
@@ -77,6 +78,24 @@ export const CLIENT_SCRIPT = `'use strict';
       }
     });
     for (; next < outcomes.length; next++) show(outcomes[next], '');
+    nameStories();
+  }
+
+  // Story links first read as ids; once the API tells each story's title, they read as titles.
+  function nameStories() {
+    var links = list.querySelectorAll('a[data-story]');
+    var ids = {};
+    links.forEach(function (a) { ids[a.getAttribute('data-story')] = true; });
+    Object.keys(ids).forEach(function (id) {
+      fetch('/api/stories/' + encodeURIComponent(id), { headers: { accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (body) {
+          var title = body && body.story && body.story.title;
+          if (!title) return;
+          links.forEach(function (a) { if (a.getAttribute('data-story') === id) a.textContent = title; });
+        })
+        .catch(function () {});
+    });
   }
 
   form.addEventListener('submit', function (event) {
