@@ -3,6 +3,7 @@
  * the DOM library (the core never sees a page). linkedom provides the implementation.
  */
 import { parseHTML } from 'linkedom';
+import { ChorusError } from '../core/errors.js';
 
 export interface DomNode {
   readonly nodeType: number;
@@ -39,6 +40,7 @@ export const TEXT_NODE = 3;
  * fragments such as feed item bodies are wrapped first.
  */
 export function parseDocument(html: string): DomDocument {
+  assertNesting(html);
   const { document } = parseHTML(wrapFragment(html)) as unknown as { document: DomDocument };
   return document;
 }
@@ -51,4 +53,28 @@ export function wrapFragment(html: string): string {
     .replace(/<head[^>]*>[\s\S]*?<\/head>/i, '')
     .replace(/<!doctype[^>]*>|<\/?html[^>]*>|<\/?body[^>]*>/gi, '');
   return `<!doctype html><html><head>${head}</head><body>${rest}</body></html>`;
+}
+
+/** Deepest nesting accepted. Real pages stay under a few hundred; linkedom's parse time grows with the square of it. */
+export const MAX_NESTING = 5000;
+/** Elements that pages always close, so that counting them measures nesting (unlike `<p>` or `<li>`). */
+const CONTAINER =
+  /<(\/?)(div|span|section|article|main|table|blockquote|ul|ol|a|b|i|em|strong)\b[^>]*?(\/?)>/gi;
+
+/**
+ * Refuses markup nested deeper than MAX_NESTING before it is parsed: a hostile page of a few megabytes of
+ * `<div>` would otherwise hold the parser for minutes.
+ */
+export function assertNesting(html: string): void {
+  let depth = 0;
+  for (const m of html.matchAll(CONTAINER)) {
+    if (m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_NESTING) {
+      throw new ChorusError(
+        'unsupported-input',
+        `expected an HTML page, found markup nested more than ${MAX_NESTING.toLocaleString('en-US')} levels deep`,
+      );
+    }
+  }
 }

@@ -14,12 +14,17 @@ import { bylineOf, trimEdges } from './article-edges.js';
 import { buildArticle, type InputMeta, type ReadFields } from './build-article.js';
 import { parseDocument, type DomDocument, type DomNode } from './dom.js';
 import { readPageMeta } from './html-meta.js';
-import { blockText, removeClutter } from './html-text.js';
+import { blockText, nestingDepth, removeClutter } from './html-text.js';
 
 /** Readability's text is preferred when it holds at least this many characters … */
 const ENOUGH_CHARS = 500;
 /** … or at least this share of what the page's main block holds. */
 const ENOUGH_SHARE = 0.6;
+
+/** Pages with more elements than this skip Readability (a long news page has a few thousand). */
+const MAX_READABILITY_ELEMENTS = 30_000;
+/** Pages nested deeper than this skip Readability. */
+const MAX_READABILITY_DEPTH = 150;
 
 type ReadabilityInput = ConstructorParameters<typeof Readability>[0];
 
@@ -29,6 +34,8 @@ function readabilityText(document: DomDocument): { text: string; title?: string;
       // Hand back the element itself, not serialised HTML that would have to be parsed again.
       serializer: (node) => node as unknown as DomNode,
       charThreshold: 200,
+      // Past this many elements Readability throws and the block fallback reads the page, in linear time.
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
     }).parse();
     if (!result?.content) return { text: '' };
     return {
@@ -59,6 +66,23 @@ function withoutHeadline(text: string, titles: readonly (string | undefined)[]):
  * feed poller takes for a linked page.
  */
 export function extractHtml(html: string): ReadFields & { readonly title?: string } {
+  try {
+    return extractFrom(html);
+  } catch (error) {
+    // The DOM library recurses over the tree; a page nested hundreds of thousands deep exhausts the stack.
+    if (error instanceof RangeError)
+      throw new ChorusError(
+        'unsupported-input',
+        'expected an HTML page, found markup nested too deeply to read',
+        {
+          cause: error,
+        },
+      );
+    throw error;
+  }
+}
+
+function extractFrom(html: string): ReadFields & { readonly title?: string } {
   const document = parseDocument(html);
   const meta = readPageMeta(document);
   const h1 = document.querySelector('article h1, main h1, h1')?.textContent?.replace(/\s+/g, ' ').trim();
@@ -74,7 +98,12 @@ export function extractHtml(html: string): ReadFields & { readonly title?: strin
   const fallbackRoot =
     document.querySelector('article, main, [role="main"], [itemprop="articleBody"]') ?? document.body;
   const fallback = fallbackRoot ? blockText(fallbackRoot) : '';
-  const reader = readabilityText(document);
+  // Readability's cost grows steeply with nesting depth (minutes at 2,000 levels); real pages stay
+  // far below this, so deeper ones are read by the block fallback alone.
+  const reader =
+    document.body && nestingDepth(document.body, MAX_READABILITY_DEPTH) < MAX_READABILITY_DEPTH
+      ? readabilityText(document)
+      : { text: '' };
   const useReader =
     reader.text.length >= ENOUGH_CHARS || reader.text.length >= fallback.length * ENOUGH_SHARE;
   const title = meta.title ?? h1 ?? reader.title ?? pageTitle;

@@ -56,21 +56,46 @@ export function blockText(root: DomNode): string {
     current = '';
     onlyTime = true;
   };
-  const visit = (node: DomNode, inTime: boolean): void => {
+  // An explicit stack rather than recursion: hostile pages nest elements tens of thousands deep.
+  type Step = { readonly node: DomNode; readonly inTime: boolean } | { readonly close: true };
+  const stack: Step[] = [{ node: root, inTime: false }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('close' in step) {
+      flush();
+      continue;
+    }
+    const { node, inTime } = step;
     if (node.nodeType === TEXT_NODE) {
       const t = node.textContent ?? '';
       current += t;
       if (t.trim() && !inTime) onlyTime = false;
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const block = BLOCK.test(node.nodeName.toUpperCase());
-    if (block) flush();
+    if (block) {
+      flush();
+      stack.push({ close: true });
+    }
     const time = inTime || node.nodeName.toUpperCase() === 'TIME';
-    for (const child of Array.from(node.childNodes)) visit(child, time);
-    if (block) flush();
-  };
-  visit(root, false);
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inTime: time });
+  }
   flush();
   return paragraphs.join('\n\n');
+}
+
+/** Deepest nesting of elements under a node, counted without recursion. */
+export function nestingDepth(root: DomNode, stopAt: number): number {
+  let deepest = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest >= stopAt) return deepest;
+    for (const child of Array.from(node.childNodes))
+      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

@@ -35,7 +35,13 @@ export interface LanguageGuess {
  * @example guessLanguage('Der Bürgermeister sagte, dass die Brücke …')?.code === 'de'
  */
 export function guessLanguage(text: string): LanguageGuess | undefined {
-  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
+  // Words are taken from the start only: a 10 MB text is told by its first pages.
+  const words = (
+    text
+      .slice(0, MAX_WORDS * 12)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).slice(0, MAX_WORDS);
   if (words.length < MIN_WORDS) return undefined;
   const scores = LANGUAGES.map((l) => ({ l, hits: words.filter((w) => l.words.has(w)).length })).sort(
     (a, b) => b.hits - a.hits,

@@ -80,6 +80,22 @@ describe('parseHtmlArticle text', () => {
   });
 });
 
+describe('hostile pages', () => {
+  it('reads a page nested 2,000 levels deep, and refuses one nested deeper than 5,000, both quickly', () => {
+    const text = PARAGRAPHS[0]!;
+    expect(parseHtmlArticle(`${'<div>'.repeat(2000)}<p>${text}</p>${'</div>'.repeat(2000)}`).text).toBe(text);
+    expect(() => parseHtmlArticle(`${'<div>'.repeat(100_000)}${text}`)).toThrow(
+      'expected an HTML page, found markup nested more than 5,000 levels deep',
+    );
+  });
+
+  it('reads unclosed tags and stray closing tags', () => {
+    expect(parseHtmlArticle(`</div></p><p>${PARAGRAPHS[0]}<p><b>${PARAGRAPHS[1]}`).text).toBe(
+      `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`,
+    );
+  });
+});
+
 describe('page metadata', () => {
   it('takes headline, authors, date and outlet from JSON-LD, following @graph references', () => {
     const a = parseHtmlArticle(newsPage({ head: JSON_LD }), { fileName: 'page.html' });
