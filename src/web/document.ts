@@ -14,7 +14,11 @@ export interface DocumentOptions {
   readonly header?: SafeHtml;
 }
 
-export const STATIC_PATHS = Object.freeze({ css: '/static/chorus.css', js: '/static/chorus.js' });
+export const STATIC_PATHS = Object.freeze({
+  css: '/static/chorus.css',
+  js: '/static/chorus.js',
+  icon: '/static/chorus.svg',
+});
 
 export function renderDocument(options: DocumentOptions): string {
   const head =
@@ -23,6 +27,7 @@ export function renderDocument(options: DocumentOptions): string {
           ${trustedHtml(STYLESHEET)}
         </style>`
       : html`<link rel="stylesheet" href="${STATIC_PATHS.css}" />
+          <link rel="icon" href="${STATIC_PATHS.icon}" type="image/svg+xml" />
           <script src="${STATIC_PATHS.js}" defer></script>`;
   return html`<!doctype html>
     <html lang="en">

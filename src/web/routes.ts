@@ -10,7 +10,7 @@ import type { AppDeps } from '../server/deps.js';
 import { renderErrorPage, renderNotFoundPage } from './error-page.js';
 import { STATIC_PATHS } from './document.js';
 import { CLIENT_SCRIPT } from './static/client-script.js';
-import { STYLESHEET } from './static/stylesheet.js';
+import { ICON_SVG, STYLESHEET } from './static/stylesheet.js';
 import { numberedArticles, renderSourcesPage } from './sources-page.js';
 import { renderStoryList, type StoryOrder } from './story-list-page.js';
 import { renderStoryPage } from './story-page.js';
@@ -35,6 +35,12 @@ function one(query: unknown, name: string): string | undefined {
 /** A non-negative integer query value, or `fallback` for anything else. */
 function whole(value: string | undefined, fallback: number): number {
   return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : fallback;
+}
+
+/** A 1-based source number from the query: `fallback` when absent, 0 (refused) when not a number. */
+function sourceNumber(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  return /^\d{1,9}$/.test(value) ? Number(value) : 0;
 }
 
 function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
@@ -78,6 +84,10 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       .header('cache-control', 'public, max-age=300')
       .send(CLIENT_SCRIPT),
   );
+  app.get(STATIC_PATHS.icon, async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(ICON_SVG),
+  );
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect(STATIC_PATHS.icon, 301));
 
   const list = (search: boolean) => async (request: FastifyRequest, reply: FastifyReply) =>
     guarded(request, reply, async () => {
@@ -108,8 +118,8 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       const stored = await store.getStory(id);
       if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
       const n = numberedArticles(stored).length;
-      const a = whole(one(request.query, 'a'), 1) - 1;
-      const b = whole(one(request.query, 'b'), a === 0 ? 2 : 1) - 1;
+      const a = sourceNumber(one(request.query, 'a'), 1) - 1;
+      const b = sourceNumber(one(request.query, 'b'), a === 0 ? 2 : 1) - 1;
       if (n < 2)
         return {
           status: 404,
