@@ -161,6 +161,16 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 
   const declared = declaredCharset(buf);
   if (declared && !/^utf-?8$/.test(declared) && !declared.startsWith('utf-16')) {
+    // Pages re-saved as UTF-8 often keep their old declaration. Valid UTF-8 with multi-byte characters
+    // is almost never meant as a single-byte encoding (it would read as "CafÃ©").
+    const shape = utf8Shape(buf);
+    if (shape.multi > 0 && shape.invalid === 0) {
+      return {
+        text: buf.toString('utf8'),
+        encoding: 'utf-8',
+        warnings: [`declared ${declared} but is UTF-8; read as UTF-8`],
+      };
+    }
     return { text: iconv.decode(buf, declared), encoding: declared, warnings: [] };
   }
   return decodeUtf8(buf);

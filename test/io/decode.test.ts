@@ -45,6 +45,15 @@ describe('decodeBytes', () => {
     });
   });
 
+  it('reads UTF-8 that a stale declaration calls windows-1252 as UTF-8, with a warning', () => {
+    const page = `<html><head><meta charset="windows-1252"></head><body><p>${TEXT}</p></body></html>`;
+    expect(decodeBytes(Buffer.from(page))).toEqual({
+      text: page,
+      encoding: 'utf-8',
+      warnings: ['declared windows-1252 but is UTF-8; read as UTF-8'],
+    });
+  });
+
   it('repairs UTF-8 with a few broken bytes, with a warning', () => {
     const bytes = Buffer.concat([
       Buffer.from('Café and crème '),

@@ -146,6 +146,13 @@ describe('page metadata', () => {
     });
   });
 
+  it('falls back to the JSON-LD articleBody when the markup holds no text', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Dam', articleBody: PARAGRAPHS[0] })}</script>`;
+    expect(parseHtmlArticle(`<html><head>${ld}</head><body><div id="app"></div></body></html>`).text).toBe(
+      PARAGRAPHS[0],
+    );
+  });
+
   it('lets a caller name the source', () => {
     expect(parseHtmlArticle(newsPage({ head: JSON_LD }), { source: 'Feed name' }).source).toBe('Feed name');
   });

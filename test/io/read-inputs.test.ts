@@ -107,6 +107,27 @@ describe('readInputs', () => {
     expect(read.articles).toHaveLength(1);
   });
 
+  it('tells the format by content when the name does not say, or says text', async () => {
+    writeFileSync(at('saved-page.txt'), newsPage());
+    writeFileSync(at('records.data'), JSON.stringify([{ text: T1 }, { text: T2 }]));
+    writeFileSync(at('NOTES'), `${T1}\n\n${T2}`);
+    const read = await readInputs([at('saved-page.txt'), at('records.data'), at('NOTES')]);
+    expect(read.outcomes.map((o) => o.articles)).toEqual([1, 2, 1]);
+    expect(read.articles[0]?.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(read.articles[3]?.text).toBe(`${T1}\n\n${T2}`);
+  });
+
+  it('refuses a feed given as an article, pointing to the feeds command', async () => {
+    writeFileSync(
+      at('feed.xml'),
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Lowmoor Post</title></channel></rss>',
+    );
+    const read = await readInputs([at('feed.xml')]);
+    expect(read.outcomes[0]?.reason).toBe(
+      'expected an article, found an RSS or Atom feed (add it with `chorus feeds add URL` instead)',
+    );
+  });
+
   it('reads Multi-News source files, one article per document', async () => {
     const read = await readInputs([at('multi.src')]);
     expect(read.articles.map((a) => a.text)).toEqual([T1, T2, T2]);
