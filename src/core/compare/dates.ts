@@ -70,6 +70,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * @example findDates("reopen on March 28", 2026)[0].value // → "2026-03-28"
  */
 export function findDates(text: string, year?: number): DateMatch[] {
+  // Every form has a digit; most sentences have none.
+  if (!/\d/.test(text)) return [];
   const out: DateMatch[] = [];
   const taken = (s: number, e: number) => out.some((d) => s < d.end && e > d.start);
   for (const { re, read } of PATTERNS) {

@@ -33,7 +33,7 @@ export interface FigureMention {
 
 const TOKEN =
   /[$€£¥%]|\d[\d,.]*\d(?:m|bn|k)?(?![\p{L}])|\d(?:m|bn|k)?(?![\p{L}])|\d+\p{L}+|\p{L}[\p{L}\p{M}'’-]*|[.,;:!?()—–"“”]/gu;
-const CURRENCIES: Readonly<Record<string, string>> = words.currencies;
+const CURRENCIES: ReadonlyMap<string, string> = new Map(Object.entries(words.currencies));
 const HEDGES = words.hedges;
 const AUX: ReadonlySet<string> = new Set(words.auxiliaries);
 const GROUP = new Map<string, string>(
@@ -46,23 +46,34 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
     stem,
   ),
 );
+const NUMBERISH = new RegExp(
+  `\\d|\\b(?:${[...Object.keys(words.units), ...Object.keys(words.tens)].join('|')})\\b`,
+  'i',
+);
 const CLAUSE = /[,;:()—–]|\s(?:and that|but|while|whereas|although|though|because)\s/g;
 
 const isWord = (t: string | undefined): t is string => t !== undefined && /^\p{L}/u.test(t);
 const isContent = (t: string | undefined): t is string =>
-  isWord(t) && !isStopWord(t) && !AUX.has(t) && !(t in CURRENCIES) && !/^(?:percent|per|cent|pct)$/.test(t);
+  isWord(t) && !isStopWord(t) && !AUX.has(t) && !CURRENCIES.has(t) && !/^(?:percent|per|cent|pct)$/.test(t);
 
 /**
  * Figures of one sentence. `year` is the article's year, for dates written without one.
  * @example findFigures("Twelve people were injured.")[0] // → { kind: "number", value: "12", context: "people injured", … }
  */
 export function findFigures(sentence: string, year?: number): FigureMention[] {
+  // Most sentences state no figure; every date and number needs a digit or a number word.
+  if (!NUMBERISH.test(sentence)) return [];
   const lower = sentence.toLowerCase();
   const dates = findDates(sentence, year);
-  const spans = [...lower.matchAll(TOKEN)].filter(
-    (m) => !dates.some((d) => m.index >= d.start && m.index < d.end),
-  );
-  const tokens = spans.map((m) => m[0]);
+  const tokens: string[] = [];
+  const offsets: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
+    const at = m.index;
+    if (dates.some((d) => at >= d.start && at < d.end)) continue;
+    tokens.push(m[0]);
+    offsets.push(at);
+  }
   const clauses = clauseRanges(sentence);
   const clauseStems = (at: number, skip: [number, number]) => {
     const [s, e] = clauses.find(([cs, ce]) => at >= cs && at < ce) ?? [0, sentence.length];
@@ -76,7 +87,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     if (!n) continue;
     const t = tokens[i]!;
     const after = tokens[i + n.length];
-    const raw = sentence.slice(spans[i]!.index, spans[i]!.index + t.length + 2);
+    const raw = sentence.slice(offsets[i]!, offsets[i]! + t.length + 2);
     const isYear = /^(1[89]|20)\d\d$/.test(t);
     const isTime =
       after === 'a' ||
@@ -86,13 +97,13 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       after === ':' ||
       tokens[i - 1] === ':';
     // A label ("Pier 4", "Route 9") follows a capitalised word; "65-year-old" and "7-4" are not counts.
-    const label = i > 0 && /^\p{Lu}/u.test(sentence.slice(spans[i - 1]!.index)) && isWord(tokens[i - 1]);
+    const label = i > 0 && /^\p{Lu}/u.test(sentence.slice(offsets[i - 1]!)) && isWord(tokens[i - 1]);
     if (
       isYear ||
       isTime ||
       label ||
       /^[\d,.]+-/.test(raw) ||
-      /[-–]$/.test(sentence.slice(0, spans[i]!.index)) ||
+      /[-–]$/.test(sentence.slice(0, offsets[i]!)) ||
       /^\d+\p{L}/u.test(t)
     ) {
       i += n.length - 1;
@@ -102,9 +113,9 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     let kind: Figure['kind'] = 'number';
     let value = formatNumber(n.value);
     let end = i + n.length;
-    if (before && before in CURRENCIES) value = `${CURRENCIES[before]} ${value}`;
-    else if (after && after in CURRENCIES && after.length > 1) {
-      value = `${CURRENCIES[after]} ${value}`;
+    if (before && CURRENCIES.has(before)) value = `${CURRENCIES.get(before)} ${value}`;
+    else if (after && CURRENCIES.has(after) && after.length > 1) {
+      value = `${CURRENCIES.get(after)} ${value}`;
       end++;
     }
     if (value !== formatNumber(n.value)) kind = 'money';
@@ -131,7 +142,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     // After the noun, only a participle says what happened to it ("were injured", not "is roughly").
     const next = tokens[j];
     let predicate = isContent(next) && run.length > 0 && (GROUP.has(next) || /ed$/.test(next)) ? next : '';
-    const start = i - (kind === 'money' && before && before in CURRENCIES ? 1 : 0);
+    const start = i - (kind === 'money' && before && CURRENCIES.has(before) ? 1 : 0);
     // A range ("three to four weeks", "$1.5 million to $2 million") is approximate at both ends.
     // "and" joins a range only after "between": "nine firefighters and three employees" is two counts.
     const between = tokens.slice(Math.max(0, start - 6), start).includes('between');
@@ -139,7 +150,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     const hedged =
       hedgedAt(tokens, start) ||
       (range.test(tokens[end] ?? '') &&
-        readNumber(tokens, end + 1 + (tokens[end + 1]! in CURRENCIES ? 1 : 0)) !== undefined) ||
+        readNumber(tokens, end + 1 + (CURRENCIES.has(tokens[end + 1]!) ? 1 : 0)) !== undefined) ||
       (range.test(tokens[start - 1] ?? '') &&
         [2, 3, 4].some((b) => start - b >= 0 && readNumber(tokens, start - b) !== undefined));
     let k = start - 1;
@@ -158,10 +169,10 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     i = end - 1;
     if (kind === 'number' && run.length === 0) continue;
     const head = run.at(-1) ?? '';
-    const at = spans[start]!.index;
+    const at = offsets[start]!;
     const context =
       [...run, predicate].filter(Boolean).join(' ') || leadWords(sentence, clauses, at).join(' ');
-    const stop = spans[end - 1]!.index + tokens[end - 1]!.length;
+    const stop = offsets[end - 1]! + tokens[end - 1]!.length;
     out.push({
       kind,
       value,

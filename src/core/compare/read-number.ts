@@ -4,9 +4,11 @@
  */
 import words from './figure-words.json' with { type: 'json' };
 
-const UNITS: Readonly<Record<string, number>> = words.units;
-const TENS: Readonly<Record<string, number>> = words.tens;
-const MULTIPLIERS: Readonly<Record<string, number>> = words.multipliers;
+// Maps, not the JSON objects: `"constructor" in {}` is true, and this runs on every token.
+const UNITS: ReadonlyMap<string, number> = new Map(Object.entries(words.units));
+const TENS: ReadonlyMap<string, number> = new Map(Object.entries(words.tens));
+/** Words and suffixes that scale a number ("million", "bn"). */
+export const MULTIPLIERS: ReadonlyMap<string, number> = new Map(Object.entries(words.multipliers));
 
 export interface NumberRead {
   readonly value: number;
@@ -15,11 +17,12 @@ export interface NumberRead {
 }
 
 function wordValue(w: string): number | undefined {
-  if (w in UNITS) return UNITS[w];
-  if (w in TENS) return TENS[w];
+  const v = UNITS.get(w) ?? TENS.get(w);
+  if (v !== undefined || !w.includes('-')) return v;
   const [t, u] = w.split('-');
-  if (t && u && t in TENS && u in UNITS && UNITS[u]! < 10) return TENS[t]! + UNITS[u]!;
-  return undefined;
+  const tens = TENS.get(t!);
+  const unit = UNITS.get(u!);
+  return tens !== undefined && unit !== undefined && unit > 0 && unit < 10 ? tens + unit : undefined;
 }
 
 /**
@@ -34,7 +37,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
   const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(m|bn|k)?$/.exec(t);
   if (digits) {
     value = Number(digits[1]!.replace(/,/g, '') + (digits[2] ? `.${digits[2]}` : ''));
-    if (digits[3]) value *= MULTIPLIERS[digits[3]]!;
+    if (digits[3]) value *= MULTIPLIERS.get(digits[3])!;
   } else {
     value = wordValue(t);
     // "three hundred", "twenty thousand".
@@ -45,8 +48,9 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
   }
   if (value === undefined || !Number.isFinite(value)) return undefined;
   const next = tokens[i + length];
-  if (next !== undefined && next in MULTIPLIERS && next.length > 2) {
-    value *= MULTIPLIERS[next]!;
+  const scale = next !== undefined && next.length > 2 ? MULTIPLIERS.get(next) : undefined;
+  if (scale !== undefined) {
+    value *= scale;
     length++;
   }
   return { value, length };

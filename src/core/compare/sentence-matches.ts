@@ -6,9 +6,10 @@
  * Comparing every pair is quadratic (a 200-article story has ~6,000 sentences, 18 million pairs), so we
  * use prefix filtering (Chaudhuri, Ganti & Kaushik, "A primitive operator for similarity joins", ICDE
  * 2006; Bayardo, Ma & Srikant, "Scaling up all pairs similarity search", WWW 2007, §4): order each
- * sentence's stems rarest first; two sets with cosine ≥ t share at least ⌈t²·|A|⌉ stems, so they must
- * share one among the first |A| − ⌈t²·|A|⌉ + 1 of each. Only those prefixes are indexed, which leaves
- * the commonest stems ("said", the story's subject) — the long posting lists — out of the candidate
+ * sentence's stems rarest first and visit sentences smallest first. When B (seen earlier, |B| ≤ |A|)
+ * and A have cosine ≥ t they share α ≥ t·√(|A|·|B|) stems, so α ≥ t·|B| and α ≥ t²·|A|, and the first
+ * |B| − ⌈t·|B|⌉ + 1 stems of B (indexed) meet the first |A| − ⌈t²·|A|⌉ + 1 stems of A (probed). That
+ * leaves the commonest stems ("said", the story's subject) — the long posting lists — out of the
  * search. Candidates are then scored exactly, so the result is the same as the quadratic loop's.
  */
 import type { AnalyzedStory } from '../model.js';
@@ -29,29 +30,34 @@ export interface SentenceMatch {
 export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOLD): SentenceMatch[][] {
   const sets = distinctStemIds(doc);
   const t2 = threshold * threshold;
+  // The epsilon keeps float error (0.4² = 0.16000000000000003) from shortening a prefix.
+  const prefixLength = (n: number, share: number) => n - Math.ceil(share * n - 1e-6) + 1;
   const best: Map<number, SentenceMatch>[] = sets.map(() => new Map());
   const postings = new Map<number, number[]>();
   const seenAt = new Int32Array(sets.length).fill(-1);
-  for (let i = 0; i < sets.length; i++) {
+  const bySize = [...sets.keys()].sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
+  for (const i of bySize) {
     const a = sets[i]!;
     if (a.length === 0) continue;
     const articleI = doc.sentences[i]!.article;
-    const prefix = a.length - Math.ceil(t2 * a.length - 1e-6) + 1;
-    for (let p = 0; p < prefix; p++) {
+    const probe = prefixLength(a.length, t2);
+    const minSize = t2 * a.length - 1e-6;
+    for (let p = 0; p < probe; p++) {
       const list = postings.get(a[p]!);
       if (list === undefined) continue;
       for (const j of list) {
         if (seenAt[j] === i) continue;
         seenAt[j] = i;
         const articleJ = doc.sentences[j]!.article;
-        if (articleJ === articleI) continue;
+        if (articleJ === articleI || sets[j]!.length < minSize) continue;
         const sim = sortedCosine(a, sets[j]!);
         if (sim < threshold) continue;
         keepBest(best[i]!, { article: articleJ, sentence: j, similarity: sim });
         keepBest(best[j]!, { article: articleI, sentence: i, similarity: sim });
       }
     }
-    for (let p = 0; p < prefix; p++) {
+    const indexed = prefixLength(a.length, threshold);
+    for (let p = 0; p < indexed; p++) {
       const list = postings.get(a[p]!);
       if (list) list.push(i);
       else postings.set(a[p]!, [i]);

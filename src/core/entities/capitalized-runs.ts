@@ -54,14 +54,17 @@ interface Word {
 
 function words(sentence: string): Word[] {
   const out: Word[] = [];
+  // Plain string tests, not regexes: this runs on every word of every article.
   for (const m of sentence.matchAll(WORD)) {
     let text = m[0];
-    const possessive = /['’]s$/i.test(text);
+    const n = text.length;
+    const possessive =
+      n > 2 && (text[n - 1] === 's' || text[n - 1] === 'S') && (text[n - 2] === "'" || text[n - 2] === '’');
     if (possessive) text = text.slice(0, -2);
-    text = text.replace(/['’-]+$/, '');
+    while (text.endsWith("'") || text.endsWith('’') || text.endsWith('-')) text = text.slice(0, -1);
     // A final period is the sentence's or an abbreviation's; "D.C." keeps its inner ones.
-    if (text.endsWith('.') && !/\..*\.$/.test(text)) text = text.slice(0, -1);
-    if (text) out.push({ text, start: m.index, end: m.index + m[0].length, possessive });
+    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
+    if (text) out.push({ text, start: m.index, end: m.index + n, possessive });
   }
   return out;
 }

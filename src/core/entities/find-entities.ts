@@ -23,13 +23,23 @@ export interface EntityMention {
 
 /** Every resolved entity mention of `doc`, in reading order. */
 export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
-  const lower = new Set<string>();
-  for (const s of doc.sentences)
-    for (const m of s.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu)) lower.add(m[0]);
-  const common = (w: string) => lower.has(w);
+  const runs = doc.sentences.map((s) => capitalizedRuns(s.text));
+  // A word is ordinary when the story also writes it in lowercase: it occurs more often as a token
+  // than capitalised. Counting beats scanning every text again for lowercase forms.
+  const tokens = new Map<string, number>();
+  for (const s of doc.sentences) for (const t of s.tokens) tokens.set(t, (tokens.get(t) ?? 0) + 1);
+  const capitalized = new Map<string, number>();
+  for (const list of runs)
+    for (const run of list)
+      for (const w of run.words) {
+        const k = w.toLowerCase();
+        capitalized.set(k, (capitalized.get(k) ?? 0) + 1);
+      }
+  const common = (w: string) => (tokens.get(w) ?? 0) > (capitalized.get(w) ?? 0);
   const raw: { run: ClassifiedRun; article: number; sentence: number }[] = [];
-  doc.sentences.forEach((s, i) => {
-    for (const run of capitalizedRuns(s.text)) {
+  runs.forEach((list, i) => {
+    const s = doc.sentences[i]!;
+    for (const run of list) {
       const c = classifyRun(run, common);
       if (c) raw.push({ run: c, article: s.article, sentence: i });
     }

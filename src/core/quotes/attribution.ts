@@ -61,6 +61,8 @@ export function attributeQuote(
       if (m?.groups?.sp) return make(m.groups.sp);
     }
   }
+  // Both patterns before a quote end in a comma or colon; testing that first skips a costly search.
+  if (!/[,:]\s*$/.test(paragraph.slice(Math.max(0, open - 4), open))) return undefined;
   // Only the sentence that holds the quote: from the last full stop before it.
   const before =
     paragraph

@@ -1,0 +1,69 @@
+/**
+ * Speed of the source comparison (`compareSources`), which runs on every ingest:
+ *
+ *   npx tsx bench/compare-speed.ts ../shared/data/multi-news/validation.jsonl.gz --limit 500
+ *
+ * Two workloads from the same file: each Multi-News example as it is (2-10 articles: the usual story),
+ * and "big" stories of 200 articles made by pooling the articles of consecutive examples (the worst
+ * case the ingest service meets: a long-running story). Timed: compareSources alone; text analysis and
+ * duplicate detection run before the clock starts. The first few calls warm the JIT and are not counted.
+ * Prints per workload: stories, and the median, 95th-percentile and slowest milliseconds per story, by
+ * the wall clock and by process CPU time; targets are < 5 ms for 10 articles and < 200 ms for 200.
+ */
+import { parseArgs } from 'node:util';
+import { compareSources } from '../src/core/compare/index.js';
+import { findDuplicates } from '../src/core/dedupe/index.js';
+import type { Article } from '../src/core/model.js';
+import { analyzeStory } from '../src/core/text/index.js';
+import { readMultiNews } from '../src/io/multinews.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { limit: { type: 'string', default: '500' }, big: { type: 'string', default: '200' } },
+});
+const path = positionals[0];
+if (!path) {
+  console.error('usage: npx tsx bench/compare-speed.ts MULTI_NEWS.jsonl.gz [--limit N] [--big ARTICLES]');
+  process.exit(2);
+}
+
+const stories: Article[][] = [];
+for await (const e of readMultiNews(path, { limit: Number(values.limit) })) {
+  const articles = e.story.articles.filter((a) => a.text.length > 0);
+  if (articles.length > 0) stories.push(articles);
+}
+const bigSize = Number(values.big);
+const pooled = stories.flat();
+const big: Article[][] = [];
+for (let i = 0; i + bigSize <= pooled.length; i += bigSize) big.push(pooled.slice(i, i + bigSize));
+
+function run(name: string, workload: Article[][], warmup: number): void {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  workload.forEach((articles, i) => {
+    const doc = analyzeStory({ id: `${name}-${i}`, articles });
+    const duplicates = findDuplicates(articles);
+    const c = process.cpuUsage();
+    const t = performance.now();
+    compareSources(doc, { duplicates });
+    if (i < warmup) return;
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  });
+  if (times.length === 0) return console.log(`${name}: not enough stories (raise --limit)`);
+  const stats = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+    return `median ${q(0.5).toFixed(2)} ms · p95 ${q(0.95).toFixed(2)} ms · max ${sorted.at(-1)!.toFixed(2)} ms`;
+  };
+  const sizes = workload.slice(warmup).map((a) => a.length);
+  console.log(`${name}: ${times.length} stories of ${Math.min(...sizes)}-${Math.max(...sizes)} articles`);
+  console.log(`  wall ${stats(times)}`);
+  // CPU time of the process: on a shared machine it moves far less than the wall clock does.
+  console.log(`  cpu  ${stats(cpu)}`);
+}
+
+run('multi-news stories', stories, 20);
+run(`${bigSize}-article stories`, big, 1);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
