@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, SCREENSHOTS, startSite, type TestSite } from './browser.js';
 import { CALM_ARTICLE, HOSTILE_PAGE, PASTED, UPLOAD_STORY } from './fixtures.js';
 
@@ -18,6 +18,9 @@ declare const document: {
 };
 declare const innerHeight: number;
 declare function getComputedStyle(element: unknown): { backgroundColor: string; outlineStyle: string };
+
+// A browser walking several pages on a shared two-core machine needs more than the unit-test budget.
+vi.setConfig({ testTimeout: 90_000 });
 
 let site: TestSite | undefined;
 let browser: Browser | undefined;
