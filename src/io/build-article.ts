@@ -62,6 +62,11 @@ export function normalizeDate(raw: string | undefined, warnings: string[]): stri
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value.replace(' ', 'T');
   if (/^\d{4}\d{2}\d{2}$/.test(value)) return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`;
+  // Unix time in seconds or milliseconds, as some exporters write it.
+  if (/^\d{10}(\d{3})?$/.test(value)) {
+    const ms = Number(value) * (value.length === 10 ? 1000 : 1);
+    return new Date(ms).toISOString().replace('.000Z', 'Z');
+  }
   // Day-first numeric dates (03/04/2026) are ambiguous between countries: not guessed.
   const textual = MONTH_FIRST.test(value) || /^\d{1,2}\s+[A-Za-z]/.test(value);
   const ms = textual ? Date.parse(value.replace(/(\d)(st|nd|rd|th)\b/g, '$1')) : NaN;

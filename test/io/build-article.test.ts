@@ -1,0 +1,72 @@
+/** Dates, source names and hosts: the small rules every reader shares. */
+import { describe, expect, it } from 'vitest';
+import { fileStem, hostOf, normalizeDate, sourceName } from '../../src/io/index.js';
+
+describe('normalizeDate', () => {
+  it.each<[string, string | undefined]>([
+    ['2026-03-14', '2026-03-14'],
+    ['2026-03-14T09:30:00-05:00', '2026-03-14T09:30:00-05:00'],
+    ['2026-03-14T09:30:00.000Z', '2026-03-14T09:30:00.000Z'],
+    ['2026-03-14 09:30', '2026-03-14T09:30'],
+    ['20260314', '2026-03-14'],
+    ['1773446400', '2026-03-14T00:00:00Z'],
+    ['1773446400000', '2026-03-14T00:00:00Z'],
+    ['March 14, 2026', '2026-03-14'],
+    ['14 March 2026', '2026-03-14'],
+    ['Saturday, March 14th, 2026', '2026-03-14'],
+    ['  ', undefined],
+  ])('%j → %j', (raw, expected) => {
+    const warnings: string[] = [];
+    expect(normalizeDate(raw, warnings)).toBe(expected);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([['03/04/2026'], ['yesterday'], ['2026-13']])('leaves out %j with a warning', (raw) => {
+    const warnings: string[] = [];
+    expect(normalizeDate(raw, warnings)).toBeUndefined();
+    expect(warnings).toEqual([`date "${raw}" not understood; left out`]);
+  });
+});
+
+describe('source names', () => {
+  it.each<
+    [
+      { outlet?: string; url?: string },
+      { source?: string; url?: string; fileName?: string },
+      string | undefined,
+    ]
+  >([
+    [
+      { outlet: 'Lowmoor Post', url: 'https://www.lowmoorpost.example/a' },
+      { fileName: 'a.html' },
+      'Lowmoor Post',
+    ],
+    [{ url: 'https://www.lowmoorpost.example/a' }, { fileName: 'a.html' }, 'lowmoorpost.example'],
+    [{}, { url: 'https://news.lowmoor.example/a', fileName: 'a.html' }, 'news.lowmoor.example'],
+    [{}, { fileName: 'lowmoor-post.jsonl.gz' }, 'lowmoor-post'],
+    [{ outlet: '  Lowmoor\n Post ' }, {}, 'Lowmoor Post'],
+    [{ outlet: 'Lowmoor Post' }, { source: 'Given by the caller' }, 'Given by the caller'],
+    [{ url: 'mailto:desk@lowmoor.example' }, {}, undefined],
+  ])('%j %j → %j', (fields, meta, expected) => {
+    expect(sourceName(fields, meta)).toBe(expected);
+  });
+
+  it.each<[string | undefined, string | undefined]>([
+    ['https://www.a.example/x', 'a.example'],
+    ['http://b.example', 'b.example'],
+    ['ftp://c.example/x', undefined],
+    ['not a url', undefined],
+    [undefined, undefined],
+  ])('hostOf(%j) = %j', (url, host) => {
+    expect(hostOf(url)).toBe(host);
+  });
+
+  it.each([
+    ['harbor-gazette.html', 'harbor-gazette'],
+    ['/a/b/story.jsonl.gz', 'story'],
+    ['no-extension', 'no-extension'],
+    ['.hidden', '.hidden'],
+  ])('fileStem(%j) = %j', (name, stem) => {
+    expect(fileStem(name)).toBe(stem);
+  });
+});
