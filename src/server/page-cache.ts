@@ -3,8 +3,10 @@
  * (measured by bench/serve.ts), and a story only changes when a batch touches it, which bumps its
  * `version` (and a rebuilt report its `reportVersion`). So GET answers for a story are kept under a key
  * of URL + version + report version + update time: a new article or report makes a new key, and the
- * old entry simply ages out of the LRU. Stories are read from the store on every request, so a change
- * made by another process (`chorus ingest`, `chorus feeds poll`) is seen at once.
+ * old entry simply ages out of the LRU. Reading the story to learn its version is most of the cost of a
+ * cached answer, so a URL's version check is trusted for `checkTtlMs` (1 s): any write request to this
+ * server forgets all checks at once, and a change made by another process (`chorus ingest`, `chorus
+ * feeds poll` on the same database) shows within that second.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store, StoredStory } from '../storage/store.js';
@@ -14,11 +16,18 @@ export interface PageCacheOptions {
   readonly maxBytes: number;
   /** Route patterns whose GET answers are cached; each has an `:id` story parameter. */
   readonly routes: readonly string[];
+  /**
+   * How long a version check of a URL is trusted before the story is read again, in ms (0: read on
+   * every request). Any write request to this server forgets every check at once, so this only delays
+   * seeing changes made by other processes (`chorus ingest` on the same database).
+   */
+  readonly checkTtlMs: number;
 }
 
 export const PAGE_CACHE_DEFAULTS: PageCacheOptions = Object.freeze({
   maxBytes: 64 * 1024 * 1024,
   routes: ['/stories/:id', '/stories/:id/sources', '/api/stories/:id'],
+  checkTtlMs: 1000,
 });
 
 interface Entry {
@@ -89,14 +98,41 @@ export function installPageCache(
   const cache = options.cache ?? new PageCache(o.maxBytes);
   const routes = new Set(o.routes);
   const pending = new WeakMap<FastifyRequest, string>();
+  /** Per URL, the key its story had when last read, when, and in which write generation. */
+  const checked = new Map<string, { key: string; at: number; generation: number }>();
+  let generation = 0;
+
+  // A write through this server (ingest, upload, feed poll) may change any story: forget every check.
+  // Before the answer is sent, so a client that reads after its write sees the change.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      generation++;
+      checked.clear();
+    }
+    return payload;
+  });
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'GET' || !routes.has(request.routeOptions.url ?? '')) return;
     const id = (request.params as { id?: unknown }).id;
     if (typeof id !== 'string') return;
+    const now = Date.now();
+    const recent = checked.get(request.url);
+    const trusted = recent && recent.generation === generation && now - recent.at < o.checkTtlMs;
+    const trustedHit = trusted ? cache.get(recent.key) : undefined;
+    if (trustedHit) {
+      cache.hits++;
+      return reply.code(200).headers(trustedHit.headers).send(trustedHit.body);
+    }
+    const started = generation;
     const story = await store.getStory(id);
     if (!story) return; // the handler answers the 404
     const key = pageKey(request.url, story);
+    // A write that finished while the story was read may have changed it: do not trust this read later.
+    if (started === generation) {
+      if (checked.size >= 100_000) checked.clear();
+      checked.set(request.url, { key, at: now, generation });
+    }
     const hit = cache.get(key);
     if (!hit) {
       cache.misses++;

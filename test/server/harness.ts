@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/server/deps.js';
-import { PAGE_CACHE_DEFAULTS, PageCache } from '../../src/server/page-cache.js';
+import { PAGE_CACHE_DEFAULTS, PageCache, type PageCacheOptions } from '../../src/server/page-cache.js';
 import { readUploadedFile } from '../../src/server/read-upload.js';
 import { SERVER_DEFAULTS } from '../../src/server/server-config.js';
 import { IngestService } from '../../src/service/ingest-service.js';
@@ -21,7 +21,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(backend: Backend, config: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function testServer(
+  backend: Backend,
+  config: Partial<ServerConfig> = {},
+  cacheOptions: Partial<PageCacheOptions> = {},
+): Promise<TestServer> {
   const store = await backend.fresh();
   const service = await IngestService.open(store);
   const cache = new PageCache(PAGE_CACHE_DEFAULTS.maxBytes);
@@ -32,7 +36,7 @@ export async function testServer(backend: Backend, config: Partial<ServerConfig>
       config: { ...SERVER_DEFAULTS, logLevel: 'silent', ...config },
       readUpload: readUploadedFile,
     },
-    { logger: false, pageCache: { cache } },
+    { logger: false, pageCache: { ...cacheOptions, cache } },
   );
   return {
     app,

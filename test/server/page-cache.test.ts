@@ -1,13 +1,17 @@
 /**
- * Story answers are cached by story version: a second request is served from the cache, and a new
- * article in the story (a new version) is seen at once, also when another writer than the server added
- * it. The LRU keeps within its byte budget.
+ * Story answers are cached by story version: a second request is served from the cache; a new article
+ * posted through the server is seen at once, and one added by another writer once the version check
+ * expires. The LRU keeps within its byte budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageCache } from '../../src/server/page-cache.js';
 import { DAM_ARTICLES, syndicatedCopy } from '../service/fixtures.js';
 import { backends } from '../storage/backends.js';
 import { testServer, type TestServer } from './harness.js';
+
+/** Version checks trusted this long (ms) in these tests. */
+const TTL = 300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('PageCache', () => {
   it('evicts the least recently used entries beyond its byte budget', () => {
@@ -32,7 +36,7 @@ for (const backend of backends()) {
     let server: TestServer;
     let id = '';
     beforeAll(async () => {
-      server = await testServer(backend);
+      server = await testServer(backend, {}, { checkTtlMs: TTL });
       const result = await server.service.ingest(DAM_ARTICLES);
       id = result.stories[0] ?? '';
     });
@@ -55,8 +59,11 @@ for (const backend of backends()) {
       const before = (await server.app.inject(`/api/stories/${id}`)).json();
       expect(before.articles).toHaveLength(3);
 
-      // Another writer (as `chorus ingest` in another process would) adds a copy to the story.
-      await server.service.ingest([syndicatedCopy(DAM_ARTICLES[0]!)]);
+      // Another writer (as `chorus ingest` in another process would) adds a copy to the story: the
+      // cached answer may be served until the version check expires, then the new version is read.
+      const copy = syndicatedCopy(DAM_ARTICLES[0]!);
+      await server.service.ingest([copy]);
+      await sleep(TTL + 50);
       const misses = server.cache.misses;
       const after = (await server.app.inject(`/api/stories/${id}`)).json();
       expect(server.cache.misses).toBe(misses + 1);
@@ -64,7 +71,30 @@ for (const backend of backends()) {
       expect(after.story.version).toBeGreaterThan(before.story.version);
       const page = await server.app.inject(`/stories/${id}`);
       expect(page.statusCode).toBe(200);
-      expect(page.body).toContain(syndicatedCopy(DAM_ARTICLES[0]!).source);
+      expect(page.body).toContain(copy.source);
+    });
+
+    it('serves a hit without reading the story again within the check time, and a write through the API is seen at once', async () => {
+      const url = `/api/stories/${id}`;
+      await server.app.inject(url);
+      const before = (await server.app.inject(url)).json();
+      const hits = server.cache.hits;
+      await server.app.inject(url);
+      expect(server.cache.hits).toBe(hits + 1);
+
+      const post = await server.app.inject({
+        method: 'POST',
+        url: '/api/articles',
+        payload: {
+          id: 'dam-reprint-2',
+          source: 'Tessel Valley Digest',
+          title: 'Marlow Dam release goes ahead',
+          text: `${DAM_ARTICLES[1]!.text}\n\nThe Digest will update this story as the river rises.`,
+        },
+      });
+      expect(post.json().outcomes[0]).toMatchObject({ status: 'ingested', storyId: id });
+      const after = (await server.app.inject(url)).json();
+      expect(after.articles.length).toBe(before.articles.length + 1);
     });
 
     it('does not cache misses: an unknown story stays a 404', async () => {
