@@ -61,11 +61,17 @@ export function renderStoryList(page: Page<StoryListItem>, view: StoryListView):
   const last = page.offset + page.items.length;
   const prev = page.offset > 0 ? Math.max(0, page.offset - page.limit) : undefined;
   const next = last < page.total ? page.offset + page.limit : undefined;
-  const empty = searching
-    ? view.search
-      ? html`<p class="empty">No story matches “${view.search}”.</p>`
-      : html`<p class="empty">Type some words to search titles and texts.</p>`
-    : html`<p class="empty">No stories yet. <a href="/upload">Upload some articles</a>.</p>`;
+  const empty =
+    page.total > 0
+      ? html`<p class="empty">
+          Nothing on this page (${plural(page.total, 'story', 'stories')} in all).
+          <a href="${storyListHref(view, 0)}">Back to the first page</a>.
+        </p>`
+      : searching
+        ? view.search
+          ? html`<p class="empty">No story matches “${view.search}”.</p>`
+          : html`<p class="empty">Type some words to search titles and texts.</p>`
+        : html`<p class="empty">No stories yet. <a href="/upload">Upload some articles</a>.</p>`;
   const body = html`<h1>${heading}</h1>
     <div class="toolbar">${toggle}<a class="button secondary" href="/upload">Upload articles</a></div>
     ${page.items.length ? html`<p class="meta">${first}–${last} of ${plural(page.total, 'story', 'stories')}</p>` : null}

@@ -75,6 +75,13 @@ describe('web routes', () => {
     expect(textOf(empty.querySelector('.empty'))).toContain('Type some words');
   });
 
+  it('answers search words full-text engines treat as syntax, and pages past the end', async () => {
+    for (const q of ['%22', '*', 'a%20OR%20NOT', '%3Cscript%3E(', 'foot*bridge"'])
+      expect((await get(`/search?q=${q}`)).statusCode, q).toBe(200);
+    const past = parse((await get('/?offset=5000')).body);
+    expect(textOf(past.querySelector('.empty'))).toContain('Nothing on this page (1 story in all).');
+  });
+
   it('takes odd paging and order values as the defaults', async () => {
     const res = await get('/?order=<script>&offset=-5');
     expect(res.statusCode).toBe(200);
