@@ -21,6 +21,9 @@ const ENOUGH_CHARS = 500;
 /** … or at least this share of what the page's main block holds. */
 const ENOUGH_SHARE = 0.6;
 
+/** A by-line longer than this is a paragraph that happens to sit in a by-line element. */
+const MAX_BYLINE_WORDS = 12;
+
 /** Pages with more elements than this skip Readability (a long news page has a few thousand). */
 const MAX_READABILITY_ELEMENTS = 30_000;
 /** Pages nested deeper than this skip Readability. */
@@ -47,6 +50,14 @@ function readabilityText(document: DomDocument): { text: string; title?: string;
     // Readability gives up on some odd documents; the block fallback below still reads them.
     return { text: '' };
   }
+}
+
+/** A by-line element's text without "By", when it is short enough to be names (not a teaser paragraph). */
+function shortByline(text: string | null | undefined): string | undefined {
+  const t = text?.replace(/\s+/g, ' ').trim();
+  if (!t) return undefined;
+  const named = bylineOf(t) ?? t.replace(/^by\s+/i, '');
+  return named.split(' ').length <= MAX_BYLINE_WORDS ? named : undefined;
 }
 
 /** Drops a first paragraph that repeats the headline (a page may carry it as an h2 or a bold line). */
@@ -111,8 +122,7 @@ function extractFrom(html: string): ReadFields & { readonly title?: string } {
     withoutHeadline((useReader ? reader.text : fallback) || meta.body || '', [title, h1, pageTitle]),
   );
   const text = edges.text;
-  const byline =
-    meta.byline ?? reader.byline?.replace(/^by\s+/i, '') ?? edges.byline ?? bylineOf(bylineEl ?? '');
+  const byline = meta.byline ?? shortByline(reader.byline) ?? edges.byline ?? shortByline(bylineEl);
   return {
     text,
     ...(title && { title }),

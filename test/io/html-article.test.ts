@@ -153,6 +153,17 @@ describe('page metadata', () => {
     );
   });
 
+  it.each([
+    ['<p class="byline">By Jo Bell · February 2, 2026</p>', 'Jo Bell'],
+    ['<span class="author">Sam Reyes</span>', 'Sam Reyes'],
+    ['<a rel="author" href="/staff/jo">Jo Bell and Sam Reyes</a>', 'Jo Bell and Sam Reyes'],
+  ])('reads the by-line element %s', (element, byline) => {
+    const html = `<html><body><article>${element}${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const a = parseHtmlArticle(html);
+    expect(a.byline).toBe(byline);
+    expect(a.text).toBe(PARAGRAPHS.join('\n\n'));
+  });
+
   it('lets a caller name the source', () => {
     expect(parseHtmlArticle(newsPage({ head: JSON_LD }), { source: 'Feed name' }).source).toBe('Feed name');
   });
