@@ -21,11 +21,24 @@ const LIST_HEADING =
 /** Lines after such a heading are headlines: short, one line each. */
 const MAX_LIST_LINE_WORDS = 24;
 
-/** A time stamp above the body ("Posted Saturday, March 14, 2026 at 9:30 a.m.", "Updated 8:10 a.m."). */
-const STAMP = /^(posted|published|updated|last updated|first published)\b/i;
+/** A time stamp above the body ("Posted Saturday, March 14, 2026 at 9:30 a.m.", "April 22, 2026 Updated 8:10 a.m."). */
+const STAMP = new RegExp(
+  `^(posted|published|updated|last updated|first published)\\b|^((mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?((${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+(${MONTHS})\\.?\\s+\\d{4})\\b`,
+  'i',
+);
 /** A credit line below it ("Staff writer Kofi Brandvold contributed to this report."). */
 const CREDIT = /\b(contributed (reporting )?to this (report|story|article)|contributed reporting)\.?$/i;
 const MAX_STAMP_WORDS = 16;
+/** How a sentence ends: a word of three letters or more and a full stop ("… a historic day."), unlike "8:10 a.m." */
+const SENTENCE_END = /\p{L}{3,}[.!?]["”’]?$/u;
+
+function isStamp(paragraph: string): boolean {
+  const p = paragraph.trim();
+  const match = STAMP.exec(p);
+  if (!match || words(p) > MAX_STAMP_WORDS) return false;
+  // "Posted …" and "Updated …" are always stamps; a date at the start may begin a sentence instead.
+  return match[1] !== undefined || !SENTENCE_END.test(p);
+}
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
@@ -76,12 +89,7 @@ export function trimEdges(text: string, options: { guessTitle?: boolean } = {}):
     paragraphs.splice(i, 1);
     break;
   }
-  while (
-    paragraphs.length > 1 &&
-    STAMP.test(paragraphs[0]?.trim() ?? '') &&
-    words(paragraphs[0] ?? '') <= MAX_STAMP_WORDS
-  )
-    paragraphs.shift();
+  while (paragraphs.length > 1 && isStamp(paragraphs[0] ?? '')) paragraphs.shift();
   const body = withoutCredit(withoutLinkList(paragraphs.join('\n\n')));
   return { text: body, ...(title && { title }), ...(byline && { byline }) };
 }

@@ -14,7 +14,7 @@ const DROP_TAGS =
 
 /** Class or id words of page furniture; matched on whole dash- or underscore-separated words. */
 const CLUTTER =
-  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|captions?|credits?|byline|posted|timestamp|dateline-?time|article-?meta|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
+  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|captions?|credits?|byline|posted|updated|timestamp|meta|dateline-?time|article-?meta|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
 
 /** Elements that end a paragraph. */
 const BLOCK =

@@ -98,6 +98,19 @@ describe('parseTextArticle', () => {
     expect(a.text).toBe(BODY);
   });
 
+  it.each([['April 22, 2026 Updated 8:10 a.m.'], ['Saturday, 9 May 2026, 7.05pm'], ['Updated 8:10 a.m.']])(
+    'drops a time stamp paragraph above the body: %s',
+    (stamp) => {
+      expect(parseTextArticle(`${stamp}\n\n${BODY}`).text).toBe(BODY);
+    },
+  );
+
+  it('keeps a first sentence that starts with a date', () => {
+    const first =
+      'April 22, 2026 was the day the Lowmoor county board finally voted to repair the dam spillway.';
+    expect(parseTextArticle(`${first}\n\n${BODY}`).text).toBe(`${first}\n\n${BODY}`);
+  });
+
   it('normalises written dates and leaves out dates it cannot read, with a warning', () => {
     expect(parseTextArticle(`Date: February 1, 2026\n\n${BODY}`).date).toBe('2026-02-01');
     expect(parseTextArticle(`Date: 1 Feb 2026\n\n${BODY}`).date).toBe('2026-02-01');
