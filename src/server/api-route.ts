@@ -75,6 +75,11 @@ export function parsePart<T extends z.ZodType>(schema: T, value: unknown, part: 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   if (body === undefined || body === null)
     throw new ChorusError('invalid-input', 'expected a JSON request body, found none');
+  if (typeof body !== 'object')
+    throw new ChorusError(
+      'invalid-input',
+      `expected a JSON object or array as the request body, found a ${typeof body}`,
+    );
   return parsePart(schema, body, 'request body');
 }
 

@@ -97,6 +97,7 @@ for (const backend of backends()) {
       ['a JSON number', '42', 'application/json'],
       ['an empty array', '[]', 'application/json'],
       ['an object without text', '{"title":"x"}', 'application/json'],
+      ['plain text', 'The owls came back.', 'text/plain'],
     ])('refuses %s with 400 and a JSON error', async (_name, payload, type) => {
       const res = await inject({
         method: 'POST',
@@ -245,6 +246,31 @@ for (const backend of backends()) {
         headers: { 'content-type': form.contentType },
       });
       expect(again.json().counts).toEqual({ ingested: 0, duplicate: 2, rejected: 0 });
+    });
+
+    it.each([
+      ['a multipart body without parts', 'garbage', 'multipart/form-data; boundary=xyz', /malformed/],
+      ['a multipart type without boundary', 'garbage', 'multipart/form-data', /malformed/],
+    ])('refuses %s with 400', async (_name, payload, type, message) => {
+      const res = await inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload,
+        headers: { 'content-type': type },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toEqual({ code: 'invalid-input', message: expect.stringMatching(message) });
+    });
+
+    it('reads a raw upload whose X-Filename is not valid percent-encoding under that name', async () => {
+      const res = await inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: 'The Carrow breakwater will be finished by the spring, the harbour board said on Friday.',
+        headers: { 'content-type': 'text/plain', 'x-filename': 'notes%E0%A4%A.txt' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().files[0]).toMatchObject({ name: 'notes%E0%A4%A.txt', status: 'read' });
     });
 
     it('refuses an empty upload with 400', async () => {

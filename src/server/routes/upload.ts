@@ -43,6 +43,30 @@ function safeName(name: string): string {
   return base.trim().slice(0, 200) || 'upload';
 }
 
+/** A percent-encoded header value, or the value as it is when it is not valid percent-encoding. */
+function decodeName(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Errors of a malformed multipart body become 400s; size limits (413) and our own errors pass through. */
+function multipartError(error: unknown): unknown {
+  if (error instanceof ChorusError) return error;
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ChorusError(
+    'invalid-input',
+    `expected a multipart/form-data body, found a malformed one (${detail})`,
+    {
+      cause: error,
+    },
+  );
+}
+
 async function receiveFiles(
   request: FastifyRequest,
   maxBytes: number,
@@ -53,18 +77,22 @@ async function receiveFiles(
     if (!Buffer.isBuffer(body) || body.length === 0)
       throw new ChorusError('empty-input', 'expected a file in the request body, found an empty body');
     const header = request.headers['x-filename'];
-    const given = name ?? (typeof header === 'string' ? decodeURIComponent(header) : undefined);
+    const given = name ?? (typeof header === 'string' ? decodeName(header) : undefined);
     return [{ name: safeName(given ?? nameFor(request.headers['content-type'])), bytes: body }];
   }
   const files: UploadedFile[] = [];
   let total = 0;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    const bytes = await part.toBuffer();
-    total += bytes.length;
-    if (total > maxBytes)
-      throw new ChorusError('too-large', `expected at most ${maxBytes} bytes of files, found more`);
-    if (bytes.length > 0) files.push({ name: safeName(part.filename || 'upload'), bytes });
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer();
+      total += bytes.length;
+      if (total > maxBytes)
+        throw new ChorusError('too-large', `expected at most ${maxBytes} bytes of files, found more`);
+      if (bytes.length > 0) files.push({ name: safeName(part.filename || 'upload'), bytes });
+    }
+  } catch (error) {
+    throw multipartError(error);
   }
   if (files.length === 0)
     throw new ChorusError('empty-input', 'expected at least one non-empty file in the form, found none');
