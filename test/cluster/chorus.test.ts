@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
-import { createClusterer } from '../../src/core/cluster/index.js';
+import { createClusterer, restoreClusterer } from '../../src/core/cluster/index.js';
 import { articleTerms } from '../../src/core/cluster/features.js';
 import { STORIES } from './fixture.js';
 
@@ -86,5 +86,39 @@ describe('chorus clusterer', () => {
     };
     expect(run(1000).newStory).toBe(false);
     expect(run(30).newStory).toBe(true);
+  });
+
+  it('continues identically after a snapshot even when stories outgrow their recent members', () => {
+    // Few, long-running fictional stories with small limits, so members are forgotten and their
+    // postings go stale: a restored clusterer never holds those, and must still pick the same candidates.
+    const towns = ['Varrow', 'Quillby', 'Ostrel'];
+    const words = ['ferry', 'levy', 'orchard', 'tunnel', 'kiln', 'quarry', 'mill', 'pier'];
+    const stream = Array.from({ length: 90 }, (_, i) =>
+      makeArticle({
+        id: `a${i}`,
+        text: `${towns[i % 3]} council on the ${words[i % 8]} and the ${words[(i * 5) % 8]}: item ${i % 7}, vote ${i % 4}.`,
+      }),
+    );
+    const options = { recentMembers: 2, postingCap: 3, candidates: 3 };
+    const whole = createClusterer('chorus', options);
+    const decisions = stream.map((a) => whole.add(a));
+    for (const cut of [20, 45, 70]) {
+      let c = createClusterer('chorus', options);
+      const replayed = stream.map((a, i) => {
+        if (i === cut) c = restoreClusterer(JSON.parse(JSON.stringify(c.snapshot())));
+        return c.add(a);
+      });
+      expect(replayed).toEqual(decisions);
+    }
+  });
+
+  it('restores a snapshot taken before term saturation existed with the old weighting', () => {
+    const old = createClusterer('chorus', { saturation: 0 });
+    old.add(gazette);
+    const snapshot = JSON.parse(JSON.stringify(old.snapshot()));
+    delete snapshot.options.saturation;
+    const restored = restoreClusterer(snapshot);
+    expect(restored.snapshot().options['saturation']).toBe(0);
+    expect(restored.add(coastal)).toEqual(old.add(coastal));
   });
 });
