@@ -14,7 +14,7 @@ import { parseTextArticle } from './text-article.js';
 export type InputFormat = 'html' | 'text' | 'json' | 'jsonl' | 'multinews-src' | 'feed';
 
 export interface BytesRead {
-  /** Every article read, empty ones included (the caller reports those as rejected). */
+  /** Every article read that has text. */
   readonly articles: Article[];
   /** Problems with the input as a whole or with single records, that did not stop it. */
   readonly warnings: string[];
@@ -101,8 +101,38 @@ function withFileWarnings(read: { articles: Article[]; warnings: string[] }, war
 }
 
 /**
- * Reads the articles of one input from its bytes. Throws a ChorusError for what cannot be read at all
- * (binary, malformed JSON, a feed); single bad records become warnings.
+ * Keeps the articles that have text. A single article without text, or a file none of whose records has
+ * any, is refused with the reason (`looks like a cookie notice, not an article`, `no article text`).
+ */
+function keepWithText(read: BytesRead): BytesRead {
+  const kept = read.articles.filter((a) => a.text.length > 0);
+  const dropped = read.articles.length - kept.length;
+  if (kept.length === 0) {
+    const only = read.articles.length === 1 ? read.articles[0] : undefined;
+    const why = only
+      ? (only.warnings.find((w) => w.startsWith('dropped:') || w === 'no article text') ?? 'no article text')
+      : read.articles.length === 0
+        ? (read.warnings[0] ?? 'no article records')
+        : `none of its ${read.articles.length} records has article text`;
+    throw new ChorusError('unsupported-input', why.replace(/^dropped: /, ''), {
+      detail: { warnings: [...read.warnings, ...(only?.warnings.filter((w) => w !== why) ?? [])] },
+    });
+  }
+  if (dropped === 0) return read;
+  return {
+    ...read,
+    articles: kept,
+    warnings: [
+      ...read.warnings,
+      `${dropped} record${dropped === 1 ? '' : 's'} without article text left out`,
+    ],
+  };
+}
+
+/**
+ * Reads the articles of one input from its bytes: only articles with text come back. Throws a ChorusError
+ * for what gives none (empty, binary, malformed JSON, a feed, a page without an article); single bad
+ * records of a file become warnings.
  */
 export function readBytes(bytes: Uint8Array, meta: InputMeta = {}): BytesRead {
   if (bytes.length === 0) throw new ChorusError('empty-input', 'empty file (0 bytes)');
@@ -111,5 +141,5 @@ export function readBytes(bytes: Uint8Array, meta: InputMeta = {}): BytesRead {
   const format = formatOfName(meta.fileName) ?? sniffFormat(decoded.text);
   // A .txt that is really a saved web page is read as a page.
   const actual = format === 'text' && sniffFormat(decoded.text) === 'html' ? 'html' : format;
-  return readText(decoded.text, actual, meta, [...decoded.warnings]);
+  return keepWithText(readText(decoded.text, actual, meta, [...decoded.warnings]));
 }

@@ -188,43 +188,19 @@ async function streamBytes(stream: NodeJS.ReadableStream, maxBytes: number): Pro
   return Buffer.concat(chunks);
 }
 
-/** Turns what one input gave into its outcome: empty articles dropped with the reason, warnings gathered. */
+/** The outcome of an input that gave articles: its own warnings and its articles', listed once each. */
 function outcomeOf(input: string, articles: readonly Article[], fileWarnings: readonly string[]) {
-  const kept = articles.filter((a) => a.text.length > 0);
-  const dropped = articles.filter((a) => a.text.length === 0);
   const perArticle =
     articles.length === 1
       ? [...(articles[0]?.warnings ?? [])]
-      : kept.flatMap((a, i) => a.warnings.map((w) => `article ${i + 1}: ${w}`));
-  if (articles.length > 1 && dropped.length > 0)
-    perArticle.push(
-      `${dropped.length} record${dropped.length === 1 ? '' : 's'} without article text left out`,
-    );
+      : articles.flatMap((a, i) => a.warnings.map((w) => `article ${i + 1}: ${w}`));
   const all = [...new Set([...fileWarnings, ...perArticle])];
   const warnings =
     all.length > MAX_WARNINGS
       ? [...all.slice(0, MAX_WARNINGS), `… and ${all.length - MAX_WARNINGS} more warnings`]
       : all;
-  if (kept.length === 0) {
-    const why =
-      articles.length === 1
-        ? (articles[0]?.warnings.find((w) => w.startsWith('dropped:') || w === 'no article text') ??
-          'no article text')
-        : articles.length === 0
-          ? (fileWarnings[0] ?? 'no article records')
-          : 'no record has article text';
-    const reason = why.replace(/^dropped: /, '');
-    const outcome: InputOutcome = {
-      input,
-      status: 'rejected',
-      reason,
-      warnings: warnings.filter((w) => w !== why),
-      articles: 0,
-    };
-    return { outcome, kept };
-  }
-  const outcome: InputOutcome = { input, status: 'ingested', warnings, articles: kept.length };
-  return { outcome, kept };
+  const outcome: InputOutcome = { input, status: 'ingested', warnings, articles: articles.length };
+  return { outcome, kept: [...articles] };
 }
 
 async function readOne(
@@ -242,8 +218,11 @@ async function readOne(
     const read = readBytes(bytes, fileName ? { fileName } : {});
     return outcomeOf(item.input, read.articles, read.warnings);
   } catch (error) {
+    const detail =
+      error instanceof ChorusError ? (error.detail as { warnings?: string[] } | undefined) : undefined;
+    const warnings = detail?.warnings ?? [];
     return {
-      outcome: { input: item.input, status: 'rejected', reason: message(error), warnings: [], articles: 0 },
+      outcome: { input: item.input, status: 'rejected', reason: message(error), warnings, articles: 0 },
       kept: [],
     };
   }
