@@ -4,9 +4,10 @@
  * false disagreement misleads a reader more than a missed one — so two mentions are compared only when:
  *  - they are in different articles, of the same kind, and neither is approximate ("about 3,400");
  *  - counts have the same counted noun, and either the same predicate group (both say "injured",
- *    "treated", "hurt"…: the noun and what happened to it are then the topic) or clauses that match at
- *    the citation threshold once the figures are taken out (sentence-matches.ts);
- *  - dates have a day, share a content word before them, and their clauses match at that threshold.
+ *    "treated", "hurt"…: the noun and what happened to it are then the topic), or the same other
+ *    predicate or none on either side, with clauses that match at the citation threshold once the
+ *    figures are taken out (sentence-matches.ts);
+ *  - dates have a day, the same content word right before them, and clauses that match at that threshold.
  * Comparable mentions are grouped; a group is a disagreement when two of its values conflict (for
  * dates, "not before April 4" conflicts with "March 28" but not with "April 9"), and is dropped whole
  * if any one article states two conflicting values in it — that is two facts, not two sources.
@@ -14,7 +15,11 @@
 import type { Disagreement } from '../model.js';
 import { CITATION_THRESHOLD, stemSetCosine } from '../summarize/cite.js';
 import { monthDay } from './dates.js';
+import words from './figure-words.json' with { type: 'json' };
 import type { LocatedFigure } from './figure-table.js';
+
+/** Names of the predicate groups (the first word of each). */
+const GROUPS: ReadonlySet<string> = new Set(words.predicateGroups.map((g) => g[0]!));
 
 type Text = (m: LocatedFigure) => string;
 
@@ -25,7 +30,8 @@ export const MIN_CLAUSE_STEMS = 3;
 export function figureDisagreements(mentions: readonly LocatedFigure[], text: Text): Disagreement[] {
   const buckets = new Map<string, number[]>();
   mentions.forEach((m, i) => {
-    if (m.hedged || (m.kind === 'date' && !/\d\d-\d\d$/.test(m.value))) return;
+    // "One count of…", "one person": a single thing is too often one of several listed to compare.
+    if (m.hedged || m.value === '1' || (m.kind === 'date' && !/\d\d-\d\d$/.test(m.value))) return;
     const key = m.kind === 'date' ? 'date' : `${m.kind}|${m.head}`;
     buckets.set(key, [...(buckets.get(key) ?? []), i]);
   });
@@ -41,31 +47,55 @@ export function figureDisagreements(mentions: readonly LocatedFigure[], text: Te
         const b = mentions[list[y]!]!;
         if (a.article !== b.article && comparable(a, b)) parent[find(list[x]!)] = find(list[y]!);
       }
+  // What each article states per counted noun and predicate, approximate figures aside: an article that
+  // states two values for one (even "three of the workers" beside "five workers") vetoes the dispute.
+  const stated = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.hedged || m.kind === 'date') continue;
+    const key = statedKey(m);
+    stated.set(key, (stated.get(key) ?? new Set()).add(m.value));
+  }
   const groups = new Map<number, LocatedFigure[]>();
   mentions.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
   const out: Disagreement[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    if (group.some((m) => m.kind !== 'date' && (stated.get(statedKey(m))?.size ?? 0) > 1)) continue;
     const d = disagreement(group, text);
     if (d) out.push(d);
   }
   return out;
 }
 
+const statedKey = (m: LocatedFigure) => `${m.article}|${m.kind}|${m.head}|${m.predicate}`;
+
 function comparable(a: LocatedFigure, b: LocatedFigure): boolean {
   // Two-stem clauses "match" on one shared word (cosine 0.5), so a clause needs MIN_CLAUSE_STEMS.
-  const similar = () =>
-    new Set(a.clauseStems).size >= MIN_CLAUSE_STEMS &&
-    new Set(b.clauseStems).size >= MIN_CLAUSE_STEMS &&
-    stemSetCosine(a.clauseStems, b.clauseStems) >= CITATION_THRESHOLD;
+  // The counted noun already matches; the rest of the clause must say the same too ("devoured 27 hot
+  // dogs" and "Stonie finished with 56 hot dogs" share only the noun).
+  const rest = (m: LocatedFigure) => new Set(m.clauseStems.filter((s) => s !== m.head));
+  const similar = () => {
+    const [ra, rb] = [rest(a), rest(b)];
+    return (
+      ra.size >= MIN_CLAUSE_STEMS &&
+      rb.size >= MIN_CLAUSE_STEMS &&
+      stemSetCosine([...ra], [...rb]) >= CITATION_THRESHOLD
+    );
+  };
   if (a.kind === 'date') {
-    const anchor = new Set(a.context.split(' '));
-    return b.context.split(' ').some((w) => w && anchor.has(w)) && similar();
+    // The word right before the date names the event ("died June 22" vs "injuries incurred June 9").
+    const last = (m: LocatedFigure) => m.context.split(' ').at(-1);
+    return a.context !== '' && last(a) === last(b) && similar();
   }
-  if (a.head !== b.head) return false;
-  if (a.predicate && b.predicate) return a.predicate === b.predicate;
-  // Money with no noun after it ("put the cost at $2 million") needs the same words before it.
-  return (a.head !== '' || a.context === b.context) && similar();
+  // A figure with no counted noun ("put the cost at $2 million") has no topic to compare on.
+  if (a.head === '' || a.head !== b.head) return false;
+  // Both say what happened to the counted things: it must be the same thing, and unless it is one of
+  // the predicate groups (injured, killed, evacuated…, figure-words.json) the clauses must match too.
+  if (a.predicate && b.predicate)
+    return a.predicate === b.predicate && (GROUPS.has(a.predicate) || similar());
+  // One says what happened ("three women who accused him") and the other does not: not known to be
+  // the same fact.
+  return !a.predicate && !b.predicate && similar();
 }
 
 /** Whether two values of comparable mentions cannot both be true. */
@@ -87,11 +117,12 @@ function disagreement(group: readonly LocatedFigure[], text: Text): Disagreement
     for (let y = x + 1; y < group.length; y++) {
       if (!conflicts(group[x]!, group[y]!)) continue;
       if (group[x]!.article === group[y]!.article) return undefined;
-      conflict = true;
+      if (group[x]!.listed && group[y]!.listed) conflict = true;
     }
   if (!conflict) return undefined;
   const sides = new Map<string, { value: string; text: string; articles: Set<number> }>();
   for (const m of group) {
+    if (!m.listed) continue;
     const value =
       m.kind === 'date' && m.bound !== 'on'
         ? `${m.bound === 'after' ? 'not before' : 'by'} ${m.value}`

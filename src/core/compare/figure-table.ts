@@ -36,6 +36,7 @@ export function locateFigures(doc: AnalyzedStory): LocatedFigure[] {
 export function figureTable(mentions: readonly LocatedFigure[], max: number): Figure[] {
   const rows = new Map<string, { figure: Omit<Figure, 'articles'>; articles: Set<number>; first: number }>();
   mentions.forEach((m, i) => {
+    if (!m.listed) return;
     const key = `${m.kind}|${m.value}|${m.head || m.context}`;
     const row = rows.get(key) ?? {
       figure: { kind: m.kind, value: m.value, context: m.context },

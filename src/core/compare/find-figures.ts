@@ -19,7 +19,7 @@ export interface FigureMention {
   /** Normalised value ("12", "USD 412000000", "12%", "2026-03-28"). */
   readonly value: string;
   readonly context: string;
-  /** Counted noun, lowercased ("" for dates). */
+  /** Stem of the counted noun ("" for dates and for money or shares of nothing named). */
   readonly head: string;
   /** Predicate group or word ("injured", "" when none). */
   readonly predicate: string;
@@ -29,6 +29,11 @@ export interface FigureMention {
   readonly bound: 'on' | 'before' | 'after';
   /** Content stems of the clause around the figure, the figure's own words left out. */
   readonly clauseStems: readonly string[];
+  /**
+   * False for figures read only to veto a disagreement: "a 211-game suspension" is not listed, but an
+   * article saying it and "cut to 162 games" states both values, so 211 vs 162 is not a dispute.
+   */
+  readonly listed: boolean;
 }
 
 const TOKEN =
@@ -36,6 +41,7 @@ const TOKEN =
 const CURRENCIES: ReadonlyMap<string, string> = new Map(Object.entries(words.currencies));
 const HEDGES = words.hedges;
 const AUX: ReadonlySet<string> = new Set(words.auxiliaries);
+const UNITS: ReadonlySet<string> = new Set(words.measureUnits);
 const GROUP = new Map<string, string>(
   words.predicateGroups.flatMap((g) => g.map((w) => [w, g[0]!] as const)),
 );
@@ -98,10 +104,32 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       tokens[i - 1] === ':';
     // A label ("Pier 4", "Route 9") follows a capitalised word; "65-year-old" and "7-4" are not counts.
     const label = i > 0 && /^\p{Lu}/u.test(sentence.slice(offsets[i - 1]!)) && isWord(tokens[i - 1]);
+    const compound = /^[\d,.]+-\p{L}/u.test(raw) && isWord(tokens[i + n.length]);
+    if (compound && !isYear) {
+      const at = offsets[i]!;
+      const noun = tokens[i + n.length]!;
+      out.push({
+        kind: 'number',
+        value: formatNumber(n.value),
+        context: noun,
+        head: stem(noun),
+        predicate: '',
+        hedged: false,
+        bound: 'on',
+        clauseStems: clauseStems(at, [at, at + t.length]),
+        listed: false,
+      });
+    }
+    // "according to two people familiar with…" counts the reporter's sources, not the event.
+    const sourcesCount = tokens[i - 1] === 'to' && tokens[i - 2] === 'according';
+    // "27 3/4", "24/7": fractions and ratios.
+    const fraction = sentence[offsets[i]! + t.length] === '/' || sentence[offsets[i]! - 1] === '/';
     if (
       isYear ||
       isTime ||
       label ||
+      sourcesCount ||
+      fraction ||
       /^[\d,.]+-/.test(raw) ||
       /[-–]$/.test(sentence.slice(0, offsets[i]!)) ||
       /^\d+\p{L}/u.test(t)
@@ -132,16 +160,28 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     // The counted noun: the content words after the figure, up to a function word or a predicate.
     const run: string[] = [];
     let j = end;
+    // "12% of voters": the share is of the noun after "of".
+    if (kind === 'percent' && tokens[j] === 'of') j += tokens[j + 1] === 'the' ? 2 : 1;
     // The noun phrase ends at its plural head ("plant employees seen" → "plant employees"); adverbs
     // ("roughly") are not part of it.
     while (run.length < 3 && isContent(tokens[j]) && !GROUP.has(tokens[j]!) && !tokens[j]!.endsWith('ly')) {
       run.push(tokens[j++]!);
-      if (isPlural(run.at(-1)!)) break;
+      if (isPlural(run.at(-1)!) || (run.length === 1 && UNITS.has(run[0]!))) break;
     }
-    while (AUX.has(tokens[j] ?? '') || tokens[j] === 'not') j++;
-    // After the noun, only a participle says what happened to it ("were injured", not "is roughly").
+    const directly = j;
+    while (AUX.has(tokens[j] ?? '') || tokens[j] === 'not' || tokens[j] === 'who' || tokens[j] === 'that')
+      j++;
+    // What happened to the counted things: a participle after an auxiliary ("were injured", not "is
+    // roughly"), or any verb right after a plural noun ("eight women say", "40 workers lost").
     const next = tokens[j];
-    let predicate = isContent(next) && run.length > 0 && (GROUP.has(next) || /ed$/.test(next)) ? next : '';
+    const verbNext =
+      j === directly &&
+      run.length > 0 &&
+      isPlural(run.at(-1)!) &&
+      !UNITS.has(run.at(-1)!) &&
+      !next?.endsWith('ly');
+    let predicate =
+      isContent(next) && run.length > 0 && (GROUP.has(next) || /ed$/.test(next) || verbNext) ? next : '';
     const start = i - (kind === 'money' && before && CURRENCIES.has(before) ? 1 : 0);
     // A range ("three to four weeks", "$1.5 million to $2 million") is approximate at both ends.
     // "and" joins a range only after "between": "nine firefighters and three employees" is two counts.
@@ -152,7 +192,10 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       (range.test(tokens[end] ?? '') &&
         readNumber(tokens, end + 1 + (CURRENCIES.has(tokens[end + 1]!) ? 1 : 0)) !== undefined) ||
       (range.test(tokens[start - 1] ?? '') &&
-        [2, 3, 4].some((b) => start - b >= 0 && readNumber(tokens, start - b) !== undefined));
+        [2, 3, 4].some((b) => start - b >= 0 && readNumber(tokens, start - b) !== undefined)) ||
+      // "five nominations each" is a count per someone, not the event's.
+      tokens[j] === 'each' ||
+      tokens[end] === 'each';
     let k = start - 1;
     while (
       k >= 0 &&
@@ -167,8 +210,29 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     if (!predicate && verbBefore && (GROUP.has(verbBefore) || /(?:ed|ing)$/.test(verbBefore)))
       predicate = verbBefore;
     i = end - 1;
-    if (kind === 'number' && run.length === 0) continue;
-    const head = run.at(-1) ?? '';
+    if (kind === 'number' && run.length === 0) {
+      // "three of the workers": not listed (the noun is elsewhere), but it vetoes "five workers" vs
+      // "three workers" when one article says both.
+      const of =
+        tokens[end] === 'of' ? end + (/^(?:the|those|them|these)$/.test(tokens[end + 1] ?? '') ? 2 : 1) : -1;
+      if (of > 0 && isContent(tokens[of]) && isPlural(tokens[of]!))
+        out.push({
+          kind,
+          value,
+          context: tokens[of]!,
+          head: stem(tokens[of]!),
+          predicate: '',
+          hedged: false,
+          bound: 'on',
+          clauseStems: [],
+          listed: false,
+        });
+      continue;
+    }
+    // "the 4300 block of Minnesota Avenue" is an address: a count above one has a plural noun.
+    const noun = run.at(-1);
+    if (kind === 'number' && n.value !== 1 && noun && !isPlural(noun) && !UNITS.has(noun)) continue;
+    const head = run.length > 0 ? stem(run.at(-1)!) : '';
     const at = offsets[start]!;
     const context =
       [...run, predicate].filter(Boolean).join(' ') || leadWords(sentence, clauses, at).join(' ');
@@ -182,6 +246,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       hedged,
       bound: 'on',
       clauseStems: clauseStems(at, [at, stop]),
+      listed: true,
     });
   }
   return out;
@@ -212,6 +277,9 @@ function isPlural(w: string): boolean {
 }
 
 function hedgedAt(tokens: readonly string[], i: number): boolean {
+  // "faster than 100 mph", "more than 300": a bound, not a value. "from three years to one": a change.
+  if (tokens[i - 1] === 'than') return true;
+  if (tokens[i - 1] === 'to' && tokens.slice(Math.max(0, i - 8), i).includes('from')) return true;
   const before = tokens.slice(Math.max(0, i - 3), i).join(' ');
   return HEDGES.some((h) => before === h || before.endsWith(` ${h}`));
 }
@@ -240,6 +308,7 @@ function dateMention(
     hedged: false,
     bound,
     clauseStems: clauseStems(d.start, [d.start, d.end]),
+    listed: true,
   };
 }
 

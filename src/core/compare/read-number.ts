@@ -44,6 +44,13 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
     while (value !== undefined && tokens[i + length] === 'hundred') {
       value *= 100;
       length++;
+      // "one hundred and three", "one hundred three".
+      const andWord = tokens[i + length] === 'and' ? 1 : 0;
+      const rest = wordValue(tokens[i + length + andWord] ?? '');
+      if (rest !== undefined && rest < 100) {
+        value += rest;
+        length += andWord + 1;
+      }
     }
   }
   if (value === undefined || !Number.isFinite(value)) return undefined;
