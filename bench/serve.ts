@@ -15,7 +15,7 @@
  * and removed at the end.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +125,7 @@ async function build(): Promise<void> {
 }
 
 /** Starts `chorus serve` on the store as a child process; resolves with its URL and a stop function. */
-function serve(): Promise<{ url: string; stop: () => Promise<void> }> {
+function serve(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db, '--no-samples'];
   const proc = spawn(process.execPath, [...args, '--log-level', 'warn'], {
     cwd: root,
@@ -141,6 +141,7 @@ function serve(): Promise<{ url: string; stop: () => Promise<void> }> {
       if (m?.[1])
         resolve({
           url: m[1],
+          pid: proc.pid ?? 0,
           stop: async () => {
             proc.kill('SIGTERM');
             await exited;
@@ -166,8 +167,25 @@ async function storyIds(url: string, count: number): Promise<string[]> {
   return [...ids].slice(0, count);
 }
 
-async function load(url: string, label: string, paths: readonly string[]): Promise<CannonResult> {
+/** CPU time the process has used, in ms (Linux /proc; undefined elsewhere). */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(
+  url: string,
+  pid: number,
+  label: string,
+  paths: readonly string[],
+): Promise<CannonResult> {
   let next = 0;
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     connections: Number(values.connections),
@@ -180,10 +198,16 @@ async function load(url: string, label: string, paths: readonly string[]): Promi
     ],
   });
   const l = result.latency;
+  const cpuAfter = cpuMs(pid);
+  const cpu =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+      ? `; server CPU ${((cpuAfter - cpuBefore) / result.requests.total).toFixed(2)} ms/request, ` +
+        `${((cpuAfter - cpuBefore) / 10 / result.duration).toFixed(0)}% of a core`
+      : '';
   log(
     `${label}: ${result.requests.average.toFixed(0)} req/s (${result.requests.total} in ${result.duration.toFixed(0)} s), ` +
       `latency p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms; ` +
-      `${(result.throughput.average / 1024 / 1024).toFixed(1)} MiB/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}` +
+      `${(result.throughput.average / 1024 / 1024).toFixed(1)} MiB/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}${cpu}` +
       (l.p99 < 200 ? '  [p99 < 200 ms: ok]' : '  [p99 >= 200 ms: over target]'),
   );
   return result;
@@ -228,11 +252,13 @@ try {
   }
   await load(
     server.url,
+    server.pid,
     'HTML /stories/:id',
     ids.map((id) => `/stories/${encodeURIComponent(id)}`),
   );
   await load(
     server.url,
+    server.pid,
     'JSON /api/stories/:id',
     ids.map((id) => `/api/stories/${encodeURIComponent(id)}`),
   );
