@@ -4,6 +4,7 @@
  * reason, or skipped (hidden files, files that are obviously not articles, repeats) — and one bad file
  * never fails the batch.
  */
+import { createReadStream } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -50,6 +51,7 @@ const MAX_WARNINGS = 10;
 
 type Planned =
   | { readonly kind: 'file'; readonly input: string }
+  | { readonly kind: 'pipe'; readonly input: string }
   | { readonly kind: 'stdin'; readonly input: string }
   | { readonly kind: 'done'; readonly outcome: InputOutcome };
 
@@ -111,6 +113,11 @@ async function plan(paths: readonly string[]): Promise<Planned[]> {
       }
       return;
     }
+    // A pipe named on the command line (`chorus summarize <(curl …)`, /dev/stdin) is read as a stream.
+    if (!inDirectory && (info.isFIFO() || info.isCharacterDevice())) {
+      planned.push({ kind: 'pipe', input: path });
+      return;
+    }
     if (!info.isFile()) {
       planned.push(done(path, 'skipped', 'not a regular file (a device, socket or pipe)'));
       return;
@@ -164,7 +171,11 @@ function gunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 /** Reads a stream to its end, refusing it once it passes `maxBytes`. */
-async function streamBytes(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
+async function streamBytes(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number,
+  name = 'standard input',
+): Promise<Uint8Array> {
   if ((stream as { isTTY?: boolean }).isTTY) {
     throw new ChorusError(
       'empty-input',
@@ -180,7 +191,7 @@ async function streamBytes(stream: NodeJS.ReadableStream, maxBytes: number): Pro
       (stream as { destroy?: () => void }).destroy?.();
       throw new ChorusError(
         'too-large',
-        `standard input is larger than the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
+        `${name} is larger than the ${bytesText(maxBytes)}-byte limit (--max-bytes)`,
       );
     }
     chunks.push(buf);
@@ -204,14 +215,16 @@ function outcomeOf(input: string, articles: readonly Article[], fileWarnings: re
 }
 
 async function readOne(
-  item: Extract<Planned, { kind: 'file' | 'stdin' }>,
+  item: Extract<Planned, { kind: 'file' | 'pipe' | 'stdin' }>,
   options: typeof READ_DEFAULTS & ReadOptions,
 ): Promise<{ outcome: InputOutcome; kept: Article[] }> {
   try {
     let bytes =
       item.kind === 'stdin'
         ? await streamBytes(options.stdin ?? process.stdin, options.maxBytes)
-        : await fileBytes(item.input, options.maxBytes);
+        : item.kind === 'pipe'
+          ? await streamBytes(createReadStream(item.input), options.maxBytes, item.input)
+          : await fileBytes(item.input, options.maxBytes);
     const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
     if (gz) bytes = gunzip(bytes, options.maxBytes);
     const fileName = item.kind === 'file' ? basename(item.input) : undefined;

@@ -2,7 +2,8 @@
  * readInputs over real files in a temporary directory: every input gets an outcome, directories are
  * walked in name order, obvious non-articles are skipped, and nothing bad stops the batch.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -170,6 +171,15 @@ describe('readInputs', () => {
       stdin: Readable.from([JSON.stringify([{ text: T1 }, { text: T2 }])]),
     });
     expect(json.articles).toHaveLength(2);
+  });
+
+  it('reads a named pipe given on the command line as a stream', async () => {
+    execFileSync('mkfifo', [at('pipe')]);
+    const writer = createWriteStream(at('pipe'));
+    writer.end(`Title: Through a pipe\n\n${T1}`);
+    const read = await readInputs([at('pipe')]);
+    expect(read.outcomes[0]).toMatchObject({ input: at('pipe'), status: 'ingested', articles: 1 });
+    expect(read.articles[0]?.title).toBe('Through a pipe');
   });
 
   it('does not wait on a terminal', async () => {
