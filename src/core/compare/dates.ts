@@ -49,7 +49,7 @@ const PATTERNS: readonly {
 }[] = [
   { re: /\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/g, read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   {
-    re: new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?(?![\\d:.])`, 'gi'),
+    re: new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?(?!\\d|[:.]\\d)`, 'gi'),
     read: (m) => [m[3] ? +m[3] : undefined, month(m[1]!), +m[2]!],
   },
   {

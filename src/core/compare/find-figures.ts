@@ -103,7 +103,11 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       after === ':' ||
       tokens[i - 1] === ':';
     // A label ("Pier 4", "Route 9") follows a capitalised word; "65-year-old" and "7-4" are not counts.
-    const label = i > 0 && /^\p{Lu}/u.test(sentence.slice(offsets[i - 1]!)) && isWord(tokens[i - 1]);
+    const label =
+      i > 1 &&
+      /^\p{Lu}/u.test(sentence.slice(offsets[i - 1]!)) &&
+      isContent(tokens[i - 1]) &&
+      !HEDGES.includes(tokens[i - 1]!);
     const compound = /^[\d,.]+-\p{L}/u.test(raw) && isWord(tokens[i + n.length]);
     if (compound && !isYear) {
       const at = offsets[i]!;
@@ -207,7 +211,13 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     )
       k--;
     const verbBefore = isContent(tokens[k]) && !NOT_PREDICATES.has(tokens[k]!) ? tokens[k]! : '';
-    if (!predicate && verbBefore && (GROUP.has(verbBefore) || /(?:ed|ing)$/.test(verbBefore)))
+    // A verb before that names a predicate group ("injured 12 people overnight") beats a word after.
+    if (
+      kind === 'number' &&
+      (!predicate || (GROUP.has(verbBefore) && !GROUP.has(predicate))) &&
+      verbBefore &&
+      (GROUP.has(verbBefore) || /(?:ed|ing)$/.test(verbBefore))
+    )
       predicate = verbBefore;
     i = end - 1;
     if (kind === 'number' && run.length === 0) {

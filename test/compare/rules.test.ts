@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/core/compare/dates.js';
+import { findFigures } from '../../src/core/compare/find-figures.js';
+import { compareSources, independentRoots, matchSentences } from '../../src/core/compare/index.js';
+import { readNumber } from '../../src/core/compare/read-number.js';
+import type { DuplicateLink } from '../../src/core/model.js';
+import { stemSetCosine } from '../../src/core/summarize/cite.js';
+import { COURIER, GAZETTE, LEDGER, analyzed, type Source } from './story.js';
+
+const link = (article: number, original: number): DuplicateLink => ({ article, original, similarity: 0.9 });
+
+describe('independentRoots', () => {
+  it.each<[number, DuplicateLink[], number[]]>([
+    [0, [], []],
+    [3, [], [0, 1, 2]],
+    [3, [link(2, 0)], [0, 1, 0]],
+    [3, [link(0, 2)], [0, 1, 0]],
+    [4, [link(3, 2), link(2, 1)], [0, 1, 1, 1]],
+    [2, [link(0, 1), link(1, 0)], [0, 0]],
+    [2, [link(5, 0), link(1, -1)], [0, 1]],
+  ])('%i articles, links %j → %j', (n, links, roots) => {
+    expect(independentRoots(n, links)).toEqual(roots);
+  });
+});
+
+describe('findDates', () => {
+  it.each<[string, number | undefined, string[]]>([
+    ['The bridge reopens on March 28.', 2026, ['2026-03-28']],
+    ['The bridge reopens on March 28.', undefined, ['--03-28']],
+    ['Voting ended Saturday 9 May 2026 at noon.', undefined, ['2026-05-09']],
+    ['It was logged on Sept. 15, 2025 and on 2026-03-14.', 2026, ['2025-09-15', '2026-03-14']],
+    ['The plant opened in April 2024.', 2026, ['2024-04']],
+    ['Crews may 5 times a day check it.', 2026, []],
+    ['No date here, only 12 people.', 2026, []],
+    ['March 45 is not a date.', 2026, []],
+  ])('%s (%s) → %j', (text, year, values) => {
+    expect(findDates(text, year).map((d) => d.value)).toEqual(values);
+  });
+});
+
+describe('readNumber', () => {
+  it.each<[string, number | undefined]>([
+    ['12 people', 12],
+    ['3,400 residents', 3400],
+    ['3.2 million dollars', 3_200_000],
+    ['twelve people', 12],
+    ['forty-six residents', 46],
+    ['one hundred and three patients', 103],
+    ['2.5bn euros', 2_500_000_000],
+    ['constructor of', undefined],
+    ['people', undefined],
+  ])('%s → %s', (text, value) => {
+    expect(readNumber(text.split(' '), 0)?.value).toBe(value);
+  });
+});
+
+describe('findFigures', () => {
+  const figures = (text: string) =>
+    findFigures(text, 2026)
+      .filter((f) => f.listed)
+      .map((f) => [f.kind, f.value, f.context, f.hedged]);
+  it.each<[string, unknown[]]>([
+    ['Twelve people were injured.', [['number', '12', 'people injured', false]]],
+    ['The fire injured 12 people overnight.', [['number', '12', 'people injured', false]]],
+    ['About 3,400 residents were told to stay inside.', [['number', '3400', 'residents', true]]],
+    ['The council approved the $412 million tram line.', [['money', 'USD 412000000', 'tram line', false]]],
+    ['Turnout reached 62% of registered voters.', [['percent', '62%', 'registered voters', false]]],
+    ['The bridge will reopen on March 28.', [['date', '2026-03-28', 'bridge reopen', false]]],
+    ['Repairs take three to four weeks.', [['number', '4', 'weeks', true]]],
+    // Times, labels, years, ages, scores, fractions, addresses and bare numbers are not figures.
+    ['The fire started at 11 p.m. near Pier 4 in 1961.', []],
+    ['The 65-year-old bridge passed 7-4 after 27 3/4 hours.', []],
+    ['Police were called to the 4300 block of Main Street.', []],
+    ['Thirteen were released by Saturday.', []],
+    ['', []],
+  ])('%s', (text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+});
+
+describe('matchSentences', () => {
+  it('finds exactly the pairs the quadratic loop finds, best per article', () => {
+    const sources: Source[] = [GAZETTE, LEDGER, COURIER, [GAZETTE[0], `${LEDGER[1]}\n\n${COURIER[1]}`]];
+    const doc = analyzed(sources);
+    const fast = matchSentences(doc);
+    doc.sentences.forEach((s, i) => {
+      const best = new Map<number, number>();
+      doc.sentences.forEach((o) => {
+        const sim = stemSetCosine(s.stems, o.stems);
+        if (o.article !== s.article && sim >= 0.4)
+          best.set(o.article, Math.max(best.get(o.article) ?? 0, sim));
+      });
+      expect(new Map(fast[i]!.map((m) => [m.article, m.similarity]))).toEqual(best);
+    });
+  });
+});
+
+describe('name disagreements', () => {
+  const vote = (name: string): Source => [
+    `Outlet for ${name}`,
+    `The city council approved the tram line on Tuesday night.\n\nCouncil member ${name} cast the deciding vote after a change to the budget.`,
+  ];
+  it.each<[string, string, boolean]>([
+    ['Dana Whitfield', 'Dana Whitford', true],
+    ['Dana Whitfield', 'Dana Whitfield', false],
+    ['Dana Whitfield', 'Omar Whitford', false],
+    ['Dana Whitfield', 'Dana Okafor', false],
+  ])('%s vs %s → %s', (a, b, flagged) => {
+    const c = compareSources(analyzed([vote(a), vote(a), vote(b)]), { duplicates: [] });
+    const names = c.disagreements.filter((d) => d.topic.startsWith('name'));
+    expect(names.length > 0).toBe(flagged);
+    if (flagged)
+      expect(names[0]!.sides.map((s) => [s.value, s.articles])).toEqual([
+        [a, [0, 1]],
+        [b, [2]],
+      ]);
+  });
+});
