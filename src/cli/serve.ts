@@ -38,7 +38,10 @@ export function serverFlags(command: Command): Command {
     )
     .option('--host <host>', `address to listen on (default ${SERVER_DEFAULTS.host})`)
     .option('--db <path-or-url>', DB_OPTION_HELP)
-    .option('--token <token>', 'bearer token required for writes (default: $CHORUS_TOKEN)')
+    .option(
+      '--token <token>',
+      'bearer token required for writes (default: $CHORUS_TOKEN, which other users cannot see in ps)',
+    )
     .option('--no-samples', 'do not load the sample stories into an empty store')
     .option('--samples-dir <dir>', 'where the sample stories are (default samples)')
     .option('--max-upload-bytes <n>', 'largest request body accepted (default 5 MiB)', parsePositiveInt)

@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
 import { readInputs } from '../io/index.js';
 import { IngestService } from '../service/ingest-service.js';
@@ -45,6 +46,25 @@ export async function readSamples(dir: string): Promise<{ articles: Article[]; r
   return { articles: read.articles, rejected };
 }
 
+/** A clear error for the usual reasons a server cannot listen. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: unknown })?.code;
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE')
+    return new ChorusError(
+      'usage',
+      `expected a free port, found ${where} in use (choose another with --port)`,
+    );
+  if (code === 'EACCES')
+    return new ChorusError(
+      'forbidden',
+      `not allowed to listen on ${where} (ports below 1024 need privileges)`,
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new ChorusError('usage', `expected an address of this machine for --host, found "${host}"`);
+  return error;
+}
+
 /**
  * Opens everything and listens.
  * @example const server = await startServer(resolveServeOptions({ port: 0 }, {})); await server.close()
@@ -69,7 +89,11 @@ export async function startServer(
         app.log.info({ samples: samplesLoaded, stories: result.stories.length }, 'loaded the sample stories');
       } else app.log.info({ dir: options.samplesDir }, 'no sample stories found; starting empty');
     }
-    const address = await app.listen({ host: options.config.host, port: options.config.port });
+    const address = await app
+      .listen({ host: options.config.host, port: options.config.port })
+      .catch((error: unknown) => {
+        throw listenError(error, options.config.host, options.config.port);
+      });
     // Reports left stale by a crash are rebuilt in the background; requests are served meanwhile.
     service
       .refreshStale()

@@ -4,6 +4,7 @@
  * loopback without a token.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,20 @@ describe('chorus serve / start as processes', () => {
     server.proc.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
   }, 90_000);
+
+  it('says so when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = runCli(['serve', '--port', String(port), '--db', join(dir, 'taken.db'), '--no-samples']);
+      const { code } = await run.exited;
+      expect(code).toBe(EXIT_CODES.usage);
+      expect(run.output()).toMatch(new RegExp(`127\\.0\\.0\\.1:${port} in use.*--port`));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
 
   it('refuses to listen beyond loopback without a token', async () => {
     const run = runCli(['serve', '--host', '0.0.0.0', '--port', '0', '--db', join(dir, 'open.db')]);
