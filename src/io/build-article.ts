@@ -4,7 +4,7 @@
  */
 import { makeArticle, type ArticleFields } from '../core/article.js';
 import type { Article } from '../core/model.js';
-import { guessLanguage, languageWarning } from './language.js';
+import { guessLanguage, languageCode, languageWarning } from './language.js';
 
 /** Where an article came from, as a caller knows it: the page address, an outlet name, the file name. */
 export interface InputMeta {
@@ -88,9 +88,10 @@ export function buildArticle(fields: ReadFields, meta: InputMeta = {}): Article 
   const url = fields.url ?? meta.url;
   const source = sourceName({ outlet: fields.outlet, url }, meta);
   const date = normalizeDate(fields.date, warnings);
-  const given = fields.language?.trim().toLowerCase().slice(0, 2);
   const language =
-    given || guessLanguage(fields.text)?.code || fields.declaredLanguage?.trim().toLowerCase().slice(0, 2);
+    languageCode(fields.language) ??
+    guessLanguage(fields.text)?.code ??
+    languageCode(fields.declaredLanguage);
   const warning = language ? languageWarning(language) : undefined;
   if (warning) warnings.push(warning);
   const { outlet: _outlet, declaredLanguage: _declared, ...rest } = fields;
@@ -99,7 +100,7 @@ export function buildArticle(fields: ReadFields, meta: InputMeta = {}): Article 
     ...(source && { source }),
     ...(url && { url }),
     ...(date ? { date } : { date: undefined }),
-    ...(language && /^[a-z]{2}$/.test(language) ? { language } : { language: undefined }),
+    ...(language ? { language } : { language: undefined }),
     warnings,
   });
 }

@@ -15,7 +15,7 @@ export { extractHtml, parseHtmlArticle } from './html-article.js';
 export { readPageMeta, type PageMeta } from './html-meta.js';
 export { blockText } from './html-text.js';
 export { parseJsonArticles, parseJsonLines, type RecordsRead } from './json-articles.js';
-export { guessLanguage, languageWarning, type LanguageGuess } from './language.js';
+export { guessLanguage, languageCode, languageWarning, type LanguageGuess } from './language.js';
 export { parseMultiNewsLine, readMultiNews, type Example } from './multinews.js';
 export { readBytes, sniffFormat, type BytesRead, type InputFormat } from './read-bytes.js';
 export {

@@ -57,6 +57,18 @@ export function languageName(code: string): string | undefined {
   return LANGUAGES.find((l) => l.code === code.toLowerCase().slice(0, 2))?.name;
 }
 
+/**
+ * A declared language as a two-letter code: `en-GB`, `en_US`, `EN` and `English` all give `en`.
+ * Undefined for what is neither a code nor a name it knows.
+ */
+export function languageCode(declared: string | undefined): string | undefined {
+  const d = declared?.trim().toLowerCase();
+  if (!d) return undefined;
+  const byName = LANGUAGES.find((l) => l.name.toLowerCase() === d)?.code;
+  if (byName) return byName;
+  return /^[a-z]{2}([-_][a-z0-9]+)*$/.test(d) ? d.slice(0, 2) : undefined;
+}
+
 /** The warning an article in another language carries: `looks like German (de); summaries are tuned for English`. */
 export function languageWarning(code: string): string | undefined {
   const short = code.toLowerCase().slice(0, 2);

@@ -1,6 +1,6 @@
 /** The language guess and its warning; every text here is a fictional sentence written for the test. */
 import { describe, expect, it } from 'vitest';
-import { guessLanguage, languageWarning, parseTextArticle } from '../../src/io/index.js';
+import { guessLanguage, languageCode, languageWarning, parseTextArticle } from '../../src/io/index.js';
 
 const SAMPLES: readonly [string, string][] = [
   [
@@ -47,6 +47,22 @@ describe('guessLanguage', () => {
     ],
   ])('leaves %j undecided', (text) => {
     expect(guessLanguage(text)).toBeUndefined();
+  });
+});
+
+describe('languageCode', () => {
+  it.each<[string | undefined, string | undefined]>([
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['pt_BR', 'pt'],
+    ['DE', 'de'],
+    ['English', 'en'],
+    ['spanish', 'es'],
+    ['Klingon', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j → %j', (declared, code) => {
+    expect(languageCode(declared)).toBe(code);
   });
 });
 
