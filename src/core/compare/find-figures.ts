@@ -9,9 +9,23 @@
 import type { Figure } from '../model.js';
 import { wordForms } from '../text/analyze.js';
 import { stem } from '../text/stem.js';
-import { isStopWord } from '../text/stopwords.js';
-import { findDates, type DateMatch } from './dates.js';
-import words from './figure-words.json' with { type: 'json' };
+import { clauseRanges, leadWords } from './clauses.js';
+import { dateMention } from './date-mention.js';
+import { findDates } from './dates.js';
+import {
+  AUX,
+  CURRENCIES,
+  GROUP,
+  HEDGES,
+  NOT_PREDICATES,
+  NUMBER_WORDS,
+  NUMBERISH,
+  UNITS,
+  hedgedAt,
+  isContent,
+  isPlural,
+  isWord,
+} from './figure-lexicon.js';
 import { formatNumber, readNumber } from './read-number.js';
 
 export interface FigureMention {
@@ -38,29 +52,6 @@ export interface FigureMention {
 
 const TOKEN =
   /[$€£¥%]|\d[\d,.]*\d(?:m|bn|k)?(?![\p{L}])|\d(?:m|bn|k)?(?![\p{L}])|\d+\p{L}+|\p{L}[\p{L}\p{M}'’-]*|[.,;:!?()—–"“”]/gu;
-const CURRENCIES: ReadonlyMap<string, string> = new Map(Object.entries(words.currencies));
-const HEDGES = words.hedges;
-const AUX: ReadonlySet<string> = new Set(words.auxiliaries);
-const UNITS: ReadonlySet<string> = new Set(words.measureUnits);
-const GROUP = new Map<string, string>(
-  words.predicateGroups.flatMap((g) => g.map((w) => [w, g[0]!] as const)),
-);
-const NOT_PREDICATES: ReadonlySet<string> = new Set(words.notPredicates);
-/** Spelled numbers, left out of clause stems like digits are (a clause's figure is not its topic). */
-const NUMBER_WORDS: ReadonlySet<string> = new Set(
-  [...Object.keys(words.units), ...Object.keys(words.tens), 'hundred', 'thousand', 'million', 'billion'].map(
-    stem,
-  ),
-);
-const NUMBERISH = new RegExp(
-  `\\d|\\b(?:${[...Object.keys(words.units), ...Object.keys(words.tens)].join('|')})\\b`,
-  'i',
-);
-const CLAUSE = /[,;:()—–]|\s(?:and that|but|while|whereas|although|though|because)\s/g;
-
-const isWord = (t: string | undefined): t is string => t !== undefined && /^\p{L}/u.test(t);
-const isContent = (t: string | undefined): t is string =>
-  isWord(t) && !isStopWord(t) && !AUX.has(t) && !CURRENCIES.has(t) && !/^(?:percent|per|cent|pct)$/.test(t);
 
 /**
  * Figures of one sentence. `year` is the article's year, for dates written without one.
@@ -259,82 +250,5 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       listed: true,
     });
   }
-  return out;
-}
-
-const IRREGULAR_PLURALS: ReadonlySet<string> = new Set([
-  'people',
-  'men',
-  'women',
-  'children',
-  'police',
-  'staff',
-  'crew',
-  'personnel',
-  'cattle',
-  'feet',
-  'teeth',
-  'mice',
-  'geese',
-]);
-
-/** A plural noun (or one that counts as one), where a counted noun phrase ends. */
-function isPlural(w: string): boolean {
-  return (
-    IRREGULAR_PLURALS.has(w) ||
-    (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
-  );
-}
-
-function hedgedAt(tokens: readonly string[], i: number): boolean {
-  // "faster than 100 mph", "more than 300": a bound, not a value. "from three years to one": a change.
-  if (tokens[i - 1] === 'than') return true;
-  if (tokens[i - 1] === 'to' && tokens.slice(Math.max(0, i - 8), i).includes('from')) return true;
-  const before = tokens.slice(Math.max(0, i - 3), i).join(' ');
-  return HEDGES.some((h) => before === h || before.endsWith(` ${h}`));
-}
-
-function dateMention(
-  d: DateMatch,
-  sentence: string,
-  clauses: readonly [number, number][],
-  clauseStems: (at: number, skip: [number, number]) => string[],
-): FigureMention {
-  const [cs] = clauses.find(([s, e]) => d.start >= s && d.start < e) ?? [0];
-  const lead = sentence.slice(cs, d.start).toLowerCase();
-  const anchor = leadWords(sentence, clauses, d.start);
-  // "not … before X" and "no earlier than X" set a lower bound; "by X" / "before X" an upper one.
-  const bound = /(?:no earlier than|not\b.*\b(?:before|until)|\bafter|\bfrom)\s+$/.test(lead)
-    ? 'after'
-    : /(?:\bby|\bbefore|\buntil|no later than)\s+$/.test(lead)
-      ? 'before'
-      : 'on';
-  return {
-    kind: 'date',
-    value: d.value,
-    context: anchor.join(' '),
-    head: '',
-    predicate: '',
-    hedged: false,
-    bound,
-    clauseStems: clauseStems(d.start, [d.start, d.end]),
-    listed: true,
-  };
-}
-
-/** The last three content words before offset `at` in its clause ("hoped to reopen the bridge on" → hoped reopen bridge). */
-function leadWords(sentence: string, clauses: readonly [number, number][], at: number): string[] {
-  const [cs] = clauses.find(([s, e]) => at >= s && at < e) ?? [0];
-  const lead = sentence.slice(cs, at).toLowerCase();
-  return (lead.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
-    .filter((w) => isContent(w) && !HEDGES.includes(w))
-    .slice(-3);
-}
-
-/** [start, end) of the clauses of a sentence: cut at , ; : ( ) dashes and clause-joining words. */
-function clauseRanges(sentence: string): [number, number][] {
-  const cuts = [0, ...[...sentence.matchAll(CLAUSE)].map((m) => m.index + 1), sentence.length];
-  const out: [number, number][] = [];
-  for (let i = 1; i < cuts.length; i++) if (cuts[i]! > cuts[i - 1]!) out.push([cuts[i - 1]!, cuts[i]!]);
   return out;
 }
