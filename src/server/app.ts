@@ -42,7 +42,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       ...(options.logStream && { stream: options.logStream }),
     },
     bodyLimit: config.maxUploadBytes,
-    // Story ids are case-sensitive hashes; a trailing slash is the same route.
+    // A trailing slash names the same route: /api/stories/ is /api/stories.
     routerOptions: { ignoreTrailingSlash: true },
   });
 

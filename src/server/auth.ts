@@ -19,7 +19,7 @@ export function hasWriteAccess(request: FastifyRequest, config: ServerConfig): b
   return m?.[1] !== undefined && timingSafeEqual(digest(m[1]), digest(config.token));
 }
 
-/** A preHandler hook refusing writes without the token with 401 (and a WWW-Authenticate header). */
+/** A request hook refusing writes without the token with 401 (and a WWW-Authenticate header). */
 export function requireToken(config: ServerConfig) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (hasWriteAccess(request, config)) return;
