@@ -106,6 +106,17 @@ Doce personas resultaron heridas.`,
     for (const e of c.entities) expect(e.name).not.toMatch(/^(Un|El|La|Doce)\b/);
   });
 
+  it('survives hostile text with a valid comparison', () => {
+    const c = compare([
+      ['quotes', '"'.repeat(5000) + ' said ' + '“'.repeat(3000)],
+      ['one word', 'A'.repeat(100_000)],
+      ['titles', ('Mr. ' + 'Xy '.repeat(50) + 'said: "' + 'word '.repeat(200)).repeat(20)],
+      ['figures', '12 12 people people were injured injured 3,4,5 $$$ %%% March March 99 1/2/3 '.repeat(500)],
+      ['scripts', '\u200b\ufeff Ünïcödé «»«» ‘’‘’ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ١٢٣ 一二三 '.repeat(300)],
+    ]);
+    expect(c.disagreements).toEqual([]);
+  });
+
   it('finishes a 200-article story', () => {
     const sources: Source[] = [];
     for (let i = 0; i < 200; i++) {
