@@ -5,8 +5,12 @@
 import type { Command } from 'commander';
 import { resolveServeOptions, SERVER_DEFAULTS, type ServeFlags } from '../server/server-config.js';
 import { startServer } from '../server/start-server.js';
+import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP } from './feeds.js';
 import { parsePositiveInt } from './options.js';
+
+/** How long running requests may take to finish after SIGINT or SIGTERM. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 function parsePort(value: string): number {
   return value === '0' ? 0 : parsePositiveInt(value);
@@ -25,7 +29,17 @@ export async function runServer(flags: ServeFlags): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   process.stdout.write(`Stopping (${signal})…\n`);
+  // Requests still running get time to finish; a client that never finishes must not keep the
+  // process alive (the store is crash-safe, so exiting without closing it loses nothing committed).
+  const force = setTimeout(() => {
+    process.stderr.write(
+      `chorus: requests still running after ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway\n`,
+    );
+    process.exit(EXIT_CODES.internal);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
   await server.close();
+  clearTimeout(force);
 }
 
 /** The flags `serve` and `start` share. */
