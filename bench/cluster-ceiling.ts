@@ -31,7 +31,9 @@ const counts = stream.map((x) => articleTerms(x.article).counts);
 for (const c of counts) df.add(c.keys());
 const vectors = counts.map((c) => {
   const w = new Map<string, number>();
-  for (const [t, n] of c) w.set(t, (1 + Math.log(n)) * df.idf(t));
+  // The clusterer's own weighting: BM25-saturated count times IDF.
+  const k1 = CHORUS_CLUSTER_DEFAULTS.saturation;
+  for (const [t, n] of c) w.set(t, (k1 > 0 ? ((k1 + 1) * n) / (k1 + n) : 1 + Math.log(n)) * df.idf(t));
   return new Map(unitVector(w, CHORUS_CLUSTER_DEFAULTS.articleTerms));
 });
 const cosine = (a: Map<string, number>, b: Map<string, number>) => {
