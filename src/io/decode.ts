@@ -76,6 +76,23 @@ export function assertText(bytes: Uint8Array): void {
 }
 
 /**
+ * The same check on decoded characters, for UTF-16 guessed from its NUL pattern: binary data with zeros
+ * at every other byte decodes to control characters and unassigned code points, not to words.
+ */
+function assertTextChars(text: string): string {
+  const sample = text.slice(0, SNIFF_BYTES);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point here
+  const odd = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd\ue000-\uf8ff]/g)?.length ?? 0;
+  if (sample.length > 0 && odd / sample.length > MAX_CONTROL_RATIO) {
+    throw new ChorusError(
+      'unsupported-input',
+      'binary file (zero bytes in a pattern that is not UTF-16 text), not text',
+    );
+  }
+  return text;
+}
+
+/**
  * Counts well-formed multi-byte UTF-8 sequences and malformed bytes, to tell "UTF-8 with a few broken
  * bytes" (repair it) from "a single-byte encoding" (decode it as such).
  */
@@ -156,7 +173,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (startsWith(buf, [0xfe, 0xff]))
     return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
   const utf16 = utf16Without(buf);
-  if (utf16) return { text: iconv.decode(buf, utf16), encoding: utf16, warnings: [] };
+  if (utf16) return { text: assertTextChars(iconv.decode(buf, utf16)), encoding: utf16, warnings: [] };
   assertText(buf);
 
   const declared = declaredCharset(buf);

@@ -93,6 +93,11 @@ describe('decodeBytes', () => {
     ],
     ['a PDF document', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), /binary file \(a PDF document\)/],
     ['a gzip archive', gzipSync('text'), /binary file \(a gzip archive\)/],
+    [
+      'binary with zeros at every other byte',
+      Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 2 === 1 ? 0 : ((i * 7) % 31) + 1))),
+      /binary file \(zero bytes in a pattern that is not UTF-16 text\)/,
+    ],
   ])('refuses %s', (_name, bytes, message) => {
     let error: unknown;
     try {
