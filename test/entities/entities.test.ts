@@ -27,6 +27,11 @@ describe('named entities', () => {
     ['The plant manager, René Dufauret, spoke first.', [['René Dufauret', 'person']]],
     ['Residents waited. Vossberg said the roof had collapsed.', [['Vossberg', 'person']]],
     ['The University of Calder sent engineers.', [['University of Calder', 'organization']]],
+    ['Analyst Tamsin Okoro of Brindle Securities said the cuts were deep.', [['Tamsin Okoro', 'person']]],
+    [
+      'Harwick Robotics Inc said it would hire. Harwick Robotics makes arms.',
+      [['Harwick Robotics', 'organization']],
+    ],
     // Sentence openers, days and months are not names.
     ['Thick smoke drifted east. Firefighters stayed all night. On Monday it rained.', []],
     ['Overnight, Crews Worked hard.', []],

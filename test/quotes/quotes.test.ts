@@ -86,6 +86,13 @@ describe('findQuotes', () => {
     expect(q?.speaker).toBe('Lena Ortiz');
   });
 
+  it('resolves "she said" to a name no rule classified, when it looks like one', () => {
+    const [r] = quotesOf(
+      'Marisa Delgado-Klein, who tests robot arms, has worked there for years. "I am not moving to the city," she said.',
+    );
+    expect(r?.speaker).toBe('Marisa Delgado-Klein');
+  });
+
   it('keeps different quotes of one speaker apart', () => {
     const merged = mergeQuotes([
       { text: 'We will rebuild the bridge this year', article: 0 },

@@ -38,6 +38,13 @@ export interface ClassifiedRun {
   readonly role?: string;
 }
 
+/** "Analyst Tamsin Ruiz-Halvorsen of Copperline Securities" → "Tamsin Ruiz-Halvorsen": no role, no affiliation. */
+function personName(name: string): string {
+  const words = name.replace(/ (?:of|at|for) .*$/, '').split(' ');
+  while (words.length > 1 && ROLES.has(key(words[0]!))) words.shift();
+  return words.join(' ');
+}
+
 const key = (w: string) => w.toLowerCase().replace(/\.$/, '');
 
 /**
@@ -81,7 +88,7 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
     .join(' ');
   const last = key(words.at(-1)!);
   const before = run.before;
-  const person = (): ClassifiedRun => ({ name, kind: 'person', ...(role && { role }) });
+  const person = (): ClassifiedRun => ({ name: personName(name), kind: 'person', ...(role && { role }) });
 
   if (role) return person();
   // Step 3.
@@ -98,9 +105,10 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
     // "Council member", "hospital spokesperson": keep the word that says which role, not a function word.
     const two = run.beforeTwo.split(' ');
     const specific = two.length === 2 && !isStopWord(two[0]!) && !/['’]s$/.test(two[0]!);
-    return { name, kind: 'person', role: specific ? run.beforeTwo : before };
+    return { name: personName(name), kind: 'person', role: specific ? run.beforeTwo : before };
   }
-  if (ROLES.has(run.apposition) && words.length >= 2) return { name, kind: 'person', role: run.apposition };
+  if (ROLES.has(run.apposition) && words.length >= 2)
+    return { name: personName(name), kind: 'person', role: run.apposition };
   if (SPEECH.has(run.after) || (SPEECH.has(before) && before !== 'according')) return person();
   // Step 6.
   if (PREPOSITIONS.has(before) && words.length <= 3) return { name, kind: 'place' };

@@ -72,11 +72,15 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
     orgStarts.set(first, (orgStarts.get(first) ?? new Set()).add(name));
   }
   const resolve = (name: string): string => {
+    // "Kestrel Robotics Inc" is "Kestrel Robotics" when the story also names it without the suffix.
+    const bare = name.replace(/ (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/, '');
+    if (bare !== name && kindOf.get(bare) === 'organization') return bare;
     if (name.includes(' ')) return name;
     const full = fullNames.get(name);
     if (full?.size === 1) return [...full][0]!;
     const org = orgStarts.get(name);
-    return !full && org?.size === 1 ? [...org][0]! : name;
+    // Several organisations may start with it ("Kestrel Robotics", "Kestrel Robotics Inc"): the shortest.
+    return !full && org ? [...org].reduce((a, b) => (b.length < a.length ? b : a)) : name;
   };
 
   const out: EntityMention[] = [];

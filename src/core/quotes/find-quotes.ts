@@ -7,9 +7,12 @@
 import type { AnalyzedStory, Quote } from '../model.js';
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { attributeQuote } from './attribution.js';
 import { mergeQuotes, type FoundQuote } from './merge-quotes.js';
 import { paragraphs, quoteSpans } from './quote-spans.js';
+
+const ROLES: ReadonlySet<string> = new Set(personTitles.roles);
 
 /** Maps a name as written (titles already removed) to the story's name for that person, if known. */
 export type PersonLookup = (name: string) => string | undefined;
@@ -40,11 +43,19 @@ export function findQuotes(doc: AnalyzedStory, people: PersonLookup, max = 30): 
   return mergeQuotes(found).slice(0, max);
 }
 
-/** The speaker's name without titles, as the story names that person; described sources stay as written. */
+/**
+ * The speaker's name without titles, roles or affiliation, as the story names that person ("Analyst
+ * Tamsin Ruiz-Halvorsen of Copperline Securities" → "Tamsin Ruiz-Halvorsen"); described sources stay as
+ * written.
+ */
 function canonical(speaker: string, people: PersonLookup): string {
   if (!/^\p{Lu}/u.test(speaker)) return speaker;
-  const run = capitalizedRuns(speaker)[0];
-  const name = run ? (classifyRun({ ...run, initial: false }, () => false)?.name ?? speaker) : speaker;
+  const bare = speaker.replace(/\s+(?:of|at|from|for|with)\s+\p{Lu}.*$/u, '');
+  const run = capitalizedRuns(bare)[0];
+  let name = run ? (classifyRun({ ...run, initial: false }, () => false)?.name ?? bare) : bare;
+  const words = name.split(' ');
+  while (words.length > 1 && ROLES.has(words[0]!.toLowerCase())) words.shift();
+  name = words.join(' ');
   return people(name) ?? name;
 }
 
@@ -53,7 +64,12 @@ function lastPerson(text: string, people: PersonLookup): string | undefined {
   let last: string | undefined;
   for (const run of capitalizedRuns(text)) {
     const c = classifyRun({ ...run, initial: false }, () => false);
-    const name = c && people(c.name);
+    if (!c) continue;
+    // A known person, or two to four capitalised words no rule made a place or an organisation
+    // ("Marisa Delgado-Klein, who tests robot arms…").
+    const name =
+      people(c.name) ??
+      (c.kind === undefined && run.words.length >= 2 && run.words.length <= 4 ? c.name : undefined);
     if (name) last = name;
   }
   return last;
