@@ -99,6 +99,18 @@ for (const backend of backends()) {
       expect((await server.store.stats()).articles).toBe(1);
     });
 
+    it('answers health with 503 and a storage error when the store does not answer', async () => {
+      const down = await testServer(backend);
+      await down.store.close();
+      try {
+        const res = await down.app.inject('/api/health');
+        expect(res.statusCode).toBe(503);
+        expect(res.json().error.code).toBe('storage');
+      } finally {
+        await down.app.close();
+      }
+    });
+
     it('publishes an OpenAPI 3.1 document naming every route, each of which exists', async () => {
       const doc = (await server.app.inject('/openapi.json')).json();
       expect(doc.openapi).toBe('3.1.0');
