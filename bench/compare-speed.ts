@@ -3,9 +3,9 @@
  *
  *   npx tsx bench/compare-speed.ts ../shared/data/multi-news/validation.jsonl.gz --limit 500
  *
- * Two workloads from the same file: each Multi-News example as it is (2-10 articles: the usual story),
- * and "big" stories of 200 articles made by pooling the articles of consecutive examples (the worst
- * case the ingest service meets: a long-running story). Timed: compareSources alone; text analysis and
+ * Three workloads from the same file: each Multi-News example as it is (1-10 articles: the usual
+ * story), stories of exactly 10 articles, and "big" stories of 200 articles, both made by pooling the
+ * articles of consecutive examples (200 is the worst case the ingest service meets: a long-running story). Timed: compareSources alone; text analysis and
  * duplicate detection run before the clock starts. The first few calls warm the JIT and are not counted.
  * Prints per workload: stories, and the median, 95th-percentile and slowest milliseconds per story, by
  * the wall clock and by process CPU time; targets are < 5 ms for 10 articles and < 200 ms for 200.
@@ -32,10 +32,13 @@ for await (const e of readMultiNews(path, { limit: Number(values.limit) })) {
   const articles = e.story.articles.filter((a) => a.text.length > 0);
   if (articles.length > 0) stories.push(articles);
 }
-const bigSize = Number(values.big);
 const pooled = stories.flat();
-const big: Article[][] = [];
-for (let i = 0; i + bigSize <= pooled.length; i += bigSize) big.push(pooled.slice(i, i + bigSize));
+/** Stories of exactly `size` articles, pooled from consecutive examples. */
+function pool(size: number): Article[][] {
+  const out: Article[][] = [];
+  for (let i = 0; i + size <= pooled.length; i += size) out.push(pooled.slice(i, i + size));
+  return out;
+}
 
 function run(name: string, workload: Article[][], warmup: number): void {
   const times: number[] = [];
@@ -65,5 +68,6 @@ function run(name: string, workload: Article[][], warmup: number): void {
 }
 
 run('multi-news stories', stories, 20);
-run(`${bigSize}-article stories`, big, 1);
+run('10-article stories', pool(10), 10);
+run(`${values.big}-article stories`, pool(Number(values.big)), 1);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
