@@ -26,6 +26,11 @@ describe('attributeQuote', () => {
     ],
     ['"Where were the inspectors all this time?" asked Councillor Amos Reyes.', 'Councillor Amos Reyes'],
     ['"We stayed inside all night long," she said.', 'she'],
+    [
+      '"Everyone is safe and accounted for," said the hospital\'s spokesperson Dalia Kerrigan.',
+      'Dalia Kerrigan',
+    ],
+    ['«El mar estaba en calma esta mañana», dijo la comandante Inés Valverde.', 'Inés Valverde'],
     ['"We stayed inside all night long." Ortiz said the city would pay for hotels.', undefined],
     ['The report called it "a slow and avoidable failure of upkeep".', undefined],
   ])('%s → %s', (paragraph, speaker) => {

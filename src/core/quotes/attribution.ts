@@ -33,8 +33,16 @@ const PHRASE = `(?:a|an|the)\\s+${LOWER}(?:\\s+${LOWER}){0,2}(?:\\s+(?:for|of|at
 const SPEAKER = `(?<sp>${NAME}|${PRONOUN}|${PHRASE})`;
 const END = `(?![\\p{L}\\p{N}])`;
 
+/** Articles before a role ("said the hospital's spokesperson Dalia Kerrigan", "dijo la comandante …"). */
+const DET = `(?:a|an|the|its|his|her|their|la|el|los|las|le|les|un|una|der|die|das)`;
+
 const AFTER: readonly RegExp[] = [
   new RegExp(`^\\s*[,?!]?\\s*${SPEAKER}\\s+${VERB}${END}`, 'u'),
+  // A name after its role: the name is the speaker, the role is dropped.
+  new RegExp(
+    `^\\s*[,?!]?\\s*${VERB}\\s+(?:${DET}\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?${LOWER}\\s+(?<sp>${NAME})${END}`,
+    'u',
+  ),
   new RegExp(`^\\s*[,?!]?\\s*${VERB}\\s+${SPEAKER}${END}`, 'u'),
   new RegExp(`^\\s*[,?!]?\\s*${ACCORDING}\\s+${SPEAKER}${END}`, 'u'),
 ];
