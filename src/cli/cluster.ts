@@ -3,14 +3,9 @@
  * them into stories in the order given (an online clusterer from the registry, as the feed ingest runs
  * it) and prints each story with its articles, marking syndicated copies; on request each story's
  * summary, each decision's explanation, or everything as JSON.
- *
- * Reading: until the shared reader `readInputs` (src/io) lands, this file reads plain text, JSON and
- * JSONL/Multi-News files itself (`readArticles` below); the switch is one call.
+ * Inputs are read by the shared reader (`readInputs`), as `chorus summarize` and `chorus ingest` read them.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { makeArticle, type ArticleFields } from '../core/article.js';
 import type { ClusterDecision } from '../core/cluster/clusterer.js';
 import { clustererNames, createClusterer } from '../core/cluster/registry.js';
 import { findDuplicates } from '../core/dedupe/find-duplicates.js';
@@ -18,7 +13,7 @@ import { ChorusError } from '../core/errors.js';
 import type { Article, DuplicateLink, Summary } from '../core/model.js';
 import { getSummarizer, summarizerNames } from '../core/summarize/registry.js';
 import { analyzeStory } from '../core/text/analyze.js';
-import { readMultiNews } from '../io/multinews.js';
+import { readInputs } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parseFraction, parsePositiveInt } from './options.js';
 
@@ -38,86 +33,13 @@ interface ReadResult {
   readonly problems: string[];
 }
 
-const MULTINEWS = /\.(jsonl|jsonl\.gz|src)$/i;
-
-/** Articles from one JSON value: an article record or an array of them (`text` required). */
-function fromJson(value: unknown, name: string): Article[] {
-  const records = Array.isArray(value) ? value : [value];
-  return records.map((r, i) => {
-    const o = (r ?? {}) as Record<string, unknown>;
-    if (typeof o['text'] !== 'string')
-      throw new ChorusError(
-        'invalid-input',
-        `expected article records with a "text" string in ${name}, found none at item ${i + 1}`,
-      );
-    const pick = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-    const fields: ArticleFields = { text: o['text'] as string, source: pick('source') ?? name };
-    const extra = Object.fromEntries(
-      ['id', 'url', 'title', 'byline', 'date', 'language'].flatMap((k) => (pick(k) ? [[k, pick(k)]] : [])),
-    );
-    return makeArticle({ ...fields, ...extra });
-  });
-}
-
-/** Reads every path (directories recursively, in name order); problems are reported, not fatal. */
+/** Reads every path with the shared reader; rejected and skipped inputs are reported, not fatal. */
 async function readArticles(paths: readonly string[], maxBytes: number): Promise<ReadResult> {
-  const articles: Article[] = [];
-  const problems: string[] = [];
-  const visit = async (path: string): Promise<void> => {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) return void problems.push(`${path}: not found`);
-    if (info.isDirectory()) {
-      for (const name of (await readdir(path)).sort())
-        if (!name.startsWith('.')) await visit(join(path, name));
-      return;
-    }
-    if (info.size > maxBytes)
-      return void problems.push(`${path}: skipped, ${info.size} bytes is over --max-bytes ${maxBytes}`);
-    try {
-      if (MULTINEWS.test(path)) {
-        const first = await readFile(path).then((b) => b.subarray(0, 1).toString());
-        if (path.endsWith('.gz') || first !== '{' || !(await isArticleJsonl(path))) {
-          for await (const ex of readMultiNews(path)) articles.push(...ex.story.articles);
-          return;
-        }
-        const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim());
-        lines.forEach((line, i) =>
-          articles.push(...fromJson(parseJson(line, `${path}:${i + 1}`), basename(path))),
-        );
-      } else if (/\.json$/i.test(path)) {
-        articles.push(...fromJson(parseJson(await readFile(path, 'utf8'), path), basename(path)));
-      } else {
-        const text = await readFile(path, 'utf8');
-        if (text.includes('\u0000')) return void problems.push(`${path}: skipped, binary file`);
-        articles.push(makeArticle({ text, id: path, source: basename(path) }));
-      }
-    } catch (error) {
-      problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  for (const p of paths) await visit(p);
-  return { articles: articles.filter((a) => a.text.length > 0), problems };
-}
-
-/** JSONL of article records (`text` field) rather than Multi-News examples (`documents`). */
-async function isArticleJsonl(path: string): Promise<boolean> {
-  const first = (await readFile(path, 'utf8')).split('\n', 1)[0] ?? '';
-  try {
-    const o = JSON.parse(first) as Record<string, unknown>;
-    return typeof o['text'] === 'string' && !('documents' in o);
-  } catch {
-    return false;
-  }
-}
-
-function parseJson(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ChorusError('invalid-input', `expected JSON in ${where}, found malformed JSON`, {
-      cause: error,
-    });
-  }
+  const read = await readInputs(paths, { maxBytes, stdin: process.stdin });
+  const problems = read.outcomes
+    .filter((o) => o.status !== 'ingested')
+    .map((o) => `${o.input}: ${o.status}${o.reason ? `, ${o.reason}` : ''}`);
+  return { articles: read.articles, problems };
 }
 
 interface StoryOut {

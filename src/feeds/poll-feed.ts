@@ -7,6 +7,7 @@
 import { makeArticle } from '../core/article.js';
 import { ChorusError, isChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
+import { decodeBytes } from '../io/decode.js';
 import type { IngestOutcome, IngestService } from '../service/ingest-service.js';
 import type { FeedRecord } from '../storage/store.js';
 import { parseFeed, type FeedItem } from './parse-feed.js';
@@ -68,7 +69,7 @@ async function itemArticle(
     try {
       const res = await fetcher.fetch(item.link, { accept: 'text/html,application/xhtml+xml' });
       if (res.status >= 400) warnings.push(`page not fetched: HTTP ${res.status}`);
-      else page = options.extract(res.body.toString('utf8'), res.url);
+      else page = options.extract(decodeBytes(res.body).text, res.url);
     } catch (error) {
       warnings.push(`page not fetched: ${message(error)}`);
     }
