@@ -31,6 +31,10 @@ describe('attributeQuote', () => {
       'Dalia Kerrigan',
     ],
     ['«El mar estaba en calma esta mañana», dijo la comandante Inés Valverde.', 'Inés Valverde'],
+    [
+      '"Take the ferry if you can," said a spokesperson for the Calder Transit Authority.',
+      'a spokesperson for the Calder Transit Authority',
+    ],
     ['"We stayed inside all night long." Ortiz said the city would pay for hotels.', undefined],
     ['The report called it "a slow and avoidable failure of upkeep".', undefined],
   ])('%s → %s', (paragraph, speaker) => {

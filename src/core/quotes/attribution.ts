@@ -40,7 +40,7 @@ const AFTER: readonly RegExp[] = [
   new RegExp(`^\\s*[,?!]?\\s*${SPEAKER}\\s+${VERB}${END}`, 'u'),
   // A name after its role: the name is the speaker, the role is dropped.
   new RegExp(
-    `^\\s*[,?!]?\\s*${VERB}\\s+(?:${DET}\\s+)?(?:[\\p{L}'’-]+\\s+){0,2}?${LOWER}\\s+(?<sp>${NAME})${END}`,
+    `^\\s*[,?!]?\\s*${VERB}\\s+(?:${DET}\\s+)?(?:${LOWER}\\s+){0,2}?${LOWER}\\s+(?<sp>${NAME})${END}`,
     'u',
   ),
   new RegExp(`^\\s*[,?!]?\\s*${VERB}\\s+${SPEAKER}${END}`, 'u'),
