@@ -96,6 +96,28 @@ describe('matchSentences', () => {
 });
 
 describe('name disagreements', () => {
+  const chief = (name: string, extra = ''): Source => [
+    `Outlet for ${name}`,
+    `Fire Chief ${name} said crews had the warehouse fire under control by dawn on Wednesday.${extra}`,
+  ];
+  it.each<[string, Source[], string[][]]>([
+    [
+      'one role, two holders',
+      [chief('Marta Quillon'), chief('Marta Quillon'), chief('Bram Okafor')],
+      [['Marta Quillon', 'Bram Okafor']],
+    ],
+    ['the same holder', [chief('Marta Quillon'), chief('Marta Quillon')], []],
+    [
+      'an article naming both is naming two people',
+      [chief('Marta Quillon'), chief('Bram Okafor', ' Former Fire Chief Marta Quillon praised them.')],
+      [],
+    ],
+  ])('%s', (_, sources, expected) => {
+    const c = compareSources(analyzed(sources), { duplicates: [] });
+    const names = c.disagreements.filter((d) => d.topic === 'name of the fire chief');
+    expect(names.map((d) => d.sides.map((s) => s.value))).toEqual(expected);
+  });
+
   const vote = (name: string): Source => [
     `Outlet for ${name}`,
     `The city council approved the tram line on Tuesday night.\n\nCouncil member ${name} cast the deciding vote after a change to the budget.`,

@@ -6,11 +6,18 @@
  * some sentences mentioning them match at the citation threshold once the names are left out, i.e.
  * the sources say the same thing about them. Anything looser would turn two relatives or two
  * colleagues into a dispute.
+ *
+ * Different names for one role ("Fire Chief Marta Quillon" in one report, "Fire Chief Martin Okafor" in
+ * another) are a disagreement too, under the same conditions, when the role is a title (chief, mayor,
+ * captain…: one holder at a time, unlike "council member") and each article names one holder of it.
  */
 import type { AnalyzedStory, Disagreement } from '../model.js';
 import type { EntityMention } from '../entities/index.js';
 import { CITATION_THRESHOLD, stemSetCosine } from '../summarize/cite.js';
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { stem } from '../text/stem.js';
+
+const TITLES: ReadonlySet<string> = new Set(personTitles.titles);
 
 /** Disagreements over how a person is named. */
 export function nameDisagreements(doc: AnalyzedStory, mentions: readonly EntityMention[]): Disagreement[] {
@@ -40,6 +47,50 @@ export function nameDisagreements(doc: AnalyzedStory, mentions: readonly EntityM
       const sides = [side(a, ma), side(b, mb)].sort((p, q) => q.articles.length - p.articles.length);
       out.push({ topic: role ? `name of the ${role}` : 'name', sides });
     }
+  return [...out, ...roleDisagreements(doc, byName, used)];
+}
+
+/** Different full names given to the holder of one titled role, each article naming one holder. */
+function roleDisagreements(
+  doc: AnalyzedStory,
+  byName: ReadonlyMap<string, EntityMention[]>,
+  used: ReadonlySet<string>,
+): Disagreement[] {
+  const holders = new Map<string, Map<number, Set<string>>>(); // role → article → names
+  for (const [name, ms] of byName) {
+    if (used.has(name)) continue;
+    for (const m of ms) {
+      if (!m.role || !m.role.split(' ').some((w) => TITLES.has(w.replace(/\.$/, '')))) continue;
+      const perArticle = holders.get(m.role) ?? new Map<number, Set<string>>();
+      perArticle.set(m.article, (perArticle.get(m.article) ?? new Set()).add(name));
+      holders.set(m.role, perArticle);
+    }
+  }
+  const out: Disagreement[] = [];
+  for (const [role, perArticle] of holders) {
+    const sides = new Map<string, number[]>();
+    for (const [article, names] of perArticle)
+      if (names.size === 1) {
+        const name = [...names][0]!;
+        sides.set(name, [...(sides.get(name) ?? []), article]);
+      }
+    if (sides.size !== 2) continue;
+    const [a, b] = [...sides.keys()] as [string, string];
+    const ma = byName.get(a)!.filter((m) => m.role === role);
+    const mb = byName.get(b)!.filter((m) => m.role === role);
+    const articlesA = new Set(byName.get(a)!.map((m) => m.article));
+    if (byName.get(b)!.some((m) => articlesA.has(m.article)) || !saySame(doc, ma, mb, [a, b])) continue;
+    out.push({
+      topic: `name of the ${role}`,
+      sides: [...sides.entries()]
+        .map(([value, articles]) => ({
+          value,
+          text: doc.sentences[byName.get(value)!.find((m) => m.role === role)!.sentence]!.text,
+          articles: articles.sort((p, q) => p - q),
+        }))
+        .sort((p, q) => q.articles.length - p.articles.length),
+    });
+  }
   return out;
 }
 
