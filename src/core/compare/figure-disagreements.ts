@@ -14,9 +14,18 @@
  */
 import type { Disagreement } from '../model.js';
 import { CITATION_THRESHOLD, stemSetCosine } from '../summarize/cite.js';
+import { stem } from '../text/stem.js';
 import { monthDay } from './dates.js';
 import words from './figure-words.json' with { type: 'json' };
 import type { LocatedFigure } from './figure-table.js';
+
+/**
+ * Durations and ages ("three months of a six-month sentence", "23 years old", "26 years since") are
+ * too often different spans of one story to compare.
+ */
+const DURATIONS: ReadonlySet<string> = new Set(
+  ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades'].map(stem),
+);
 
 /** Names of the predicate groups (the first word of each). */
 const GROUPS: ReadonlySet<string> = new Set(words.predicateGroups.map((g) => g[0]!));
@@ -31,7 +40,13 @@ export function figureDisagreements(mentions: readonly LocatedFigure[], text: Te
   const buckets = new Map<string, number[]>();
   mentions.forEach((m, i) => {
     // "One count of…", "one person": a single thing is too often one of several listed to compare.
-    if (m.hedged || m.value === '1' || (m.kind === 'date' && !/\d\d-\d\d$/.test(m.value))) return;
+    if (
+      m.hedged ||
+      m.value === '1' ||
+      DURATIONS.has(m.head) ||
+      (m.kind === 'date' && !/^(?:\d{4}|-)-\d\d-\d\d$/.test(m.value))
+    )
+      return;
     const key = m.kind === 'date' ? 'date' : `${m.kind}|${m.head}`;
     buckets.set(key, [...(buckets.get(key) ?? []), i]);
   });

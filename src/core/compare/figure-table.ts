@@ -18,13 +18,29 @@ function yearOf(date: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * Whether a sentence names a year before the article's own ("a 1999 incident where 13 people
+ * drowned"): its counts are then about an earlier event, and are listed but never compared.
+ */
+function namesEarlierYear(text: string, year: number | undefined): boolean {
+  for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g))
+    if (year === undefined || Number(m[1]) < year) return true;
+  return false;
+}
+
 /** All figure mentions of `doc`, in reading order. */
 export function locateFigures(doc: AnalyzedStory): LocatedFigure[] {
   const years = doc.story.articles.map((a) => yearOf(a.date));
   const out: LocatedFigure[] = [];
   doc.sentences.forEach((s, i) => {
+    const earlier = namesEarlierYear(s.text, years[s.article]);
     for (const f of findFigures(s.text, years[s.article]))
-      out.push({ ...f, article: s.article, sentence: i });
+      out.push({
+        ...f,
+        ...(earlier && f.kind !== 'date' && { hedged: true }),
+        article: s.article,
+        sentence: i,
+      });
   });
   return out;
 }

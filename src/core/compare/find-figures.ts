@@ -80,6 +80,23 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
   const out: FigureMention[] = dates.map((d) => dateMention(d, sentence, clauses, clauseStems));
 
   for (let i = 0; i < tokens.length; i++) {
+    // "a six-month sentence": a spelled number joined to its noun, read only to veto (see `listed`).
+    const joined = /^(\p{L}+)-(\p{L}+)$/u.exec(tokens[i]!);
+    const spelled = joined && readNumber([joined[1]!], 0);
+    if (joined && spelled && isPlural(joined[2]! + 's')) {
+      out.push({
+        kind: 'number',
+        value: formatNumber(spelled.value),
+        context: joined[2]!,
+        head: stem(`${joined[2]!}s`),
+        predicate: '',
+        hedged: false,
+        bound: 'on',
+        clauseStems: [],
+        listed: false,
+      });
+      continue;
+    }
     const n = readNumber(tokens, i);
     if (!n) continue;
     const t = tokens[i]!;
