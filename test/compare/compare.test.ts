@@ -79,6 +79,46 @@ describe('compareSources', () => {
     expect(c.disagreements).toEqual([]);
   });
 
+  const fire = (sentence: string): Source => [
+    'Outlet',
+    `A fire destroyed the Tolland Freight warehouse on Canal Street in Brackwater on Tuesday night.\n\n${sentence}`,
+    '2026-05-20',
+  ];
+  it.each([
+    [
+      'approximate figures',
+      'About 12 people were injured in the blaze.',
+      'About 15 people were injured in the blaze.',
+    ],
+    [
+      'an earlier event',
+      'Twelve people were injured in the blaze.',
+      'In 2019, 15 people were injured in a blaze there.',
+    ],
+    [
+      'durations',
+      'Crews fought the blaze for six hours on Tuesday.',
+      'Crews fought the blaze for nine hours on Tuesday.',
+    ],
+    [
+      'an article stating both values',
+      'Twelve people were injured in the blaze.',
+      'Fifteen people were injured in the blaze, and 12 people were injured in the blaze downtown.',
+    ],
+  ])('does not see a disagreement in %s', (_, a, b) => {
+    expect(compare([fire(a), fire(b)]).disagreements).toEqual([]);
+  });
+
+  it('sees the disagreement those cases would be without their guard', () => {
+    const c = compare([
+      fire('Twelve people were injured in the blaze.'),
+      fire('Fifteen people were injured in the blaze.'),
+    ]);
+    expect(c.disagreements.map((d) => [d.topic, d.sides.map((s) => s.value)])).toEqual([
+      ['people injured', ['12', '15']],
+    ]);
+  });
+
   it('degrades on lowercased text: fewer entities, no junk', () => {
     const lower = (s: Source): Source => [
       s[0],
