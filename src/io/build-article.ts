@@ -39,6 +39,19 @@ export function fileStem(fileName: string | undefined): string | undefined {
 }
 
 /**
+ * A file name as an outlet name: `riverside-evening-post.txt` → "Riverside Evening Post", since people
+ * name saved pages after the outlet; other stems (`article1`, `Notes 2`) are kept as they are.
+ */
+export function fileSourceName(fileName: string | undefined): string | undefined {
+  const stem = fileStem(fileName);
+  if (!stem || !/^[a-z]+(?:[-_][a-z0-9]+)+$/.test(stem)) return stem;
+  return stem
+    .split(/[-_]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/**
  * Source name, from the most to the least specific: the name a caller gives, the outlet named by the
  * input itself, the host of its URL, the file name. (An outlet's own name beats its URL host: "Northgate
  * Herald" says more to a reader than "northgate-herald.example".)
@@ -46,7 +59,10 @@ export function fileStem(fileName: string | undefined): string | undefined {
 export function sourceName(fields: { outlet?: string; url?: string }, meta: InputMeta): string | undefined {
   const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
   return (
-    clean(meta.source) ?? clean(fields.outlet) ?? hostOf(fields.url ?? meta.url) ?? fileStem(meta.fileName)
+    clean(meta.source) ??
+    clean(fields.outlet) ??
+    hostOf(fields.url ?? meta.url) ??
+    fileSourceName(meta.fileName)
   );
 }
 

@@ -134,7 +134,7 @@ describe('page metadata', () => {
     expect(parseHtmlArticle(plain, { fileName: 'lowmoor-post.html' })).toMatchObject({
       title: 'Repairs begin on Lowmoor dam',
       byline: 'Jo Bell',
-      source: 'lowmoor-post',
+      source: 'Lowmoor Post',
     });
     expect(parseHtmlArticle(plain, { url: 'https://www.lowmoor.example/x', fileName: 'a.html' }).source).toBe(
       'lowmoor.example',

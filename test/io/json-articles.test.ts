@@ -84,7 +84,7 @@ describe('parseJsonArticles', () => {
   it('names the source after the file when the record does not', () => {
     expect(
       parseJsonArticles(JSON.stringify({ text: T1 }), { fileName: 'lowmoor-post.json' }).articles[0]?.source,
-    ).toBe('lowmoor-post');
+    ).toBe('Lowmoor Post');
   });
 
   it('refuses malformed JSON with what it expected', () => {

@@ -80,7 +80,7 @@ describe('readInputs', () => {
       reason: 'binary file (it contains NUL bytes), not text',
     });
     expect(byName['story/nav-only.html']).toMatchObject({ status: 'rejected', reason: 'no article text' });
-    expect(read.articles.map((a) => a.source)).toEqual(['a-page', 'Lowmoor Post', 'Wire', 'Wire', 'd-lines']);
+    expect(read.articles.map((a) => a.source)).toEqual(['A Page', 'Lowmoor Post', 'Wire', 'Wire', 'D Lines']);
     expect(read.articles[0]?.text).toBe(PARAGRAPHS.join('\n\n'));
   });
 

@@ -72,7 +72,7 @@ describe('parseTextArticle', () => {
       date: '2026-02-01',
     });
     expect(a.text).toBe(BODY);
-    expect(a.source).toBe('lowmoor-post');
+    expect(a.source).toBe('Lowmoor Post');
   });
 
   it.each([
