@@ -5,6 +5,7 @@ import { compareSources, independentRoots, matchSentences } from '../../src/core
 import { readNumber } from '../../src/core/compare/read-number.js';
 import type { DuplicateLink } from '../../src/core/model.js';
 import { stemSetCosine } from '../../src/core/summarize/cite.js';
+import { numbersConflict } from '../../src/core/text/index.js';
 import { COURIER, GAZETTE, LEDGER, analyzed, type Source } from './story.js';
 
 const link = (article: number, original: number): DuplicateLink => ({ article, original, similarity: 0.9 });
@@ -79,7 +80,7 @@ describe('findFigures', () => {
 });
 
 describe('matchSentences', () => {
-  it('finds exactly the pairs the quadratic loop finds, best per article', () => {
+  it('finds exactly the pairs the quadratic loop finds, best per article, figures agreeing', () => {
     const sources: Source[] = [GAZETTE, LEDGER, COURIER, [GAZETTE[0], `${LEDGER[1]}\n\n${COURIER[1]}`]];
     const doc = analyzed(sources);
     const fast = matchSentences(doc);
@@ -87,11 +88,22 @@ describe('matchSentences', () => {
       const best = new Map<number, number>();
       doc.sentences.forEach((o) => {
         const sim = stemSetCosine(s.stems, o.stems);
-        if (o.article !== s.article && sim >= 0.4)
+        if (o.article !== s.article && sim >= 0.4 && !numbersConflict(s.tokens, o.tokens))
           best.set(o.article, Math.max(best.get(o.article) ?? 0, sim));
       });
       expect(new Map(fast[i]!.map((m) => [m.article, m.similarity]))).toEqual(best);
     });
+  });
+});
+
+describe('sentences stating other figures', () => {
+  it('are not matched, so they are never an agreed fact', () => {
+    const doc = analyzed([
+      ['Quay Post', 'Twelve people were injured in the warehouse fire on Pier Road late on Tuesday.'],
+      ['Dock Radio', 'Fifteen people were injured in the warehouse fire on Pier Road late on Tuesday.'],
+    ]);
+    expect(matchSentences(doc).flat()).toEqual([]);
+    expect(compareSources(doc, { duplicates: [] }).agreed).toEqual([]);
   });
 });
 

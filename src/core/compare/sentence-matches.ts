@@ -1,7 +1,8 @@
 /**
  * Which sentences of different articles carry the same content: every pair whose stem-set cosine reaches
  * the citation threshold (`CITATION_THRESHOLD` in summarize/cite.ts, measured there), so that a summary
- * citation and an "agreed" fact mean the same thing.
+ * citation and an "agreed" fact mean the same thing — including the rule that sentences stating different
+ * figures never match.
  *
  * Comparing every pair is quadratic (a 200-article story has ~6,000 sentences, 18 million pairs), so we
  * use prefix filtering (Chaudhuri, Ganti & Kaushik, "A primitive operator for similarity joins", ICDE
@@ -14,6 +15,7 @@
  */
 import type { AnalyzedStory } from '../model.js';
 import { CITATION_THRESHOLD } from '../summarize/cite.js';
+import { numbersConflict } from '../text/numbers.js';
 
 /** The best match of one sentence in one other article. */
 export interface SentenceMatch {
@@ -51,7 +53,7 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
         const articleJ = doc.sentences[j]!.article;
         if (articleJ === articleI || sets[j]!.length < minSize) continue;
         const sim = sortedCosine(a, sets[j]!);
-        if (sim < threshold) continue;
+        if (sim < threshold || numbersConflict(doc.sentences[i]!.tokens, doc.sentences[j]!.tokens)) continue;
         keepBest(best[i]!, { article: articleJ, sentence: j, similarity: sim });
         keepBest(best[j]!, { article: articleI, sentence: i, similarity: sim });
       }
