@@ -2,6 +2,7 @@
  * The readable report `chorus summarize` prints: the cited summary, the sources, then the comparison.
  * Markers are 1-based article numbers, the same numbers the source list uses.
  */
+import { corroborationLabel } from '../core/compare/index.js';
 import type { Citation, StoryReport } from '../core/model.js';
 
 /** `[1,3]` for citations of articles 0 and 2. */
@@ -71,7 +72,8 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
       comparison.agreed
         .slice(0, maxItems)
         .map(
-          (f) => `- ${f.text} — ${plural(f.articles.length, 'source')}: ${sourceLabel(report, f.articles)}`,
+          (f) =>
+            `- ${f.text} — ${corroborationLabel(f.articles, report.duplicates, story.articles.length)}: ${sourceLabel(report, f.articles)}`,
         ),
       'no fact is carried by more than one independent source',
     ),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/core/compare/dates.js';
 import { findFigures } from '../../src/core/compare/find-figures.js';
-import { compareSources, independentRoots, matchSentences } from '../../src/core/compare/index.js';
+import {
+  compareSources,
+  corroborationLabel,
+  independentRoots,
+  matchSentences,
+} from '../../src/core/compare/index.js';
 import { readNumber } from '../../src/core/compare/read-number.js';
 import type { DuplicateLink } from '../../src/core/model.js';
 import { stemSetCosine } from '../../src/core/summarize/cite.js';
@@ -93,6 +98,19 @@ describe('matchSentences', () => {
       });
       expect(new Map(fast[i]!.map((m) => [m.article, m.similarity]))).toEqual(best);
     });
+  });
+});
+
+describe('corroborationLabel', () => {
+  const copy = (article: number, original: number): DuplicateLink => ({ article, original, similarity: 0.9 });
+  it.each<[number[], DuplicateLink[], string]>([
+    [[0], [], '1 source'],
+    [[0, 1, 2], [], '3 sources'],
+    [[0, 1, 2], [copy(2, 1)], '2 sources and 1 copy'],
+    [[0, 2], [copy(2, 1)], '2 sources'],
+    [[1, 2, 3], [copy(2, 1), copy(3, 2)], '1 source and 2 copies'],
+  ])('%j with copies %j', (articles, duplicates, expected) => {
+    expect(corroborationLabel(articles, duplicates, 4)).toBe(expected);
   });
 });
 

@@ -24,6 +24,7 @@ describe('named entities', () => {
     ['The ferry left from a pier in Millbrook.', [['Millbrook', 'place']]],
     ['Officials met in Portugal on Monday.', [['Portugal', 'place']]],
     ['Hospital spokesperson Dalia Kerrigan gave the figures.', [['Dalia Kerrigan', 'person']]],
+    ['The engineering firm Halvorsen & Pike inspects the bridge.', [['Halvorsen & Pike', 'organization']]],
     ['The plant manager, René Dufauret, spoke first.', [['René Dufauret', 'person']]],
     ['Residents waited. Vossberg said the roof had collapsed.', [['Vossberg', 'person']]],
     ['The University of Calder sent engineers.', [['University of Calder', 'organization']]],

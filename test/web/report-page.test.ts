@@ -54,7 +54,7 @@ describe('renderReportPage', () => {
   it('shows syndication both ways, facts with counts, quotes, entities, disagreements, timeline and coverage', () => {
     expect(textOf(doc.querySelector('#source-2'))).toContain('Copy of [1] Wexley Ledger (71% similar)');
     expect(textOf(doc.querySelector('#source-1'))).toContain('Also carried by: [2] Hostile <b>Outlet</b>');
-    expect(textOf(doc.querySelector('#agreed'))).toContain('3 sources');
+    expect(textOf(doc.querySelector('#agreed'))).toContain('2 sources and 1 copy');
     expect(textOf(doc.querySelector('#quotes .speaker'))).toBe('Ilse Varga');
     expect(textOf(doc.querySelector('#entities tbody th'))).toBe('Wexley');
     expect(doc.querySelectorAll('#disagreements .value').length).toBe(2);

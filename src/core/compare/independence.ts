@@ -39,3 +39,19 @@ export function independentCount(articles: Iterable<number>, roots: readonly num
   for (const a of articles) seen.add(roots[a] ?? a);
   return seen.size;
 }
+
+/**
+ * How a fact's articles read to a person: "4 sources and 1 copy" when syndicated copies are among them,
+ * so a reader never takes a copy for a second outlet's corroboration.
+ * @example corroborationLabel([0, 1, 2], [{ article: 2, original: 1, similarity: 0.9 }], 3) === '2 sources and 1 copy'
+ */
+export function corroborationLabel(
+  articles: readonly number[],
+  duplicates: readonly DuplicateLink[],
+  storySize: number,
+): string {
+  const independent = independentCount(articles, independentRoots(storySize, duplicates));
+  const copies = new Set(articles).size - independent;
+  const sources = `${independent} source${independent === 1 ? '' : 's'}`;
+  return copies > 0 ? `${sources} and ${copies} cop${copies === 1 ? 'y' : 'ies'}` : sources;
+}

@@ -74,5 +74,5 @@ function personLookup(mentions: readonly EntityMention[]): PersonLookup {
   };
 }
 
-export { independentRoots, independentCount } from './independence.js';
+export { corroborationLabel, independentRoots, independentCount } from './independence.js';
 export { matchSentences, type SentenceMatch } from './sentence-matches.js';

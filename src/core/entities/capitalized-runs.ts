@@ -25,7 +25,8 @@ export interface CapitalizedRun {
   readonly apposition: string;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*/gu;
+// A lone "&" is a word too, so "Halvorsen & Pike" stays one run (& is a particle below).
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu;
 const PARTICLES: ReadonlySet<string> = new Set([
   'of',
   'de',

@@ -94,7 +94,8 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   // Step 3.
   if (
     words.length >= 2 &&
-    (ORG_SUFFIXES.has(last) || (ORG_PREFIXES.has(key(words[0]!)) && words[1] === 'of'))
+    // "Halvorsen & Pike": an ampersand between names is how firms are named, not people.
+    (ORG_SUFFIXES.has(last) || words.includes('&') || (ORG_PREFIXES.has(key(words[0]!)) && words[1] === 'of'))
   )
     return { name, kind: 'organization' };
   // Step 4.

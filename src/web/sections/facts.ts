@@ -1,4 +1,5 @@
 /** What the sources agree on (with corroboration counts) and what only one source reports. */
+import { corroborationLabel } from '../../core/compare/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
 import { plural, section, sourceAnchor, sourceChips } from './common.js';
@@ -11,7 +12,10 @@ export function renderAgreed(view: ReportView): SafeHtml {
         html`<li>
           <p>${f.text}</p>
           <p class="by">
-            <span class="count">${plural(f.articles.length, 'source')}</span> ${sourceChips(view, f.articles)}
+            <span class="count"
+              >${corroborationLabel(f.articles, view.report.duplicates, view.report.story.articles.length)}</span
+            >
+            ${sourceChips(view, f.articles)}
           </p>
         </li>`,
     )}
