@@ -7,6 +7,7 @@ import { findDuplicates } from './dedupe/index.js';
 import { ChorusError } from './errors.js';
 import type { Story, StoryReport } from './model.js';
 import { getSummarizer } from './summarize/registry.js';
+import { inMainLanguage } from './summarize/main-language.js';
 import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
 import { analyzeStory } from './text/index.js';
 
@@ -41,7 +42,7 @@ export function buildStoryReport(story: Story, options: Partial<PipelineOptions>
   const kept: Story = usable.length === story.articles.length ? story : { ...story, articles: usable };
   const doc = analyzeStory(kept);
   const duplicates = findDuplicates(kept.articles);
-  const summary = summarizer.summarize(doc, { words });
+  const summary = summarizer.summarize(inMainLanguage(doc), { words });
   const comparison = compareSources(doc, { duplicates });
 
   const warnings: string[] = [];

@@ -135,8 +135,12 @@ describe('chooseFromRanking', () => {
     const input = BRIDGE.sentences.reduce((n, s) => n + s.tokens.length, 0);
     const target = CHORUS_PARAMS.targetBase + CHORUS_PARAMS.targetPerInputWord * input;
     expect(target).toBeLessThan(250);
-    // No trigram blocking here: the story's copies would otherwise leave too few words to reach it.
-    const chosen = chooseFromRanking(BRIDGE, ranking, 250, { ...CHORUS_PARAMS, maxSharedTrigrams: 1000 });
+    // No redundancy tests here: the story's copies would otherwise leave too few words to reach it.
+    const chosen = chooseFromRanking(BRIDGE, ranking, 250, {
+      ...CHORUS_PARAMS,
+      maxSharedTrigrams: 1000,
+      sameFactCosine: 1,
+    });
     const longest = Math.max(...BRIDGE.sentences.map((s) => countWords(s.text)));
     expect(words(chosen)).toBeGreaterThanOrEqual(target);
     expect(words(chosen)).toBeLessThan(target + longest);

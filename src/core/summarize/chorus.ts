@@ -22,7 +22,7 @@
 import type { AnalyzedStory, Summary } from '../model.js';
 import modelFile from './chorus-model.json' with { type: 'json' };
 import { FEATURE_NAMES, sentenceFeatures } from './features.js';
-import { trigramBlocking } from './redundancy.js';
+import { anyOf, sameFact, trigramBlocking } from './redundancy.js';
 import { checkModel, scoreRows, type SentenceModel } from './scorer.js';
 import { selectGreedy } from './select.js';
 import { budgetOf, buildSummary } from './summary.js';
@@ -41,6 +41,13 @@ export interface ChorusParams {
   readonly maxWords: number;
   /** Trigrams a candidate may share with the summary before it counts as a repeat. */
   readonly maxSharedTrigrams: number;
+  /**
+   * A candidate whose stem-set cosine with a chosen sentence reaches this states the same fact (the
+   * citation measure), so it is left out; 1 turns the test off. 0.5 is neutral on Multi-News validation
+   * (1,500 examples: R-1 46.10 → 46.12, R-2 16.83 → 16.80; 0.4 costs 0.14 R-2) and keeps short stories
+   * from restating one fact in other words.
+   */
+  readonly sameFactCosine: number;
   /** Sentences scoring under this log-odds are left out once the summary has `floorWords`. */
   readonly stopBelow: number;
   /** Words the summary reaches whatever the scores (when the budget allows). */
@@ -57,6 +64,7 @@ export const CHORUS_PARAMS: ChorusParams = Object.freeze({
   minWords: 4,
   maxWords: 80,
   maxSharedTrigrams: 3,
+  sameFactCosine: 0.5,
   stopBelow: -Infinity,
   floorWords: 0,
   lengthPenalty: 0,
@@ -113,7 +121,7 @@ export function chooseFromRanking(
       target: goal,
       minWords: params.minWords,
       maxWords: params.maxWords,
-      redundant: trigramBlocking(doc, params.maxSharedTrigrams),
+      redundant: anyOf(trigramBlocking(doc, params.maxSharedTrigrams), sameFact(doc, params.sameFactCosine)),
     });
   let order = ranking.order;
   const central = centralityWeightFor(inputWords, words, params);

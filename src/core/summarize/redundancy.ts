@@ -5,6 +5,7 @@
  * Liu & Lapata 2019) and a cosine ceiling as in MMR (Carbonell & Goldstein 1998).
  */
 import type { AnalyzedStory } from '../model.js';
+import { stemSetCosine } from './cite.js';
 import { cosine, type SparseVector } from './vectors.js';
 
 /** Decides whether `candidate` repeats what the already `chosen` sentences say. */
@@ -53,4 +54,16 @@ export function cosineCeiling(vectors: readonly SparseVector[], ceiling: number)
 /** Redundant when any of the tests says so. */
 export function anyOf(...tests: RedundancyTest[]): RedundancyTest {
   return (candidate, chosen) => tests.some((t) => t(candidate, chosen));
+}
+
+/**
+ * Redundant when the candidate states a fact already chosen: its stem-set cosine with a chosen sentence
+ * reaches `threshold` (the citation measure, so two summary sentences are never each other's citation).
+ */
+export function sameFact(doc: AnalyzedStory, threshold: number): RedundancyTest {
+  if (threshold >= 1) return () => false;
+  return (candidate, chosen) => {
+    const stems = doc.sentences[candidate]?.stems ?? [];
+    return chosen.some((c) => stemSetCosine(stems, doc.sentences[c]?.stems ?? []) >= threshold);
+  };
 }
