@@ -73,7 +73,7 @@ export function register(program: Command): void {
       'after',
       `
 Examples:
-  chorus ingest samples/
+  chorus ingest samples/*/
   chorus ingest articles.jsonl --db postgres://chorus@127.0.0.1/chorus
 
 Inputs: plain text (optional Title:/By:/Date:/Source:/URL: header lines), HTML pages, JSON or JSONL
