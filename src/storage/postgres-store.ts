@@ -229,10 +229,12 @@ export class PostgresStore implements Store {
         `UPDATE stories s SET
            article_count = agg.n, source_count = agg.sources, sources = agg.names,
            first_at = agg.first_at, last_at = agg.last_at, updated_at = $2, version = s.version + 1,
-           -- A story opened by an untitled article takes the first title that arrives.
+           -- A story opened by an untitled article takes the first title that arrives. The span comes
+           -- from the articles' own dates; ingest times stand in only when none has one.
            title = coalesce(s.title, (SELECT title FROM articles WHERE story_id = $1 AND title IS NOT NULL
                                       ORDER BY seq LIMIT 1))
-         FROM (SELECT count(*) AS n, count(DISTINCT source) AS sources, min(at) AS first_at, max(at) AS last_at,
+         FROM (SELECT count(*) AS n, count(DISTINCT source) AS sources, coalesce(min(at) FILTER (WHERE date IS NOT NULL), min(at)) AS first_at,
+                      coalesce(max(at) FILTER (WHERE date IS NOT NULL), max(at)) AS last_at,
                       coalesce((SELECT jsonb_agg(DISTINCT source ORDER BY source) FROM articles WHERE story_id = $1), '[]') AS names
                FROM articles WHERE story_id = $1) agg
          WHERE s.id = $1`,

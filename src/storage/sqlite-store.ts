@@ -186,8 +186,12 @@ export class SqliteStore implements Store {
          article_count = (SELECT count(*) FROM articles WHERE story_id = @id),
          source_count = @sourceCount,
          sources = @sources,
-         first_at = (SELECT min(at) FROM articles WHERE story_id = @id),
-         last_at = (SELECT max(at) FROM articles WHERE story_id = @id),
+         -- The span a reader sees comes from the dates the articles state; ingest times only stand in
+         -- when no article of the story has a date (an undated page must not stretch it to today).
+         first_at = coalesce((SELECT min(at) FROM articles WHERE story_id = @id AND date IS NOT NULL),
+                             (SELECT min(at) FROM articles WHERE story_id = @id)),
+         last_at = coalesce((SELECT max(at) FROM articles WHERE story_id = @id AND date IS NOT NULL),
+                            (SELECT max(at) FROM articles WHERE story_id = @id)),
          updated_at = @now,
          version = version + 1,
          -- A story opened by an untitled article takes the first title that arrives.

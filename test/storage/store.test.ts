@@ -160,6 +160,28 @@ describe.each(all)('Store on $name', (backend) => {
     expect((await store.knownUrls([])).size).toBe(0);
   });
 
+  it("spans a story by its articles' own dates; an undated article does not stretch it to today", async () => {
+    const undated = article('bridge-3', 'Harbor Bridge detours add twenty minutes to the school run.', {
+      source: 'Bay Radio',
+    });
+    await store.writeBatch({
+      stories: [{ id: 's-bridge', title: 'Harbor Bridge closed' }],
+      articles: [write(BRIDGE, 's-bridge'), write(undated, 's-bridge'), write(BRIDGE_2, 's-bridge')],
+    });
+    const [story] = (await store.listStories()).items;
+    expect(story).toMatchObject({
+      articleCount: 3,
+      firstAt: '2031-05-05T08:00:00.000Z',
+      lastAt: '2031-05-05T10:00:00.000Z',
+    });
+    const lone = article('lone-1', 'A lone undated note about the ferry timetable.', { source: 'Bay Radio' });
+    await store.writeBatch({ stories: [{ id: 's-lone' }], articles: [write(lone, 's-lone')] });
+    const only = (await store.listStories()).items.find((s) => s.id === 's-lone');
+    // With no dated article the ingest time stands in, so the story still has a place in time.
+    expect(Date.parse(only!.firstAt)).toBeGreaterThan(Date.parse('2026-01-01'));
+    expect(only!.lastAt).toBe(only!.firstAt);
+  });
+
   it('lists stories newest or biggest first, with source counts, paging, time window and search', async () => {
     await store.writeBatch({
       stories: [
