@@ -20,6 +20,22 @@ export interface SelectOptions {
   readonly redundant?: RedundancyTest;
 }
 
+const ENDS_A_SENTENCE = /[.!?…]["'”’)\]]*$/;
+
+/**
+ * A heading, not a sentence: a paragraph of its own with no closing punctuation (subheads such as "What
+ * the vote does", standfirsts, photo titles). It reads as a fragment in a summary, so it is never chosen
+ * while a real sentence can be.
+ */
+export function isHeading(doc: AnalyzedStory, i: number): boolean {
+  const s = doc.sentences[i];
+  if (!s || ENDS_A_SENTENCE.test(s.text)) return false;
+  const prev = doc.sentences[i - 1];
+  const next = doc.sentences[i + 1];
+  const alone = (n: typeof s | undefined) => !n || n.article !== s.article || n.paragraph !== s.paragraph;
+  return alone(prev) && alone(next);
+}
+
 class Budget {
   readonly chosen: number[] = [];
   total = 0;
@@ -46,7 +62,7 @@ class Budget {
   /** Whether sentence `i` may be added: right length, fits the cap, not redundant. */
   admits(i: number): boolean {
     const { minWords = 1, maxWords = Infinity, words, redundant } = this.options;
-    if (!this.doc.sentences[i] || this.chosen.includes(i)) return false;
+    if (!this.doc.sentences[i] || this.chosen.includes(i) || isHeading(this.doc, i)) return false;
     const n = this.length(i);
     if (n < minWords || n > maxWords || this.total + n > words) return false;
     return !(redundant && this.chosen.length > 0 && redundant(i, this.chosen));

@@ -1,9 +1,11 @@
+/** Shared summary rules: one language, one statement of each fact, sentences rather than headings. */
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import type { Article } from '../../src/core/model.js';
 import { buildStoryReport } from '../../src/core/pipeline.js';
 import { inMainLanguage, mainLanguage } from '../../src/core/summarize/main-language.js';
 import { sameFact } from '../../src/core/summarize/redundancy.js';
+import { isHeading, selectGreedy } from '../../src/core/summarize/select.js';
 import { analyzeStory } from '../../src/core/text/index.js';
 
 const en = (source: string, text: string): Article => ({ ...makeArticle({ source, text }), language: 'en' });
@@ -75,5 +77,29 @@ describe('sameFact redundancy', () => {
   ])('at %s the restated fact is redundant: %s', (threshold, expected) => {
     expect(sameFact(doc, threshold)(2, [0])).toBe(expected);
     expect(sameFact(doc, threshold)(1, [0])).toBe(false);
+  });
+});
+
+describe('headings are not summary sentences', () => {
+  const doc = analyzeStory({
+    id: 'h',
+    articles: [
+      makeArticle({
+        source: 'Civic Beat',
+        text: 'The council approved the tram line on Wednesday.\n\nWhat the vote does\n\nIt lets the city apply for a federal grant. Work could start in 2027',
+      }),
+    ],
+  });
+  it.each([
+    [0, false],
+    [1, true],
+    [2, false],
+    [3, false],
+  ])('sentence %i is a heading: %s', (i, expected) => {
+    expect(isHeading(doc, i)).toBe(expected);
+  });
+
+  it('never chooses one while a sentence fits', () => {
+    expect(selectGreedy(doc, [1, 0, 2], { words: 100 })).toEqual([0, 2]);
   });
 });
