@@ -50,6 +50,21 @@ export interface FigureMention {
   readonly listed: boolean;
 }
 
+/** A count read only to veto a disagreement (see `listed`): `noun` is what it counts. */
+function vetoOnly(kind: FigureMention['kind'], value: string, context: string, noun: string): FigureMention {
+  return {
+    kind,
+    value,
+    context,
+    head: stem(noun),
+    predicate: '',
+    hedged: false,
+    bound: 'on',
+    clauseStems: [],
+    listed: false,
+  };
+}
+
 const TOKEN =
   /[$€£¥%]|\d[\d,.]*\d(?:m|bn|k)?(?![\p{L}])|\d(?:m|bn|k)?(?![\p{L}])|\d+\p{L}+|\p{L}[\p{L}\p{M}'’-]*|[.,;:!?()—–"“”]/gu;
 
@@ -84,17 +99,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     const joined = /^(\p{L}+)-(\p{L}+)$/u.exec(tokens[i]!);
     const spelled = joined && readNumber([joined[1]!], 0);
     if (joined && spelled && isPlural(joined[2]! + 's')) {
-      out.push({
-        kind: 'number',
-        value: formatNumber(spelled.value),
-        context: joined[2]!,
-        head: stem(`${joined[2]!}s`),
-        predicate: '',
-        hedged: false,
-        bound: 'on',
-        clauseStems: [],
-        listed: false,
-      });
+      out.push(vetoOnly('number', formatNumber(spelled.value), joined[2]!, `${joined[2]!}s`));
       continue;
     }
     const n = readNumber(tokens, i);
@@ -234,17 +239,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       const of =
         tokens[end] === 'of' ? end + (/^(?:the|those|them|these)$/.test(tokens[end + 1] ?? '') ? 2 : 1) : -1;
       if (of > 0 && isContent(tokens[of]) && isPlural(tokens[of]!))
-        out.push({
-          kind,
-          value,
-          context: tokens[of]!,
-          head: stem(tokens[of]!),
-          predicate: '',
-          hedged: false,
-          bound: 'on',
-          clauseStems: [],
-          listed: false,
-        });
+        out.push(vetoOnly(kind, value, tokens[of]!, tokens[of]!));
       continue;
     }
     // "the 4300 block of Minnesota Avenue" is an address: a count above one has a plural noun.

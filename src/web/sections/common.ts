@@ -26,6 +26,13 @@ export function section(
   </section>`;
 }
 
+/** One numbered column header per source (matrix and entity tables), linking to the sources list. */
+export function sourceColumnHeaders(articles: readonly { readonly source: string }[]): SafeHtml[] {
+  return articles.map(
+    (a, i) => html`<th scope="col" title="${a.source}"><a href="#${sourceAnchor(i)}">${i + 1}</a></th>`,
+  );
+}
+
 /** `[2] Outlet` chips linking to the sources list. */
 export function sourceChips(view: ReportView, articles: readonly number[]): SafeHtml {
   const n = view.report.story.articles.length;

@@ -6,7 +6,7 @@
 import type { Fact } from '../../core/model.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
-import { section } from './common.js';
+import { section, sourceColumnHeaders } from './common.js';
 
 export interface CoverageOptions {
   /** Most rows in the matrix (agreed facts first). */
@@ -31,10 +31,7 @@ export function renderCoverage(view: ReportView, options: Partial<CoverageOption
         <thead>
           <tr>
             <th scope="col">Fact</th>
-            ${articles.map(
-              (a, i) =>
-                html`<th scope="col" title="${a.source}"><a href="#source-${i + 1}">${i + 1}</a></th>`,
-            )}
+            ${sourceColumnHeaders(articles)}
           </tr>
         </thead>
         <tbody>

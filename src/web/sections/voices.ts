@@ -2,7 +2,7 @@
 import type { EntityKind } from '../../core/model.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
-import { plural, section, sourceChips } from './common.js';
+import { plural, section, sourceChips, sourceColumnHeaders } from './common.js';
 
 export function renderQuotes(view: ReportView): SafeHtml {
   const { quotes } = view.report.comparison;
@@ -37,10 +37,7 @@ export function renderEntities(view: ReportView): SafeHtml {
             <th scope="col">Name</th>
             <th scope="col">Kind</th>
             <th scope="col">Total</th>
-            ${articles.map(
-              (a, i) =>
-                html`<th scope="col" title="${a.source}"><a href="#source-${i + 1}">${i + 1}</a></th>`,
-            )}
+            ${sourceColumnHeaders(articles)}
           </tr>
         </thead>
         <tbody>
