@@ -1,5 +1,6 @@
 /**
- * What the server refuses before any handler runs: writes without the token (401), bodies over the
+ * What the server refuses before any handler runs: writes without the token (401), writes a browser
+ * sends from another site's page (403, token or not), bodies over the
  * upload limit (413), and what it publishes about itself: the OpenAPI document names every route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,32 @@ for (const backend of backends()) {
         expect(res.json().error.code).toBe('too-large');
       }
       expect((await server.store.stats()).articles).toBe(1);
+    });
+
+    it("refuses writes from another site's page, even with the token, and takes its own pages' writes", async () => {
+      const write = (origin: string | undefined) =>
+        server.app.inject({
+          method: 'POST',
+          url: '/api/articles',
+          payload: {
+            source: 'Quill Wood Ranger Notes',
+            text: 'Volunteers at Quill Wood rebuilt the boardwalk over the east marsh in nine days.',
+          },
+          headers: {
+            host: '127.0.0.1:8080',
+            authorization: `Bearer ${TOKEN}`,
+            ...(origin !== undefined && { origin }),
+          },
+        });
+      for (const origin of ['https://evil.example', 'http://127.0.0.1:9999', 'null', 'not a url']) {
+        const res = await write(origin);
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.code).toBe('forbidden');
+        expect(res.json().error.message).toContain(origin);
+      }
+      const before = (await server.store.stats()).articles;
+      expect((await write('http://127.0.0.1:8080')).statusCode).toBe(200);
+      expect((await server.store.stats()).articles).toBe(before + 1);
     });
 
     it('answers health with 503 and a storage error when the store does not answer', async () => {
