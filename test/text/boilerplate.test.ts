@@ -125,6 +125,21 @@ describe('cleanSentence', () => {
     ['Vote early https://t.co/Ab12 — Mayor Lena Ortiz (@mayorortiz) May 1, 2019', 'Vote early'],
     ['The dam held, engineers said.', 'The dam held, engineers said.'],
     ['Scores range from 1 - 10 (@ the top)', 'Scores range from 1 - 10 (@ the top)'],
+    // Wire datelines go: the summary is not a wire copy, and the sources list says who reported it.
+    ['Port Aldous, Maine (AP) — The ferry ran aground.', 'The ferry ran aground.'],
+    ['by jane roe port aldous ( reuters ) - the ferry ran aground.', 'the ferry ran aground.'],
+    ['( cnn ) the ferry ran aground.', 'the ferry ran aground.'],
+    ['(Reuters) - The ferry ran aground.', 'The ferry ran aground.'],
+    // A credit inside the sentence, or a clause before it, is not a dateline.
+    ['The captain (AP) said nothing.', 'The captain (AP) said nothing.'],
+    [
+      'The mayor told (CNN) — on Friday — that she would go.',
+      'The mayor told (CNN) — on Friday — that she would go.',
+    ],
+    [
+      'Ferries ran late, witnesses told the AP — all of them.',
+      'Ferries ran late, witnesses told the AP — all of them.',
+    ],
   ])('%s', (input, expected) => {
     expect(cleanSentence(input)).toBe(expected);
   });

@@ -6,7 +6,7 @@
  * Three levels, all driven by boilerplate-rules.json:
  *  - text: entities decoded, clutter lines dropped, clutter phrases without sentence boundaries stripped
  *    ("enlarge this image toggle caption"), in `removeBoilerplate` at ingest;
- *  - sentence: `cleanSentence` strips tweet signatures and links, `isBoilerplateSentence` tells clutter
+ *  - sentence: `cleanSentence` strips tweet signatures, tweet links and wire datelines ("Paris (AP) —"), `isBoilerplateSentence` tells clutter
  *    sentences, which `analyzeStory` never offers to the summarizers;
  *  - document: a text that is nothing but clutter (an error, cookie or archive page) is dropped whole,
  *    with a warning that says what it looked like.
@@ -65,7 +65,7 @@ const SHORT_PAGE_WORDS = 150;
 /** A page with a document signal (see boilerplate-rules.json) goes if less than this share is left without it. */
 const MIN_REST_SHARE = 0.2;
 
-/** Strips tweet signatures and tweet links from one sentence. Example: `"Go team! pic.twitter.com/x1"` → `"Go team!"`. */
+/** Strips tweet signatures, tweet links and a leading wire dateline from one sentence. Example: `"Go team! pic.twitter.com/x1"` → `"Go team!"`. */
 export function cleanSentence(text: string): string {
   const out = stripMatches(text, SENTENCE_STRIP);
   return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
