@@ -130,7 +130,12 @@ describe('cleanSentence', () => {
     ['by jane roe port aldous ( reuters ) - the ferry ran aground.', 'the ferry ran aground.'],
     ['( cnn ) the ferry ran aground.', 'the ferry ran aground.'],
     ['(Reuters) - The ferry ran aground.', 'The ferry ran aground.'],
+    ['PORT ALDOUS, Maine — The ferry ran aground.', 'The ferry ran aground.'],
+    ['NEW YORK -- The ferry ran aground.', 'The ferry ran aground.'],
+    ['PORT ALDOUS—The ferry ran aground.', 'The ferry ran aground.'],
     // A credit inside the sentence, or a clause before it, is not a dateline.
+    ['I — I do not know.', 'I — I do not know.'],
+    ['OK — so the ferry ran aground.', 'OK — so the ferry ran aground.'],
     ['The captain (AP) said nothing.', 'The captain (AP) said nothing.'],
     [
       'The mayor told (CNN) — on Friday — that she would go.',

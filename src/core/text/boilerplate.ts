@@ -67,9 +67,20 @@ const MIN_REST_SHARE = 0.2;
 
 /** Strips tweet signatures, tweet links and a leading wire dateline from one sentence. Example: `"Go team! pic.twitter.com/x1"` → `"Go team!"`. */
 export function cleanSentence(text: string): string {
-  const out = stripMatches(text, SENTENCE_STRIP);
+  let out = stripMatches(text, SENTENCE_STRIP);
+  const dateline = CAPS_DATELINE.exec(out);
+  if (dateline) out = out.slice(dateline[0].length);
   return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
 }
+
+/**
+ * A newspaper dateline without an agency, "WASHINGTON — " or "RIO DE JANEIRO, Brazil — ": a place in
+ * capitals (the rules above see lowercased text, so this one is case-sensitive), an optional region,
+ * then a dash, before a sentence that starts with a capital. An acronym opening a sentence the same way
+ * ("NASA — The agency…") would go too; news text hardly ever does that.
+ */
+const CAPS_DATELINE =
+  /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)? ?(?:[—–]|--?) ?(?=[\p{Lu}"“])/u;
 
 /**
  * Removes what `patterns` (lowercase, global) match in the lowercased `text`, from `text` itself, keeping
