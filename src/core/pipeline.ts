@@ -9,6 +9,7 @@ import type { Story, StoryReport } from './model.js';
 import { getSummarizer } from './summarize/registry.js';
 import { inMainLanguage } from './summarize/main-language.js';
 import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
+import { storyTitle } from './story-title.js';
 import { analyzeStory } from './text/index.js';
 
 export interface PipelineOptions {
@@ -39,7 +40,10 @@ export function buildStoryReport(story: Story, options: Partial<PipelineOptions>
   }
   // Articles without text (dropped clutter pages) stay out of the analysis so that citation numbers
   // point at readable sources; their warnings still reach the report.
-  const kept: Story = usable.length === story.articles.length ? story : { ...story, articles: usable };
+  const readable: Story = usable.length === story.articles.length ? story : { ...story, articles: usable };
+  // A story given without a title is listed under one of its articles' headlines (`storyTitle`).
+  const title = story.title ?? storyTitle(readable);
+  const kept: Story = title === undefined || title === story.title ? readable : { ...readable, title };
   const doc = analyzeStory(kept);
   const duplicates = findDuplicates(kept.articles);
   const summary = summarizer.summarize(inMainLanguage(doc), { words });

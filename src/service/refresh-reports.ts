@@ -30,13 +30,12 @@ export function plainArticle(a: StoredArticle): Article {
   });
 }
 
-/** The core Story of a stored one. */
+/**
+ * The core Story of a stored one, without the stored title: that is the first arrival's headline, and
+ * the report chooses again among all the articles (`storyTitle`), which the store then lists it under.
+ */
 export function storyOf(stored: StoredStory): Story {
-  return {
-    id: stored.id,
-    ...(stored.title !== undefined && { title: stored.title }),
-    articles: stored.articles.map(plainArticle),
-  };
+  return { id: stored.id, articles: stored.articles.map(plainArticle) };
 }
 
 /** Rebuilds and saves the reports of `storyIds`; a story that fails gets a warning, the rest go on. */

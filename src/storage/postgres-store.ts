@@ -406,8 +406,9 @@ export class PostgresStore implements Store {
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean> {
     return this.run('cannot save the report', async () => {
       const result = await this.pool.query(
-        'UPDATE stories SET report = $1, report_version = $2, lead = $3 WHERE id = $4 AND version = $2',
-        [JSON.stringify(report), version, reportLead(report) ?? null, storyId],
+        `UPDATE stories SET report = $1, report_version = $2, lead = $3, title = coalesce($5, title)
+          WHERE id = $4 AND version = $2`,
+        [JSON.stringify(report), version, reportLead(report) ?? null, storyId, report.story.title ?? null],
       );
       return result.rowCount === 1;
     });

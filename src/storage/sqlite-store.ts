@@ -376,8 +376,16 @@ export class SqliteStore implements Store {
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean> {
     return this.run('cannot save the report', () => {
       const result = this.stmt(
-        'UPDATE stories SET report = ?, report_version = ?, lead = ? WHERE id = ? AND version = ?',
-      ).run(JSON.stringify(report), version, reportLead(report) ?? null, storyId, version);
+        `UPDATE stories SET report = ?, report_version = ?, lead = ?, title = coalesce(?, title)
+          WHERE id = ? AND version = ?`,
+      ).run(
+        JSON.stringify(report),
+        version,
+        reportLead(report) ?? null,
+        report.story.title ?? null,
+        storyId,
+        version,
+      );
       return result.changes === 1;
     });
   }

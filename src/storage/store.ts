@@ -180,7 +180,8 @@ export interface Store {
   staleStories(limit: number): Promise<string[]>;
   /**
    * Saves a story's report built from story version `version`. Ignored (returns false) when the story
-   * has changed since, so a slow refresh never overwrites a newer state with an older one.
+   * has changed since, so a slow refresh never overwrites a newer state with an older one. The story is
+   * listed under the report's title from then on (the report chooses among all its articles' headlines).
    */
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean>;
 

@@ -256,6 +256,16 @@ describe.each(all)('Store on $name', (backend) => {
     expect(v2).toBeGreaterThan(v1);
     expect(await store.putReport('s', v2, reportFor('s', 'Newer.'))).toBe(true);
     expect((await store.stats()).staleReports).toBe(0);
+    expect((await store.getStory('s'))?.title).toBe('Bridge');
+    // The report's title is the one the story is listed under from then on; a report without one keeps it.
+    const titled = reportFor('s', 'Newer.');
+    expect(
+      await store.putReport('s', v2, { ...titled, story: { ...titled.story, title: 'Harbor Bridge shut' } }),
+    ).toBe(true);
+    expect((await store.getStory('s'))?.title).toBe('Harbor Bridge shut');
+    expect((await store.listStories()).items[0]?.title).toBe('Harbor Bridge shut');
+    expect(await store.putReport('s', v2, reportFor('s', 'Newer.'))).toBe(true);
+    expect((await store.getStory('s'))?.title).toBe('Harbor Bridge shut');
     expect(await store.getStory('nope')).toBeUndefined();
   });
 

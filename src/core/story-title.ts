@@ -1,0 +1,43 @@
+/**
+ * The headline a story is listed under. Stories take the title of one of their articles; which one
+ * matters when they mix languages (an English story with one Spanish report should not be listed under
+ * the Spanish headline because that page happened to arrive first) and when some pages come without a
+ * title.
+ */
+import type { Article, Story } from './model.js';
+
+/** The language most titled articles state, or undefined when none states one. Ties: alphabetical. */
+function mainLanguageOf(articles: readonly Article[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const a of articles) if (a.language) count.set(a.language, (count.get(a.language) ?? 0) + 1);
+  let best: string | undefined;
+  let most = 0;
+  for (const [language, n] of count)
+    if (n > most || (n === most && best !== undefined && language < best)) [best, most] = [language, n];
+  return best;
+}
+
+/**
+ * The article's day: many pages give a date without a time, which would otherwise count as midnight
+ * UTC and beat every timed article of the same day.
+ */
+const dayOf = (a: Article): number => {
+  const t = a.date === undefined ? NaN : Date.parse(a.date.slice(0, 10));
+  return Number.isFinite(t) ? t : Infinity;
+};
+
+/**
+ * The title of the earliest article in the story's main language, by day (undated articles after dated
+ * ones; within a day, story order); articles of unknown language count as main-language ones. Undefined when no
+ * article has a title.
+ * @example storyTitle({ id: 's1', articles: [spanish, english] }) // → the English article's title
+ */
+export function storyTitle(story: Story): string | undefined {
+  const titled = story.articles.filter((a) => a.title !== undefined && a.title.trim() !== '');
+  const main = mainLanguageOf(story.articles);
+  const inMain = titled.filter((a) => main === undefined || a.language === undefined || a.language === main);
+  const pool = inMain.length > 0 ? inMain : titled;
+  let best: Article | undefined;
+  for (const a of pool) if (best === undefined || dayOf(a) < dayOf(best)) best = a;
+  return best?.title?.trim();
+}
