@@ -1,13 +1,16 @@
 /**
- * `chorus ingest` as a person runs it: a real process over text files into a real SQLite file;
- * running it twice stores nothing twice.
+ * `chorus ingest` as a person runs it: a real process over text files into a real SQLite file, and into
+ * a real PostgreSQL database given as a URL when CHORUS_TEST_DATABASE_URL names one; running it twice
+ * stores nothing twice.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { PostgresStore } from '../../src/storage/postgres-store.js';
+import type { Store } from '../../src/storage/store.js';
 import { DAM_ARTICLES } from './fixtures.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -26,36 +29,60 @@ function chorus(...args: string[]): Promise<{ code: number; stdout: string; stde
   });
 }
 
+const pgUrl = process.env.CHORUS_TEST_DATABASE_URL;
+const pgSchema = `chorus_cli_${process.pid}`;
+
+function writeInputs(): void {
+  if (existsSync(inputs)) return;
+  mkdirSync(inputs);
+  for (const a of DAM_ARTICLES) {
+    writeFileSync(
+      join(inputs, `${a.id}.txt`),
+      `Title: ${a.title}\nSource: ${a.source}\nURL: ${a.url}\n\n${a.text}\n`,
+    );
+  }
+}
+
+/** Runs `chorus ingest` twice into `target`, then checks what `open` finds in the store. */
+async function ingestTwice(target: string, open: () => Promise<Store>): Promise<void> {
+  writeInputs();
+  const first = await chorus('ingest', inputs, '--db', target);
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain('ingested 3, duplicates 0, rejected 0; 1 story touched');
+
+  const second = await chorus('ingest', inputs, '--db', target);
+  expect(second.code).toBe(0);
+  expect(second.stdout).toContain('ingested 0, duplicates 3, rejected 0');
+
+  const store = await open();
+  try {
+    const stories = await store.listStories();
+    expect(stories.items).toHaveLength(1);
+    expect(stories.items[0]).toMatchObject({ articleCount: 3, sourceCount: 3 });
+    const story = await store.getStory(stories.items[0]?.id ?? '');
+    expect(story?.report?.summary.sentences.length).toBeGreaterThan(0);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('chorus ingest', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (pgUrl) await PostgresStore.dropSchema(pgUrl, pgSchema);
+  });
 
   it('stores a folder of articles as one story, and a second run stores nothing twice', async () => {
-    mkdirSync(inputs);
-    for (const a of DAM_ARTICLES) {
-      writeFileSync(
-        join(inputs, `${a.id}.txt`),
-        `Title: ${a.title}\nSource: ${a.source}\nURL: ${a.url}\n\n${a.text}\n`,
-      );
-    }
-    const first = await chorus('ingest', inputs, '--db', db);
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('ingested 3, duplicates 0, rejected 0; 1 story touched');
+    await ingestTwice(db, () => openStore({ sqlitePath: db }));
+  });
 
-    const second = await chorus('ingest', inputs, '--db', db);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain('ingested 0, duplicates 3, rejected 0');
-
-    const store = await openStore({ sqlitePath: db });
-    try {
-      const stories = await store.listStories();
-      expect(stories.items).toHaveLength(1);
-      expect(stories.items[0]).toMatchObject({ articleCount: 3, sourceCount: 3 });
-      const story = await store.getStory(stories.items[0]?.id ?? '');
-      expect(story?.report?.summary.sentences.length).toBeGreaterThan(0);
-    } finally {
-      await store.close();
-    }
+  it.skipIf(!pgUrl)('does the same into PostgreSQL given as --db postgres://…', async () => {
+    // The run works in its own schema, created beforehand; the URL selects it for the CLI.
+    await (await openStore({ databaseUrl: pgUrl!, schema: pgSchema })).close();
+    const url = new URL(pgUrl!);
+    url.searchParams.set('options', `-c search_path=${pgSchema}`);
+    await ingestTwice(url.toString(), () => openStore({ databaseUrl: pgUrl!, schema: pgSchema }));
   });
 
   it('says what it expected when given nothing to ingest', async () => {
