@@ -6,6 +6,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isChorusError, type ChorusErrorCode } from '../core/errors.js';
+import { renderErrorPage } from '../web/error-page.js';
+import { isBrowserFormPost } from './form-post.js';
 
 /** The codes an API error body can carry: Chorus's own, and 'unauthorized' for a missing token. */
 export type ApiErrorCode = ChorusErrorCode | 'unauthorized';
@@ -45,7 +47,24 @@ export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
 
 /** Sends an error answer directly (used by hooks that refuse a request before any handler runs). */
 export function sendError(reply: FastifyReply, code: ApiErrorCode, message: string): FastifyReply {
-  return reply.code(HTTP_STATUS[code]).type('application/json; charset=utf-8').send(errorBody(code, message));
+  return answerError(reply, HTTP_STATUS[code], errorBody(code, message));
+}
+
+/** An error answer: JSON, or an error page for a browser's own form post (see `isBrowserFormPost`). */
+function answerError(reply: FastifyReply, status: number, body: ApiErrorBody): FastifyReply {
+  if (isBrowserFormPost(reply.request))
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(status, pageMessage(body)));
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** The error's message for a person at the upload form. */
+function pageMessage(body: ApiErrorBody): string {
+  if (body.error.code === 'unauthorized')
+    return 'This server needs an access token for uploads. The form sends it only with JavaScript on; without it, use the API with an Authorization: Bearer header.';
+  return body.error.message;
 }
 
 /** Status and body for any thrown value. */
@@ -69,6 +88,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     const { status, body } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, 'request refused');
-    return reply.code(status).type('application/json; charset=utf-8').send(body);
+    return answerError(reply, status, body);
   });
 }

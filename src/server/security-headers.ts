@@ -21,7 +21,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // Outbound links (an article's original page) carry no referrer; our own form posts keep their Origin,
+  // which 'no-referrer' would turn into "null" and the cross-site write guard (auth.ts) would refuse.
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };

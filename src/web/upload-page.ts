@@ -1,7 +1,10 @@
 /**
  * `/upload`: a form for files (HTML, text, JSON, JSONL) or pasted text. The page script posts it to the
  * server's upload API and lists each input's outcome with a link to the story it joined; without the
- * script the form still posts to the API, which answers in JSON.
+ * script the browser posts the form itself and the API answers with an outcome page
+ * (`renderUploadOutcomePage`) and pasted text is read from the form all the same. The token field needs
+ * the script (it goes in the Authorization header, which the server checks before reading any body);
+ * a plain form post to a server with a token gets a page saying so.
  */
 import { html } from './html.js';
 import { renderPage } from './layout.js';
@@ -54,4 +57,80 @@ export function renderUploadPage(options: UploadPageOptions): string {
       <ul class="outcomes" id="upload-outcomes"></ul>
     </section>`;
   return renderPage({ title: 'Upload articles', body });
+}
+
+/** What became of one uploaded file (the API's per-file report). */
+export interface UploadedFileReport {
+  readonly name: string;
+  readonly status: 'read' | 'rejected';
+  readonly articles: number;
+  readonly reason?: string;
+}
+
+/** What became of one article (the API's per-article outcome). */
+export type UploadedArticleOutcome =
+  | {
+      readonly status: 'ingested';
+      readonly storyId: string;
+      readonly newStory: boolean;
+      readonly duplicateOf?: string;
+    }
+  | { readonly status: 'duplicate'; readonly storyId: string | null }
+  | { readonly status: 'rejected'; readonly reason: string };
+
+export interface UploadOutcome {
+  readonly files: readonly UploadedFileReport[];
+  readonly outcomes: readonly UploadedArticleOutcome[];
+  readonly counts: { readonly ingested: number; readonly duplicate: number; readonly rejected: number };
+  readonly warnings: readonly string[];
+}
+
+function outcomeItem(label: string, o: UploadedArticleOutcome, titles: ReadonlyMap<string, string>) {
+  const status = html`<span class="status-${o.status}">${o.status}</span>`;
+  if (o.status === 'rejected') return html`<li>${label}: ${status} — ${o.reason}</li>`;
+  const story = o.storyId
+    ? html` — ${o.status === 'ingested' && o.newStory ? 'started a new story: ' : 'story '}<a
+          href="/stories/${encodeURIComponent(o.storyId)}"
+          >${titles.get(o.storyId) ?? o.storyId}</a
+        >`
+    : null;
+  const copy = o.status === 'ingested' && o.duplicateOf ? ` (a copy of ${o.duplicateOf})` : '';
+  return html`<li>${label}: ${status}${story}${copy}</li>`;
+}
+
+/**
+ * The answer to the upload form when the browser posted it itself (no page script): the same outcome
+ * the script would list, as a page, with links to upload more. `titles` names the stories by id.
+ */
+export function renderUploadOutcomePage(
+  outcome: UploadOutcome,
+  titles: ReadonlyMap<string, string> = new Map(),
+): string {
+  const { counts } = outcome;
+  let next = 0;
+  const items = outcome.files.flatMap((f) => {
+    if (f.status === 'rejected')
+      return [
+        html`<li>${f.name}: <span class="status-rejected">rejected</span> — ${f.reason ?? 'unreadable'}</li>`,
+      ];
+    if (f.articles === 0)
+      return [html`<li>${f.name}: <span class="status-rejected">no article found</span></li>`];
+    return Array.from({ length: f.articles }, (_, k) => {
+      const o = outcome.outcomes[next++];
+      const label = f.articles > 1 ? `${f.name} #${k + 1}` : f.name;
+      return o ? outcomeItem(label, o, titles) : null;
+    });
+  });
+  const body = html`<h1>Upload articles</h1>
+    <section class="block" id="upload-result">
+      <h2>Outcome</h2>
+      <p id="upload-status" class="meta">
+        ${counts.ingested} ingested, ${counts.duplicate} already stored, ${counts.rejected} refused.
+      </p>
+      <ul class="outcomes" id="upload-outcomes">
+        ${items} ${outcome.warnings.map((w) => html`<li>${w}</li>`)}
+      </ul>
+      <p><a href="/upload">Upload more</a> · <a href="/">Back to the stories</a></p>
+    </section>`;
+  return renderPage({ title: 'Upload outcome', body });
 }

@@ -1,7 +1,7 @@
 /**
  * End to end: the real server, a real Chromium. Reads the story list, opens a story, follows a
  * citation to its highlighted passage and a source to the side-by-side view, uploads articles through
- * the form and finds them listed and searchable, checks that script-laden articles stay inert, and
+ * the form (with and without the page script) and finds them listed and searchable, checks that script-laden articles stay inert, and
  * that a 375 px wide phone never scrolls sideways. Screenshots land in test/e2e/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
@@ -175,6 +175,43 @@ describe('upload, list and search', () => {
     expect(await search.locator('ol.stories').textContent()).not.toContain('Harbor Bridge');
     await shot(search, 'search');
     for (const p of [page, list, search]) await p.close();
+  });
+});
+
+describe('upload without the page script', () => {
+  it('posts the form itself and answers with an outcome page linking to the story', async () => {
+    const plain = await browser!.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1100, height: 900 },
+    });
+    try {
+      const page = await plain.newPage();
+      await page.goto(`${site!.url}/upload`);
+      await page.fill('#upload-title', 'Gull Rock lighthouse keeper retires after 31 years');
+      await page.fill('#upload-source', 'Quillanmere Courier');
+      await page.fill(
+        '#upload-text',
+        'Ansel Marrow, who kept the Gull Rock light for 31 years, handed over the keys on Friday. ' +
+          'The light was automated in March, and Marrow stayed on to train the maintenance crew.',
+      );
+      await Promise.all([page.waitForURL(/\/api\/upload$/), page.click('#upload-form button[type=submit]')]);
+      expect(await page.locator('#upload-status').textContent()).toContain('1 ingested');
+      const item = page.locator('#upload-outcomes li').first();
+      expect(await item.textContent()).toMatch(/pasted\.json: ingested/);
+      expect(await item.locator('a').textContent()).toContain('Gull Rock lighthouse keeper retires');
+      await shot(page, 'upload-no-script');
+      await item.locator('a').click();
+      await page.waitForURL(/\/stories\//);
+      expect(await page.locator('h1').textContent()).toContain('Gull Rock lighthouse keeper retires');
+
+      // An empty form gets an error page, not JSON.
+      await page.goto(`${site!.url}/upload`);
+      await Promise.all([page.waitForURL(/\/api\/upload$/), page.click('#upload-form button[type=submit]')]);
+      expect(await page.locator('h1').textContent()).toContain('Something went wrong (400)');
+      expect(await page.locator('.error-page').textContent()).toContain('found neither');
+    } finally {
+      await plain.close();
+    }
   });
 });
 

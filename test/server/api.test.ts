@@ -262,6 +262,54 @@ for (const backend of backends()) {
       expect(res.json().error).toEqual({ code: 'invalid-input', message: expect.stringMatching(message) });
     });
 
+    it("reads a pasted article from the form fields, and answers a browser's own form post with a page", async () => {
+      const fields = {
+        text: 'The Carrow ferry will run every half hour from Monday, the harbour board said on Friday.',
+        title: 'Carrow ferry to run every half hour',
+        source: 'Carrow Bay Shipping News',
+      };
+      const form = multipartBody([], fields);
+      const json = await inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: form.payload,
+        headers: { 'content-type': form.contentType },
+      });
+      expect(json.statusCode).toBe(200);
+      expect(json.json().files).toEqual([{ name: 'pasted.json', status: 'read', articles: 1 }]);
+      expect(json.json().counts.ingested).toBe(1);
+      const stored = (await inject(`/api/stories/${json.json().outcomes[0].storyId}`)).json();
+      expect(stored.articles[0]).toMatchObject({ title: fields.title, source: fields.source });
+
+      // What a browser sends when it posts the form itself: a page back, the story named by its title.
+      const browser = {
+        'content-type': form.contentType,
+        accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+      };
+      const page = await inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: form.payload,
+        headers: browser,
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.body).toContain('0 ingested, 1 already stored, 0 refused.');
+      expect(page.body).toMatch(/pasted\.json: <span class="status-duplicate">duplicate<\/span>/);
+
+      const empty = multipartBody([], { title: 'Only a title' });
+      const refused = await inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: empty.payload,
+        headers: { ...browser, 'content-type': empty.contentType },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/^text\/html/);
+      expect(refused.body).toContain('Something went wrong (400)');
+      expect(refused.body).toContain('found neither');
+    });
+
     it('reads a raw upload whose X-Filename is not valid percent-encoding under that name', async () => {
       const res = await inject({
         method: 'POST',

@@ -51,12 +51,19 @@ export async function testServer(
 }
 
 /** A multipart/form-data body with these files, and its content type. */
-export function multipartBody(files: readonly { name: string; type: string; content: string | Buffer }[]): {
+export function multipartBody(
+  files: readonly { name: string; type: string; content: string | Buffer }[],
+  fields: Readonly<Record<string, string>> = {},
+): {
   payload: Buffer;
   contentType: string;
 } {
   const boundary = '----chorus-test-boundary-7f3a';
   const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   for (const f of files) {
     parts.push(
       Buffer.from(

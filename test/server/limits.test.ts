@@ -100,6 +100,20 @@ for (const backend of backends()) {
       expect((await server.store.stats()).articles).toBe(1);
     });
 
+    it('tells a person posting the upload form without the page script that the token needs it', async () => {
+      const form = multipartBody([], { text: 'Quill Wood rangers ringed nine owl chicks on Tuesday.' });
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: form.payload,
+        headers: { 'content-type': form.contentType, accept: 'text/html,*/*;q=0.8' },
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('needs an access token');
+      expect(res.body).toContain('JavaScript');
+    });
+
     it("refuses writes from another site's page, even with the token, and takes its own pages' writes", async () => {
       const write = (origin: string | undefined) =>
         server.app.inject({

@@ -13,6 +13,8 @@ import { ErrorAnswer, UploadAnswer } from '../api-schemas.js';
 import { defineRoute, installRoutes, type AnyRouteSpec } from '../api-route.js';
 import type { AppDeps, ServerConfig } from '../deps.js';
 import { ingestInputs } from '../ingest-answer.js';
+import { isBrowserFormPost } from '../form-post.js';
+import { renderUploadOutcomePage } from '../../web/upload-page.js';
 
 /** Files per multipart request. */
 export const MAX_UPLOAD_FILES = 50;
@@ -67,6 +69,21 @@ function multipartError(error: unknown): unknown {
   );
 }
 
+/** Form fields of an article pasted into the upload form (the page script sends them as a file). */
+const PASTED_FIELDS: ReadonlySet<string> = new Set(['text', 'title', 'source']);
+
+/** The pasted article of a form as a JSON record file, as the page script would send it. */
+function pastedFile(fields: ReadonlyMap<string, string>): UploadedFile | undefined {
+  const text = fields.get('text');
+  if (!text) return undefined;
+  const record: Record<string, string> = { text };
+  for (const key of ['title', 'source']) {
+    const value = fields.get(key);
+    if (value) record[key] = value;
+  }
+  return { name: 'pasted.json', bytes: Buffer.from(JSON.stringify(record)) };
+}
+
 async function receiveFiles(
   request: FastifyRequest,
   maxBytes: number,
@@ -81,10 +98,15 @@ async function receiveFiles(
     return [{ name: safeName(given ?? nameFor(request.headers['content-type'])), bytes: body }];
   }
   const files: UploadedFile[] = [];
+  const fields = new Map<string, string>();
   let total = 0;
   try {
     for await (const part of request.parts()) {
-      if (part.type !== 'file') continue;
+      if (part.type !== 'file') {
+        if (PASTED_FIELDS.has(part.fieldname) && typeof part.value === 'string')
+          fields.set(part.fieldname, part.value.trim());
+        continue;
+      }
       const bytes = await part.toBuffer();
       total += bytes.length;
       if (total > maxBytes)
@@ -94,12 +116,17 @@ async function receiveFiles(
   } catch (error) {
     throw multipartError(error);
   }
+  const pasted = pastedFile(fields);
+  if (pasted) files.push(pasted);
   if (files.length === 0)
-    throw new ChorusError('empty-input', 'expected at least one non-empty file in the form, found none');
+    throw new ChorusError(
+      'empty-input',
+      'expected at least one non-empty file or a "text" field in the form, found neither',
+    );
   return files;
 }
 
-export function uploadRoute({ service, config, readUpload }: AppDeps): AnyRouteSpec {
+export function uploadRoute({ store, service, config, readUpload }: AppDeps): AnyRouteSpec {
   return defineRoute({
     method: 'POST',
     url: '/api/upload',
@@ -107,7 +134,8 @@ export function uploadRoute({ service, config, readUpload }: AppDeps): AnyRouteS
     write: true,
     summary: 'Upload article files (HTML pages, plain text, JSON or JSONL records) and ingest them',
     description:
-      'Send files as multipart/form-data (any field name, several files allowed), or one file as the raw ' +
+      'Send files as multipart/form-data (any field name, several files allowed; a "text" field, with ' +
+      'optional "title" and "source", counts as one pasted article), or one file as the raw ' +
       'body with its name in ?name= or an X-Filename header. Each file is reported (read or rejected with ' +
       'a reason) and each article it held gets an ingest outcome.',
     query: UploadQuery,
@@ -124,7 +152,7 @@ export function uploadRoute({ service, config, readUpload }: AppDeps): AnyRouteS
       401: { description: 'missing or wrong token', schema: ErrorAnswer },
       413: { description: 'files larger than the upload limit', schema: ErrorAnswer },
     },
-    handler: async ({ request, query }) => {
+    handler: async ({ request, reply, query }) => {
       const files = await receiveFiles(request, config.maxUploadBytes, query.name);
       const reports: z.infer<typeof UploadAnswer>['files'] = [];
       const articles: Article[] = [];
@@ -140,8 +168,17 @@ export function uploadRoute({ service, config, readUpload }: AppDeps): AnyRouteS
           reports.push({ name: file.name, status: 'rejected', articles: 0, reason });
         }
       }
-      const answer = await ingestInputs(service, articles);
-      return { ...answer, files: reports };
+      const answer = { ...(await ingestInputs(service, articles)), files: reports };
+      if (isBrowserFormPost(request)) {
+        // The page names each story by its title, as the page script does once it has asked the API.
+        const titles = new Map<string, string>();
+        for (const id of answer.stories.slice(0, MAX_UPLOAD_FILES)) {
+          const title = (await store.getStory(id))?.title;
+          if (title) titles.set(id, title);
+        }
+        return reply.type('text/html; charset=utf-8').send(renderUploadOutcomePage(answer, titles));
+      }
+      return answer;
     },
   });
 }
