@@ -4,7 +4,8 @@
  *
  *   npm run train -- --data ../shared/data/multi-news/train.jsonl.gz
  *     [--limit N] [--out FILE] [--model trees|logistic] [--trees 250] [--depth 5]
- *     [--labels mix|oracle|ranked|precision] [--words 250] [--seed 1] [--epochs 4] [--l2 0.0001]
+ *     [--labels mix|oracle|ranked|precision] [--objective logistic|pairwise] [--words 250] [--seed 1]
+ *     [--epochs 4] [--l2 0.0001]
  *
  * Labels come from greedy ROUGE oracles (src/eval/oracle.ts) within the 250-word budget:
  *   oracle     1 when the oracle extract holds the sentence, else 0;
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     trees: { type: 'string', default: '250' },
     depth: { type: 'string', default: '5' },
     labels: { type: 'string', default: 'mix' },
+    objective: { type: 'string', default: 'logistic' },
   },
 });
 if (!values.data) {
@@ -45,7 +47,8 @@ if (!values.data) {
 }
 if (
   !['mix', 'oracle', 'ranked', 'precision'].includes(values.labels) ||
-  !['trees', 'logistic'].includes(values.model)
+  !['trees', 'logistic'].includes(values.model) ||
+  !['logistic', 'pairwise'].includes(values.objective)
 ) {
   process.stderr.write(
     `expected --labels mix|oracle|ranked|precision and --model trees|logistic, found ${values.labels} and ${values.model}\n`,
@@ -74,6 +77,8 @@ function precisionLabel(sentence: string, references: readonly string[]): number
 let X = new Float32Array(1 << 20);
 let Y = new Float32Array(1 << 17);
 let rows = 0;
+/** Row where each example starts (for the pairwise objective, which compares sentences of one story). */
+const groupStarts: number[] = [];
 let examples = 0;
 let positives = 0;
 const started = Date.now();
@@ -112,6 +117,7 @@ for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { l
               : 0;
   });
   positives += oracle.size;
+  groupStarts.push(rows);
   rows += features.length;
   if (++examples % 2000 === 0) {
     process.stderr.write(
@@ -128,6 +134,38 @@ const random = (): number => {
 };
 const round = (a: ArrayLike<number>): number[] => Array.from(a, (n) => Math.round(n * 1e6) / 1e6);
 const trainedOn = `${examples} Multi-News training examples (${rows} sentences), greedy ROUGE-1/2 oracle labels (${values.labels}) at ${budget} words`;
+
+/**
+ * RankNet gradients within each story: for every pair of its sentences whose labels differ by more
+ * than 0.05, the loss log(1 + e^−(z_better − z_worse)), weighted by the label gap (so swapping an oracle
+ * pick with a useless sentence costs more than two near-equals). Returns the mean loss per row.
+ */
+function pairwiseGradients(z: Float64Array, g: Float64Array, h: Float64Array): number {
+  g.fill(0);
+  h.fill(0);
+  let loss = 0;
+  for (let k = 0; k < groupStarts.length; k++) {
+    const start = groupStarts[k]!;
+    const end = groupStarts[k + 1] ?? rows;
+    for (let i = start; i < end; i++)
+      for (let j = i + 1; j < end; j++) {
+        const gap = Y[i]! - Y[j]!;
+        if (Math.abs(gap) <= 0.05) continue;
+        const [hi, lo] = gap > 0 ? [i, j] : [j, i];
+        const w = Math.abs(gap);
+        const d = z[hi]! - z[lo]!;
+        const rho = 1 / (1 + Math.exp(d));
+        g[hi]! -= w * rho;
+        g[lo]! += w * rho;
+        const curve = w * rho * (1 - rho);
+        h[hi]! += curve;
+        h[lo]! += curve;
+        loss += w * (d > 30 ? Math.exp(-d) : Math.log1p(Math.exp(-d)));
+      }
+  }
+  for (let r = 0; r < rows; r++) h[r] = Math.max(h[r]!, 1e-6);
+  return loss;
+}
 
 /** L2-regularised logistic regression by mini-batch Adam over rows standardised on the fly. */
 function fitLogistic(): LinearModel {
@@ -237,12 +275,14 @@ function fitTrees(): TreeModel {
   const trees: Tree[] = [];
   for (let t = 0; t < Number(values.trees); t++) {
     let loss = 0;
-    for (let r = 0; r < rows; r++) {
-      const p = 1 / (1 + Math.exp(-z[r]!));
-      g[r] = p - Y[r]!;
-      h[r] = Math.max(p * (1 - p), 1e-6);
-      loss -= Y[r]! * Math.log(p + 1e-12) + (1 - Y[r]!) * Math.log(1 - p + 1e-12);
-    }
+    if (values.objective === 'pairwise') loss = pairwiseGradients(z, g, h);
+    else
+      for (let r = 0; r < rows; r++) {
+        const p = 1 / (1 + Math.exp(-z[r]!));
+        g[r] = p - Y[r]!;
+        h[r] = Math.max(p * (1 - p), 1e-6);
+        loss -= Y[r]! * Math.log(p + 1e-12) + (1 - Y[r]!) * Math.log(1 - p + 1e-12);
+      }
     const sample: number[] = [];
     for (let r = 0; r < rows; r++) if (random() < 0.5) sample.push(r);
     const tree = {
