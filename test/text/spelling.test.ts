@@ -45,7 +45,9 @@ describe('word prior features', () => {
 
   it('rates words summaries use above page furniture', () => {
     const [news] = priorOf('The jury convicted the former mayor of fraud on Tuesday.');
-    const [furniture] = priorOf('The newsletter photo was reset, courtesy of the image desk, via subscribers.');
+    const [furniture] = priorOf(
+      'The newsletter photo was reset, courtesy of the image desk, via subscribers.',
+    );
     expect(news).toBeGreaterThan(furniture!);
   });
 });
