@@ -91,6 +91,29 @@ describe('analyzeStory', () => {
     ]);
   });
 
+  it('analyses a text seen before (a story rebuilt after an article joins) exactly as the first time', () => {
+    const lead = 'The ferry ran aground at dawn. All 230 aboard were safe.';
+    const first = analyzeStory(story(lead, 'Crews checked the hull on Sunday.'));
+    // The same text again, now second in a bigger story, and twice in one story.
+    const again = analyzeStory(story('Divers found a long gash.', lead, lead));
+    const strip = (d: typeof first, a: number) =>
+      d.sentences.filter((s) => s.article === a).map(({ article: _, ...rest }) => rest);
+    expect(strip(again, 1)).toEqual(strip(first, 0));
+    expect(strip(again, 2)).toEqual(strip(first, 0));
+    expect(again.spans).toEqual([
+      [0, 1],
+      [1, 3],
+      [3, 5],
+    ]);
+    expect(again.sentences.map((s) => [s.article, s.index])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [2, 0],
+      [2, 1],
+    ]);
+  });
+
   it('bounds sentence length on a 5 MB article without punctuation', () => {
     const doc = analyzeStory(story('tunnel '.repeat(750_000)));
     expect(doc.sentences.length).toBeGreaterThan(3000);
