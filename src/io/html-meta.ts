@@ -100,11 +100,33 @@ function fromJsonLd(document: DomDocument): PageMeta {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as PageMeta;
 }
 
-function metaContent(document: DomDocument, ...keys: string[]): string | undefined {
+const META_ATTRS = ['property', 'name', 'itemprop', 'http-equiv'] as const;
+
+/**
+ * The page's meta tags as `attr\0key` (key lowercased) → the first such tag's trimmed content. One walk
+ * over the `<meta>` elements: a selector per key compiled and matched over the whole page (about 25 per
+ * page) cost 6 % of ingest.
+ */
+type MetaIndex = ReadonlyMap<string, string>;
+
+function indexMeta(document: DomDocument): MetaIndex {
+  const index = new Map<string, string>();
+  for (const el of document.querySelectorAll('meta')) {
+    for (const attr of META_ATTRS) {
+      const key = el.getAttribute(attr);
+      if (key === null) continue;
+      const slot = `${attr}\0${key.toLowerCase()}`;
+      if (!index.has(slot)) index.set(slot, el.getAttribute('content')?.trim() ?? '');
+    }
+  }
+  return index;
+}
+
+/** The first non-empty content among `keys` (in order), each looked up as property, name, then itemprop. */
+function metaContent(meta: MetaIndex, ...keys: string[]): string | undefined {
   for (const key of keys) {
     for (const attr of ['property', 'name', 'itemprop']) {
-      const el = document.querySelector(`meta[${attr}="${key}" i]`);
-      const value = el?.getAttribute('content')?.trim();
+      const value = meta.get(`${attr}\0${key.toLowerCase()}`);
       if (value) return value;
     }
   }
@@ -112,15 +134,16 @@ function metaContent(document: DomDocument, ...keys: string[]): string | undefin
 }
 
 function fromMetaTags(document: DomDocument): PageMeta {
-  const author = metaContent(document, 'author', 'article:author', 'dc.creator', 'byl', 'parsely-author');
+  const meta = indexMeta(document);
+  const author = metaContent(meta, 'author', 'article:author', 'dc.creator', 'byl', 'parsely-author');
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const timeEl = document.querySelector('[itemprop="datePublished"], article time[datetime], time[pubdate]');
   const fields: Record<string, string | undefined> = {
-    title: metaContent(document, 'og:title', 'twitter:title', 'dc.title', 'headline'),
+    title: metaContent(meta, 'og:title', 'twitter:title', 'dc.title', 'headline'),
     byline: author && !/^https?:/i.test(author) ? author.replace(/^by\s+/i, '') : undefined,
     date:
       metaContent(
-        document,
+        meta,
         'article:published_time',
         'datePublished',
         'date',
@@ -136,12 +159,12 @@ function fromMetaTags(document: DomDocument): PageMeta {
       timeEl?.getAttribute('datetime') ??
       timeEl?.getAttribute('content') ??
       undefined,
-    siteName: metaContent(document, 'og:site_name', 'application-name', 'publisher', 'dc.publisher'),
-    url: urlOf(metaContent(document, 'og:url')) ?? urlOf(canonical),
+    siteName: metaContent(meta, 'og:site_name', 'application-name', 'publisher', 'dc.publisher'),
+    url: urlOf(metaContent(meta, 'og:url')) ?? urlOf(canonical),
     language:
       document.documentElement?.getAttribute('lang') ??
-      metaContent(document, 'og:locale', 'language', 'dc.language') ??
-      document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
+      metaContent(meta, 'og:locale', 'language', 'dc.language') ??
+      (meta.get('http-equiv\0content-language') || undefined) ??
       undefined,
   };
   return Object.fromEntries(
