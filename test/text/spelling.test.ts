@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
+import { articleTerms } from '../../src/core/cluster/features.js';
+import { citeSentence } from '../../src/core/summarize/cite.js';
 import { analyzeStory } from '../../src/core/text/index.js';
 import { americanStem } from '../../src/core/text/spelling.js';
 import { stem } from '../../src/core/text/stem.js';
@@ -49,5 +51,48 @@ describe('word prior features', () => {
       'The newsletter photo was reset, courtesy of the image desk, via subscribers.',
     );
     expect(news).toBeGreaterThan(furniture!);
+  });
+});
+
+describe('British and American spellings across sources', () => {
+  const british = 'The neighbourhood defence organisation opened a new centre for travellers on Friday.';
+  const american = 'The neighborhood defense organization opened a new center for travelers on Friday.';
+
+  it('analyses both spellings to the same stems', () => {
+    const doc = analyzeStory({
+      id: 's',
+      articles: [
+        makeArticle({ id: 'uk', source: 'Harbor Gazette', text: british }),
+        makeArticle({ id: 'us', source: 'Valley Courier', text: american }),
+      ],
+    });
+    expect(doc.sentences[0]!.stems).toEqual(doc.sentences[1]!.stems);
+  });
+
+  it('cites the American report for a sentence of the British one', () => {
+    // Every content word differs in spelling, so only the shared stems can match them.
+    const doc = analyzeStory({
+      id: 's',
+      articles: [
+        makeArticle({
+          id: 'uk',
+          source: 'Harbor Gazette',
+          text: 'Neighbourhood organisation honours defence centre.',
+        }),
+        makeArticle({
+          id: 'us',
+          source: 'Valley Courier',
+          text: 'Neighborhood organization honors defense center.',
+        }),
+      ],
+    });
+    const cited = citeSentence(doc, 0).map((c) => c.articleId);
+    expect(cited).toEqual(['uk', 'us']);
+  });
+
+  it('gives the clusterer the same word terms for both spellings', () => {
+    const words = (text: string) =>
+      [...articleTerms({ text: text.toLowerCase() }).counts.keys()].filter((t) => !t.includes(' ')).sort();
+    expect(words(british)).toEqual(words(american));
   });
 });

@@ -4,6 +4,7 @@
  * inside sentences ("Port Alder", "Mayor Ortiz"), which tell two floods or two elections apart better
  * than any common word. Lowercased input (Multi-News) simply yields no entity terms.
  */
+import { americanStem } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
 
@@ -77,7 +78,7 @@ function addTerms(
       runWords.push(token);
     }
     if (lower.length < 2 || isStopWord(lower)) continue;
-    const s = stem(lower);
+    const s = americanStem(stem(lower));
     bump(out, s, weight, lower);
     if (options.bigramWeight > 0 && previous !== undefined)
       bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${lower}`);

@@ -6,6 +6,7 @@
 import type { AnalyzedStory, Sentence, Story } from '../model.js';
 import { cleanSentence, isBoilerplateSentence } from './boilerplate.js';
 import { splitSentences } from './sentences.js';
+import { americanStem } from './spelling.js';
 import { stem } from './stem.js';
 import { isStopWord } from './stopwords.js';
 import { tokenize } from './tokens.js';
@@ -14,7 +15,7 @@ import { tokenize } from './tokens.js';
 export function wordForms(text: string): { tokens: string[]; stems: string[] } {
   const tokens = tokenize(text);
   const stems: string[] = [];
-  for (const t of tokens) if (!isStopWord(t)) stems.push(stem(t));
+  for (const t of tokens) if (!isStopWord(t)) stems.push(americanStem(stem(t)));
   return { tokens, stems };
 }
 

@@ -1,7 +1,11 @@
 /**
- * British and American spellings of one word share statistics. Word statistics learnt from Multi-News
- * references (which Newser writes in American spelling) would otherwise mark "neighbour" and "defence"
- * as words summaries never use, and pass over the sentences of every British outlet.
+ * British and American spellings of one word share one stem, so that a British and an American outlet
+ * reporting the same fact match: in citations and comparisons ("neighbourhood" / "neighborhood" would
+ * otherwise be different words and the sentence uncited), in clustering, and in word statistics learnt
+ * from Multi-News references (which Newser writes in American spelling, so a prior without this marked
+ * "defence" as a word summaries never use and passed over every British outlet). Applied wherever stems
+ * are made (`wordForms`, the clusterer's terms); neutral on Multi-News validation (ROUGE 46.28 / 16.95 →
+ * 46.27 / 16.95 on the first 1,500, BCubed 0.8082 both ways), whose sources are mostly American.
  */
 import spellings from './british-spellings.json' with { type: 'json' };
 import { stem } from './stem.js';
