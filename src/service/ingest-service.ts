@@ -15,7 +15,13 @@ import type { Article } from '../core/model.js';
 import { createClusterer, restoreClusterer, type OnlineClusterer } from '../core/cluster/index.js';
 import type { ClusterSnapshotState } from '../core/cluster/index.js';
 import { DuplicateIndex, type DuplicateIndexSnapshot } from '../core/dedupe/index.js';
-import { articleKey, type ArticleWrite, type Store, type StoryWrite } from '../storage/store.js';
+import {
+  articleKey,
+  WriteConflict,
+  type ArticleWrite,
+  type Store,
+  type StoryWrite,
+} from '../storage/store.js';
 import { refreshReports, type RefreshOptions } from './refresh-reports.js';
 
 export interface IngestServiceOptions extends RefreshOptions {
@@ -67,6 +73,8 @@ interface SavedState {
 }
 
 const STATE_NAME = 'ingest';
+/** Batches refused in a row because other processes kept writing, before giving up. */
+const MAX_CONFLICTS = 5;
 const REPLAY_PAGE = 500;
 
 /** Why an article cannot be stored, or undefined when it can. */
@@ -81,6 +89,8 @@ export class IngestService {
   private clusterer!: OnlineClusterer;
   private duplicates!: DuplicateIndex;
   private sinceSnapshot = 0;
+  /** The last stored article the clusterer has seen: a store holding a later one was written by another process. */
+  private lastSeq = 0;
   /** Calls run one after another: the in-memory state must follow the store's order exactly. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -126,6 +136,7 @@ export class IngestService {
       }
       if (page.length < REPLAY_PAGE) break;
     }
+    this.lastSeq = seq;
   }
 
   private snapshot(): string {
@@ -139,9 +150,27 @@ export class IngestService {
 
   /** Ingests a batch; every article gets an outcome, in input order. */
   ingest(articles: readonly Article[], options: { feedId?: string } = {}): Promise<IngestResult> {
-    const run = this.queue.then(() => this.ingestNow(articles, options));
+    const run = this.queue.then(() => this.ingestFresh(articles, options));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Ingests a batch on a clusterer that has seen every stored article. Another process (`chorus ingest`
+   * beside `chorus serve`, two ingests of one file) may store articles between two batches of this one;
+   * the store then refuses the batch (`WriteConflict`), and it is grouped again after replaying theirs.
+   */
+  private async ingestFresh(
+    articles: readonly Article[],
+    options: { feedId?: string },
+  ): Promise<IngestResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestNow(articles, options);
+      } catch (error) {
+        if (!(error instanceof WriteConflict) || attempt >= MAX_CONFLICTS) throw error;
+      }
+    }
   }
 
   private async ingestNow(articles: readonly Article[], options: { feedId?: string }): Promise<IngestResult> {
@@ -215,6 +244,7 @@ export class IngestService {
         stories,
         merges,
         ...(saveState && { clusterState: { name: STATE_NAME, state: this.snapshot() } }),
+        lastSeq: this.lastSeq,
       });
     } catch (error) {
       // The clusterer has seen articles the store refused: rebuild it from what the store holds.
@@ -222,6 +252,7 @@ export class IngestService {
       throw error;
     }
     if (saveState) this.sinceSnapshot = 0;
+    for (const w of written) if (w.status === 'inserted') this.lastSeq = Math.max(this.lastSeq, w.seq);
 
     // Final story ids come from the clusterer after the whole batch (later articles may merge stories).
     const touched = new Set<string>();
@@ -268,12 +299,8 @@ export class IngestService {
   /** Saves a snapshot now, so that the next open replays nothing. */
   async checkpoint(): Promise<void> {
     const run = this.queue.then(async () => {
-      const latest = await this.store.listArticles({ limit: 1 });
-      await this.store.saveClusterState({
-        name: STATE_NAME,
-        seq: latest.items[0]?.seq ?? 0,
-        state: this.snapshot(),
-      });
+      // The clusterer's own last article, not the store's: another process may have stored more since.
+      await this.store.saveClusterState({ name: STATE_NAME, seq: this.lastSeq, state: this.snapshot() });
       this.sinceSnapshot = 0;
     });
     this.queue = run.catch(() => undefined);

@@ -25,6 +25,7 @@ import {
   articleKey,
   mergeTargets,
   pageBounds,
+  WriteConflict,
   type ArticleListQuery,
   type ArticleWriteOutcome,
   type BatchWrite,
@@ -156,6 +157,12 @@ export class PostgresStore implements Store {
   }
 
   private async writeIn(c: Queryable, batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
+    if (batch.lastSeq !== undefined) {
+      // Writers take turns, so `seq` follows commit order and the check below cannot race another batch.
+      await c.query('SELECT pg_advisory_xact_lock(4242002)');
+      const later = await c.query('SELECT 1 FROM articles WHERE seq > $1 LIMIT 1', [batch.lastSeq]);
+      if (later.rowCount) throw new WriteConflict(batch.lastSeq);
+    }
     const now = new Date().toISOString();
     const touched = new Set<string>();
     for (const s of batch.stories) {
@@ -181,12 +188,13 @@ export class PostgresStore implements Store {
       // One round trip in the common case: insert unless any unique key is taken, then find out which.
       let id = a.id;
       let prior: { id: string; story_id: string | null } | undefined;
+      let seq = 0;
       for (let n = 2; ; n++) {
-        const inserted = await c.query(
+        const inserted = await c.query<{ seq: string }>(
           `INSERT INTO articles (id, content_hash, url_key, story_id, source, url, title, byline, date, text,
              language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-           ON CONFLICT DO NOTHING`,
+           ON CONFLICT DO NOTHING RETURNING seq`,
           [
             id,
             w.contentHash,
@@ -207,7 +215,10 @@ export class PostgresStore implements Store {
             articleTime(a, now),
           ],
         );
-        if (inserted.rowCount) break;
+        if (inserted.rowCount) {
+          seq = Number(inserted.rows[0]?.seq);
+          break;
+        }
         const found = await c.query<{ id: string; story_id: string | null }>(
           'SELECT id, story_id FROM articles WHERE content_hash = $1 AND url_key = $2',
           [w.contentHash, urlKey],
@@ -222,7 +233,7 @@ export class PostgresStore implements Store {
         continue;
       }
       touched.add(storyId);
-      outcomes.push({ status: 'inserted', id, storyId });
+      outcomes.push({ status: 'inserted', id, storyId, seq });
     }
     for (const id of touched) {
       await c.query(

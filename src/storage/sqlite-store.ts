@@ -25,6 +25,7 @@ import {
   articleKey,
   mergeTargets,
   pageBounds,
+  WriteConflict,
   type ArticleListQuery,
   type ArticleWriteOutcome,
   type BatchWrite,
@@ -86,7 +87,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly path: string;
   private readonly db: Db;
-  private readonly write: (batch: BatchWrite) => ArticleWriteOutcome[];
+  private readonly write: Database.Transaction<(batch: BatchWrite) => ArticleWriteOutcome[]>;
 
   constructor(path: string) {
     this.path = path;
@@ -118,6 +119,11 @@ export class SqliteStore implements Store {
   }
 
   private writeInTransaction(batch: BatchWrite): ArticleWriteOutcome[] {
+    if (
+      batch.lastSeq !== undefined &&
+      this.stmt('SELECT 1 FROM articles WHERE seq > ? LIMIT 1').pluck().get(batch.lastSeq) !== undefined
+    )
+      throw new WriteConflict(batch.lastSeq);
     const now = new Date().toISOString();
     const touched = new Set<string>();
     const upsertStory = this.stmt(
@@ -156,7 +162,7 @@ export class SqliteStore implements Store {
       let id = a.id;
       for (let n = 2; idTaken.get(id) !== undefined; n++)
         id = `${a.id}~${w.contentHash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
-      insert.run(
+      const { lastInsertRowid } = insert.run(
         id,
         w.contentHash,
         urlKey,
@@ -176,7 +182,7 @@ export class SqliteStore implements Store {
         articleTime(a, now),
       );
       touched.add(storyId);
-      outcomes.push({ status: 'inserted', id, storyId });
+      outcomes.push({ status: 'inserted', id, storyId, seq: Number(lastInsertRowid) });
     }
     const sources = this.stmt(
       'SELECT DISTINCT source FROM articles WHERE story_id = ? ORDER BY source',
@@ -231,7 +237,10 @@ export class SqliteStore implements Store {
   }
 
   writeBatch(batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
-    return this.run('cannot write the batch', () => this.write(batch));
+    // IMMEDIATE: the write lock is taken before the first read, so the `lastSeq` check and the writes
+    // see the same database even with another process writing (a deferred transaction that read first
+    // could not upgrade to a write).
+    return this.run('cannot write the batch', () => this.write.immediate(batch));
   }
 
   findExisting(keys: readonly { contentHash: string; url?: string }[]): Promise<Map<string, string>> {

@@ -7,6 +7,7 @@
  * full-text row, the story counters and the clusterer snapshot move together or not at all, so a crash
  * can lose a batch but never leave half of an article behind.
  */
+import { ChorusError } from '../core/errors.js';
 import type { Article, StoryReport } from '../core/model.js';
 
 /** An article as stored: the record plus where it went. */
@@ -52,11 +53,29 @@ export interface BatchWrite {
   readonly merges?: readonly { readonly from: string; readonly into: string }[];
   /** Clusterer snapshot to save in the same transaction (see `ClusterSnapshot`). */
   readonly clusterState?: { readonly name: string; readonly state: string };
+  /**
+   * The last article `seq` the writer's clusterer has seen. When the store holds a later article (another
+   * process wrote meanwhile), nothing is written and `WriteConflict` is thrown: story ids and assignments
+   * made from a stale clusterer would put unrelated articles in one story.
+   */
+  readonly lastSeq?: number;
+}
+
+/** Another writer stored articles after `BatchWrite.lastSeq`: reload the clusterer and redo the batch. */
+export class WriteConflict extends ChorusError {
+  constructor(lastSeq: number) {
+    super(
+      'storage',
+      `another process stored articles after #${lastSeq} while this one was grouping its batch; ` +
+        'nothing was written',
+    );
+    this.name = 'WriteConflict';
+  }
 }
 
 /** Outcome of one article of a batch, in batch order. */
 export type ArticleWriteOutcome =
-  | { readonly status: 'inserted'; readonly id: string; readonly storyId: string }
+  | { readonly status: 'inserted'; readonly id: string; readonly storyId: string; readonly seq: number }
   /** The same content hash + URL was already stored: nothing written; `id` is the stored article. */
   | { readonly status: 'duplicate'; readonly id: string; readonly storyId: string | null };
 

@@ -50,6 +50,32 @@ describe.each(backends())('ingest service on $name', (backend) => {
     expect((await store.stats()).staleReports).toBe(0);
   });
 
+  it('keeps stories apart when two processes write to one database', async () => {
+    // `chorus ingest` beside `chorus serve`: each has its own clusterer over the same store.
+    const other = await backend.reopen();
+    try {
+      const a = await IngestService.open(store);
+      const b = await IngestService.open(other);
+      await a.ingest(DAM_ARTICLES.slice(0, 1));
+      const orchard = await b.ingest(ORCHARD_ARTICLES.slice(0, 1));
+      expect(orchard.outcomes[0]).toMatchObject({ status: 'ingested', newStory: true });
+      await a.ingest(DAM_ARTICLES.slice(1));
+      await b.ingest(ORCHARD_ARTICLES.slice(1));
+      const stories = await Promise.all(
+        (await store.listStories()).items.map(async (s) => (await store.getStory(s.id))!),
+      );
+      expect(stories.map((s) => s.articles.map((x) => x.id).sort())).toEqual(
+        expect.arrayContaining([
+          ['dam-1', 'dam-2', 'dam-3'],
+          ['orchard-1', 'orchard-2', 'orchard-3'],
+        ]),
+      );
+      expect(stories).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('reports repeats as duplicates and empty articles as rejected, without failing the batch', async () => {
     await ingestArticles(store, DAM_ARTICLES.slice(0, 2));
     const empty = makeArticle({ id: 'empty', text: '   ', source: 'Nowhere' });

@@ -6,7 +6,7 @@ import { makeArticle } from '../../src/core/article.js';
 import { isChorusError } from '../../src/core/errors.js';
 import { contentHash } from '../../src/core/ids.js';
 import type { Article, StoryReport } from '../../src/core/model.js';
-import type { ArticleWrite, Store } from '../../src/storage/store.js';
+import { WriteConflict, type ArticleWrite, type Store } from '../../src/storage/store.js';
 import { backends, postgresAvailable } from './backends.js';
 
 function article(id: string, text: string, extra: Partial<Article> = {}): Article {
@@ -85,10 +85,13 @@ describe.each(all)('Store on $name', (backend) => {
       stories: [{ id: 's-bridge', title: 'Harbor Bridge closed' }],
       articles: [write(BRIDGE, 's-bridge'), write(BRIDGE_2, 's-bridge')],
     });
-    expect(first).toEqual([
+    expect(first).toMatchObject([
       { status: 'inserted', id: 'bridge-1', storyId: 's-bridge' },
       { status: 'inserted', id: 'bridge-2', storyId: 's-bridge' },
     ]);
+    const seqs = first.map((o) => (o.status === 'inserted' ? o.seq : 0));
+    expect(seqs[1]).toBeGreaterThan(seqs[0]!);
+    expect((await store.getArticle('bridge-2'))?.seq).toBe(seqs[1]);
     const again = await store.writeBatch({
       stories: [{ id: 's-other' }],
       articles: [write(BRIDGE, 's-other')],
@@ -100,13 +103,32 @@ describe.each(all)('Store on $name', (backend) => {
     expect((await store.stats()).stories).toBe(1);
   });
 
+  it('refuses a batch grouped before another writer stored articles, and writes none of it', async () => {
+    const [first] = await store.writeBatch({
+      stories: [{ id: 's1' }],
+      articles: [write(BRIDGE, 's1')],
+      lastSeq: 0,
+    });
+    const seen = first?.status === 'inserted' ? first.seq : -1;
+    await expect(
+      store.writeBatch({ stories: [{ id: 's1' }], articles: [write(BRIDGE_2, 's1')], lastSeq: seen - 1 }),
+    ).rejects.toBeInstanceOf(WriteConflict);
+    expect((await store.stats()).articles).toBe(1);
+    const ok = await store.writeBatch({
+      stories: [{ id: 's1' }],
+      articles: [write(BRIDGE_2, 's1')],
+      lastSeq: seen,
+    });
+    expect(ok[0]?.status).toBe('inserted');
+  });
+
   it('keeps the same text at another URL (a syndicated copy) and gives colliding ids a new one', async () => {
     const copy = article('bridge-1', BRIDGE.text, { url: 'https://mirror.example/bridge', source: 'Mirror' });
     const out = await store.writeBatch({
       stories: [{ id: 's1' }],
       articles: [write(BRIDGE, 's1'), write(copy, 's1', { duplicateOf: 'bridge-1', duplicateSimilarity: 1 })],
     });
-    expect(out[0]).toEqual({ status: 'inserted', id: 'bridge-1', storyId: 's1' });
+    expect(out[0]).toMatchObject({ status: 'inserted', id: 'bridge-1', storyId: 's1' });
     expect(out[1]?.status).toBe('inserted');
     expect(out[1]?.id).not.toBe('bridge-1');
     const stored = await store.getArticle(out[1]?.id ?? '');
