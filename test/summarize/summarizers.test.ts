@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../src/core/article.js';
 import { ChorusError } from '../../src/core/errors.js';
 import type { AnalyzedStory } from '../../src/core/model.js';
 import { checkModel, type LinearModel } from '../../src/core/summarize/scorer.js';
@@ -107,6 +108,24 @@ describe.each(NAMES)('%s', (method) => {
       ['Valley Courier', BRIDGE_ARTICLES[1]![1]],
     ]);
     expect(doc.sentences.length).toBeGreaterThan(1900);
+    expectWellFormed(doc, 250, method);
+  });
+
+  it('copes with a page of 130,000 sentences (more than a call can spread)', () => {
+    const n = 130_000;
+    const sentences = Array.from({ length: n }, (_, i) => ({
+      article: 0,
+      index: i,
+      paragraph: Math.floor(i / 5),
+      text: `Clerk ${i} filed the ward report.`,
+      tokens: ['clerk', String(i), 'filed', 'the', 'ward', 'report'],
+      stems: ['clerk', String(i), 'file', 'ward', 'report'],
+    }));
+    const doc: AnalyzedStory = {
+      story: { id: 'endless', articles: [makeArticle({ id: 'e', source: 'Endless Ledger', text: 'x' })] },
+      sentences,
+      spans: [[0, n]],
+    };
     expectWellFormed(doc, 250, method);
   });
 

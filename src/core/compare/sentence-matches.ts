@@ -17,6 +17,12 @@ import type { AnalyzedStory } from '../model.js';
 import { CITATION_THRESHOLD } from '../summarize/cite.js';
 import { numbersConflict } from '../text/numbers.js';
 
+/**
+ * Most candidate pairs looked at in one story (about two seconds); past it the remaining sentences are
+ * matched only against what they already met, so a hostile story costs bounded time.
+ */
+const MAX_VISITS = 30_000_000;
+
 /** The best match of one sentence in one other article. */
 export interface SentenceMatch {
   readonly article: number;
@@ -30,7 +36,9 @@ export interface SentenceMatch {
  * whose similarity reaches `threshold`, by article index.
  */
 export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOLD): SentenceMatch[][] {
+  if (doc.spans.length < 2) return doc.sentences.map(() => []);
   const sets = distinctStemIds(doc);
+  let visits = 0;
   const t2 = threshold * threshold;
   // The epsilon keeps float error (0.4² = 0.16000000000000003) from shortening a prefix.
   const prefixLength = (n: number, share: number) => n - Math.ceil(share * n - 1e-6) + 1;
@@ -47,6 +55,9 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
     for (let p = 0; p < probe; p++) {
       const list = postings.get(a[p]!);
       if (list === undefined) continue;
+      // Prefix filtering keeps real stories far under the budget; pages of a few words repeated
+      // (scraper junk, hostile input) would otherwise make the join quadratic in their length.
+      if ((visits += list.length) > MAX_VISITS) break;
       for (const j of list) {
         if (seenAt[j] === i) continue;
         seenAt[j] = i;

@@ -86,7 +86,9 @@ export function rankSentences(doc: AnalyzedStory, model: SentenceModel): Ranking
   const rows = sentenceFeatures(doc, vectors);
   const scores = scoreRows(model, rows);
   const column = FEATURE_NAMES.indexOf('meanCos');
-  const top = Math.max(1e-9, ...rows.map((r) => r[column]!));
+  // A loop, not Math.max(...rows): spreading a 100,000-sentence page overflows the call stack.
+  let top = 1e-9;
+  for (const r of rows) top = Math.max(top, r[column]!);
   const centrality = Float64Array.from(rows, (r) => r[column]! / top);
   return {
     order: Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b),

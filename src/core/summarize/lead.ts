@@ -11,7 +11,7 @@ import type { SummarizeOptions, Summarizer } from './summarizer.js';
 /** Sentence indices in round-robin order: every article's first sentence, then every second, … */
 export function roundRobin(doc: AnalyzedStory): number[] {
   const out: number[] = [];
-  const longest = Math.max(0, ...doc.spans.map(([s, e]) => e - s));
+  const longest = doc.spans.reduce((m, [s, e]) => Math.max(m, e - s), 0);
   for (let k = 0; k < longest; k++) for (const [s, e] of doc.spans) if (s + k < e) out.push(s + k);
   return out;
 }

@@ -98,6 +98,9 @@ export function selectGreedy(
   return budget.fallback(ranked);
 }
 
+/** Most relevant sentences MMR considers. */
+const MMR_POOL = 2000;
+
 /**
  * Maximal marginal relevance (Carbonell & Goldstein 1998): repeatedly pick the sentence maximising
  * λ·relevance − (1−λ)·max similarity to what is already chosen.
@@ -111,7 +114,12 @@ export function selectMmr(
 ): number[] {
   const budget = new Budget(doc, options);
   const maxSim = new Float64Array(doc.sentences.length);
-  const open = new Set(doc.sentences.map((_, i) => i));
+  const byRelevance = doc.sentences
+    .map((_, i) => i)
+    .sort((a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0));
+  // Each pick re-scores every open sentence, so MMR over a 100,000-sentence page is quadratic; the
+  // summary comes from the most relevant sentences anyway (real stories stay far under the pool).
+  const open = new Set(byRelevance.slice(0, MMR_POOL));
   while (!budget.full && open.size > 0) {
     let best = -1;
     let bestScore = -Infinity;
@@ -127,8 +135,5 @@ export function selectMmr(
     budget.add(best);
     for (const i of open) maxSim[i] = Math.max(maxSim[i]!, similarity(i, best));
   }
-  const byRelevance = doc.sentences
-    .map((_, i) => i)
-    .sort((a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0));
   return budget.fallback(byRelevance);
 }
