@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { defineRoute, installRoutes, type AnyRouteSpec } from './api-route.js';
 import type { AppDeps } from './deps.js';
 import { installErrorHandler, sendError } from './error-handler.js';
+import { installHostCheck } from './auth.js';
 import { openApiDocument, type SeenRoute } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   installErrorHandler(app);
   installSecurityHeaders(app);
+  installHostCheck(app, config);
   if (options.pageCache !== false) installPageCache(app, deps.store, options.pageCache ?? {});
 
   const upload = uploadRoute(deps);

@@ -7,9 +7,14 @@
  * (a cross-site form or fetch reaches 127.0.0.1). So a write that a browser marks as coming from another
  * origin (an `Origin` header naming another host) is refused whatever the token: the server's own pages
  * send their own origin, and scripts and curl send none.
+ *
+ * DNS rebinding defeats the Origin test: a page of attacker.example whose name is then pointed at
+ * 127.0.0.1 is same-origin with itself, and its requests reach us saying `Host: attacker.example`. A
+ * server without a token listens on loopback only, where every honest request names a loopback host, so
+ * there any other Host is refused, reads included (the page could otherwise read the store).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './deps.js';
 import { sendError } from './error-handler.js';
 
@@ -56,4 +61,42 @@ export function requireToken(config: ServerConfig) {
       `expected Authorization: Bearer <token> for writes, found ${given}`,
     );
   };
+}
+
+/** Host names that reach a loopback server honestly: localhost names, 127.0.0.0/8, ::1, and the bound host. */
+function isLoopbackName(hostname: string, boundHost: string): boolean {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    /^127(?:\.\d{1,3}){3}$/.test(name) ||
+    name === '[::1]' ||
+    name === boundHost.toLowerCase() ||
+    `[${boundHost.toLowerCase()}]` === name
+  );
+}
+
+/** True for a request to a server without a token whose Host is not a loopback name (DNS rebinding). */
+export function isRebound(request: FastifyRequest, config: ServerConfig): boolean {
+  if (config.token) return false;
+  const host = request.headers.host;
+  if (host === undefined) return false;
+  try {
+    return !isLoopbackName(new URL(`http://${host}`).hostname, config.host);
+  } catch {
+    return true;
+  }
+}
+
+/** Refuses, with 403, every request that `isRebound` flags. */
+export function installHostCheck(app: FastifyInstance, config: ServerConfig): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isRebound(request, config)) return;
+    await sendError(
+      reply,
+      'forbidden',
+      `expected a loopback host name (localhost, 127.0.0.1) for a server without a token, found ` +
+        `Host: ${String(request.headers.host).slice(0, 100)}; set a token to serve other names`,
+    );
+  });
 }

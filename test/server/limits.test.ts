@@ -140,6 +140,38 @@ for (const backend of backends()) {
       expect((await server.store.stats()).articles).toBe(before + 1);
     });
 
+    it('refuses requests naming a foreign host on a server without a token (DNS rebinding)', async () => {
+      const open = await testServer(backend, { token: undefined, host: '127.0.0.1' });
+      try {
+        const send = (host: string) =>
+          open.app.inject({
+            method: 'POST',
+            url: '/api/articles',
+            payload: { source: 'Quill Wood Ranger Notes', text: 'Rangers counted forty owls in Quill Wood.' },
+            headers: { host, origin: `http://${host}` },
+          });
+        for (const host of [
+          'attacker.example:8080',
+          'attacker.example',
+          '10.0.0.5:8080',
+          '127.0.0.1.nip.io',
+        ]) {
+          const res = await send(host);
+          expect(res.statusCode, host).toBe(403);
+          expect(res.json().error.message).toContain('loopback');
+        }
+        expect(
+          (await open.app.inject({ url: '/api/stories', headers: { host: 'attacker.example' } })).statusCode,
+        ).toBe(403);
+        expect((await open.store.stats()).articles).toBe(0);
+        for (const host of ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080', 'localhost']) {
+          expect((await send(host)).statusCode, host).toBe(200);
+        }
+      } finally {
+        await open.close();
+      }
+    });
+
     it('answers health with 503 and a storage error when the store does not answer', async () => {
       const down = await testServer(backend);
       await down.store.close();
