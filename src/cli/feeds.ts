@@ -53,7 +53,11 @@ function printRound(results: readonly PollResult[]): void {
 }
 
 export function register(program: Command): void {
-  const feeds = new Command('feeds').description('follow RSS and Atom feeds');
+  // Built apart and added, so it does not inherit the program's settings: set them before its subcommands.
+  const feeds = new Command('feeds')
+    .description('follow RSS and Atom feeds')
+    .showHelpAfterError()
+    .exitOverride();
 
   feeds
     .command('add')

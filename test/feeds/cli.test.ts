@@ -40,6 +40,14 @@ describe('chorus feeds', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('exits 2 (usage) on bad feed flags and unknown feed commands, as every other command does', async () => {
+    for (const args of [['poll', '--every', '15m'], ['bogus'], ['add'], ['list', '--no-such-flag']]) {
+      const run = await chorus('feeds', ...args, '--db', db);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/error: /);
+    }
+  });
+
   it('adds, lists and polls a feed; refuses loopback without --allow-private', async () => {
     const url = `${server.base}/atom.xml`;
     expect((await chorus('feeds', 'add', url, '--db', db)).code).toBe(9);
