@@ -321,6 +321,23 @@ for (const backend of backends()) {
       expect(res.json().files[0]).toMatchObject({ name: 'notes%E0%A4%A.txt', status: 'read' });
     });
 
+    it('answers an upload of which no file can be read with an error, not a 200 counting nothing', async () => {
+      const form = multipartBody([
+        { name: 'photo.bin', type: 'application/octet-stream', content: Buffer.from([0, 1, 2, 3, 0, 255]) },
+        { name: 'blank.txt', type: 'text/plain', content: '   ' },
+      ]);
+      const res = await inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: form.payload,
+        headers: { 'content-type': form.contentType },
+      });
+      expect(res.statusCode).toBe(415);
+      expect(res.json().error.message).toMatch(
+        /^no file could be read: photo\.bin: .*binary.*; blank\.txt: /,
+      );
+    });
+
     it('refuses an empty upload with 400', async () => {
       const res = await inject({
         method: 'POST',

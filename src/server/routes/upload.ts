@@ -149,6 +149,7 @@ export function uploadRoute({ store, service, config, readUpload }: AppDeps): An
     responses: {
       200: { description: 'what each file held and what became of each article', schema: UploadAnswer },
       400: { description: 'no file in the request', schema: ErrorAnswer },
+      415: { description: 'no file could be read (binary, empty, no article found)', schema: ErrorAnswer },
       401: { description: 'missing or wrong token', schema: ErrorAnswer },
       413: { description: 'files larger than the upload limit', schema: ErrorAnswer },
     },
@@ -156,6 +157,7 @@ export function uploadRoute({ store, service, config, readUpload }: AppDeps): An
       const files = await receiveFiles(request, config.maxUploadBytes, query.name);
       const reports: z.infer<typeof UploadAnswer>['files'] = [];
       const articles: Article[] = [];
+      let firstError: ChorusError | undefined;
       for (const file of files) {
         try {
           const read = await readUpload(file.name, file.bytes);
@@ -163,11 +165,23 @@ export function uploadRoute({ store, service, config, readUpload }: AppDeps): An
           reports.push({ name: file.name, status: 'read', articles: read.length });
         } catch (error) {
           const reason = error instanceof ChorusError ? error.message : 'could not read the file';
+          firstError ??=
+            error instanceof ChorusError
+              ? error
+              : new ChorusError('unsupported-input', `${file.name}: ${reason}`);
           if (!(error instanceof ChorusError))
             request.log.warn({ err: error, file: file.name }, 'upload unreadable');
           reports.push({ name: file.name, status: 'rejected', articles: 0, reason });
         }
       }
+      // Nothing readable at all is an error, not a 200 that counts no articles.
+      if (firstError && reports.every((r) => r.status === 'rejected'))
+        throw new ChorusError(
+          firstError.code,
+          reports.length === 1
+            ? firstError.message
+            : `no file could be read: ${reports.map((r) => `${r.name}: ${r.reason ?? 'unreadable'}`).join('; ')}`,
+        );
       const answer = { ...(await ingestInputs(service, articles)), files: reports };
       if (isBrowserFormPost(request)) {
         // The page names each story by its title, as the page script does once it has asked the API.
