@@ -16,6 +16,7 @@ import { analyzeStory } from '../core/text/analyze.js';
 import { readInputs } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parseFraction, parsePositiveInt } from './options.js';
+import { readProblems } from './read-outcomes.js';
 
 interface ClusterFlags {
   method: string;
@@ -31,15 +32,18 @@ interface ClusterFlags {
 interface ReadResult {
   readonly articles: Article[];
   readonly problems: string[];
+  /** Some input was rejected (exit 11, as summarize and ingest); skipped files and warnings are only told. */
+  readonly rejected: boolean;
 }
 
 /** Reads every path with the shared reader; rejected and skipped inputs are reported, not fatal. */
 async function readArticles(paths: readonly string[], maxBytes: number): Promise<ReadResult> {
   const read = await readInputs(paths, { maxBytes, stdin: process.stdin });
-  const problems = read.outcomes
-    .filter((o) => o.status !== 'ingested')
-    .map((o) => `${o.input}: ${o.status}${o.reason ? `, ${o.reason}` : ''}`);
-  return { articles: read.articles, problems };
+  return {
+    articles: read.articles,
+    problems: readProblems(read),
+    rejected: read.outcomes.some((o) => o.status === 'rejected'),
+  };
 }
 
 interface StoryOut {
@@ -116,7 +120,7 @@ export async function runCluster(paths: readonly string[], flags: ClusterFlags):
       JSON.stringify({ method: flags.method, stories, decisions, problems: read.problems }, null, 2) + '\n',
     );
   else process.stdout.write(renderText(stories, decisions, flags.explain ?? false));
-  return read.problems.length ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return read.rejected ? EXIT_CODES.partial : EXIT_CODES.ok;
 }
 
 export function register(program: Command): void {

@@ -12,6 +12,7 @@ import { IngestService, type IngestOutcome } from '../service/ingest-service.js'
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
 import { parsePositiveInt } from './options.js';
+import { printReadProblems } from './read-outcomes.js';
 
 interface IngestFlags {
   db?: string;
@@ -22,9 +23,7 @@ interface IngestFlags {
 
 export async function runIngest(paths: readonly string[], flags: IngestFlags): Promise<number> {
   const read = await readInputs(paths, { maxBytes: flags.maxBytes, stdin: process.stdin });
-  for (const o of read.outcomes) {
-    if (o.status === 'rejected') process.stderr.write(`chorus: ${o.input}: rejected: ${o.reason}\n`);
-  }
+  printReadProblems(read);
   if (read.articles.length === 0) {
     const n = read.outcomes.length;
     throw new ChorusError(

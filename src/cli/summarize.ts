@@ -6,9 +6,10 @@ import { Command, Option } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { buildStoryReport, PIPELINE_DEFAULTS } from '../core/pipeline.js';
 import { summarizerNames } from '../core/summarize/registry.js';
-import { readInputs, type ReadReport } from '../io/index.js';
+import { readInputs } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
+import { printReadProblems } from './read-outcomes.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderReportPage } from '../web/report-page.js';
 
@@ -24,22 +25,12 @@ interface SummarizeFlags {
   maxBytes: number;
 }
 
-/** Per-input outcomes on stderr, so that stdout stays the report alone. */
-function printOutcomes(read: ReadReport, stderr: NodeJS.WritableStream): void {
-  for (const o of read.outcomes) {
-    if (o.status === 'ingested' && o.warnings.length === 0) continue;
-    const what = o.status === 'ingested' ? 'read with warnings' : o.status;
-    const why = [o.reason, ...o.warnings].filter(Boolean).join('; ');
-    stderr.write(`chorus: ${o.input}: ${what}${why ? `: ${why}` : ''}\n`);
-  }
-}
-
 export async function runSummarize(paths: readonly string[], flags: SummarizeFlags): Promise<number> {
   const read = await readInputs(paths.length ? paths : ['-'], {
     maxBytes: flags.maxBytes,
     stdin: process.stdin,
   });
-  printOutcomes(read, process.stderr);
+  printReadProblems(read, process.stderr);
   if (read.articles.length === 0) {
     const n = read.outcomes.length;
     // The first refusal says the most; a skipped README before it says little.

@@ -85,6 +85,16 @@ describe('chorus ingest', () => {
     await ingestTwice(url.toString(), () => openStore({ databaseUrl: pgUrl!, schema: pgSchema }));
   });
 
+  it('tells on stderr which lines of a JSONL file it could not read', async () => {
+    const file = join(dir, 'mixed.jsonl');
+    const good = { text: DAM_ARTICLES[0]!.text, source: 'Dam Watch', title: 'Dam' };
+    writeFileSync(file, `${JSON.stringify(good)}\nnot json\n{"nope":1}\n`);
+    const result = await chorus('ingest', file, '--db', join(dir, 'mixed.db'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ingested 1\b/);
+    expect(result.stderr).toMatch(/mixed\.jsonl: read with warnings: line 2: .*malformed JSON; line 3: /);
+  });
+
   it('says what it expected when given nothing to ingest', async () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);

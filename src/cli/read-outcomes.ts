@@ -1,0 +1,20 @@
+/**
+ * What became of each input that did not simply turn into articles: rejected or skipped files, and files
+ * read with warnings (a JSONL line that is not a record). Every command that reads inputs prints these
+ * on stderr, so stdout stays its result alone.
+ */
+import type { ReadReport } from '../io/index.js';
+
+/** One line per input that was rejected, skipped or read with warnings, without the `chorus: ` prefix. */
+export function readProblems(read: ReadReport): string[] {
+  return read.outcomes.flatMap((o) => {
+    if (o.status === 'ingested' && o.warnings.length === 0) return [];
+    const what = o.status === 'ingested' ? 'read with warnings' : o.status;
+    const why = [o.reason, ...o.warnings].filter(Boolean).join('; ');
+    return [`${o.input}: ${what}${why ? `: ${why}` : ''}`];
+  });
+}
+
+export function printReadProblems(read: ReadReport, stderr: NodeJS.WritableStream = process.stderr): void {
+  for (const line of readProblems(read)) stderr.write(`chorus: ${line}\n`);
+}
