@@ -2,7 +2,10 @@
  * `chorus eval DATASET_PATH`: runs registered summarizers side by side on Multi-News, DUC 2003 or
  * TAC 2011 and prints their ROUGE, length and speed. Flags become `evaluate` options here, once.
  */
-import { createWriteStream } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
+import { ChorusError } from '../core/errors.js';
+import { access } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -50,6 +53,21 @@ function parseWholeNumber(value: string): number {
   return n;
 }
 
+async function checkWritable(path: string): Promise<void> {
+  const folder = dirname(resolve(path));
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new ChorusError(
+      'not-found',
+      `expected a writable folder for --out ${path}, found none at ${folder}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 /** `{"id","method","summary"}` lines in dataset order, written when the run is over. */
 async function writeSummaries(path: string, results: ExampleResult[]): Promise<void> {
   const out = createWriteStream(path);
@@ -77,6 +95,8 @@ export async function runEval(
         hideCursor: true,
       })
     : undefined;
+  // Fail before a long run, not after it: the summaries file must be writable where it is asked for.
+  if (flags.out !== undefined) await checkWritable(flags.out);
   if (flags.rescore !== undefined) {
     const report = await rescore(path, flags.rescore, {
       ...(flags.dataset && { dataset: flags.dataset }),
@@ -141,7 +161,7 @@ export function register(program: Command): void {
     )
     .option(
       '--workers <n>',
-      'worker threads, one per core by default (0: run in this thread)',
+      'worker threads, one per core by default, at most twice the cores (0: run in this thread)',
       parseWholeNumber,
       EVALUATION_DEFAULTS.workers,
     )

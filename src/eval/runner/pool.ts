@@ -2,6 +2,7 @@
  * Spreads evaluation tasks over worker threads (or runs them in this thread with `workers: 0`), keeping
  * two tasks in flight per worker so none waits for the reader. Results arrive in completion order.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ChorusError } from '../../core/errors.js';
 import { getSummarizer } from '../../core/summarize/registry.js';
@@ -33,6 +34,9 @@ async function runInProcess(
   }
 }
 
+/** Most worker threads started, whatever is asked: twice the cores. */
+const MAX_WORKERS = 2 * availableParallelism();
+
 /** Runs every task with `workers` threads and calls `onResult` for each result. */
 export async function runPool(
   tasks: AsyncIterable<EvalTask>,
@@ -41,7 +45,10 @@ export async function runPool(
 ): Promise<void> {
   if (options.workers <= 0) return runInProcess(tasks, options.methods, options.settings, onResult);
   const init: WorkerInit = { methods: options.methods, settings: options.settings };
-  const workers = Array.from({ length: options.workers }, () => ({ worker: startWorker(init), inFlight: 0 }));
+  // Threads beyond the cores only cost start-up (each loads the compiler and the models): 1,000 of them
+  // took minutes to start before the first example was scored.
+  const count = Math.min(options.workers, MAX_WORKERS);
+  const workers = Array.from({ length: count }, () => ({ worker: startWorker(init), inFlight: 0 }));
   let waiting: (() => void) | undefined;
   let failure: Error | undefined;
   let closing = false;

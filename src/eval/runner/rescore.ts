@@ -6,6 +6,7 @@
  * one of them is scored as an empty summary and reported.
  */
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ChorusError } from '../../core/errors.js';
 import { countWords } from '../../core/text/index.js';
@@ -26,6 +27,15 @@ export interface SummaryFile {
 export async function readSummaryFile(path: string): Promise<SummaryFile> {
   const methods: string[] = [];
   const byId = new Map<string, Map<string, string>>();
+  try {
+    if (!(await stat(path)).isFile())
+      throw new ChorusError('unsupported-input', `expected a summaries file, found a folder at ${path}`);
+  } catch (error) {
+    if (error instanceof ChorusError) throw error;
+    throw new ChorusError('not-found', `expected a summaries file at ${path}, found nothing there`, {
+      cause: error,
+    });
+  }
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
