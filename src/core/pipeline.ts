@@ -10,7 +10,7 @@ import { getSummarizer } from './summarize/registry.js';
 import { inMainLanguage } from './summarize/main-language.js';
 import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
 import { storyTitle } from './story-title.js';
-import { analyzeStory } from './text/index.js';
+import { analyzeStory, isCut, MAX_ANALYZED_CHARS } from './text/analyze.js';
 
 export interface PipelineOptions {
   /** Summarizer name from the registry. */
@@ -53,6 +53,11 @@ export function buildStoryReport(story: Story, options: Partial<PipelineOptions>
   const dropped = story.articles.filter((a) => a.text.length === 0);
   for (const a of dropped)
     warnings.push(`left out ${a.source} (${a.id}): ${a.warnings.join('; ') || 'no text'}`);
+  for (const a of kept.articles.filter((x) => isCut(x.text)))
+    warnings.push(
+      `read only the first ${MAX_ANALYZED_CHARS.toLocaleString('en-US')} characters of ${a.source} (${a.id}), ` +
+        `${a.text.length.toLocaleString('en-US')} in all: a page that long is not one article`,
+    );
   const independent = kept.articles.length - duplicates.length;
   if (independent <= 1) {
     warnings.push(

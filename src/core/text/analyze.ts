@@ -28,6 +28,26 @@ type ArticleSentences = readonly Omit<Sentence, 'article'>[];
  * on the text alone, so it is kept for the most recently used texts (insertion order is recency).
  */
 const recent = new Map<string, ArticleSentences>();
+
+/**
+ * Characters of one article that are analysed (about 35,000 words, several times the longest feature
+ * article). A page past it is a dump, not an article (a 5 MB upload once held a server for 23 s while
+ * its story's report was rebuilt, and again each time an article joined that story); its opening is
+ * what a summary would use anyway. The pipeline warns when it cuts (`isCut`).
+ */
+export const MAX_ANALYZED_CHARS = 200_000;
+
+/** True when `analyzeStory` reads only the start of `text`. */
+export function isCut(text: string): boolean {
+  return text.length > MAX_ANALYZED_CHARS;
+}
+
+/** The part of `text` that is analysed: all of it, or its start up to the last paragraph break before the cap. */
+function analyzedPart(text: string): string {
+  if (!isCut(text)) return text;
+  const br = text.lastIndexOf('\n', MAX_ANALYZED_CHARS);
+  return text.slice(0, br > MAX_ANALYZED_CHARS / 2 ? br : MAX_ANALYZED_CHARS);
+}
 const RECENT_TEXTS = 1024;
 
 function analyzeText(text: string): ArticleSentences {
@@ -38,7 +58,7 @@ function analyzeText(text: string): ArticleSentences {
     return known;
   }
   const out: Omit<Sentence, 'article'>[] = [];
-  for (const s of splitSentences(text)) {
+  for (const s of splitSentences(analyzedPart(text))) {
     if (isBoilerplateSentence(s.text)) continue;
     const clean = cleanSentence(s.text);
     const { tokens, stems } = wordForms(clean);
