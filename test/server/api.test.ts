@@ -338,6 +338,26 @@ for (const backend of backends()) {
       );
     });
 
+    it('reads a raw body of JSON records sent with a type that says nothing (curl --data-binary)', async () => {
+      const records = [
+        { text: 'Tarn Island ferry crews sailed twice as often during the storm week.', source: 'Tarn Post' },
+        {
+          text: 'The Tarn Island volcano observatory raised its alert level on Sunday.',
+          source: 'Tarn Radio',
+        },
+      ];
+      for (const type of ['application/x-www-form-urlencoded', 'application/octet-stream']) {
+        const res = await inject({
+          method: 'POST',
+          url: '/api/upload',
+          payload: JSON.stringify(records),
+          headers: { 'content-type': type },
+        });
+        expect(res.statusCode, type).toBe(200);
+        expect(res.json().files, type).toEqual([{ name: 'upload', status: 'read', articles: 2 }]);
+      }
+    });
+
     it('refuses an empty upload with 400', async () => {
       const res = await inject({
         method: 'POST',

@@ -34,7 +34,9 @@ function nameFor(contentType: string | undefined): string {
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'upload.html';
   if (type === 'application/json') return 'upload.json';
   if (type === 'application/x-ndjson' || type === 'application/jsonl') return 'upload.jsonl';
-  return 'upload.txt';
+  if (type === 'text/plain') return 'upload.txt';
+  // Any other type (curl's default form encoding, octet-stream) says nothing: the content decides.
+  return 'upload';
 }
 
 /** Only the last path segment of a client-given name, without control characters. */
