@@ -116,7 +116,8 @@ describe('analyzeStory', () => {
 
   it('bounds sentence length on a 5 MB article without punctuation', () => {
     const doc = analyzeStory(story('tunnel '.repeat(750_000)));
-    expect(doc.sentences.length).toBeGreaterThan(3000);
+    // Only the first MAX_ANALYZED_CHARS are read (about 28,500 words here), cut into bounded sentences.
+    expect(doc.sentences.length).toBeGreaterThan(100);
     expect(Math.max(...doc.sentences.map((s) => s.tokens.length))).toBeLessThan(300);
   });
 });
