@@ -35,6 +35,8 @@ export interface LanguageGuess {
  * @example guessLanguage('Der Bürgermeister sagte, dass die Brücke …')?.code === 'de'
  */
 export function guessLanguage(text: string): LanguageGuess | undefined {
+  const byScript = guessByScript(text.slice(0, MAX_WORDS * 12));
+  if (byScript) return byScript;
   // Words are taken from the start only: a 10 MB text is told by its first pages.
   const words = (
     text
@@ -52,9 +54,41 @@ export function guessLanguage(text: string): LanguageGuess | undefined {
   return { code: best.l.code, name: best.l.name };
 }
 
+/**
+ * Languages told by their script rather than their words: Chinese and Japanese put no spaces between
+ * words, so the stop-word count never starts, and a Chinese page went unflagged.
+ */
+const SCRIPTS: readonly { readonly code: string; readonly name: string; readonly letters: RegExp }[] = [
+  { code: 'ja', name: 'Japanese', letters: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu },
+  { code: 'zh', name: 'Chinese', letters: /\p{Script=Han}/gu },
+  { code: 'ko', name: 'Korean', letters: /\p{Script=Hangul}/gu },
+  { code: 'ar', name: 'Arabic', letters: /\p{Script=Arabic}/gu },
+  { code: 'he', name: 'Hebrew', letters: /\p{Script=Hebrew}/gu },
+  { code: 'el', name: 'Greek', letters: /\p{Script=Greek}/gu },
+  { code: 'th', name: 'Thai', letters: /\p{Script=Thai}/gu },
+  { code: 'hi', name: 'Hindi', letters: /\p{Script=Devanagari}/gu },
+  { code: 'ru', name: 'Russian', letters: /\p{Script=Cyrillic}/gu },
+];
+/** Letters needed before a script says anything, and the share of them it must hold. */
+const MIN_SCRIPT_LETTERS = 40;
+const MIN_SCRIPT_SHARE = 0.5;
+/** Kana beside Han characters make Japanese (which writes with both): this share of the letters is enough. */
+const MIN_KANA_SHARE = 0.1;
+
+function guessByScript(head: string): LanguageGuess | undefined {
+  const letters = head.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_SCRIPT_LETTERS) return undefined;
+  const share = (re: RegExp) => (head.match(re)?.length ?? 0) / letters;
+  const [kana, han] = [share(SCRIPTS[0]!.letters), share(SCRIPTS[1]!.letters)];
+  if (kana >= MIN_KANA_SHARE && kana + han >= MIN_SCRIPT_SHARE) return SCRIPTS[0]!;
+  const found = SCRIPTS.slice(1).find((sc) => share(sc.letters) >= MIN_SCRIPT_SHARE);
+  return found && { code: found.code, name: found.name };
+}
+
 /** Names of the languages `guessLanguage` can tell, by code (for warnings about declared languages). */
 export function languageName(code: string): string | undefined {
-  return LANGUAGES.find((l) => l.code === code.toLowerCase().slice(0, 2))?.name;
+  const short = code.toLowerCase().slice(0, 2);
+  return LANGUAGES.find((l) => l.code === short)?.name ?? SCRIPTS.find((sc) => sc.code === short)?.name;
 }
 
 /**

@@ -48,6 +48,38 @@ describe('guessLanguage', () => {
   ])('leaves %j undecided', (text) => {
     expect(guessLanguage(text)).toBeUndefined();
   });
+
+  // Scripts without spaces between words (or with few function words to count) are told by script.
+  it.each([
+    [
+      'zh',
+      '县政府周一表示，大坝的维修工程将持续到夏天，在工人修理溢洪道期间，水库的水位将保持在较低的水平。',
+    ],
+    [
+      'ja',
+      '県は月曜日、ダムの修理は夏までかかり、作業員が放水路で作業している間は貯水池の水位を低く保つと発表した。',
+    ],
+    [
+      'ko',
+      '군청은 월요일 댐 수리가 여름까지 계속되며 인부들이 여수로에서 작업하는 동안 저수지 수위를 낮게 유지할 것이라고 밝혔다.',
+    ],
+    [
+      'ru',
+      'Власти округа заявили в понедельник, что ремонт плотины продлится до лета, а уровень воды в водохранилище будет низким.',
+    ],
+    [
+      'ar',
+      'قالت سلطات المقاطعة يوم الاثنين إن إصلاح السد سيستمر حتى الصيف وإن منسوب المياه في الخزان سيبقى منخفضا أثناء العمل.',
+    ],
+  ])('tells %s by its script', (code, text) => {
+    expect(guessLanguage(text)?.code).toBe(code);
+    expect(languageWarning(code)).toMatch(/^looks like [A-Z]\w+ \(\w\w\); summaries are tuned for English$/);
+  });
+
+  it('keeps an English article that quotes a few words in another script English', () => {
+    const text = `${SAMPLES[0]![1]} The sign over the gate reads 水库 (reservoir) and 大坝 (dam) for visitors.`;
+    expect(guessLanguage(text)?.code).toBe('en');
+  });
 });
 
 describe('languageCode', () => {
