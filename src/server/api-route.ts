@@ -62,10 +62,24 @@ export function defineRoute<
 }
 
 /** Validates one part of a request; the error names the part and every problem found. */
+/**
+ * A union's own issue says only "Invalid input". The branch that was meant is the one whose value had
+ * the right shape: drop the branches that failed on the shape itself (an object where an array goes),
+ * and tell the first remaining branch's issues, with their paths.
+ */
+function explainUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const wrongShape = (branch: z.core.$ZodIssue[]) =>
+    branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+  const meant = issue.errors.find((branch) => !wrongShape(branch)) ?? issue.errors[0]!;
+  return meant.flatMap(explainUnion).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+}
+
 export function parsePart<T extends z.ZodType>(schema: T, value: unknown, part: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues
+    .flatMap(explainUnion)
     .slice(0, 5)
     .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');

@@ -76,6 +76,19 @@ for (const backend of backends()) {
       expect([stats.articles, stats.stories, stats.staleReports]).toEqual([6, 2, 0]);
     });
 
+    it('names the field a malformed body gets wrong, not just "Invalid input"', async () => {
+      const cases: [unknown, RegExp][] = [
+        [{}, /^invalid request body: text: .*expected string, received undefined/],
+        [{ text: 5 }, /^invalid request body: text: .*expected string, received number/],
+        [Array(5001).fill({ text: 'x' }), /^invalid request body: .*<=5000 items/],
+      ];
+      for (const [payload, message] of cases) {
+        const res = await inject({ method: 'POST', url: '/api/articles', payload: payload as object });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.message).toMatch(message);
+      }
+    });
+
     it('takes one record alone, and answers each bad record of an array with its reason', async () => {
       const res = await inject({
         method: 'POST',
