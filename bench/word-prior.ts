@@ -13,7 +13,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeStory, wordForms } from '../src/core/text/index.js';
-import { americanStem } from '../src/core/text/spelling.js';
 import { readMultiNews } from '../src/io/multinews.js';
 
 const { values } = parseArgs({
@@ -42,9 +41,9 @@ for await (const ex of readMultiNews(values.data)) {
   if (seen++ < skip || ex.references.length === 0) continue;
   const doc = analyzeStory(ex.story);
   const input = new Set<string>();
-  // British spellings count as their American forms, as the features look them up.
-  for (const s of doc.sentences) for (const st of s.stems) input.add(americanStem(st));
-  const summary = new Set(ex.references.flatMap((r) => wordForms(r).stems.map(americanStem)));
+  // Stems from `analyzeStory` and `wordForms` already count British spellings as American ones.
+  for (const s of doc.sentences) for (const st of s.stems) input.add(st);
+  const summary = new Set(ex.references.flatMap((r) => wordForms(r).stems));
   for (const st of input) {
     inInput.set(st, (inInput.get(st) ?? 0) + 1);
     pairs++;

@@ -2,13 +2,13 @@
  * `chorus eval DATASET_PATH`: runs registered summarizers side by side on Multi-News, DUC 2003 or
  * TAC 2011 and prints their ROUGE, length and speed. Flags become `evaluate` options here, once.
  */
+import { once } from 'node:events';
 import { constants, createWriteStream } from 'node:fs';
-import { ChorusError } from '../core/errors.js';
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { ChorusError } from '../core/errors.js';
 import { summarizerNames } from '../core/summarize/registry.js';
 import { DATASETS, type DatasetKind } from '../eval/datasets/index.js';
 import type { ExampleResult } from '../eval/runner/evaluate-example.js';

@@ -100,15 +100,18 @@ function fromJsonLd(document: DomDocument): PageMeta {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as PageMeta;
 }
 
-const META_ATTRS = ['property', 'name', 'itemprop', 'http-equiv'] as const;
+/** Attributes that name a meta tag's key, in the order `metaContent` tries them. */
+const KEY_ATTRS = ['property', 'name', 'itemprop'] as const;
+const META_ATTRS = [...KEY_ATTRS, 'http-equiv'] as const;
 
-/**
- * The page's meta tags as `attr\0key` (key lowercased) → the first such tag's trimmed content. One walk
- * over the `<meta>` elements: a selector per key compiled and matched over the whole page (about 25 per
- * page) cost 6 % of ingest.
- */
+/** Meta tag contents by `attr\0key` (key lowercased). */
 type MetaIndex = ReadonlyMap<string, string>;
 
+/**
+ * The page's meta tags as `attr\0key` → the first such tag's trimmed content. One walk over the `<meta>`
+ * elements: a selector per key compiled and matched over the whole page (about 25 per page) cost 6 % of
+ * ingest.
+ */
 function indexMeta(document: DomDocument): MetaIndex {
   const index = new Map<string, string>();
   for (const el of document.querySelectorAll('meta')) {
@@ -125,7 +128,7 @@ function indexMeta(document: DomDocument): MetaIndex {
 /** The first non-empty content among `keys` (in order), each looked up as property, name, then itemprop. */
 function metaContent(meta: MetaIndex, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    for (const attr of ['property', 'name', 'itemprop']) {
+    for (const attr of KEY_ATTRS) {
       const value = meta.get(`${attr}\0${key.toLowerCase()}`);
       if (value) return value;
     }

@@ -35,15 +35,11 @@ export interface LanguageGuess {
  * @example guessLanguage('Der Bürgermeister sagte, dass die Brücke …')?.code === 'de'
  */
 export function guessLanguage(text: string): LanguageGuess | undefined {
-  const byScript = guessByScript(text.slice(0, MAX_WORDS * 12));
+  // Only the start is read: a 10 MB text is told by its first pages.
+  const head = text.slice(0, MAX_WORDS * 12);
+  const byScript = guessByScript(head);
   if (byScript) return byScript;
-  // Words are taken from the start only: a 10 MB text is told by its first pages.
-  const words = (
-    text
-      .slice(0, MAX_WORDS * 12)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? []
-  ).slice(0, MAX_WORDS);
+  const words = (head.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
   if (words.length < MIN_WORDS) return undefined;
   const scores = LANGUAGES.map((l) => ({ l, hits: words.filter((w) => l.words.has(w)).length })).sort(
     (a, b) => b.hits - a.hits,
@@ -55,12 +51,20 @@ export function guessLanguage(text: string): LanguageGuess | undefined {
 }
 
 /**
+ * Japanese writes with kana and Han characters together: kana at this share of the letters, with Han
+ * making up the rest of the script share, is Japanese rather than Chinese.
+ */
+const JAPANESE = { code: 'ja', name: 'Japanese' } as const;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN = /\p{Script=Han}/gu;
+const MIN_KANA_SHARE = 0.1;
+
+/**
  * Languages told by their script rather than their words: Chinese and Japanese put no spaces between
  * words, so the stop-word count never starts, and a Chinese page went unflagged.
  */
 const SCRIPTS: readonly { readonly code: string; readonly name: string; readonly letters: RegExp }[] = [
-  { code: 'ja', name: 'Japanese', letters: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu },
-  { code: 'zh', name: 'Chinese', letters: /\p{Script=Han}/gu },
+  { code: 'zh', name: 'Chinese', letters: HAN },
   { code: 'ko', name: 'Korean', letters: /\p{Script=Hangul}/gu },
   { code: 'ar', name: 'Arabic', letters: /\p{Script=Arabic}/gu },
   { code: 'he', name: 'Hebrew', letters: /\p{Script=Hebrew}/gu },
@@ -72,23 +76,24 @@ const SCRIPTS: readonly { readonly code: string; readonly name: string; readonly
 /** Letters needed before a script says anything, and the share of them it must hold. */
 const MIN_SCRIPT_LETTERS = 40;
 const MIN_SCRIPT_SHARE = 0.5;
-/** Kana beside Han characters make Japanese (which writes with both): this share of the letters is enough. */
-const MIN_KANA_SHARE = 0.1;
 
 function guessByScript(head: string): LanguageGuess | undefined {
   const letters = head.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_SCRIPT_LETTERS) return undefined;
   const share = (re: RegExp) => (head.match(re)?.length ?? 0) / letters;
-  const [kana, han] = [share(SCRIPTS[0]!.letters), share(SCRIPTS[1]!.letters)];
-  if (kana >= MIN_KANA_SHARE && kana + han >= MIN_SCRIPT_SHARE) return SCRIPTS[0]!;
-  const found = SCRIPTS.slice(1).find((sc) => share(sc.letters) >= MIN_SCRIPT_SHARE);
+  const kana = share(KANA);
+  if (kana >= MIN_KANA_SHARE && kana + share(HAN) >= MIN_SCRIPT_SHARE) return JAPANESE;
+  const found = SCRIPTS.find((sc) => share(sc.letters) >= MIN_SCRIPT_SHARE);
   return found && { code: found.code, name: found.name };
 }
 
 /** Names of the languages `guessLanguage` can tell, by code (for warnings about declared languages). */
 export function languageName(code: string): string | undefined {
   const short = code.toLowerCase().slice(0, 2);
-  return LANGUAGES.find((l) => l.code === short)?.name ?? SCRIPTS.find((sc) => sc.code === short)?.name;
+  return (
+    LANGUAGES.find((l) => l.code === short)?.name ??
+    [JAPANESE, ...SCRIPTS].find((sc) => sc.code === short)?.name
+  );
 }
 
 /**

@@ -61,7 +61,6 @@ export function defineRoute<
   return spec;
 }
 
-/** Validates one part of a request; the error names the part and every problem found. */
 /**
  * A union's own issue says only "Invalid input". The branch that was meant is the one whose value had
  * the right shape: drop the branches that failed on the shape itself (an object where an array goes),
@@ -75,6 +74,7 @@ function explainUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return meant.flatMap(explainUnion).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
 }
 
+/** Validates one part of a request; the error names the part and every problem found. */
 export function parsePart<T extends z.ZodType>(schema: T, value: unknown, part: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

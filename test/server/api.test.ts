@@ -37,6 +37,14 @@ for (const backend of backends()) {
     let server: TestServer;
     const inject: TestServer['app']['inject'] = ((...args: Parameters<TestServer['app']['inject']>) =>
       server.app.inject(...args)) as TestServer['app']['inject'];
+    /** Posts a multipart form to the upload API as a script would (asking for JSON). */
+    const postForm = (form: ReturnType<typeof multipartBody>) =>
+      inject({
+        method: 'POST',
+        url: '/api/upload',
+        payload: form.payload,
+        headers: { 'content-type': form.contentType },
+      });
 
     beforeAll(async () => {
       server = await testServer(backend);
@@ -236,12 +244,7 @@ for (const backend of backends()) {
         },
         { name: 'photo.bin', type: 'application/octet-stream', content: Buffer.from([0, 1, 2, 3, 0, 255]) },
       ]);
-      const res = await inject({
-        method: 'POST',
-        url: '/api/upload',
-        payload: form.payload,
-        headers: { 'content-type': form.contentType },
-      });
+      const res = await postForm(form);
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.files.map((f: { name: string; status: string }) => `${f.name}:${f.status}`)).toEqual([
@@ -252,12 +255,7 @@ for (const backend of backends()) {
       expect(body.files[2].reason).toMatch(/binary/);
       expect(body.counts).toEqual({ ingested: 2, duplicate: 0, rejected: 0 });
 
-      const again = await inject({
-        method: 'POST',
-        url: '/api/upload',
-        payload: form.payload,
-        headers: { 'content-type': form.contentType },
-      });
+      const again = await postForm(form);
       expect(again.json().counts).toEqual({ ingested: 0, duplicate: 2, rejected: 0 });
     });
 
@@ -282,12 +280,7 @@ for (const backend of backends()) {
         source: 'Carrow Bay Shipping News',
       };
       const form = multipartBody([], fields);
-      const json = await inject({
-        method: 'POST',
-        url: '/api/upload',
-        payload: form.payload,
-        headers: { 'content-type': form.contentType },
-      });
+      const json = await postForm(form);
       expect(json.statusCode).toBe(200);
       expect(json.json().files).toEqual([{ name: 'pasted.json', status: 'read', articles: 1 }]);
       expect(json.json().counts.ingested).toBe(1);
@@ -339,12 +332,7 @@ for (const backend of backends()) {
         { name: 'photo.bin', type: 'application/octet-stream', content: Buffer.from([0, 1, 2, 3, 0, 255]) },
         { name: 'blank.txt', type: 'text/plain', content: '   ' },
       ]);
-      const res = await inject({
-        method: 'POST',
-        url: '/api/upload',
-        payload: form.payload,
-        headers: { 'content-type': form.contentType },
-      });
+      const res = await postForm(form);
       expect(res.statusCode).toBe(415);
       expect(res.json().error.message).toMatch(
         /^no file could be read: photo\.bin: .*binary.*; blank\.txt: /,

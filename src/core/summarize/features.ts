@@ -13,7 +13,6 @@
  */
 import type { AnalyzedStory } from '../model.js';
 import { countWords } from '../text/index.js';
-import { americanStem } from '../text/spelling.js';
 import { centroidOf } from './centroid.js';
 import { cosine, storyVectors, type SparseVector } from './vectors.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
@@ -75,7 +74,8 @@ const PRIOR_BASE = wordPrior.base;
 /** Mean prior of the stems, mean of the top three, and the share of stems a summary rarely says. */
 function priorFeatures(stems: readonly string[]): [number, number, number] {
   if (stems.length === 0) return [PRIOR_BASE, PRIOR_BASE, 0];
-  const values = stems.map((st) => PRIOR.get(americanStem(st)) ?? PRIOR_BASE);
+  // Stems come from `wordForms`, which already spells them the American way (text/spelling.ts).
+  const values = stems.map((st) => PRIOR.get(st) ?? PRIOR_BASE);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const top = [...values].sort((a, b) => b - a).slice(0, 3);
   const low = values.filter((v) => v < PRIOR_BASE / 3).length / values.length;

@@ -19,16 +19,6 @@ export function wordForms(text: string): { tokens: string[]; stems: string[] } {
   return { tokens, stems };
 }
 
-/** The readable sentences of one article's text, before they are numbered within a story. */
-type ArticleSentences = readonly Omit<Sentence, 'article'>[];
-
-/**
- * Analyses of recent article texts. A stored story's report is rebuilt each time an article joins it,
- * and every rebuild used to split, clean, tokenize and stem all its articles again; the analysis depends
- * on the text alone, so it is kept for the most recently used texts (insertion order is recency).
- */
-const recent = new Map<string, ArticleSentences>();
-
 /**
  * Characters of one article that are analysed (about 35,000 words, several times the longest feature
  * article). A page past it is a dump, not an article (a 5 MB upload once held a server for 23 s while
@@ -48,6 +38,16 @@ function analyzedPart(text: string): string {
   const br = text.lastIndexOf('\n', MAX_ANALYZED_CHARS);
   return text.slice(0, br > MAX_ANALYZED_CHARS / 2 ? br : MAX_ANALYZED_CHARS);
 }
+
+/** The readable sentences of one article's text, before they are numbered within a story. */
+type ArticleSentences = readonly Omit<Sentence, 'article'>[];
+
+/**
+ * Analyses of recent article texts. A stored story's report is rebuilt each time an article joins it,
+ * and every rebuild used to split, clean, tokenize and stem all its articles again; the analysis depends
+ * on the text alone, so it is kept for the most recently used texts (insertion order is recency).
+ */
+const recent = new Map<string, ArticleSentences>();
 const RECENT_TEXTS = 1024;
 
 function analyzeText(text: string): ArticleSentences {

@@ -27,15 +27,10 @@ export interface SummaryFile {
 export async function readSummaryFile(path: string): Promise<SummaryFile> {
   const methods: string[] = [];
   const byId = new Map<string, Map<string, string>>();
-  try {
-    if (!(await stat(path)).isFile())
-      throw new ChorusError('unsupported-input', `expected a summaries file, found a folder at ${path}`);
-  } catch (error) {
-    if (error instanceof ChorusError) throw error;
-    throw new ChorusError('not-found', `expected a summaries file at ${path}, found nothing there`, {
-      cause: error,
-    });
-  }
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new ChorusError('not-found', `expected a summaries file at ${path}, found nothing there`);
+  if (!info.isFile())
+    throw new ChorusError('unsupported-input', `expected a summaries file, found a folder at ${path}`);
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
