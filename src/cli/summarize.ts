@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { buildStoryReport, PIPELINE_DEFAULTS } from '../core/pipeline.js';
 import { summarizerNames } from '../core/summarize/registry.js';
-import { readInputs } from '../io/index.js';
+import { readInputs, type InputOutcome } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
 import { printReadProblems } from './read-outcomes.js';
@@ -25,27 +25,38 @@ interface SummarizeFlags {
   maxBytes: number;
 }
 
+/** The `--json` answer when there is no report: the same shape, `report` null, and the error. */
+function jsonFailure(error: ChorusError, inputs: readonly InputOutcome[]): string {
+  return (
+    JSON.stringify({ report: null, error: { code: error.code, message: error.message }, inputs }, null, 2) +
+    '\n'
+  );
+}
+
 export async function runSummarize(paths: readonly string[], flags: SummarizeFlags): Promise<number> {
   const read = await readInputs(paths.length ? paths : ['-'], {
     maxBytes: flags.maxBytes,
     stdin: process.stdin,
   });
   printReadProblems(read, process.stderr);
+  const format: Format = flags.json ? 'json' : flags.format;
   if (read.articles.length === 0) {
     const n = read.outcomes.length;
     // The first refusal says the most; a skipped README before it says little.
     const why = (read.outcomes.find((o) => o.status === 'rejected') ?? read.outcomes[0])?.reason;
-    throw new ChorusError(
+    const error = new ChorusError(
       'empty-input',
       `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
         (why ? ` (${why})` : ''),
     );
+    // Scripts parse stdout: under --json they get a document saying what failed, not an empty stream.
+    if (format === 'json') process.stdout.write(jsonFailure(error, read.outcomes));
+    throw error;
   }
   const report = buildStoryReport(
     { id: 'cli', ...(flags.title && { title: flags.title }), articles: read.articles },
     { method: flags.method, words: flags.words },
   );
-  const format: Format = flags.json ? 'json' : flags.format;
   const output =
     format === 'json'
       ? JSON.stringify({ report, inputs: read.outcomes }, null, 2) + '\n'
@@ -81,7 +92,8 @@ Examples:
 
 Inputs: plain text (optional Title:/By:/Date:/Source:/URL: header lines), HTML pages, JSON or JSONL
 records, Multi-News files (.jsonl, .jsonl.gz, .src). Inputs that cannot be read are reported on stderr
-and skipped; the exit code is then 11 (partial).`,
+and skipped; the exit code is then 11 (partial), or 4 when no input gave an article (with --json,
+stdout then holds {"report": null, "error": {"code", "message"}, "inputs": [...]}).`,
     )
     .action(async (paths: string[], flags: SummarizeFlags) => {
       process.exitCode = await runSummarize(paths, flags);

@@ -197,6 +197,23 @@ describe('chorus summarize', () => {
     expect(run.stderr).toContain('chorus: expected at least one news article, found none in 1 input');
   });
 
+  it.each([
+    ['an empty file', 'empty.txt', 'empty file (0 bytes)'],
+    ['a binary file', 'binary.bin', 'binary file (an ELF executable), not text'],
+  ])('answers --json for %s with a JSON error on stdout, exit code 4', async (_name, file, reason) => {
+    const run = await chorus(['summarize', at(file), '--json']);
+    expect(run.code).toBe(4);
+    expect(JSON.parse(run.stdout)).toEqual({
+      report: null,
+      error: {
+        code: 'empty-input',
+        message: `expected at least one news article, found none in 1 input (${reason})`,
+      },
+      inputs: [{ input: at(file), status: 'rejected', reason, warnings: [], articles: 0 }],
+    });
+    expect(run.stderr).toContain(`chorus: ${at(file)}: rejected: ${reason}\n`);
+  });
+
   it('takes its size limit from --max-bytes', async () => {
     const run = await chorus(['summarize', at('huge.txt'), '--max-bytes', '1000']);
     expect(run.stderr).toContain('file is 104,857,600 bytes, larger than the 1,000-byte limit (--max-bytes)');
