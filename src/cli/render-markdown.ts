@@ -46,7 +46,8 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
       summary.sentences.length
         ? [summary.sentences.map((s) => `${s.text} ${citationMarker(s.citations)}`).join(' ')]
         : [],
-      'no summary: no usable sentences in the sources',
+      // The summarizer's first warning says why nothing was chosen (no sentences, or a budget too small).
+      `no summary: ${summary.warnings[0] ?? 'no usable sentences in the sources'}`,
     ),
   );
 

@@ -214,6 +214,15 @@ describe('chorus summarize', () => {
     expect(run.stderr).toContain(`chorus: ${at(file)}: rejected: ${reason}\n`);
   });
 
+  it('says a --words budget is below the shortest sentence, and still prints the report', async () => {
+    const run = await chorus(['summarize', at('mixed', 'a-post.txt'), '--words', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /## Summary\n\n_no summary: no sentence fits the budget of 1 word: the shortest has \d+ words, so the budget must be at least \d+_\n/,
+    );
+    expect(run.stdout).toContain('## Sources');
+  });
+
   it('takes its size limit from --max-bytes', async () => {
     const run = await chorus(['summarize', at('huge.txt'), '--max-bytes', '1000']);
     expect(run.stderr).toContain('file is 104,857,600 bytes, larger than the 1,000-byte limit (--max-bytes)');

@@ -52,7 +52,8 @@ export function renderSummary(view: ReportView): SafeHtml {
     'summary',
     'Summary',
     body,
-    'No summary: the sources have no usable sentences.',
+    // The summarizer's first warning says why nothing was chosen (no sentences, or a budget too small).
+    `No summary: ${summary.warnings[0] ?? 'the sources have no usable sentences'}.`,
     summary.sentences.length > 0,
   );
 }
