@@ -4,8 +4,8 @@
  * reason, or skipped (hidden files, files that are obviously not articles, repeats) — and one bad file
  * never fails the batch.
  */
-import { createReadStream } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ChorusError } from '../core/errors.js';
@@ -38,12 +38,16 @@ export interface ReadOptions {
   readonly stdin?: NodeJS.ReadableStream;
   /** Files read at once. */
   readonly concurrency?: number;
+  /** How long a named pipe may wait for a program to open it for writing before it is refused. */
+  readonly pipeWaitMs?: number;
 }
 
-export const READ_DEFAULTS: Readonly<{ maxBytes: number; concurrency: number }> = Object.freeze({
-  maxBytes: 20 * 1024 * 1024,
-  concurrency: 4,
-});
+export const READ_DEFAULTS: Readonly<{ maxBytes: number; concurrency: number; pipeWaitMs: number }> =
+  Object.freeze({
+    maxBytes: 20 * 1024 * 1024,
+    concurrency: 4,
+    pipeWaitMs: 10_000,
+  });
 
 export const STDIN_NAME = 'standard input';
 /** Warnings listed per input at most; the rest are counted. */
@@ -114,12 +118,24 @@ async function plan(paths: readonly string[]): Promise<Planned[]> {
       return;
     }
     // A pipe named on the command line (`chorus summarize <(curl …)`, /dev/stdin) is read as a stream.
-    if (!inDirectory && (info.isFIFO() || info.isCharacterDevice())) {
+    if (!inDirectory && info.isFIFO()) {
       planned.push({ kind: 'pipe', input: path });
       return;
     }
     if (!info.isFile()) {
-      planned.push(done(path, 'skipped', 'not a regular file (a device, socket or pipe)'));
+      // Named explicitly, a device or socket is a mistake worth an error: reading one blocks (a
+      // terminal, a socket) or never ends (/dev/zero, a disk).
+      if (inDirectory) planned.push(done(path, 'skipped', 'not a regular file (a device, socket or pipe)'));
+      else {
+        const kind = info.isSocket() ? 'a socket' : 'a device';
+        planned.push(
+          done(
+            path,
+            'rejected',
+            `${kind}, not a file: expected a file, a directory, a pipe or - (standard input)`,
+          ),
+        );
+      }
       return;
     }
     planned.push({ kind: 'file', input: path });
@@ -147,6 +163,26 @@ async function fileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Opens a named pipe for reading. Opening blocks until a program opens the pipe for writing, which may
+ * be never (`mkfifo p; chorus summarize p`): after `waitMs` the pipe is refused, and the blocked open is
+ * released by opening the pipe for writing ourselves, without blocking, so no thread stays stuck.
+ */
+async function openPipe(path: string, waitMs: number): Promise<FileHandle> {
+  const opening = open(path, 'r');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, waitMs, 'late')));
+  const first = await Promise.race([opening, late]).finally(() => clearTimeout(timer));
+  if (first !== 'late') return first;
+  // Opening for writing wakes the blocked open (even once closed again); what it opens is closed unread.
+  void opening.then((handle) => handle.close()).catch(() => undefined);
+  await (await open(path, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined))?.close();
+  throw new ChorusError(
+    'empty-input',
+    `named pipe with nothing writing to it after ${waitMs / 1000} s: expected a pipe a program writes to, as in <(curl …)`,
+  );
 }
 
 /**
@@ -223,7 +259,11 @@ async function readOne(
       item.kind === 'stdin'
         ? await streamBytes(options.stdin ?? process.stdin, options.maxBytes)
         : item.kind === 'pipe'
-          ? await streamBytes(createReadStream(item.input), options.maxBytes, item.input)
+          ? await streamBytes(
+              (await openPipe(item.input, options.pipeWaitMs)).createReadStream(),
+              options.maxBytes,
+              item.input,
+            )
           : await fileBytes(item.input, options.maxBytes);
     const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
     if (gz) bytes = gunzip(bytes, options.maxBytes);

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -180,6 +181,50 @@ describe('readInputs', () => {
     const read = await readInputs([at('pipe')]);
     expect(read.outcomes[0]).toMatchObject({ input: at('pipe'), status: 'ingested', articles: 1 });
     expect(read.articles[0]?.title).toBe('Through a pipe');
+  });
+
+  it("waits a while for a named pipe's writer, then refuses the pipe instead of hanging", async () => {
+    execFileSync('mkfifo', [at('late-pipe'), at('idle-pipe')]);
+    setTimeout(() => createWriteStream(at('late-pipe')).end(`Title: Late writer\n\n${T1}`), 100);
+    const read = await readInputs([at('late-pipe'), at('idle-pipe')], { pipeWaitMs: 1000 });
+    expect(read.articles.map((a) => a.title)).toEqual(['Late writer']);
+    expect(read.outcomes[1]).toEqual({
+      input: at('idle-pipe'),
+      status: 'rejected',
+      reason:
+        'named pipe with nothing writing to it after 1 s: expected a pipe a program writes to, as in <(curl …)',
+      warnings: [],
+      articles: 0,
+    });
+  });
+
+  it('refuses sockets and devices named explicitly, and skips them in directories', async () => {
+    mkdirSync(at('special'));
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(at('special', 'socket'), resolve));
+    try {
+      const read = await readInputs([at('special', 'socket'), '/dev/null', '/dev/zero', at('special')]);
+      expect(read.outcomes.map((o) => [o.input, o.status, o.reason])).toEqual([
+        [
+          at('special', 'socket'),
+          'rejected',
+          'a socket, not a file: expected a file, a directory, a pipe or - (standard input)',
+        ],
+        [
+          '/dev/null',
+          'rejected',
+          'a device, not a file: expected a file, a directory, a pipe or - (standard input)',
+        ],
+        [
+          '/dev/zero',
+          'rejected',
+          'a device, not a file: expected a file, a directory, a pipe or - (standard input)',
+        ],
+        [at('special', 'socket'), 'skipped', 'already read (listed twice, or a link to a file read before)'],
+      ]);
+    } finally {
+      await new Promise((resolve) => socket.close(resolve));
+    }
   });
 
   it('does not wait on a terminal', async () => {
