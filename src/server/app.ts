@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { defineRoute, installRoutes, type AnyRouteSpec } from './api-route.js';
 import type { AppDeps } from './deps.js';
-import { installErrorHandler, sendError } from './error-handler.js';
+import { answerClientError, frameworkErrorHandler, installErrorHandler, sendError } from './error-handler.js';
 import { installHostCheck } from './auth.js';
 import { openApiDocument, type SeenRoute } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
@@ -19,6 +19,9 @@ import { installSecurityHeaders } from './security-headers.js';
 import { sendNotFoundPage, webRoutes } from '../web/routes.js';
 
 export const API_VERSION = '0.1.0';
+
+/** Longest path parameter (a story or article id) the router matches: Fastify's default, named for its 414. */
+const MAX_PARAM_LENGTH = 100;
 
 export interface BuildOptions {
   /** Fastify's logger setting; by default pino at `config.logLevel`, tokens redacted. */
@@ -44,7 +47,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     bodyLimit: config.maxUploadBytes,
     // A trailing slash names the same route: /api/stories/ is /api/stories.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // Errors raised before any route, by the router and by Node's HTTP parser, in our error format.
+    frameworkErrors: frameworkErrorHandler({ maxParamLength: MAX_PARAM_LENGTH }),
+    clientErrorHandler: answerClientError,
   });
 
   const seen: SeenRoute[] = [];

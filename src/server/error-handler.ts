@@ -1,9 +1,12 @@
 /**
  * The one place where errors become HTTP answers. A ChorusError's code picks the status; errors Fastify
  * and its plugins raise (body too large, malformed JSON, wrong media type) keep their 4xx status and get
- * the nearest Chorus code. Every error body has the same shape, `{ error: { code, message } }`, and a 5xx
- * never leaks its internal message.
+ * the nearest Chorus code. So do the errors Fastify's router raises before any route (`frameworkErrors`)
+ * and the requests Node's HTTP parser refuses (`clientErrorHandler`). Every error body has the same shape,
+ * `{ error: { code, message } }`, and a 5xx never leaks its internal message.
  */
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isChorusError, type ChorusErrorCode } from '../core/errors.js';
 import { renderErrorPage } from '../web/error-page.js';
@@ -35,7 +38,7 @@ function codeForStatus(status: number): ApiErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
-  if (status === 413) return 'too-large';
+  if (status === 413 || status === 414 || status === 431) return 'too-large';
   if (status === 406 || status === 415) return 'unsupported-input';
   if (status >= 400 && status < 500) return 'invalid-input';
   return 'internal';
@@ -80,6 +83,88 @@ export function toApiError(error: unknown): { status: number; body: ApiErrorBody
     return { status, body: errorBody(code, (error as Error).message) };
   }
   return { status: 500, body: errorBody('internal', 'internal error') };
+}
+
+/** Status and body for an error Fastify's router raises before any route (see `frameworkErrorHandler`). */
+function frameworkError(error: FastifyError, url: string, maxParamLength: number) {
+  if (error.code === 'FST_ERR_BAD_URL')
+    return {
+      status: 400,
+      body: errorBody('invalid-input', `expected a URL with valid percent-escapes, found ${url}`),
+    };
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return {
+      status: 414,
+      body: errorBody(
+        'too-large',
+        `expected path segments of at most ${maxParamLength} characters, found a longer one`,
+      ),
+    };
+  return toApiError(error);
+}
+
+/**
+ * Answers the errors Fastify's router raises before any route, hook or error handler runs: a path whose
+ * percent-escapes do not decode, and a path parameter longer than the router takes (Fastify's own answers
+ * have another shape). Given to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrorHandler(limits: { readonly maxParamLength: number }) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const { status, body } = frameworkError(error, request.url, limits.maxParamLength);
+    request.log.info({ code: body.error.code, status }, 'request refused');
+    void answerError(reply, status, body);
+  };
+}
+
+/** Status and body for a request Node's HTTP parser refuses (see `answerClientError`). */
+function clientError(code: string | undefined): { status: number; body: ApiErrorBody } {
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    const limit = maxHeaderSize.toLocaleString('en-US');
+    return {
+      status: 431,
+      body: errorBody(
+        'too-large',
+        `expected request headers (with the URL) of at most ${limit} bytes, found more`,
+      ),
+    };
+  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return {
+      status: 408,
+      body: errorBody('invalid-input', 'expected a whole request in time, found it still arriving'),
+    };
+  return {
+    status: 400,
+    body: errorBody(
+      'invalid-input',
+      `expected an HTTP/1.1 request, found one that does not parse (${code ?? 'unknown error'})`,
+    ),
+  };
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify has a request: headers (with the URL) over
+ * Node's limit, bytes that are not HTTP, a request that does not arrive in time. There is no reply
+ * object, so the answer is written to the socket, which is then closed. Given to Fastify as
+ * `clientErrorHandler`, which calls it with the Fastify instance as `this`.
+ */
+export function answerClientError(
+  this: FastifyInstance,
+  error: Error & { code?: string },
+  socket: Socket,
+): void {
+  // A client that hung up needs no answer (Node's and Fastify's default handlers do the same).
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, body } = clientError(error.code);
+  this.log.info({ code: body.error.code, status }, 'request refused');
+  if (socket.writable) {
+    const json = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** Installs the error handler and the JSON 404 for unknown routes. */
