@@ -2,7 +2,9 @@
  * `chorus serve`: the web interface and JSON API over a store. Flags and environment are merged into
  * the server's options once (`resolveServeOptions`); SIGINT and SIGTERM close the server, then the store.
  */
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { ChorusError } from '../core/errors.js';
 import { resolveServeOptions, SERVER_DEFAULTS, type ServeFlags } from '../server/server-config.js';
 import { startServer } from '../server/start-server.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -16,9 +18,28 @@ function parsePort(value: string): number {
   return value === '0' ? 0 : parsePositiveInt(value);
 }
 
+/**
+ * A --samples-dir given by hand must be a folder: a typo would otherwise start an empty server without a
+ * word. The default (`samples` in the working directory) may be missing: the server then starts empty.
+ */
+async function requireSamplesDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info)
+    throw new ChorusError(
+      'not-found',
+      `expected a folder of sample stories for --samples-dir, found nothing at ${dir}`,
+    );
+  if (!info.isDirectory())
+    throw new ChorusError(
+      'usage',
+      `expected a folder of sample stories for --samples-dir, found a file at ${dir}`,
+    );
+}
+
 /** Runs the server until SIGINT or SIGTERM; resolves once everything is closed. */
 export async function runServer(flags: ServeFlags): Promise<void> {
   const options = resolveServeOptions(flags, process.env);
+  if (flags.samplesDir !== undefined && options.loadSamples) await requireSamplesDir(flags.samplesDir);
   const server = await startServer(options);
   const writes = options.config.token ? 'writes need the token' : 'writes open (loopback only)';
   process.stdout.write(`Chorus is running at ${server.url}/ (API at ${server.url}/api, ${writes})\n`);
@@ -57,7 +78,10 @@ export function serverFlags(command: Command): Command {
       'bearer token required for writes (default: $CHORUS_TOKEN, which other users cannot see in ps)',
     )
     .option('--no-samples', 'do not load the sample stories into an empty store')
-    .option('--samples-dir <dir>', 'where the sample stories are (default samples)')
+    .option(
+      '--samples-dir <dir>',
+      'where the sample stories are (default samples; given, it must exist: exit 3 if not)',
+    )
     .option('--max-upload-bytes <n>', 'largest request body accepted (default 5 MiB)', parsePositiveInt)
     .option('--allow-private-feeds', 'let feeds point at private or loopback addresses')
     .option(

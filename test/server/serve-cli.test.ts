@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../src/cli/exit-codes.js';
-import { runCli, startServerProcess } from './server-process.js';
+import { resolveServeOptions } from '../../src/server/server-config.js';
+import { startServer } from '../../src/server/start-server.js';
+import { ROOT, runCli, startServerProcess } from './server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chorus-serve-'));
 
@@ -63,26 +65,48 @@ describe('chorus serve / start as processes', () => {
     expect((await second.exited).code).toBe(0);
   }, 120_000);
 
-  it('starts empty, with a clear log line, when the samples folder is missing', async () => {
-    const db = join(dir, 'nosamples.db');
-    const server = await startServerProcess([
-      'start',
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--samples-dir',
-      join(dir, 'missing'),
-      '--log-level',
-      'info',
-    ]);
-    expect(((await (await fetch(`${server.url}/api/health`)).json()) as { articles: number }).articles).toBe(
-      0,
+  it('refuses a --samples-dir that does not exist, or is not a folder, before listening', async () => {
+    for (const [samples, code, message] of [
+      [
+        join(dir, 'missing'),
+        EXIT_CODES['not-found'],
+        /expected a folder of sample stories for --samples-dir, found nothing at .*missing\n/,
+      ],
+      [
+        ROOT + '/README.md',
+        EXIT_CODES.usage,
+        /expected a folder of sample stories for --samples-dir, found a file at .*README\.md\n/,
+      ],
+    ] as const) {
+      const run = runCli([
+        'serve',
+        '--port',
+        '0',
+        '--db',
+        join(dir, 'samples-dir.db'),
+        '--samples-dir',
+        samples,
+      ]);
+      // A server that starts anyway is stopped, so that a failing run leaves no process behind.
+      run.proc.stdout?.on('data', () => /running at/.test(run.output()) && run.proc.kill('SIGTERM'));
+      expect((await run.exited).code).toBe(code);
+      expect(run.output()).toMatch(message);
+      expect(run.output()).not.toMatch(/running at/);
+    }
+  }, 60_000);
+
+  it('starts empty when the default samples folder is missing (run from another folder)', async () => {
+    const server = await startServer(
+      resolveServeOptions({ port: 0, db: join(dir, 'nosamples.db'), samplesDir: join(dir, 'missing') }, {}),
+      { logger: false },
     );
-    expect(server.output()).toMatch(/no sample stories found/);
-    server.proc.kill('SIGTERM');
-    expect((await server.exited).code).toBe(0);
-  }, 90_000);
+    try {
+      expect(server.samplesLoaded).toBe(0);
+      expect((await server.store.stats()).articles).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
 
   it('says so when the port is taken', async () => {
     const taken = createServer();
