@@ -34,3 +34,30 @@ describe('stop words', () => {
     expect(['bridge', 'mayor', 'tunnel'].some(isStopWord)).toBe(false);
   });
 });
+
+describe('scripts written without spaces', () => {
+  // Exact word breaks come from the runtime's ICU dictionary and may shift between versions, so these
+  // check what must hold whatever the dictionary: several words, in order, covering every letter.
+  it.each<[string, string]>([
+    ['Chinese', '港口大桥周一关闭，市长说维修需要三周。'],
+    ['Japanese', '港湾橋は月曜日に閉鎖された。'],
+    ['Thai', 'สะพานปิดในวันจันทร์'],
+  ])('%s is split into words', (_, text) => {
+    const words = tokenize(text);
+    expect(words.length).toBeGreaterThan(3);
+    expect(words.join('')).toBe(text.replace(/[，。\s]/g, ''));
+    expect(countWords(text)).toBe(words.length);
+  });
+
+  it('leaves Latin words around them whole', () => {
+    const words = tokenize('Harbor大桥 closed on 2024年');
+    expect(words.slice(0, 1)).toEqual(['harbor']);
+    expect(words).toContain('closed');
+    expect(words).toContain('2024');
+    expect(words.join('')).toBe('harbor大桥closedon2024年');
+  });
+
+  it('counts a Chinese sentence as its words, not as one', () => {
+    expect(countWords('市长说维修需要三周。')).toBeGreaterThan(3);
+  });
+});

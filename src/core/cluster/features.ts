@@ -7,6 +7,7 @@
 import { americanStem } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
+import { hasSpacelessScript, splitWordRun } from '../text/tokens.js';
 
 export interface FeatureOptions {
   /** Weight of one title word against one body word. */
@@ -77,13 +78,18 @@ function addTerms(
       run.push(lower);
       runWords.push(token);
     }
-    if (lower.length < 2 || isStopWord(lower)) continue;
-    const s = americanStem(stem(lower));
-    bump(out, s, weight, lower);
-    if (options.bigramWeight > 0 && previous !== undefined)
-      bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${lower}`);
-    previous = s;
-    previousWord = lower;
+    // A run of a space-less script (Chinese, Japanese, Thai) holds several words, and one of its
+    // characters can be a word (桥, bridge); a lone Latin letter is a stray initial.
+    const spaceless = hasSpacelessScript(lower);
+    for (const word of spaceless ? splitWordRun(lower) : [lower]) {
+      if ((word.length < 2 && !spaceless) || isStopWord(word)) continue;
+      const s = americanStem(stem(word));
+      bump(out, s, weight, word);
+      if (options.bigramWeight > 0 && previous !== undefined)
+        bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${word}`);
+      previous = s;
+      previousWord = word;
+    }
   }
   flushRun();
 }

@@ -2,18 +2,57 @@
  * Word tokens for matching and scoring: lowercased runs of letters and digits. Apostrophes inside words
  * are kept out ("didn't" → "didn", "t") the way rouge-score and most IR code do, so counts line up with
  * what the evaluation measures.
+ *
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese) have no
+ * runs to split on: a whole Chinese sentence would be one "word", so no two sentences would share a word
+ * and a 250-word budget would hold pages. Runs in those scripts are split into words by the runtime's
+ * dictionary-based segmenter (`Intl.Segmenter`, ICU's word breaker); text without them never reaches it.
  */
 // Combining marks belong to the word they sit on (Hindi vowel signs, decomposed accents).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+const SPACELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Word-like segments of a run that contains a space-less script. */
+function segmentWords(run: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  const out: string[] = [];
+  for (const s of segmenter.segment(run)) if (s.isWordLike) out.push(...(s.segment.match(WORD) ?? []));
+  return out;
+}
+
+/** Whether `text` has letters of a script written without spaces between words. */
+export function hasSpacelessScript(text: string): boolean {
+  return SPACELESS.test(text);
+}
+
+/**
+ * The words of one letter run: itself, or its segmenter words when it is in a space-less script.
+ * @example splitWordRun('大桥关闭') → ['大', '桥', '关闭']
+ */
+export function splitWordRun(run: string): string[] {
+  return SPACELESS.test(run) ? segmentWords(run) : [run];
+}
 
 /** Lowercased word tokens of `text`. Example: `tokenize("U.S. Sen. Ortiz, 42")` → `["u","s","sen","ortiz","42"]`. */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  const runs = text.toLowerCase().match(WORD) ?? [];
+  if (!SPACELESS.test(text)) return runs;
+  return runs.flatMap(splitWordRun);
 }
 
-/** Number of words in `text` as a reader counts them (whitespace-separated runs containing a letter or digit). */
+/**
+ * Number of words in `text` as a reader counts them: whitespace-separated runs containing a letter or
+ * digit, and each word of a space-less script (`tokenize`'s words) as one.
+ */
 export function countWords(text: string): number {
+  const spaceless = SPACELESS.test(text);
   let n = 0;
-  for (const piece of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(piece)) n++;
+  for (const piece of text.split(/\s+/)) {
+    if (!/[\p{L}\p{N}]/u.test(piece)) continue;
+    n += spaceless && SPACELESS.test(piece) ? Math.max(1, tokenize(piece).length) : 1;
+  }
   return n;
 }
