@@ -59,6 +59,40 @@ describe('findDuplicates', () => {
     const b = makeArticle({ id: 'b', text: 'Bridge shut!' });
     expect(findDuplicates([a, b])).toEqual([{ article: 1, original: 0, similarity: 1 }]);
   });
+  it('links as comparing every pair would, in a story of many copies and edits', () => {
+    // Every fictional article, and each kind of edit of each: copies of copies, near-ties, unrelated pairs.
+    const articles = all.flatMap((a, i) => [
+      a,
+      ...EDITS.map((e) => editArticle(a, e, all[(i + 1) % all.length])),
+    ]);
+    const ids = articles.map((a, i) => ({ ...a, id: `${a.id}-${i}` }));
+    const shingles = ids.map((a) => shingleHashes(a.text));
+    const shared = (x: Uint32Array, y: Uint32Array) => x.filter((h) => y.includes(h)).length;
+    // Reference: for each article in given order (none is dated), the best earlier one pair by pair.
+    const rootOf = new Map<number, number>();
+    const expected = [];
+    for (let i = 0; i < ids.length; i++) {
+      let best = -1;
+      let bestSimilarity = 0;
+      for (let j = 0; j < i; j++) {
+        const sim = copySimilarity(
+          shingles[i]!.length,
+          shingles[j]!.length,
+          shared(shingles[i]!, shingles[j]!),
+        );
+        if (sim >= 0.4 && sim > bestSimilarity) [best, bestSimilarity] = [j, sim];
+      }
+      if (best < 0) continue;
+      rootOf.set(i, rootOf.get(best) ?? best);
+      expected.push({
+        article: i,
+        original: rootOf.get(i),
+        similarity: Math.round(bestSimilarity * 1000) / 1000,
+      });
+    }
+    expect(expected.length).toBeGreaterThan(all.length);
+    expect(findDuplicates(ids.map(({ date: _, ...a }) => a))).toEqual(expected);
+  });
 });
 
 describe('copySimilarity', () => {

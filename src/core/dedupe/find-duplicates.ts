@@ -4,7 +4,7 @@
  */
 import type { Article, DuplicateLink } from '../model.js';
 import { originalOrder } from './original-order.js';
-import { intersectionSize, shingleHashes } from './shingles.js';
+import { shingleHashes } from './shingles.js';
 import { copySimilarity } from './similarity.js';
 
 export interface DuplicateOptions {
@@ -17,7 +17,7 @@ export const DUPLICATE_DEFAULTS: DuplicateOptions = Object.freeze({ threshold: 0
 /**
  * Links every copy to its original (the earlier-dated, else earlier-given, article). A copy of a copy is
  * linked to the first original of its chain, so each group of copies has one original. Exact shingle
- * sets are compared: a story has tens of articles, not millions.
+ * sets are compared.
  * @example findDuplicates([wire, reprint]) → [{ article: 1, original: 0, similarity: 0.97 }]
  */
 export function findDuplicates(
@@ -29,14 +29,28 @@ export function findDuplicates(
   const order = originalOrder(articles);
   const rootOf = new Map<number, number>();
   const links: DuplicateLink[] = [];
+  // Shared shingles are counted through postings (shingle → ranks of the earlier articles that have
+  // it), so only pairs sharing a shingle are ever looked at: comparing every pair took 10 s of a
+  // 3,000-article story's report. The counts are exact, so the links are the same as pair by pair.
+  const postings = new Map<number, number[]>();
+  const shared = new Int32Array(order.length);
   order.forEach((copy, rank) => {
     const mine = shingles[copy] ?? new Uint32Array(0);
+    const touched: number[] = [];
+    for (const h of mine) {
+      const ranks = postings.get(h);
+      if (ranks) for (const r of ranks) if (shared[r]!++ === 0) touched.push(r);
+      if (ranks) ranks.push(rank);
+      else postings.set(h, [rank]);
+    }
     let best = -1;
     let bestSimilarity = 0;
-    for (let r = 0; r < rank; r++) {
+    // Earlier ranks first, so ties go to the earlier original as they always have.
+    for (const r of touched.sort((a, b) => a - b)) {
       const other = order[r] ?? 0;
-      const theirs = shingles[other] ?? new Uint32Array(0);
-      const similarity = copySimilarity(mine.length, theirs.length, intersectionSize(mine, theirs));
+      const theirs = shingles[other]?.length ?? 0;
+      const similarity = copySimilarity(mine.length, theirs, shared[r]!);
+      shared[r] = 0;
       if (similarity >= threshold && similarity > bestSimilarity) {
         best = other;
         bestSimilarity = similarity;

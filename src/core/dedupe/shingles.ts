@@ -39,21 +39,3 @@ export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint3
   for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i] ?? 0;
   return out.slice(0, m);
 }
-
-/** Size of the intersection of two ascending arrays of distinct hashes. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}

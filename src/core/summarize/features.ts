@@ -106,13 +106,14 @@ export function sentenceFeatures(
 
   // Pairwise cosines: all pairs for meanCos, pairs across articles for the rest. Pairs cost n², so a
   // story of more than MAX_PAIRED sentences (hundreds of articles, or one endless page) pairs only the
-  // first MAX_PAIRED / k sentences of each article; the others get 0 here. Multi-News and DUC stories
-  // stay far under it, so the model never met the cut.
+  // first MAX_PAIRED / k sentences of each article, its lead alone past MAX_PAIRED / 2 articles (two
+  // each made a 3,000-article story 18 million pairs); the others get 0 here. Multi-News and DUC
+  // stories stay far under it, so the model never met the cut.
   const sumCos = new Float64Array(n);
   const maxOther = new Float64Array(n);
   const supportArticles = doc.sentences.map(() => new Set<number>());
   const leadOverlap = new Float64Array(n);
-  const limit = n > MAX_PAIRED ? Math.max(2, Math.floor(MAX_PAIRED / k)) : Infinity;
+  const limit = n > MAX_PAIRED ? Math.max(1, Math.floor(MAX_PAIRED / k)) : Infinity;
   for (let i = 0; i < n; i++) {
     const si = doc.sentences[i]!;
     if (si.index >= limit) continue;
