@@ -48,19 +48,24 @@ export function figureDisagreements(mentions: readonly LocatedFigure[], text: Te
     )
       return;
     const key = m.kind === 'date' ? 'date' : `${m.kind}|${m.head}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), i]);
+    const bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, [i]);
+    else if (bucket.length < MAX_BUCKET) bucket.push(i);
   });
   const parent = mentions.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
+  const rest = new Map<LocatedFigure, string[]>();
   for (const list of buckets.values())
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const a = mentions[list[x]!]!;
         const b = mentions[list[y]!]!;
-        if (a.article !== b.article && comparable(a, b)) parent[find(list[x]!)] = find(list[y]!);
+        // Already in one group: comparing them again could only join what is joined.
+        if (a.article === b.article || find(list[x]!) === find(list[y]!)) continue;
+        if (comparable(a, b, rest)) parent[find(list[x]!)] = find(list[y]!);
       }
   // What each article states per counted noun and predicate, approximate figures aside: an article that
   // states two values for one (even "three of the workers" beside "five workers") vetoes the dispute.
@@ -71,7 +76,11 @@ export function figureDisagreements(mentions: readonly LocatedFigure[], text: Te
     stated.set(key, (stated.get(key) ?? new Set()).add(m.value));
   }
   const groups = new Map<number, LocatedFigure[]>();
-  mentions.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
+  mentions.forEach((m, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(m);
+    else groups.set(find(i), [m]);
+  });
   const out: Disagreement[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -84,17 +93,28 @@ export function figureDisagreements(mentions: readonly LocatedFigure[], text: Te
 
 const statedKey = (m: LocatedFigure) => `${m.article}|${m.kind}|${m.head}|${m.predicate}`;
 
-function comparable(a: LocatedFigure, b: LocatedFigure): boolean {
+/**
+ * Mentions of one kind and counted noun compared pairwise, at most (in reading order). Pairs cost n²: a
+ * story of hundreds of articles repeating one noun ("bolts", "people") with its own figure in each made
+ * tens of millions of clause comparisons; a dispute is stated by its early mentions anyway.
+ */
+const MAX_BUCKET = 400;
+
+function comparable(a: LocatedFigure, b: LocatedFigure, restOf: Map<LocatedFigure, string[]>): boolean {
   // Two-stem clauses "match" on one shared word (cosine 0.5), so a clause needs MIN_CLAUSE_STEMS.
   // The counted noun already matches; the rest of the clause must say the same too ("devoured 27 hot
   // dogs" and "Stonie finished with 56 hot dogs" share only the noun).
-  const rest = (m: LocatedFigure) => new Set(m.clauseStems.filter((s) => s !== m.head));
+  const rest = (m: LocatedFigure): string[] => {
+    let stems = restOf.get(m);
+    if (!stems) restOf.set(m, (stems = [...new Set(m.clauseStems.filter((s) => s !== m.head))]));
+    return stems;
+  };
   const similar = () => {
     const [ra, rb] = [rest(a), rest(b)];
     return (
-      ra.size >= MIN_CLAUSE_STEMS &&
-      rb.size >= MIN_CLAUSE_STEMS &&
-      stemSetCosine([...ra], [...rb]) >= CITATION_THRESHOLD
+      ra.length >= MIN_CLAUSE_STEMS &&
+      rb.length >= MIN_CLAUSE_STEMS &&
+      stemSetCosine(ra, rb) >= CITATION_THRESHOLD
     );
   };
   if (a.kind === 'date') {

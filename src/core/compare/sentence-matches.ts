@@ -15,7 +15,7 @@
  */
 import type { AnalyzedStory } from '../model.js';
 import { CITATION_THRESHOLD } from '../summarize/cite.js';
-import { numbersConflict } from '../text/numbers.js';
+import { numberValues, valuesConflict } from '../text/numbers.js';
 
 /**
  * Most candidate pairs looked at in one story (about two seconds); past it the remaining sentences are
@@ -46,6 +46,9 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
   const postings = new Map<number, number[]>();
   const seenAt = new Int32Array(sets.length).fill(-1);
   const bySize = [...sets.keys()].sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
+  // Read once per sentence: a sentence is checked against every candidate it meets.
+  const numbers: (Set<number> | undefined)[] = [];
+  const numbersOf = (k: number) => (numbers[k] ??= numberValues(doc.sentences[k]!.tokens));
   for (const i of bySize) {
     const a = sets[i]!;
     if (a.length === 0) continue;
@@ -64,7 +67,7 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
         const articleJ = doc.sentences[j]!.article;
         if (articleJ === articleI || sets[j]!.length < minSize) continue;
         const sim = sortedCosine(a, sets[j]!);
-        if (sim < threshold || numbersConflict(doc.sentences[i]!.tokens, doc.sentences[j]!.tokens)) continue;
+        if (sim < threshold || valuesConflict(numbersOf(i), numbersOf(j))) continue;
         keepBest(best[i]!, { article: articleJ, sentence: j, similarity: sim });
         keepBest(best[j]!, { article: articleI, sentence: i, similarity: sim });
       }

@@ -25,10 +25,12 @@ export function numberValues(tokens: readonly string[]): Set<number> {
  * figures, so neither can stand as a source for the other even when their words agree.
  */
 export function numbersConflict(a: readonly string[], b: readonly string[]): boolean {
-  const na = numberValues(a);
-  if (na.size === 0) return false;
-  const nb = numberValues(b);
-  if (nb.size === 0) return false;
-  for (const n of na) if (nb.has(n)) return false;
+  return valuesConflict(numberValues(a), numberValues(b));
+}
+
+/** `numbersConflict` over values already read (`numberValues`), for callers that compare one sentence often. */
+export function valuesConflict(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const n of a) if (b.has(n)) return false;
   return true;
 }
