@@ -10,6 +10,7 @@ import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
 import { readInputs } from '../io/index.js';
 import { IngestService } from '../service/ingest-service.js';
+import { ReportWorker } from '../service/report-worker.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { buildApp } from './app.js';
@@ -74,9 +75,11 @@ export async function startServer(
   extra: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<RunningServer> {
   const store = await openStore(options.database);
+  // Reports are built in a worker thread, so a huge story's rebuild does not hold other requests.
+  const reports = new ReportWorker();
   let app: FastifyInstance | undefined;
   try {
-    const service = await IngestService.open(store);
+    const service = await IngestService.open(store, { build: reports.build });
     const deps: AppDeps = { store, service, config: options.config, readUpload: readUploadedFile };
     app = await buildApp(deps, extra.logger === undefined ? {} : { logger: extra.logger });
     let samplesLoaded = 0;
@@ -110,11 +113,13 @@ export async function startServer(
         (closing ??= (async () => {
           await running.close();
           await service.checkpoint().catch(() => undefined);
+          await reports.close();
           await store.close();
         })()),
     };
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await reports.close();
     await store.close().catch(() => undefined);
     throw error;
   }

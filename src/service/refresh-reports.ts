@@ -7,13 +7,18 @@ import { isChorusError } from '../core/errors.js';
 import type { Article, Story } from '../core/model.js';
 import { buildStoryReport } from '../core/pipeline.js';
 import type { StoredArticle, StoredStory, Store } from '../storage/store.js';
+import type { BuildReport } from './report-worker.js';
 
 export interface RefreshOptions {
   /** Summarizer of the reports. */
   readonly method: string;
   /** Word budget of each summary. */
   readonly words: number;
+  /** Where reports are built: in this thread by default, or in a `ReportWorker` (the server). */
+  readonly build?: BuildReport;
 }
+
+const inThisThread: BuildReport = (story, options) => Promise.resolve(buildStoryReport(story, options));
 
 /** The plain Article record of a stored one (store bookkeeping stays out of reports). */
 export function plainArticle(a: StoredArticle): Article {
@@ -46,11 +51,12 @@ export async function refreshReports(
 ): Promise<{ reports: number; warnings: string[] }> {
   let reports = 0;
   const warnings: string[] = [];
+  const build = options.build ?? inThisThread;
   for (const id of storyIds) {
     const stored = await store.getStory(id);
     if (!stored || stored.articles.length === 0) continue;
     try {
-      const report = buildStoryReport(storyOf(stored), { method: options.method, words: options.words });
+      const report = await build(storyOf(stored), { method: options.method, words: options.words });
       if (await store.putReport(id, stored.version, report)) reports++;
     } catch (error) {
       if (isChorusError(error) && error.code === 'storage') throw error;

@@ -17,7 +17,7 @@ function startWorker(init: WorkerInit): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   if (!fromSource) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
   const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...init, entry } });
+  return new Worker(new URL('../../ts-worker.mjs', import.meta.url), { workerData: { ...init, entry } });
 }
 
 async function runInProcess(
