@@ -1,0 +1,114 @@
+/**
+ * Cost of very large stories. Two measurements:
+ *
+ *   npx tsx bench/big-story.ts report DATA_PATH [--articles 250,1000,3000]
+ *     Puts the first N articles of a Multi-News file into ONE story (unrelated texts: the worst case
+ *     for the comparison, which looks for shared facts) and times one full report (summary,
+ *     citations, copies, comparison) in this thread, for each N.
+ *
+ *   npx tsx bench/big-story.ts server [--articles 200] [--batches 2]
+ *     Starts `chorus serve` on a temp SQLite file, posts generated articles of one fictional story in
+ *     batches (each batch's report covers every article so far), and polls /api/health every 50 ms
+ *     meanwhile: how long each batch takes, and how long the server kept other requests waiting.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Article } from '../src/core/model.js';
+import { buildStoryReport } from '../src/core/pipeline.js';
+import { readMultiNews } from '../src/io/multinews.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { articles: { type: 'string' }, batches: { type: 'string', default: '2' } },
+});
+const [mode, path] = positionals;
+
+async function reportCost(data: string, sizes: number[]): Promise<void> {
+  const articles: Article[] = [];
+  const most = Math.max(...sizes);
+  for await (const ex of readMultiNews(data, {}))
+    for (const a of ex.story.articles)
+      if (articles.length < most) articles.push({ ...a, id: `a${articles.length}` });
+  for (const n of sizes) {
+    const story = { id: `big-${n}`, articles: articles.slice(0, n) };
+    const start = performance.now();
+    const report = buildStoryReport(story, { method: 'chorus', words: 250 });
+    const s = (performance.now() - start) / 1000;
+    console.log(
+      `${n} articles: report in ${s.toFixed(1)} s (${report.summary.sentences.length} summary sentences, ` +
+        `${report.comparison.agreed.length} agreed facts); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    );
+  }
+}
+
+/** Article `i` of a fictional story: the same inspection told by many outlets, each with its own counts. */
+function inspection(i: number) {
+  const text = Array.from(
+    { length: 30 },
+    (_, k) =>
+      `Inspector ${k} of Tarn Ward counted ${i * 31 + k} cracked bolts on span ${k % 7} of the old bridge.`,
+  ).join('\n\n');
+  return { id: `insp-${i}`, source: `Outlet ${i}`, title: 'Bridge bolts counted', text };
+}
+
+async function serverLatency(total: number, batches: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'chorus-big-'));
+  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'serve', '--port', '0', '--no-samples'];
+  const proc = spawn(process.execPath, [...args, '--db', join(dir, 'big.db'), '--log-level', 'warn'], {
+    env: { ...process.env, CHORUS_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      proc.stdout.on('data', (chunk: Buffer) => {
+        const m = /running at (http:\/\/[^\s/]+)\//.exec((out += chunk.toString()));
+        if (m?.[1]) resolve(m[1]);
+      });
+      proc.on('close', () => reject(new Error(`server exited before starting:\n${out}`)));
+    });
+    const size = Math.ceil(total / batches);
+    for (let b = 0; b < batches; b++) {
+      const batch = Array.from({ length: size }, (_, k) => inspection(b * size + k));
+      let answered = 0;
+      let worst = 0;
+      const poll = setInterval(() => {
+        const sent = performance.now();
+        void fetch(`${url}/api/health`).then(() => {
+          answered++;
+          worst = Math.max(worst, performance.now() - sent);
+        });
+      }, 50);
+      const start = performance.now();
+      const res = await fetch(`${url}/api/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
+      const ms = performance.now() - start;
+      clearInterval(poll);
+      console.log(
+        `batch ${b + 1} (${size} articles, story of ${(b + 1) * size}): HTTP ${res.status} in ${(ms / 1000).toFixed(1)} s; ` +
+          `/api/health answered ${answered} times meanwhile, slowest ${worst.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    proc.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (mode === 'report' && path) {
+  await reportCost(path, (values.articles ?? '250,1000,3000').split(',').map(Number));
+} else if (mode === 'server') {
+  await serverLatency(Number(values.articles ?? 200), Number(values.batches));
+} else {
+  process.stderr.write(
+    'usage: npx tsx bench/big-story.ts report DATA_PATH [--articles 250,1000,3000]\n' +
+      '       npx tsx bench/big-story.ts server [--articles 200] [--batches 2]\n',
+  );
+  process.exit(2);
+}
