@@ -287,6 +287,19 @@ export class IngestService {
     return candidate;
   }
 
+  /**
+   * Rebuilds the reports of `storyIds` (after batches ingested with `refresh: false`); a story merged away
+   * or emptied meanwhile is passed over. `onStory` is called as each story is taken up (progress).
+   */
+  refreshStories(
+    storyIds: readonly string[],
+    onStory?: () => void,
+  ): Promise<{ reports: number; warnings: string[] }> {
+    const run = this.queue.then(() => refreshReports(this.store, storyIds, this.options, onStory));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Rebuilds reports of stories whose articles changed since their report (after a crash, or refresh: false). */
   refreshStale(limit = 1000): Promise<{ reports: number; warnings: string[] }> {
     const run = this.queue.then(async () =>

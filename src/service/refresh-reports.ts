@@ -48,11 +48,13 @@ export async function refreshReports(
   store: Store,
   storyIds: readonly string[],
   options: RefreshOptions,
+  onStory: () => void = () => {},
 ): Promise<{ reports: number; warnings: string[] }> {
   let reports = 0;
   const warnings: string[] = [];
   const build = options.build ?? inThisThread;
   for (const id of storyIds) {
+    onStory();
     const stored = await store.getStory(id);
     if (!stored || stored.articles.length === 0) continue;
     try {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
 import { PostgresStore } from '../../src/storage/postgres-store.js';
+import { IngestService } from '../../src/service/ingest-service.js';
 import type { Store } from '../../src/storage/store.js';
 import { DAM_ARTICLES } from './fixtures.js';
 
@@ -93,6 +94,50 @@ describe('chorus ingest', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ingested 1\b/);
     expect(result.stderr).toMatch(/mixed\.jsonl: read with warnings: line 2: .*malformed JSON; line 3: /);
+  });
+
+  it('rebuilds a story grown over many batches once, at the end', async () => {
+    writeInputs();
+    const target = join(dir, 'batches.db');
+    const result = await chorus('ingest', inputs, '--db', target, '--batch', '1');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'ingested 3, duplicates 0, rejected 0; 1 story touched; 1 report rebuilt',
+    );
+    const store = await openStore({ sqlitePath: target });
+    try {
+      expect((await store.stats()).staleReports).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rebuilds reports an earlier stopped run left stale', async () => {
+    const target = join(dir, 'stale.db');
+    // A run stopped before its reports: the articles are stored, their story's report is not built.
+    const store = await openStore({ sqlitePath: target });
+    try {
+      const service = await IngestService.open(store, { refresh: false });
+      await service.ingest(DAM_ARTICLES.slice(0, 2));
+      await service.checkpoint();
+      expect((await store.stats()).staleReports).toBe(1);
+    } finally {
+      await store.close();
+    }
+    const file = join(dir, 'other.txt');
+    writeFileSync(
+      file,
+      'Title: Ferry timetable\nSource: Quay Post\n\nThe winter ferry timetable starts on Monday with two fewer crossings a day.\n',
+    );
+    const result = await chorus('ingest', file, '--db', target);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 reports rebuilt');
+    const after = await openStore({ sqlitePath: target });
+    try {
+      expect((await after.stats()).staleReports).toBe(0);
+    } finally {
+      await after.close();
+    }
   });
 
   it('says what it expected when given nothing to ingest', async () => {
