@@ -7,6 +7,8 @@ import {
 } from '../../src/core/text/boilerplate.js';
 import rules from '../../src/core/text/boilerplate-rules.json' with { type: 'json' };
 import { decodeEntities } from '../../src/core/text/entities.js';
+import { analyzeStory } from '../../src/core/text/analyze.js';
+import { makeArticle } from '../../src/core/article.js';
 
 // Sentences of the same shape as crawl clutter, written for these tests; outlets and people are fictional.
 describe('isBoilerplateSentence: clutter', () => {
@@ -147,6 +149,20 @@ describe('cleanSentence', () => {
     ],
   ])('%s', (input, expected) => {
     expect(cleanSentence(input)).toBe(expected);
+  });
+
+  it('looks for a capitals dateline only where a paragraph starts', () => {
+    const text =
+      'HOUSTON — The launch slipped a week.\n\nEngineers found a leak. NASA — The agency itself — blamed a valve.';
+    const sentences = analyzeStory({
+      id: 's',
+      articles: [makeArticle({ id: 'a', source: 'Gulf Wire', text })],
+    }).sentences.map((s) => s.text);
+    expect(sentences).toEqual([
+      'The launch slipped a week.',
+      'Engineers found a leak.',
+      'NASA — The agency itself — blamed a valve.',
+    ]);
   });
 });
 

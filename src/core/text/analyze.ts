@@ -58,9 +58,12 @@ function analyzeText(text: string): ArticleSentences {
     return known;
   }
   const out: Omit<Sentence, 'article'>[] = [];
+  let paragraph = -1;
   for (const s of splitSentences(analyzedPart(text))) {
+    const opensParagraph = s.paragraph !== paragraph;
+    paragraph = s.paragraph;
     if (isBoilerplateSentence(s.text)) continue;
-    const clean = cleanSentence(s.text);
+    const clean = cleanSentence(s.text, opensParagraph);
     const { tokens, stems } = wordForms(clean);
     if (tokens.length === 0) continue;
     out.push({ index: out.length, paragraph: s.paragraph, text: clean, tokens, stems });

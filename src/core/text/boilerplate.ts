@@ -65,10 +65,15 @@ const SHORT_PAGE_WORDS = 150;
 /** A page with a document signal (see boilerplate-rules.json) goes if less than this share is left without it. */
 const MIN_REST_SHARE = 0.2;
 
-/** Strips tweet signatures, tweet links and a leading wire dateline from one sentence. Example: `"Go team! pic.twitter.com/x1"` → `"Go team!"`. */
-export function cleanSentence(text: string): string {
+/**
+ * Strips tweet signatures, tweet links and a leading wire dateline from one sentence. A dateline in
+ * capitals ("WASHINGTON — ") is looked for only where a paragraph starts (`opensParagraph`), where
+ * datelines stand: inside a paragraph, "NASA — The agency…" is an acronym opening a sentence.
+ * @example cleanSentence("Go team! pic.twitter.com/x1") → "Go team!"
+ */
+export function cleanSentence(text: string, opensParagraph = true): string {
   let out = stripMatches(text, SENTENCE_STRIP);
-  const dateline = CAPS_DATELINE.exec(out);
+  const dateline = opensParagraph ? CAPS_DATELINE.exec(out) : null;
   if (dateline) out = out.slice(dateline[0].length);
   return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
 }
@@ -76,7 +81,7 @@ export function cleanSentence(text: string): string {
 /**
  * A newspaper dateline without an agency, "WASHINGTON — " or "RIO DE JANEIRO, Brazil — ": a place in
  * capitals (the rules above see lowercased text, so this one is case-sensitive), an optional region,
- * then a dash, before a sentence that starts with a capital. An acronym opening a sentence the same way
+ * then a dash, before a sentence that starts with a capital. An acronym opening a paragraph the same way
  * ("NASA — The agency…") would go too; news text hardly ever does that.
  */
 const CAPS_DATELINE =
