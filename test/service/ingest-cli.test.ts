@@ -68,6 +68,16 @@ async function ingestTwice(target: string, open: () => Promise<Store>): Promise<
   }
 }
 
+/** Stories of the SQLite file at `path` whose report is older than their articles. */
+async function staleReports(path: string): Promise<number> {
+  const store = await openStore({ sqlitePath: path });
+  try {
+    return (await store.stats()).staleReports;
+  } finally {
+    await store.close();
+  }
+}
+
 describe('chorus ingest', () => {
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -104,12 +114,7 @@ describe('chorus ingest', () => {
     expect(result.stdout).toContain(
       'ingested 3, duplicates 0, rejected 0; 1 story touched; 1 report rebuilt',
     );
-    const store = await openStore({ sqlitePath: target });
-    try {
-      expect((await store.stats()).staleReports).toBe(0);
-    } finally {
-      await store.close();
-    }
+    expect(await staleReports(target)).toBe(0);
   });
 
   it('rebuilds reports an earlier stopped run left stale', async () => {
@@ -132,12 +137,7 @@ describe('chorus ingest', () => {
     const result = await chorus('ingest', file, '--db', target);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('2 reports rebuilt');
-    const after = await openStore({ sqlitePath: target });
-    try {
-      expect((await after.stats()).staleReports).toBe(0);
-    } finally {
-      await after.close();
-    }
+    expect(await staleReports(target)).toBe(0);
   });
 
   it('says what it expected when given nothing to ingest', async () => {
