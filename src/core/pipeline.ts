@@ -5,14 +5,12 @@
 import { compareSources } from './compare/index.js';
 import { findDuplicates } from './dedupe/index.js';
 import { ChorusError } from './errors.js';
-import type { AnalyzedStory, Story, StoryReport, Summary } from './model.js';
+import type { Story, StoryReport } from './model.js';
 import { getSummarizer } from './summarize/registry.js';
 import { inMainLanguage } from './summarize/main-language.js';
 import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
-import { budgetOf } from './summarize/summary.js';
 import { storyTitle } from './story-title.js';
 import { analyzeStory, isCut, MAX_ANALYZED_CHARS } from './text/analyze.js';
-import { countWords } from './text/index.js';
 
 export interface PipelineOptions {
   /** Summarizer name from the registry. */
@@ -25,23 +23,6 @@ export const PIPELINE_DEFAULTS: PipelineOptions = Object.freeze({
   method: 'chorus',
   words: SUMMARIZE_DEFAULTS.words,
 });
-
-/**
- * An empty summary over sentences that are all longer than the budget says how long the shortest one is,
- * so that the reader learns what budget would give a summary (the summarizer only says none fitted).
- */
-function explainBudget(summary: Summary, doc: AnalyzedStory, words: number): Summary {
-  if (summary.sentences.length > 0 || doc.sentences.length === 0) return summary;
-  let shortest = Infinity;
-  for (const s of doc.sentences) shortest = Math.min(shortest, countWords(s.text));
-  const budget = budgetOf({ words });
-  if (shortest <= budget) return summary;
-  const why =
-    `no sentence fits the budget of ${budget} word${budget === 1 ? '' : 's'}: the shortest has ` +
-    `${shortest} word${shortest === 1 ? '' : 's'}, so the budget must be at least ${shortest}`;
-  const warnings = summary.warnings.filter((w) => !w.startsWith('every sentence is longer than the budget'));
-  return Object.freeze({ ...summary, warnings: [why, ...warnings] });
-}
 
 /**
  * Builds the report of one story.
@@ -65,8 +46,7 @@ export function buildStoryReport(story: Story, options: Partial<PipelineOptions>
   const kept: Story = title === undefined || title === story.title ? readable : { ...readable, title };
   const doc = analyzeStory(kept);
   const duplicates = findDuplicates(kept.articles);
-  const summarized = inMainLanguage(doc);
-  const summary = explainBudget(summarizer.summarize(summarized, { words }), summarized, words);
+  const summary = summarizer.summarize(inMainLanguage(doc), { words });
   const comparison = compareSources(doc, { duplicates });
 
   const warnings: string[] = [];

@@ -87,10 +87,12 @@ describe.each(NAMES)('%s', (method) => {
     expectWellFormed(doc, 60, method);
   });
 
-  it('warns when every sentence is longer than the budget', () => {
+  it('warns when every sentence is longer than the budget, with the shortest length', () => {
     const summary = summarizer.summarize(BRIDGE, { words: 3 });
     expect(summary.sentences).toEqual([]);
-    expect(summary.warnings).toEqual(['every sentence is longer than the budget of 3 words']);
+    expect(summary.warnings).toEqual([
+      'no sentence fits the budget of 3 words: the shortest has 8 words, so the budget must be at least 8',
+    ]);
   });
 
   it('treats a budget that is not a positive number as zero', () => {

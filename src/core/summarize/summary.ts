@@ -21,7 +21,7 @@ export function buildSummary(
       articles === 0 ? 'no articles to summarize' : 'no readable sentences in the articles to summarize',
     );
   } else if (chosen.length === 0) {
-    warnings.push(`every sentence is longer than the budget of ${options.words} words`);
+    warnings.push(nothingFits(doc, options.words));
   }
   if (articles === 1 && doc.sentences.length > 0) {
     warnings.push('one source only: no sentence can be corroborated by another article');
@@ -32,6 +32,21 @@ export function buildSummary(
   }));
   const words = sentences.reduce((n, s) => n + countWords(s.text), 0);
   return Object.freeze({ method, words, sentences, warnings });
+}
+
+/**
+ * Why a story with sentences got an empty summary: no sentence fits the budget, with the length of the
+ * shortest, so the reader learns what budget would give a summary.
+ */
+function nothingFits(doc: AnalyzedStory, words: number): string {
+  let shortest = Infinity;
+  for (const s of doc.sentences) shortest = Math.min(shortest, countWords(s.text));
+  if (shortest <= words) return `every sentence is longer than the budget of ${words} words`;
+  const plural = (n: number) => `${n} word${n === 1 ? '' : 's'}`;
+  return (
+    `no sentence fits the budget of ${plural(words)}: the shortest has ${plural(shortest)}, ` +
+    `so the budget must be at least ${shortest}`
+  );
 }
 
 /** The budget as an integer ≥ 0 or Infinity (no cap), whatever the caller passed (NaN or negative budgets select nothing). */
