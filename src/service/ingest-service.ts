@@ -150,7 +150,12 @@ export class IngestService {
 
   /** Ingests a batch; every article gets an outcome, in input order. */
   ingest(articles: readonly Article[], options: { feedId?: string } = {}): Promise<IngestResult> {
-    const run = this.queue.then(() => this.ingestFresh(articles, options));
+    return this.inTurn(() => this.ingestFresh(articles, options));
+  }
+
+  /** Runs `task` after every call queued before it; a failed call does not stop the ones after it. */
+  private inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -295,29 +300,23 @@ export class IngestService {
     storyIds: readonly string[],
     onStory?: () => void,
   ): Promise<{ reports: number; warnings: string[] }> {
-    const run = this.queue.then(() => refreshReports(this.store, storyIds, this.options, onStory));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.inTurn(() => refreshReports(this.store, storyIds, this.options, onStory));
   }
 
   /** Rebuilds reports of stories whose articles changed since their report (after a crash, or refresh: false). */
   refreshStale(limit = 1000): Promise<{ reports: number; warnings: string[] }> {
-    const run = this.queue.then(async () =>
+    return this.inTurn(async () =>
       refreshReports(this.store, await this.store.staleStories(limit), this.options),
     );
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Saves a snapshot now, so that the next open replays nothing. */
-  async checkpoint(): Promise<void> {
-    const run = this.queue.then(async () => {
+  checkpoint(): Promise<void> {
+    return this.inTurn(async () => {
       // The clusterer's own last article, not the store's: another process may have stored more since.
       await this.store.saveClusterState({ name: STATE_NAME, seq: this.lastSeq, state: this.snapshot() });
       this.sinceSnapshot = 0;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }
 
