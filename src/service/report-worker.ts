@@ -8,9 +8,10 @@
  * A build that throws answers with its message; a thread that dies (out of memory on a hostile story)
  * fails the builds it held and is started again for the next one, so one bad story never stops the rest.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Story, StoryReport } from '../core/model.js';
 import type { PipelineOptions } from '../core/pipeline.js';
+import { startWorker } from '../start-worker.js';
 
 /** Builds one story's report; in this thread (`buildStoryReport`) or in a worker (`ReportWorker`). */
 export type BuildReport = (story: Story, options: PipelineOptions) => Promise<StoryReport>;
@@ -27,12 +28,6 @@ export type BuildReply =
 interface Pending {
   resolve(report: StoryReport): void;
   reject(error: Error): void;
-}
-
-function startThread(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./report-thread.js', import.meta.url));
-  const entry = new URL('./report-thread.ts', import.meta.url).href;
-  return new Worker(new URL('../ts-worker.mjs', import.meta.url), { workerData: { entry } });
 }
 
 export class ReportWorker {
@@ -65,7 +60,7 @@ export class ReportWorker {
 
   private running(): Worker {
     if (this.thread) return this.thread;
-    const thread = startThread();
+    const thread = startWorker(new URL('./report-thread.ts', import.meta.url));
     thread.on('message', (reply: BuildReply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);

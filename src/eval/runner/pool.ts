@@ -3,22 +3,15 @@
  * two tasks in flight per worker so none waits for the reader. Results arrive in completion order.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { ChorusError } from '../../core/errors.js';
 import { getSummarizer } from '../../core/summarize/registry.js';
 import type { EvalTask } from '../datasets/index.js';
 import type { EvalSettings, ExampleResult } from './evaluate-example.js';
 import { runTask } from './run-task.js';
+import { startWorker } from '../../start-worker.js';
 import type { WorkerInit } from './worker.js';
 
 const IN_FLIGHT = 2;
-
-function startWorker(init: WorkerInit): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(new URL('../../ts-worker.mjs', import.meta.url), { workerData: { ...init, entry } });
-}
 
 async function runInProcess(
   tasks: AsyncIterable<EvalTask>,
@@ -48,7 +41,10 @@ export async function runPool(
   // Threads beyond the cores only cost start-up (each loads the compiler and the models): 1,000 of them
   // took minutes to start before the first example was scored.
   const count = Math.min(options.workers, MAX_WORKERS);
-  const workers = Array.from({ length: count }, () => ({ worker: startWorker(init), inFlight: 0 }));
+  const workers = Array.from({ length: count }, () => ({
+    worker: startWorker(new URL('./worker.ts', import.meta.url), init),
+    inFlight: 0,
+  }));
   let waiting: (() => void) | undefined;
   let failure: Error | undefined;
   let closing = false;
