@@ -11,7 +11,6 @@
  *     batches (each batch's report covers every article so far), and polls /api/health every 50 ms
  *     meanwhile: how long each batch takes, and how long the server kept other requests waiting.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Article } from '../src/core/model.js';
 import { buildStoryReport } from '../src/core/pipeline.js';
 import { readMultiNews } from '../src/io/multinews.js';
+import { startChorusServer } from './chorus-server.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,20 +56,9 @@ function inspection(i: number) {
 
 async function serverLatency(total: number, batches: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'chorus-big-'));
-  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'serve', '--port', '0', '--no-samples'];
-  const proc = spawn(process.execPath, [...args, '--db', join(dir, 'big.db'), '--log-level', 'warn'], {
-    env: { ...process.env, CHORUS_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await startChorusServer(join(dir, 'big.db'));
+  const url = server.url;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      proc.stdout.on('data', (chunk: Buffer) => {
-        const m = /running at (http:\/\/[^\s/]+)\//.exec((out += chunk.toString()));
-        if (m?.[1]) resolve(m[1]);
-      });
-      proc.on('close', () => reject(new Error(`server exited before starting:\n${out}`)));
-    });
     const size = Math.ceil(total / batches);
     for (let b = 0; b < batches; b++) {
       const batch = Array.from({ length: size }, (_, k) => inspection(b * size + k));
@@ -96,7 +85,7 @@ async function serverLatency(total: number, batches: number): Promise<void> {
       );
     }
   } finally {
-    proc.kill('SIGTERM');
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

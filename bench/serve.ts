@@ -14,7 +14,6 @@
  * the build step is skipped, so the (slow) build happens once; without it a temp SQLite file is used
  * and removed at the end.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -24,6 +23,7 @@ import type { Article } from '../src/core/model.js';
 import { readMultiNews } from '../src/io/multinews.js';
 import { IngestService } from '../src/service/ingest-service.js';
 import { openStore } from '../src/storage/open-store.js';
+import { startChorusServer } from './chorus-server.js';
 
 /** The part of autocannon's API used here (it ships no types). */
 interface Histogram {
@@ -74,7 +74,6 @@ if (!dataPath) {
   process.exit(2);
 }
 const wanted = Number(values.articles);
-const root = join(import.meta.dirname, '..');
 const tempDir = values.db ? undefined : mkdtempSync(join(tmpdir(), 'chorus-bench-serve-'));
 const db = values.db ?? join(tempDir ?? '.', 'serve.db');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -122,34 +121,6 @@ async function build(): Promise<void> {
   } finally {
     await store.close();
   }
-}
-
-/** Starts `chorus serve` on the store as a child process; resolves with its URL and a stop function. */
-function serve(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db, '--no-samples'];
-  const proc = spawn(process.execPath, [...args, '--log-level', 'warn'], {
-    cwd: root,
-    env: { ...process.env, CHORUS_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => proc.on('close', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running at (http:\/\/[^\s/]+)\//.exec(out);
-      if (m?.[1])
-        resolve({
-          url: m[1],
-          pid: proc.pid ?? 0,
-          stop: async () => {
-            proc.kill('SIGTERM');
-            await exited;
-          },
-        });
-    });
-    void exited.then(() => reject(new Error(`server exited before starting:\n${out}`)));
-  });
 }
 
 /** Story ids spread over the whole store: pages of the list in both orders. */
@@ -216,7 +187,7 @@ async function load(
 if (!tempDir && !db.startsWith('postgres') && !existsSync(db))
   log(`store: ${db} does not exist yet; building it`);
 await build();
-const server = await serve();
+const server = await startChorusServer(db);
 try {
   const ids = await storyIds(server.url, Number(values.ids));
   log(
