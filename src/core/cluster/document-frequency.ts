@@ -1,6 +1,6 @@
 /**
  * Document frequencies counted online, as articles arrive, optionally on top of a prior table counted on
- * a background collection (`cluster-idf.json`, built on Multi-News train by `bench/cluster-idf.ts`). The
+ * a background collection (`cluster-idf.json`, built on Multi-News train by `lab/cluster-idf.ts`). The
  * prior makes the first articles of a stream weigh words sensibly; the online counts adapt it to the
  * stream's own vocabulary.
  */

@@ -9,7 +9,7 @@ import prior from './cluster-idf.json' with { type: 'json' };
 import { tfidf } from './tfidf.js';
 
 /**
- * `chorus` starts from document frequencies counted on Multi-News train (`bench/cluster-idf.ts`), so the
+ * `chorus` starts from document frequencies counted on Multi-News train (`lab/cluster-idf.ts`), so the
  * first articles of a stream already weigh words sensibly; the baseline counts online only, as published.
  */
 const CLUSTERERS: readonly ClustererFactory[] = [chorusFactory(prior), tfidf];

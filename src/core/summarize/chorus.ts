@@ -1,13 +1,13 @@
 /**
  * `chorus`: the learned summarizer. Every sentence is scored by a model over the features of
- * `features.ts` (gradient-boosted trees, trained on Multi-News by `bench/train.ts` with labels mixing the
+ * `features.ts` (gradient-boosted trees, trained on Multi-News by `lab/summarize/train.ts` with labels mixing the
  * greedy ROUGE oracle and each sentence's own ROUGE precision), then chosen best first under the word
  * budget, with trigram blocking against repeats.
  *
  * Length model: the summary stops once it reaches a target length, so it may end before the hard cap of
  * `options.words`: target = min(cap, targetBase + targetPerInputWord × input words). Short inputs have
  * less worth saying, and ROUGE F1 (like a reader) punishes padding. Tuned on the first 1,000 Multi-News
- * validation examples (`bench/tune-chorus.ts --grid length|full|stop|lengthPenalty`), never on test; the
+ * validation examples (`lab/summarize/tune-chorus.ts --grid length|full|stop|lengthPenalty`), never on test; the
  * gain over simply filling the budget is small (≈ +0.05 R-1), because reference length follows input
  * length only loosely there (r ≈ 0.17). Stopping on low scores (`stopBelow`) and length-weighted ranking
  * (`lengthPenalty`) were tried and lost, so they are off by default.

@@ -5,7 +5,7 @@
  *
  * The threshold was set on hand-labelled sentence pairs (fictional, in `test/summarize/fixtures/
  * citation-pairs.json`: same fact told by two outlets vs. same topic but a different fact); see
- * `bench/tune-citation.ts`, which prints precision/recall per threshold. On those 40 pairs (22 same)
+ * `lab/summarize/tune-citation.ts`, which prints precision/recall per threshold. On those 40 pairs (22 same)
  * F1 peaks at 0.30 (P 0.96, R 1.00) and stays at 0.955 through 0.40; we take 0.40, the precision side of
  * that plateau, because a wrong citation tells a reader a source says what it does not, while a missed
  * one only under-counts. Negation ("found cracks" / "found no cracks", 0.50) is beyond a bag of stems

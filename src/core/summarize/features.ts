@@ -4,7 +4,7 @@
  * leads), centrality in the story, corroboration by other articles, overlap with the other articles'
  * leads, length, numbers and names, quotes and attribution, the marks of clutter that survived the
  * boilerplate filter, and how often summaries say the sentence's words at all (a word prior learnt on
- * Multi-News train, `bench/word-prior.ts`: +0.15 R-1 / +0.13 R-2 on validation). `FEATURE_NAMES` fixes the order; the model file stores the names it was trained
+ * Multi-News train, `lab/summarize/word-prior.ts`: +0.15 R-1 / +0.13 R-2 on validation). `FEATURE_NAMES` fixes the order; the model file stores the names it was trained
  * with and the scorer refuses a mismatch, so features and weights cannot drift apart silently.
  *
  * Every feature reads the lowercased tokens or casing-free marks only: the training data (Multi-News) is
@@ -67,7 +67,7 @@ const FIRST_PERSON = new Set<string>(cues.firstPerson);
 const SECOND_PERSON = new Set<string>(cues.secondPerson);
 const CLUTTER = new Set<string>(cues.clutter);
 
-/** P(stem said in the summary | stem in the articles), learnt on Multi-News train (bench/word-prior.ts). */
+/** P(stem said in the summary | stem in the articles), learnt on Multi-News train (lab/summarize/word-prior.ts). */
 const PRIOR: ReadonlyMap<string, number> = new Map(Object.entries(wordPrior.prior));
 const PRIOR_BASE = wordPrior.base;
 

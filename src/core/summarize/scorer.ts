@@ -1,5 +1,5 @@
 /**
- * The learned sentence scorer of `chorus`, as trained by `bench/train.ts` (`npm run train -- --data
+ * The learned sentence scorer of `chorus`, as trained by `lab/summarize/train.ts` (`npm run train -- --data
  * PATH`) and stored in `chorus-model.json`: either logistic regression over standardised features or
  * gradient-boosted regression trees on the logistic loss (Friedman 2001, "Greedy Function
  * Approximation: A Gradient Boosting Machine"; second-order leaf values as in XGBoost, Chen & Guestrin

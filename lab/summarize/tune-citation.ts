@@ -3,11 +3,11 @@
  * set cosine of content stems, on the hand-labelled fictional pairs in
  * test/summarize/fixtures/citation-pairs.json.
  *
- *   npx tsx bench/tune-citation.ts [PAIRS.json]
+ *   npx tsx lab/summarize/tune-citation.ts [PAIRS.json]
  */
 import { readFileSync } from 'node:fs';
-import { stemSetCosine, CITATION_THRESHOLD } from '../src/core/summarize/cite.js';
-import { wordForms } from '../src/core/text/index.js';
+import { stemSetCosine, CITATION_THRESHOLD } from '../../src/core/summarize/cite.js';
+import { wordForms } from '../../src/core/text/index.js';
 
 const path = process.argv[2] ?? 'test/summarize/fixtures/citation-pairs.json';
 const { pairs } = JSON.parse(readFileSync(path, 'utf8')) as { pairs: [string, string, boolean][] };

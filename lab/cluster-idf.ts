@@ -4,7 +4,7 @@
  * article, kept when at least `--min-df` articles contain them. Rarer terms are left out: for the
  * clusterer they are rare either way, and the table stays small. Only counts are stored, no text.
  *
- *   npx tsx bench/cluster-idf.ts /work/shared/data/multi-news/train.jsonl.gz [--min-df 20] [--out PATH]
+ *   npx tsx lab/cluster-idf.ts /work/shared/data/multi-news/train.jsonl.gz [--min-df 20] [--out PATH]
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ const { values, positionals } = parseArgs({
 });
 const path = positionals[0];
 if (!path) {
-  process.stderr.write('usage: npx tsx bench/cluster-idf.ts TRAIN_PATH [--min-df N] [--out PATH]\n');
+  process.stderr.write('usage: npx tsx lab/cluster-idf.ts TRAIN_PATH [--min-df N] [--out PATH]\n');
   process.exit(2);
 }
 const df = new Map<string, number>();
@@ -34,7 +34,7 @@ for await (const ex of readMultiNews(path)) {
 const minDf = Number(values['min-df']);
 const kept = [...df].filter(([, n]) => n >= minDf).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const table = {
-  about: `Document frequencies of clustering terms over ${documents} Multi-News train articles (terms in at least ${minDf}); built by bench/cluster-idf.ts`,
+  about: `Document frequencies of clustering terms over ${documents} Multi-News train articles (terms in at least ${minDf}); built by lab/cluster-idf.ts`,
   documents,
   df: Object.fromEntries(kept),
 };

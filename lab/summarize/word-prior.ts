@@ -5,15 +5,15 @@
  * word importance for news multi-document summarization", EACL 2014: some words are summary words
  * whatever the story ("killed", "charged", "announced"), others rarely are ("click", "photo", "via").
  *
- *   npx tsx bench/word-prior.ts --data ../shared/data/multi-news/train.jsonl.gz [--skip 15000] [--min 30]
+ *   npx tsx lab/summarize/word-prior.ts --data ../shared/data/multi-news/train.jsonl.gz [--skip 15000] [--min 30]
  *
  * `--skip N` leaves out the first N examples, so a model trained on those (`npm run train -- --limit N`)
  * never sees a prior fitted on its own references.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyzeStory, wordForms } from '../src/core/text/index.js';
-import { readMultiNews } from '../src/io/multinews.js';
+import { analyzeStory, wordForms } from '../../src/core/text/index.js';
+import { readMultiNews } from '../../src/io/multinews.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const { values } = parseArgs({
 });
 if (!values.data) {
   process.stderr.write(
-    'usage: npx tsx bench/word-prior.ts --data PATH/train.jsonl.gz [--skip N] [--min N]\n',
+    'usage: npx tsx lab/summarize/word-prior.ts --data PATH/train.jsonl.gz [--skip N] [--min N]\n',
   );
   process.exit(2);
 }

@@ -2,7 +2,7 @@
  * Trains the `chorus` sentence scorer and writes its weights. With the defaults it makes the committed
  * `src/core/summarize/chorus-model.json` (about 3 minutes on one busy core):
  *
- *   npx tsx bench/word-prior.ts --data ../shared/data/multi-news/train.jsonl.gz    # examples 15,001 on
+ *   npx tsx lab/summarize/word-prior.ts --data ../shared/data/multi-news/train.jsonl.gz    # examples 15,001 on
  *   npm run train -- --data ../shared/data/multi-news/train.jsonl.gz               # examples 1–15,000
  *     [--limit N] [--out FILE] [--model trees|logistic] [--trees 250] [--depth 5]
  *     [--labels mix|oracle|ranked|precision] [--objective logistic|pairwise] [--words 250] [--seed 1]
@@ -25,12 +25,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FEATURE_NAMES, sentenceFeatures } from '../src/core/summarize/features.js';
-import type { LinearModel, SentenceModel, Tree, TreeModel } from '../src/core/summarize/scorer.js';
-import { analyzeStory } from '../src/core/text/index.js';
-import { greedyOracle } from '../src/eval/oracle.js';
-import { rougeScores } from '../src/eval/rouge.js';
-import { readMultiNews } from '../src/io/multinews.js';
+import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
+import type { LinearModel, SentenceModel, Tree, TreeModel } from '../../src/core/summarize/scorer.js';
+import { analyzeStory } from '../../src/core/text/index.js';
+import { greedyOracle } from '../../src/eval/oracle.js';
+import { rougeScores } from '../../src/eval/rouge.js';
+import { readMultiNews } from '../../src/io/multinews.js';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
  * Tunes the selection of `chorus` (length model, length filters, trigram blocking) on Multi-News
  * validation — never on test. Ranks every story once with the model, then scores each setting:
  *
- *   npx tsx bench/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
+ *   npx tsx lab/summarize/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
  *       [--model FILE.json] [--grid small|length|full]
  *
  * Prints R-1/R-2/R-L/R-Lsum F1 and mean words per setting, best R-1+R-2 last. Also prints how the
@@ -16,13 +16,13 @@ import {
   rankSentences,
   type ChorusParams,
   type Ranking,
-} from '../src/core/summarize/chorus.js';
-import { readingOrder } from '../src/core/summarize/order.js';
-import { checkModel, type SentenceModel } from '../src/core/summarize/scorer.js';
-import type { AnalyzedStory } from '../src/core/model.js';
-import { analyzeStory, countWords } from '../src/core/text/index.js';
-import { rougeScores } from '../src/eval/rouge.js';
-import { readMultiNews } from '../src/io/multinews.js';
+} from '../../src/core/summarize/chorus.js';
+import { readingOrder } from '../../src/core/summarize/order.js';
+import { checkModel, type SentenceModel } from '../../src/core/summarize/scorer.js';
+import type { AnalyzedStory } from '../../src/core/model.js';
+import { analyzeStory, countWords } from '../../src/core/text/index.js';
+import { rougeScores } from '../../src/eval/rouge.js';
+import { readMultiNews } from '../../src/io/multinews.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     words: { type: 'string', default: '250' },
   },
 });
-if (!values.data) throw new Error('usage: tsx bench/tune-chorus.ts --data VALIDATION.jsonl.gz');
+if (!values.data) throw new Error('usage: tsx lab/summarize/tune-chorus.ts --data VALIDATION.jsonl.gz');
 const model = checkModel(JSON.parse(readFileSync(values.model, 'utf8')) as SentenceModel);
 const cap = Number(values.words);
 
