@@ -2,6 +2,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * One `no-restricted-imports` block per layer of src/: `forbidden` names the folders above it.
+ * @param {Array<[string, string[]]>} layers
+ */
+function layerRules(layers) {
+  return layers.map(([layer, forbidden]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: forbidden.map((name) => `**/${name}/**`),
+              message: `src/${layer} sits below ${forbidden.join(', ')}: arrows only run down.`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'samples/', 'test/fixtures/'] },
   js.configs.recommended,
@@ -23,7 +46,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/io/**', '**/storage/**', '**/cli/**', '**/server/**', '**/web/**', '**/eval/**'],
+              group: [
+                '**/io/**',
+                '**/storage/**',
+                '**/feeds/**',
+                '**/service/**',
+                '**/cli/**',
+                '**/server/**',
+                '**/web/**',
+                '**/eval/**',
+              ],
               message: 'src/core must not import outer layers.',
             },
             {
@@ -49,5 +81,16 @@ export default tseslint.config(
       ],
     },
   },
+  // Arrows only run down: each layer may import the layers listed under it, never one above.
+  //   cli → server → service → web, feeds, io, storage, eval → core
+  ...layerRules([
+    ['io', ['storage', 'eval', 'feeds', 'web', 'service', 'server', 'cli']],
+    ['storage', ['io', 'eval', 'feeds', 'web', 'service', 'server', 'cli']],
+    ['feeds', ['storage', 'eval', 'web', 'service', 'server', 'cli']],
+    ['eval', ['storage', 'feeds', 'web', 'service', 'server', 'cli']],
+    ['web', ['io', 'eval', 'feeds', 'service', 'server', 'cli']],
+    ['service', ['web', 'server', 'cli']],
+    ['server', ['cli']],
+  ]),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

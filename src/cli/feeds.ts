@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { checkUrl } from '../feeds/fetch-guard.js';
 import { PoliteFetcher } from '../feeds/polite-fetcher.js';
-import { pollAllFeeds, startPolling, type PollResult } from '../feeds/poll-feed.js';
+import { pollAllFeeds, startPolling, type PollResult } from '../service/poll-feeds.js';
 import { IngestService, type IngestOutcome } from '../service/ingest-service.js';
 import { openStore, STORE_DEFAULTS } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';

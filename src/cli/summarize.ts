@@ -10,7 +10,7 @@ import { readInputs, type InputOutcome } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
 import { printReadProblems } from './read-outcomes.js';
-import { renderMarkdown } from './render-markdown.js';
+import { renderMarkdown } from '../web/render-markdown.js';
 import { renderReportPage } from '../web/report-page.js';
 
 export const FORMATS = ['md', 'json', 'html'] as const;

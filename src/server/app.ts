@@ -1,6 +1,6 @@
 /**
  * The HTTP application: the JSON API under /api, its OpenAPI document at /openapi.json, and the HTML
- * pages of src/web (`webRoutes`), all sharing one store, one ingest service and one error handler. `buildApp` does
+ * pages (`routes/pages.ts`, rendered by src/web), all sharing one store, one ingest service and one error handler. `buildApp` does
  * not listen; tests call it in-process with `app.inject`, and `start-server.ts` listens.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -16,7 +16,7 @@ import { storyRoutes } from './routes/stories.js';
 import { installUploadRoute, uploadRoute } from './routes/upload.js';
 import { installPageCache, type PageCache, type PageCacheOptions } from './page-cache.js';
 import { installSecurityHeaders } from './security-headers.js';
-import { sendNotFoundPage, webRoutes } from '../web/routes.js';
+import { sendNotFoundPage, webRoutes } from './routes/pages.js';
 
 export const API_VERSION = '0.1.0';
 

@@ -1,6 +1,6 @@
 /**
  * What the HTTP server hands to every route plugin: the API routes here and the HTML pages in
- * `src/web/routes.ts` (`webRoutes(app, deps)`) see the same store, service and settings, so a page and
+ * `routes/pages.ts` (`webRoutes(app, deps)`) see the same store, service and settings, so a page and
  * the API never disagree about what is stored.
  */
 import type { Article } from '../core/model.js';

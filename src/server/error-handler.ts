@@ -63,6 +63,12 @@ function answerError(reply: FastifyReply, status: number, body: ApiErrorBody): F
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** What a page says when it could not be built: plain words, never an internal message. */
+function pageErrorMessage(status: number, body: ApiErrorBody): string {
+  if (body.error.code === 'storage') return 'The database is not answering. Try again in a moment.';
+  return status >= 500 ? 'This page could not be built.' : body.error.message;
+}
+
 /** The error's message for a person at the upload form. */
 function pageMessage(body: ApiErrorBody): string {
   if (body.error.code === 'unauthorized')
@@ -174,5 +180,21 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, 'request refused');
     return answerError(reply, status, body);
+  });
+}
+
+/**
+ * The same handler for the scope of the HTML pages (`routes/pages.ts`): the status comes from the same
+ * table, and the answer is an error page instead of JSON.
+ */
+export function installPageErrorHandler(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toApiError(error);
+    if (status >= 500) request.log.error({ err: error }, 'page failed');
+    else request.log.info({ code: body.error.code, status }, 'page refused');
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(status, pageErrorMessage(status, body)));
   });
 }

@@ -4,9 +4,10 @@
  * overwrites a newer one; the story then stays stale and the next refresh picks it up.
  */
 import { isChorusError } from '../core/errors.js';
-import type { Article, Story } from '../core/model.js';
+import type { Story } from '../core/model.js';
 import { buildStoryReport } from '../core/pipeline.js';
-import type { StoredArticle, StoredStory, Store } from '../storage/store.js';
+import { plainArticle } from '../storage/plain-article.js';
+import type { StoredStory, Store } from '../storage/store.js';
 import type { BuildReport } from './report-worker.js';
 
 export interface RefreshOptions {
@@ -19,21 +20,6 @@ export interface RefreshOptions {
 }
 
 const inThisThread: BuildReport = (story, options) => Promise.resolve(buildStoryReport(story, options));
-
-/** The plain Article record of a stored one (store bookkeeping stays out of reports). */
-export function plainArticle(a: StoredArticle): Article {
-  return Object.freeze({
-    id: a.id,
-    source: a.source,
-    text: a.text,
-    warnings: a.warnings,
-    ...(a.url !== undefined && { url: a.url }),
-    ...(a.title !== undefined && { title: a.title }),
-    ...(a.byline !== undefined && { byline: a.byline }),
-    ...(a.date !== undefined && { date: a.date }),
-    ...(a.language !== undefined && { language: a.language }),
-  });
-}
 
 /**
  * The core Story of a stored one, without the stored title: that is the first arrival's headline, and

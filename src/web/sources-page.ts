@@ -4,11 +4,11 @@
  */
 import type { Article } from '../core/model.js';
 import type { StoredStory } from '../storage/store.js';
-import { plainArticle } from '../service/refresh-reports.js';
+import { plainArticle } from '../storage/plain-article.js';
 import { formatTime } from './format-time.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
-import { sharedPassages, type SharedSentence } from './shared-passages.js';
+import { sharedPassages, type SharedSentence } from '../core/compare/shared-passages.js';
 import { sourcesHref } from './story-page.js';
 
 /** The articles of a stored story as its report numbers them (the stored order when no report yet). */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PoliteFetcher } from '../../src/feeds/polite-fetcher.js';
-import { pollAllFeeds, pollFeed, startPolling } from '../../src/feeds/poll-feed.js';
+import { pollAllFeeds, pollFeed, startPolling } from '../../src/service/poll-feeds.js';
 import { IngestService } from '../../src/service/ingest-service.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/store.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderMarkdown } from '../../src/cli/render-markdown.js';
+import { renderMarkdown } from '../../src/web/render-markdown.js';
 import { buildStoryReport } from '../../src/core/pipeline.js';
 import { readInputs } from '../../src/io/index.js';
 

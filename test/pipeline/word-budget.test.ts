@@ -3,7 +3,7 @@
  * and how long the shortest sentence is), not that the sources have no usable sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/cli/render-markdown.js';
+import { renderMarkdown } from '../../src/web/render-markdown.js';
 import { makeArticle } from '../../src/core/article.js';
 import { buildStoryReport } from '../../src/core/pipeline.js';
 import { summarizerNames } from '../../src/core/summarize/registry.js';

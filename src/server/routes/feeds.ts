@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ChorusError } from '../../core/errors.js';
 import { checkUrl } from '../../feeds/fetch-guard.js';
 import { PoliteFetcher } from '../../feeds/polite-fetcher.js';
-import { pollFeed } from '../../feeds/poll-feed.js';
+import { pollFeed } from '../../service/poll-feeds.js';
 import { ErrorAnswer, FeedInput, FeedSchema, IdParams, PollAnswer } from '../api-schemas.js';
 import { defineRoute, type AnyRouteSpec } from '../api-route.js';
 import type { AppDeps } from '../deps.js';

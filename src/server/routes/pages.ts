@@ -1,20 +1,20 @@
 /**
  * The HTML pages as a Fastify plugin: `app.register(webRoutes, deps)`-style, called by the server as
- * `webRoutes(app, deps)`. Pages are rendered by the pure functions of this folder; this file only reads
- * the store and checks query values. The pages hold no inline script or style, so the strict CSP the
+ * `webRoutes(app, deps)`. Pages are rendered by the pure functions of src/web; this file only reads
+ * the store and checks query values; errors go to the server's one error handler. The pages hold no inline script or style, so the strict CSP the
  * server sends (src/server/security-headers.ts) holds: scripts and styles come from /static/ only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isChorusError } from '../core/errors.js';
-import type { AppDeps } from '../server/deps.js';
-import { renderErrorPage, renderNotFoundPage } from './error-page.js';
-import { STATIC_PATHS } from './document.js';
-import { CLIENT_SCRIPT } from './static/client-script.js';
-import { ICON_SVG, STYLESHEET } from './static/stylesheet.js';
-import { numberedArticles, renderSourcesPage } from './sources-page.js';
-import { renderStoryList, type StoryOrder } from './story-list-page.js';
-import { renderStoryPage } from './story-page.js';
-import { renderUploadPage } from './upload-page.js';
+import type { AppDeps } from '../deps.js';
+import { installPageErrorHandler } from '../error-handler.js';
+import { renderErrorPage, renderNotFoundPage } from '../../web/error-page.js';
+import { STATIC_PATHS } from '../../web/document.js';
+import { CLIENT_SCRIPT } from '../../web/static/client-script.js';
+import { ICON_SVG, STYLESHEET } from '../../web/static/stylesheet.js';
+import { numberedArticles, renderSourcesPage } from '../../web/sources-page.js';
+import { renderStoryList, type StoryOrder } from '../../web/story-list-page.js';
+import { renderStoryPage } from '../../web/story-page.js';
+import { renderUploadPage } from '../../web/upload-page.js';
 
 export const WEB_DEFAULTS = Object.freeze({
   /** Stories per list page. */
@@ -48,32 +48,22 @@ function sendPage(reply: FastifyReply, status: number, page: string): FastifyRep
   return reply.code(status).type('text/html; charset=utf-8').send(page);
 }
 
-/** Pages answer errors as pages: a ChorusError's message when it is safe to show, a plain line otherwise. */
-async function guarded(
-  request: FastifyRequest,
+/**
+ * Renders a page. A thrown error goes to the pages' error handler (`installPageErrorHandler`), which
+ * picks the status from the one table of `error-handler.ts` and answers with an error page.
+ */
+async function answerPage(
   reply: FastifyReply,
   render: () => Promise<{ status: number; page: string }>,
 ): Promise<FastifyReply> {
-  try {
-    const { status, page } = await render();
-    return sendPage(reply, status, page);
-  } catch (error) {
-    request.log.error({ err: error }, 'page failed');
-    const storage = isChorusError(error) && error.code === 'storage';
-    return sendPage(
-      reply,
-      storage ? 503 : 500,
-      renderErrorPage(
-        storage ? 503 : 500,
-        storage ? 'The database is not answering. Try again in a moment.' : 'This page could not be built.',
-      ),
-    );
-  }
+  const { status, page } = await render();
+  return sendPage(reply, status, page);
 }
 
 /** Registers the pages, the stylesheet and the script on `app`. */
 export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { store, config } = deps;
+  installPageErrorHandler(app);
 
   app.get(STATIC_PATHS.css, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLESHEET),
@@ -90,7 +80,7 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(STATIC_PATHS.icon, 301));
 
   const list = (search: boolean) => async (request: FastifyRequest, reply: FastifyReply) =>
-    guarded(request, reply, async () => {
+    answerPage(reply, async () => {
       const order: StoryOrder = one(request.query, 'order') === 'biggest' ? 'biggest' : 'newest';
       const offset = whole(one(request.query, 'offset'), 0);
       const q = search ? (one(request.query, 'q') ?? '').trim().slice(0, WEB_DEFAULTS.maxQuery) : undefined;
@@ -104,7 +94,7 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.get('/search', list(true));
 
   app.get('/stories/:id', async (request, reply) =>
-    guarded(request, reply, async () => {
+    answerPage(reply, async () => {
       const { id } = request.params as { id: string };
       const stored = await store.getStory(id);
       if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
@@ -113,7 +103,7 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   );
 
   app.get('/stories/:id/sources', async (request, reply) =>
-    guarded(request, reply, async () => {
+    answerPage(reply, async () => {
       const { id } = request.params as { id: string };
       const stored = await store.getStory(id);
       if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
@@ -138,7 +128,7 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   );
 
   app.get('/upload', async (request, reply) =>
-    guarded(request, reply, async () => ({
+    answerPage(reply, async () => ({
       status: 200,
       page: renderUploadPage({
         action: WEB_DEFAULTS.uploadAction,

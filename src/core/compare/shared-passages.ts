@@ -3,9 +3,9 @@
  * of the other when their content stems reach the citation threshold (the set cosine of
  * `core/summarize/cite.ts`, so "shared" here means what a citation means in the summary).
  */
-import type { Article, Sentence } from '../core/model.js';
-import { CITATION_THRESHOLD, stemSetCosine } from '../core/summarize/cite.js';
-import { analyzeStory } from '../core/text/index.js';
+import type { Article, Sentence } from '../model.js';
+import { CITATION_THRESHOLD, stemSetCosine } from '../summarize/cite.js';
+import { analyzeStory } from '../text/index.js';
 
 export interface SharedSentence {
   readonly sentence: Sentence;

@@ -8,11 +8,11 @@ import { makeArticle } from '../core/article.js';
 import { ChorusError, isChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
 import { decodeBytes } from '../io/decode.js';
-import type { IngestOutcome, IngestService } from '../service/ingest-service.js';
+import type { IngestOutcome, IngestService } from './ingest-service.js';
 import type { FeedRecord } from '../storage/store.js';
-import { parseFeed, type FeedItem } from './parse-feed.js';
-import { pageText, type PageText } from './page-text.js';
-import type { PoliteFetcher } from './polite-fetcher.js';
+import { parseFeed, type FeedItem } from '../feeds/parse-feed.js';
+import { pageText, type PageText } from '../feeds/page-text.js';
+import type { PoliteFetcher } from '../feeds/polite-fetcher.js';
 
 /** Turns a fetched page into article text (src/io's `parseHtmlArticle` adapts to this). */
 export type PageExtractor = (html: string, url: string) => PageText;
