@@ -47,7 +47,10 @@ function printRound(results: readonly PollResult[]): void {
         ? `failed: ${r.error}`
         : r.status === 'not-modified'
           ? 'not modified'
-          : `${r.items} items; ${describeOutcomes(r.outcomes)}`;
+          : `${r.items} items; ${describeOutcomes(r.outcomes)}` +
+            (r.pending.length
+              ? `; ${r.pending.length} pending (page not fetched yet, retried next poll)`
+              : '');
     process.stdout.write(`${r.url}: ${what}\n`);
   }
 }
