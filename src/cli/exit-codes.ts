@@ -26,3 +26,6 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  path or record not found     9  refused by policy (private address, token)
   4  no input / nothing to do    10  storage error
   5  unsupported input           11  partial: some inputs rejected, see the report`;
+
+/** Printed after a usage error instead of the whole help, which buried the one line that mattered. */
+export const HELP_HINT = '(see --help for usage)';

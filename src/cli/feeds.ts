@@ -9,7 +9,7 @@ import { pollAllFeeds, startPolling, type PollResult } from '../service/poll-fee
 import { IngestService, type IngestOutcome } from '../service/ingest-service.js';
 import { openStore, STORE_DEFAULTS } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
-import { EXIT_CODES } from './exit-codes.js';
+import { HELP_HINT, EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
 
 /** The store named by `--db`, else DATABASE_URL, else ./chorus.db: read here, at the entry point. */
@@ -47,7 +47,10 @@ function printRound(results: readonly PollResult[]): void {
         ? `failed: ${r.error}`
         : r.status === 'not-modified'
           ? 'not modified'
-          : `${r.items} items; ${describeOutcomes(r.outcomes)}`;
+          : `${r.items} items; ${describeOutcomes(r.outcomes)}` +
+            (r.pending.length
+              ? `; ${r.pending.length} pending (page not fetched yet, retried next poll)`
+              : '');
     process.stdout.write(`${r.url}: ${what}\n`);
   }
 }
@@ -56,7 +59,7 @@ export function register(program: Command): void {
   // Built apart and added, so it does not inherit the program's settings: set them before its subcommands.
   const feeds = new Command('feeds')
     .description('follow RSS and Atom feeds')
-    .showHelpAfterError()
+    .showHelpAfterError(HELP_HINT)
     .exitOverride();
 
   feeds
@@ -64,7 +67,10 @@ export function register(program: Command): void {
     .description('follow a feed')
     .argument('<url>', 'RSS 2.0 or Atom feed URL')
     .option('--db <path-or-url>', DB_OPTION_HELP)
-    .option('--allow-private', 'accept a feed on a private or loopback address')
+    .option(
+      '--allow-private',
+      'accept a feed on a private or loopback address (never link-local or cloud metadata)',
+    )
     .action(async (url: string, flags: DbFlags & { allowPrivate?: boolean }) => {
       checkUrl(url, { allowPrivate: Boolean(flags.allowPrivate) });
       const store = await openStoreFromFlags(flags.db);

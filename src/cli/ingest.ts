@@ -18,7 +18,7 @@ import { IngestService, type IngestOutcome } from '../service/ingest-service.js'
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
 import { parsePositiveInt } from './options.js';
-import { printReadProblems } from './read-outcomes.js';
+import { noArticlesCode, printReadProblems } from './read-outcomes.js';
 
 interface IngestFlags {
   db?: string;
@@ -37,7 +37,7 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
   if (read.articles.length === 0) {
     const n = read.outcomes.length;
     throw new ChorusError(
-      'empty-input',
+      noArticlesCode(read),
       `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}`,
     );
   }

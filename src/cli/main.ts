@@ -4,13 +4,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isChorusError } from '../core/errors.js';
-import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.js';
+import { EXIT_CODES, EXIT_CODES_HELP, HELP_HINT } from './exit-codes.js';
 import { registerCommands } from './commands.js';
 
 const program = new Command('chorus')
   .description('Many news articles in, one cited multi-source story out.')
   .version('0.1.0')
-  .showHelpAfterError()
+  .showHelpAfterError(HELP_HINT)
   .addHelpText('after', `\n${EXIT_CODES_HELP}`)
   .exitOverride();
 

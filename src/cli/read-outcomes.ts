@@ -18,3 +18,13 @@ export function readProblems(read: ReadReport): string[] {
 export function printReadProblems(read: ReadReport, stderr: NodeJS.WritableStream = process.stderr): void {
   for (const line of readProblems(read)) stderr.write(`chorus: ${line}\n`);
 }
+
+/**
+ * The error code when no input gave an article: 'not-found' (exit 3, as the exit-code table says) when
+ * every input named a path that does not exist, else 'empty-input' (exit 4: inputs read, no article).
+ */
+export function noArticlesCode(read: ReadReport): 'not-found' | 'empty-input' {
+  const missing = (o: ReadReport['outcomes'][number]) =>
+    o.status === 'rejected' && (o.reason ?? '').startsWith('not found');
+  return read.outcomes.length > 0 && read.outcomes.every(missing) ? 'not-found' : 'empty-input';
+}

@@ -3,7 +3,7 @@
  * the server's options once (`resolveServeOptions`); SIGINT and SIGTERM close the server, then the store.
  */
 import { stat } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { resolveServeOptions, SERVER_DEFAULTS, type ServeFlags } from '../server/server-config.js';
 import { startServer } from '../server/start-server.js';
@@ -65,29 +65,37 @@ export async function runServer(flags: ServeFlags): Promise<void> {
 
 /** The flags `serve` and `start` share. */
 export function serverFlags(command: Command): Command {
-  return command
-    .option(
-      '--port <n>',
-      `port to listen on, 0 for any free one (default ${SERVER_DEFAULTS.port})`,
-      parsePort,
-    )
-    .option('--host <host>', `address to listen on (default ${SERVER_DEFAULTS.host})`)
-    .option('--db <path-or-url>', DB_OPTION_HELP)
-    .option(
-      '--token <token>',
-      'bearer token required for writes (default: $CHORUS_TOKEN, which other users cannot see in ps)',
-    )
-    .option('--no-samples', 'do not load the sample stories into an empty store')
-    .option(
-      '--samples-dir <dir>',
-      'where the sample stories are (default samples; given, it must exist: exit 3 if not)',
-    )
-    .option('--max-upload-bytes <n>', 'largest request body accepted (default 5 MiB)', parsePositiveInt)
-    .option('--allow-private-feeds', 'let feeds point at private or loopback addresses')
-    .option(
-      '--log-level <level>',
-      'fatal, error, warn, info, debug, trace or silent (default: $CHORUS_LOG_LEVEL, else info)',
-    );
+  return (
+    command
+      .option(
+        '--port <n>',
+        `port to listen on, 0 for any free one (default: $PORT, else ${SERVER_DEFAULTS.port})`,
+        parsePort,
+      )
+      .option('--host <host>', `address to listen on (default ${SERVER_DEFAULTS.host})`)
+      .option('--db <path-or-url>', DB_OPTION_HELP)
+      .option(
+        '--token <token>',
+        'bearer token required for writes (default: $CHORUS_TOKEN, which other users cannot see in ps)',
+      )
+      .option('--no-samples', 'do not load the sample stories into an empty store')
+      .option(
+        '--samples-dir <dir>',
+        'where the sample stories are (default samples; given, it must exist: exit 3 if not)',
+      )
+      .option('--max-upload-bytes <n>', 'largest request body accepted (default 5 MiB)', parsePositiveInt)
+      .option(
+        '--allow-private',
+        'let feeds point at private or loopback addresses (never link-local or cloud metadata)',
+      )
+      // The old spelling, kept working but out of the help: `chorus feeds` says --allow-private.
+      .addOption(new Option('--allow-private-feeds').hideHelp())
+      .option('--log-requests', 'log every request as a JSON line (default: $CHORUS_LOG_REQUESTS, else off)')
+      .option(
+        '--log-level <level>',
+        'fatal, error, warn, info, debug, trace or silent (default: $CHORUS_LOG_LEVEL, else info)',
+      )
+  );
 }
 
 export function register(program: Command): void {
@@ -100,7 +108,8 @@ Examples:
   chorus serve
   CHORUS_TOKEN=s3cret chorus serve --host 0.0.0.0 --port 8080 --db postgres://chorus@127.0.0.1/chorus
 
-Environment: DATABASE_URL (store, when --db is not given), CHORUS_TOKEN (write token), CHORUS_LOG_LEVEL.
+Environment: DATABASE_URL (store, when --db is not given), CHORUS_TOKEN (write token), PORT,
+CHORUS_LOG_LEVEL, CHORUS_LOG_REQUESTS.
 Listening on an address other than loopback requires a token. An empty store is loaded with the sample
 stories of samples/ unless --no-samples. Stops cleanly on Ctrl-C or SIGTERM.`,
     )

@@ -9,7 +9,7 @@ import { summarizerNames } from '../core/summarize/registry.js';
 import { readInputs, type InputOutcome } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { printReadProblems } from './read-outcomes.js';
+import { noArticlesCode, printReadProblems } from './read-outcomes.js';
 import { renderMarkdown } from '../web/render-markdown.js';
 import { renderReportPage } from '../web/report-page.js';
 
@@ -45,7 +45,7 @@ export async function runSummarize(paths: readonly string[], flags: SummarizeFla
     // The first refusal says the most; a skipped README before it says little.
     const why = (read.outcomes.find((o) => o.status === 'rejected') ?? read.outcomes[0])?.reason;
     const error = new ChorusError(
-      'empty-input',
+      noArticlesCode(read),
       `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
         (why ? ` (${why})` : ''),
     );
@@ -92,8 +92,8 @@ Examples:
 
 Inputs: plain text (optional Title:/By:/Date:/Source:/URL: header lines), HTML pages, JSON or JSONL
 records, Multi-News files (.jsonl, .jsonl.gz, .src). Inputs that cannot be read are reported on stderr
-and skipped; the exit code is then 11 (partial), or 4 when no input gave an article (with --json,
-stdout then holds {"report": null, "error": {"code", "message"}, "inputs": [...]}).`,
+and skipped; the exit code is then 11 (partial), 3 when no path exists, or 4 when no input gave
+an article (with --json, stdout then holds {"report": null, "error": {"code", "message"}, "inputs": [...]}).`,
     )
     .action(async (paths: string[], flags: SummarizeFlags) => {
       process.exitCode = await runSummarize(paths, flags);

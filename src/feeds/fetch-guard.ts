@@ -34,19 +34,57 @@ for (const [net, prefix] of [
 ] as const)
   BLOCKED.addSubnet(net, prefix, 'ipv6');
 
-/** True when `address` (IPv4 or IPv6, IPv4-mapped included) is private, loopback, link-local or reserved. */
-export function isPrivateAddress(address: string): boolean {
+/**
+ * Ranges refused even when private addresses are allowed: link-local is where cloud metadata services
+ * answer (169.254.169.254, fd00:ec2::254), and no intranet feed lives there. Allowing a feed on a LAN
+ * must not let it read the machine's cloud credentials.
+ */
+const NEVER = new BlockList();
+NEVER.addSubnet('169.254.0.0', 16, 'ipv4');
+NEVER.addSubnet('0.0.0.0', 8, 'ipv4');
+NEVER.addSubnet('fe80::', 10, 'ipv6');
+NEVER.addAddress('fd00:ec2::254', 'ipv6');
+NEVER.addAddress('::', 'ipv6');
+
+function inList(list: BlockList, address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) return BLOCKED.check(mapped[1], 'ipv4');
+  if (mapped?.[1]) return list.check(mapped[1], 'ipv4');
   const family = isIP(address);
-  if (family === 4) return BLOCKED.check(address, 'ipv4');
-  if (family === 6) return BLOCKED.check(address, 'ipv6');
+  if (family === 4) return list.check(address, 'ipv4');
+  if (family === 6) return list.check(address, 'ipv6');
   return true; // not an address at all: refuse rather than guess
 }
+
+/** True when `address` (IPv4 or IPv6, IPv4-mapped included) is private, loopback, link-local or reserved. */
+export function isPrivateAddress(address: string): boolean {
+  return inList(BLOCKED, address);
+}
+
+/** True when `address` is link-local or unspecified: refused even with private addresses allowed. */
+export function isMetadataAddress(address: string): boolean {
+  return inList(NEVER, address);
+}
+
+/** Names that always mean this machine (RFC 6761), refused by name before any DNS lookup. */
+function isLoopbackName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
+}
+
+/** Metadata host names that resolve to link-local addresses inside clouds. */
+const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata', 'instance-data']);
 
 export interface GuardOptions {
   /** Allow private, loopback and link-local addresses (tests on a local server; intranet feeds). */
   readonly allowPrivate: boolean;
+}
+
+function refusedAlways(host: string, address: string): ChorusError {
+  return new ChorusError(
+    'forbidden',
+    `refused to fetch ${host}: it resolves to ${address}, a link-local address where cloud metadata ` +
+      'services answer (refused even with private addresses allowed)',
+  );
 }
 
 function refused(host: string, address: string): ChorusError {
@@ -72,19 +110,24 @@ export function checkUrl(raw: string, options: GuardOptions): URL {
     throw new ChorusError('forbidden', 'refused a URL with credentials in it');
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (METADATA_NAMES.has(host.toLowerCase())) throw refusedAlways(url.hostname, 'a metadata service');
+  if (isIP(host) && isMetadataAddress(host)) throw refusedAlways(url.hostname, host);
   if (!options.allowPrivate && isIP(host) && isPrivateAddress(host)) throw refused(url.hostname, host);
+  if (!options.allowPrivate && isLoopbackName(host)) throw refused(url.hostname, 'a loopback address');
   return url;
 }
 
 /**
  * A `lookup` for node:http that resolves every address of the host and fails if any is private, so
- * the connection never opens. With `allowPrivate` it is plain DNS.
+ * the connection never opens. With `allowPrivate` only link-local (metadata) addresses are refused.
  */
 export function guardedLookup(options: GuardOptions): LookupFunction {
   return (hostname, lookupOptions, callback) => {
     dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
       const list = Array.isArray(addresses) ? addresses : [];
+      const never = list.find((a) => isMetadataAddress(a.address));
+      if (never) return callback(refusedAlways(hostname, never.address), '', 0);
       if (!options.allowPrivate) {
         const bad = list.find((a) => isPrivateAddress(a.address));
         if (bad) return callback(refused(hostname, bad.address), '', 0);

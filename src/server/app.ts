@@ -3,7 +3,7 @@
  * pages (`routes/pages.ts`, rendered by src/web), all sharing one store, one ingest service and one error handler. `buildApp` does
  * not listen; tests call it in-process with `app.inject`, and `start-server.ts` listens.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { defineRoute, installRoutes, type AnyRouteSpec } from './api-route.js';
 import type { AppDeps } from './deps.js';
 import { answerClientError, frameworkErrorHandler, installErrorHandler, sendError } from './error-handler.js';
@@ -45,6 +45,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       ...(options.logStream && { stream: options.logStream }),
     },
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: config.maxUploadBytes,
     // A trailing slash names the same route: /api/stories/ is /api/stories.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },

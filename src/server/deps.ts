@@ -19,6 +19,11 @@ export interface ServerConfig {
   readonly allowPrivateFeeds: boolean;
   /** Pino level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'. */
   readonly logLevel: string;
+  /**
+   * Log every request and response as JSON lines. Off by default: two lines per request buried the
+   * start-up lines and errors on a person's terminal; operators turn it on (`--log-requests`).
+   */
+  readonly logRequests: boolean;
 }
 
 export interface AppDeps {

@@ -13,6 +13,7 @@ export const SERVER_DEFAULTS: ServerConfig = Object.freeze({
   maxUploadBytes: 5 * 1024 * 1024,
   allowPrivateFeeds: false,
   logLevel: 'info',
+  logRequests: false,
 });
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,8 +28,13 @@ export interface ServeFlags {
   readonly samples?: boolean;
   readonly samplesDir?: string;
   readonly maxUploadBytes?: number;
+  /** `--allow-private` (one spelling with `chorus feeds`). */
+  readonly allowPrivate?: boolean;
+  /** The old spelling, still accepted. */
   readonly allowPrivateFeeds?: boolean;
   readonly logLevel?: string;
+  /** `--log-requests`: one JSON line per request and per response. */
+  readonly logRequests?: boolean;
 }
 
 /** Everything the server process needs, after the merge. */
@@ -45,6 +51,19 @@ export interface ServeEnv {
   readonly CHORUS_TOKEN?: string | undefined;
   readonly DATABASE_URL?: string | undefined;
   readonly CHORUS_LOG_LEVEL?: string | undefined;
+  /** Port when --port is not given (the convention of hosting platforms and `PORT=8893 npm start`). */
+  readonly PORT?: string | undefined;
+  /** `1` or `true`: log every request, as `--log-requests`. */
+  readonly CHORUS_LOG_REQUESTS?: string | undefined;
+}
+
+/** The PORT variable as a port number; anything else is a usage error, not a silent 8080. */
+function envPort(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const port = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || port > 65535)
+    throw new ChorusError('usage', `expected a port from 0 to 65535 in PORT, found "${value}"`);
+  return port;
 }
 
 /** True for host names that only this machine can reach. */
@@ -65,12 +84,17 @@ export function isLoopbackHost(host: string): boolean {
 export function resolveServeOptions(flags: ServeFlags, env: ServeEnv): ServeOptions {
   const token = (flags.token ?? env.CHORUS_TOKEN)?.trim() || undefined;
   const logLevel = (flags.logLevel ?? env.CHORUS_LOG_LEVEL ?? SERVER_DEFAULTS.logLevel).toLowerCase();
+  const port = flags.port ?? envPort(env.PORT);
+  const logRequests = flags.logRequests ?? /^(1|true|yes)$/i.test(env.CHORUS_LOG_REQUESTS?.trim() ?? '');
   const config: ServerConfig = {
     ...SERVER_DEFAULTS,
     ...(flags.host !== undefined && { host: flags.host }),
-    ...(flags.port !== undefined && { port: flags.port }),
+    ...(port !== undefined && { port }),
+    logRequests,
     ...(flags.maxUploadBytes !== undefined && { maxUploadBytes: flags.maxUploadBytes }),
-    ...(flags.allowPrivateFeeds !== undefined && { allowPrivateFeeds: flags.allowPrivateFeeds }),
+    ...((flags.allowPrivate ?? flags.allowPrivateFeeds) !== undefined && {
+      allowPrivateFeeds: Boolean(flags.allowPrivate ?? flags.allowPrivateFeeds),
+    }),
     logLevel,
     ...(token && { token }),
   };

@@ -2,7 +2,9 @@
  * Polling feeds: a conditional request for the feed (ETag / Last-Modified, so an unchanged feed costs a
  * 304), then for every item not stored yet the linked page, fetched politely and reduced to its article
  * text, then one ingest batch per feed. A feed that fails keeps its error on its record and the others
- * go on.
+ * go on. An item whose page cannot be fetched and whose own text is short (a two-word description) is
+ * not stored: it stays pending and is tried again at the next poll, which therefore asks for the whole
+ * feed (no ETag saved) so the item is seen again.
  */
 import { makeArticle } from '../core/article.js';
 import { ChorusError, isChorusError } from '../core/errors.js';
@@ -42,8 +44,12 @@ export interface PollResult {
   readonly items: number;
   /** Outcomes of the items that were new. */
   readonly outcomes: readonly IngestOutcome[];
+  /** Items left for the next poll: their page could not be fetched and their own text is too short. */
+  readonly pending: readonly { readonly link: string; readonly reason: string }[];
   readonly error?: string;
 }
+
+type ItemResult = { readonly article: Article } | { readonly pending: string };
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -62,23 +68,28 @@ async function itemArticle(
   source: string,
   fetcher: PoliteFetcher,
   options: PollOptions,
-): Promise<Article> {
+): Promise<ItemResult> {
   const warnings: string[] = [];
   let page: PageText | undefined;
+  let failed: string | undefined;
   if (options.fetchPages && item.link) {
     try {
       const res = await fetcher.fetch(item.link, { accept: 'text/html,application/xhtml+xml' });
-      if (res.status >= 400) warnings.push(`page not fetched: HTTP ${res.status}`);
+      if (res.status >= 400) failed = `page not fetched: HTTP ${res.status}`;
       else page = options.extract(decodeBytes(res.body).text, res.url);
     } catch (error) {
-      warnings.push(`page not fetched: ${message(error)}`);
+      failed = `page not fetched: ${message(error)}`;
     }
   }
   const own = item.html ? pageText(item.html).text : '';
+  // A feed's teaser stored as the article would stay a two-word article for good (its URL is then
+  // known, so the page is never fetched again): wait for the page unless the item carries real text.
+  if (failed && own.length < options.minPageChars) return { pending: failed };
+  if (failed) warnings.push(`${failed}: used the feed item text`);
   const usePage = page !== undefined && page.text.length >= Math.min(options.minPageChars, own.length + 1);
   if (page && !usePage) warnings.push('page text too short: used the feed item text');
   const title = item.title ?? page?.title;
-  return makeArticle({
+  const article = makeArticle({
     text: usePage ? (page?.text ?? '') : own,
     source,
     ...(item.link && { url: item.link }),
@@ -87,6 +98,7 @@ async function itemArticle(
     ...(item.date && { date: item.date }),
     warnings,
   });
+  return { article };
 }
 
 /**
@@ -110,7 +122,7 @@ export async function pollFeed(
     });
     if (res.notModified) {
       await store.updateFeed(feed.id, { lastPolledAt: polledAt, lastError: null });
-      return { feedId: feed.id, url: feed.url, status: 'not-modified', items: 0, outcomes: [] };
+      return { feedId: feed.id, url: feed.url, status: 'not-modified', items: 0, outcomes: [], pending: [] };
     }
     if (res.status >= 400)
       throw new ChorusError('fetch-failed', `expected the feed, found HTTP ${res.status} (${feed.url})`);
@@ -120,13 +132,20 @@ export async function pollFeed(
     const fresh = items.filter((i) => !i.link || !known.has(i.link));
     const source = feed.title ?? parsed.title ?? hostOf(parsed.link) ?? hostOf(feed.url) ?? feed.url;
     const articles: Article[] = [];
-    for (const item of fresh) articles.push(await itemArticle(item, source, fetcher, o));
+    const pending: { link: string; reason: string }[] = [];
+    for (const item of fresh) {
+      const got = await itemArticle(item, source, fetcher, o);
+      if ('article' in got) articles.push(got.article);
+      else pending.push({ link: item.link ?? '', reason: got.pending });
+    }
     const result = articles.length > 0 ? await service.ingest(articles, { feedId: feed.id }) : undefined;
+    // With items pending, the next poll must see the whole feed again, not a 304.
+    const validators = pending.length === 0;
     await store.updateFeed(feed.id, {
       lastPolledAt: polledAt,
-      lastError: null,
-      etag: res.etag ?? null,
-      lastModified: res.lastModified ?? null,
+      lastError: pending.length ? `${pending.length} page(s) not fetched yet: ${pending[0]?.reason}` : null,
+      etag: validators ? (res.etag ?? null) : null,
+      lastModified: validators ? (res.lastModified ?? null) : null,
       ...(!feed.title && parsed.title && { title: parsed.title }),
     });
     return {
@@ -135,6 +154,7 @@ export async function pollFeed(
       status: 'updated',
       items: parsed.items.length,
       outcomes: result?.outcomes ?? [],
+      pending,
     };
   } catch (error) {
     if (isChorusError(error) && error.code === 'storage') throw error;
@@ -145,6 +165,7 @@ export async function pollFeed(
       status: 'failed',
       items: 0,
       outcomes: [],
+      pending: [],
       error: message(error),
     };
   }

@@ -5,6 +5,24 @@
 import { corroborationLabel } from '../core/compare/index.js';
 import type { Citation, StoryReport } from '../core/model.js';
 
+/**
+ * Article text as inert Markdown: raw HTML in a headline or a sentence (`<img onerror=…>`) would be
+ * live HTML wherever the Markdown is rendered, and `*`, `_`, `[` would restyle or link it. Entities
+ * for `<`, `>`, `&`; a backslash before Markdown's punctuation.
+ */
+export function mdText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]#|~])/g, '\\$1');
+}
+
+/** A URL inside `<…>`: the characters that would end it or start HTML are percent-escaped. */
+function mdUrl(url: string): string {
+  return url.replace(/[<>\s"]/g, (c) => encodeURIComponent(c));
+}
+
 /** `[1,3]` for citations of articles 0 and 2. */
 export function citationMarker(citations: readonly Citation[]): string {
   return `[${citations.map((c) => c.article + 1).join(',')}]`;
@@ -15,7 +33,7 @@ function plural(n: number, word: string): string {
 }
 
 function sourceLabel(report: StoryReport, articles: readonly number[]): string {
-  return articles.map((a) => `[${a + 1}] ${report.story.articles[a]?.source ?? '?'}`).join(', ');
+  return articles.map((a) => `[${a + 1}] ${mdText(report.story.articles[a]?.source ?? '?')}`).join(', ');
 }
 
 function section(title: string, lines: readonly string[], empty: string): string[] {
@@ -34,7 +52,7 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
   const { maxItems } = { ...MARKDOWN_DEFAULTS, ...options };
   const { story, summary, comparison } = report;
   const title = story.title ?? story.articles.find((a) => a.title)?.title ?? 'Story';
-  const out: string[] = [`# ${title}`, ''];
+  const out: string[] = [`# ${mdText(title)}`, ''];
   out.push(
     `_${plural(story.articles.length, 'source')} · ${summary.words} words · method \`${summary.method}\`_`,
     '',
@@ -44,7 +62,7 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
     ...section(
       'Summary',
       summary.sentences.length
-        ? [summary.sentences.map((s) => `${s.text} ${citationMarker(s.citations)}`).join(' ')]
+        ? [summary.sentences.map((s) => `${mdText(s.text)} ${citationMarker(s.citations)}`).join(' ')]
         : [],
       // The summarizer's first warning says why nothing was chosen (no sentences, or a budget too small).
       `no summary: ${summary.warnings[0] ?? 'no usable sentences in the sources'}`,
@@ -56,12 +74,15 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
     ...section(
       'Sources',
       story.articles.map((a, i) => {
-        const meta = [a.title && `“${a.title}”`, a.byline, a.date].filter(Boolean).join(' · ');
+        const meta = [a.title && `“${a.title}”`, a.byline, a.date]
+          .filter((m): m is string => Boolean(m))
+          .map(mdText)
+          .join(' · ');
         const copy = copies.get(i);
         const note = copy
           ? ` _(copy of [${copy.original + 1}], ${Math.round(copy.similarity * 100)}% similar)_`
           : '';
-        return `${i + 1}. **${a.source}**${meta ? ` ${meta}` : ''}${a.url ? ` <${a.url}>` : ''}${note}`;
+        return `${i + 1}. **${mdText(a.source)}**${meta ? ` ${meta}` : ''}${a.url ? ` <${mdUrl(a.url)}>` : ''}${note}`;
       }),
       'no sources',
     ),
@@ -74,7 +95,7 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
         .slice(0, maxItems)
         .map(
           (f) =>
-            `- ${f.text} — ${corroborationLabel(f.articles, report.duplicates, story.articles.length)}: ${sourceLabel(report, f.articles)}`,
+            `- ${mdText(f.text)} — ${corroborationLabel(f.articles, report.duplicates, story.articles.length)}: ${sourceLabel(report, f.articles)}`,
         ),
       'no fact is carried by more than one independent source',
     ),
@@ -85,10 +106,13 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
     ...section(
       'Reported by one source only',
       unique.flatMap((u) => [
-        `- **[${u.article + 1}] ${story.articles[u.article]?.source ?? '?'}**`,
-        ...u.facts.slice(0, Math.max(1, Math.floor(maxItems / 2))).map((f) => `  - ${f.text}`),
+        `- **[${u.article + 1}] ${mdText(story.articles[u.article]?.source ?? '?')}**`,
+        ...u.facts.slice(0, Math.max(1, Math.floor(maxItems / 2))).map((f) => `  - ${mdText(f.text)}`),
       ]),
-      'nothing is reported by one source alone',
+      // With one source everything is "one source only"; saying nothing is would read as a contradiction.
+      story.articles.length === 1
+        ? 'one source: everything above comes from it alone'
+        : 'nothing is reported by one source alone',
     ),
   );
 
@@ -98,8 +122,10 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
       comparison.disagreements
         .slice(0, maxItems)
         .flatMap((d) => [
-          `- **${d.topic}**`,
-          ...d.sides.map((s) => `  - ${s.value}: ${sourceLabel(report, s.articles)} — “${s.text}”`),
+          `- **${mdText(d.topic)}**`,
+          ...d.sides.map(
+            (s) => `  - ${mdText(s.value)}: ${sourceLabel(report, s.articles)} — “${mdText(s.text)}”`,
+          ),
         ]),
       'no disagreement found',
     ),
@@ -110,7 +136,10 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
       'Who said what',
       comparison.quotes
         .slice(0, maxItems)
-        .map((q) => `- ${q.speaker ?? 'unattributed'}: “${q.text}” — ${sourceLabel(report, q.articles)}`),
+        .map(
+          (q) =>
+            `- ${mdText(q.speaker ?? 'unattributed')}: “${mdText(q.text)}” — ${sourceLabel(report, q.articles)}`,
+        ),
       'no quotes',
     ),
   );
@@ -120,7 +149,7 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
       'People, organisations and places',
       comparison.entities.slice(0, maxItems * 2).map((e) => {
         const total = Object.values(e.mentions).reduce((a, b) => a + b, 0);
-        return `- ${e.name} (${e.kind}) — ${plural(total, 'mention')} in ${plural(Object.keys(e.mentions).length, 'source')}`;
+        return `- ${mdText(e.name)} (${e.kind}) — ${plural(total, 'mention')} in ${plural(Object.keys(e.mentions).length, 'source')}`;
       }),
       'no named entities found',
     ),
@@ -134,7 +163,7 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
     out.push(
       ...section(
         'Warnings',
-        warnings.map((w) => `- ${w}`),
+        warnings.map((w) => `- ${mdText(w)}`),
         '',
       ),
     );

@@ -319,10 +319,19 @@ describe('chorus summarize', () => {
     expect(empty.stderr).toContain('chorus: standard input: rejected: empty file (0 bytes)');
   });
 
-  it('exits 4 with a clear message for a path that does not exist', async () => {
-    const run = await chorus(['summarize', at('missing.txt')]);
-    expect(run.code).toBe(4);
+  it('exits 3 (not found, as the exit-code table says) for paths that do not exist', async () => {
+    const run = await chorus(['summarize', at('missing.txt'), at('nope') + '/']);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain('rejected: not found: expected a file, a directory or - (standard input)');
+  });
+
+  it('answers a bad flag with one short error and a pointer to --help, not the whole help', async () => {
+    const run = await chorus(['summarize', '--wordz', '10']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown option '--wordz'");
+    expect(run.stderr).toContain('see --help');
+    expect(run.stderr).not.toContain('Examples:');
+    expect(run.stderr.split('\n').length).toBeLessThan(6);
   });
 
   it('summarizes 200 articles at once within 60 seconds (2 shared cores)', { timeout: 120_000 }, async () => {

@@ -14,6 +14,8 @@ import { CALM_ARTICLE, HOSTILE_PAGE, PASTED, UPLOAD_STORY } from './fixtures.js'
 declare const window: { __xss?: unknown };
 declare const document: {
   querySelector(selector: string): { id: string } | null;
+  querySelectorAll(selector: string): Iterable<unknown>;
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<{ top: number }> };
   documentElement: { scrollWidth: number };
 };
 declare const innerHeight: number;
@@ -267,6 +269,26 @@ describe('small screens', () => {
       expect(width, path).toBeLessThanOrEqual(375);
       await page.screenshot({ path: `${SCREENSHOTS}phone-${i}.png`, fullPage: i !== 2 });
     }
+    await phone.close();
+  });
+
+  it('keeps words whole in the entity table at 375 px (it scrolls in its box instead)', async () => {
+    const phone = await browser!.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await phone.newPage();
+    await page.goto(site!.url + '/');
+    const story = (await page.locator('ol.stories h2 a:has-text("Harbor Bridge")').getAttribute('href'))!;
+    await page.goto(site!.url + story);
+    // A one-word cell broken inside its word ("perso/n") lays its text out on more than one line box.
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll('table.entities td:nth-child(2)')].map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(Math.max(...lines)).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.close();
   });
 

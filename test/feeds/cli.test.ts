@@ -48,32 +48,37 @@ describe('chorus feeds', () => {
     }
   });
 
-  it('adds, lists and polls a feed; refuses loopback without --allow-private', async () => {
-    const url = `${server.base}/atom.xml`;
-    expect((await chorus('feeds', 'add', url, '--db', db)).code).toBe(9);
-    const added = await chorus('feeds', 'add', url, '--db', db, '--allow-private');
-    expect(added.code).toBe(0);
-    expect(added.stdout).toContain(url);
+  // Five CLI processes: on two shared cores under load this takes 50 s.
+  it(
+    'adds, lists and polls a feed; refuses loopback without --allow-private',
+    { timeout: 180_000 },
+    async () => {
+      const url = `${server.base}/atom.xml`;
+      expect((await chorus('feeds', 'add', url, '--db', db)).code).toBe(9);
+      const added = await chorus('feeds', 'add', url, '--db', db, '--allow-private');
+      expect(added.code).toBe(0);
+      expect(added.stdout).toContain(url);
 
-    const refused = await chorus('feeds', 'poll', '--db', db, '--no-pages');
-    expect(refused.code).toBe(11);
-    expect(refused.stdout).toMatch(/failed: refused to fetch 127\.0\.0\.1/);
+      const refused = await chorus('feeds', 'poll', '--db', db, '--no-pages');
+      expect(refused.code).toBe(11);
+      expect(refused.stdout).toMatch(/failed: refused to fetch 127\.0\.0\.1/);
 
-    const polled = await chorus(
-      'feeds',
-      'poll',
-      '--db',
-      db,
-      '--no-pages',
-      '--allow-private',
-      '--host-delay',
-      '1',
-    );
-    expect(polled.stderr).toBe('');
-    expect(polled.code).toBe(0);
-    expect(polled.stdout).toContain('1 items; ingested 1, duplicates 0, rejected 0; 1 story touched');
+      const polled = await chorus(
+        'feeds',
+        'poll',
+        '--db',
+        db,
+        '--no-pages',
+        '--allow-private',
+        '--host-delay',
+        '1',
+      );
+      expect(polled.stderr).toBe('');
+      expect(polled.code).toBe(0);
+      expect(polled.stdout).toContain('1 items; ingested 1, duplicates 0, rejected 0; 1 story touched');
 
-    const listed = await chorus('feeds', 'list', '--db', db);
-    expect(listed.stdout).toMatch(/Valley Courier\tpolled 20/);
-  });
+      const listed = await chorus('feeds', 'list', '--db', db);
+      expect(listed.stdout).toMatch(/Valley Courier\tpolled 20/);
+    },
+  );
 });

@@ -51,6 +51,22 @@ describe('fetch guard', () => {
   ])('refuses %s before connecting', (url, pattern) => {
     expect(() => checkUrl(url, { allowPrivate: false })).toThrow(pattern);
   });
+
+  it.each([
+    ['http://localhost:8080/feed.xml', false, /loopback/],
+    ['http://LOCALHOST./feed.xml', false, /loopback/],
+    ['http://news.localhost/feed.xml', false, /loopback/],
+    ['http://localhost:8080/feed.xml', true, null],
+    ['http://10.1.2.3/feed.xml', true, null],
+    ['http://169.254.169.254/latest/meta-data/', true, /link-local/],
+    ['http://169.254.169.254/latest/meta-data/', false, /link-local/],
+    ['http://[fe80::1]/', true, /link-local/],
+    ['http://[::ffff:169.254.169.254]/', true, /link-local/],
+    ['http://metadata.google.internal/computeMetadata/v1/', true, /metadata/],
+  ])('checkUrl %s with allowPrivate %s: %s', (url, allowPrivate, pattern) => {
+    if (pattern) expect(() => checkUrl(url, { allowPrivate })).toThrow(pattern);
+    else expect(() => checkUrl(url, { allowPrivate })).not.toThrow();
+  });
 });
 
 describe('fetchUrl on a local server', () => {

@@ -31,6 +31,7 @@ function page(title: string, text: string): string {
 
 describe('polling feeds', () => {
   let server: LocalServer;
+  let flakyDown = true;
   let dir: string;
   let store: Store;
   let service: IngestService;
@@ -52,6 +53,18 @@ describe('polling feeds', () => {
       const body = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Gazette</title>
         <link>https://gazette.example/</link>${items.join('\n').replaceAll('SERVER', server.base)}</channel></rss>`;
       res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"feed-v1"' }).end(body);
+    };
+    // An item whose page is down at first: a two-word teaser must not become the stored article.
+    routes['/flaky.xml'] = (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"flaky-v1"' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Tarn Courier</title>
+        <item><title>${escape(DAM_ARTICLES[0]?.title ?? '')}</title><link>${server.base}/flaky/1</link>
+        <description>Dam opens.</description></item></channel></rss>`,
+      );
+    routes['/flaky/1'] = (_req, res) => {
+      if (flakyDown) return void res.writeHead(503).end('down');
+      const a = DAM_ARTICLES[0];
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page(a?.title ?? '', a?.text ?? ''));
     };
     routes['/not-a-feed'] = (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Hi</body></html>');
@@ -102,6 +115,26 @@ describe('polling feeds', () => {
     const again = await pollFeed(service, feed, fetcher); // no etag passed: full feed again
     expect(again).toMatchObject({ status: 'updated', outcomes: [] });
     expect(server.log.filter((r) => r.path.startsWith('/story/')).length).toBe(pagesBefore);
+  });
+
+  it('keeps an item whose page cannot be fetched pending, and stores its page once it answers', async () => {
+    const feed = await store.addFeed(`${server.base}/flaky.xml`);
+    flakyDown = true;
+    const first = await pollFeed(service, feed, fetcher);
+    expect(first).toMatchObject({ status: 'updated', outcomes: [] });
+    expect(first.pending).toEqual([{ link: `${server.base}/flaky/1`, reason: 'page not fetched: HTTP 503' }]);
+    expect((await store.stats()).articles).toBe(0);
+    const after = await store.getFeed(feed.id);
+    expect(after?.etag).toBeUndefined(); // the next poll must see the item again, not a 304
+    expect(after?.lastError).toMatch(/1 page\(s\) not fetched yet/);
+
+    flakyDown = false;
+    const second = await pollFeed(service, after ?? feed, fetcher);
+    expect(second.outcomes.map((o) => o.status)).toEqual(['ingested']);
+    expect(second.pending).toEqual([]);
+    const stored = (await store.listArticles({ feedId: feed.id })).items;
+    expect(stored[0]?.text).toBe(DAM_ARTICLES[0]?.text);
+    expect((await store.getFeed(feed.id))?.lastError).toBeUndefined();
   });
 
   it('refuses a feed on 127.0.0.1 without the allowance and records why', async () => {

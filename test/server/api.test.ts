@@ -33,7 +33,7 @@ const UPLOAD_HTML = `<!doctype html><html><head><title>Quill Wood owls back in f
 </article></body></html>`;
 
 for (const backend of backends()) {
-  describe(`HTTP API (${backend.name})`, () => {
+  describe.skipIf(!backend.available)(`HTTP API (${backend.name})`, () => {
     let server: TestServer;
     const inject: TestServer['app']['inject'] = ((...args: Parameters<TestServer['app']['inject']>) =>
       server.app.inject(...args)) as TestServer['app']['inject'];

@@ -14,7 +14,7 @@ const ARTICLE = {
 };
 
 for (const backend of backends()) {
-  describe(`HTTP limits and document (${backend.name})`, () => {
+  describe.skipIf(!backend.available)(`HTTP limits and document (${backend.name})`, () => {
     let server: TestServer;
     beforeAll(async () => {
       server = await testServer(backend, { token: TOKEN, maxUploadBytes: 4096 });

@@ -35,7 +35,7 @@ describe('server logs', () => {
       {
         store,
         service,
-        config: { ...SERVER_DEFAULTS, token: TOKEN, logLevel: 'trace' },
+        config: { ...SERVER_DEFAULTS, token: TOKEN, logLevel: 'trace', logRequests: true },
         readUpload: readUploadedFile,
       },
       { logStream },
@@ -74,5 +74,28 @@ describe('server logs', () => {
     expect(all).not.toContain(MARKER);
     expect(all).not.toContain('breakwater');
     expect(all).not.toContain(TOKEN);
+  });
+
+  it('logs no line per request by default (only with logRequests)', async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const store = await backend.fresh();
+    const service = await IngestService.open(store);
+    const app = await buildApp(
+      { store, service, config: SERVER_DEFAULTS, readUpload: readUploadedFile },
+      { logStream },
+    );
+    try {
+      for (let i = 0; i < 3; i++) expect((await app.inject('/api/health')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+    expect(lines.filter((l) => /incoming request|request completed/.test(l))).toEqual([]);
   });
 });

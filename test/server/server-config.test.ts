@@ -53,6 +53,26 @@ describe('resolveServeOptions', () => {
       { CHORUS_LOG_LEVEL: 'WARN' },
       { config: expect.objectContaining({ logLevel: 'warn' }) },
     ],
+    ['PORT from the environment', {}, { PORT: '8893' }, { config: expect.objectContaining({ port: 8893 }) }],
+    [
+      '--port over PORT',
+      { port: 9001 },
+      { PORT: '8893' },
+      { config: expect.objectContaining({ port: 9001 }) },
+    ],
+    ['quiet requests by default', {}, {}, { config: expect.objectContaining({ logRequests: false }) }],
+    [
+      'requests logged on asking',
+      {},
+      { CHORUS_LOG_REQUESTS: '1' },
+      { config: expect.objectContaining({ logRequests: true }) },
+    ],
+    [
+      'one spelling of --allow-private on serve and feeds',
+      { allowPrivate: true },
+      {},
+      { config: expect.objectContaining({ allowPrivateFeeds: true }) },
+    ],
     [
       'public host with a token',
       { host: '0.0.0.0', token: 't' },
@@ -75,6 +95,10 @@ describe('resolveServeOptions', () => {
   ])('refuses %s', (_name, flags, message) => {
     expect(() => resolveServeOptions(flags, {})).toThrow(ChorusError);
     expect(() => resolveServeOptions(flags, {})).toThrow(message);
+  });
+
+  it('refuses a PORT that is not a port instead of silently using 8080', () => {
+    expect(() => resolveServeOptions({}, { PORT: 'eighty' })).toThrow(/in PORT, found "eighty"/);
   });
 });
 

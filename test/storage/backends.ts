@@ -12,6 +12,11 @@ import type { Store } from '../../src/storage/store.js';
 
 export interface Backend {
   readonly name: 'sqlite' | 'postgres';
+  /**
+   * False for PostgreSQL when no server is given: its suites are still declared, under
+   * `describe.skipIf(!backend.available)`, so they show in the counts as skipped instead of vanishing.
+   */
+  readonly available: boolean;
   /** Opens a fresh, empty store. */
   fresh(): Promise<Store>;
   /** Opens the store `fresh` last returned again (after it was closed), as a restart would. */
@@ -30,8 +35,10 @@ if (!pgUrl && process.env.CI === 'true') {
 }
 if (!pgUrl) {
   console.warn(
-    'storage tests: CHORUS_TEST_DATABASE_URL is not set, so the PostgreSQL backend is SKIPPED locally ' +
-      '(start one as .ci/run does to run it).',
+    'PostgreSQL tests SKIPPED (counted as skipped below): CHORUS_TEST_DATABASE_URL is not set. To run them, ' +
+      'install PostgreSQL 14 or later (apt-get install postgresql, or docker run -p 5432:5432 -e ' +
+      'POSTGRES_PASSWORD=chorus postgres:16), create a database and set ' +
+      'CHORUS_TEST_DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/DATABASE.',
   );
 }
 
@@ -42,6 +49,7 @@ function sqliteBackend(): Backend {
   let last = '';
   return {
     name: 'sqlite',
+    available: true,
     async fresh() {
       const dir = mkdtempSync(join(tmpdir(), 'chorus-store-'));
       dirs.push(dir);
@@ -60,6 +68,7 @@ function postgresBackend(url: string): Backend {
   let last = '';
   return {
     name: 'postgres',
+    available: true,
     async fresh() {
       last = `chorus_t${process.pid}_${Date.now().toString(36)}_${schemas.length}`;
       schemas.push(last);
@@ -72,7 +81,13 @@ function postgresBackend(url: string): Backend {
   };
 }
 
-/** The backends to run: SQLite always, PostgreSQL when a server is given. */
+/** A PostgreSQL backend with no server: declared so its suites count as skipped, never opened. */
+function missingPostgres(): Backend {
+  const missing = () => Promise.reject(new Error('CHORUS_TEST_DATABASE_URL is not set'));
+  return { name: 'postgres', available: false, fresh: missing, reopen: missing, cleanup: async () => {} };
+}
+
+/** Both backends; PostgreSQL is `available` only when a server is given. Use `describe.skipIf`. */
 export function backends(): Backend[] {
-  return pgUrl ? [sqliteBackend(), postgresBackend(pgUrl)] : [sqliteBackend()];
+  return [sqliteBackend(), pgUrl ? postgresBackend(pgUrl) : missingPostgres()];
 }

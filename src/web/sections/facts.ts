@@ -24,7 +24,9 @@ export function renderAgreed(view: ReportView): SafeHtml {
     'agreed',
     'What the sources agree on',
     body,
-    'No fact is carried by more than one independent source.',
+    view.report.story.articles.length === 1
+      ? 'One source only, so no fact can be checked against another.'
+      : 'No fact is carried by more than one independent source.',
     agreed.length > 0,
   );
 }
@@ -49,7 +51,10 @@ export function renderUnique(view: ReportView): SafeHtml {
     'unique',
     'Reported by one source only',
     body,
-    'Nothing is reported by one source alone.',
+    // With one source everything is "one source only"; "nothing is" would contradict the page.
+    view.report.story.articles.length === 1
+      ? 'This story has one source: everything above comes from it alone.'
+      : 'Nothing is reported by one source alone.',
     unique.length > 0,
   );
 }

@@ -71,6 +71,10 @@ blockquote { margin: 0; font-style: italic; }
 .unique h3 a { text-decoration: none; color: var(--ink); }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: .9rem; }
+/* The body breaks long words anywhere so prose never scrolls the page; a table scrolls in its own box
+   instead, so its cells keep words whole ("person", not "perso/n" at phone width). */
+.scroll table { overflow-wrap: normal; word-break: normal; }
+table.entities th[scope=row] { min-width: 8rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; vertical-align: top; }
 thead th { white-space: nowrap; }
 table.matrix th[scope=row] { font-weight: 400; min-width: 12rem; max-width: 28rem; }
