@@ -15,6 +15,11 @@ export interface Example {
   readonly story: Story;
   /** Human reference summaries (Multi-News has one, DUC and TAC several; none for plain input). */
   readonly references: readonly string[];
+  /**
+   * The references as the dataset's files hold them (DUC: tokenized, one clause per line), when
+   * `references` were tidied: ROUGE-1.5.5 counts its word limit on the files' whitespace words.
+   */
+  readonly rawReferences?: readonly string[];
 }
 
 function storyFrom(id: string, documents: readonly string[]): Story {

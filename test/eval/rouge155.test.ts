@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rouge155 } from '../../src/eval/rouge.js';
+import { morphStem155, porterStem155 } from '../../src/eval/rouge/porter155.js';
 import { PREDICTION_LINES, TARGET_LINES } from './rouge-score-texts.js';
 
 describe('rouge155 (ROUGE-1.5.5 -n 2 -f A, with -l, -m, -s)', () => {
@@ -43,7 +44,37 @@ describe('rouge155 (ROUGE-1.5.5 -n 2 -f A, with -l, -m, -s)', () => {
     expect(rouge155('x y', ['x y z w'], { words: 2 }).rouge1.recall).toBe(1);
   });
 
-  it('-m stems with the original Porter algorithm, unlike rouge-score', () => {
+  it('-l counts whitespace words line by line, as the Perl script, before cutting tokens', () => {
+    // "U.S." is one word for the limit but two tokens; "Pinochet ," is two words.
+    expect(rouge155('the U.S. army', ['army'], { words: 2 }).rouge1.precision).toBe(0);
+    expect(rouge155('the U.S. army', ['army'], { words: 3 }).rouge1.recall).toBe(1);
+    expect(rouge155('Pinochet , army', ['army'], { words: 2 }).rouge1.recall).toBe(0);
+    expect(rouge155('one two\nthree four', ['three'], { words: 3 }).rouge1.recall).toBe(1);
+    expect(rouge155('one two\nthree four', ['four'], { words: 3 }).rouge1.recall).toBe(0);
+    // A line starting with a space counts one empty word in Perl's split.
+    expect(rouge155(' one two', ['two'], { words: 2 }).rouge1.recall).toBe(0);
+  });
+
+  it.each([
+    // word, ROUGE-1.5.5's stem (checked against the Perl script's `stem`)
+    ['agreement', 'agreem'],
+    ['commissioners', 'commiss'],
+    ['happiness', 'happi'],
+    ['running', 'run'],
+    ['yesterday', 'yesterdai'],
+  ])('porterStem155(%s) = %s', (word, expected) => expect(porterStem155(word)).toBe(expected));
+
+  it.each([
+    ['bought', 'buy'],
+    ['children', 'child'],
+    ['geese', 'goose'],
+    ['reports', 'report'],
+  ])('morphStem155 reads WordNet exceptions first: %s → %s', (word, expected) =>
+    expect(morphStem155(word)).toBe(expected),
+  );
+
+  it("-m stems with ROUGE-1.5.5's Porter and WordNet exceptions, unlike rouge-score", () => {
+    expect(rouge155('children bought', ['child buy'], { stem: true }).rouge1.recall).toBe(1);
     expect(rouge155('news', ['new'], { stem: true }).rouge1.recall).toBe(1);
     expect(rouge155('news', ['new']).rouge1.recall).toBe(0);
     expect(rouge155('closing', ['closed'], { stem: true }).rouge1.recall).toBe(1);

@@ -166,6 +166,24 @@ describe('cleanSentence', () => {
   });
 });
 
+describe('removeBoilerplate: a clutter label never takes the article with it', () => {
+  const news =
+    'The harbor commission voted on Tuesday to reopen the east pier after eight months of repairs. ' +
+    'Fishermen had asked for the pier since the storm in March, and the vote passed six to one. ' +
+    'Repairs cost 4 million dollars, the commission said.';
+  it.each(['Photo:', 'Photos:', 'Video:', 'Watch:', 'Related:'])(
+    'a one-line article opening with "%s" keeps its news and loses the caption',
+    (label) => {
+      const out = removeBoilerplate(`${label} Fishermen wait at the east pier. ${news}`);
+      expect(out.text).toBe(news);
+      expect(out.removed).toEqual([`${label} Fishermen wait at the east pier.`]);
+    },
+  );
+  it('a short clutter line still goes whole', () => {
+    expect(removeBoilerplate(`Photo: Fishermen wait at the east pier.\n${news}`).text).toBe(news);
+  });
+});
+
 describe('removeBoilerplate: phrases and lines', () => {
   it.each<[string, string]>([
     [

@@ -128,16 +128,36 @@ export function isBoilerplateSentence(text: string): boolean {
   return boilerplateCategory(text) !== undefined;
 }
 
+/**
+ * A line starting like clutter ("Photo:", "Related:") is dropped whole only when it is this short: a
+ * Multi-News article is one line, and "Photo: …" may open 800 words of news.
+ */
+const MAX_CLUTTER_LINE_WORDS = 30;
+
+/**
+ * A line that starts like clutter, without its clutter: nothing for a short line, the rest after its
+ * first sentence (the caption or link the label introduces) for a long one.
+ */
+function withoutClutterStart(line: string, removed: string[]): string | undefined {
+  const trimmed = line.trim();
+  if (!LINES.some((r) => r.re.test(trimmed.toLowerCase()))) return line;
+  if (countWords(trimmed) <= MAX_CLUTTER_LINE_WORDS) {
+    removed.push(trimmed);
+    return undefined;
+  }
+  const [first, ...rest] = splitSentences(trimmed);
+  if (!first || rest.length === 0) return line;
+  removed.push(first.text);
+  return rest.map((s) => s.text).join(' ');
+}
+
 /** Drops clutter lines and phrases from `text` and tells whether the whole text is clutter. Keeps paragraphs. */
 export function removeBoilerplate(text: string): CleanedText {
   const removed: string[] = [];
   let kept = decodeEntities(text)
     .split('\n')
-    .filter((line) => {
-      const bad = LINES.some((r) => r.re.test(line.trim().toLowerCase()));
-      if (bad) removed.push(line.trim());
-      return !bad;
-    })
+    .map((line) => withoutClutterStart(line, removed))
+    .filter((line) => line !== undefined)
     .join('\n');
   kept = stripMatches(kept, STRIP, (piece) => removed.push(piece));
   kept = kept

@@ -61,13 +61,14 @@ export async function readDuc2003(root: string, options: Duc2003Options = {}): P
       .filter((a) => a.text.length > 0)
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
     const stem = cluster.replace(/t$/i, '').toUpperCase();
-    const references = await Promise.all(
+    const rawReferences = await Promise.all(
       modelFiles
         .filter((f) => f.toUpperCase().startsWith(`${stem}.M.100.`))
         .sort()
-        .map(async (f) => detokenizedReference(await readFile(join(models ?? '', f), 'latin1'))),
+        .map((f) => readFile(join(models ?? '', f), 'latin1')),
     );
-    examples.push({ id: cluster, story: { id: cluster, articles }, references });
+    const references = rawReferences.map(detokenizedReference);
+    examples.push({ id: cluster, story: { id: cluster, articles }, references, rawReferences });
   }
   return examples;
 }

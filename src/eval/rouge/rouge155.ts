@@ -1,38 +1,69 @@
 /**
- * ROUGE-N recall the way the DUC/TAC evaluations ran the Perl ROUGE-1.5.5: `-n 2 -f A` (hits and counts
- * summed over all references: "model averaging"), `-l WORDS` (every summary cut to its first WORDS
- * words), `-m` (Porter stems of tokens longer than 3 characters) and `-s` (stop words removed).
+ * ROUGE-N the way the DUC/TAC evaluations ran the Perl ROUGE-1.5.5: `-n 2 -f A` (hits and counts summed
+ * over all references: "model averaging"), `-l WORDS` (every summary cut to its first WORDS words),
+ * `-m` (WordNet exceptions, then Porter stems, of tokens longer than 3 characters) and `-s` (the SMART
+ * common words removed), with texts read in its SPL format (one sentence per line).
  *
- * Where we depart from the Perl script, knowingly:
- * - `-m`: ROUGE-1.5.5 first looks words up in WordNet 2.0's exception lists ("went" → "go"), which are not
- *   available here; we apply its Porter stemmer (the original algorithm, the `stemmer` package) alone.
- * - `-s`: ROUGE-1.5.5 uses the SMART common-word list; we use Chorus's stop-word list.
- * - `-l`: we count the words the tokenizer keeps (so "U.S." or "senator-for-life" count as several);
- *   TAC 2011 was scored without `-l`, so this detail could not be checked against official scores.
- * Without `-m` and `-s` the scores match the official ROUGE-1.5.5 scores of TAC 2011 MultiLing
- * (see `bench/rouge-conformance.ts --tac`).
+ * Each step follows the script (`readText`, `createNGram`, `MorphStem`): lines are lowercased (ASCII
+ * only), the word limit counts whitespace-separated words line by line ("U.S." is one word, "Pinochet ,"
+ * two), and only then is the text cut into `[a-z0-9]` runs. The stemmer is the script's own (see
+ * `porter155.ts`). `bench/rouge-conformance.ts` checks every topic of DUC 2003 and TAC 2011 against the
+ * Perl script itself. Not carried over: `-b` byte limits, and scores rounded to 5 decimals.
  */
-import { stemmer } from 'stemmer';
-import { isStopWord } from '../../core/text/stopwords.js';
 import { ngramCounts, overlap, total } from './ngrams.js';
+import { morphStem155 } from './porter155.js';
 import { score, ZERO_SCORE, type RougeScore } from './score.js';
-import { rougeTokens, Vocabulary } from './tokenize.js';
+import smartWords from './smart-stopwords.json' with { type: 'json' };
+import { Vocabulary } from './tokenize.js';
 
 export interface Rouge155Options {
   /** `-l`: only the first this many words of each summary count. */
   readonly words?: number;
-  /** `-m`: Porter-stem tokens longer than 3 characters (original algorithm, as ROUGE-1.5.5). */
+  /** `-m`: stem tokens longer than 3 characters (WordNet exceptions, then ROUGE-1.5.5's Porter). */
   readonly stem?: boolean;
-  /** `-s`: drop stop words before counting n-grams. */
+  /** `-s`: drop the SMART common words before counting n-grams. */
   readonly removeStopwords?: boolean;
 }
 
-/** ROUGE-1.5.5's tokens: lowercase alphanumeric runs, cut at the word limit, then filtered and stemmed. */
+const SMART_WORDS: ReadonlySet<string> = new Set(smartWords);
+/** Perl's `\s` on bytes: ASCII whitespace only (a no-break space is not a word break there). */
+const PERL_SPACE = /[ \t\n\v\f\r]+/;
+
+/** Perl's `split(/\s+/, $s)`: a leading empty field is kept, trailing empty fields are dropped. */
+function perlSplit(s: string): string[] {
+  const fields = s.split(PERL_SPACE);
+  while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+  return fields;
+}
+
+/** `readText` for SPL input: the non-empty lines, lowercased, cut after `limit` whitespace words. */
+function limitedText(text: string, limit: number | undefined): string {
+  const lines = text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => line.replace(/[A-Z]+/g, (m) => m.toLowerCase()));
+  if (!limit) return lines.join(' ');
+  let out = '';
+  let count = 0;
+  for (const line of lines) {
+    const words = perlSplit(line);
+    if (count + words.length < limit) {
+      out += count !== 0 ? ` ${line}` : line;
+      count += words.length;
+    } else {
+      if (count > 0) out += ' ';
+      out += words.slice(0, limit - count).join(' ');
+      break;
+    }
+  }
+  return out;
+}
+
+/** ROUGE-1.5.5's tokens: `readText`'s cut, then `createNGram`'s `[a-z0-9]` runs, filtered and stemmed. */
 function tokens155(text: string, options: Rouge155Options): string[] {
-  let words = rougeTokens(text, false);
-  if (options.words !== undefined) words = words.slice(0, options.words);
-  if (options.removeStopwords) words = words.filter((w) => !isStopWord(w));
-  if (options.stem) words = words.map((w) => (w.length > 3 ? stemmer(w) : w));
+  let words: string[] = limitedText(text, options.words).match(/[a-z0-9]+/g) ?? [];
+  if (options.removeStopwords) words = words.filter((w) => !SMART_WORDS.has(w));
+  if (options.stem) words = words.map((w) => (w.length > 3 ? morphStem155(w) : w));
   return words;
 }
 

@@ -77,7 +77,7 @@ export function evaluateExample(
     }
     const seconds = analysis + (performance.now() - t0) / 1000;
     const r155 = settings.recall155
-      ? rouge155(text, example.references, { words: settings.words, stem: true })
+      ? rouge155(text, example.rawReferences ?? example.references, { words: settings.words, stem: true })
       : undefined;
     return {
       method: summarizer.name,

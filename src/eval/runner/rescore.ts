@@ -99,7 +99,10 @@ export async function rescore(
     const refs = example.references;
     const results = file.methods.map((method): MethodResult => {
       const text = summaries.get(method);
-      const r155 = dataset !== 'multinews' ? rouge155(text ?? '', refs, { words, stem: true }) : undefined;
+      const r155 =
+        dataset !== 'multinews'
+          ? rouge155(text ?? '', example.rawReferences ?? refs, { words, stem: true })
+          : undefined;
       return {
         method,
         scores: rougeScoresMulti(text ?? '', refs),
