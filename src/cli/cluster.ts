@@ -113,7 +113,9 @@ export async function runCluster(paths: readonly string[], flags: ClusterFlags):
     .map((s) => ({
       ...s,
       duplicates: findDuplicates(s.articles),
-      ...(summarizer && { summary: summarizer.summarize(prepareStory(s).forSummary, { words: flags.words }) }),
+      ...(summarizer && {
+        summary: summarizer.summarize(prepareStory(s).forSummary, { words: flags.words }),
+      }),
     }));
   if (flags.json)
     process.stdout.write(
