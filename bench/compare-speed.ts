@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { compareSources } from '../src/core/compare/index.js';
 import { findDuplicates } from '../src/core/dedupe/index.js';
 import type { Article } from '../src/core/model.js';
-import { analyzeStory } from '../src/core/text/index.js';
+import { prepareStory } from '../src/core/prepare-story.js';
 import { readMultiNews } from '../src/io/multinews.js';
 
 const { values, positionals } = parseArgs({
@@ -44,7 +44,7 @@ function run(name: string, workload: Article[][], warmup: number): void {
   const times: number[] = [];
   const cpu: number[] = [];
   workload.forEach((articles, i) => {
-    const doc = analyzeStory({ id: `${name}-${i}`, articles });
+    const doc = prepareStory({ id: `${name}-${i}`, articles }).analyzed;
     const duplicates = findDuplicates(articles);
     const c = process.cpuUsage();
     const t = performance.now();

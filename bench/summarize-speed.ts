@@ -13,7 +13,7 @@ import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getSummarizer, summarizerNames } from '../src/core/summarize/registry.js';
-import { analyzeStory } from '../src/core/text/index.js';
+import { prepareStory } from '../src/core/prepare-story.js';
 import { readMultiNews, type Example } from '../src/io/multinews.js';
 
 const { values, positionals } = parseArgs({
@@ -54,7 +54,7 @@ async function measure(path: string, method: string): Promise<Measured> {
     if (articles.length === 0) continue;
     for (const a of articles) inputWords += countWords(a.text);
     if (pipeline) pipeline.buildStoryReport({ ...story, articles }, { method, words });
-    else summarizer.summarize(analyzeStory({ ...story, articles }), { words });
+    else summarizer.summarize(prepareStory({ ...story, articles }).forSummary, { words });
   }
   const seconds = (performance.now() - started) / 1000;
   return {

@@ -27,7 +27,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
 import type { LinearModel, SentenceModel, Tree, TreeModel } from '../../src/core/summarize/scorer.js';
-import { analyzeStory } from '../../src/core/text/index.js';
+import { prepareStory } from '../../src/core/prepare-story.js';
 import { greedyOracle } from '../../src/eval/oracle.js';
 import { rougeScores } from '../../src/eval/rouge.js';
 import { readMultiNews } from '../../src/io/multinews.js';
@@ -90,7 +90,7 @@ let examples = 0;
 let positives = 0;
 const started = Date.now();
 for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { limit })) {
-  const doc = analyzeStory(ex.story);
+  const doc = prepareStory(ex.story).forSummary;
   if (doc.sentences.length === 0 || ex.references.length === 0) continue;
   const picks = greedyOracle(doc, ex.references, { words: budget });
   const oracle = new Set(picks);

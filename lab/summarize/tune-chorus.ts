@@ -20,7 +20,8 @@ import {
 import { readingOrder } from '../../src/core/summarize/order.js';
 import { checkModel, type SentenceModel } from '../../src/core/summarize/scorer.js';
 import type { AnalyzedStory } from '../../src/core/model.js';
-import { analyzeStory, countWords } from '../../src/core/text/index.js';
+import { prepareStory } from '../../src/core/prepare-story.js';
+import { countWords } from '../../src/core/text/index.js';
 import { rougeScores } from '../../src/eval/rouge.js';
 import { readMultiNews } from '../../src/io/multinews.js';
 
@@ -45,7 +46,7 @@ interface Item {
 }
 const items: Item[] = [];
 for await (const ex of readMultiNews(values.data, { limit: Number(values.limit) })) {
-  const doc = analyzeStory(ex.story);
+  const doc = prepareStory(ex.story).forSummary;
   if (!ex.references[0]) continue;
   const inputWords = doc.sentences.reduce((n, s) => n + s.tokens.length, 0);
   items.push({ doc, ranked: rankSentences(doc, model), reference: ex.references[0], inputWords });

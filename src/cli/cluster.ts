@@ -12,7 +12,7 @@ import { findDuplicates } from '../core/dedupe/find-duplicates.js';
 import { ChorusError } from '../core/errors.js';
 import type { Article, DuplicateLink, Summary } from '../core/model.js';
 import { getSummarizer, summarizerNames } from '../core/summarize/registry.js';
-import { analyzeStory } from '../core/text/analyze.js';
+import { prepareStory } from '../core/prepare-story.js';
 import { readInputs } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parseFraction, parsePositiveInt } from './options.js';
@@ -113,7 +113,9 @@ export async function runCluster(paths: readonly string[], flags: ClusterFlags):
     .map((s) => ({
       ...s,
       duplicates: findDuplicates(s.articles),
-      ...(summarizer && { summary: summarizer.summarize(analyzeStory(s), { words: flags.words }) }),
+      ...(summarizer && {
+        summary: summarizer.summarize(prepareStory(s).forSummary, { words: flags.words }),
+      }),
     }));
   if (flags.json)
     process.stdout.write(

@@ -7,6 +7,7 @@ export * from './model.js';
 export { makeArticle, type ArticleFields } from './article.js';
 export { ChorusError, isChorusError, type ChorusErrorCode } from './errors.js';
 export { buildStoryReport, PIPELINE_DEFAULTS, type PipelineOptions } from './pipeline.js';
+export { prepareStory, type PreparedStory } from './prepare-story.js';
 export { StoryReportSchema } from './schema.js';
 export { analyzeStory, splitSentences, tokenize, countWords } from './text/index.js';
 export { getSummarizer, summarizerNames } from './summarize/registry.js';

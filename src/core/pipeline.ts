@@ -1,16 +1,16 @@
 /**
  * The whole core in one call: a story's articles in, its report out (cited summary, comparison of the
- * sources, syndicated copies). The CLI, the ingest service and the server all go through here.
+ * sources, syndicated copies). The CLI, the ingest service and the server all go through here; the
+ * articles are made ready by `prepareStory`, as in the evaluation and the benchmarks.
  */
 import { compareSources } from './compare/index.js';
 import { findDuplicates } from './dedupe/index.js';
 import { ChorusError } from './errors.js';
 import type { Story, StoryReport } from './model.js';
 import { getSummarizer } from './summarize/registry.js';
-import { inMainLanguage } from './summarize/main-language.js';
 import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
-import { storyTitle } from './story-title.js';
-import { analyzeStory, isCut, MAX_ANALYZED_CHARS } from './text/analyze.js';
+import { prepareStory } from './prepare-story.js';
+import { isCut, MAX_ANALYZED_CHARS } from './text/analyze.js';
 
 export interface PipelineOptions {
   /** Summarizer name from the registry. */
@@ -31,26 +31,18 @@ export const PIPELINE_DEFAULTS: PipelineOptions = Object.freeze({
 export function buildStoryReport(story: Story, options: Partial<PipelineOptions> = {}): StoryReport {
   const { method, words } = { ...PIPELINE_DEFAULTS, ...options };
   const summarizer = getSummarizer(method);
-  const usable = story.articles.filter((a) => a.text.length > 0);
-  if (usable.length === 0) {
+  const { story: kept, dropped, analyzed: doc, forSummary } = prepareStory(story);
+  if (kept.articles.length === 0) {
     throw new ChorusError(
       'empty-input',
       `expected at least one article with text, found ${story.articles.length} article${story.articles.length === 1 ? '' : 's'} and no text`,
     );
   }
-  // Articles without text (dropped clutter pages) stay out of the analysis so that citation numbers
-  // point at readable sources; their warnings still reach the report.
-  const readable: Story = usable.length === story.articles.length ? story : { ...story, articles: usable };
-  // A story given without a title is listed under one of its articles' headlines (`storyTitle`).
-  const title = story.title ?? storyTitle(readable);
-  const kept: Story = title === undefined || title === story.title ? readable : { ...readable, title };
-  const doc = analyzeStory(kept);
   const duplicates = findDuplicates(kept.articles);
-  const summary = summarizer.summarize(inMainLanguage(doc), { words });
+  const summary = summarizer.summarize(forSummary, { words });
   const comparison = compareSources(doc, { duplicates });
 
   const warnings: string[] = [];
-  const dropped = story.articles.filter((a) => a.text.length === 0);
   for (const a of dropped)
     warnings.push(`left out ${a.source} (${a.id}): ${a.warnings.join('; ') || 'no text'}`);
   for (const a of kept.articles.filter((x) => isCut(x.text)))

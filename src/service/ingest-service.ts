@@ -16,6 +16,7 @@ import { createClusterer, restoreClusterer, type OnlineClusterer } from '../core
 import type { ClusterSnapshotState } from '../core/cluster/index.js';
 import { DuplicateIndex, type DuplicateIndexSnapshot } from '../core/dedupe/index.js';
 import {
+  articleIdCandidate,
   articleKey,
   WriteConflict,
   type ArticleWrite,
@@ -286,9 +287,8 @@ export class IngestService {
   /** An id no stored or batch article has: the given one, else one suffixed with the content hash. */
   private async freeId(id: string, hash: string, used: ReadonlySet<string>): Promise<string> {
     let candidate = id;
-    for (let n = 2; used.has(candidate) || (await this.store.getArticle(candidate)) !== undefined; n++) {
-      candidate = `${id}~${hash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
-    }
+    for (let n = 2; used.has(candidate) || (await this.store.getArticle(candidate)) !== undefined; n++)
+      candidate = articleIdCandidate(id, hash, n);
     return candidate;
   }
 

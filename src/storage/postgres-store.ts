@@ -14,14 +14,17 @@ import {
   feedFromRow,
   feedUpdateColumns,
   iso,
-  parseSources,
   reportLead,
   searchWords,
+  STALE_STORY,
+  storageError,
+  storyItem,
   type ArticleRow,
   type FeedRow,
   type StoryRow,
 } from './rows.js';
 import {
+  articleIdCandidate,
   articleKey,
   mergeTargets,
   pageBounds,
@@ -54,26 +57,10 @@ export interface PostgresOptions {
   readonly max?: number;
 }
 
-function storageError(what: string, error: unknown): ChorusError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new ChorusError('storage', `${what}: ${message}`, { cause: error });
+/** Adds `value` to `params` and names it `$n`: placeholders numbered where the value is given. */
+function placeholder(params: unknown[]): (value: unknown) => string {
+  return (value) => `$${params.push(value)}`;
 }
-
-function storyItem(row: StoryRow): StoryListItem {
-  return Object.freeze({
-    id: row.id,
-    ...(row.title !== null && { title: row.title }),
-    articleCount: row.article_count,
-    sourceCount: row.source_count,
-    sources: parseSources(row.sources),
-    firstAt: iso(row.first_at ?? row.created_at),
-    lastAt: iso(row.last_at ?? row.created_at),
-    updatedAt: iso(row.updated_at),
-    ...(row.lead !== null && { lead: row.lead }),
-  });
-}
-
-const STALE = 'article_count > 0 AND (report_version IS NULL OR report_version < version)';
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -225,8 +212,7 @@ export class PostgresStore implements Store {
         );
         prior = found.rows[0];
         if (prior) break;
-        // Given ids can collide across inputs (two files both called article-1); the content keeps them apart.
-        id = `${a.id}~${w.contentHash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
+        id = articleIdCandidate(a.id, w.contentHash, n);
       }
       if (prior) {
         outcomes.push({ status: 'duplicate', id: prior.id, storyId: prior.story_id });
@@ -310,16 +296,13 @@ export class PostgresStore implements Store {
       const { limit, offset } = pageBounds(query);
       const where: string[] = [];
       const params: unknown[] = [];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (query.storyId !== undefined) add('story_id = ?', query.storyId);
-      if (query.feedId !== undefined) add('feed_id = ?', query.feedId);
+      const $ = placeholder(params);
+      if (query.storyId !== undefined) where.push(`story_id = ${$(query.storyId)}`);
+      if (query.feedId !== undefined) where.push(`feed_id = ${$(query.feedId)}`);
       if (query.search !== undefined) {
         const words = searchWords(query.search);
         if (words.length === 0) return { items: [], total: 0, limit, offset };
-        add(`search @@ plainto_tsquery('english', ?)`, words.join(' '));
+        where.push(`search @@ plainto_tsquery('english', ${$(words.join(' '))})`);
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = await this.pool.query<{ n: number }>(
@@ -349,18 +332,14 @@ export class PostgresStore implements Store {
       const { limit, offset } = pageBounds(query);
       const where: string[] = ['s.article_count > 0'];
       const params: unknown[] = [];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (query.since !== undefined) add('s.last_at >= ?', new Date(query.since).toISOString());
-      if (query.until !== undefined) add('s.last_at < ?', new Date(query.until).toISOString());
+      const $ = placeholder(params);
+      if (query.since !== undefined) where.push(`s.last_at >= ${$(new Date(query.since).toISOString())}`);
+      if (query.until !== undefined) where.push(`s.last_at < ${$(new Date(query.until).toISOString())}`);
       if (query.search !== undefined) {
         const words = searchWords(query.search);
         if (words.length === 0) return { items: [], total: 0, limit, offset };
-        add(
-          `s.id IN (SELECT story_id FROM articles WHERE search @@ plainto_tsquery('english', ?))`,
-          words.join(' '),
+        where.push(
+          `s.id IN (SELECT story_id FROM articles WHERE search @@ plainto_tsquery('english', ${$(words.join(' '))}))`,
         );
       }
       const clause = `WHERE ${where.join(' AND ')}`;
@@ -407,7 +386,7 @@ export class PostgresStore implements Store {
   staleStories(limit: number): Promise<string[]> {
     return this.run('cannot list stale stories', async () => {
       const { rows } = await this.pool.query<{ id: string }>(
-        `SELECT id FROM stories WHERE ${STALE} ORDER BY updated_at, id LIMIT $1`,
+        `SELECT id FROM stories WHERE ${STALE_STORY} ORDER BY updated_at, id LIMIT $1`,
         [limit],
       );
       return rows.map((r) => r.id);
@@ -490,7 +469,7 @@ export class PostgresStore implements Store {
         `SELECT (SELECT count(*) FROM articles) AS articles,
                 (SELECT count(*) FROM stories WHERE article_count > 0) AS stories,
                 (SELECT count(*) FROM feeds) AS feeds,
-                (SELECT count(*) FROM stories WHERE ${STALE}) AS stale`,
+                (SELECT count(*) FROM stories WHERE ${STALE_STORY}) AS stale`,
       );
       const r = rows[0] ?? {};
       return {

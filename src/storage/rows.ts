@@ -2,8 +2,18 @@
  * What both backends share: turning article records into row values and rows back into records,
  * the time an article counts at, and plain search words into a safe query.
  */
+import { ChorusError } from '../core/errors.js';
 import type { Article, StoryReport } from '../core/model.js';
-import type { FeedRecord, StoredArticle } from './store.js';
+import type { FeedRecord, StoredArticle, StoryListItem } from './store.js';
+
+/** A driver's error as the store's: code 'storage', saying what could not be done. */
+export function storageError(what: string, error: unknown): ChorusError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new ChorusError('storage', `${what}: ${message}`, { cause: error });
+}
+
+/** Stories whose report is missing or older than the story (SQL condition on `stories`). */
+export const STALE_STORY = 'article_count > 0 AND (report_version IS NULL OR report_version < version)';
 
 /** The time an article counts at for ordering and windows: its own date when it parses, else now. */
 export function articleTime(article: Article, ingestedAt: string): string {
@@ -120,6 +130,21 @@ export interface StoryRow {
 
 export function parseSources(value: string | string[]): string[] {
   return json<string[]>(value);
+}
+
+/** A story list row as the list item both backends answer. */
+export function storyItem(row: StoryRow): StoryListItem {
+  return Object.freeze({
+    id: row.id,
+    ...(row.title !== null && { title: row.title }),
+    articleCount: row.article_count,
+    sourceCount: row.source_count,
+    sources: parseSources(row.sources),
+    firstAt: iso(row.first_at ?? row.created_at),
+    lastAt: iso(row.last_at ?? row.created_at),
+    updatedAt: iso(row.updated_at),
+    ...(row.lead !== null && { lead: row.lead }),
+  });
 }
 
 /** Fields of the feed update that were given, as [column, value] pairs. */

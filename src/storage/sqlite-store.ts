@@ -14,14 +14,17 @@ import {
   feedFromRow,
   feedUpdateColumns,
   fts5Query,
-  parseSources,
   reportLead,
   searchWords,
+  STALE_STORY,
+  storageError,
+  storyItem,
   type ArticleRow,
   type FeedRow,
   type StoryRow,
 } from './rows.js';
 import {
+  articleIdCandidate,
   articleKey,
   mergeTargets,
   pageBounds,
@@ -62,25 +65,6 @@ function migrate(db: Db): void {
       );
     })();
   }
-}
-
-function storageError(what: string, error: unknown): ChorusError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new ChorusError('storage', `${what}: ${message}`, { cause: error });
-}
-
-function storyItem(row: StoryRow): StoryListItem {
-  return Object.freeze({
-    id: row.id,
-    ...(row.title !== null && { title: row.title }),
-    articleCount: row.article_count,
-    sourceCount: row.source_count,
-    sources: parseSources(row.sources),
-    firstAt: String(row.first_at ?? row.created_at),
-    lastAt: String(row.last_at ?? row.created_at),
-    updatedAt: String(row.updated_at),
-    ...(row.lead !== null && { lead: row.lead }),
-  });
 }
 
 export class SqliteStore implements Store {
@@ -157,11 +141,9 @@ export class SqliteStore implements Store {
         outcomes.push({ status: 'duplicate', id: found.id, storyId: found.story_id });
         continue;
       }
-      // Given ids can collide across inputs (two files both called article-1); the content keeps them apart.
       const storyId = merged(w.storyId);
       let id = a.id;
-      for (let n = 2; idTaken.get(id) !== undefined; n++)
-        id = `${a.id}~${w.contentHash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
+      for (let n = 2; idTaken.get(id) !== undefined; n++) id = articleIdCandidate(a.id, w.contentHash, n);
       const { lastInsertRowid } = insert.run(
         id,
         w.contentHash,
@@ -373,10 +355,7 @@ export class SqliteStore implements Store {
     return this.run(
       'cannot list stale stories',
       () =>
-        this.stmt(
-          `SELECT id FROM stories WHERE article_count > 0 AND (report_version IS NULL OR report_version < version)
-           ORDER BY updated_at, id LIMIT ?`,
-        )
+        this.stmt(`SELECT id FROM stories WHERE ${STALE_STORY} ORDER BY updated_at, id LIMIT ?`)
           .pluck()
           .all(limit) as string[],
     );
@@ -458,9 +437,7 @@ export class SqliteStore implements Store {
         articles: count('SELECT count(*) FROM articles'),
         stories: count('SELECT count(*) FROM stories WHERE article_count > 0'),
         feeds: count('SELECT count(*) FROM feeds'),
-        staleReports: count(
-          'SELECT count(*) FROM stories WHERE article_count > 0 AND (report_version IS NULL OR report_version < version)',
-        ),
+        staleReports: count(`SELECT count(*) FROM stories WHERE ${STALE_STORY}`),
       };
     });
   }

@@ -218,6 +218,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The `n`-th id tried for an article (n = 1, 2, …): its own id first, then the id suffixed with its
+ * content hash. Given ids can collide across inputs (two files both called article-1); the content keeps
+ * them apart. The one rule for a free id, used by both stores and the ingest service.
+ * @example articleIdCandidate('a-1', 'f00dcafe99', 2) === 'a-1~f00dcafe'
+ */
+export function articleIdCandidate(id: string, contentHash: string, n: number): string {
+  if (n <= 1) return id;
+  return `${id}~${contentHash.slice(0, 8)}${n > 2 ? `-${n}` : ''}`;
+}
+
 /** The key under which `findExisting` reports an article. */
 export function articleKey(contentHash: string, url?: string): string {
   return `${contentHash}\n${url ?? ''}`;

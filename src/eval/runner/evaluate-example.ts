@@ -1,9 +1,10 @@
 /**
- * One example through every method: the story analysed once (as the pipeline does), each summarizer run
+ * One example through every method: the story prepared once (`prepareStory`, as the pipeline does), each summarizer run
  * on it, each summary scored against the references. A summarizer that throws costs that example a zero
  * score and an error note, never the run.
  */
-import { analyzeStory, countWords } from '../../core/text/index.js';
+import { prepareStory } from '../../core/prepare-story.js';
+import { countWords } from '../../core/text/index.js';
 import type { Summarizer } from '../../core/summarize/summarizer.js';
 import type { Example } from '../../io/multinews.js';
 import { oracleSummarizer } from '../oracle.js';
@@ -59,8 +60,9 @@ export function evaluateExample(
   index: number,
 ): ExampleResult {
   const started = performance.now();
-  const usable = example.story.articles.filter((a) => a.text.length > 0);
-  const doc = analyzeStory({ ...example.story, articles: usable });
+  const prepared = prepareStory(example.story);
+  const usable = prepared.story.articles;
+  const doc = prepared.forSummary;
   const analysis = (performance.now() - started) / 1000;
   const methods = settings.oracle ? [...summarizers, oracleSummarizer(example.references)] : summarizers;
   const results = methods.map((summarizer): MethodResult => {
