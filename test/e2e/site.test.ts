@@ -15,6 +15,8 @@ declare const window: { __xss?: unknown };
 declare const document: {
   querySelector(selector: string): { id: string } | null;
   documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<unknown>;
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<{ top: number }> };
 };
 declare const innerHeight: number;
 declare function getComputedStyle(element: unknown): { backgroundColor: string; outlineStyle: string };
