@@ -7,6 +7,7 @@ import { register as registerIngest } from './ingest.js';
 import { register as registerServe } from './serve.js';
 import { register as registerStart } from './start.js';
 import { register as registerSummarize } from './summarize.js';
+import { register as registerWorker } from './worker.js';
 
 export function registerCommands(program: Command): void {
   registerSummarize(program);
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerIngest(program);
   registerServe(program);
   registerStart(program);
+  registerWorker(program);
 }

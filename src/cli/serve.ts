@@ -5,7 +5,12 @@
 import { stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
-import { resolveServeOptions, SERVER_DEFAULTS, type ServeFlags } from '../server/server-config.js';
+import {
+  DEFAULT_POLL_EVERY_S,
+  resolveServeOptions,
+  SERVER_DEFAULTS,
+  type ServeFlags,
+} from '../server/server-config.js';
 import { startServer } from '../server/start-server.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP } from './feeds.js';
@@ -90,6 +95,12 @@ export function serverFlags(command: Command): Command {
       )
       // The old spelling, kept working but out of the help: `chorus feeds` says --allow-private.
       .addOption(new Option('--allow-private-feeds').hideHelp())
+      .option('--no-worker', 'serve only: no background report rebuilds or feed polls')
+      .option(
+        '--poll-every <seconds>',
+        `poll each feed this long after its last poll (default ${DEFAULT_POLL_EVERY_S})`,
+        parsePositiveInt,
+      )
       .option('--log-requests', 'log every request as a JSON line (default: $CHORUS_LOG_REQUESTS, else off)')
       .option(
         '--log-level <level>',
@@ -111,7 +122,8 @@ Examples:
 Environment: DATABASE_URL (store, when --db is not given), CHORUS_TOKEN (write token), PORT,
 CHORUS_LOG_LEVEL, CHORUS_LOG_REQUESTS.
 Listening on an address other than loopback requires a token. An empty store is loaded with the sample
-stories of samples/ unless --no-samples. Stops cleanly on Ctrl-C or SIGTERM.`,
+stories of samples/ unless --no-samples. A background worker rebuilds stale story reports until none
+are left and polls feeds when due (chorus worker runs it alone; --no-worker turns it off). Stops cleanly on Ctrl-C or SIGTERM.`,
     )
     .action(async (flags: ServeFlags) => runServer(flags));
 }

@@ -10,6 +10,7 @@ import type { Story, StoryReport } from './model.js';
 import { getSummarizer } from './summarize/registry.js';
 import { SUMMARIZE_DEFAULTS } from './summarize/summarizer.js';
 import { prepareStory } from './prepare-story.js';
+import { headlineFrom } from './story-title.js';
 import { isCut, MAX_ANALYZED_CHARS } from './text/analyze.js';
 
 export interface PipelineOptions {
@@ -58,8 +59,13 @@ export function buildStoryReport(story: Story, options: Partial<PipelineOptions>
         : 'all sources are copies of one story: nothing here is independently corroborated',
     );
   }
+  // No article has a headline: the story is titled by its summary's opening sentence (the summarizer's
+  // choice among the central sentences), cut short, so a list of such stories is not a page of
+  // identical "Untitled story" headings.
+  const fallback =
+    kept.title === undefined ? headlineFrom(summary.sentences[0]?.text ?? doc.sentences[0]?.text) : undefined;
   return Object.freeze({
-    story: kept,
+    story: fallback === undefined ? kept : { ...kept, title: fallback },
     summary,
     comparison,
     duplicates,

@@ -5,6 +5,7 @@
  * title.
  */
 import type { Article, Story } from './model.js';
+import { isStopWord } from './text/stopwords.js';
 
 /** The language most titled articles state, or undefined when none states one. Ties: alphabetical. */
 function mainLanguageOf(articles: readonly Article[]): string | undefined {
@@ -40,4 +41,25 @@ export function storyTitle(story: Story): string | undefined {
   let best: Article | undefined;
   for (const a of pool) if (best === undefined || dayOf(a) < dayOf(best)) best = a;
   return best?.title?.trim();
+}
+
+/** Longest headline made from a sentence, in words. */
+const HEADLINE_WORDS = 12;
+
+/**
+ * A short headline cut from a sentence, for stories whose articles have none (extractive: the
+ * sentence's own words, cut at a word boundary, trailing punctuation and dangling stop words
+ * dropped). Undefined for empty text.
+ * @example headlineFrom('The ferry to Gull Point returned on Monday after repairs.') // 'The ferry to Gull Point returned on Monday after repairs'
+ */
+export function headlineFrom(sentence: string | undefined, maxWords = HEADLINE_WORDS): string | undefined {
+  const words = (sentence ?? '').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const cut = words.length > maxWords;
+  let kept = words.slice(0, maxWords);
+  // "… bridge to the" reads worse than "… bridge": drop stop words left dangling by the cut.
+  const dangling = (w: string | undefined) => isStopWord((w ?? '').toLowerCase().replace(/[^\p{L}']/gu, ''));
+  while (cut && kept.length > 3 && dangling(kept.at(-1))) kept = kept.slice(0, -1);
+  const text = kept.join(' ').replace(/[\s,;:.!?—–-]+$/u, '');
+  return cut ? `${text}…` : text;
 }

@@ -16,6 +16,9 @@ export const SERVER_DEFAULTS: ServerConfig = Object.freeze({
   logRequests: false,
 });
 
+/** Feeds are polled every 15 minutes unless `--poll-every` says otherwise. */
+export const DEFAULT_POLL_EVERY_S = 15 * 60;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What `chorus serve` accepts as flags (commander's camel-cased names). */
@@ -33,6 +36,10 @@ export interface ServeFlags {
   /** The old spelling, still accepted. */
   readonly allowPrivateFeeds?: boolean;
   readonly logLevel?: string;
+  /** False with `--no-worker`: serve only, no background rebuilds or feed polls. */
+  readonly worker?: boolean;
+  /** `--poll-every <seconds>`: a feed is polled again this long after its last poll. */
+  readonly pollEvery?: number;
   /** `--log-requests`: one JSON line per request and per response. */
   readonly logRequests?: boolean;
 }
@@ -44,6 +51,10 @@ export interface ServeOptions {
   /** Load the bundled samples into an empty store on start. */
   readonly loadSamples: boolean;
   readonly samplesDir: string;
+  /** Keep the background worker (stale reports to zero, feeds polled when due). */
+  readonly worker: boolean;
+  /** A feed is polled again this long after its last poll, in ms. */
+  readonly pollEveryMs: number;
 }
 
 /** Environment variables the server reads (documented in `chorus serve --help`). */
@@ -115,5 +126,7 @@ export function resolveServeOptions(flags: ServeFlags, env: ServeEnv): ServeOpti
     database: url ? { databaseUrl: url } : { sqlitePath: STORE_DEFAULTS.sqlitePath },
     loadSamples: flags.samples ?? true,
     samplesDir: flags.samplesDir ?? 'samples',
+    worker: flags.worker ?? true,
+    pollEveryMs: (flags.pollEvery ?? DEFAULT_POLL_EVERY_S) * 1000,
   };
 }

@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
 import { readInputs } from '../io/index.js';
+import { PoliteFetcher } from '../feeds/polite-fetcher.js';
+import { startWorker, type BackgroundWorker } from '../service/background-worker.js';
 import { IngestService } from '../service/ingest-service.js';
 import { ReportWorker } from '../service/report-worker.js';
 import { openStore } from '../storage/open-store.js';
@@ -22,6 +24,8 @@ export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly service: IngestService;
+  /** The background worker, unless started with `worker: false`. */
+  readonly worker?: BackgroundWorker;
   /** Where it listens, e.g. `http://127.0.0.1:8080` (the real port when 0 was asked). */
   readonly url: string;
   /** Samples ingested at start (0 when the store was not empty or samples were off). */
@@ -97,20 +101,32 @@ export async function startServer(
       .catch((error: unknown) => {
         throw listenError(error, options.config.host, options.config.port);
       });
-    // Reports left stale by a crash are rebuilt in the background; requests are served meanwhile.
-    service
-      .refreshStale()
-      .catch((error: unknown) => app?.log.warn({ err: error }, 'rebuilding stale reports failed'));
-    let closing: Promise<void> | undefined;
     const running = app;
+    // Stale reports (a crash, another process's writes) are rebuilt until none are left, and feeds are
+    // polled when due, beside the requests; `--no-worker` serves only.
+    const worker: BackgroundWorker | undefined = options.worker
+      ? startWorker(
+          service,
+          new PoliteFetcher({ allowPrivate: options.config.allowPrivateFeeds }),
+          { pollEveryMs: options.pollEveryMs },
+          {
+            onError: (error) => running.log.warn({ err: error }, 'background work failed'),
+            onPoll: (r) =>
+              r.status === 'failed' && running.log.warn({ feed: r.url, error: r.error }, 'feed poll failed'),
+          },
+        )
+      : undefined;
+    let closing: Promise<void> | undefined;
     return {
       app: running,
       store,
       service,
+      ...(worker && { worker }),
       url: address.replace('[::1]', 'localhost'),
       samplesLoaded,
       close: () =>
         (closing ??= (async () => {
+          await worker?.stop();
           await running.close();
           await service.checkpoint().catch(() => undefined);
           await reports.close();

@@ -25,6 +25,26 @@ import {
 } from '../storage/store.js';
 import { refreshReports, type RefreshOptions } from './refresh-reports.js';
 
+/** Waits after a refused batch: full jitter over a doubling window (AWS architecture blog, 2015). */
+export interface BackoffOptions {
+  /** Window after the first refusal, in ms. */
+  readonly baseMs: number;
+  /** Largest window, in ms. */
+  readonly maxMs: number;
+}
+
+/** A random wait in [0, min(maxMs, baseMs · 2^(n-1))) after the n-th refusal in a row. */
+export function backoffMs(
+  conflicts: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
+  const window = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, conflicts - 1));
+  return Math.floor(random() * window);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export interface IngestServiceOptions extends RefreshOptions {
   /** Clusterer from the registry, for a store that has no saved state yet. */
   readonly clusterMethod: string;
@@ -32,12 +52,15 @@ export interface IngestServiceOptions extends RefreshOptions {
   readonly snapshotEvery: number;
   /** Rebuild touched stories' reports right after each batch (else call `refreshStale`). */
   readonly refresh: boolean;
+  /** Waiting after a batch another writer got in before (see `ingestFresh`). */
+  readonly backoff: BackoffOptions;
 }
 
 export const INGEST_DEFAULTS: IngestServiceOptions = Object.freeze({
   clusterMethod: 'chorus',
   snapshotEvery: 2000,
   refresh: true,
+  backoff: { baseMs: 20, maxMs: 1000 },
   method: 'chorus',
   words: 250,
 });
@@ -74,8 +97,6 @@ interface SavedState {
 }
 
 const STATE_NAME = 'ingest';
-/** Batches refused in a row because other processes kept writing, before giving up. */
-const MAX_CONFLICTS = 5;
 const REPLAY_PAGE = 500;
 
 /** Why an article cannot be stored, or undefined when it can. */
@@ -92,6 +113,8 @@ export class IngestService {
   private sinceSnapshot = 0;
   /** The last stored article the clusterer has seen: a store holding a later one was written by another process. */
   private lastSeq = 0;
+  /** Batches refused because another process wrote first, since open (each one was replayed). */
+  conflicts = 0;
   /** Calls run one after another: the in-memory state must follow the store's order exactly. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -163,20 +186,73 @@ export class IngestService {
 
   /**
    * Ingests a batch on a clusterer that has seen every stored article. Another process (`chorus ingest`
-   * beside `chorus serve`, two ingests of one file) may store articles between two batches of this one;
-   * the store then refuses the batch (`WriteConflict`), and it is grouped again after replaying theirs.
+   * beside `chorus serve`, two ingests of one file) may store articles while this one groups its batch;
+   * the store then refuses the batch (`WriteConflict`). The batch is never given up: it is replayed until
+   * it lands. Before each attempt the clusterer catches up with what others stored; after a refusal it is
+   * rebuilt from the store, waits a random back-off (so two writers stop colliding in step), and tries a
+   * smaller part of the batch, since a part groups faster and so leaves others less time to get in
+   * first. A writer beside a stream of small API posts therefore shrinks to parts that fit between
+   * them instead of being refused forever; the part size grows back after each success.
    */
   private async ingestFresh(
     articles: readonly Article[],
     options: { feedId?: string },
   ): Promise<IngestResult> {
-    for (let attempt = 1; ; attempt++) {
+    const parts: IngestResult[] = [];
+    let at = 0;
+    let conflicts = 0;
+    let size = Math.max(1, articles.length);
+    do {
+      const part = articles.slice(at, at + size);
       try {
-        return await this.ingestNow(articles, options);
+        await this.catchUp();
+        parts.push(await this.ingestNow(part, options));
+        at += part.length;
+        conflicts = 0;
+        size = Math.min(Math.max(1, articles.length), size * 2);
       } catch (error) {
-        if (!(error instanceof WriteConflict) || attempt >= MAX_CONFLICTS) throw error;
+        if (!(error instanceof WriteConflict)) throw error;
+        conflicts++;
+        this.conflicts++;
+        size = Math.max(1, Math.floor(part.length / 2));
+        await sleep(backoffMs(conflicts, this.options.backoff));
       }
+    } while (at < articles.length);
+    return await this.finish(parts);
+  }
+
+  /** Replays articles other processes stored since this clusterer last looked (cheap when none). */
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const page = await this.store.articlesAfter(this.lastSeq, REPLAY_PAGE);
+      for (const a of page) {
+        this.duplicates.add(a);
+        this.clusterer.add(a);
+        this.lastSeq = a.seq;
+        this.sinceSnapshot++;
+      }
+      if (page.length < REPLAY_PAGE) return;
     }
+  }
+
+  /**
+   * One result for the parts a batch was written in: story ids as the clusterer has them after the last
+   * part (a later part may merge stories), and the touched reports rebuilt once.
+   */
+  private async finish(parts: readonly IngestResult[]): Promise<IngestResult> {
+    const touched = new Set<string>();
+    const outcomes = parts
+      .flatMap((p) => p.outcomes)
+      .map((o): IngestOutcome => {
+        if (o.status !== 'ingested') return o;
+        const storyId = this.clusterer.storyOf(o.id) ?? o.storyId;
+        touched.add(storyId);
+        return storyId === o.storyId ? o : { ...o, storyId };
+      });
+    const refreshed = this.options.refresh
+      ? await refreshReports(this.store, [...touched], this.options)
+      : { reports: 0, warnings: [] };
+    return { outcomes, stories: [...touched], reports: refreshed.reports, warnings: refreshed.warnings };
   }
 
   private async ingestNow(articles: readonly Article[], options: { feedId?: string }): Promise<IngestResult> {
@@ -273,14 +349,11 @@ export class IngestService {
       touched.add(storyId);
       if (outcome?.status === 'ingested') outcomes[i] = { ...outcome, id: result.id, storyId };
     }
-    const refreshed = this.options.refresh
-      ? await refreshReports(this.store, [...touched], this.options)
-      : { reports: 0, warnings: [] };
     return {
       outcomes: outcomes.filter((o): o is IngestOutcome => o !== undefined),
       stories: [...touched],
-      reports: refreshed.reports,
-      warnings: refreshed.warnings,
+      reports: 0,
+      warnings: [],
     };
   }
 

@@ -8,14 +8,17 @@ import type { Citation, StoryReport } from '../core/model.js';
 /**
  * Article text as inert Markdown: raw HTML in a headline or a sentence (`<img onerror=…>`) would be
  * live HTML wherever the Markdown is rendered, and `*`, `_`, `[` would restyle or link it. Entities
- * for `<`, `>`, `&`; a backslash before Markdown's punctuation.
+ * for `<`, `>` and an `&` that would start an entity; a backslash before Markdown's punctuation.
  */
 export function mdText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]#|~])/g, '\\$1');
+  return (
+    text
+      // An ampersand matters only where it would start an entity ("&lt;"); "Halvorsen & Pike" stays.
+      .replace(/&(?=#?\w+;)/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]#|~])/g, '\\$1')
+  );
 }
 
 /** A URL inside `<…>`: the characters that would end it or start HTML are percent-escaped. */
@@ -156,14 +159,14 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
   );
 
   const warnings = [
-    ...report.warnings,
-    ...story.articles.flatMap((a, i) => a.warnings.map((w) => `[${i + 1}] ${w}`)),
+    ...report.warnings.map(mdText),
+    ...story.articles.flatMap((a, i) => a.warnings.map((w) => `[${i + 1}] ${mdText(w)}`)),
   ];
   if (warnings.length)
     out.push(
       ...section(
         'Warnings',
-        warnings.map((w) => `- ${mdText(w)}`),
+        warnings.map((w) => `- ${w}`),
         '',
       ),
     );

@@ -1,4 +1,5 @@
 /** `/` and `/search`: the story list, newest or biggest first, paged, with lead sentence and sources. */
+import { headlineFrom } from '../core/story-title.js';
 import type { Page, StoryListItem } from '../storage/store.js';
 import { formatSpan } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
@@ -27,7 +28,11 @@ function storyItem(item: StoryListItem): SafeHtml {
   const shown = item.sources.slice(0, 6);
   const more = item.sources.length - shown.length;
   return html`<li>
-    <h2><a href="/stories/${encodeURIComponent(item.id)}">${item.title ?? 'Untitled story'}</a></h2>
+    <h2>
+      <a href="/stories/${encodeURIComponent(item.id)}"
+        >${item.title ?? headlineFrom(item.lead) ?? `${plural(item.articleCount, 'article')}, report being built`}</a
+      >
+    </h2>
     ${item.lead ? html`<p class="lead">${item.lead}</p>` : null}
     <p class="meta">
       <strong>${plural(item.sourceCount, 'source')}</strong>:

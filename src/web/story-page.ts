@@ -2,6 +2,7 @@
  * `/stories/:id`: the story's report (the same body as the standalone report) with links to the
  * side-by-side views. A story whose report is missing or older than its articles says so plainly.
  */
+import { headlineFrom } from '../core/story-title.js';
 import type { StoredStory } from '../storage/store.js';
 import { html } from './html.js';
 import { renderPage } from './layout.js';
@@ -17,7 +18,13 @@ export function sourcesHref(storyId: string, a: number, b: number): string {
 function pendingBody(stored: StoredStory) {
   return html`<article class="report">
     <header>
-      <h1>${stored.title ?? stored.articles.find((a) => a.title)?.title ?? 'Untitled story'}</h1>
+      <h1>
+        ${
+          stored.title ??
+          stored.articles.find((a) => a.title)?.title ??
+          headlineFrom(stored.articles[0]?.text.split(/(?<=[.!?])\s/)[0])
+        }
+      </h1>
       <p class="meta">${plural(stored.articles.length, 'article')}</p>
     </header>
     <section class="warnings" role="note">

@@ -17,6 +17,8 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<unknown>;
   createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<{ top: number }> };
   documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<unknown>;
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<{ top: number }> };
 };
 declare const innerHeight: number;
 declare function getComputedStyle(element: unknown): { backgroundColor: string; outlineStyle: string };

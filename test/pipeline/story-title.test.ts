@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import type { Article } from '../../src/core/model.js';
 import { buildStoryReport } from '../../src/core/pipeline.js';
-import { storyTitle } from '../../src/core/story-title.js';
+import { headlineFrom, storyTitle } from '../../src/core/story-title.js';
 
 const art = (id: string, extra: Partial<Article>): Article =>
   makeArticle({
@@ -69,5 +69,42 @@ describe('storyTitle', () => {
       'Ferry aground off Punta Gaviota',
     );
     expect(buildStoryReport({ id: 's', title: 'Given', articles }, { words: 60 }).story.title).toBe('Given');
+  });
+});
+
+describe('headlineFrom', () => {
+  it.each<[string | undefined, string | undefined]>([
+    [undefined, undefined],
+    ['   ', undefined],
+    ['The ferry returned.', 'The ferry returned'],
+    [
+      'The Pelagia Star ran aground off Punta Gaviota on Saturday, and all 230 people aboard were taken off safely.',
+      'The Pelagia Star ran aground off Punta Gaviota on Saturday…',
+    ],
+    [
+      'Rangers in the valley said on Monday that the new bridge to the old town would open soon.',
+      'Rangers in the valley said on Monday that the new bridge…',
+    ],
+  ])('%j → %j', (sentence, expected) => {
+    expect(headlineFrom(sentence)).toBe(expected);
+  });
+});
+
+describe('a story whose articles have no headline', () => {
+  it('is titled from its summary, never "Untitled story"', () => {
+    const report = buildStoryReport({
+      id: 's',
+      articles: [
+        art('a', {}),
+        art('b', {
+          text: 'All 230 people aboard the Pelagia Star were safe after it ran aground on Saturday.',
+        }),
+      ],
+    });
+    const title = report.story.title ?? '';
+    expect(title).not.toBe('');
+    expect(title).not.toMatch(/untitled/i);
+    const lead = report.summary.sentences[0]?.text ?? '';
+    expect(lead.startsWith(title.replace(/…$/, ''))).toBe(true);
   });
 });

@@ -22,7 +22,8 @@ describe('mdText', () => {
   it.each([
     ['plain words', 'plain words'],
     ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
-    ['a & b', 'a &amp; b'],
+    ['Halvorsen & Pike', 'Halvorsen & Pike'],
+    ['&lt;b&gt;', '&amp;lt;b&amp;gt;'],
     ['*bold* _em_ [link](x) `code`', '\\*bold\\* \\_em\\_ \\[link\\](x) \\`code\\`'],
     ['', ''],
   ])('%j → %j', (input, expected) => {
