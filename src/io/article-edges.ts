@@ -109,9 +109,10 @@ export function bylineOf(paragraph: string): string | undefined {
 
 /**
  * Trims the edges of a text. With `guessTitle`, a first paragraph that reads like a headline (one short
- * line, no closing punctuation, more text after it) is taken as the title.
+ * line, no closing punctuation, more text after it) is taken as the title; with `nameLine`, a name alone
+ * on a line near the top is taken as the by-line.
  */
-export function trimEdges(text: string, options: { guessTitle?: boolean } = {}): Edges {
+export function trimEdges(text: string, options: { guessTitle?: boolean; nameLine?: boolean } = {}): Edges {
   const paragraphs = withoutCaptions(text.split(/\n\s*\n/));
   let title: string | undefined;
   let byline: string | undefined;
@@ -136,7 +137,9 @@ export function trimEdges(text: string, options: { guessTitle?: boolean } = {}):
     break;
   }
   // A name alone on a line near the top, without "By", is a by-line too.
-  for (let i = 0; byline === undefined && i < Math.min(3, paragraphs.length - 1); i++) {
+  // Only in text files: on pages the by-line comes from the markup, and a short subhead ("Defensive
+  // Line") looks just like a name.
+  for (let i = 0; options.nameLine && byline === undefined && i < Math.min(3, paragraphs.length - 1); i++) {
     const p = paragraphs[i]?.trim() ?? '';
     if (!NAME_LINE.test(p) || NOT_NAMES.test(p)) continue;
     byline = p;

@@ -66,7 +66,7 @@ export function parseTextArticle(
   warnings: readonly string[] = [],
 ): Article {
   const { fields, body } = textHeader(text);
-  const edges = trimEdges(body, { guessTitle: !fields['title'] });
+  const edges = trimEdges(body, { guessTitle: !fields['title'], nameLine: true });
   const title = fields['title'] ?? edges.title;
   const byline = fields['byline'] ?? edges.byline;
   const read: ReadFields = {
