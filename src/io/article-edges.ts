@@ -51,10 +51,10 @@ const AGENCY_NAMES = photoCredits.agencies
   .join('|');
 /**
  * A photo credit closing a paragraph: "REUTERS/Joshua Roberts", "(AP Photo/Jane Roe)", "Jane Roe/Getty
- * Images", "(Photo: Jane Roe)". A paragraph that ends so is a caption: news paragraphs never do.
+ * Images", "Jane Roe | Bloomberg | Getty Images", "(Photo: Jane Roe)". A paragraph that ends so is a caption: news paragraphs never do.
  */
 const CAPTION_CREDIT = new RegExp(
-  `(?:^|\\s)\\(?(?:(?:${AGENCY_NAMES})(?:\\s+photo)?\\s*/\\s*[\\p{L}][\\p{L}.'’ -]{1,40}|[\\p{L}][\\p{L}.'’ -]{1,40}/\\s*(?:${AGENCY_NAMES})|(?:photo|image|picture)s?\\s*(?::|by)\\s*[^()]{1,60})\\)?\\.?$`,
+  `(?:^|\\s)\\(?(?:(?:${AGENCY_NAMES})(?:\\s+photo)?\\s*/\\s*[\\p{L}][\\p{L}.'’ -]{1,40}|[\\p{L}][\\p{L}.'’ |-]{1,60}[/|]\\s*(?:${AGENCY_NAMES})|(?:photo|image|picture)s?\\s*(?::|by)\\s*[^()]{1,60})\\)?\\.?$`,
   'iu',
 );
 /** A by-line without "By": two or three capitalised name words alone on a line ("Andrew Buncombe"). */

@@ -14,7 +14,7 @@ const DROP_TAGS =
 
 /** Class or id words of page furniture; matched on whole dash- or underscore-separated words. */
 const CLUTTER =
-  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|captions?|credits?|byline|posted|updated|timestamp|meta|dateline-?time|article-?meta|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|tooltips?|popovers?|hover-?cards?|rollover-[a-z]+-block|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
+  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|captions?|credits?|byline|posted|updated|timestamp|meta|dateline-?time|article-?meta|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|rails?|tooltips?|popovers?|hover-?cards?|rollover-[a-z]+-block|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
 
 /**
  * Whole class words of an article body: an element classed `entry-content entry-content-read-more` is
