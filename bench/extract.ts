@@ -104,10 +104,10 @@ if (values.json) {
   console.log(JSON.stringify({ pages: keys.length, seconds, table, losses }, null, 2));
 } else {
   console.log(`${keys.length} pages; chorus read them in ${seconds.toFixed(1)} s`);
-  console.log('extractor                  F1     precision  recall  accuracy');
+  console.log('extractor                  F1      precision  recall  accuracy');
   for (const r of table)
     console.log(
-      `${r.name.padEnd(24)} ${r.f1.toFixed(3)}  ${r.precision.toFixed(3)}      ${r.recall.toFixed(3)}   ${r.accuracy.toFixed(3)}`,
+      `${r.name.padEnd(26)} ${r.f1.toFixed(4)}  ${r.precision.toFixed(4)}     ${r.recall.toFixed(4)}  ${r.accuracy.toFixed(3)}`,
     );
   if (empty.length) console.log(`(no outputs on these pages in: ${empty.join(', ')})`);
   console.log(

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as registerCluster } from './cluster.js';
 import { register as registerEval } from './eval.js';
+import { register as registerExtract } from './extract.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerServe } from './serve.js';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command): void {
   registerSummarize(program);
   registerCluster(program);
   registerEval(program);
+  registerExtract(program);
   registerFeeds(program);
   registerIngest(program);
   registerServe(program);

@@ -4,6 +4,8 @@
  * "By … · date" line above a page's body, and a "Related:" list of other headlines at the end.
  */
 
+import photoCredits from '../core/text/photo-credits.json' with { type: 'json' };
+
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
 /** "By" and a capitalised name; not "By Tuesday, …", "By March 2027 …" or "By the time …". */
@@ -42,6 +44,50 @@ function isStamp(paragraph: string): boolean {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+const AGENCY_NAMES = photoCredits.agencies
+  .slice()
+  .sort((a, b) => b.length - a.length)
+  .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+/**
+ * A photo credit closing a paragraph: "REUTERS/Joshua Roberts", "(AP Photo/Jane Roe)", "Jane Roe/Getty
+ * Images", "Jane Roe | Bloomberg | Getty Images", "(Photo: Jane Roe)". A paragraph that ends so is a caption: news paragraphs never do.
+ */
+const CAPTION_CREDIT = new RegExp(
+  `(?:^|\\s)\\(?(?:(?:${AGENCY_NAMES})(?:\\s+photo)?\\s*/\\s*[\\p{L}][\\p{L}.'’ -]{1,40}|[\\p{L}][\\p{L}.'’ |-]{1,60}[/|]\\s*(?:${AGENCY_NAMES})|(?:photo|image|picture)s?\\s*(?::|by)\\s*[^()]{1,60})\\)?\\.?$`,
+  'iu',
+);
+/** A by-line without "By": two or three capitalised name words alone on a line ("Andrew Buncombe"). */
+const NAME_LINE = /^\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)){1,2}$/u;
+/** Section labels and page words that look like names. */
+const NOT_NAMES =
+  /\b(?:news|world|politics|business|sports?|opinion|home|share|advertisement|updated|breaking|live|latest|video|photos?|analysis|comment|editorial|features?|local|national|international|science|health|technology|entertainment|culture|travel|weather)\b/i;
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Drops photo captions: paragraphs that end in a credit, and other copies of the same caption without
+ * the credit (a date line run into the caption leaves one at the top of some exports).
+ */
+function withoutCaptions(paragraphs: string[]): string[] {
+  const captions = new Set<string>();
+  for (const p of paragraphs) {
+    const t = p.trim();
+    const credit = CAPTION_CREDIT.exec(t);
+    if (credit && words(t) <= 80 && paragraphs.length > 1) captions.add(norm(t.slice(0, credit.index)));
+  }
+  if (captions.size === 0) return paragraphs;
+  const kept = paragraphs.filter((p) => {
+    const t = p.trim();
+    if (CAPTION_CREDIT.test(t) && words(t) <= 80) return false;
+    return !captions.has(norm(t));
+  });
+  return kept.length > 0 ? kept : paragraphs;
+}
+
 export interface Edges {
   readonly text: string;
   readonly title?: string;
@@ -63,10 +109,11 @@ export function bylineOf(paragraph: string): string | undefined {
 
 /**
  * Trims the edges of a text. With `guessTitle`, a first paragraph that reads like a headline (one short
- * line, no closing punctuation, more text after it) is taken as the title.
+ * line, no closing punctuation, more text after it) is taken as the title; with `nameLine`, a name alone
+ * on a line near the top is taken as the by-line.
  */
-export function trimEdges(text: string, options: { guessTitle?: boolean } = {}): Edges {
-  const paragraphs = text.split(/\n\s*\n/);
+export function trimEdges(text: string, options: { guessTitle?: boolean; nameLine?: boolean } = {}): Edges {
+  const paragraphs = withoutCaptions(text.split(/\n\s*\n/));
   let title: string | undefined;
   let byline: string | undefined;
   const first = paragraphs[0]?.trim() ?? '';
@@ -88,6 +135,15 @@ export function trimEdges(text: string, options: { guessTitle?: boolean } = {}):
     byline = name;
     paragraphs.splice(i, 1);
     break;
+  }
+  // A name alone on a line near the top, without "By", is a by-line too.
+  // Only in text files: on pages the by-line comes from the markup, and a short subhead ("Defensive
+  // Line") looks just like a name.
+  for (let i = 0; options.nameLine && byline === undefined && i < Math.min(3, paragraphs.length - 1); i++) {
+    const p = paragraphs[i]?.trim() ?? '';
+    if (!NAME_LINE.test(p) || NOT_NAMES.test(p)) continue;
+    byline = p;
+    paragraphs.splice(i, 1);
   }
   while (paragraphs.length > 1 && isStamp(paragraphs[0] ?? '')) paragraphs.shift();
   const body = withoutCredit(withoutLinkList(paragraphs.join('\n\n')));

@@ -56,14 +56,29 @@ export function fileSourceName(fileName: string | undefined): string | undefined
  * input itself, the host of its URL, the file name. (An outlet's own name beats its URL host: "Northgate
  * Herald" says more to a reader than "northgate-herald.example".)
  */
-export function sourceName(fields: { outlet?: string; url?: string }, meta: InputMeta): string | undefined {
+export function sourceName(
+  fields: { outlet?: string; url?: string; byline?: string; title?: string },
+  meta: InputMeta,
+): string | undefined {
   const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+  const fromFile = fileSourceName(meta.fileName);
   return (
     clean(meta.source) ??
     clean(fields.outlet) ??
     hostOf(fields.url ?? meta.url) ??
-    fileSourceName(meta.fileName)
+    (fromFile && !looksLikeHash(fromFile) ? fromFile : undefined) ??
+    clean(fields.byline) ??
+    clean(fields.title) ??
+    fromFile
   );
+}
+
+/**
+ * A file stem that is an id, not a name (`000_ed36d4466021a165`, `3f2a9c41d07b`): a run of eight or
+ * more hexadecimal characters mixing digits and letters, or digits alone.
+ */
+export function looksLikeHash(stem: string): boolean {
+  return /(?:^|[-_ ])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$|^[\d_-]{8,}$/i.test(stem);
 }
 
 const MONTH_FIRST = /^[A-Za-z]/;
@@ -102,7 +117,7 @@ export function normalizeDate(raw: string | undefined, warnings: string[]): stri
 export function buildArticle(fields: ReadFields, meta: InputMeta = {}): Article {
   const warnings = [...(fields.warnings ?? [])];
   const url = fields.url ?? meta.url;
-  const source = sourceName({ outlet: fields.outlet, url }, meta);
+  const source = sourceName({ outlet: fields.outlet, url, byline: fields.byline, title: fields.title }, meta);
   const date = normalizeDate(fields.date, warnings);
   const language =
     languageCode(fields.language) ??

@@ -42,7 +42,7 @@ function readabilityText(document: DomDocument): { text: string; title?: string;
     }).parse();
     if (!result?.content) return { text: '' };
     return {
-      text: blockText(result.content),
+      text: blockText(result.content, { skipLinkOnly: true }),
       ...(result.title && { title: result.title }),
       ...(result.byline && { byline: result.byline }),
     };
@@ -108,7 +108,7 @@ function extractFrom(html: string): ReadFields & { readonly title?: string } {
   // Read before Readability runs: it rearranges the document it is given.
   const fallbackRoot =
     document.querySelector('article, main, [role="main"], [itemprop="articleBody"]') ?? document.body;
-  const fallback = fallbackRoot ? blockText(fallbackRoot) : '';
+  const fallback = fallbackRoot ? blockText(fallbackRoot, { skipLinkOnly: true }) : '';
   // Readability's cost grows steeply with nesting depth (minutes at 2,000 levels); real pages stay
   // far below this, so deeper ones are read by the block fallback alone.
   const reader =

@@ -7,14 +7,21 @@ import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNod
 
 /** Elements that never hold article text. */
 const DROP_TAGS =
-  'script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, form, button, ' +
+  'script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, button, ' +
   'input, select, textarea, nav, aside, dialog, figure, figcaption, [hidden], [aria-hidden="true"], ' +
   '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], ' +
   '[role="alertdialog"], [role="search"]';
 
 /** Class or id words of page furniture; matched on whole dash- or underscore-separated words. */
 const CLUTTER =
-  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|captions?|credits?|byline|posted|updated|timestamp|meta|dateline-?time|article-?meta|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
+  /(^|[-_ ])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|signup|captions?|credits?|byline|posted|updated|timestamp|meta|dateline-?time|article-?meta|related|recommended|read-?more|more-?stories|promo|advert|advertisement|ads?|sponsored|comments?|breadcrumbs?|popup|modal|rails?|tooltips?|popovers?|hover-?cards?|rollover-[a-z]+-block|outbrain|taboola|toolbar|skip-?link|site-?header|site-?footer|masthead|menu)([-_ ]|$)/i;
+
+/**
+ * Whole class words of an article body: an element classed `entry-content entry-content-read-more` is
+ * the article, whatever its second class says (`article-body__newsletter` is not such a word).
+ */
+const BODY_CLASS =
+  /^(?:entry-content|article-?body|article-?content|articlebody|post-?content|post-?body|story-?body|story-?content|content-?body|body-?text)$/i;
 
 /** Elements that end a paragraph. */
 const BLOCK =
@@ -33,20 +40,45 @@ export function removeClutter(document: DomDocument): void {
   // A page header or footer outside the article is furniture; inside it, it may hold the byline.
   for (const el of [...document.querySelectorAll('header, footer')]) if (!el.closest('article')) el.remove();
   const total = textLength(document.body);
+  // Some sites wrap the whole page in one <form> (ASP.NET): a form is a search box or a comment box
+  // unless it holds the article.
+  for (const el of [...document.querySelectorAll('form')])
+    if (!el.querySelector('article, main, [itemprop="articleBody"]') && textLength(el) <= total * 0.5)
+      el.remove();
   for (const el of [...document.querySelectorAll('[class], [id]')]) {
     if (/^(HTML|BODY|MAIN|ARTICLE)$/.test(el.tagName)) continue;
-    const words = `${el.className} ${el.id}`;
-    if (!words.split(/\s+/).some((w) => CLUTTER.test(w))) continue;
+    // A camelCase name is read by its last word: `newsCaption` is a caption, `menuSite` is not a menu.
+    const words = `${el.className} ${el.id}`.replace(/\p{Ll}(?=\p{Lu}\p{Ll}*(?:\s|$))/gu, '$&-').split(/\s+/);
+    if (!words.some((w) => CLUTTER.test(w)) || words.some((w) => BODY_CLASS.test(w))) continue;
     if (textLength(el) > total * 0.5) continue;
     el.remove();
   }
+}
+
+const LINK_BLOCK = /^(P|LI|H[2-6])$/;
+/** Share of a block's letters inside links that makes it a link (leaves room for "[VIDEO]" or "|"). */
+const LINK_SHARE = 0.75;
+
+/**
+ * A paragraph, list item or subheading that is nothing but a link: related-story lists ("Who will make
+ * the Hall in 2020?"), tag lists and "Read more" prompts; an article's own links sit inside its
+ * sentences. Looked for in the text already chosen, not before: such lists also tell Readability where
+ * the article is not.
+ */
+function isLinkOnly(el: DomElement): boolean {
+  if (!LINK_BLOCK.test(el.tagName) || el.closest('blockquote')) return false;
+  const all = textLength(el);
+  if (all === 0) return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += textLength(a);
+  return linked >= all * LINK_SHARE;
 }
 
 /**
  * Paragraphs of an element: text gathered across inline elements, a break at every block element.
  * A paragraph that is only a date stamp (`<time>`) is left out: the date is kept as the article's date.
  */
-export function blockText(root: DomNode): string {
+export function blockText(root: DomNode, options: { skipLinkOnly?: boolean } = {}): string {
   const paragraphs: string[] = [];
   let current = '';
   let onlyTime = true;
@@ -73,6 +105,7 @@ export function blockText(root: DomNode): string {
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
+    if (options.skipLinkOnly && isLinkOnly(node as DomElement)) continue;
     const block = BLOCK.test(node.nodeName.toUpperCase());
     if (block) {
       flush();

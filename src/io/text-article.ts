@@ -9,7 +9,8 @@ import { buildArticle, type InputMeta, type ReadFields } from './build-article.j
 
 const HEADER =
   /^(title|headline|by|byline|author|date|published|source|outlet|publisher|url|link)\s*:\s*(.*)$/i;
-const BARE_DATE = /^date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)\s*$/i;
+/** `date 2018-03-22`, alone or run into the next line's text (`date 2018-03-22 The mayor speaks…`). */
+const BARE_DATE = /^date\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?)(?:\s+(.*))?$/i;
 
 const FIELD: Readonly<Record<string, 'title' | 'byline' | 'date' | 'outlet' | 'url'>> = {
   title: 'title',
@@ -45,6 +46,11 @@ export function textHeader(text: string): { fields: Partial<Record<string, strin
     if (key === 'byline') fields[key] = value.replace(/^by\s+/i, '');
     else fields[key] = value;
     seen++;
+    // A date line run into the next line: what follows the date is the body's first paragraph.
+    const runOn = bare?.[2]?.trim();
+    if (runOn) {
+      return { fields, body: [runOn, '', ...lines.slice(i + 1)].join('\n') };
+    }
   }
   if (seen === 0) return { fields, body: text };
   return { fields, body: lines.slice(i).join('\n') };
@@ -60,7 +66,7 @@ export function parseTextArticle(
   warnings: readonly string[] = [],
 ): Article {
   const { fields, body } = textHeader(text);
-  const edges = trimEdges(body, { guessTitle: !fields['title'] });
+  const edges = trimEdges(body, { guessTitle: !fields['title'], nameLine: true });
   const title = fields['title'] ?? edges.title;
   const byline = fields['byline'] ?? edges.byline;
   const read: ReadFields = {

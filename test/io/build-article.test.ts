@@ -1,5 +1,6 @@
 /** Dates, source names and hosts: the small rules every reader shares. */
 import { describe, expect, it } from 'vitest';
+import { looksLikeHash } from '../../src/io/build-article.js';
 import { fileStem, hostOf, normalizeDate, sourceName } from '../../src/io/index.js';
 
 describe('normalizeDate', () => {
@@ -70,5 +71,23 @@ describe('source names', () => {
     ['.hidden', '.hidden'],
   ])('fileStem(%j) = %j', (name, stem) => {
     expect(fileStem(name)).toBe(stem);
+  });
+});
+
+describe('file names that are ids', () => {
+  it.each<[string, boolean]>([
+    ['000_ed36d4466021a165', true],
+    ['3f2a9c41d07b', true],
+    ['20260322', true],
+    ['harbor-gazette', false],
+    ['article1', false],
+    ['decade', false],
+  ])('looksLikeHash(%s) = %s', (stem, expected) => expect(looksLikeHash(stem)).toBe(expected));
+
+  it('names a source by its by-line, then its title, never by a hash file name', () => {
+    const meta = { fileName: '000_ed36d4466021a165.txt' };
+    expect(sourceName({ byline: 'Ada Flint', title: 'Dam' }, meta)).toBe('Ada Flint');
+    expect(sourceName({ title: 'Dam repairs begin' }, meta)).toBe('Dam repairs begin');
+    expect(sourceName({ byline: 'Ada Flint' }, { fileName: 'lowmoor-post.txt' })).toBe('Lowmoor Post');
   });
 });

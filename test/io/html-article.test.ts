@@ -174,3 +174,34 @@ describe('page metadata', () => {
     expect(fields.title).toBe('Lowmoor dam repairs start');
   });
 });
+
+describe('page shapes that used to lose their article', () => {
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+  const aside = '<div class="sidebar"><p>Weather: sunny over Lowmoor all week, with light winds.</p></div>';
+  it.each([
+    // ASP.NET-style pages wrap the whole body in one <form>.
+    ['a page wrapped in a <form>', `<form id="aspnetForm"><div class="story">${body}</div>${aside}</form>`],
+    [
+      'a body classed entry-content-read-more',
+      `<div class="entry-content entry-content-read-more">${body}</div>${aside}`,
+    ],
+    ['article text inside div.paywall', `<article><div class="paywall">${body}</div></article>${aside}`],
+  ])('%s keeps its text', (_name, inner) => {
+    const html = `<html><head><title>Dam</title></head><body>${inner}${aside}${aside}</body></html>`;
+    expect(parseHtmlArticle(html).text).toBe(PARAGRAPHS.join('\n\n'));
+  });
+
+  it('drops related-link lists, camelCase captions and newsletter forms, keeps links inside sentences', () => {
+    const html =
+      '<html><body><article>' +
+      `<p>${PARAGRAPHS[0]} <a href="/dam">The dam</a> is old.</p>` +
+      '<figure><span class="newsCaption">The dam at dawn</span></figure><span class="newsCaption">Crowds on the dam</span>' +
+      `<p>${PARAGRAPHS[1]}</p><p>You may also like...</p>` +
+      '<ul><li><a href="/a">Who will fix the Lowmoor dam in 2027?</a></li><li><a href="/b">Ten rivers to see</a></li></ul>' +
+      '<p><a href="/c">Council votes on the new weir</a> [VIDEO]</p>' +
+      '<form><h2>Breaking News Emails</h2><input type="email"></form>' +
+      '</article></body></html>';
+    const text = parseHtmlArticle(html).text;
+    expect(text).toBe(`${PARAGRAPHS[0]} The dam is old.\n\n${PARAGRAPHS[1]}`);
+  });
+});

@@ -157,7 +157,7 @@ describe('readInputs', () => {
       [STDIN_NAME, 'ingested'],
       [STDIN_NAME, 'skipped'],
     ]);
-    expect(read.articles[0]).toMatchObject({ title: 'From a pipe', text: T1, source: 'unknown source' });
+    expect(read.articles[0]).toMatchObject({ title: 'From a pipe', text: T1, source: 'From a pipe' });
     const big = await readInputs(['-'], {
       stdin: Readable.from([Buffer.alloc(80, 0x41), Buffer.alloc(80, 0x41)]),
       maxBytes: 100,

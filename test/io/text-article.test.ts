@@ -125,3 +125,37 @@ describe('parseTextArticle', () => {
     expect(a.warnings).toContain('no article text');
   });
 });
+
+describe('captions, run-on date lines and name-only by-lines', () => {
+  const CAPTION = 'Crews inspect the Lowmoor dam spillway, March 21, 2026.';
+  it('reads a date line run into a caption, and drops every copy of the caption', () => {
+    const text =
+      ` date 2026-03-22 ${CAPTION}\nLowmoor dam repairs begin\n\nAda Flint\n\n` +
+      `${CAPTION} AP Photo/Jo Bell\n\n${BODY}`;
+    const a = parseTextArticle(text, { fileName: '000_ed36d4466021a165.txt' });
+    expect(a).toMatchObject({
+      date: '2026-03-22',
+      title: 'Lowmoor dam repairs begin',
+      byline: 'Ada Flint',
+      source: 'Ada Flint',
+      text: BODY,
+    });
+  });
+
+  it.each([
+    `${CAPTION} Reuters/Jo Bell`,
+    `${CAPTION} (AP Photo/Jo Bell)`,
+    `${CAPTION} Jo Bell/Getty Images`,
+    `${CAPTION} (Photo: Jo Bell)`,
+  ])('drops a caption paragraph: %s', (caption) => {
+    expect(parseTextArticle(`Title: Dam\n\n${caption}\n\n${BODY}`).text).toBe(BODY);
+  });
+
+  it.each(['World News', 'Share This', 'Ada', 'Ada Flint said the dam was safe'])(
+    'keeps a line that is not a by-line: %s',
+    (line) => {
+      const a = parseTextArticle(`Title: Dam\n\n${line}\n\n${BODY}`);
+      expect(a.byline).toBeUndefined();
+    },
+  );
+});
