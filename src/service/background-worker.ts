@@ -11,8 +11,8 @@
  * its unfinished batch, so the next poll fetches those items again. The state a lease would guard is
  * the store's own.
  */
-import type { PollOptions, PollResult } from '../feeds/poll-feed.js';
-import { pollFeed } from '../feeds/poll-feed.js';
+import type { PollOptions, PollResult } from './poll-feeds.js';
+import { pollFeed } from './poll-feeds.js';
 import type { PoliteFetcher } from '../feeds/polite-fetcher.js';
 import type { IngestService } from './ingest-service.js';
 
