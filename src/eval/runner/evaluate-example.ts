@@ -4,6 +4,7 @@
  * score and an error note, never the run.
  */
 import { analyzeStory, countWords } from '../../core/text/index.js';
+import { lintSummary, type SummaryLint } from '../../core/summarize/readability.js';
 import type { Summarizer } from '../../core/summarize/summarizer.js';
 import type { Example } from '../../io/multinews.js';
 import { oracleSummarizer } from '../oracle.js';
@@ -31,6 +32,8 @@ export interface MethodResult {
   readonly words: number;
   /** Seconds spent on this example for this method: the shared analysis plus the summarizer. */
   readonly seconds: number;
+  /** The readability lint of the summary (absent when the summarizer failed). */
+  readonly lint?: SummaryLint;
   /** Sentences joined by newlines, when `keepSummaries`. */
   readonly summary?: string;
   readonly error?: string;
@@ -68,10 +71,12 @@ export function evaluateExample(
     let text = '';
     let words = 0;
     let error: string | undefined;
+    let lint: SummaryLint | undefined;
     try {
       const summary = summarizer.summarize(doc, { words: settings.words });
       text = summary.sentences.map((s) => s.text).join('\n');
       words = summary.words;
+      lint = lintSummary(doc, summary);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -85,6 +90,7 @@ export function evaluateExample(
       ...(r155 && { recall155: { rouge1: r155.rouge1.recall, rouge2: r155.rouge2.recall } }),
       words,
       seconds,
+      ...(lint && { lint }),
       ...(settings.keepSummaries && { summary: text }),
       ...(error !== undefined && { error }),
     };
