@@ -43,12 +43,13 @@ describe('readability rules', () => {
   });
 
   it.each<[string, string | undefined]>([
-    ['He said the ferry was late.', 'pronoun'],
-    ['"It was late," she said.', 'pronoun'],
-    ['Their boat sank.', 'pronoun'],
-    ['But the port stayed open.', 'connective'],
-    ['However, nobody was hurt.', 'connective'],
-    ['This was the third delay.', 'connective'],
+    ['He said the ferry was late.', 'person'],
+    ['"She was late," he said.', 'person'],
+    ['"It was late," she said.', 'previous'],
+    ['Their boat sank.', 'previous'],
+    ['But the port stayed open.', 'previous'],
+    ['However, nobody was hurt.', 'previous'],
+    ['This was the third delay.', 'previous'],
     ['Helen Marsh said the ferry was late.', undefined],
     ['Theirs is a small town.', undefined],
     ['', undefined],

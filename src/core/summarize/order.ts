@@ -4,7 +4,7 @@
  * news puts context first and detail later, so leads read as an opening and later sentences as
  * follow-up. Ties go to the article listed first. A sentence chosen with the one before it in its
  * article (a quotation's next sentence, a "But…" with what it answers) is glued to it, and one opening
- * with a pronoun ("He said…") to the nearest earlier chosen sentence of its article, so that no other
+ * with a person's pronoun ("He said…") to the nearest earlier chosen sentence of its article, so that no other
  * article's sentence comes between a sentence and what it points back to.
  */
 import type { AnalyzedStory } from '../model.js';
@@ -19,7 +19,7 @@ export function readingOrder(doc: AnalyzedStory, chosen: readonly number[]): num
     const s = doc.sentences[i]!;
     const [start, end] = doc.spans[s.article] ?? [0, 1];
     const sameArticle = previous >= 0 && doc.sentences[previous]!.article === s.article;
-    const glued = sameArticle && (previous === i - 1 || pointsBack(s.text) === 'pronoun');
+    const glued = sameArticle && (previous === i - 1 || pointsBack(s.text) === 'person');
     key.set(i, glued ? key.get(previous)! : (i - start) / Math.max(1, end - start));
     previous = i;
   }

@@ -10,8 +10,8 @@
 import type { AnalyzedStory, Sentence, Summary } from '../model.js';
 import pointingBack from './pointing-back.json' with { type: 'json' };
 
-const PRONOUNS: ReadonlySet<string> = new Set(pointingBack.pronouns);
-const CONNECTIVES: ReadonlySet<string> = new Set(pointingBack.connectives);
+const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
+const PREVIOUS: ReadonlySet<string> = new Set(pointingBack.previous);
 
 /** Ends with a stop, then perhaps closing quotes or brackets (spaced in Multi-News: `no. "`). */
 const FINAL_PUNCTUATION = /[.!?…。！？](?:\s*["'”’)\]])*$/;
@@ -52,12 +52,15 @@ export function endsComplete(text: string): boolean {
   return FINAL_PUNCTUATION.test(t) && !CUT_OFF.test(t);
 }
 
-/** The kind of back-pointing opening of `text` ("He…" is a pronoun, "But…" a connective), if any. */
-export function pointsBack(text: string): 'pronoun' | 'connective' | undefined {
+/**
+ * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
+ * in the article), "It…", "They…", "But…" to the sentence right before.
+ */
+export function pointsBack(text: string): 'person' | 'previous' | undefined {
   const first = /^[\s"“‘'(—–-]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
   // "It's", "he'd": the letters before the apostrophe are the word.
-  if (PRONOUNS.has(first)) return 'pronoun';
-  if (CONNECTIVES.has(first)) return 'connective';
+  if (PERSONS.has(first)) return 'person';
+  if (PREVIOUS.has(first)) return 'previous';
   return undefined;
 }
 
@@ -69,7 +72,7 @@ export function follows(a: Sentence | undefined, b: Sentence | undefined): boole
 /**
  * Whether sentence `i`, placed right after sentence `previous` (−1: it opens the summary), reads
  * without a missing antecedent: it does not point back, or `previous` is the sentence before it in its
- * article (for a pronoun, any earlier sentence of its article, which most likely names the person).
+ * article (for "he" or "she", any earlier sentence of its article, which most likely names the person).
  */
 export function hasAntecedent(doc: AnalyzedStory, i: number, previous: number): boolean {
   const s = doc.sentences[i];
@@ -77,7 +80,7 @@ export function hasAntecedent(doc: AnalyzedStory, i: number, previous: number): 
   const kind = pointsBack(s.text);
   if (!kind) return true;
   const p = previous >= 0 ? doc.sentences[previous] : undefined;
-  if (kind === 'pronoun') return p !== undefined && p.article === s.article && p.index < s.index;
+  if (kind === 'person') return p !== undefined && p.article === s.article && p.index < s.index;
   return follows(p, s);
 }
 

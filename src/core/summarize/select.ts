@@ -146,7 +146,7 @@ function readableUnits(doc: AnalyzedStory, budget: Budget): (i: number) => numbe
     const kind = pointsBack(s.text);
     if (!kind) return 'no';
     if (chosen(first - 1) && follows(sentences[first - 1], s)) return 'satisfied';
-    if (kind === 'pronoun' && budget.chosen.some((c) => sentences[c]!.article === s.article && c < first))
+    if (kind === 'person' && budget.chosen.some((c) => sentences[c]!.article === s.article && c < first))
       return 'satisfied';
     return 'needs';
   };
