@@ -6,7 +6,7 @@
  *   npx tsx bench/eval.ts ../shared/data/tac2011-multiling-english --methods lead,chorus --json
  *
  * Flags: --methods a,b  --dataset multinews|duc2003|tac2011  --limit N  --seed N  --words N  --workers N
- *        --json  --out FILE.jsonl  --oracle  --rescore SUMMARIES.jsonl  --no-progress
+ *        --json  --lint  --out FILE.jsonl  --oracle  --rescore SUMMARIES.jsonl  --no-progress
  */
 import { parseArgs } from 'node:util';
 import { parseMethods, runEval } from '../src/cli/eval.js';
@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     words: { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'boolean' },
+    lint: { type: 'boolean' },
     oracle: { type: 'boolean' },
     rescore: { type: 'string' },
     out: { type: 'string' },
@@ -49,6 +50,7 @@ try {
       ...(values.seed && { seed: Number(values.seed) }),
       ...(values.words && { words: Number(values.words) }),
       ...(values.json && { json: true }),
+      ...(values.lint && { lint: true }),
       ...(values.oracle && { oracle: true }),
       ...(values.rescore && { rescore: values.rescore }),
       ...(values.out && { out: values.out }),

@@ -29,6 +29,8 @@ export interface EvalFlags {
   progress?: boolean;
   oracle?: boolean;
   rescore?: string;
+  /** Print the readability lint under the table (the JSON report always carries it). */
+  lint?: boolean;
 }
 
 /** Parses `lead,lexrank` into names, checked against the registry. */
@@ -102,7 +104,11 @@ export async function runEval(
       ...(flags.dataset && { dataset: flags.dataset }),
       ...(flags.words !== undefined && { words: flags.words }),
     });
-    io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalTable(report));
+    io.stdout.write(
+      flags.json
+        ? JSON.stringify(report, null, 2) + '\n'
+        : renderEvalTable(report, { lint: flags.lint === true }),
+    );
     return report;
   }
   try {
@@ -128,7 +134,11 @@ export async function runEval(
     );
     bar?.stop();
     if (flags.out !== undefined) await writeSummaries(flags.out, kept);
-    io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalTable(report));
+    io.stdout.write(
+      flags.json
+        ? JSON.stringify(report, null, 2) + '\n'
+        : renderEvalTable(report, { lint: flags.lint === true }),
+    );
     return report;
   } finally {
     bar?.stop();
@@ -169,6 +179,10 @@ export function register(program: Command): void {
     .option(
       '--rescore <file.jsonl>',
       'score the summaries in this file ({"id","method","summary"} lines, as --out writes) instead of running summarizers',
+    )
+    .option(
+      '--lint',
+      'add the readability lint: shares of summary sentences with unbalanced quotes, no final punctuation or a dangling opening (always in --json)',
     )
     .option('--json', 'print the report as JSON instead of a table')
     .option('-o, --out <file.jsonl>', 'write every summary as {"id","method","summary"} lines')

@@ -324,10 +324,18 @@ describe('chorus eval (runEval)', () => {
     );
     const report = JSON.parse(stdout.text()) as {
       examples: number;
-      methods: { method: string; rouge1: number }[];
+      methods: { method: string; rouge1: number; readability?: Record<string, number> }[];
     };
     expect(report.examples).toBe(3);
     expect(report.methods.map((m) => m.method)).toEqual(['lead']);
+    // The readability lint is always in the JSON report.
+    expect(Object.keys(report.methods[0]?.readability ?? {})).toEqual([
+      'sentences',
+      'unbalancedQuotes',
+      'noFinalPunctuation',
+      'danglingOpenings',
+    ]);
+    expect(report.methods[0]?.readability?.sentences).toBeGreaterThan(0);
     expect(stderr.text()).toBe(''); // no progress bar off a terminal
     const lines = (await readFile(out, 'utf8'))
       .trim()
@@ -350,5 +358,18 @@ describe('chorus eval (runEval)', () => {
     );
     expect(stdout.text()).toMatch(/^method\s+R-1\s+R-2\s+R-L\s+R-Lsum\s+words\s+ex\/s\/core\n/);
     expect(stdout.text()).toContain('1 examples of multinews');
+    expect(stdout.text()).not.toContain('readability lint');
+  });
+
+  it('adds the readability lint under the table with --lint', async () => {
+    const stdout = sink();
+    await runEval(
+      TINY,
+      { methods: ['lead', 'chorus'], workers: 0, lint: true },
+      { stdout: stdout.stream, stderr: sink().stream },
+    );
+    const text = stdout.text();
+    expect(text).toMatch(/method\s+sentences\s+unbalanced "\s+no final \.\s+dangling opening/);
+    expect(text).toMatch(/\nchorus\s+\d+\s+\d+\.\d\d %\s+\d+\.\d\d %\s+\d+\.\d\d %\n/);
   });
 });

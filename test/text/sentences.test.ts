@@ -6,6 +6,43 @@ const split = (text: string) => splitSentences(text).map((s) => s.text);
 // Every text here is written for these tests (fictional people and places).
 describe('splitSentences', () => {
   it.each<[string, string, string[]]>([
+    // The "Golden Rules" cases (bench/golden-rules.ts), restated with our own text.
+    [
+      'a time abbreviation ends a clause before a title',
+      'At 7 a.m. Ms. Vale opened the shop. She closed it at 4 P.M. Ms. Vale then went home.',
+      ['At 7 a.m. Ms. Vale opened the shop.', 'She closed it at 4 P.M.', 'Ms. Vale then went home.'],
+    ],
+    [
+      'an e-mail address is one word',
+      'Write to Tom.Reed@harbor.example. He answers daily.',
+      ['Write to Tom.Reed@harbor.example.', 'He answers daily.'],
+    ],
+    ['numbered list with "1.)"', '1.) Pack the boat 2.) Sail north', ['1.) Pack the boat', '2.) Sail north']],
+    ['numbered list with "1)"', '1) Pack the boat. 2) Sail north.', ['1) Pack the boat.', '2) Sail north.']],
+    ['numbered list with "1."', '1. Pack the boat 2. Sail north', ['1. Pack the boat', '2. Sail north']],
+    ['bulleted numbers', '• 4. Pack the boat • 5. Sail north', ['• 4. Pack the boat', '• 5. Sail north']],
+    ['lettered list', 'a. Pack b. Sail c. Land', ['a. Pack', 'b. Sail', 'c. Land']],
+    [
+      'N° before a number',
+      'The locker is N°. 88.12. Nobody opened it.',
+      ['The locker is N°. 88.12.', 'Nobody opened it.'],
+    ],
+    [
+      'the pronoun I ends a sentence, an initial does not',
+      'The winners were Ada and I. Did you meet Karl J. Moss?',
+      ['The winners were Ada and I.', 'Did you meet Karl J. Moss?'],
+    ],
+    ['a spaced ellipsis inside a sentence', 'I thought . . . I was wrong.', ['I thought . . . I was wrong.']],
+    [
+      'a period glued before a spaced ellipsis ends the sentence',
+      'The fleet left early. . . . The harbor emptied.',
+      ['The fleet left early.', '. . . The harbor emptied.'],
+    ],
+    [
+      'a spaced ellipsis with a final period',
+      'Fill in the rest . . . . Then stop.',
+      ['Fill in the rest . . . .', 'Then stop.'],
+    ],
     ['two plain sentences', 'The bridge opened. Traffic moved.', ['The bridge opened.', 'Traffic moved.']],
     [
       'question and exclamation',

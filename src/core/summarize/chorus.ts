@@ -56,6 +56,8 @@ export interface ChorusParams {
   readonly lengthPenalty: number;
   /** Most added to the log-odds per unit of relative centrality, for strongly compressed stories (see `centralityWeightFor`). */
   readonly centralityWeight: number;
+  /** Choose only sentences that read well out of their place (see `SelectOptions.readable`). */
+  readonly readable: boolean;
 }
 
 export const CHORUS_PARAMS: ChorusParams = Object.freeze({
@@ -69,6 +71,7 @@ export const CHORUS_PARAMS: ChorusParams = Object.freeze({
   floorWords: 0,
   lengthPenalty: 0,
   centralityWeight: 4,
+  readable: true,
 });
 
 export interface Ranking {
@@ -124,6 +127,7 @@ export function chooseFromRanking(
       minWords: params.minWords,
       maxWords: params.maxWords,
       redundant: anyOf(trigramBlocking(doc, params.maxSharedTrigrams), sameFact(doc, params.sameFactCosine)),
+      readable: params.readable,
     });
   let order = ranking.order;
   const central = centralityWeightFor(inputWords, words, params);

@@ -9,20 +9,24 @@
  * Each paragraph (blank-line separated) is split in numbered steps:
  *  1. Tweet signatures ("— Name (@handle) March 3, 2018") end a sentence wherever they stand, even when
  *     lowercase text follows; nothing inside them ("Donald J. Trump") is a boundary.
- *  2. Photo credits glued before the text ("Reuters/Jane Roe", "Jane Roe/Getty Images", "(AP Photo/Jane
+ *  2. Inline numbered or lettered lists ("1.) First item 2.) Second item", "a. One b. Two", "• 9. … • 10. …")
+ *     that open a paragraph are cut before each marker, and a marker's own period ends nothing. Spaced
+ *     ellipses (". . .") never end a sentence, except a period glued to a word just before one
+ *     ("compounds. . . . The"), which ends it; the ellipsis then opens the next sentence.
+ *  3. Photo credits glued before the text ("Reuters/Jane Roe", "Jane Roe/Getty Images", "(AP Photo/Jane
  *     Roe)") are cut off on both sides, so the caption and the story do not fuse.
- *  3. Every run of stops (. ! ? … ...) is a candidate. Closing quotes and brackets after it stay with the
+ *  4. Every run of stops (. ! ? … ...) is a candidate. Closing quotes and brackets after it stay with the
  *     sentence; straight quotes are told apart by parity, so Multi-News's spaced ` " ` works too.
- *  4. A candidate ends a sentence only if the next word starts one: an uppercase letter (or a letter of
+ *  5. A candidate ends a sentence only if the next word starts one: an uppercase letter (or a letter of
  *     a caseless script), a digit or an opening quote. Multi-News text is lowercased and re-capitalised
  *     at sentence starts, so this holds there too, except after a closing quote and after ? or !, where
  *     it left the next word lowercase. Chinese and Japanese stops need no space after them.
  *     Then the word before a period decides: titles (Mr., Sen.) never end a sentence,
  *     "No." and months only when no number follows, ambiguous ones (U.S., Inc., p.m.) and initials
  *     only when a typical sentence-opening word follows. The word lists are data (abbreviations.json).
- *  5. Not inside parentheses; an ellipsis not inside a quote; a quote followed by its attribution
+ *  6. Not inside parentheses; an ellipsis not inside a quote; a quote followed by its attribution
  *     ("Where?" she asked) stays one sentence.
- *  6. A run-on longer than MAX_SENTENCE_CHARS (lists, crawl dumps, hostile input) is cut at spaces, so
+ *  7. A run-on longer than MAX_SENTENCE_CHARS (lists, crawl dumps, hostile input) is cut at spaces, so
  *     no later stage meets a megabyte "sentence".
  */
 import abbreviations from './abbreviations.json' with { type: 'json' };
@@ -66,6 +70,11 @@ const CREDIT_BARE = new RegExp(
 );
 /** A quote's attribution right after it: up to three words, then a speech verb ("the mayor said"). */
 const ATTRIBUTION = new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${speechVerbs.join('|')})\\b`, 'iu');
+
+/** Three or more periods with single spaces between them: ". . ." */
+const SPACED_ELLIPSIS = /\.(?: \.){2,}/g;
+/** A list marker: "1.)", "2)", "3.", "a.", "• 9.", "⁃10.", at the paragraph start or after a space. */
+const LIST_MARKER = /(?<=^| )(?:[•⁃] ?)?(\d{1,2}|[a-z])(\.\)|\)|\.)(?= )/g;
 
 const STOP = /[.!?…。！？]+/g;
 const CJK_STOP = /[。！？]/;
@@ -135,7 +144,19 @@ function splitParagraph(p: string): string[] {
     protectedRanges.push([start, end]);
     cuts.add(end);
   }
-  // Step 2: photo credits.
+  // Step 2: inline lists and spaced ellipses.
+  for (const [start, end] of listMarkers(p)) {
+    protectedRanges.push([start, end]);
+    cuts.add(start);
+  }
+  for (const m of p.matchAll(SPACED_ELLIPSIS)) {
+    const glued = m.index > 0 && p[m.index - 1] !== ' ';
+    // ". . . ." after a space is an ellipsis and the sentence's own period: the last one may end it.
+    const end = m.index + m[0].length - (!glued && m[0].length >= 7 ? 1 : 0);
+    protectedRanges.push([glued ? m.index + 1 : m.index, end]);
+    if (glued && /^ ["“]?\p{Lu}/u.test(p.slice(m.index + m[0].length))) cuts.add(m.index + 1);
+  }
+  // Step 3: photo credits.
   for (const re of [CREDIT_PARENS, CREDIT_BARE]) {
     for (const m of p.matchAll(re)) {
       if (isProtected(m.index)) continue;
@@ -145,7 +166,7 @@ function splitParagraph(p: string): string[] {
     }
   }
 
-  // Steps 3-5: stops.
+  // Steps 4-6: stops.
   const scan = new Scanner(p);
   for (const m of p.matchAll(STOP)) {
     if (isProtected(m.index)) continue;
@@ -233,6 +254,28 @@ function splitParagraph(p: string): string[] {
   return out;
 }
 
+/**
+ * Step 2: the markers of an inline list as [start, end) ranges, when the paragraph opens with a marker
+ * and the next ones count on from it in the same style (1., 2., 3. or a), b), c)). A lone "1." or a
+ * number inside a sentence ("No. 5. The") is no list.
+ */
+function listMarkers(p: string): [number, number][] {
+  const out: [number, number][] = [];
+  let expected = '';
+  let style = '';
+  for (const m of p.matchAll(LIST_MARKER)) {
+    const [, label = '', punct = ''] = m;
+    const bullet = m[0].slice(0, m[0].length - label.length - punct.length);
+    if (out.length === 0) {
+      if (m.index !== 0) return [];
+    } else if (label !== expected || bullet + punct !== style) continue;
+    out.push([m.index, m.index + m[0].length]);
+    style = bullet + punct;
+    expected = /\d/.test(label) ? String(Number(label) + 1) : String.fromCharCode(label.charCodeAt(0) + 1);
+  }
+  return out.length >= 2 ? out : [];
+}
+
 /** The lowercased word that ends at `stop` ("u.s" for "U.S."), without opening punctuation. */
 function wordBefore(p: string, stop: number): string {
   let end = stop;
@@ -245,7 +288,16 @@ function wordBefore(p: string, stop: number): string {
     .toLowerCase();
 }
 
-/** Step 4 for a period: does the word before it let it end a sentence, given what follows? */
+/** Words between the last sentence stop before `stop` (or the paragraph start) and `stop`. */
+function wordsSinceBoundary(p: string, stop: number): number {
+  const before = p.slice(Math.max(0, stop - 200), stop);
+  return before
+    .slice(before.lastIndexOf('. ') + 1)
+    .trim()
+    .split(/\s+/).length;
+}
+
+/** Step 5 for a period: does the word before it let it end a sentence, given what follows? */
 function endsSentenceAfter(
   p: string,
   stop: number,
@@ -263,16 +315,23 @@ function endsSentenceAfter(
   if (opens) return true;
   const m = NEXT_WORD.exec(next);
   if (!m || !upper) return false;
+  // "you and I. Did": the pronoun after a lowercase word, not an initial ("Albert I. Jones").
+  if (word === 'i' && /(?:^|\s)\p{Ll}\S* I\.$/u.test(p.slice(Math.max(0, stop - 30), stop + 1))) return true;
   // "J. R. R. Tolkien": the next word is another initial.
   if (m[1] && m[0].length === 2) return false;
-  return STARTERS.has(m[0].replace(/\.$/, '').toLowerCase());
+  const nextWord = m[0].replace(/\.$/, '').toLowerCase();
+  // "left at 6 P.M. Mr. Smith then…" ends a clause of some words; "At 5 a.m. Mr. Smith went" opens one.
+  if (TITLES.has(nextWord) && m[1] && AMBIGUOUS.has(word)) return wordsSinceBoundary(p, stop) >= 4;
+  return STARTERS.has(nextWord);
 }
 
 /** "preserved.Then the": a period glued to the next sentence, but not a URL, a file name or an acronym. */
 function isGluedBoundary(p: string, stop: number, run: string): boolean {
   if (run !== '.') return false;
   if (!/\p{Ll}{3}$/u.test(p.slice(Math.max(0, stop - 3), stop))) return false;
-  const token = p.slice(p.lastIndexOf(' ', stop) + 1, stop);
+  const after = p.indexOf(' ', stop);
+  const token = p.slice(p.lastIndexOf(' ', stop) + 1, after < 0 ? p.length : after);
+  // "Jane.Doe@example.com", "example.com/Page": addresses are one token whatever their case.
   if (/[/@]|www|http/i.test(token)) return false;
   const next = /^\p{L}+/u.exec(p.slice(stop + 1, stop + 20))?.[0] ?? '';
   // Lowercased text ("preserved.then the"): only a word that typically opens a sentence, so that
@@ -281,7 +340,7 @@ function isGluedBoundary(p: string, stop: number, run: string): boolean {
   return STARTERS.has(next) && next.length >= 3 && p[stop + 1 + next.length] === ' ';
 }
 
-/** Step 6: cuts an over-long piece at spaces. */
+/** Step 7: cuts an over-long piece at spaces. */
 function capLength(piece: string): string[] {
   if (piece.length <= MAX_SENTENCE_CHARS) return [piece];
   const out: string[] = [];

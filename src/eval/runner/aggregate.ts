@@ -4,6 +4,7 @@
  * intervals, and for every method after the first a paired interval of its difference from the first.
  */
 import { bootstrapInterval, type Interval } from '../bootstrap.js';
+import type { SummaryLint } from '../../core/summarize/readability.js';
 import type { ExampleResult } from './evaluate-example.js';
 
 const MEASURES = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] as const;
@@ -25,6 +26,11 @@ export interface MethodSummary {
   /** Mean ROUGE-1.5.5-style recall ×100 at the word limit (DUC/TAC only). */
   readonly recall155?: { readonly rouge1: number; readonly rouge2: number };
   readonly meanWords: number;
+  /**
+   * The readability lint over every summary sentence of the method (all examples, scored or not):
+   * the sentence count and the share (%) with each flaw. Absent for rescored summaries.
+   */
+  readonly readability?: Readability;
   /** Examples per second on one core: shared analysis plus this summarizer (ROUGE not included). */
   readonly examplesPerSecond: number;
   /** Examples on which the summarizer threw (scored as empty summaries). */
@@ -32,7 +38,16 @@ export interface MethodSummary {
   readonly firstError?: string;
 }
 
+export interface Readability {
+  readonly sentences: number;
+  readonly unbalancedQuotes: number;
+  readonly noFinalPunctuation: number;
+  readonly danglingOpenings: number;
+}
+
 interface Collected {
+  lint: { sentences: number; unbalancedQuotes: number; noFinalPunctuation: number; danglingOpenings: number };
+  linted: boolean;
   /** F1 per scored example, per measure; the same example order for every method. */
   readonly f: Record<Measure, number[]>;
   readonly recall1: number[];
@@ -65,6 +80,8 @@ export class Aggregate {
         words: 0,
         seconds: 0,
         errors: 0,
+        lint: { sentences: 0, unbalancedQuotes: 0, noFinalPunctuation: 0, danglingOpenings: 0 },
+        linted: false,
       });
   }
 
@@ -84,6 +101,7 @@ export class Aggregate {
       if (!c) continue;
       c.seconds += r.seconds;
       c.words += r.words;
+      if (r.lint) addLint(c, r.lint);
       if (r.error !== undefined) {
         c.errors++;
         c.firstError ??= `${example.id}: ${r.error}`;
@@ -118,10 +136,30 @@ export class Aggregate {
           recall155: { rouge1: 100 * mean(c.recall1), rouge2: 100 * mean(c.recall2) },
         }),
         meanWords: this.examples ? c.words / this.examples : 0,
+        ...(c.linted && { readability: readabilityOf(c.lint) }),
         examplesPerSecond: c.seconds > 0 ? this.examples / c.seconds : 0,
         errors: c.errors,
         ...(c.firstError !== undefined && { firstError: c.firstError }),
       };
     });
   }
+}
+
+function addLint(c: Collected, lint: SummaryLint): void {
+  c.linted = true;
+  c.lint.sentences += lint.sentences;
+  c.lint.unbalancedQuotes += lint.unbalancedQuotes;
+  c.lint.noFinalPunctuation += lint.noFinalPunctuation;
+  c.lint.danglingOpenings += lint.danglingOpenings;
+}
+
+/** Counts to shares ×100 of the summary sentences. */
+function readabilityOf(lint: SummaryLint): Readability {
+  const share = (n: number) => (lint.sentences ? (100 * n) / lint.sentences : 0);
+  return {
+    sentences: lint.sentences,
+    unbalancedQuotes: share(lint.unbalancedQuotes),
+    noFinalPunctuation: share(lint.noFinalPunctuation),
+    danglingOpenings: share(lint.danglingOpenings),
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { prepareStory } from '../../core/prepare-story.js';
 import { countWords } from '../../core/text/index.js';
+import { lintSummary, type SummaryLint } from '../../core/summarize/readability.js';
 import type { Summarizer } from '../../core/summarize/summarizer.js';
 import type { Example } from '../../io/multinews.js';
 import { oracleSummarizer } from '../oracle.js';
@@ -32,6 +33,8 @@ export interface MethodResult {
   readonly words: number;
   /** Seconds spent on this example for this method: the shared analysis plus the summarizer. */
   readonly seconds: number;
+  /** The readability lint of the summary (absent when the summarizer failed). */
+  readonly lint?: SummaryLint;
   /** Sentences joined by newlines, when `keepSummaries`. */
   readonly summary?: string;
   readonly error?: string;
@@ -70,10 +73,12 @@ export function evaluateExample(
     let text = '';
     let words = 0;
     let error: string | undefined;
+    let lint: SummaryLint | undefined;
     try {
       const summary = summarizer.summarize(doc, { words: settings.words });
       text = summary.sentences.map((s) => s.text).join('\n');
       words = summary.words;
+      lint = lintSummary(doc, summary);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -87,6 +92,7 @@ export function evaluateExample(
       ...(r155 && { recall155: { rouge1: r155.rouge1.recall, rouge2: r155.rouge2.recall } }),
       words,
       seconds,
+      ...(lint && { lint }),
       ...(settings.keepSummaries && { summary: text }),
       ...(error !== undefined && { error }),
     };

@@ -11,7 +11,7 @@ const fixed = (x: number, digits = 2) => x.toFixed(digits);
  * Renders `report`: one row per method with rouge-score F1 ×100 (R-1, R-2, R-L, R-Lsum), ROUGE-1.5.5
  * recall at the word limit for DUC/TAC, mean summary words and single-core examples/s; then the run.
  */
-export function renderEvalTable(report: EvaluationReport): string {
+export function renderEvalTable(report: EvaluationReport, options: { readonly lint?: boolean } = {}): string {
   const recall = report.methods.some((m) => m.recall155);
   const header = [
     'method',
@@ -59,6 +59,33 @@ export function renderEvalTable(report: EvaluationReport): string {
         : `${m.method}: 95% CI R-1 ${range(m.ci95.rouge1)}, R-2 ${range(m.ci95.rouge2)} (bootstrap, 1,000 resamples)`,
     );
   }
+  if (options.lint) lines.push('', ...renderLint(report));
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';
+}
+
+/** The readability lint as a table: per method, the share of summary sentences with each flaw. */
+function renderLint(report: EvaluationReport): string[] {
+  const linted = report.methods.filter((m) => m.readability);
+  if (linted.length === 0) return ['readability lint: no summaries were built in this run (rescored)'];
+  const header = ['method', 'sentences', 'unbalanced "', 'no final .', 'dangling opening'];
+  const pct = (x: number) => `${fixed(x)} %`;
+  const rows = linted.map((m) => {
+    const r = m.readability!;
+    return [
+      m.method,
+      String(r.sentences),
+      pct(r.unbalancedQuotes),
+      pct(r.noFinalPunctuation),
+      pct(r.danglingOpenings),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [
+    pad(header, widths),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map((r) => pad(r, widths)),
+    'readability lint: share of summary sentences with unbalanced quotation marks, without final punctuation,',
+    'and opening with a word that points back ("He", "But", "This"…) without its antecedent right before (docs/readability.md)',
+  ];
 }

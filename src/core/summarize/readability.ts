@@ -1,0 +1,136 @@
+/**
+ * What makes an extracted sentence read badly out of its place, shared by selection (which avoids it)
+ * and the evaluation lint (which counts it), so that what is measured is what selection aims at:
+ *  - unbalanced quotation marks (an opening quote whose close is in the next sentence, or the reverse);
+ *  - no final punctuation, or an ending that is cut off ("…", ":", ",");
+ *  - an opening that points back ("He said…", "But…") without the sentence it points to right before it.
+ * Quotes are counted as the sentence splitter sees them: straight " by parity (Multi-News spaces them:
+ * ` " `), curly “ ” by depth; single quotes are left alone, being apostrophes far more often.
+ */
+import type { AnalyzedStory, Sentence, Summary } from '../model.js';
+import pointingBack from './pointing-back.json' with { type: 'json' };
+
+const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
+const PREVIOUS: ReadonlySet<string> = new Set(pointingBack.previous);
+
+/** Ends with a stop, then perhaps closing quotes or brackets (spaced in Multi-News: `no. "`). */
+const FINAL_PUNCTUATION = /[.!?…。！？](?:\s*["'”’)\]])*$/;
+/** Ends with an ellipsis, a colon, a comma, a semicolon or a dash: the source sentence went on. */
+const CUT_OFF = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
+
+/** Net quote state of a text: straight quotes modulo 2 and curly opens minus closes. */
+export interface QuoteBalance {
+  readonly straight: number;
+  readonly curly: number;
+}
+
+export function quoteBalance(text: string): QuoteBalance {
+  let straight = 0;
+  let curly = 0;
+  for (const c of text) {
+    if (c === '"') straight ^= 1;
+    else if (c === '“') curly++;
+    else if (c === '”') curly--;
+  }
+  return { straight, curly };
+}
+
+/** Whether the quotation marks of `text` pair up. Example: `'He said "no.'` → false. */
+export function hasBalancedQuotes(text: string): boolean {
+  const b = quoteBalance(text);
+  return b.straight === 0 && b.curly === 0;
+}
+
+/** Whether `text` ends with final punctuation (". ! ? …", then perhaps a closing quote or bracket). */
+export function hasFinalPunctuation(text: string): boolean {
+  return FINAL_PUNCTUATION.test(text.trimEnd());
+}
+
+/** Whether `text` reads as complete: final punctuation, and not trailing off in an ellipsis or a colon. */
+export function endsComplete(text: string): boolean {
+  const t = text.trimEnd();
+  return FINAL_PUNCTUATION.test(t) && !CUT_OFF.test(t);
+}
+
+/**
+ * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
+ * in the article), "It…", "They…", "But…" to the sentence right before.
+ */
+export function pointsBack(text: string): 'person' | 'previous' | undefined {
+  const first = /^[\s"“‘'(—–-]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
+  // "It's", "he'd": the letters before the apostrophe are the word.
+  if (PERSONS.has(first)) return 'person';
+  if (PREVIOUS.has(first)) return 'previous';
+  return undefined;
+}
+
+/** Whether sentence `b` comes right after sentence `a` in the same article. */
+export function follows(a: Sentence | undefined, b: Sentence | undefined): boolean {
+  return a !== undefined && b !== undefined && a.article === b.article && a.index + 1 === b.index;
+}
+
+/**
+ * Whether sentence `i`, placed right after sentence `previous` (−1: it opens the summary), reads
+ * without a missing antecedent: it does not point back, or `previous` is the sentence before it in its
+ * article (for "he" or "she", any earlier sentence of its article, which most likely names the person).
+ */
+export function hasAntecedent(doc: AnalyzedStory, i: number, previous: number): boolean {
+  const s = doc.sentences[i];
+  if (!s) return true;
+  const kind = pointsBack(s.text);
+  if (!kind) return true;
+  const p = previous >= 0 ? doc.sentences[previous] : undefined;
+  if (kind === 'person') return p !== undefined && p.article === s.article && p.index < s.index;
+  return follows(p, s);
+}
+
+/** Counts of summary sentences that read badly, for the evaluation lint. */
+export interface SummaryLint {
+  readonly sentences: number;
+  /** Sentences whose quotation marks do not pair up. */
+  readonly unbalancedQuotes: number;
+  /** Sentences without final punctuation. */
+  readonly noFinalPunctuation: number;
+  /** Sentences opening with a word that points back, without what it points to right before them. */
+  readonly danglingOpenings: number;
+}
+
+/**
+ * The readability lint of `summary` (built from `doc`): each sentence is found in `doc` through its
+ * origin citation (or its text), so that "He said…" right after the sentence before it in its article
+ * is not counted.
+ */
+export function lintSummary(doc: AnalyzedStory, summary: Summary): SummaryLint {
+  const byText = new Map<string, number>();
+  doc.sentences.forEach((s, i) => {
+    if (!byText.has(s.text)) byText.set(s.text, i);
+  });
+  const indices = summary.sentences.map((sentence) => {
+    const origin = sentence.citations.find((c) => c.origin);
+    const start = origin ? doc.spans[origin.article]?.[0] : undefined;
+    const atOrigin = start !== undefined && origin ? start + origin.sentence : -1;
+    return doc.sentences[atOrigin]?.text === sentence.text ? atOrigin : (byText.get(sentence.text) ?? -1);
+  });
+  let unbalancedQuotes = 0;
+  let noFinalPunctuation = 0;
+  let danglingOpenings = 0;
+  // Quotes are balanced over a run of summary sentences that follow each other in their article (a
+  // quotation over two sentences, both chosen, reads whole).
+  let run: string[] = [];
+  const closeRun = () => {
+    if (run.length > 0 && !hasBalancedQuotes(run.join(' ')))
+      unbalancedQuotes += run.filter((t) => !hasBalancedQuotes(t)).length || run.length;
+    run = [];
+  };
+  summary.sentences.forEach((sentence, k) => {
+    const i = indices[k]!;
+    const previous = k > 0 ? indices[k - 1]! : -1;
+    if (!(i >= 0 && previous >= 0 && follows(doc.sentences[previous], doc.sentences[i]))) closeRun();
+    run.push(sentence.text);
+    if (!hasFinalPunctuation(sentence.text)) noFinalPunctuation++;
+    const dangling = i >= 0 ? !hasAntecedent(doc, i, previous) : pointsBack(sentence.text) !== undefined;
+    if (dangling) danglingOpenings++;
+  });
+  closeRun();
+  return { sentences: summary.sentences.length, unbalancedQuotes, noFinalPunctuation, danglingOpenings };
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { buildSummary } from '../../src/core/summarize/summary.js';
+import { quoteUnits } from '../../src/core/summarize/quote-units.js';
+import {
+  endsComplete,
+  hasBalancedQuotes,
+  hasFinalPunctuation,
+  lintSummary,
+  pointsBack,
+} from '../../src/core/summarize/readability.js';
+import { selectGreedy } from '../../src/core/summarize/select.js';
+import { readingOrder } from '../../src/core/summarize/order.js';
+import { analyzed } from './story.js';
+
+// Fictional text written for these tests.
+describe('readability rules', () => {
+  it.each<[string, boolean]>([
+    ['The ferry left at noon.', true],
+    ['"We will sail," the captain said.', true],
+    ['" we will sail, " the captain said .', true],
+    ['"We will sail.', false],
+    ['We will be back," she said.', false],
+    ['“We will sail,” she said.', true],
+    ['“We will sail.', false],
+    ["It's the captain's boat.", true],
+    ['', true],
+  ])('hasBalancedQuotes(%j) is %s', (text, expected) => {
+    expect(hasBalancedQuotes(text)).toBe(expected);
+  });
+
+  it.each<[string, boolean, boolean]>([
+    ['The ferry left at noon.', true, true],
+    ['Who sank it?', true, true],
+    ['He called it "a disgrace. "', true, true],
+    ['He called it “a disgrace.”', true, true],
+    ['The ferry company is suing the port for more than', false, false],
+    ['The plan had three parts:', false, false],
+    ['And then the lights went out...', true, false],
+    ['Harbor news', false, false],
+  ])('%j: final punctuation %s, complete %s', (text, final, complete) => {
+    expect(hasFinalPunctuation(text)).toBe(final);
+    expect(endsComplete(text)).toBe(complete);
+  });
+
+  it.each<[string, string | undefined]>([
+    ['He said the ferry was late.', 'person'],
+    ['"She was late," he said.', 'person'],
+    ['"It was late," she said.', 'previous'],
+    ['Their boat sank.', 'previous'],
+    ['But the port stayed open.', 'previous'],
+    ['However, nobody was hurt.', 'previous'],
+    ['This was the third delay.', 'previous'],
+    ['Helen Marsh said the ferry was late.', undefined],
+    ['Theirs is a small town.', undefined],
+    ['', undefined],
+  ])('pointsBack(%j) is %s', (text, expected) => {
+    expect(pointsBack(text)).toBe(expected);
+  });
+});
+
+const FERRY = analyzed([
+  [
+    'Harbor Gazette',
+    `The Gull Island ferry ran aground on Tuesday near the north pier. Captain Ivo Brandt said the tide was lower than the charts showed. He said no passenger was hurt.
+
+"We did everything by the book. The charts were simply wrong," Brandt said. The port authority will review the charts
+
+Repairs will take two weeks.`,
+  ],
+  [
+    'Island Courier',
+    `But the port stayed open for fishing boats. The ferry company said it would run a bus service instead.`,
+  ],
+]);
+const at = (text: string) => FERRY.sentences.findIndex((s) => s.text.startsWith(text));
+
+describe('quoteUnits', () => {
+  it('joins a quotation over two sentences and leaves the rest alone', () => {
+    const units = quoteUnits(FERRY);
+    const open = at('"We did');
+    expect(units[open]).toEqual([open, open + 1]);
+    expect(units[open + 1]).toEqual([open, open + 1]);
+    expect(units[0]).toEqual([0, 0]);
+  });
+
+  it('leaves a quotation the source never closes without a unit', () => {
+    const doc = analyzed([
+      ['Solo', 'The mayor said: "We will rebuild. Nobody leaves. The end.\n\nNext paragraph.'],
+    ]);
+    const units = quoteUnits(doc);
+    expect(units[0]).toBeUndefined();
+    expect(units[units.length - 1]).toEqual([units.length - 1, units.length - 1]);
+  });
+
+  it('copes with no sentences', () => {
+    expect(quoteUnits(analyzed([]))).toEqual([]);
+  });
+});
+
+describe('readable selection', () => {
+  const pick = (first: string) =>
+    selectGreedy(FERRY, [at(first), ...FERRY.sentences.map((_, i) => i)], { words: 30, readable: true });
+
+  it('takes a quotation over two sentences whole', () => {
+    const chosen = pick('"We did');
+    expect(chosen.slice(0, 2)).toEqual([at('"We did'), at('The charts')]);
+  });
+
+  it('never takes a cut-off sentence when complete ones are there', () => {
+    const chosen = selectGreedy(FERRY, [at('The port authority'), at('Repairs')], {
+      words: 50,
+      readable: true,
+    });
+    expect(chosen).toEqual([at('Repairs')]);
+  });
+
+  it('brings the sentence a pronoun points back to along', () => {
+    const chosen = pick('He said');
+    expect(chosen.slice(0, 2)).toEqual([at('Captain Ivo'), at('He said')]);
+  });
+
+  it('drops a connective opening an article: it points back to nothing', () => {
+    expect(pick('But the port')).not.toContain(at('But the port'));
+  });
+
+  it('falls back to the first candidate that fits when nothing reads well', () => {
+    expect(selectGreedy(FERRY, [at('But the port')], { words: 50, readable: true })).toEqual([
+      at('But the port'),
+    ]);
+  });
+});
+
+describe('readingOrder', () => {
+  it('keeps a sentence right after the one it points back to', () => {
+    const order = readingOrder(FERRY, [at('The ferry company'), at('He said'), at('Captain Ivo')]);
+    expect(order).toEqual([at('Captain Ivo'), at('He said'), at('The ferry company')]);
+  });
+});
+
+describe('lintSummary', () => {
+  const lint = (chosen: number[]) => lintSummary(FERRY, buildSummary('test', FERRY, chosen, { words: 500 }));
+
+  it('counts nothing in a summary that reads well', () => {
+    expect(lint([at('The Gull'), at('Captain Ivo'), at('He said'), at('"We did'), at('The charts')])).toEqual(
+      {
+        sentences: 5,
+        unbalancedQuotes: 0,
+        noFinalPunctuation: 0,
+        danglingOpenings: 0,
+      },
+    );
+  });
+
+  it('counts half a quotation, a cut-off sentence and openings with nothing to point to', () => {
+    expect(lint([at('The charts'), at('The port authority'), at('But the port'), at('He said')])).toEqual({
+      sentences: 4,
+      unbalancedQuotes: 1,
+      noFinalPunctuation: 1,
+      danglingOpenings: 2,
+    });
+  });
+
+  it('lints an empty summary', () => {
+    expect(lint([])).toEqual({
+      sentences: 0,
+      unbalancedQuotes: 0,
+      noFinalPunctuation: 0,
+      danglingOpenings: 0,
+    });
+  });
+});
