@@ -7,6 +7,17 @@ import type { Article } from './model.js';
 import { removeBoilerplate } from './text/boilerplate.js';
 import { decodeEntities } from './text/entities.js';
 
+/**
+ * Warning carried by an article read from a headline (and maybe a teaser) without its body: a feed item
+ * or an aggregator row before its page is fetched. Its text is the teaser or the headline itself.
+ */
+export const HEADLINE_ONLY = 'headline only: no article body yet';
+
+/** An article read without its body (its text is a teaser or the headline itself). */
+export function isHeadlineOnly(article: { readonly warnings?: readonly string[] }): boolean {
+  return article.warnings?.includes(HEADLINE_ONLY) ?? false;
+}
+
 export interface ArticleFields {
   readonly text: string;
   readonly id?: string;
