@@ -133,11 +133,11 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   datedThreshold: 0.17,
   datedMargin: 0.07,
   datedSizePenalty: 0.04,
-  headlineThreshold: 0.17,
-  headlineMargin: 0.07,
-  headlineSizePenalty: 0.04,
-  headlineGraceDays: 2,
-  headlineHalfLifeDays: 30,
+  headlineThreshold: 0.15,
+  headlineMargin: 0.02,
+  headlineSizePenalty: 0,
+  headlineGraceDays: 0,
+  headlineHalfLifeDays: 0.1,
 });
 
 const DAY = 86_400_000;
