@@ -4,7 +4,7 @@
  * text, then one ingest batch per feed. A feed that fails keeps its error on its record and the others
  * go on.
  */
-import { HEADLINE_ONLY, makeArticle } from '../core/article.js';
+import { makeArticle } from '../core/article.js';
 import { ChorusError, isChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
 import { decodeBytes } from '../io/decode.js';
@@ -78,13 +78,8 @@ async function itemArticle(
   const usePage = page !== undefined && page.text.length >= Math.min(options.minPageChars, own.length + 1);
   if (page && !usePage) warnings.push('page text too short: used the feed item text');
   const title = item.title ?? page?.title;
-  const text = usePage ? (page?.text ?? '') : own;
-  // An item with a headline and no text (no description, page not fetched) is kept as a headline-only
-  // article: it is clustered and shown now, and gains its body when its page is read later.
-  const headlineOnly = !text.trim() && title !== undefined && title.trim() !== '';
-  if (headlineOnly) warnings.push(HEADLINE_ONLY);
   return makeArticle({
-    text: headlineOnly ? title : text,
+    text: usePage ? (page?.text ?? '') : own,
     source,
     ...(item.link && { url: item.link }),
     ...(title && { title }),
