@@ -109,7 +109,11 @@ interface Decide {
   readonly halfLifeDays: number;
 }
 
-/** Tuned on Multi-News validation, checked on a train-split stream and DUC 2003 (`bench/CLUSTERING.md`). */
+/**
+ * Undated options tuned on Multi-News validation (`bench/CLUSTERING.md`); dated options on a dated train
+ * stream and headline options on the first three days of the UCI stream (`docs/clustering.md`,
+ * `lab/tune-cluster.ts`).
+ */
 export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   ...FEATURE_DEFAULTS,
   threshold: 0.17,
@@ -123,15 +127,15 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   indexTerms: 15,
   postingCap: 100,
   candidates: 10,
-  recentMembers: 10,
+  recentMembers: 40,
   mergeThreshold: 0.35,
   mergeCentroid: 0.35,
   graceDays: 2,
-  halfLifeDays: 30,
+  halfLifeDays: 0.5,
   retireDays: 90,
   maxStories: 20_000,
-  datedThreshold: 0.17,
-  datedMargin: 0.07,
+  datedThreshold: 0.08,
+  datedMargin: 0,
   datedSizePenalty: 0.04,
   headlineThreshold: 0.15,
   headlineMargin: 0.02,
