@@ -56,7 +56,11 @@ export function normalizeWhitespace(text: string): string {
  */
 export function makeArticle(fields: ArticleFields): Article {
   // Normalise again after cleaning: decoded entities can be spaces (&nbsp;) and removed clutter leaves gaps.
-  const raw = removeBoilerplate(normalizeWhitespace(fields.text));
+  // A headline-only item's text is its headline or teaser, not a page: clutter rules would drop
+  // "VIDEO: Bridge reopens" whole as a video label (1,881 UCI headlines).
+  const headlineOnly = fields.warnings?.includes(HEADLINE_ONLY) ?? false;
+  const whole = normalizeWhitespace(fields.text);
+  const raw = headlineOnly ? { text: whole, dropped: undefined } : removeBoilerplate(whole);
   const cleaned = { ...raw, text: normalizeWhitespace(raw.text) };
   const warnings = [...(fields.warnings ?? [])];
   if (raw.dropped) warnings.push(raw.dropped);

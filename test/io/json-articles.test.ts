@@ -94,6 +94,11 @@ describe('parseJsonArticles', () => {
       { text: 'The council put off its vote.', title: 'Dam vote delayed' },
     ],
     [
+      'a headline a page reader would drop as a video label',
+      { title: 'VIDEO: Harbor bridge reopens' },
+      { text: 'VIDEO: Harbor bridge reopens' },
+    ],
+    [
       'an aggregator row whose story field is a story id, not text',
       { title: 'Dam vote delayed', story: 'dZx81-Qq' },
       { text: 'Dam vote delayed' },
