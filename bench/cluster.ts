@@ -1,85 +1,112 @@
 /**
- * Clustering quality and speed on a gold-labelled stream.
+ * Clustering quality and speed on gold-labelled streams, one table for all of them.
  *
- *   npx tsx bench/cluster.ts DATA_PATH [--stories N] [--seed S] [--method tfidf|chorus] [--threshold T]
- *                                      [--sweep T1,T2,…] [--set key=value]… [--json]
+ *   npx tsx bench/cluster.ts PATH… [--methods chorus,tfidf] [--stories N] [--seed S] [--limit N]
+ *                                  [--threshold T] [--set key=value]… [--json]
  *
- * DATA_PATH is a Multi-News file (`validation.jsonl.gz`: every article of the first N examples, shuffled
- * with the seed) or a DUC 2003 folder (every article of its 30 task-2 clusters, in date order; shuffled
- * when --seed is given). Prints BCubed and pairwise P/R/F1, articles per second, the cost per article in
- * the first and last tenth of the stream (flat cost means these match) and the peak memory (RSS).
+ * Each PATH is one stream:
+ * - a Multi-News file (`validation.jsonl.gz`): every article of the first N examples, undated, shuffled
+ *   with the seed (1);
+ * - a labelled stream (`*.stream.jsonl.gz`, `uci-news/stream-*.jsonl.gz`): records in file order, the
+ *   gold `story` field taken off before the reader sees them (`--limit` keeps the first N records);
+ * - a DUC 2003 folder: every article of its 30 task-2 clusters, in date order.
+ * Prints, per stream and method: BCubed P/R/F1, pairwise F1, items per second of CPU time, peak RSS of
+ * the process so far, and ms per item in the first and the last tenth (flat cost means these match).
+ *
+ * The three streams of the README:
+ *   npx tsx bench/cluster.ts DATA/multi-news/validation.jsonl.gz DATA/multi-news/validation.stream.jsonl.gz \
+ *     DATA/uci-news/stream-2014-03-to-05.jsonl.gz
  */
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { duc2003Stream, multiNewsStream, runClustering, type ClusterRun } from '../src/eval/cluster-eval.js';
+import {
+  duc2003Stream,
+  multiNewsStream,
+  runClustering,
+  type ClusterRun,
+  type LabelledArticle,
+} from '../src/eval/cluster-eval.js';
+import { labelledStream } from '../src/eval/cluster-streams.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     stories: { type: 'string' },
     seed: { type: 'string' },
-    method: { type: 'string', default: 'chorus' },
+    limit: { type: 'string' },
+    methods: { type: 'string', default: 'chorus,tfidf' },
     threshold: { type: 'string' },
-    sweep: { type: 'string' },
     set: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
   },
 });
 
-const path = positionals[0];
-if (!path) {
-  process.stderr.write(
-    'usage: npx tsx bench/cluster.ts DATA_PATH [--stories N] [--seed S] [--method M] [--threshold T]\n',
-  );
+if (positionals.length === 0) {
+  process.stderr.write('usage: npx tsx bench/cluster.ts PATH… [--methods chorus,tfidf] [--set key=value]…\n');
   process.exit(2);
 }
-const seed = values.seed === undefined ? undefined : Number(values.seed);
-const isDuc = (await stat(path)).isDirectory();
-const loadStart = performance.now();
-const stream = isDuc
-  ? await duc2003Stream(path, seed)
-  : await multiNewsStream(path, values.stories === undefined ? undefined : Number(values.stories), seed ?? 1);
-const loadSeconds = (performance.now() - loadStart) / 1000;
 const extra: Record<string, number> = {};
 for (const kv of values.set ?? []) {
   const [k, v] = kv.split('=');
   if (k && v !== undefined) extra[k] = Number(v);
 }
-const thresholds = values.sweep
-  ? values.sweep.split(',').map(Number)
-  : [values.threshold === undefined ? undefined : Number(values.threshold)];
+if (values.threshold !== undefined) extra['threshold'] = Number(values.threshold);
+
+async function load(path: string): Promise<{ name: string; stream: LabelledArticle[] }> {
+  if ((await stat(path)).isDirectory())
+    return {
+      name: 'DUC 2003 (dated)',
+      stream: await duc2003Stream(path, values.seed === undefined ? undefined : Number(values.seed)),
+    };
+  const file = basename(path);
+  if (/stream/.test(file)) {
+    const stream = await labelledStream(path, values.limit === undefined ? Infinity : Number(values.limit));
+    const dated = stream.some((x) => x.article.date !== undefined);
+    return { name: `${file.replace(/\.jsonl(\.gz)?$/, '')}${dated ? ' (dated)' : ''}`, stream };
+  }
+  const stories = values.stories === undefined ? undefined : Number(values.stories);
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  return {
+    name: `${file.replace(/\.jsonl(\.gz)?$/, '')} (undated, shuffled)`,
+    stream: await multiNewsStream(path, stories, seed),
+  };
+}
 
 let peakRss = process.memoryUsage().rss;
 const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 timer.unref();
-const runs: ClusterRun[] = [];
-for (const threshold of thresholds) {
-  const options = { ...extra, ...(threshold !== undefined && { threshold }) };
-  const cpuStart = process.cpuUsage();
-  const run = runClustering(stream, values.method, options);
-  const cpu = process.cpuUsage(cpuStart);
-  // CPU time of this process: under contention (shared cores) it is the fairer measure of one core's speed.
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  runs.push(run);
-  const s = run.scores;
-  const f = (x: number) => x.toFixed(4);
-  if (!values.json)
-    console.log(
-      [
-        `${run.method} threshold=${threshold ?? 'default'} ${Object.entries(extra)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}`.trim(),
-        `  articles=${s.items} gold stories=${s.goldClusters} predicted=${s.predictedClusters}`,
-        `  BCubed    P=${f(s.bcubed.precision)} R=${f(s.bcubed.recall)} F1=${f(s.bcubed.f1)}`,
-        `  pairwise  P=${f(s.pairwise.precision)} R=${f(s.pairwise.recall)} F1=${f(s.pairwise.f1)}`,
-        `  speed     ${run.articlesPerSecond.toFixed(0)} articles/s wall clock (${run.seconds.toFixed(2)} s), ${(s.items / cpuSeconds).toFixed(0)} articles/s of CPU time (${cpuSeconds.toFixed(2)} s)`,
-        `  per article: first tenth ${run.msPerArticleFirstTenth.toFixed(3)} ms, ${run.candidatesFirstTenth.toFixed(1)} candidates; last tenth ${run.msPerArticleLastTenth.toFixed(3)} ms, ${run.candidatesLastTenth.toFixed(1)} candidates`,
-        `  state     ${(run.stateBytes / 2 ** 20).toFixed(1)} MB as a JSON snapshot`,
-      ].join('\n'),
-    );
+const rows: (ClusterRun & { stream: string; cpuSeconds: number; peakRssMB: number })[] = [];
+for (const path of positionals) {
+  const { name, stream } = await load(path);
+  for (const method of (values.methods ?? 'chorus').split(',')) {
+    const cpuStart = process.cpuUsage();
+    const run = runClustering(stream, method, extra);
+    const cpu = process.cpuUsage(cpuStart);
+    // CPU time of this process: under contention (shared cores) it is the fairer measure of one core's speed.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    rows.push({ ...run, stream: name, cpuSeconds, peakRssMB: peakRss / 2 ** 20 });
+    if (!values.json) process.stderr.write(`${name} ${method} done\n`);
+  }
 }
 clearInterval(timer);
-if (values.json)
-  console.log(JSON.stringify({ path, loadSeconds, peakRssMB: peakRss / 2 ** 20, runs }, null, 2));
-else console.log(`stream read in ${loadSeconds.toFixed(1)} s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+if (values.json) console.log(JSON.stringify(rows, null, 2));
+else {
+  const f = (x: number) => x.toFixed(3);
+  console.log(
+    `options: ${
+      Object.entries(extra)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || 'defaults'
+    }\n` +
+      '| stream | method | items | BCubed P | BCubed R | BCubed F1 | pairwise F1 | items/s (CPU) | peak RSS MB | ms/item first → last tenth |\n' +
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  );
+  for (const r of rows) {
+    const s = r.scores;
+    console.log(
+      `| ${r.stream} | ${r.method} | ${s.items} | ${f(s.bcubed.precision)} | ${f(s.bcubed.recall)} | ${f(s.bcubed.f1)} | ${f(s.pairwise.f1)} | ${(s.items / r.cpuSeconds).toFixed(0)} | ${r.peakRssMB.toFixed(0)} | ${r.msPerArticleFirstTenth.toFixed(3)} → ${r.msPerArticleLastTenth.toFixed(3)} |`,
+    );
+  }
+}

@@ -7,6 +7,17 @@ import type { Article } from './model.js';
 import { removeBoilerplate } from './text/boilerplate.js';
 import { decodeEntities } from './text/entities.js';
 
+/**
+ * Warning carried by an article read from a headline (and maybe a teaser) without its body: a feed item
+ * or an aggregator row before its page is fetched. Its text is the teaser or the headline itself.
+ */
+export const HEADLINE_ONLY = 'headline only: no article body yet';
+
+/** An article read without its body (its text is a teaser or the headline itself). */
+export function isHeadlineOnly(article: { readonly warnings?: readonly string[] }): boolean {
+  return article.warnings?.includes(HEADLINE_ONLY) ?? false;
+}
+
 export interface ArticleFields {
   readonly text: string;
   readonly id?: string;
@@ -45,7 +56,11 @@ export function normalizeWhitespace(text: string): string {
  */
 export function makeArticle(fields: ArticleFields): Article {
   // Normalise again after cleaning: decoded entities can be spaces (&nbsp;) and removed clutter leaves gaps.
-  const raw = removeBoilerplate(normalizeWhitespace(fields.text));
+  // A headline-only item's text is its headline or teaser, not a page: clutter rules would drop
+  // "VIDEO: Bridge reopens" whole as a video label (1,881 UCI headlines).
+  const headlineOnly = fields.warnings?.includes(HEADLINE_ONLY) ?? false;
+  const whole = normalizeWhitespace(fields.text);
+  const raw = headlineOnly ? { text: whole, dropped: undefined } : removeBoilerplate(whole);
   const cleaned = { ...raw, text: normalizeWhitespace(raw.text) };
   const warnings = [...(fields.warnings ?? [])];
   if (raw.dropped) warnings.push(raw.dropped);

@@ -4,7 +4,7 @@
  * @example buildStoryReport({ id: 's', articles: [makeArticle({ source: 'A', text })] }).summary
  */
 export * from './model.js';
-export { makeArticle, type ArticleFields } from './article.js';
+export { HEADLINE_ONLY, isHeadlineOnly, makeArticle, type ArticleFields } from './article.js';
 export { ChorusError, isChorusError, type ChorusErrorCode } from './errors.js';
 export { buildStoryReport, PIPELINE_DEFAULTS, type PipelineOptions } from './pipeline.js';
 export { prepareStory, type PreparedStory } from './prepare-story.js';

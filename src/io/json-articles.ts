@@ -5,6 +5,7 @@
  * through the page reader. Multi-News records (`documents`) give one article per document.
  * A bad record is reported and skipped; the others are read.
  */
+import { HEADLINE_ONLY } from '../core/article.js';
 import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
 import { buildArticle, type InputMeta } from './build-article.js';
@@ -19,8 +20,13 @@ export interface RecordsRead {
 
 type Json = Record<string, unknown>;
 
-const TEXT_KEYS = ['text', 'body', 'content', 'articleBody', 'article', 'maintext', 'story', 'document'];
+// Not `story`: aggregator exports (UCI News Aggregator, Google News dumps) use it for the story an item
+// was grouped into, and reading that id as the article's text would be silent nonsense.
+const TEXT_KEYS = ['text', 'body', 'content', 'articleBody', 'article', 'maintext', 'document'];
 const TITLE_KEYS = ['title', 'headline'];
+/** What a feed entry or aggregator item carries instead of a body. */
+const TEASER_KEYS = ['summary', 'description', 'teaser', 'abstract', 'snippet'];
+
 const OUTLET_KEYS = [
   'source',
   'publisher',
@@ -38,6 +44,7 @@ const DATE_KEYS = [
   'datePublished',
   'date_publish',
   'pubDate',
+  'day',
 ];
 const BYLINE_KEYS = ['byline', 'author', 'authors', 'creator'];
 const URL_KEYS = ['url', 'link', 'href'];
@@ -71,11 +78,15 @@ function fromRecord(record: unknown, where: string, meta: InputMeta): Article[] 
   }
   const r = record as Json;
   if (isMultiNews(r)) return [...parseMultiNewsLine(JSON.stringify(r), 1).story.articles];
-  const rawText = TEXT_KEYS.map((k) => r[k]).find((v): v is string => typeof v === 'string');
+  const body = TEXT_KEYS.map((k) => r[k]).find((v): v is string => typeof v === 'string');
+  // A headline without a body (an RSS item, an aggregator row) is an article too: its text is its teaser
+  // or, failing that, the headline itself, so every stage has a sentence to read; the warning says so.
+  const headline = body === undefined ? first(r, TITLE_KEYS) : undefined;
+  const rawText = body ?? (headline === undefined ? undefined : (first(r, TEASER_KEYS) ?? headline));
   if (rawText === undefined) {
     throw new ChorusError(
       'invalid-input',
-      `${where}: expected the article text in "text", "body" or "content", found ${
+      `${where}: expected the article text in "text", "body" or "content" (or at least a "title"), found ${
         Object.keys(r).length
           ? `only ${Object.keys(r)
               .slice(0, 6)
@@ -104,6 +115,7 @@ function fromRecord(record: unknown, where: string, meta: InputMeta): Article[] 
         ...(byline && { byline }),
         ...(url && /^https?:\/\//i.test(url) && { url }),
         ...(language && { language }),
+        ...(headline !== undefined && { warnings: [HEADLINE_ONLY] }),
       },
       meta,
     ),

@@ -235,12 +235,25 @@ async function streamBytes(
   return Buffer.concat(chunks);
 }
 
+/**
+ * `article 3: …` for each article's warning, except that a warning most articles share (a file of
+ * 200,000 headline-only items) is said once with its count: one line, not a list cut off at the tenth.
+ */
+function articleWarnings(articles: readonly Article[]): string[] {
+  const count = new Map<string, number>();
+  for (const a of articles) for (const w of a.warnings) count.set(w, (count.get(w) ?? 0) + 1);
+  const shared = new Set([...count].filter(([, n]) => n > MAX_WARNINGS).map(([w]) => w));
+  return [
+    ...[...shared].map((w) => `${count.get(w)} articles: ${w}`),
+    ...articles.flatMap((a, i) =>
+      a.warnings.filter((w) => !shared.has(w)).map((w) => `article ${i + 1}: ${w}`),
+    ),
+  ];
+}
+
 /** The outcome of an input that gave articles: its own warnings and its articles', listed once each. */
 function outcomeOf(input: string, articles: readonly Article[], fileWarnings: readonly string[]) {
-  const perArticle =
-    articles.length === 1
-      ? [...(articles[0]?.warnings ?? [])]
-      : articles.flatMap((a, i) => a.warnings.map((w) => `article ${i + 1}: ${w}`));
+  const perArticle = articles.length === 1 ? [...(articles[0]?.warnings ?? [])] : articleWarnings(articles);
   const all = [...new Set([...fileWarnings, ...perArticle])];
   const warnings =
     all.length > MAX_WARNINGS

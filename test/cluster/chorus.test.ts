@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeArticle } from '../../src/core/article.js';
+import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { createClusterer, restoreClusterer } from '../../src/core/cluster/index.js';
 import { articleTerms } from '../../src/core/cluster/features.js';
 import { STORIES } from './fixture.js';
@@ -120,5 +120,42 @@ describe('chorus clusterer', () => {
     const restored = restoreClusterer(snapshot);
     expect(restored.snapshot().options['saturation']).toBe(0);
     expect(restored.add(coastal)).toEqual(old.add(coastal));
+  });
+});
+
+describe('chorus on dated and headline-only items', () => {
+  const headline = (id: string, title: string, date: string) =>
+    makeArticle({ id, title, text: title, date, warnings: [HEADLINE_ONLY] });
+
+  it('reads a headline-only item once, and never takes its title-case words for names', () => {
+    const terms = articleTerms(headline('h', 'Harbor Bridge Closes For Repairs', '2026-03-10')).counts;
+    expect(terms.get('bridg')).toBe(3);
+    expect([...terms.keys()].filter((t) => t.startsWith('@'))).toEqual([]);
+  });
+
+  it.each([
+    ['headlines of one day join', '2026-03-10', true],
+    [
+      'a headline of the next day starts its own story (aggregator stories are day-bound)',
+      '2026-03-11',
+      false,
+    ],
+  ] as const)('%s', (_name, date, joins) => {
+    const c = createClusterer('chorus');
+    const first = c.add(headline('a', 'Harbor Bridge closes for spillway repairs', '2026-03-10'));
+    c.add(headline('x', 'Titan X9 phone goes on sale Tuesday', '2026-03-10'));
+    const second = c.add(headline('b', 'Spillway repairs close the Harbor Bridge', date));
+    expect(second.storyId === first.storyId).toBe(joins);
+  });
+
+  it.each([
+    ['the same day', '2026-03-10', true],
+    ['two days later, within the grace', '2026-03-12', true],
+    ['two weeks later: another story', '2026-03-24', false],
+  ] as const)('a dated article joins its story %s', (_name, date, joins) => {
+    const c = createClusterer('chorus');
+    const first = c.add({ ...gazette, id: 'g', date: '2026-03-10' });
+    const second = c.add({ ...coastal, id: 'k', date });
+    expect(second.storyId === first.storyId).toBe(joins);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isChorusError } from '../../src/core/errors.js';
 import { parseJsonArticles, parseJsonLines } from '../../src/io/index.js';
+import { HEADLINE_ONLY } from '../../src/core/article.js';
 
 const T1 = 'The Lowmoor county board voted on Monday to repair the dam spillway before the spring rains.';
 const T2 =
@@ -70,15 +71,42 @@ describe('parseJsonArticles', () => {
 
   it('reads a list and a wrapper object, numbering bad records in its warnings', () => {
     const list = parseJsonArticles(
-      JSON.stringify([{ text: T1 }, { title: 'no text' }, 'a string', { text: T2 }]),
+      JSON.stringify([{ text: T1 }, { byline: 'no text' }, 'a string', { text: T2 }]),
     );
     expect(list.articles.map((a) => a.text)).toEqual([T1, T2]);
     expect(list.warnings).toEqual([
-      'record 2: expected the article text in "text", "body" or "content", found only "title"',
+      'record 2: expected the article text in "text", "body" or "content" (or at least a "title"), found only "byline"',
       'record 3: expected an article object, found a string',
     ]);
     const wrapped = parseJsonArticles(JSON.stringify({ articles: [{ text: T1 }, { text: T2 }] }));
     expect(wrapped.articles).toHaveLength(2);
+  });
+
+  it.each([
+    [
+      'a headline alone',
+      { id: 'h1', title: 'Harbor bridge closes for repairs', day: '2026-03-10', source: 'Lowmoor Post' },
+      { text: 'Harbor bridge closes for repairs', date: '2026-03-10', source: 'Lowmoor Post' },
+    ],
+    [
+      'a headline and a teaser',
+      { headline: 'Dam vote delayed', description: 'The council put off its vote.' },
+      { text: 'The council put off its vote.', title: 'Dam vote delayed' },
+    ],
+    [
+      'a headline a page reader would drop as a video label',
+      { title: 'VIDEO: Harbor bridge reopens' },
+      { text: 'VIDEO: Harbor bridge reopens' },
+    ],
+    [
+      'an aggregator row whose story field is a story id, not text',
+      { title: 'Dam vote delayed', story: 'dZx81-Qq' },
+      { text: 'Dam vote delayed' },
+    ],
+  ])('reads %s as a headline-only article', (_name, record, expected) => {
+    const read = parseJsonArticles(JSON.stringify(record));
+    expect(read.warnings).toEqual([]);
+    expect(read.articles[0]).toMatchObject({ ...expected, warnings: [HEADLINE_ONLY] });
   });
 
   it('names the source after the file when the record does not', () => {

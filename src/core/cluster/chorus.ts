@@ -20,6 +20,7 @@
  * Carbonell (SIGIR 1998), with their time decay; we depart by scoring against recent members as well as
  * the centroid, by candidate retrieval through capped postings, and by merging stories.
  */
+import { isHeadlineOnly } from '../article.js';
 import { ChorusError } from '../errors.js';
 import type { Article } from '../model.js';
 import type {
@@ -80,9 +81,39 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly retireDays: number;
   /** At most this many stories are held for matching; beyond it the least recently joined are retired. */
   readonly maxStories: number;
+  /**
+   * A dated article is compared with stories of its own days only (the decay sees to it), so the
+   * confusions that `margin` and `sizePenalty` guard against in an undated stream (one topic told as
+   * several stories months apart) mostly cannot happen: dated articles decide with these instead.
+   */
+  readonly datedThreshold: number;
+  readonly datedMargin: number;
+  readonly datedSizePenalty: number;
+  /**
+   * A headline-only item (no body) is a handful of words: same-story headlines share fewer of them than
+   * articles do, and aggregators group headlines by the day, so these decide for headline-only items.
+   */
+  readonly headlineThreshold: number;
+  readonly headlineMargin: number;
+  readonly headlineSizePenalty: number;
+  readonly headlineGraceDays: number;
+  readonly headlineHalfLifeDays: number;
 }
 
-/** Tuned on Multi-News validation, checked on a train-split stream and DUC 2003 (`bench/CLUSTERING.md`). */
+/** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
+interface Decide {
+  readonly threshold: number;
+  readonly margin: number;
+  readonly sizePenalty: number;
+  readonly graceDays: number;
+  readonly halfLifeDays: number;
+}
+
+/**
+ * Undated options tuned on Multi-News validation (`bench/CLUSTERING.md`); dated options on a dated train
+ * stream and headline options on the first three days of the UCI stream (`docs/clustering.md`,
+ * `lab/tune-cluster.ts`).
+ */
 export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   ...FEATURE_DEFAULTS,
   threshold: 0.17,
@@ -96,13 +127,21 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   indexTerms: 15,
   postingCap: 100,
   candidates: 10,
-  recentMembers: 10,
+  recentMembers: 40,
   mergeThreshold: 0.35,
   mergeCentroid: 0.35,
   graceDays: 2,
-  halfLifeDays: 30,
+  halfLifeDays: 0.5,
   retireDays: 90,
   maxStories: 20_000,
+  datedThreshold: 0.08,
+  datedMargin: 0,
+  datedSizePenalty: 0.04,
+  headlineThreshold: 0.15,
+  headlineMargin: 0.02,
+  headlineSizePenalty: 0,
+  headlineGraceDays: 0,
+  headlineHalfLifeDays: 0.1,
 });
 
 const DAY = 86_400_000;
@@ -176,14 +215,15 @@ class ChorusClusterer implements OnlineClusterer {
     const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
     const weights = new Map(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
+    const decide = this.decisionOptions(isHeadlineOnly(article), Number.isFinite(time));
 
-    const scored = this.score(vector, weights, time);
+    const scored = this.score(vector, weights, time, decide);
     const best = scored[0];
     const second = scored[1]?.score ?? 0;
     const joins =
       best !== undefined &&
-      best.score >= this.options.threshold &&
-      (best.score - second >= this.options.margin || second >= this.options.mergeThreshold);
+      best.score >= decide.threshold &&
+      (best.score - second >= decide.margin || second >= this.options.mergeThreshold);
     const storyId = joins ? best.story : this.book.open(article.id);
     if (joins) this.book.join(storyId, article.id);
     const merges: { from: string; into: string }[] = [];
@@ -221,6 +261,34 @@ class ChorusClusterer implements OnlineClusterer {
     };
   }
 
+  /** Thresholds of one decision: a headline-only item's, a dated article's, or the undated default. */
+  private decisionOptions(headline: boolean, dated: boolean): Decide {
+    const o = this.options;
+    if (headline)
+      return {
+        threshold: o.headlineThreshold,
+        margin: o.headlineMargin,
+        sizePenalty: o.headlineSizePenalty,
+        graceDays: o.headlineGraceDays,
+        halfLifeDays: o.headlineHalfLifeDays,
+      };
+    if (dated)
+      return {
+        threshold: o.datedThreshold,
+        margin: o.datedMargin,
+        sizePenalty: o.datedSizePenalty,
+        graceDays: o.graceDays,
+        halfLifeDays: o.halfLifeDays,
+      };
+    return {
+      threshold: o.threshold,
+      margin: o.margin,
+      sizePenalty: o.sizePenalty,
+      graceDays: o.graceDays,
+      halfLifeDays: o.halfLifeDays,
+    };
+  }
+
   /** Weight of a term said `count` times (weighted by title and entity weights), before IDF. */
   private termWeight(count: number): number {
     const k1 = this.options.saturation;
@@ -228,7 +296,12 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /** Candidate stories with their scores, best first (ties: older story first). */
-  private score(vector: readonly TermWeight[], weights: ReadonlyMap<string, number>, time: number) {
+  private score(
+    vector: readonly TermWeight[],
+    weights: ReadonlyMap<string, number>,
+    time: number,
+    decide: Decide,
+  ) {
     const partial = new Map<number, number>();
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       const list = this.postings.get(t)?.entries ?? [];
@@ -259,8 +332,13 @@ class ChorusClusterer implements OnlineClusterer {
       if (!s) continue;
       const centroid = s.norm > 0 ? dot(vector, s.centroid) / s.norm : 0;
       const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
-      const penalty = this.options.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
-      out.push({ story, score: Math.max(0, raw * this.decay(s, time) - penalty), raw, link: member });
+      const penalty = decide.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
+      out.push({
+        story,
+        score: Math.max(0, raw * this.decay(s, time, decide) - penalty),
+        raw,
+        link: member,
+      });
     }
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
   }
@@ -276,11 +354,11 @@ class ChorusClusterer implements OnlineClusterer {
     return out;
   }
 
-  private decay(s: StoryState, time: number): number {
+  private decay(s: StoryState, time: number, { graceDays, halfLifeDays }: Decide): number {
     if (!Number.isFinite(time) || s.first === undefined || s.last === undefined) return 1;
     const gap = time < s.first ? s.first - time : time > s.last ? time - s.last : 0;
-    const days = Math.max(0, gap / DAY - this.options.graceDays);
-    return days > 0 ? 0.5 ** (days / this.options.halfLifeDays) : 1;
+    const days = Math.max(0, gap / DAY - graceDays);
+    return days > 0 ? 0.5 ** (days / halfLifeDays) : 1;
   }
 
   private centroidCosine(a: string, b: string): number {
@@ -519,7 +597,10 @@ export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
     description: 'TF-IDF over stems, entities and title with time decay, indexed candidates and merges',
     defaultThreshold: CHORUS_CLUSTER_DEFAULTS.threshold,
     create(options = {}) {
-      return new ChorusClusterer(chorusOptions(options), prior);
+      // A threshold given alone (`chorus cluster --threshold`) is the least score for every item.
+      const t = options.threshold;
+      const all = t === undefined ? {} : { datedThreshold: t, headlineThreshold: t };
+      return new ChorusClusterer(chorusOptions({ ...all, ...options }), prior);
     },
     restore(snapshot) {
       if (snapshot?.method !== 'chorus' || snapshot.version !== 1)
@@ -528,7 +609,21 @@ export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
           `expected a chorus clusterer snapshot (version 1), found ${snapshot?.method ?? 'nothing'}`,
         );
       // Snapshots from before `saturation` existed weighed terms by 1 + ln c: keep doing so for them.
-      const legacy = snapshot.options['saturation'] === undefined ? { saturation: 0 } : {};
+      const o = snapshot.options;
+      const legacy = {
+        ...(o['saturation'] === undefined && { saturation: 0 }),
+        // Snapshots from before dated and headline-only items decided apart: they decide as undated ones did.
+        ...(o['datedThreshold'] === undefined && {
+          datedThreshold: o['threshold'],
+          datedMargin: o['margin'],
+          datedSizePenalty: o['sizePenalty'],
+          headlineThreshold: o['threshold'],
+          headlineMargin: o['margin'],
+          headlineSizePenalty: o['sizePenalty'],
+          headlineGraceDays: o['graceDays'],
+          headlineHalfLifeDays: o['halfLifeDays'],
+        }),
+      };
       return new ChorusClusterer(
         chorusOptions({ ...snapshot.options, ...legacy }),
         prior,

@@ -4,6 +4,7 @@
  * inside sentences ("Port Alder", "Mayor Ortiz"), which tell two floods or two elections apart better
  * than any common word. Lowercased input (Multi-News) simply yields no entity terms.
  */
+import { isHeadlineOnly } from '../article.js';
 import { americanStem } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
@@ -104,11 +105,21 @@ function bump(out: ArticleTerms, term: string, weight: number, word: string): vo
  * @example articleTerms({ title: "Bridge closed", text: "The Harbor Bridge closed." }).counts.get("bridg") → 4
  */
 export function articleTerms(
-  article: { readonly title?: string; readonly text: string },
+  article: { readonly title?: string; readonly text: string; readonly warnings?: readonly string[] },
   options: FeatureOptions = FEATURE_DEFAULTS,
 ): ArticleTerms {
   const out: ArticleTerms = { counts: new Map(), display: new Map() };
+  // A headline-only item's text is its headline again: read once, its words would count four times and
+  // its title-case capitals would all pass for names.
+  const headlineAsText =
+    isHeadlineOnly(article) && article.title !== undefined && sameWords(article.title, article.text);
   if (article.title) addTerms(article.title, options.titleWeight, options, out, false);
-  addTerms(article.text, 1, options, out, true);
+  if (!headlineAsText) addTerms(article.text, 1, options, out, true);
   return out;
+}
+
+/** The same letters and digits, ignoring case, spacing and punctuation (entities decoded or not). */
+function sameWords(a: string, b: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return key(a) === key(b);
 }
