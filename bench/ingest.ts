@@ -21,7 +21,7 @@ import { pageText } from '../src/feeds/page-text.js';
 import { readMultiNews } from '../src/io/multinews.js';
 import { IngestService } from '../src/service/ingest-service.js';
 import { openStore } from '../src/storage/open-store.js';
-import { PostgresStore } from '../src/storage/postgres-store.js';
+import { dropPostgresSchema } from '../src/storage/dialects/postgres.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -126,7 +126,7 @@ const totalMs = performance.now() - started;
 const stats = await store.stats();
 await store.close();
 if (dir) rmSync(dir, { recursive: true, force: true });
-if (postgres) await PostgresStore.dropSchema(postgres, schema);
+if (postgres) await dropPostgresSchema(postgres, schema);
 
 const rate = (n: number, ms: number) => (ms > 0 ? ((n * 1000) / ms).toFixed(0) : '∞');
 process.stdout.write(

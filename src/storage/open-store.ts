@@ -1,11 +1,12 @@
 /**
  * Chooses the backend: a `postgres://` (or `postgresql://`) URL opens PostgreSQL, anything else a SQLite
- * file. The entry points (CLI, server) pass `DATABASE_URL` and their `--db` flag here; nothing below
- * reads the environment.
+ * file. Both are the one `SqlStore` over their dialect. The entry points (CLI, server) pass
+ * `DATABASE_URL` and their `--db` flag here; nothing below reads the environment.
  */
 import { ChorusError } from '../core/errors.js';
-import { PostgresStore } from './postgres-store.js';
-import { SqliteStore } from './sqlite-store.js';
+import { postgresDialect } from './dialects/postgres.js';
+import { sqliteDialect } from './dialects/sqlite.js';
+import { SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
 export interface OpenStoreOptions {
@@ -23,7 +24,8 @@ export const STORE_DEFAULTS = Object.freeze({ sqlitePath: './chorus.db' });
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const url = options.databaseUrl?.trim();
   if (url && /^postgres(ql)?:\/\//i.test(url)) {
-    return PostgresStore.open({ connectionString: url, ...(options.schema && { schema: options.schema }) });
+    const schema = options.schema;
+    return new SqlStore(await postgresDialect({ connectionString: url, ...(schema && { schema }) }));
   }
   if (url && /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('sqlite:')) {
     throw new ChorusError(
@@ -32,5 +34,5 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     );
   }
   const path = url ? url.replace(/^sqlite:(\/\/)?/, '') : (options.sqlitePath ?? STORE_DEFAULTS.sqlitePath);
-  return new SqliteStore(path);
+  return new SqlStore(sqliteDialect(path));
 }

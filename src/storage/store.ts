@@ -1,7 +1,8 @@
 /**
  * The one storage interface of Chorus. The ingest service, the CLI and the HTTP server talk only to
- * this; SQLite (`sqlite-store.ts`, the default) and PostgreSQL (`postgres-store.ts`) implement it and
- * run the same test suite (`test/storage/store.test.ts`).
+ * this; one implementation (`sql-store.ts`, over Kysely) serves SQLite (the default) and PostgreSQL
+ * through a small dialect each (`dialects/`), and both run the same test suite
+ * (`test/storage/store.test.ts`).
  *
  * Consistency rule: one `writeBatch` is one transaction. An article row, its story assignment, its
  * full-text row, the story counters and the clusterer snapshot move together or not at all, so a crash

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
-import { PostgresStore } from '../../src/storage/postgres-store.js';
+import { dropPostgresSchema } from '../../src/storage/dialects/postgres.js';
 import { IngestService } from '../../src/service/ingest-service.js';
 import type { Store } from '../../src/storage/store.js';
 import { DAM_ARTICLES } from './fixtures.js';
@@ -81,7 +81,7 @@ async function staleReports(path: string): Promise<number> {
 describe('chorus ingest', () => {
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (pgUrl) await PostgresStore.dropSchema(pgUrl, pgSchema);
+    if (pgUrl) await dropPostgresSchema(pgUrl, pgSchema);
   });
 
   it('stores a folder of articles as one story, and a second run stores nothing twice', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/storage/open-store.js';
-import { PostgresStore } from '../../src/storage/postgres-store.js';
+import { dropPostgresSchema } from '../../src/storage/dialects/postgres.js';
 import type { Store } from '../../src/storage/store.js';
 
 export interface Backend {
@@ -76,7 +76,7 @@ function postgresBackend(url: string): Backend {
     },
     reopen: () => openStore({ databaseUrl: url, schema: last }),
     async cleanup() {
-      for (const s of schemas.splice(0)) await PostgresStore.dropSchema(url, s);
+      for (const s of schemas.splice(0)) await dropPostgresSchema(url, s);
     },
   };
 }

@@ -1,0 +1,100 @@
+/**
+ * PostgreSQL through `pg`: a pool (optionally in its own schema), migrations under an advisory lock so
+ * two processes opening one database do not both migrate, full-text search by a generated tsvector
+ * column with a GIN index, and writers with a `lastSeq` taking turns under another advisory lock.
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { ChorusError } from '../../core/errors.js';
+import { POSTGRES_MIGRATIONS } from '../migrations/postgres.js';
+import { storageError } from '../rows.js';
+import type { StoreDialect } from '../sql-store.js';
+
+// COUNT(*) and BIGSERIAL come back as strings by default; these stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export interface PostgresOptions {
+  readonly connectionString: string;
+  /** Schema to work in (created if missing); tests use one per run. Default: the server's search_path. */
+  readonly schema?: string;
+  /** Pool size (default 10). */
+  readonly max?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    // One migrator at a time, even when two processes open the same database together.
+    await c.query('SELECT pg_advisory_xact_lock(4242001)');
+    await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
+    const { rows } = await c.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.version));
+    for (const m of POSTGRES_MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      await c.query(m.sql);
+      await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+        m.version,
+        m.name,
+      ]);
+    }
+    await c.query('COMMIT');
+  } catch (error) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    c.release();
+  }
+}
+
+/** Connects, creates the schema when asked, and applies pending migrations. */
+export async function postgresDialect(options: PostgresOptions): Promise<StoreDialect> {
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new ChorusError(
+      'usage',
+      `expected a schema name of lowercase letters, digits and _, found "${schema}"`,
+    );
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw storageError(`cannot open the PostgreSQL database`, error);
+  }
+  const db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    begin: 'BEGIN',
+    lockWriters: async (trx) => {
+      // Writers take turns, so `seq` follows commit order and the `lastSeq` check cannot race a batch.
+      await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
+    },
+    matches: (words) => sql<boolean>`a.search @@ plainto_tsquery('english', ${words.join(' ')})`,
+    feedOrder: 'n',
+    close: () => db.destroy(),
+  };
+}
+
+/** Drops a schema a store worked in (tests and benchmarks clean up with it). */
+export async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
+  if (!SCHEMA_NAME.test(schema)) throw new ChorusError('usage', `bad schema name "${schema}"`);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
