@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/model.js';
 import { openStore, type OpenStoreOptions } from '../../src/storage/open-store.js';
-import { PostgresStore } from '../../src/storage/postgres-store.js';
+import { dropPostgresSchema } from '../../src/storage/dialects/postgres.js';
 import { ROOT, startServerProcess } from '../server/server-process.js';
 import { syntheticArticles } from './synthetic.js';
 
@@ -77,7 +77,7 @@ async function twoIngests(target: string, options: OpenStoreOptions): Promise<vo
 describe('several writers on one store', () => {
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (pgUrl) await PostgresStore.dropSchema(pgUrl, pgSchema);
+    if (pgUrl) await dropPostgresSchema(pgUrl, pgSchema);
   });
 
   it(
