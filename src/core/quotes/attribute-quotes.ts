@@ -1,0 +1,133 @@
+/**
+ * Who said each quote of one article. The cue (speaker-cue.ts) gives the words that name the speaker;
+ * they are then resolved, in order:
+ *  1. A name: titles and roles dropped, then the fullest name the article uses for that person
+ *     ("Sen. McCain" → "John McCain"); an organisation stays as named ("The New York Post").
+ *  2. "he"/"she": the nearest person named before the cue, outside quotes, whose gender is not the
+ *     other one (first names, honorifics, and the pronouns the article uses after each person).
+ *  3. "who" (`Trump, who said "…"`): the person named just before it.
+ *  4. A description ("a campaign spokeswoman", "sources"): kept as written; "they", "we", "I": no speaker.
+ *  5. A quote with no cue of its own: the speaker of the quote before it in the same paragraph, or of the
+ *     sentence ending in a colon that introduces the paragraph (`Trump said:` ¶ `"…"`), or of the quote
+ *     right after it when only a space separates them (`"…." "…," he said.`).
+ * When unsure the speaker is left out: a wrong name is worse than none.
+ */
+import { capitalizedRuns } from '../entities/capitalized-runs.js';
+import { classifyRun } from '../entities/classify-run.js';
+import { personIndex, type Gender, type PersonIndex } from '../entities/person-spans.js';
+import { speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { paragraphRanges, textQuotes } from './text-quotes.js';
+
+export interface SpokenQuote {
+  /** The quoted words, marks removed. */
+  readonly text: string;
+  /** UTF-16 offsets of the quoted words in the article text. */
+  readonly start: number;
+  readonly end: number;
+  /** The speaker's name as the article names them in full, or a described source; absent when unknown. */
+  readonly speaker?: string;
+  /** Offsets of the words that name the speaker for this quote (a name, pronoun or description). */
+  readonly speakerStart?: number;
+  readonly speakerEnd?: number;
+}
+
+interface Resolved {
+  readonly speaker: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The quotes of `text` with their speakers.
+ * @example attributeQuotes('“We will win this state,” Sen. Ann Kale said.')[0].speaker // → "Ann Kale"
+ */
+export function attributeQuotes(text: string): SpokenQuote[] {
+  const quotes = textQuotes(text);
+  if (quotes.length === 0) return [];
+  const people = personIndex(text);
+  const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
+  const outside = people.mentions.filter((m) => !inQuote(m.start));
+  const paras = paragraphRanges(text);
+  const paraOf = (at: number) => paras.findIndex((p) => at >= p.start && at < p.end);
+
+  const own: (Resolved | undefined)[] = quotes.map((q) => {
+    const cue = speakerCue(text, q.open, q.close);
+    return cue && resolve(cue, people, outside);
+  });
+  const speakers = own.slice();
+  quotes.forEach((q, i) => {
+    if (speakers[i]) return;
+    const p = paraOf(q.open);
+    // Only a quote that opens its sentence continues a neighbour's; a partial quote has its own sentence.
+    const lead = text.slice(paras[p]?.start ?? 0, q.open).trimEnd();
+    if (lead !== '' && !/[.!?:”"’]$/.test(lead)) return;
+    const prev = quotes[i - 1];
+    if (prev && paraOf(prev.open) === p && speakers[i - 1]) {
+      speakers[i] = speakers[i - 1];
+      return;
+    }
+    const next = quotes[i + 1];
+    if (next && own[i + 1] && /^\s*$/.test(text.slice(q.close, next.open))) {
+      speakers[i] = own[i + 1];
+      return;
+    }
+    // A paragraph that opens with the quote, after a paragraph ending in a colon.
+    const para = paras[p];
+    if (para && q.open === para.start && p > 0) {
+      const before = text.slice(paras[p - 1]!.start, paras[p - 1]!.end).trimEnd();
+      if (before.endsWith(':')) {
+        const colon = paras[p - 1]!.start + before.length;
+        const cue = speakerCue(text, colon, colon);
+        speakers[i] = cue && resolve(cue, people, outside);
+      }
+    }
+  });
+  return quotes.map((q, i) => {
+    const s = speakers[i];
+    return {
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      ...(s && { speaker: s.speaker, speakerStart: s.start, speakerEnd: s.end }),
+    };
+  });
+}
+
+const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
+
+function resolve(
+  cue: SpeakerCue,
+  people: PersonIndex,
+  outside: PersonIndex['mentions'],
+): Resolved | undefined {
+  const at = { start: cue.start, end: cue.end };
+  const lower = cue.phrase.toLowerCase();
+  if (lower in PRONOUN_GENDER) {
+    const want = PRONOUN_GENDER[lower]!;
+    for (let k = outside.length - 1; k >= 0; k--) {
+      const m = outside[k]!;
+      if (m.start >= cue.start) continue;
+      if (cue.start - m.start > 2500) break;
+      const g = people.gender(m.name);
+      if (g && g !== want) continue;
+      return { speaker: people.fullName(m.name, m.start), ...at };
+    }
+    return undefined;
+  }
+  if (lower === 'who') {
+    const m = outside.filter((x) => x.end <= cue.start && cue.start - x.end < 8).at(-1);
+    return m && { speaker: people.fullName(m.name, m.start), ...at };
+  }
+  if (['they', 'we', 'i', 'it', 'you'].includes(lower)) return undefined;
+  const phrase = cue.phrase.replace(/\s+(?:of|at|for|from)\s+\p{Lu}.*$/u, '');
+  const head = phrase.split(/\s+/).at(-1)!;
+  if (/^\p{Lu}/u.test(head)) {
+    const run = capitalizedRuns(phrase).at(-1);
+    if (!run) return undefined;
+    const c = classifyRun({ ...run, initial: false }, () => false);
+    if (!c) return undefined;
+    if (c.kind === 'organization' || c.kind === 'place') return { speaker: c.name, ...at };
+    return { speaker: people.fullName(c.name, cue.start), ...at };
+  }
+  return { speaker: cue.phrase, ...at };
+}
