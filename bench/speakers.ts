@@ -143,7 +143,15 @@ for (const f of files) {
   if (!ann) continue;
   const text = readFileSync(join(base, 'text', f), 'utf8');
   const gold: Gold[] = [];
-  for (const a of readAnnotations(join(base, 'attributions', ann), text))
+  const annotations = readAnnotations(join(base, 'attributions', ann), text);
+  // Without a hand key, a pronoun source is taken to be the nearest annotated named source before it
+  // (a proxy, used for tuning on train; the dev figures use the key).
+  const named = annotations
+    .map((a) => a.source)
+    .filter((x): x is Span => !!x && /^\p{Lu}/u.test(head(x.text).split(/\s+/).at(-1) ?? ''))
+    .sort((x, y) => x.start - y.start);
+  const proxy = (src: Span) => named.filter((n) => n.start < src.start).at(-1)?.text;
+  for (const a of annotations)
     for (const q of quotedParts(text, a.content)) {
       if (gold.some((g) => g.quote.start === q.start)) continue;
       gold.push({ file: name, quote: q, ...(a.source && { source: a.source }) });
@@ -151,12 +159,15 @@ for (const f of files) {
   const t0 = performance.now();
   const found = attributeQuotes(text);
   ms += performance.now() - t0;
+  const cp = (u: number) => [...text.slice(0, u)].length;
   counts.gold += gold.length;
   counts.found += found.length;
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     a.start < b.end && b.start < a.end;
-  counts.foundRight += found.filter((q) => gold.some((g) => overlaps(q, g.quote))).length;
-  const cp = (u: number) => [...text.slice(0, u)].length;
+  for (const q of found) {
+    if (gold.some((g) => overlaps(q, g.quote))) counts.foundRight++;
+    else if (showErrors) errors.push(`EXTRA ${name} ${cp(q.start)} ${q.text.split(' ').length} words`);
+  }
   for (const g of found.length ? gold : gold) {
     const q = found.find((x) => overlaps(x, g.quote));
     if (!q) {
@@ -172,7 +183,7 @@ for (const f of files) {
       console.log(
         `${name}\t${g.source ? cp(g.source.start) : ''}\t${g.source ? cp(g.source.end) : ''}\t${src}`,
       );
-    const target = keyed ?? src;
+    const target = keyed ?? (pronoun && g.source ? (proxy(g.source) ?? src) : src);
     if (described && !keyed) counts.unkeyed++;
     let verdict: 'right' | 'wrong' | 'none';
     if (!q.speaker) verdict = 'none';

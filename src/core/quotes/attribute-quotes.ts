@@ -71,11 +71,15 @@ export function attributeQuotes(text: string): SpokenQuote[] {
       speakers[i] = own[i + 1];
       return;
     }
-    // A paragraph that opens with the quote, after a paragraph ending in a colon.
+    // A paragraph that opens with the quote, after a paragraph ending in a colon or in an attributed
+    // quote ("…," Collins told MSNBC. ¶ "So the best way…"): the same speaker goes on.
     const para = paras[p];
     if (para && q.open === para.start && p > 0) {
       const before = text.slice(paras[p - 1]!.start, paras[p - 1]!.end).trimEnd();
-      if (before.endsWith(':')) {
+      const last = prev && paraOf(prev.open) === p - 1 ? i - 1 : -1;
+      if (last >= 0 && speakers[last] && paras[p - 1]!.start + before.length - quotes[last]!.close < 100) {
+        speakers[i] = speakers[last];
+      } else if (before.endsWith(':')) {
         const colon = paras[p - 1]!.start + before.length;
         const cue = speakerCue(text, colon, colon);
         speakers[i] = cue && resolve(cue, people, outside);

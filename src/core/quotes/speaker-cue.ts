@@ -43,11 +43,11 @@ const STOP: ReadonlySet<string> = new Set(
 
 // After the quote: optional punctuation, subject, optional apposition, adverbs, verb.
 const AFTER_SUBJECT = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?<sp>(?:${WORD}\\s+){0,6}?${WORD})(?<app>,\\s*[^,“”"]{1,90},)?\\s+(?:${ADVERB}\\s+){0,2}${VERB}${B}(?<rest>[^.!?“”"]{0,60})`,
+  `^\\s*[,?!—–-]?\\s*(?<sp>(?:${WORD}\\s+){0,6}?${WORD})(?<app>,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+){0,2}${VERB}${B}(?<rest>[^.!?“”"]{0,60})`,
   'u',
 );
 const AFTER_INVERTED = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>[^,.;:!?“”"—]{1,90})`,
+  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Jr|St|Lt|Gen))\\.){1,90})`,
   'u',
 );
 // Before the quote: the last cue verb of the sentence (searched from the right).
@@ -62,7 +62,7 @@ export function speakerCue(text: string, open: number, close: number): SpeakerCu
 }
 
 const SUBJECT = new RegExp(
-  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)\\s+(?:${ADVERB}\\s+)?\\p{Ll}+(?:ed|s)${B}`,
+  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?\\p{Ll}+(?:ed|s)${B}`,
   'u',
 );
 
@@ -106,11 +106,15 @@ function sentenceBefore(text: string, open: number): { sentence: string; base: n
     )
       start = m.index + m[0].length;
   }
-  return { sentence: head.slice(start), base: from + start };
+  return { sentence: blankTags(head.slice(start)), base: from + start };
 }
 
+/** A party-and-state tag after a name ("(D-Nev.)", "(R)") blanked out, offsets kept. */
+const blankTags = (s: string) =>
+  s.replace(/\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu, (m) => ' '.repeat(m.length));
+
 function cueAfter(text: string, open: number, close: number): SpeakerCue | undefined {
-  const window = text.slice(close, close + 200).split(/\n\s*\n|[“"]/)[0]!;
+  const window = blankTags(text.slice(close, close + 300)).split(/\n\s*\n|[“"]/)[0]!;
   const quoted = text.slice(open, close);
   const closesSentence = /[.…]\s*["”»’]?\s*$/.test(quoted);
   const inv = AFTER_INVERTED.exec(window);
@@ -145,6 +149,9 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
   const left = sentence.slice(0, cue.index);
   const subject = backwardPhrase(left, false);
   const according = /^(?:according|según|selon|laut|secondo)/i.test(cue[0]);
+  // "Priebus, who…, arrived late and acknowledged that…": the verb's subject opens the sentence.
+  if (!subject && !according && /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u.test(left))
+    return subjectBefore(text, open);
   if (subject && !according) {
     const s = base + left.length - (left.length - left.trimEnd().length) - subject.length;
     // Past an apposition the phrase may start further left: locate it exactly.
@@ -155,6 +162,8 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
   const right = sentence.slice(cue.index + cue[0].length);
   const phrase = forwardPhrase(right.replace(/^\s+/, ''));
   if (!phrase) return undefined;
+  // `said Sen. Ann Kale: "…"`: the phrase must lead straight to the quote, else it is an object.
+  if (!/^[\s,:—–-]*$/.test(right.slice(right.indexOf(phrase) + phrase.length))) return undefined;
   const at = text.indexOf(phrase, base + cue.index + cue[0].length);
   return at < 0 ? undefined : { phrase, start: at, end: at + phrase.length };
 }
@@ -169,8 +178,9 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
   for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
-  const app = /,\s*[^,“”"]{1,90},$/u.exec(s);
-  if (app && /\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, app.index))) s = s.slice(0, app.index);
+  const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
+  if (app && /\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
+  s = s.replace(/[\s,]+$/, '');
   const tokens = [...s.matchAll(/[\p{L}\p{M}\p{N}'’.&-]+/gu)];
   const picked: RegExpMatchArray[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -226,7 +236,11 @@ function forwardPhrase(right: string): string | undefined {
   for (const w of m[0].trim().split(/\s+/)) {
     const k = w.toLowerCase();
     // Stop at a preposition or clause word once the phrase has a head ("said Trump in Ohio", "who").
-    if (out.length > 0 && (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)))
+    if (
+      out.length > 0 &&
+      w === k &&
+      (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k))
+    )
       break;
     out.push(w);
   }
