@@ -59,6 +59,8 @@ export function personIndex(text: string): PersonIndex {
   for (const run of runs) {
     const c = classifyRun(run, common);
     if (!c || c.kind === 'organization' || c.kind === 'place') continue;
+    // "CNN", "GOP": an all-capitals word is an acronym, not a person.
+    if (/^[\p{Lu}\p{N}.&-]+$/u.test(c.name)) continue;
     const words = c.name.split(' ');
     const span = locate(text, run.start, words);
     if (!span) continue;
@@ -91,8 +93,9 @@ export function personIndex(text: string): PersonIndex {
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
   const votes = new Map<string, [number, number]>();
   mentions.forEach((m, i) => {
+    // The rest of the mention's sentence and the first word of the next: "Lynch said… She added".
     const until = Math.min(mentions[i + 1]?.start ?? text.length, m.end + 300);
-    const tail = text.slice(m.end, until);
+    const tail = /^[^]*?[.!?]["”’]?\s+["“]?\S+/u.exec(text.slice(m.end, until))?.[0] ?? text.slice(m.end, until);
     const she = (tail.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
     const he = (tail.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
     const key = fullName(m.name, m.start);

@@ -15,7 +15,7 @@
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
 import { personIndex, type Gender, type PersonIndex } from '../entities/person-spans.js';
-import { speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { CUE_VERBS, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { paragraphRanges, textQuotes } from './text-quotes.js';
 
 export interface SpokenQuote {
@@ -52,7 +52,7 @@ export function attributeQuotes(text: string): SpokenQuote[] {
 
   const own: (Resolved | undefined)[] = quotes.map((q) => {
     const cue = speakerCue(text, q.open, q.close);
-    return cue && resolve(cue, people, outside);
+    return cue && resolve(text, cue, people, outside);
   });
   const speakers = own.slice();
   quotes.forEach((q, i) => {
@@ -82,7 +82,7 @@ export function attributeQuotes(text: string): SpokenQuote[] {
       } else if (before.endsWith(':')) {
         const colon = paras[p - 1]!.start + before.length;
         const cue = speakerCue(text, colon, colon);
-        speakers[i] = cue && resolve(cue, people, outside);
+        speakers[i] = cue && resolve(text, cue, people, outside);
       }
     }
   });
@@ -99,7 +99,19 @@ export function attributeQuotes(text: string): SpokenQuote[] {
 
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
+const SPEAKS = new RegExp(`^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
+const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:[\\p{L}.]+\\s+){0,3}$`, 'u');
+
+/** Whether the person mention opens its sentence or is the subject of a speech verb. */
+function isSubject(text: string, m: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  const lead = before.replace(/(?:(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}[\p{L}-]+)\s+){0,3}$/u, '');
+  if (/(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(lead)) return true;
+  return SPEAKS.test(text.slice(m.end, m.end + 160)) || SPOKEN.test(before);
+}
+
 function resolve(
+  text: string,
   cue: SpeakerCue,
   people: PersonIndex,
   outside: PersonIndex['mentions'],
@@ -108,15 +120,20 @@ function resolve(
   const lower = cue.phrase.toLowerCase();
   if (lower in PRONOUN_GENDER) {
     const want = PRONOUN_GENDER[lower]!;
+    // The nearest compatible person that is a subject (opens its sentence, or speaks: "X said",
+    // "said X"); failing that, the nearest compatible person not named in a possessive ("Dole's campaign").
+    let fallback: Resolved | undefined;
     for (let k = outside.length - 1; k >= 0; k--) {
       const m = outside[k]!;
       if (m.start >= cue.start) continue;
       if (cue.start - m.start > 2500) break;
       const g = people.gender(m.name);
       if (g && g !== want) continue;
-      return { speaker: people.fullName(m.name, m.start), ...at };
+      const found = { speaker: people.fullName(m.name, m.start), ...at };
+      if (isSubject(text, m)) return found;
+      if (!fallback && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2))) fallback = found;
     }
-    return undefined;
+    return fallback;
   }
   if (lower === 'who') {
     const m = outside.filter((x) => x.end <= cue.start && cue.start - x.end < 8).at(-1);

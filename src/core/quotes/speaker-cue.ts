@@ -27,7 +27,9 @@ const alt = (list: readonly string[]) =>
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/\s+/g, '\\s+'))
     .join('|');
-const VERB = `(?:${alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs])})`;
+/** Alternation of every cue verb, longest first, for building patterns. */
+export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
+const VERB = `(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
 const ACCORDING = `(?:${alt(attributionWords.according)})`;
 const B = `(?![\\p{L}\\p{N}])`;
