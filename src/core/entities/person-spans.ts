@@ -67,7 +67,8 @@ export function personIndex(text: string): PersonIndex {
     const title = /^(mrs?|ms|miss)\.?$/i.exec(run.words[0] ?? '')?.[1]?.toLowerCase();
     if (title) honorific.set(c.name, title === 'mr' ? 'male' : 'female');
     if (c.kind === 'person') decided.push(span);
-    else if (words.length >= 2 && words.length <= 3 && firstNameGender(words[0]!)) decided.push(span);
+    else if (words.length >= 2 && words.length <= 3 && (firstNameGender(words[0]!) || speaks(text, span.end)))
+      decided.push(span);
     else if (words.length <= 3) pending.push(span);
   }
   const known = new Set<string>();
@@ -95,7 +96,8 @@ export function personIndex(text: string): PersonIndex {
   mentions.forEach((m, i) => {
     // The rest of the mention's sentence and the first word of the next: "Lynch said… She added".
     const until = Math.min(mentions[i + 1]?.start ?? text.length, m.end + 300);
-    const tail = /^[^]*?[.!?]["”’]?\s+["“]?\S+/u.exec(text.slice(m.end, until))?.[0] ?? text.slice(m.end, until);
+    const tail =
+      /^[^]*?[.!?]["”’]?\s+["“]?\S+/u.exec(text.slice(m.end, until))?.[0] ?? text.slice(m.end, until);
     const she = (tail.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
     const he = (tail.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
     const key = fullName(m.name, m.start);
@@ -114,6 +116,13 @@ export function personIndex(text: string): PersonIndex {
     return undefined;
   };
   return { mentions, gender, fullName };
+}
+
+/** A name followed by a speech verb, directly or after an apposition ("Kerr Putney, the police chief, said"). */
+function speaks(text: string, end: number): boolean {
+  return /^(?:,[^,.“”"]{1,120},)?\s+(?:said|says|told|added|wrote|asked|explained|noted|argued|tweeted)\b/u.test(
+    text.slice(end, end + 160),
+  );
 }
 
 /** Offsets of `words` (the name part of a run) in `text`, from `from`. */

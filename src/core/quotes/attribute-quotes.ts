@@ -13,6 +13,7 @@
  * When unsure the speaker is left out: a wrong name is worse than none.
  */
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { classifyRun } from '../entities/classify-run.js';
 import { personIndex, type Gender, type PersonIndex } from '../entities/person-spans.js';
 import { CUE_VERBS, speakerCue, type SpeakerCue } from './speaker-cue.js';
@@ -99,14 +100,27 @@ export function attributeQuotes(text: string): SpokenQuote[] {
 
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
-const SPEAKS = new RegExp(`^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
-const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:[\\p{L}.]+\\s+){0,3}$`, 'u');
+const TITLES: ReadonlySet<string> = new Set([...personTitles.titles, 'former', 'u.s', 'state']);
+const SPEAKS = new RegExp(
+  `^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`,
+  'u',
+);
+const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:\\p{Ll}+\\s+)?(?:\\p{Lu}[\\p{L}.]*\\s+){0,3}$`, 'u');
 
 /** Whether the person mention opens its sentence or is the subject of a speech verb. */
 function isSubject(text: string, m: { start: number; end: number }): boolean {
+  if (/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2))) return false;
   const before = text.slice(Math.max(0, m.start - 60), m.start);
-  const lead = before.replace(/(?:(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}[\p{L}-]+)\s+){0,3}$/u, '');
+  // Titles before the name ("Sen.", "Former Gov.") still leave it opening the sentence.
+  let lead = before;
+  for (let k = 0; k < 3; k++) {
+    const t = /(\p{L}+)\.?\s+$/u.exec(lead);
+    if (!t || !TITLES.has(t[1]!.toLowerCase())) break;
+    lead = lead.slice(0, t.index);
+  }
   if (/(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(lead)) return true;
+  // Introduced with an apposition ("…concerns Henry Crespo, president of the caucus.").
+  if (/^,\s+(?!and\b|but\b|or\b)\p{Ll}/u.test(text.slice(m.end, m.end + 12))) return true;
   return SPEAKS.test(text.slice(m.end, m.end + 160)) || SPOKEN.test(before);
 }
 

@@ -116,7 +116,7 @@ const blankTags = (s: string) =>
   s.replace(/\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu, (m) => ' '.repeat(m.length));
 
 function cueAfter(text: string, open: number, close: number): SpeakerCue | undefined {
-  const window = blankTags(text.slice(close, close + 300)).split(/\n\s*\n|[“"]/)[0]!;
+  const window = blankTags(text.slice(close, close + 300)).split(/\n|[“"]/)[0]!;
   const quoted = text.slice(open, close);
   const closesSentence = /[.…]\s*["”»’]?\s*$/.test(quoted);
   const inv = AFTER_INVERTED.exec(window);
