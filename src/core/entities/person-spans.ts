@@ -80,7 +80,10 @@ export function personIndex(text: string): PersonIndex {
     (a, b) => a.start - b.start,
   );
 
-  const fulls = mentions.filter((m) => m.name.includes(' '));
+  // A speaker's surname may take its full name from a run no rule decided ("Lena Ortiz was there").
+  const fulls = [...mentions, ...pending]
+    .filter((m) => m.name.includes(' ') && m.name.split(' ').length <= 3)
+    .sort((a, b) => a.start - b.start);
   const fullName = (name: string, before = Infinity): string => {
     if (name.includes(' ') && !/^\p{Lu}\.?$/u.test(name.split(' ')[0]!)) return name;
     const last = name.split(' ').at(-1)!;

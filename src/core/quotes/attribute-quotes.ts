@@ -100,7 +100,13 @@ export function attributeQuotes(text: string): SpokenQuote[] {
 
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
-const TITLES: ReadonlySet<string> = new Set([...personTitles.titles, 'former', 'u.s', 'state']);
+const TITLES: ReadonlySet<string> = new Set([
+  ...personTitles.titles,
+  ...personTitles.roles,
+  'former',
+  'u.s',
+  'state',
+]);
 const SPEAKS = new RegExp(
   `^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`,
   'u',
@@ -154,7 +160,10 @@ function resolve(
     return m && { speaker: people.fullName(m.name, m.start), ...at };
   }
   if (['they', 'we', 'i', 'it', 'you'].includes(lower)) return undefined;
-  const phrase = cue.phrase.replace(/\s+(?:of|at|for|from)\s+\p{Lu}.*$/u, '');
+  // "a spokesperson for the Calder Transit Authority" is described by its head, "spokesperson".
+  const core = cue.phrase.split(/\s+(?:for|of|at|from)\s+/)[0]!;
+  if (/^\p{Ll}/u.test(core.split(/\s+/).at(-1)!)) return { speaker: cue.phrase, ...at };
+  const phrase = core;
   const head = phrase.split(/\s+/).at(-1)!;
   if (/^\p{Lu}/u.test(head)) {
     const run = capitalizedRuns(phrase).at(-1);

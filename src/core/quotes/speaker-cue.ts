@@ -198,10 +198,21 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
       !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st)\.$/.test(w)
     )
       break;
+    // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
+    if (picked.length > 0 && /^(?:for|of|at)$/.test(w) && i > 0) {
+      picked.unshift(t);
+      continue;
+    }
+    // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
+    if (picked.length > 0 && /^(?:for|of|at)$/.test(w) && i > 0) {
+      picked.unshift(t);
+      continue;
+    }
     if (picked.length > 0 && STOP.has(w)) break;
     if (picked.length === 0 && STOP.has(w) && !PRONOUNS.has(w)) return undefined;
     picked.unshift(t);
-    if (PRONOUNS.has(w) || DETERMINERS.has(w) || picked.length >= 7) break;
+    const ofBefore = i > 0 && /^(?:for|of|at)$/.test(tokens[i - 1]![0]);
+    if (PRONOUNS.has(w) || (DETERMINERS.has(w) && !ofBefore) || picked.length >= 9) break;
   }
   return checkPhrase(
     picked.map((t) => t[0]),
@@ -222,7 +233,8 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   const last = ws.at(-1)!;
   if (/['’]s?$/.test(last) || /\.$/.test(last.replace(/^(?:\p{Lu}\.)+$/u, ''))) return false;
   if (lower.some((w, i) => PRONOUNS.has(w) && (i > 0 || ws.length > 1))) return false;
-  if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$/.test(ws[i - 1]!))) return false;
+  if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
+    return false;
   if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
   if (/^\p{Lu}/u.test(last)) return true;
   if (PRONOUNS.has(lower[0]!)) return true;
@@ -241,7 +253,9 @@ function forwardPhrase(right: string): string | undefined {
     if (
       out.length > 0 &&
       w === k &&
-      (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k))
+      (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)) &&
+      // A described source keeps its "for …" tail: "a spokesperson for Dunmore Plastics".
+      !(/^\p{Ll}/u.test(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
     )
       break;
     out.push(w);

@@ -40,7 +40,7 @@ export function textQuotes(text: string): TextQuote[] {
   const out: TextQuote[] = [];
   let pending: { parts: string[]; open: number; close: number; start: number; end: number } | undefined;
   const flush = () => {
-    if (pending) out.push({ ...pending, text: pending.parts.join(' ') });
+    if (pending) out.push({ ...pending, text: pending.parts.join(' ').replace(/\s+/g, ' ') });
     pending = undefined;
   };
   paragraphRanges(text).forEach((range, i) => {
@@ -66,7 +66,14 @@ export function textQuotes(text: string): TextQuote[] {
     spans.forEach((s, k) => {
       if (!s.closed && k === spans.length - 1) {
         pending = { parts: [s.text], open: s.open, close: s.close, start: s.start, end: s.end };
-      } else out.push({ text: s.text, open: s.open, close: s.close, start: s.start, end: s.end });
+      } else
+        out.push({
+          text: s.text.replace(/\s+/g, ' '),
+          open: s.open,
+          close: s.close,
+          start: s.start,
+          end: s.end,
+        });
     });
   });
   flush();
