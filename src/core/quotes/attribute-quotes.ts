@@ -142,7 +142,7 @@ function resolve(
     const want = PRONOUN_GENDER[lower]!;
     // The nearest compatible person that is a subject (opens its sentence, or speaks: "X said",
     // "said X"); failing that, the nearest compatible person not named in a possessive ("Dole's campaign").
-    let fallback: Resolved | undefined;
+    let fallback: { found: Resolved; known: boolean } | undefined;
     for (let k = outside.length - 1; k >= 0; k--) {
       const m = outside[k]!;
       if (m.start >= cue.start) continue;
@@ -150,10 +150,12 @@ function resolve(
       const g = people.gender(m.name);
       if (g && g !== want) continue;
       const found = { speaker: people.fullName(m.name, m.start), ...at };
-      if (isSubject(text, m)) return found;
-      if (!fallback && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2))) fallback = found;
+      // A subject of unknown gender loses to a nearer person whose gender is known to match.
+      if (isSubject(text, m)) return !g && fallback?.known ? fallback.found : found;
+      if (!fallback && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)))
+        fallback = { found, known: g !== undefined };
     }
-    return fallback;
+    return fallback?.found;
   }
   if (lower === 'who') {
     const m = outside.filter((x) => x.end <= cue.start && cue.start - x.end < 8).at(-1);
