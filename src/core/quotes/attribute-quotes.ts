@@ -45,16 +45,20 @@ interface Resolved {
 export function attributeQuotes(text: string): SpokenQuote[] {
   const quotes = textQuotes(text);
   if (quotes.length === 0) return [];
-  const people = personIndex(text);
-  const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
-  const outside = people.mentions.filter((m) => !inQuote(m.start));
+  // People are found only once a quote has a cue: finding them is most of the cost.
+  let index: { people: PersonIndex; outside: PersonIndex['mentions'] } | undefined;
+  const people = () => {
+    if (index) return index;
+    const p = personIndex(text);
+    const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
+    return (index = { people: p, outside: p.mentions.filter((m) => !inQuote(m.start)) });
+  };
   const paras = paragraphRanges(text);
   const paraOf = (at: number) => paras.findIndex((p) => at >= p.start && at < p.end);
+  const resolveCue = (cue: SpeakerCue | undefined) =>
+    cue && resolve(text, cue, people().people, people().outside);
 
-  const own: (Resolved | undefined)[] = quotes.map((q) => {
-    const cue = speakerCue(text, q.open, q.close);
-    return cue && resolve(text, cue, people, outside);
-  });
+  const own: (Resolved | undefined)[] = quotes.map((q) => resolveCue(speakerCue(text, q.open, q.close)));
   const speakers = own.slice();
   quotes.forEach((q, i) => {
     if (speakers[i]) return;
@@ -83,7 +87,7 @@ export function attributeQuotes(text: string): SpokenQuote[] {
       } else if (before.endsWith(':')) {
         const colon = paras[p - 1]!.start + before.length;
         const cue = speakerCue(text, colon, colon);
-        speakers[i] = cue && resolve(text, cue, people, outside);
+        speakers[i] = resolveCue(cue);
       }
     }
   });
