@@ -5,6 +5,7 @@ import { register as registerEval } from './eval.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
+import { register as registerQuotes } from './quotes.js';
 import { register as registerServe } from './serve.js';
 import { register as registerStart } from './start.js';
 import { register as registerSummarize } from './summarize.js';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerExtract(program);
   registerFeeds(program);
   registerIngest(program);
+  registerQuotes(program);
   registerServe(program);
   registerStart(program);
   registerWorker(program);

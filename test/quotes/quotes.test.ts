@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
-import { attributeQuote, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
+import { attributeQuotes, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
 import { analyzeStory } from '../../src/core/text/index.js';
 
 const noPeople = () => undefined;
@@ -13,33 +13,58 @@ function quotesOf(...texts: string[]) {
   return findQuotes(doc, (name) => (name === 'Ortiz' || name === 'Lena Ortiz' ? 'Lena Ortiz' : undefined));
 }
 
-describe('attributeQuote', () => {
+describe('attributeQuotes', () => {
   it.each([
-    ['"We will reopen the bridge soon," Mayor Lena Ortiz said.', 'Mayor Lena Ortiz'],
-    ['“We will reopen the bridge soon,” said Mayor Lena Ortiz.', 'Mayor Lena Ortiz'],
-    ['Ortiz said: "We will reopen the bridge soon."', 'Ortiz'],
+    ['"We will reopen the bridge soon," Mayor Lena Ortiz said.', 'Lena Ortiz'],
+    ['“We will reopen the bridge soon,” said Mayor Lena Ortiz.', 'Lena Ortiz'],
+    ['Lena Ortiz was there. Ortiz said: "We will reopen the bridge soon."', 'Lena Ortiz'],
     ['Ortiz told reporters, “We will reopen the bridge soon.”', 'Ortiz'],
     ['"Nobody was hurt in the collapse," according to the fire department.', 'the fire department'],
     [
       '"The plant will stay shut for a month," said a spokesperson for Dunmore Plastics.',
       'a spokesperson for Dunmore Plastics',
     ],
-    ['"Where were the inspectors all this time?" asked Councillor Amos Reyes.', 'Councillor Amos Reyes'],
-    ['"We stayed inside all night long," she said.', 'she'],
+    ['"Where were the inspectors all this time?" asked Councillor Amos Reyes.', 'Amos Reyes'],
+    ['"We stayed inside all night long," she said.', undefined],
+    ['Nadia Brook left. "We stayed inside all night long," she said.', 'Nadia Brook'],
     [
       '"Everyone is safe and accounted for," said the hospital\'s spokesperson Dalia Kerrigan.',
       'Dalia Kerrigan',
     ],
     ['«El mar estaba en calma esta mañana», dijo la comandante Inés Valverde.', 'Inés Valverde'],
-    [
-      '"Take the ferry if you can," said a spokesperson for the Calder Transit Authority.',
-      'a spokesperson for the Calder Transit Authority',
-    ],
     ['"We stayed inside all night long." Ortiz said the city would pay for hotels.', undefined],
     ['The report called it "a slow and avoidable failure of upkeep".', undefined],
-  ])('%s → %s', (paragraph, speaker) => {
-    const span = quoteSpans(paragraph, 0)[0]!;
-    expect(attributeQuote(paragraph, span.open, span.close, span.text)?.speaker).toBe(speaker);
+    // The shapes of issue 11.
+    ['“We will win this state easily,” Tolliver, 70, told Radio Kessing.', 'Tolliver'],
+    ['Campaign aide Mira Quell wrote, “The numbers are better than last week.”', 'Mira Quell'],
+    ['Sen. Ada Voss said the bill was “dead on arrival in the Senate” this year.', 'Ada Voss'],
+    ['Grant Hollis spoke first. “We will not fold on this,” Hollis said.', 'Grant Hollis'],
+    ['Clara Benn met Omar Teague. “The plan is good for the valley,” she said.', 'Clara Benn'],
+    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', 'Omar Teague'],
+    ['Trade rose. “We need the Arms Race Treaty back now,” Voss tweeted.', 'Voss'],
+    ['Hollis, who chairs the panel, said “the votes are simply not there” yet.', 'Hollis'],
+  ])('%s → %s', (text, speaker) => {
+    expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
+  });
+
+  it('gives offsets of the quote and of the words naming its speaker', () => {
+    const text = 'Mayor Lena Ortiz spoke.\n\n“We will reopen the bridge soon,” she said.';
+    const [q] = attributeQuotes(text);
+    expect(text.slice(q!.start, q!.end)).toBe('We will reopen the bridge soon');
+    expect(text.slice(q!.speakerStart, q!.speakerEnd)).toBe('she');
+    expect(q!.speaker).toBe('Lena Ortiz');
+  });
+
+  it('keeps a quote over several paragraphs whole', () => {
+    const text = '“The first part of it goes here.\n\n“And the second part ends it,” Ortiz said.';
+    expect(attributeQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['The first part of it goes here. And the second part ends it', 'Ortiz'],
+    ]);
+  });
+
+  it('returns nothing for empty or hostile text', () => {
+    expect(attributeQuotes('')).toEqual([]);
+    expect(attributeQuotes('"""" " “ ” « » said said, said: “')).toEqual([]);
   });
 });
 

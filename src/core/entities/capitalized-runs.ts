@@ -51,7 +51,16 @@ interface Word {
   start: number;
   end: number;
   possessive: boolean;
+  /** The word ended in a period that is not an initial or an abbreviation: a sentence ends after it. */
+  ends: boolean;
 }
+
+// Abbreviations a capitalised name continues after ("Sen. John McCain", "Martin Luther King Jr. Day").
+const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  'mr mrs ms dr sen rep gov lt gen col sgt capt cmdr adm det prof rev st jr sr mt ft pres supt insp'.split(
+    ' ',
+  ),
+);
 
 function words(sentence: string): Word[] {
   const out: Word[] = [];
@@ -64,8 +73,13 @@ function words(sentence: string): Word[] {
     if (possessive) text = text.slice(0, -2);
     while (text.endsWith("'") || text.endsWith('’') || text.endsWith('-')) text = text.slice(0, -1);
     // A final period is the sentence's or an abbreviation's; "D.C." keeps its inner ones.
-    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
-    if (text) out.push({ text, start: m.index, end: m.index + n, possessive });
+    let ends = false;
+    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) {
+      text = text.slice(0, -1);
+      // "Clinton. In Ohio…" is two runs; "J. Edgar" and "Sen. Kaine" are one.
+      ends = text.length > 1 && !ABBREVIATIONS.has(text.toLowerCase());
+    }
+    if (text) out.push({ text, start: m.index, end: m.index + n, possessive, ends });
   }
   return out;
 }
@@ -80,7 +94,10 @@ export function capitalizedRuns(sentence: string): CapitalizedRun[] {
   const ws = words(sentence);
   const runs: CapitalizedRun[] = [];
   const joined = (i: number) =>
-    i > 0 && /^\s+$/.test(sentence.slice(ws[i - 1]!.end, ws[i]!.start)) && !ws[i - 1]!.possessive;
+    i > 0 &&
+    /^\s+$/.test(sentence.slice(ws[i - 1]!.end, ws[i]!.start)) &&
+    !ws[i - 1]!.possessive &&
+    !ws[i - 1]!.ends;
   let i = 0;
   while (i < ws.length) {
     if (!isCapitalized(ws[i]!.text)) {

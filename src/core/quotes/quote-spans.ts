@@ -14,6 +14,8 @@ export interface QuoteSpan {
   /** Offsets of the opening and just after the closing mark in the paragraph text. */
   readonly open: number;
   readonly close: number;
+  /** False when the paragraph ended before a closing mark (a quote that goes on in the next paragraph). */
+  readonly closed: boolean;
 }
 
 /** Shortest quote kept, in words: shorter quoted bits are titles, nicknames or scare quotes. */
@@ -50,7 +52,8 @@ export function quoteSpans(paragraph: string, index: number): QuoteSpan[] {
         .replace(/[,;:]+$/, '')
         .trim();
       if (text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_QUOTE_WORDS) continue;
-      out.push({ text, paragraph: index, open, close });
+      const closed = m[0].length > 1 && /[”»’"]$/.test(m[0]);
+      out.push({ text, paragraph: index, open, close, closed });
     }
   }
   return out.sort((a, b) => a.open - b.open);

@@ -1,0 +1,227 @@
+/**
+ * Quote detection and speaker accuracy on PolNeAR (Newell, Margolin & Ruths, LREC 2018).
+ *
+ *   npx tsx bench/speakers.ts POLNEAR_DIR [--split dev|train] [--errors N] [--list]
+ *
+ * Gold quotes: every passage in quotation marks of four or more words inside an annotated attribution
+ * Content (one annotator per article: the first file by name), with that attribution's Source. A found
+ * quote matches a gold one when their spans overlap. Speaker: right when it names the annotated source
+ * (same surname, or for a described source the same words), or, for a pronoun or description source,
+ * the person bench/data/polnear-dev-speakers.tsv says it refers to (a key resolved by hand once, as file
+ * names, offsets and names only); wrong when another speaker is named; none when no speaker is given.
+ * Offsets in the data are code points; they are turned into UTF-16 offsets here.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { attributeQuotes } from '../src/core/quotes/attribute-quotes.js';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+if (!dir) {
+  console.error('usage: npx tsx bench/speakers.ts POLNEAR_DIR [--split dev|train] [--errors N] [--list]');
+  process.exit(2);
+}
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const split = flag('--split') ?? 'dev';
+const showErrors = Number(flag('--errors') ?? 0);
+const list = args.includes('--list');
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+interface Gold {
+  file: string;
+  quote: Span;
+  source?: Span;
+}
+
+/** Code-point offset → UTF-16 offset of `text`. */
+function utf16Offsets(text: string): number[] {
+  const out: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    out.push(u);
+    u += ch.length;
+  }
+  out.push(u);
+  return out;
+}
+
+function readAnnotations(path: string, text: string): { content: Span; source?: Span }[] {
+  const map = utf16Offsets(text);
+  const spans = new Map<string, { type: string; span: Span }>();
+  const out: { content: Span; source?: Span }[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (const line of lines) {
+    const [id, body] = line.split('\t');
+    if (!id?.startsWith('T') || !body) continue;
+    const [type, ...rest] = body.split(' ');
+    const ranges = rest
+      .join(' ')
+      .split(';')
+      .map((r) => r.split(' ').map(Number));
+    const start = map[ranges[0]![0]!]!;
+    const end = map[ranges.at(-1)![1]!]!;
+    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end) } });
+  }
+  for (const line of lines) {
+    const [id, body] = line.split('\t');
+    if (!id?.startsWith('E') || !body) continue;
+    const roles = new Map(body.split(' ').map((p) => p.split(':') as [string, string]));
+    const content = spans.get(roles.get('Content') ?? '')?.span;
+    const source = spans.get(roles.get('Source') ?? '')?.span;
+    if (content) out.push({ content, ...(source && { source }) });
+  }
+  return out;
+}
+
+/** Quote-mark passages of four or more words inside a content span. */
+function quotedParts(text: string, c: Span): Span[] {
+  const out: Span[] = [];
+  const re = /[“"]([^“”"]+)(?:[”"]|$)/g;
+  const body = text.slice(c.start, c.end);
+  for (const m of body.matchAll(re)) {
+    if (m[1]!.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 4) continue;
+    const start = c.start + m.index + 1;
+    out.push({ start, end: start + m[1]!.length, text: m[1]! });
+  }
+  return out;
+}
+
+const key = new Map<string, string>();
+const keyPath = join(import.meta.dirname, 'data', `polnear-${split}-speakers.tsv`);
+if (existsSync(keyPath))
+  for (const line of readFileSync(keyPath, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [file, s, e, name] = line.split('\t');
+    key.set(`${file}:${s}:${e}`, name!);
+  }
+
+const surname = (s: string) =>
+  (s.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [])
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => !/^(The|A|An|Sen|Mr|Mrs|Ms|Dr|Gov|Rep)$/.test(w))
+    .at(-1);
+/** The source's head: before an apposition, a relative clause or an affiliation ("Jeff Weaver, Sanders' campaign manager"). */
+const head = (src: string) =>
+  src
+    .split(/,|\s\(|\s(?:who|of|at|for|from|in)\s/)[0]!
+    .trim()
+    .replace(/['’]s?$/, '');
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+
+/** Is `speaker` the gold source (or the person the key says it refers to)? */
+function same(speaker: string, gold: string): boolean {
+  if (gold.includes('|')) return gold.split('|').some((g) => same(speaker, g));
+  // A first name alone ("Melanie"): the speaker's name must contain it.
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(gold) && speaker.split(/\s+/).includes(gold)) return true;
+  const g = surname(gold);
+  if (g && /^\p{Lu}/u.test(gold.replace(/^(the|a|an)\s+/i, ''))) {
+    const s = surname(speaker);
+    return s !== undefined && s === g;
+  }
+  const a = norm(speaker);
+  const b = norm(gold);
+  return a === b || (a.length > 3 && (b.includes(a) || a.includes(b)));
+}
+
+const base = join(dir, split);
+const files = readdirSync(join(base, 'text'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const annFiles = readdirSync(join(base, 'attributions')).sort();
+const counts = { gold: 0, found: 0, foundRight: 0, matched: 0, right: 0, wrong: 0, none: 0, unkeyed: 0 };
+const pronounCounts = { n: 0, right: 0, wrong: 0, none: 0 };
+const namedCounts = { n: 0, right: 0, wrong: 0, none: 0 };
+const errors: string[] = [];
+let ms = 0;
+for (const f of files) {
+  const name = f.replace(/\.txt$/, '');
+  const ann = annFiles.find((a) => a.startsWith(`${name}_`));
+  if (!ann) continue;
+  const text = readFileSync(join(base, 'text', f), 'utf8');
+  const gold: Gold[] = [];
+  const annotations = readAnnotations(join(base, 'attributions', ann), text);
+  // Without a hand key, a pronoun source is taken to be the nearest annotated named source before it
+  // (a proxy, used for tuning on train; the dev figures use the key).
+  const named = annotations
+    .map((a) => a.source)
+    .filter((x): x is Span => !!x && /^\p{Lu}/u.test(head(x.text).split(/\s+/).at(-1) ?? ''))
+    .sort((x, y) => x.start - y.start);
+  const proxy = (src: Span) => named.filter((n) => n.start < src.start).at(-1)?.text;
+  for (const a of annotations)
+    for (const q of quotedParts(text, a.content)) {
+      if (gold.some((g) => g.quote.start === q.start)) continue;
+      gold.push({ file: name, quote: q, ...(a.source && { source: a.source }) });
+    }
+  const t0 = performance.now();
+  const found = attributeQuotes(text);
+  ms += performance.now() - t0;
+  const cp = (u: number) => [...text.slice(0, u)].length;
+  counts.gold += gold.length;
+  counts.found += found.length;
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
+  for (const q of found) {
+    if (gold.some((g) => overlaps(q, g.quote))) counts.foundRight++;
+    else if (showErrors) errors.push(`EXTRA ${name} ${cp(q.start)} ${q.text.split(' ').length} words`);
+  }
+  for (const g of found.length ? gold : gold) {
+    const q = found.find((x) => overlaps(x, g.quote));
+    if (!q) {
+      if (showErrors) errors.push(`MISSED ${name} ${cp(g.quote.start)}`);
+      continue;
+    }
+    counts.matched++;
+    const src = head(g.source?.text ?? '');
+    const pronoun = /^(he|she|they|we|i|it|who)$/i.test(src);
+    const described = pronoun || !/^\p{Lu}/u.test(src.split(/\s+/).at(-1) ?? '');
+    const keyed = g.source ? key.get(`${name}:${cp(g.source.start)}:${cp(g.source.end)}`) : undefined;
+    if (list && described)
+      console.log(
+        `${name}\t${g.source ? cp(g.source.start) : ''}\t${g.source ? cp(g.source.end) : ''}\t${src}`,
+      );
+    const target = keyed ?? (pronoun && g.source ? head(proxy(g.source) ?? src) : src);
+    if (described && !keyed) counts.unkeyed++;
+    let verdict: 'right' | 'wrong' | 'none';
+    if (!q.speaker) verdict = 'none';
+    else verdict = target && same(q.speaker, target) ? 'right' : 'wrong';
+    counts[verdict]++;
+    if (pronoun) {
+      pronounCounts.n++;
+      pronounCounts[verdict]++;
+    }
+    if (!described) {
+      namedCounts.n++;
+      namedCounts[verdict]++;
+    }
+    if (showErrors && verdict !== 'right' && !(described && !pronoun && !keyed))
+      errors.push(
+        `${verdict.toUpperCase()} ${name} q@${cp(g.quote.start)} gold=${JSON.stringify(target)} got=${JSON.stringify(q.speaker ?? null)} src@${g.source ? cp(g.source.start) : '-'}`,
+      );
+  }
+}
+const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '-');
+console.log(
+  `PolNeAR ${split}: ${files.length} articles, ${counts.gold} direct quotes (≥4 words, in quote marks)`,
+);
+console.log(
+  `quote detection: precision ${(counts.foundRight / counts.found).toFixed(3)} (${counts.foundRight}/${counts.found}), recall ${(counts.matched / counts.gold).toFixed(3)} (${counts.matched}/${counts.gold})`,
+);
+console.log(
+  `speaker of found quotes: right ${pct(counts.right, counts.matched)} %, wrong ${pct(counts.wrong, counts.matched)} %, none ${pct(counts.none, counts.matched)} % (${counts.right}/${counts.wrong}/${counts.none})`,
+);
+console.log(
+  `pronoun sources: ${pronounCounts.n}, right ${pct(pronounCounts.right, pronounCounts.n)} %, wrong ${pct(pronounCounts.wrong, pronounCounts.n)} %, none ${pct(pronounCounts.none, pronounCounts.n)} %`,
+);
+console.log(
+  `named sources: ${namedCounts.n}, right ${pct(namedCounts.right, namedCounts.n)} %, wrong ${pct(namedCounts.wrong, namedCounts.n)} %, none ${pct(namedCounts.none, namedCounts.n)} %`,
+);
+console.log(`described or pronoun sources without a hand key: ${counts.unkeyed}`);
+console.log(`attribution time: ${(ms / files.length).toFixed(2)} ms per article`);
+if (showErrors) console.log(errors.slice(0, showErrors).join('\n'));

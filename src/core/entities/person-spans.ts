@@ -1,0 +1,139 @@
+/**
+ * People named in one text, with offsets and a gender where one is known: the person mentions speaker
+ * attribution reads. This is the one place that says where people are; a trained tagger (branch `ner`,
+ * `tagText`) can replace the rules below without touching attribution.
+ *
+ * Rules, in order:
+ *  1. Capitalised runs classified by classify-run.ts; a person it decides is kept, titles and roles
+ *     dropped ("Sen. John McCain" → "John McCain").
+ *  2. A run it leaves undecided is a person when it is two or three words and the first is a known first
+ *     name ("Huma Abedin wrote"), or when it is the full name or surname of a person found by rule 1 or 2.
+ *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
+ *     pronouns that follow the person's mentions in the text (he/his/him against she/her), when one side
+ *     clearly wins.
+ */
+import firstNames from './first-names.json' with { type: 'json' };
+import { capitalizedRuns } from './capitalized-runs.js';
+import { classifyRun } from './classify-run.js';
+
+export type Gender = 'female' | 'male';
+
+export interface PersonSpan {
+  /** UTF-16 offsets of the name as written, titles excluded. */
+  readonly start: number;
+  readonly end: number;
+  /** The name as written there, titles and roles removed ("McCain", "John McCain"). */
+  readonly name: string;
+}
+
+export interface PersonIndex {
+  readonly mentions: readonly PersonSpan[];
+  /** The gender of a name (full name or surname as written), when known. */
+  gender(name: string): Gender | undefined;
+  /** The fullest name the text uses for `name`: "McCain" → "John McCain"; unknown names unchanged. */
+  fullName(name: string, before?: number): string;
+}
+
+const FEMALE: ReadonlySet<string> = new Set(firstNames.female);
+const MALE: ReadonlySet<string> = new Set(firstNames.male);
+
+/** The gender a first name is mostly given, if the list knows it. */
+export function firstNameGender(first: string): Gender | undefined {
+  const k = first.toLowerCase();
+  return FEMALE.has(k) ? 'female' : MALE.has(k) ? 'male' : undefined;
+}
+
+/**
+ * The people of `text`.
+ * @example personIndex('Sen. John McCain said so. McCain left.').mentions.map((m) => m.name) // → ["John McCain", "McCain"]
+ */
+export function personIndex(text: string): PersonIndex {
+  const lower = new Map<string, number>();
+  for (const m of text.matchAll(/\b\p{Ll}[\p{L}'’-]*/gu)) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
+  // A capitalised sentence opener is an ordinary word when the text also writes it in lowercase.
+  const common = (w: string) => (lower.get(w) ?? 0) > 0;
+  const runs = capitalizedRuns(text);
+  const decided: PersonSpan[] = [];
+  const pending: PersonSpan[] = [];
+  const honorific = new Map<string, Gender>();
+  for (const run of runs) {
+    const c = classifyRun(run, common);
+    if (!c || c.kind === 'organization' || c.kind === 'place') continue;
+    // "CNN", "GOP": an all-capitals word is an acronym, not a person.
+    if (/^[\p{Lu}\p{N}.&-]+$/u.test(c.name)) continue;
+    const words = c.name.split(' ');
+    const span = locate(text, run.start, words);
+    if (!span) continue;
+    const title = /^(mrs?|ms|miss)\.?$/i.exec(run.words[0] ?? '')?.[1]?.toLowerCase();
+    if (title) honorific.set(c.name, title === 'mr' ? 'male' : 'female');
+    if (c.kind === 'person') decided.push(span);
+    else if (words.length >= 2 && words.length <= 3 && (firstNameGender(words[0]!) || speaks(text, span.end)))
+      decided.push(span);
+    else if (words.length <= 3) pending.push(span);
+  }
+  const known = new Set<string>();
+  for (const p of decided) {
+    known.add(p.name);
+    known.add(p.name.split(' ').at(-1)!);
+  }
+  const mentions = [...decided, ...pending.filter((p) => known.has(p.name))].sort(
+    (a, b) => a.start - b.start,
+  );
+
+  // A speaker's surname may take its full name from a run no rule decided ("Lena Ortiz was there").
+  const fulls = [...mentions, ...pending]
+    .filter((m) => m.name.includes(' ') && m.name.split(' ').length <= 3)
+    .sort((a, b) => a.start - b.start);
+  const fullName = (name: string, before = Infinity): string => {
+    if (name.includes(' ') && !/^\p{Lu}\.?$/u.test(name.split(' ')[0]!)) return name;
+    const last = name.split(' ').at(-1)!;
+    const candidates = fulls.filter((m) => m.name.split(' ').at(-1) === last);
+    if (candidates.length === 0) return name;
+    // The most recent full mention before this one; else the first in the text.
+    const earlier = candidates.filter((m) => m.start < before);
+    return (earlier.at(-1) ?? candidates[0]!).name;
+  };
+
+  // Pronouns after each mention, up to the next person mention, vote for that person's gender.
+  const votes = new Map<string, [number, number]>();
+  mentions.forEach((m, i) => {
+    // The rest of the mention's sentence and the first word of the next: "Lynch said… She added".
+    const until = Math.min(mentions[i + 1]?.start ?? text.length, m.end + 300);
+    const tail =
+      /^[^]*?[.!?]["”’]?\s+["“]?\S+/u.exec(text.slice(m.end, until))?.[0] ?? text.slice(m.end, until);
+    const she = (tail.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
+    const he = (tail.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+    const key = fullName(m.name, m.start);
+    const v = votes.get(key) ?? [0, 0];
+    votes.set(key, [v[0] + she, v[1] + he]);
+  });
+  const gender = (name: string): Gender | undefined => {
+    const full = fullName(name);
+    const listed = full.includes(' ') ? firstNameGender(full.split(' ')[0]!) : undefined;
+    if (listed) return listed;
+    const h = honorific.get(full) ?? honorific.get(name);
+    if (h) return h;
+    const [she, he] = votes.get(full) ?? [0, 0];
+    if (she >= 2 && she >= 3 * he) return 'female';
+    if (he >= 2 && he >= 3 * she) return 'male';
+    return undefined;
+  };
+  return { mentions, gender, fullName };
+}
+
+/** A name followed by a speech verb, directly or after an apposition ("Kerr Putney, the police chief, said"). */
+function speaks(text: string, end: number): boolean {
+  return /^(?:,[^,.“”"]{1,120},)?\s+(?:said|says|told|added|wrote|asked|explained|noted|argued|tweeted)\b/u.test(
+    text.slice(end, end + 160),
+  );
+}
+
+/** Offsets of `words` (the name part of a run) in `text`, from `from`. */
+function locate(text: string, from: number, words: readonly string[]): PersonSpan | undefined {
+  const start = text.indexOf(words[0]!, from);
+  if (start < 0) return undefined;
+  const lastWord = words.at(-1)!;
+  const lastAt = words.length === 1 ? start : text.indexOf(lastWord, start + words[0]!.length);
+  if (lastAt < 0 || lastAt - start > 80) return undefined;
+  return { start, end: lastAt + lastWord.length, name: words.join(' ') };
+}

@@ -1,0 +1,183 @@
+/**
+ * Who said each quote of one article. The cue (speaker-cue.ts) gives the words that name the speaker;
+ * they are then resolved, in order:
+ *  1. A name: titles and roles dropped, then the fullest name the article uses for that person
+ *     ("Sen. McCain" → "John McCain"); an organisation stays as named ("The New York Post").
+ *  2. "he"/"she": the nearest person named before the cue, outside quotes, whose gender is not the
+ *     other one (first names, honorifics, and the pronouns the article uses after each person).
+ *  3. "who" (`Trump, who said "…"`): the person named just before it.
+ *  4. A description ("a campaign spokeswoman", "sources"): kept as written; "they", "we", "I": no speaker.
+ *  5. A quote with no cue of its own: the speaker of the quote before it in the same paragraph, or of the
+ *     sentence ending in a colon that introduces the paragraph (`Trump said:` ¶ `"…"`), or of the quote
+ *     right after it when only a space separates them (`"…." "…," he said.`).
+ * When unsure the speaker is left out: a wrong name is worse than none.
+ */
+import { capitalizedRuns } from '../entities/capitalized-runs.js';
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
+import { classifyRun } from '../entities/classify-run.js';
+import { personIndex, type Gender, type PersonIndex } from '../entities/person-spans.js';
+import { CUE_VERBS, speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { paragraphRanges, textQuotes } from './text-quotes.js';
+
+export interface SpokenQuote {
+  /** The quoted words, marks removed. */
+  readonly text: string;
+  /** UTF-16 offsets of the quoted words in the article text. */
+  readonly start: number;
+  readonly end: number;
+  /** The speaker's name as the article names them in full, or a described source; absent when unknown. */
+  readonly speaker?: string;
+  /** Offsets of the words that name the speaker for this quote (a name, pronoun or description). */
+  readonly speakerStart?: number;
+  readonly speakerEnd?: number;
+}
+
+interface Resolved {
+  readonly speaker: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The quotes of `text` with their speakers.
+ * @example attributeQuotes('“We will win this state,” Sen. Ann Kale said.')[0].speaker // → "Ann Kale"
+ */
+export function attributeQuotes(text: string): SpokenQuote[] {
+  const quotes = textQuotes(text);
+  if (quotes.length === 0) return [];
+  // People are found only once a quote has a cue: finding them is most of the cost.
+  let index: { people: PersonIndex; outside: PersonIndex['mentions'] } | undefined;
+  const people = () => {
+    if (index) return index;
+    const p = personIndex(text);
+    const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
+    return (index = { people: p, outside: p.mentions.filter((m) => !inQuote(m.start)) });
+  };
+  const paras = paragraphRanges(text);
+  const paraOf = (at: number) => paras.findIndex((p) => at >= p.start && at < p.end);
+  const resolveCue = (cue: SpeakerCue | undefined) =>
+    cue && resolve(text, cue, people().people, people().outside);
+
+  const own: (Resolved | undefined)[] = quotes.map((q) => resolveCue(speakerCue(text, q.open, q.close)));
+  const speakers = own.slice();
+  quotes.forEach((q, i) => {
+    if (speakers[i]) return;
+    const p = paraOf(q.open);
+    // Only a quote that opens its sentence continues a neighbour's; a partial quote has its own sentence.
+    const lead = text.slice(paras[p]?.start ?? 0, q.open).trimEnd();
+    if (lead !== '' && !/[.!?:”"’]$/.test(lead)) return;
+    const prev = quotes[i - 1];
+    if (prev && paraOf(prev.open) === p && speakers[i - 1]) {
+      speakers[i] = speakers[i - 1];
+      return;
+    }
+    const next = quotes[i + 1];
+    if (next && own[i + 1] && /^\s*$/.test(text.slice(q.close, next.open))) {
+      speakers[i] = own[i + 1];
+      return;
+    }
+    // A paragraph that opens with the quote, after a paragraph ending in a colon or in an attributed
+    // quote ("…," Collins told MSNBC. ¶ "So the best way…"): the same speaker goes on.
+    const para = paras[p];
+    if (para && q.open === para.start && p > 0) {
+      const before = text.slice(paras[p - 1]!.start, paras[p - 1]!.end).trimEnd();
+      const last = prev && paraOf(prev.open) === p - 1 ? i - 1 : -1;
+      if (last >= 0 && speakers[last] && paras[p - 1]!.start + before.length - quotes[last]!.close < 100) {
+        speakers[i] = speakers[last];
+      } else if (before.endsWith(':')) {
+        const colon = paras[p - 1]!.start + before.length;
+        const cue = speakerCue(text, colon, colon);
+        speakers[i] = resolveCue(cue);
+      }
+    }
+  });
+  return quotes.map((q, i) => {
+    const s = speakers[i];
+    return {
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      ...(s && { speaker: s.speaker, speakerStart: s.start, speakerEnd: s.end }),
+    };
+  });
+}
+
+const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
+
+const TITLES: ReadonlySet<string> = new Set([
+  ...personTitles.titles,
+  ...personTitles.roles,
+  'former',
+  'u.s',
+  'state',
+]);
+const SPEAKS = new RegExp(
+  `^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`,
+  'u',
+);
+const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:\\p{Ll}+\\s+)?(?:\\p{Lu}[\\p{L}.]*\\s+){0,3}$`, 'u');
+
+/** Whether the person mention opens its sentence or is the subject of a speech verb. */
+function isSubject(text: string, m: { start: number; end: number }): boolean {
+  if (/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2))) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  // Titles before the name ("Sen.", "Former Gov.") still leave it opening the sentence.
+  let lead = before;
+  for (let k = 0; k < 3; k++) {
+    const t = /(\p{L}+)\.?\s+$/u.exec(lead);
+    if (!t || !TITLES.has(t[1]!.toLowerCase())) break;
+    lead = lead.slice(0, t.index);
+  }
+  if (/(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(lead)) return true;
+  // Introduced with an apposition ("…concerns Henry Crespo, president of the caucus.").
+  if (/^,\s+(?!and\b|but\b|or\b)\p{Ll}/u.test(text.slice(m.end, m.end + 12))) return true;
+  return SPEAKS.test(text.slice(m.end, m.end + 160)) || SPOKEN.test(before);
+}
+
+function resolve(
+  text: string,
+  cue: SpeakerCue,
+  people: PersonIndex,
+  outside: PersonIndex['mentions'],
+): Resolved | undefined {
+  const at = { start: cue.start, end: cue.end };
+  const lower = cue.phrase.toLowerCase();
+  if (lower in PRONOUN_GENDER) {
+    const want = PRONOUN_GENDER[lower]!;
+    // The nearest compatible person that is a subject (opens its sentence, or speaks: "X said",
+    // "said X"); failing that, the nearest compatible person not named in a possessive ("Dole's campaign").
+    let fallback: { found: Resolved; known: boolean } | undefined;
+    for (let k = outside.length - 1; k >= 0; k--) {
+      const m = outside[k]!;
+      if (m.start >= cue.start) continue;
+      if (cue.start - m.start > 2500) break;
+      const g = people.gender(m.name);
+      if (g && g !== want) continue;
+      const found = { speaker: people.fullName(m.name, m.start), ...at };
+      // A subject of unknown gender loses to a nearer person whose gender is known to match.
+      if (isSubject(text, m)) return !g && fallback?.known ? fallback.found : found;
+      if (!fallback && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)))
+        fallback = { found, known: g !== undefined };
+    }
+    return fallback?.found;
+  }
+  if (lower === 'who') {
+    const m = outside.filter((x) => x.end <= cue.start && cue.start - x.end < 8).at(-1);
+    return m && { speaker: people.fullName(m.name, m.start), ...at };
+  }
+  if (['they', 'we', 'i', 'it', 'you'].includes(lower)) return undefined;
+  // "a spokesperson for the Calder Transit Authority" is described by its head, "spokesperson".
+  const core = cue.phrase.split(/\s+(?:for|of|at|from)\s+/)[0]!;
+  if (/^\p{Ll}/u.test(core.split(/\s+/).at(-1)!)) return { speaker: cue.phrase, ...at };
+  const phrase = core;
+  const head = phrase.split(/\s+/).at(-1)!;
+  if (/^\p{Lu}/u.test(head)) {
+    const run = capitalizedRuns(phrase).at(-1);
+    if (!run) return undefined;
+    const c = classifyRun({ ...run, initial: false }, () => false);
+    if (!c) return undefined;
+    if (c.kind === 'organization' || c.kind === 'place') return { speaker: c.name, ...at };
+    return { speaker: people.fullName(c.name, cue.start), ...at };
+  }
+  return { speaker: cue.phrase, ...at };
+}

@@ -1,0 +1,266 @@
+/**
+ * The words that say who spoke a quote: a cue verb ("said", "told", "tweeted", "according to") and the
+ * phrase that is its subject, found in the quote's own sentence, in this order:
+ *  1. Right after the quote: `"…," Trump said` · `"…," said Sen. John McCain` · `"…," Trump, 70, told Fox`
+ *     · `"…," according to a source`. After a quote that closes its sentence ("….") only a short cue that
+ *     ends there counts (`"…." he said.`), not the start of a new sentence (`"…." Ortiz said the city…`).
+ *  2. Before it in the same sentence: `Trump said: "…"` · `aide Huma Abedin wrote, "…"` · a partial quote
+ *     inside reported speech (`Trump said the race was "rigged against me from day one"`).
+ * The subject phrase is read word by word away from the verb: capitalised words, lowercase modifiers,
+ * determiners and possessives, skipping an apposition set off by commas ("Trump, 70,"; "Kaine, the
+ * Democratic nominee for vice president,").
+ */
+import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
+import words from './cue-words.json' with { type: 'json' };
+import attributionWords from './attribution-words.json' with { type: 'json' };
+
+export interface SpeakerCue {
+  /** The speaker phrase as written ("Sen. John McCain", "she", "a campaign spokeswoman"). */
+  readonly phrase: string;
+  /** UTF-16 offsets of the phrase in the text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const alt = (list: readonly string[]) =>
+  [...new Set(list)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/\s+/g, '\\s+'))
+    .join('|');
+/** Alternation of every cue verb, longest first, for building patterns. */
+export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
+const VERB = `(?:${CUE_VERBS})`;
+const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
+const ACCORDING = `(?:${alt(attributionWords.according)})`;
+const B = `(?![\\p{L}\\p{N}])`;
+const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
+const DETERMINERS: ReadonlySet<string> = new Set(words.determiners);
+const PRONOUNS: ReadonlySet<string> = new Set(words.pronouns);
+// Words that end a subject phrase read leftwards: verbs and function words no speaker phrase holds.
+const STOP: ReadonlySet<string> = new Set(
+  'and or but that which when while as if because after before since so than then to in on at by with from into about said says told is was were are be been has have had not'.split(
+    ' ',
+  ),
+);
+
+// After the quote: optional punctuation, subject, optional apposition, adverbs, verb.
+const AFTER_SUBJECT = new RegExp(
+  `^\\s*[,?!—–-]?\\s*(?<sp>(?:${WORD}\\s+){0,6}?${WORD})(?<app>,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+){0,2}${VERB}${B}(?<rest>[^.!?“”"]{0,60})`,
+  'u',
+);
+const AFTER_INVERTED = new RegExp(
+  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Jr|St|Lt|Gen))\\.){1,90})`,
+  'u',
+);
+// Before the quote: the last cue verb of the sentence (searched from the right).
+const CUE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${VERB}|${ACCORDING})${B}`, 'gu');
+
+/**
+ * The cue of the quote at [open, close) of `text` (offsets of the marks), or undefined.
+ * @example speakerCue('“We will win,” Trump, 70, told Fox.', 0, 14)?.phrase // → "Trump"
+ */
+export function speakerCue(text: string, open: number, close: number): SpeakerCue | undefined {
+  return cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open);
+}
+
+const SUBJECT = new RegExp(
+  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?\\p{Ll}+(?:ed|s)${B}`,
+  'u',
+);
+
+/**
+ * No cue verb: the subject of the sentence that leads to a partial quote or a colon (`Trump groused
+ * that CNN "doesn't treat me properly"`, `Rubio fired back:`), read at the sentence start or after its
+ * first comma ("On Monday, Trump groused…").
+ */
+function subjectBefore(text: string, open: number): SpeakerCue | undefined {
+  const { sentence, base } = sentenceBefore(text, open);
+  if (!/\p{L}/u.test(sentence)) return undefined;
+  const comma = sentence.indexOf(', ');
+  for (const from of comma >= 0 ? [0, comma + 2] : [0]) {
+    const m = SUBJECT.exec(sentence.slice(from));
+    if (!m?.groups?.sp) continue;
+    const phrase = m.groups.sp;
+    // "The", "In", "But" open sentences; only a name or pronoun is a subject here.
+    if (STOP.has(phrase.toLowerCase().split(' ')[0]!) || DETERMINERS.has(phrase.toLowerCase().split(' ')[0]!))
+      continue;
+    if (
+      /^(?:When|If|As|After|Before|While|Although|Though|In|On|At|For|With|But|And|So|Asked)$/.test(
+        phrase.split(' ')[0]!,
+      )
+    )
+      continue;
+    return { phrase, start: base + from, end: base + from + phrase.length };
+  }
+  return undefined;
+}
+
+/** The part of the quote's sentence before `open`, and its offset. */
+function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
+  const from = Math.max(0, open - 400);
+  const head = text.slice(from, open);
+  const para = head.lastIndexOf('\n');
+  let start = para >= 0 ? para + 1 : 0;
+  for (const m of head.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) {
+    if (
+      m.index + m[0].length > start &&
+      !/(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen)$/u.test(head.slice(0, m.index))
+    )
+      start = m.index + m[0].length;
+  }
+  return { sentence: blankTags(head.slice(start)), base: from + start };
+}
+
+/** A party-and-state tag after a name ("(D-Nev.)", "(R)") blanked out, offsets kept. */
+const blankTags = (s: string) =>
+  s.replace(/\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu, (m) => ' '.repeat(m.length));
+
+function cueAfter(text: string, open: number, close: number): SpeakerCue | undefined {
+  const window = blankTags(text.slice(close, close + 300)).split(/\n|[“"]/)[0]!;
+  const quoted = text.slice(open, close);
+  const closesSentence = /[.…]\s*["”»’]?\s*$/.test(quoted);
+  const inv = AFTER_INVERTED.exec(window);
+  if (inv?.groups?.sp && !closesSentence) {
+    const at = close + inv.index + inv[0].length - inv.groups.sp.length;
+    const phrase = forwardPhrase(inv.groups.sp);
+    if (phrase) return { phrase, start: at, end: at + phrase.length };
+  }
+  const m = AFTER_SUBJECT.exec(window);
+  if (m?.groups?.sp) {
+    // After a full stop the cue must end the sentence ("…." he said.); else it starts a new one.
+    if (closesSentence && !/^\s*(?:[\p{Ll}\p{Lu}'’-]+\s*){0,5}[.,]/u.test(m.groups.rest ?? ''))
+      return undefined;
+    const lead = /^\s*[,?!—–-]?\s*/u.exec(window)![0].length;
+    const phrase = backwardPhrase(m.groups.sp, true);
+    if (!phrase) return undefined;
+    const start = close + lead + m.groups.sp.length - phrase.length;
+    return { phrase, start, end: start + phrase.length };
+  }
+  return undefined;
+}
+
+function cueBefore(text: string, open: number): SpeakerCue | undefined {
+  const { sentence, base } = sentenceBefore(text, open);
+  // Inside another quote of the same sentence nothing is a cue: only count marks before the cue.
+  let cue: RegExpExecArray | undefined;
+  for (const m of sentence.matchAll(CUE_BEFORE)) {
+    const marks = (sentence.slice(0, m.index).match(/[“”"]/g) ?? []).length;
+    if (marks % 2 === 0) cue = m as RegExpExecArray;
+  }
+  if (!cue) return undefined;
+  const left = sentence.slice(0, cue.index);
+  const subject = backwardPhrase(left, false);
+  const according = /^(?:according|según|selon|laut|secondo)/i.test(cue[0]);
+  // "Priebus, who…, arrived late and acknowledged that…": the verb's subject opens the sentence.
+  if (!subject && !according && /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u.test(left))
+    return subjectBefore(text, open);
+  if (subject && !according) {
+    const s = base + left.length - (left.length - left.trimEnd().length) - subject.length;
+    // Past an apposition the phrase may start further left: locate it exactly.
+    const at = text.lastIndexOf(subject, base + cue.index);
+    return { phrase: subject, start: at >= 0 ? at : s, end: (at >= 0 ? at : s) + subject.length };
+  }
+  // Inverted before the quote: `said Sen. John McCain: "…"`, `according to X, "…"`.
+  const right = sentence.slice(cue.index + cue[0].length);
+  const phrase = forwardPhrase(right.replace(/^\s+/, ''));
+  if (!phrase) return undefined;
+  // `said Sen. Ann Kale: "…"`: the phrase must lead straight to the quote, else it is an object.
+  if (!/^[\s,:—–-]*$/.test(right.slice(right.indexOf(phrase) + phrase.length))) return undefined;
+  const at = text.indexOf(phrase, base + cue.index + cue[0].length);
+  return at < 0 ? undefined : { phrase, start: at, end: at + phrase.length };
+}
+
+/**
+ * The subject phrase at the end of `left` (the words before a cue verb), or undefined. `strict` (text
+ * after a quote) requires the phrase to fill `left` entirely.
+ */
+function backwardPhrase(left: string, strict: boolean): string | undefined {
+  let s = left.replace(/\s+$/, '');
+  // Adverbs between subject and verb ("Trump later", "she has").
+  const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
+  for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
+  // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
+  const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
+  if (app && /\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
+  s = s.replace(/[\s,]+$/, '');
+  const tokens = [...s.matchAll(/[\p{L}\p{M}\p{N}'’.&-]+/gu)];
+  const picked: RegExpMatchArray[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    const gap = s.slice(t.index! + t[0].length, picked[0]?.index ?? s.length);
+    if (picked.length > 0 && !/^\s+$/.test(gap)) break;
+    if (picked.length === 0 && !/^\s*$/.test(gap)) return undefined;
+    const w = t[0].toLowerCase();
+    // A word closing a sentence ("…online. Sanders’ aides") is not part of the phrase.
+    if (
+      picked.length > 0 &&
+      /\p{L}{2,}\.$/u.test(t[0]) &&
+      !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st)\.$/.test(w)
+    )
+      break;
+    // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
+    if (picked.length > 0 && /^(?:for|of|at)$/.test(w) && i > 0) {
+      picked.unshift(t);
+      continue;
+    }
+    // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
+    if (picked.length > 0 && /^(?:for|of|at)$/.test(w) && i > 0) {
+      picked.unshift(t);
+      continue;
+    }
+    if (picked.length > 0 && STOP.has(w)) break;
+    if (picked.length === 0 && STOP.has(w) && !PRONOUNS.has(w)) return undefined;
+    picked.unshift(t);
+    const ofBefore = i > 0 && /^(?:for|of|at)$/.test(tokens[i - 1]![0]);
+    if (PRONOUNS.has(w) || (DETERMINERS.has(w) && !ofBefore) || picked.length >= 9) break;
+  }
+  return checkPhrase(
+    picked.map((t) => t[0]),
+    strict && s.slice(0, picked[0]?.index ?? 0).trim() !== '',
+  )
+    ? s.slice(picked[0]!.index).trim().replace(/[.,]$/, '')
+    : undefined;
+}
+
+/**
+ * Whether words read as a speaker: one pronoun; a name, possibly after a role ("aide Huma Abedin",
+ * "Clinton spokesman Brian Fallon"); a determiner and a description ("the campaign"); or a plural
+ * ("sources", "officials"). Not a possessive ("Trump's tweet saying…" has no speaker "Trump's").
+ */
+function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
+  if (ws.length === 0 || leftover) return false;
+  const lower = ws.map((w) => w.toLowerCase());
+  const last = ws.at(-1)!;
+  if (/['’]s?$/.test(last) || /\.$/.test(last.replace(/^(?:\p{Lu}\.)+$/u, ''))) return false;
+  if (lower.some((w, i) => PRONOUNS.has(w) && (i > 0 || ws.length > 1))) return false;
+  if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
+    return false;
+  if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
+  if (/^\p{Lu}/u.test(last)) return true;
+  if (PRONOUNS.has(lower[0]!)) return true;
+  // Lowercase without a determiner: a plural source ("sources", "campaign officials").
+  return ws.length <= 2 && /s$/.test(last);
+}
+
+/** The speaker phrase at the start of `right` (after an inverted verb), or undefined. */
+function forwardPhrase(right: string): string | undefined {
+  const m = /^(?:[\p{L}\p{M}\p{N}'’.&-]+\s*){1,8}/u.exec(right);
+  if (!m) return undefined;
+  const out: string[] = [];
+  for (const w of m[0].trim().split(/\s+/)) {
+    const k = w.toLowerCase();
+    // Stop at a preposition or clause word once the phrase has a head ("said Trump in Ohio", "who").
+    if (
+      out.length > 0 &&
+      w === k &&
+      (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)) &&
+      // A described source keeps its "for …" tail: "a spokesperson for Dunmore Plastics".
+      !(/^\p{Ll}/u.test(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
+    )
+      break;
+    out.push(w);
+  }
+  const phrase = out.join(' ').replace(/[.,]$/, '');
+  if (!phrase || !checkPhrase(phrase.split(' '), false)) return undefined;
+  return phrase;
+}
