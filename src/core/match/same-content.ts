@@ -1,0 +1,82 @@
+/**
+ * The "same content" decision: does a sentence of one article carry what a sentence of another article
+ * of the story says? It stands behind every citation, agreed fact, single-source fact, the coverage
+ * matrix and the side-by-side view, so that "2 sources" means two outlets said it.
+ *
+ * Two steps. The cheap set cosine of content stems (`stemSetCosine`) picks candidates, which keeps the
+ * prefix-filtered all-pairs search fast (sentence-matches.ts); then a logistic regression over the
+ * pair's features (features.ts) scores each candidate, and hard rules turn away pairs that contradict
+ * rather than corroborate: other figures, other dates, a negation on one side only, another speaker.
+ * The model is trained and cross-validated by lab/same-content/train.ts on MSRP and on hand-labelled
+ * news pairs; its weights ship in same-content-model.json, rebuilt byte for byte by that script.
+ * docs/citations.md gives the figures and why the operating point sits where it does.
+ */
+import model from './same-content-model.json' with { type: 'json' };
+import {
+  datesConflict,
+  FEATURE_NAMES,
+  figuresConflict,
+  negationConflict,
+  pairFeatures,
+  type PairSide,
+} from './features.js';
+
+/** Operating points of the model's probability: the product's (precision first) and MSRP's. */
+export type SameContentThreshold = 'citation' | 'paraphrase';
+
+/** Stem-set cosine below which a pair is never scored (the candidate filter). */
+export const CANDIDATE_COSINE: number = model.candidateCosine;
+
+/** The model's probability at or above which a pair is taken to carry the same content. */
+export const SAME_CONTENT_THRESHOLDS: Readonly<Record<SameContentThreshold, number>> = Object.freeze({
+  ...model.thresholds,
+});
+
+if (model.features.join() !== FEATURE_NAMES.join()) {
+  throw new Error('same-content-model.json was trained on other features: rerun lab/same-content/train.ts');
+}
+
+/** Why a pair that shares its subject is still not the same content. */
+export type Contradiction = 'figures' | 'dates' | 'negation' | 'speaker';
+
+/**
+ * What contradicts between two sentences that share a subject, if anything: they state different
+ * figures or dates, one denies what the other states, or different people say it.
+ */
+export function contradiction(a: PairSide, b: PairSide): Contradiction | undefined {
+  if (figuresConflict(a, b)) return 'figures';
+  if (datesConflict(a, b)) return 'dates';
+  if (negationConflict(a, b)) return 'negation';
+  if (disjoint(a.speakers, b.speakers)) return 'speaker';
+  return undefined;
+}
+
+function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
+/** The model's probability that two sentences carry the same content (before the hard rules). */
+export function sameContentProbability(a: PairSide, b: PairSide): number {
+  const f = pairFeatures(a, b);
+  let z = model.bias;
+  for (let k = 0; k < f.length; k++) z += (model.weights[k]! * (f[k]! - model.mean[k]!)) / model.scale[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The decision with its evidence: the score (model probability, 0 when a hard rule refused the pair)
+ * and whether it reaches the operating point.
+ * @example sameContent(pairSide(a), pairSide(b)).same
+ */
+export function sameContent(
+  a: PairSide,
+  b: PairSide,
+  threshold: SameContentThreshold = 'citation',
+): { score: number; same: boolean; contradiction?: Contradiction } {
+  const score = Math.round(sameContentProbability(a, b) * 1000) / 1000;
+  const why = contradiction(a, b);
+  if (why) return { score, same: false, contradiction: why };
+  return { score, same: score >= SAME_CONTENT_THRESHOLDS[threshold] };
+}
