@@ -10,8 +10,8 @@ import { fitLogistic, predict, type Example, type LogisticModel } from './logist
 export const FOLDS = 10;
 /** How much one hand-labelled news or sample pair counts against one MSRP pair. */
 export const NEWS_WEIGHT = 3;
-/** Precision the citation operating point must reach on held-out hand-labelled pairs (target 0.95, with margin). */
-export const CITATION_PRECISION = 0.97;
+/** Precision the citation operating point must reach on held-out hand-labelled pairs (news and samples together). */
+export const CITATION_PRECISION = 0.95;
 
 export interface Scored {
   readonly pair: LabelledPair;

@@ -11,6 +11,8 @@
  * news pairs; its weights ship in same-content-model.json, rebuilt byte for byte by that script.
  * docs/citations.md gives the figures and why the operating point sits where it does.
  */
+import type { Sentence } from '../model.js';
+import { stemSetCosine } from './cosine.js';
 import model from './same-content-model.json' with { type: 'json' };
 import {
   datesConflict,
@@ -18,6 +20,7 @@ import {
   figuresConflict,
   negationConflict,
   pairFeatures,
+  pairSide,
   type PairSide,
 } from './features.js';
 
@@ -79,4 +82,63 @@ export function sameContent(
   const why = contradiction(a, b);
   if (why) return { score, same: false, contradiction: why };
   return { score, same: score >= SAME_CONTENT_THRESHOLDS[threshold] };
+}
+
+const sides = new WeakMap<Sentence, PairSide>();
+
+/** The pair features' reading of a sentence, computed once per sentence record. */
+export function sideOf(sentence: Sentence): PairSide {
+  let side = sides.get(sentence);
+  if (!side) {
+    side = pairSide(sentence);
+    sides.set(sentence, side);
+  }
+  return side;
+}
+
+/** An accepted pair: the other sentence (index in the list searched) with the evidence. */
+export interface PairMatch {
+  readonly sentence: number;
+  /** Set cosine of content stems (the candidate filter's measure). */
+  readonly similarity: number;
+  /** The model's probability. */
+  readonly score: number;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores one candidate pair already known to share words: the accepted match, or undefined when the
+ * cosine is under the candidate filter, a hard rule refuses it or the score misses the operating point.
+ */
+export function judgePair(
+  s: Sentence,
+  other: Sentence,
+  j: number,
+  similarity: number,
+  threshold: SameContentThreshold = 'citation',
+): PairMatch | undefined {
+  if (similarity < CANDIDATE_COSINE) return undefined;
+  const verdict = sameContent(sideOf(s), sideOf(other), threshold);
+  return verdict.same ? { sentence: j, similarity: round3(similarity), score: verdict.score } : undefined;
+}
+
+/**
+ * The best sentence among `sentences[start..end)` that carries the content of `s`: highest score, then
+ * the earlier sentence. Undefined when none is accepted.
+ */
+export function bestMatchIn(
+  s: Sentence,
+  sentences: readonly Sentence[],
+  start = 0,
+  end = sentences.length,
+  threshold: SameContentThreshold = 'citation',
+): PairMatch | undefined {
+  let best: PairMatch | undefined;
+  for (let j = start; j < end; j++) {
+    const other = sentences[j]!;
+    const m = judgePair(s, other, j, stemSetCosine(s.stems, other.stems), threshold);
+    if (m && (!best || m.score > best.score)) best = m;
+  }
+  return best;
 }
