@@ -4,6 +4,7 @@ import { register as registerCluster } from './cluster.js';
 import { register as registerEval } from './eval.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
+import { register as registerPairs } from './pairs.js';
 import { register as registerServe } from './serve.js';
 import { register as registerStart } from './start.js';
 import { register as registerSummarize } from './summarize.js';
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerEval(program);
   registerFeeds(program);
   registerIngest(program);
+  registerPairs(program);
   registerServe(program);
   registerStart(program);
 }
