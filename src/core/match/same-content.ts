@@ -11,6 +11,7 @@
  * news pairs; its weights ship in same-content-model.json, rebuilt byte for byte by that script.
  * docs/citations.md gives the figures and why the operating point sits where it does.
  */
+import { ChorusError } from '../errors.js';
 import type { Sentence } from '../model.js';
 import { stemSetCosine } from './cosine.js';
 import model from './same-content-model.json' with { type: 'json' };
@@ -36,7 +37,10 @@ export const SAME_CONTENT_THRESHOLDS: Readonly<Record<SameContentThreshold, numb
 });
 
 if (model.features.join() !== FEATURE_NAMES.join()) {
-  throw new Error('same-content-model.json was trained on other features: rerun lab/same-content/train.ts');
+  throw new ChorusError(
+    'internal',
+    'same-content-model.json was trained on other features: rerun lab/same-content/train.ts',
+  );
 }
 
 /** Why a pair that shares its subject is still not the same content. */
@@ -119,8 +123,15 @@ export function judgePair(
   threshold: SameContentThreshold = 'citation',
 ): PairMatch | undefined {
   if (similarity < CANDIDATE_COSINE) return undefined;
-  const verdict = sameContent(sideOf(s), sideOf(other), threshold);
-  return verdict.same ? { sentence: j, similarity: round3(similarity), score: verdict.score } : undefined;
+  const a = sideOf(s);
+  const b = sideOf(other);
+  // The rules first: they are cheap, and stories of near-identical sentences stating other figures
+  // (hundreds of "counted 34 bolts" / "counted 65 bolts") would otherwise run the model on every pair.
+  if (contradiction(a, b)) return undefined;
+  const score = round3(sameContentProbability(a, b));
+  return score >= SAME_CONTENT_THRESHOLDS[threshold]
+    ? { sentence: j, similarity: round3(similarity), score }
+    : undefined;
 }
 
 /**
