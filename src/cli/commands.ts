@@ -6,6 +6,7 @@ import { register as registerExtract } from './extract.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerQuotes } from './quotes.js';
+import { register as registerPairs } from './pairs.js';
 import { register as registerServe } from './serve.js';
 import { register as registerStart } from './start.js';
 import { register as registerSummarize } from './summarize.js';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerFeeds(program);
   registerIngest(program);
   registerQuotes(program);
+  registerPairs(program);
   registerServe(program);
   registerStart(program);
   registerWorker(program);

@@ -64,8 +64,15 @@ export interface Citation {
   readonly source: string;
   /** The sentence of that article that carries the content. */
   readonly sentence: number;
-  /** Measured similarity to the summary sentence, 0..1 (1 for the sentence it was taken from). */
+  /** Set cosine of content stems with the summary sentence, 0..1 (1 for the sentence it was taken from). */
   readonly similarity: number;
+  /**
+   * The same-content model's probability that this passage says what the summary sentence says, 0..1
+   * (1 for the origin); a citation is made only at or above the citation operating point.
+   */
+  readonly score: number;
+  /** The cited sentence itself, so a reader can check the claim in one step. */
+  readonly passage: string;
   /** True for the article the sentence text was taken from. */
   readonly origin: boolean;
 }

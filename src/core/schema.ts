@@ -32,6 +32,9 @@ export const CitationSchema = z.object({
   source: z.string(),
   sentence: index,
   similarity: z.number().min(0).max(1),
+  // Evidence of the same-content decision; reports stored before it existed lack both.
+  score: z.number().min(0).max(1).optional(),
+  passage: z.string().optional(),
   origin: z.boolean(),
 });
 

@@ -5,6 +5,7 @@
 import type { Article } from '../core/model.js';
 import type { StoredStory } from '../storage/store.js';
 import { plainArticle } from '../storage/plain-article.js';
+import { evidenceTitle } from './evidence-title.js';
 import { formatTime } from './format-time.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
@@ -47,7 +48,7 @@ function column(
               : html`<mark class="shared" id="${side}-${s.sentence.index + 1}"
                   >${s.sentence.text}<a
                     href="#${other}-${s.match + 1}"
-                    title="the matching sentence of the other source (${Math.round(s.similarity * 100)}% similar)"
+                    title="${evidenceTitle(s.score ?? 0, s.passage ?? '')}"
                     >↔</a
                   ></mark
                 > `,
@@ -75,8 +76,8 @@ export function renderSourcesPage(stored: StoredStory, a: number, b: number): st
     </p>
     <h1>Side by side: ${title}</h1>
     <p class="legend">
-      <mark>Highlighted</mark> sentences carry the same content in both sources (by shared word stems); ↔
-      jumps to the match.
+      <mark>Highlighted</mark> sentences carry the same content in both sources (the decision behind
+      citations); ↔ jumps to the match, and hovering it shows the matched sentence and its score.
     </p>
     <nav class="compare" aria-label="Compare with">
       Compare source ${a + 1} with:

@@ -33,6 +33,8 @@ function reportFor(storyId: string, lead: string): StoryReport {
               source: 'Harbor Gazette',
               sentence: 0,
               similarity: 1,
+              score: 1,
+              passage: lead,
               origin: true,
             },
           ],

@@ -9,6 +9,7 @@
  * independent count alone.
  */
 import type { AnalyzedStory, Fact } from '../model.js';
+import { standAloneText } from '../match/index.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -54,9 +55,13 @@ export function collectFacts(
     for (const m of matches[i]!) covered[m.sentence] = 1;
     taken.push(i);
   }
+  // Shown in words that stand alone: the taken sentence, else a match not opening with a pronoun,
+  // else the taken sentence with "she"/"he" resolved; its article is listed first.
   const fact = (i: number): Fact => {
-    const s = doc.sentences[i]!;
-    return { text: s.text, articles: [s.article, ...matches[i]!.map((m) => m.article)] };
+    const shown = standAloneText(doc, [i, ...matches[i]!.map((m) => m.sentence)]);
+    const first = doc.sentences[shown.sentence]!.article;
+    const all = [doc.sentences[i]!.article, ...matches[i]!.map((m) => m.article)];
+    return { text: shown.text, articles: [first, ...all.filter((a) => a !== first)] };
   };
 
   const agreed = taken

@@ -1,8 +1,9 @@
 /**
- * Which sentences of different articles carry the same content: every pair whose stem-set cosine reaches
- * the citation threshold (`CITATION_THRESHOLD` in summarize/cite.ts, measured there), so that a summary
- * citation and an "agreed" fact mean the same thing — including the rule that sentences stating different
- * figures never match.
+ * Which sentences of different articles carry the same content: every pair the same-content decision of
+ * core/match accepts (the one behind summary citations), so that a citation and an "agreed" fact mean the
+ * same thing — including the rules that sentences stating other figures or dates, denying what the other
+ * states, or quoting another speaker never match. The stem-set cosine at `CANDIDATE_COSINE` picks the
+ * candidates the model scores.
  *
  * Comparing every pair is quadratic (a 200-article story has ~6,000 sentences, 18 million pairs), so we
  * use prefix filtering (Chaudhuri, Ganti & Kaushik, "A primitive operator for similarity joins", ICDE
@@ -14,8 +15,7 @@
  * search. Candidates are then scored exactly, so the result is the same as the quadratic loop's.
  */
 import type { AnalyzedStory } from '../model.js';
-import { CITATION_THRESHOLD } from '../summarize/cite.js';
-import { numberValues, valuesConflict } from '../text/numbers.js';
+import { CANDIDATE_COSINE, judgePair, type SameContentThreshold } from '../match/index.js';
 
 /**
  * Most candidate pairs looked at in one story (about two seconds); past it the remaining sentences are
@@ -29,13 +29,19 @@ export interface SentenceMatch {
   /** Index of the matching sentence in `doc.sentences`. */
   readonly sentence: number;
   readonly similarity: number;
+  /** The same-content model's probability (see core/match). */
+  readonly score: number;
 }
 
 /**
  * For each sentence of `doc` (same order as `doc.sentences`), its best match in every other article
- * whose similarity reaches `threshold`, by article index.
+ * that the same-content decision accepts at the `decision` operating point, by article index.
  */
-export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOLD): SentenceMatch[][] {
+export function matchSentences(
+  doc: AnalyzedStory,
+  decision: SameContentThreshold = 'citation',
+): SentenceMatch[][] {
+  const threshold = CANDIDATE_COSINE;
   if (doc.spans.length < 2) return doc.sentences.map(() => []);
   const sets = distinctStemIds(doc);
   let visits = 0;
@@ -46,9 +52,6 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
   const postings = new Map<number, number[]>();
   const seenAt = new Int32Array(sets.length).fill(-1);
   const bySize = [...sets.keys()].sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
-  // Read once per sentence: a sentence is checked against every candidate it meets.
-  const numbers: (Set<number> | undefined)[] = [];
-  const numbersOf = (k: number) => (numbers[k] ??= numberValues(doc.sentences[k]!.tokens));
   for (const i of bySize) {
     const a = sets[i]!;
     if (a.length === 0) continue;
@@ -67,9 +70,11 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
         const articleJ = doc.sentences[j]!.article;
         if (articleJ === articleI || sets[j]!.length < minSize) continue;
         const sim = sortedCosine(a, sets[j]!);
-        if (sim < threshold || valuesConflict(numbersOf(i), numbersOf(j))) continue;
-        keepBest(best[i]!, { article: articleJ, sentence: j, similarity: sim });
-        keepBest(best[j]!, { article: articleI, sentence: i, similarity: sim });
+        if (sim < threshold) continue;
+        const m = judgePair(doc.sentences[i]!, doc.sentences[j]!, j, sim, decision);
+        if (!m) continue;
+        keepBest(best[i]!, { article: articleJ, sentence: j, similarity: m.similarity, score: m.score });
+        keepBest(best[j]!, { article: articleI, sentence: i, similarity: m.similarity, score: m.score });
       }
     }
     const indexed = prefixLength(a.length, threshold);
@@ -82,10 +87,10 @@ export function matchSentences(doc: AnalyzedStory, threshold = CITATION_THRESHOL
   return best.map((m) => [...m.values()].sort((x, y) => x.article - y.article));
 }
 
-/** Keeps the most similar sentence per article; on a tie, the earlier sentence (deterministic). */
+/** Keeps the best scored sentence per article; on a tie, the earlier sentence (deterministic). */
 function keepBest(map: Map<number, SentenceMatch>, m: SentenceMatch): void {
   const old = map.get(m.article);
-  if (!old || m.similarity > old.similarity || (m.similarity === old.similarity && m.sentence < old.sentence))
+  if (!old || m.score > old.score || (m.score === old.score && m.sentence < old.sentence))
     map.set(m.article, m);
 }
 

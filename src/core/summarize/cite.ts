@@ -1,70 +1,51 @@
 /**
  * Citations: each summary sentence names the article it was taken from and every other article that
- * carries the same content. "Same content" is measured, not guessed: the set cosine of the two
- * sentences' content stems, |A ∩ B| / √(|A|·|B|), against `CITATION_THRESHOLD`.
- *
- * The threshold was set on hand-labelled sentence pairs (fictional, in `test/summarize/fixtures/
- * citation-pairs.json`: same fact told by two outlets vs. same topic but a different fact); see
- * `lab/summarize/tune-citation.ts`, which prints precision/recall per threshold. On those 40 pairs (22 same)
- * F1 peaks at 0.30 (P 0.96, R 1.00) and stays at 0.955 through 0.40; we take 0.40, the precision side of
- * that plateau, because a wrong citation tells a reader a source says what it does not, while a missed
- * one only under-counts. Negation ("found cracks" / "found no cracks", 0.50) is beyond a bag of stems
- * and stays a known false match. Set cosine ignores IDF so that
- * the same figure means the same thing in a two-article story and in a fifty-article one.
- * A sentence that states other figures ("Fifteen people were treated" against "12 people were hurt") is
- * never a citation, however many words the two share: it contradicts rather than corroborates.
+ * carries the same content. "Same content" is the learned decision of core/match (same-content.ts): the
+ * stem-set cosine picks candidates, a logistic regression over the pair's features scores them, and a
+ * pair that states other figures or dates, denies what the other states or quotes another speaker is
+ * never a citation, however many words the two share. The operating point favours precision: a wrong
+ * citation tells a reader a source says what it does not, a missed one only under-counts (figures in
+ * docs/citations.md). Each citation carries its evidence: the cosine, the model's score and the passage.
  * Syndicated copies are cited like any other article: telling copies from independent reports is the
  * comparison's job (DuplicateLink), not the summary's.
  */
 import type { AnalyzedStory, Citation } from '../model.js';
-import { numbersConflict } from '../text/numbers.js';
-
-/** Set cosine at or above which two sentences are taken to carry the same content. */
-export const CITATION_THRESHOLD = 0.4;
-
-/** Set cosine of two stem lists: |A ∩ B| / √(|A|·|B|) over distinct stems; 0 when either is empty. */
-export function stemSetCosine(a: readonly string[], b: readonly string[]): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  if (sa.size === 0 || sb.size === 0) return 0;
-  const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
-  let shared = 0;
-  for (const s of small) if (large.has(s)) shared++;
-  return shared / Math.sqrt(sa.size * sb.size);
-}
+import { bestMatchIn } from '../match/index.js';
 
 /**
- * Citations of sentence `i` of `doc`: its origin first (similarity 1), then, in article order, the best
- * matching sentence of every other article whose similarity reaches `threshold` and whose figures do not
- * conflict with it.
+ * Set cosine of content stems that once was the whole citation decision. Still the threshold of
+ * "talking about the same thing" for the disagreement finders (name- and figure-disagreements.ts), which
+ * look for pairs that share a subject, not for corroboration.
  */
-export function citeSentence(doc: AnalyzedStory, i: number, threshold = CITATION_THRESHOLD): Citation[] {
+export const CITATION_THRESHOLD = 0.4;
+
+export { stemSetCosine } from '../match/index.js';
+
+/**
+ * Citations of sentence `i` of `doc`: its origin first (score 1), then, in article order, the sentence
+ * of every other article that the same-content decision accepts, the best scored when several are.
+ */
+export function citeSentence(doc: AnalyzedStory, i: number): Citation[] {
   const s = doc.sentences[i];
   if (!s) return [];
   const articles = doc.story.articles;
-  const cite = (article: number, sentence: number, similarity: number, origin: boolean): Citation => ({
+  const cite = (article: number, sentence: number, similarity: number, score: number, passage: string) => ({
     article,
     articleId: articles[article]?.id ?? '',
     source: articles[article]?.source ?? '',
     sentence,
     similarity,
-    origin,
+    score,
+    passage,
+    origin: article === s.article,
   });
-  const out: Citation[] = [cite(s.article, s.index, 1, true)];
+  const out: Citation[] = [cite(s.article, s.index, 1, 1, s.text)];
   doc.spans.forEach(([start, end], a) => {
     if (a === s.article) return;
-    let best = -1;
-    let bestSim = 0;
-    for (let j = start; j < end; j++) {
-      const other = doc.sentences[j]!;
-      const sim = stemSetCosine(s.stems, other.stems);
-      if (sim > bestSim && !numbersConflict(s.tokens, other.tokens)) {
-        bestSim = sim;
-        best = j;
-      }
-    }
-    if (best >= 0 && bestSim >= threshold) {
-      out.push(cite(a, doc.sentences[best]!.index, Math.round(bestSim * 1000) / 1000, false));
+    const best = bestMatchIn(s, doc.sentences, start, end);
+    if (best) {
+      const other = doc.sentences[best.sentence]!;
+      out.push(cite(a, other.index, best.similarity, best.score, other.text));
     }
   });
   return out;

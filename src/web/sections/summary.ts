@@ -5,6 +5,7 @@
  * printed without a link rather than as a link to nowhere.
  */
 import type { Citation } from '../../core/model.js';
+import { evidenceTitle } from '../evidence-title.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
 import { section, sourceAnchor } from './common.js';
@@ -25,7 +26,14 @@ export function citationTarget(view: ReportView, s: number, c: Citation): string
 function marker(view: ReportView, s: number, citations: readonly Citation[]): SafeHtml {
   const parts = citations.map((c, i) => {
     const target = citationTarget(view, s, c);
-    const label = `${c.source || view.source(c.article)}${c.origin ? ' (sentence taken from here)' : ''}`;
+    const passage = c.passage ?? view.sentenceText(c.article, c.sentence);
+    const label = `${c.source || view.source(c.article)}${
+      c.origin
+        ? ' (sentence taken from here)'
+        : passage
+          ? `: ${evidenceTitle(c.score ?? c.similarity, passage)}`
+          : ''
+    }`;
     const sep = i > 0 ? ',' : '';
     return target
       ? html`${sep}<a href="#${target}" title="${label}" class="${c.origin ? 'origin' : ''}"

@@ -1,0 +1,155 @@
+/**
+ * The "same content" decision: does a sentence of one article carry what a sentence of another article
+ * of the story says? It stands behind every citation, agreed fact, single-source fact, the coverage
+ * matrix and the side-by-side view, so that "2 sources" means two outlets said it.
+ *
+ * Two steps. The cheap set cosine of content stems (`stemSetCosine`) picks candidates, which keeps the
+ * prefix-filtered all-pairs search fast (sentence-matches.ts); then a logistic regression over the
+ * pair's features (features.ts) scores each candidate, and hard rules turn away pairs that contradict
+ * rather than corroborate: other figures, other dates, a negation on one side only, another speaker.
+ * The model is trained and cross-validated by lab/same-content/train.ts on MSRP and on hand-labelled
+ * news pairs; its weights ship in same-content-model.json, rebuilt byte for byte by that script.
+ * docs/citations.md gives the figures and why the operating point sits where it does.
+ */
+import { ChorusError } from '../errors.js';
+import type { Sentence } from '../model.js';
+import { stemSetCosine } from './cosine.js';
+import model from './same-content-model.json' with { type: 'json' };
+import {
+  datesConflict,
+  FEATURE_NAMES,
+  figuresConflict,
+  negationConflict,
+  pairFeatures,
+  pairSide,
+  type PairSide,
+} from './features.js';
+
+/** Operating points of the model's probability: the product's (precision first) and MSRP's. */
+export type SameContentThreshold = 'citation' | 'paraphrase';
+
+/** Stem-set cosine below which a pair is never scored (the candidate filter). */
+export const CANDIDATE_COSINE: number = model.candidateCosine;
+
+/** The model's probability at or above which a pair is taken to carry the same content. */
+export const SAME_CONTENT_THRESHOLDS: Readonly<Record<SameContentThreshold, number>> = Object.freeze({
+  ...model.thresholds,
+});
+
+if (model.features.join() !== FEATURE_NAMES.join()) {
+  throw new ChorusError(
+    'internal',
+    'same-content-model.json was trained on other features: rerun lab/same-content/train.ts',
+  );
+}
+
+/** Why a pair that shares its subject is still not the same content. */
+export type Contradiction = 'figures' | 'dates' | 'negation' | 'speaker';
+
+/**
+ * What contradicts between two sentences that share a subject, if anything: they state different
+ * figures or dates, one denies what the other states, or different people say it.
+ */
+export function contradiction(a: PairSide, b: PairSide): Contradiction | undefined {
+  if (figuresConflict(a, b)) return 'figures';
+  if (datesConflict(a, b)) return 'dates';
+  if (negationConflict(a, b)) return 'negation';
+  if (disjoint(a.speakers, b.speakers)) return 'speaker';
+  return undefined;
+}
+
+function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
+/** The model's probability that two sentences carry the same content (before the hard rules). */
+export function sameContentProbability(a: PairSide, b: PairSide): number {
+  const f = pairFeatures(a, b);
+  let z = model.bias;
+  for (let k = 0; k < f.length; k++) z += (model.weights[k]! * (f[k]! - model.mean[k]!)) / model.scale[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The decision with its evidence: the score (model probability, 0 when a hard rule refused the pair)
+ * and whether it reaches the operating point.
+ * @example sameContent(pairSide(a), pairSide(b)).same
+ */
+export function sameContent(
+  a: PairSide,
+  b: PairSide,
+  threshold: SameContentThreshold = 'citation',
+): { score: number; same: boolean; contradiction?: Contradiction } {
+  const score = Math.round(sameContentProbability(a, b) * 1000) / 1000;
+  const why = contradiction(a, b);
+  if (why) return { score, same: false, contradiction: why };
+  return { score, same: score >= SAME_CONTENT_THRESHOLDS[threshold] };
+}
+
+const sides = new WeakMap<Sentence, PairSide>();
+
+/** The pair features' reading of a sentence, computed once per sentence record. */
+export function sideOf(sentence: Sentence): PairSide {
+  let side = sides.get(sentence);
+  if (!side) {
+    side = pairSide(sentence);
+    sides.set(sentence, side);
+  }
+  return side;
+}
+
+/** An accepted pair: the other sentence (index in the list searched) with the evidence. */
+export interface PairMatch {
+  readonly sentence: number;
+  /** Set cosine of content stems (the candidate filter's measure). */
+  readonly similarity: number;
+  /** The model's probability. */
+  readonly score: number;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores one candidate pair already known to share words: the accepted match, or undefined when the
+ * cosine is under the candidate filter, a hard rule refuses it or the score misses the operating point.
+ */
+export function judgePair(
+  s: Sentence,
+  other: Sentence,
+  j: number,
+  similarity: number,
+  threshold: SameContentThreshold = 'citation',
+): PairMatch | undefined {
+  if (similarity < CANDIDATE_COSINE) return undefined;
+  const a = sideOf(s);
+  const b = sideOf(other);
+  // The rules first: they are cheap, and stories of near-identical sentences stating other figures
+  // (hundreds of "counted 34 bolts" / "counted 65 bolts") would otherwise run the model on every pair.
+  if (contradiction(a, b)) return undefined;
+  const score = round3(sameContentProbability(a, b));
+  return score >= SAME_CONTENT_THRESHOLDS[threshold]
+    ? { sentence: j, similarity: round3(similarity), score }
+    : undefined;
+}
+
+/**
+ * The best sentence among `sentences[start..end)` that carries the content of `s`: highest score, then
+ * the earlier sentence. Undefined when none is accepted.
+ */
+export function bestMatchIn(
+  s: Sentence,
+  sentences: readonly Sentence[],
+  start = 0,
+  end = sentences.length,
+  threshold: SameContentThreshold = 'citation',
+): PairMatch | undefined {
+  let best: PairMatch | undefined;
+  for (let j = start; j < end; j++) {
+    const other = sentences[j]!;
+    const m = judgePair(s, other, j, stemSetCosine(s.stems, other.stems), threshold);
+    if (m && (!best || m.score > best.score)) best = m;
+  }
+  return best;
+}
