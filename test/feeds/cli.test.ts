@@ -40,13 +40,17 @@ describe('chorus feeds', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('exits 2 (usage) on bad feed flags and unknown feed commands, as every other command does', async () => {
-    for (const args of [['poll', '--every', '15m'], ['bogus'], ['add'], ['list', '--no-such-flag']]) {
-      const run = await chorus('feeds', ...args, '--db', db);
-      expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr, args.join(' ')).toMatch(/error: /);
-    }
-  });
+  it(
+    'exits 2 (usage) on bad feed flags and unknown feed commands, as every other command does',
+    { timeout: 180_000 },
+    async () => {
+      for (const args of [['poll', '--every', '15m'], ['bogus'], ['add'], ['list', '--no-such-flag']]) {
+        const run = await chorus('feeds', ...args, '--db', db);
+        expect(run.code, args.join(' ')).toBe(2);
+        expect(run.stderr, args.join(' ')).toMatch(/error: /);
+      }
+    },
+  );
 
   // Five CLI processes: on two shared cores under load this takes 50 s.
   it(

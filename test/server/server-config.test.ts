@@ -16,6 +16,8 @@ describe('resolveServeOptions', () => {
       database: { sqlitePath: './chorus.db' },
       loadSamples: true,
       samplesDir: 'samples',
+      worker: true,
+      pollEveryMs: 900_000,
     });
   });
 

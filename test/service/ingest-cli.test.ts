@@ -84,17 +84,25 @@ describe('chorus ingest', () => {
     if (pgUrl) await dropPostgresSchema(pgUrl, pgSchema);
   });
 
-  it('stores a folder of articles as one story, and a second run stores nothing twice', async () => {
-    await ingestTwice(db, () => openStore({ sqlitePath: db }));
-  });
+  it(
+    'stores a folder of articles as one story, and a second run stores nothing twice',
+    { timeout: 180_000 },
+    async () => {
+      await ingestTwice(db, () => openStore({ sqlitePath: db }));
+    },
+  );
 
-  it.skipIf(!pgUrl)('does the same into PostgreSQL given as --db postgres://…', async () => {
-    // The run works in its own schema, created beforehand; the URL selects it for the CLI.
-    await (await openStore({ databaseUrl: pgUrl!, schema: pgSchema })).close();
-    const url = new URL(pgUrl!);
-    url.searchParams.set('options', `-c search_path=${pgSchema}`);
-    await ingestTwice(url.toString(), () => openStore({ databaseUrl: pgUrl!, schema: pgSchema }));
-  });
+  it.skipIf(!pgUrl)(
+    'does the same into PostgreSQL given as --db postgres://…',
+    { timeout: 180_000 },
+    async () => {
+      // The run works in its own schema, created beforehand; the URL selects it for the CLI.
+      await (await openStore({ databaseUrl: pgUrl!, schema: pgSchema })).close();
+      const url = new URL(pgUrl!);
+      url.searchParams.set('options', `-c search_path=${pgSchema}`);
+      await ingestTwice(url.toString(), () => openStore({ databaseUrl: pgUrl!, schema: pgSchema }));
+    },
+  );
 
   it('tells on stderr which lines of a JSONL file it could not read', async () => {
     const file = join(dir, 'mixed.jsonl');

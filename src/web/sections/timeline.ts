@@ -11,10 +11,33 @@ interface TimelineEntry {
   readonly body: SafeHtml;
 }
 
-/** "2026-05-12 09:30" for a date-time, the date alone for a date; anything else as given. */
-function shortWhen(when: string): string {
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * "2026-05-12 09:30" for a date-time, the date alone for a date, "1 July" for a date a source gave
+ * without a year (stored as ISO's "--07-01", which read as a typo), "July 2031" for a month.
+ */
+export function shortWhen(when: string): string {
   const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(when);
-  return m ? `${m[1]} ${m[2]}` : when;
+  if (m) return `${m[1]} ${m[2]}`;
+  const noYear = /^--(\d\d)-(\d\d)$/.exec(when);
+  if (noYear) return `${Number(noYear[2])} ${MONTHS[Number(noYear[1]) - 1] ?? noYear[1]}`;
+  const month = /^(\d{4})-(\d\d)$/.exec(when);
+  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  return when;
 }
 
 export function renderTimeline(view: ReportView): SafeHtml {

@@ -3,6 +3,8 @@
  * API with fetch (adding the bearer token from the form) and lists the outcomes with DOM text nodes,
  * never innerHTML, so nothing a server answer or a file name holds can become markup.
  */
+import { UPLOAD_PROBLEMS } from './upload-problems.js';
+
 export const CLIENT_SCRIPT = `'use strict';
 (function () {
   // A citation marker jumps to a passage inside a folded <details>: unfold it, then bring it into view.
@@ -20,6 +22,13 @@ export const CLIENT_SCRIPT = `'use strict';
   var form = document.getElementById('upload-form');
   if (!form) return;
   var result = document.getElementById('upload-result');
+  var PROBLEMS = ${JSON.stringify(UPLOAD_PROBLEMS)};
+  // A refusal is shown as a visible notice in words for a person; the server's message follows it.
+  function problem(code, detail) {
+    status.className = 'problem';
+    status.setAttribute('role', 'alert');
+    status.textContent = (PROBLEMS[code] || PROBLEMS.internal) + (detail ? ' (' + detail + ')' : '');
+  }
   var status = document.getElementById('upload-status');
   var list = document.getElementById('upload-outcomes');
 
@@ -126,15 +135,17 @@ export const CLIENT_SCRIPT = `'use strict';
     if (button) button.disabled = true;
     list.textContent = '';
     result.hidden = false;
+    status.className = 'meta';
+    status.removeAttribute('role');
     status.textContent = 'Uploading…';
     fetch(form.getAttribute('data-api'), { method: 'POST', body: data, headers: headers })
       .then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, body: body }; },
-          function () { return { ok: false, body: { error: { message: 'HTTP ' + response.status } } }; });
+          function () { return { ok: false, body: { error: { code: response.status === 413 ? 'too-large' : 'internal', message: 'HTTP ' + response.status } } }; });
       })
       .then(function (r) {
         if (!r.ok) {
-          status.textContent = 'Upload refused: ' + ((r.body.error && r.body.error.message) || 'unknown error');
+          problem(r.body.error && r.body.error.code, r.body.error && r.body.error.message);
           return;
         }
         var c = r.body.counts || {};
@@ -143,7 +154,7 @@ export const CLIENT_SCRIPT = `'use strict';
         (r.body.warnings || []).forEach(function (w) { item([{ text: w }]); });
         form.reset();
       })
-      .catch(function (e) { status.textContent = 'Upload failed: ' + e.message; })
+      .catch(function (e) { problem('network', e.message); })
       .then(function () { if (button) button.disabled = false; });
   });
 })();

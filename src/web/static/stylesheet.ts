@@ -122,6 +122,7 @@ form.upload textarea { min-height: 10rem; }
 .status-duplicate { color: var(--muted); font-weight: 600; }
 .status-rejected { color: #b3261e; font-weight: 600; }
 .error-page h1 { color: #b3261e; }
+.problem { color: #8c1d18; background: #fdecea; border-left: 4px solid #b3261e; padding: .6rem .8rem; margin: .4rem 0; font-size: 1rem; }
 @media (max-width: 30rem) { h1 { font-size: 1.35rem; } main { padding: .6rem; } .block { padding: .7rem; } }
 @media print { header.site, nav.contents, .compare { display: none; } .block { border: 0; } }
 `;
