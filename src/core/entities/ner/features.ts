@@ -1,0 +1,103 @@
+/**
+ * The tagger's observation features for every token of a sentence, as strings (the model maps them to
+ * weights). Shared by the trainer in lab/ner/ and the tagger, so training and tagging cannot drift apart.
+ * Following Ratinov & Roth, "Design challenges and misconceptions in NER" (CoNLL 2009): word and
+ * lowercase forms, shapes, affixes, a ±2 window, gazetteer matches and word clusters at several
+ * granularities. Clusters and lowercase forms are what let the tagger work on lowercased text.
+ */
+
+/** What the features read besides the sentence: built by the trainer, shipped with the model. */
+export interface NerLexicon {
+  /** Lowercased name (tokens joined by spaces) → the entity types it had in training, e.g. "PER" or "LOC|ORG". */
+  readonly gazetteer: ReadonlyMap<string, string>;
+  /** Lowercased word → its cluster ids, coarse to fine ("a12", "b203", "c1730"). */
+  readonly clusters: ReadonlyMap<string, readonly string[]>;
+  /** Longest gazetteer entry, in tokens. */
+  readonly maxGazetteerLength: number;
+}
+
+/** "Chorus" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d": repeated classes collapse. */
+export function shape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c =
+      ch >= '0' && ch <= '9' ? 'd' : ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** Per token, which gazetteer entries cover it: "B-LOC", "I-PER|ORG"; longest match from left to right. */
+function gazetteerMarks(lower: readonly string[], lex: NerLexicon): string[] {
+  const marks = new Array<string>(lower.length).fill('');
+  let i = 0;
+  while (i < lower.length) {
+    let found = 0;
+    let types = '';
+    let phrase = '';
+    for (let n = 1; n <= lex.maxGazetteerLength && i + n <= lower.length; n++) {
+      phrase = n === 1 ? lower[i]! : `${phrase} ${lower[i + n - 1]!}`;
+      const t = lex.gazetteer.get(phrase);
+      if (t !== undefined) {
+        found = n;
+        types = t;
+      }
+    }
+    if (found === 0) {
+      i++;
+      continue;
+    }
+    for (let k = 0; k < found; k++) marks[i + k] = `${k === 0 ? 'B' : 'I'}-${types}`;
+    i += found;
+  }
+  return marks;
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * Feature strings for each token of `words` (one sentence).
+ * @example sentenceFeatures(["John", "Major", "said"], lex)[1] // includes "w=Major", "p1=john"
+ */
+export function sentenceFeatures(words: readonly string[], lex: NerLexicon): string[][] {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(shape);
+  const gaz = gazetteerMarks(lower, lex);
+  // A sentence written all in capitals (a headline) or all in lowercase says nothing by its casing.
+  let letters = 0;
+  let upper = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (w.toLowerCase() === w.toUpperCase()) continue;
+    letters++;
+    if (w === w.toUpperCase()) upper++;
+    if (w[0] !== w[0]!.toLowerCase()) caps++;
+  }
+  const casing = letters === 0 ? 'none' : upper === letters ? 'upper' : caps <= 1 ? 'lower' : 'mixed';
+  const cl = (i: number) => (i >= 0 && i < n ? (lex.clusters.get(lower[i]!) ?? NONE) : NONE);
+  const lw = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
+  const sh = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
+
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const l = lower[i]!;
+    const s = shapes[i]!;
+    const f: string[] = ['b', `w=${w}`, `l=${l}`, `s=${s}`, `cs=${casing}`, `s|cs=${s}|${casing}`];
+    const len = l.length;
+    for (let k = 1; k <= 4 && k < len; k++) f.push(`pre=${l.slice(0, k)}`, `suf=${l.slice(len - k)}`);
+    f.push(`p1=${lw(i - 1)}`, `n1=${lw(i + 1)}`, `p2=${lw(i - 2)}`, `n2=${lw(i + 2)}`);
+    f.push(`ps=${sh(i - 1)}`, `ns=${sh(i + 1)}`, `ps|s|ns=${sh(i - 1)}|${s}|${sh(i + 1)}`);
+    f.push(`p1|l=${lw(i - 1)}|${l}`, `l|n1=${l}|${lw(i + 1)}`);
+    if (i === 0) f.push(`first|s=${s}`);
+    if (gaz[i]) f.push(`g=${gaz[i]}`, `g|s=${gaz[i]}|${s}`);
+    for (const c of cl(i)) f.push(`c=${c}`, `c|s=${c}|${s}`);
+    for (const c of cl(i - 1)) f.push(`pc=${c}`);
+    for (const c of cl(i + 1)) f.push(`nc=${c}`);
+    out.push(f);
+  }
+  return out;
+}
