@@ -1,14 +1,30 @@
 /**
- * Named people, organisations and places in a story, with mentions per article. Every sentence's
- * capitalised runs are classified by rules (classify-run.ts); then, story-wide, a run no rule decided is
- * matched to a name decided elsewhere, a lone surname to the one full name that ends with it
- * ("Vossberg" → "Harriet Vossberg") and a lone first word to the one organisation it starts ("Marivento"
- * → "Marivento Ferries"). What stays undecided is dropped: in lowercased text (Multi-News)
- * this leaves few entities, never junk.
+ * Named people, organisations and places in a story, with mentions per article. The trained tagger
+ * (ner/) finds and types the names of every sentence; then, story-wide, in named steps:
+ *  1. Names are cleaned: a leading "the" and a possessive are dropped, headline capitals softened.
+ *  2. A short form joins the one long form the story supports: an acronym its expansion ("U.S." →
+ *     "United States", only when the story writes both), a lone last word the one name of its kind
+ *     ending with it ("Vossberg" → "Harriet Vossberg", "the Post" → "The Washington Post"), a lone
+ *     organisation the one organisation it starts ("Marivento" → "Marivento Ferries"; a *place*
+ *     "Washington" never becomes "Washington Post"), and a company suffix is dropped when the story
+ *     also names it without ("Kestrel Robotics Inc" → "Kestrel Robotics").
+ *  3. Each entity takes the type most of its mentions were tagged with; MISC names (nationalities,
+ *     events) are not listed.
+ *  1b. Rules the tagger cannot know override it: a capitalised run ending in an organisation or place
+ *     word ("Tolland Freight", "Quarry Road"); a title opening a span ("Mayor Lena Ortiz") makes the
+ *     rest a person. Articles in another language are skipped; in lowercased sentences only names
+ *     the training data knows, or that the story names twice, are kept.
+ * People keep the role words written before them ("Fire Chief"), read by the rule classifier.
  */
 import type { AnalyzedStory, Entity, EntityKind } from '../model.js';
+import personTitles from './person-titles.json' with { type: 'json' };
 import { capitalizedRuns } from './capitalized-runs.js';
-import { classifyRun, type ClassifiedRun } from './classify-run.js';
+import { classifyRun } from './classify-run.js';
+import organizationWords from './organization-words.json' with { type: 'json' };
+import places from './places.json' with { type: 'json' };
+import { shippedModel, tagText, type NerType } from './ner/index.js';
+import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
+import { isStopWord } from '../text/stopwords.js';
 
 /** One mention of a named entity in one sentence. */
 export interface EntityMention {
@@ -21,74 +37,213 @@ export interface EntityMention {
   readonly role?: string;
 }
 
-/** Every resolved entity mention of `doc`, in reading order. */
-export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
-  const runs = doc.sentences.map((s) => capitalizedRuns(s.text));
-  // A word is ordinary when the story also writes it in lowercase: it occurs more often as a token
-  // than capitalised. Counting beats scanning every text again for lowercase forms.
-  const tokens = new Map<string, number>();
-  for (const s of doc.sentences) for (const t of s.tokens) tokens.set(t, (tokens.get(t) ?? 0) + 1);
-  const capitalized = new Map<string, number>();
-  for (const list of runs)
-    for (const run of list)
-      for (const w of run.words) {
-        const k = w.toLowerCase();
-        capitalized.set(k, (capitalized.get(k) ?? 0) + 1);
+const KINDS: Partial<Record<NerType, EntityKind>> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+const ROLES: ReadonlySet<string> = new Set(
+  [...personTitles.roles, ...personTitles.titles].map((w) => w.toLowerCase()),
+);
+const TITLES: ReadonlySet<string> = new Set(personTitles.titles.map((w) => w.toLowerCase()));
+const ORG_SUFFIXES: ReadonlySet<string> = new Set(organizationWords.suffixes);
+const PLACE_SUFFIXES: ReadonlySet<string> = new Set(places.suffixes);
+const SPEECH: ReadonlySet<string> = new Set(speechVerbs);
+const COMPANY_SUFFIX = / (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/;
+const LINKING: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', '&']);
+
+/** Step 1: "The Washington Post's" → "The Washington Post"… minus "The"; "MILLBROOK" → "Millbrook". */
+export function cleanName(text: string): string {
+  const words = text
+    .replace(/['’]s?$/, '')
+    .replace(/\s+/g, ' ')
+    .split(' ');
+  if (words.length > 1 && /^the$/i.test(words[0]!)) words.shift();
+  return words
+    .map((w) =>
+      w.length > 3 && !w.includes('.') && w === w.toUpperCase() && /\p{Lu}/u.test(w)
+        ? w[0] + w.slice(1).toLowerCase()
+        : w,
+    )
+    .join(' ');
+}
+
+/** Role words before a person, from the rule classifier ("Fire Chief Harriet Vossberg") or the word before. */
+function roleOf(sentence: string, start: number, name: string): string | undefined {
+  for (const run of capitalizedRuns(sentence)) {
+    if (run.start > start) break;
+    const c = classifyRun(run, () => false);
+    if (c?.kind === 'person' && c.role && (c.name === name || c.name.endsWith(` ${name}`))) return c.role;
+  }
+  const before = sentence.slice(Math.max(0, start - 40), start).match(/(?:([\p{L}-]+) )?([\p{L}-]+) $/u);
+  if (!before || !ROLES.has(before[2]!.toLowerCase())) return undefined;
+  const two =
+    before[1] && !/^(?:the|a|an|and|of|said|says)$/i.test(before[1])
+      ? `${before[1]} ${before[2]}`
+      : before[2]!;
+  return two.toLowerCase();
+}
+
+/** The initials of a multi-word name ("United States" → "US"), linking words skipped. */
+const initials = (name: string) =>
+  name
+    .split(' ')
+    .filter((w) => !LINKING.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+
+/** A name as the tagger found it, before the story-wide grouping. */
+export interface TaggedMention {
+  readonly name: string;
+  readonly type: NerType;
+  readonly article: number;
+  readonly sentence: number;
+  readonly role?: string;
+}
+
+/**
+ * A capitalised run that ends in an organisation or place word ("Tolland Freight", "Quarry Road"):
+ * the rule is surer than the tagger, which never saw these invented names.
+ */
+function suffixRuns(sentence: string): { start: number; end: number; name: string; type: NerType }[] {
+  const out: { start: number; end: number; name: string; type: NerType }[] = [];
+  for (const run of capitalizedRuns(sentence)) {
+    const last = run.words.at(-1)!.toLowerCase().replace(/\.$/, '');
+    const type = ORG_SUFFIXES.has(last) ? 'ORG' : PLACE_SUFFIXES.has(last) ? 'LOC' : undefined;
+    if (!type || run.words.length < 2) continue;
+    const c = classifyRun(run, () => false);
+    const kind = type === 'ORG' ? 'organization' : 'place';
+    if (c?.kind !== kind || c.name.split(' ').length < 2) continue;
+    const at = sentence.indexOf(c.name, run.start);
+    if (at >= 0) out.push({ start: at, end: at + c.name.length, name: c.name, type });
+  }
+  return out;
+}
+
+/** Mentions in one sentence, steps 1 and 1b. */
+function sentenceMentions(
+  text: string,
+  article: number,
+  sentence: number,
+): (TaggedMention & { end: number })[] {
+  const out: (TaggedMention & { end: number })[] = [];
+  const rules = suffixRuns(text);
+  for (const span of tagText(text)) {
+    if (rules.some((r) => r.start < span.end && span.start < r.end)) continue;
+    let name = cleanName(span.text);
+    let type = span.type;
+    let role: string | undefined;
+    // Step 1b: the tagger sometimes takes a title in ("Mayor Lena Ortiz"); the rest is a person.
+    const words = name.split(' ');
+    let t = 0;
+    while (t < words.length - 1 && TITLES.has(words[t]!.toLowerCase().replace(/\.$/, ''))) t++;
+    if (t > 0) {
+      role = words.slice(0, t).join(' ').toLowerCase();
+      name = words.slice(t).join(' ');
+      type = 'PER';
+    }
+    if (!/\p{L}/u.test(name)) continue;
+    if (type === 'PER') role ??= roleOf(text, span.start, name);
+    out.push({ name, type, article, sentence, end: span.end, ...(role && { role }) });
+  }
+  for (const r of rules) out.push({ name: r.name, type: r.type, article, sentence, end: r.end });
+  return out;
+}
+
+/**
+ * Per article: is it English (when the input does not say: from 12 words on, at least 15% are English
+ * stop words, where English runs near 40%), and is it lowercased (no capital letter past a sentence's first)?
+ */
+function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: boolean }[] {
+  return doc.story.articles.map((a, i) => {
+    const [start, end] = doc.spans[i] ?? [0, 0];
+    const sentences = doc.sentences.slice(start, end);
+    let words = 0;
+    let stop = 0;
+    for (const s of sentences)
+      for (const t of s.tokens) {
+        words++;
+        if (isStopWord(t)) stop++;
       }
-  const common = (w: string) => (tokens.get(w) ?? 0) > (capitalized.get(w) ?? 0);
-  const raw: { run: ClassifiedRun; article: number; sentence: number }[] = [];
-  runs.forEach((list, i) => {
-    const s = doc.sentences[i]!;
-    for (const run of list) {
-      const c = classifyRun(run, common);
-      if (c) raw.push({ run: c, article: s.article, sentence: i });
+    const english = a.language ? a.language === 'en' : words < 12 || stop / words >= 0.15;
+    return { english, lowercased: sentences.every((s) => !/\p{Lu}/u.test(s.text.slice(1))) };
+  });
+}
+
+/** Every entity mention of `doc`, in reading order. */
+export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
+  const traits = articleTraits(doc);
+  const raw: (TaggedMention & { guess: boolean; end: number })[] = [];
+  doc.sentences.forEach((s, i) => {
+    // The tagger learnt English names; other languages' capitalised words are not its business.
+    const { english, lowercased } = traits[s.article] ?? { english: true, lowercased: false };
+    if (!english) return;
+    for (const m of sentenceMentions(s.text, s.article, i)) {
+      const said = m.type === 'PER' && SPEECH.has(s.text.slice(m.end).trim().split(/\s/)[0]!.toLowerCase());
+      raw.push({ ...m, guess: lowercased && !said });
     }
   });
+  // In lowercased text the tagger guesses more. A name found only there must be a person who speaks
+  // ("ortiz said") or a name of several words that the training gazetteer knows or the story names twice:
+  // single lowercase words are too often ordinary words (the gazetteer even holds "building").
+  const { gazetteer } = shippedModel().lexicon;
+  const seen = new Map<string, number>();
+  for (const m of raw) seen.set(m.name.toLowerCase(), (seen.get(m.name.toLowerCase()) ?? 0) + 1);
+  const sure = new Set(raw.filter((m) => !m.guess).map((m) => m.name.toLowerCase()));
+  return groupMentions(
+    raw
+      .filter((m) => {
+        const key = m.name.toLowerCase();
+        return (
+          !m.guess || sure.has(key) || (key.includes(' ') && (gazetteer.has(key) || seen.get(key)! >= 2))
+        );
+      })
+      .map(({ guess: _, end: __, ...m }) => m),
+  );
+}
 
-  // The kind of each decided name, by majority of its decided mentions (ties: first seen).
-  const votes = new Map<string, Map<EntityKind, number>>();
-  for (const { run } of raw) {
-    if (!run.kind) continue;
-    const v = votes.get(run.name) ?? new Map<EntityKind, number>();
-    v.set(run.kind, (v.get(run.kind) ?? 0) + 1);
-    votes.set(run.name, v);
+/**
+ * Steps 2 and 3 over tagged mentions (exported so bench/ner.ts can group gold names the same way).
+ * Names must already be cleaned (`cleanName`).
+ */
+export function groupMentions(raw: readonly TaggedMention[]): EntityMention[] {
+  // Votes of the tagger per written name; a name's kind is its majority (ties: the first seen).
+  const votes = new Map<string, Map<NerType, number>>();
+  for (const m of raw) {
+    const v = votes.get(m.name) ?? new Map<NerType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(m.name, v);
   }
-  const kindOf = new Map<string, EntityKind>();
-  for (const [name, v] of votes) kindOf.set(name, [...v.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
-  // Surname → the full person names ending with it; an alias is used only when there is exactly one.
-  const fullNames = new Map<string, Set<string>>();
-  for (const [name, kind] of kindOf) {
-    const parts = name.split(' ');
-    if (kind !== 'person' || parts.length < 2) continue;
-    const set = fullNames.get(parts.at(-1)!) ?? new Set();
-    set.add(name);
-    fullNames.set(parts.at(-1)!, set);
+  const typeOf = (v: Map<NerType, number>) => [...v.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const written = new Map([...votes].map(([name, v]) => [name, typeOf(v)]));
+  const resolve = new Map<string, string>();
+  const unique = (names: string[]) => (names.length === 1 ? names[0] : undefined);
+  const long = [...written.keys()].filter((n) => n.includes(' '));
+  for (const [name, type] of written) {
+    // Step 2, in order: company suffix, acronym, last word, first word of an organisation.
+    const bare = name.replace(COMPANY_SUFFIX, '');
+    let to: string | undefined = bare !== name && written.has(bare) ? bare : undefined;
+    const acronym = name.replace(/\./g, '');
+    if (!to && /^\p{Lu}{2,6}$/u.test(acronym)) to = unique(long.filter((n) => initials(n) === acronym));
+    if (!to && !name.includes(' '))
+      to =
+        unique(long.filter((n) => written.get(n) === type && n.endsWith(` ${name}`))) ??
+        (type === 'ORG'
+          ? unique(long.filter((n) => written.get(n) === 'ORG' && n.startsWith(`${name} `)))
+          : undefined);
+    if (to) resolve.set(name, to);
   }
-  // First word → the organisations it starts: "Marivento said" is the company "Marivento Ferries".
-  const orgStarts = new Map<string, Set<string>>();
-  for (const [name, kind] of kindOf) {
-    if (kind !== 'organization' || !name.includes(' ')) continue;
-    const first = name.split(' ')[0]!;
-    orgStarts.set(first, (orgStarts.get(first) ?? new Set()).add(name));
+  const canonical = (name: string) => resolve.get(name) ?? name;
+  // Step 3: the type of each entity by the votes of all its mentions.
+  const entityVotes = new Map<string, Map<NerType, number>>();
+  for (const m of raw) {
+    const key = canonical(m.name);
+    const v = entityVotes.get(key) ?? new Map<NerType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    entityVotes.set(key, v);
   }
-  const resolve = (name: string): string => {
-    // "Kestrel Robotics Inc" is "Kestrel Robotics" when the story also names it without the suffix.
-    const bare = name.replace(/ (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/, '');
-    if (bare !== name && kindOf.get(bare) === 'organization') return bare;
-    if (name.includes(' ')) return name;
-    const full = fullNames.get(name);
-    if (full?.size === 1) return [...full][0]!;
-    const org = orgStarts.get(name);
-    // Several organisations may start with it ("Kestrel Robotics", "Kestrel Robotics Inc"): the shortest.
-    return !full && org ? [...org].reduce((a, b) => (b.length < a.length ? b : a)) : name;
-  };
-
   const out: EntityMention[] = [];
-  for (const { run, article, sentence } of raw) {
-    const name = resolve(run.name);
-    const kind = kindOf.get(name);
+  for (const m of raw) {
+    const name = canonical(m.name);
+    const kind = KINDS[typeOf(entityVotes.get(name)!)];
     if (!kind) continue;
-    out.push({ name, kind, article, sentence, ...(run.role && { role: run.role }) });
+    out.push({ name, kind, article: m.article, sentence: m.sentence, ...(m.role && { role: m.role }) });
   }
   return out;
 }

@@ -58,15 +58,21 @@ function gazetteerMarks(lower: readonly string[], lex: NerLexicon): string[] {
 const NONE: readonly string[] = [];
 
 /**
- * Feature strings for each token of `words` (one sentence).
- * @example sentenceFeatures(["John", "Major", "said"], lex)[1] // includes "w=Major", "p1=john"
+ * Features of a word alone, whatever surrounds it (the tagger caches their summed weights per word).
+ * @example wordFeatures("Major", lex) // includes "w=Major", "l=major", "s=Xx", "suf=or"
  */
-export function sentenceFeatures(words: readonly string[], lex: NerLexicon): string[][] {
-  const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shape);
-  const gaz = gazetteerMarks(lower, lex);
-  // A sentence written all in capitals (a headline) or all in lowercase says nothing by its casing.
+export function wordFeatures(w: string, lex: NerLexicon): string[] {
+  const l = w.toLowerCase();
+  const s = shape(w);
+  const f: string[] = ['b', `w=${w}`, `l=${l}`, `s=${s}`];
+  const len = l.length;
+  for (let k = 1; k <= 4 && k < len; k++) f.push(`pre=${l.slice(0, k)}`, `suf=${l.slice(len - k)}`);
+  for (const c of lex.clusters.get(l) ?? NONE) f.push(`c=${c}`, `c|s=${c}|${s}`);
+  return f;
+}
+
+/** A sentence written all in capitals (a headline) or all in lowercase says nothing by its casing. */
+function sentenceCasing(words: readonly string[]): string {
   let letters = 0;
   let upper = 0;
   let caps = 0;
@@ -76,28 +82,43 @@ export function sentenceFeatures(words: readonly string[], lex: NerLexicon): str
     if (w === w.toUpperCase()) upper++;
     if (w[0] !== w[0]!.toLowerCase()) caps++;
   }
-  const casing = letters === 0 ? 'none' : upper === letters ? 'upper' : caps <= 1 ? 'lower' : 'mixed';
+  return letters === 0 ? 'none' : upper === letters ? 'upper' : caps <= 1 ? 'lower' : 'mixed';
+}
+
+/**
+ * Features of each token of `words` (one sentence) that depend on its neighbours, the sentence's
+ * casing, its position and gazetteer matches.
+ */
+export function contextFeatures(words: readonly string[], lex: NerLexicon): string[][] {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(shape);
+  const gaz = gazetteerMarks(lower, lex);
+  const casing = sentenceCasing(words);
   const cl = (i: number) => (i >= 0 && i < n ? (lex.clusters.get(lower[i]!) ?? NONE) : NONE);
   const lw = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
   const sh = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
-
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
     const l = lower[i]!;
     const s = shapes[i]!;
-    const f: string[] = ['b', `w=${w}`, `l=${l}`, `s=${s}`, `cs=${casing}`, `s|cs=${s}|${casing}`];
-    const len = l.length;
-    for (let k = 1; k <= 4 && k < len; k++) f.push(`pre=${l.slice(0, k)}`, `suf=${l.slice(len - k)}`);
+    const f: string[] = [`cs=${casing}`, `s|cs=${s}|${casing}`];
     f.push(`p1=${lw(i - 1)}`, `n1=${lw(i + 1)}`, `p2=${lw(i - 2)}`, `n2=${lw(i + 2)}`);
     f.push(`ps=${sh(i - 1)}`, `ns=${sh(i + 1)}`, `ps|s|ns=${sh(i - 1)}|${s}|${sh(i + 1)}`);
     f.push(`p1|l=${lw(i - 1)}|${l}`, `l|n1=${l}|${lw(i + 1)}`);
     if (i === 0) f.push(`first|s=${s}`);
     if (gaz[i]) f.push(`g=${gaz[i]}`, `g|s=${gaz[i]}|${s}`);
-    for (const c of cl(i)) f.push(`c=${c}`, `c|s=${c}|${s}`);
     for (const c of cl(i - 1)) f.push(`pc=${c}`);
     for (const c of cl(i + 1)) f.push(`nc=${c}`);
     out.push(f);
   }
   return out;
+}
+
+/**
+ * All feature strings for each token of `words` (one sentence): its own and its context's.
+ * @example sentenceFeatures(["John", "Major", "said"], lex)[1] // includes "w=Major", "p1=john"
+ */
+export function sentenceFeatures(words: readonly string[], lex: NerLexicon): string[][] {
+  return contextFeatures(words, lex).map((f, i) => [...wordFeatures(words[i]!, lex), ...f]);
 }

@@ -1,5 +1,5 @@
 /** A trained named-entity recogniser: averaged perceptron + Viterbi over BIO tags (see model.ts). */
-export { sentenceFeatures, shape, type NerLexicon } from './features.js';
+export { contextFeatures, sentenceFeatures, shape, wordFeatures, type NerLexicon } from './features.js';
 export { parseModel, shippedModel, type NerModel } from './model.js';
 export { emissions, tagText, tagTokens, type NerSpan } from './tag.js';
 export { tokenizeNer, type NerToken } from './tokenize.js';

@@ -2,7 +2,7 @@
  * Tagging with the shipped model: `tagTokens` for a tokenised sentence (CoNLL files), `tagText` for raw
  * text, which tokenises itself and returns spans with UTF-16 offsets into the text.
  */
-import { sentenceFeatures } from './features.js';
+import { contextFeatures, wordFeatures } from './features.js';
 import { shippedModel, type NerModel } from './model.js';
 import { tokenizeNer } from './tokenize.js';
 import { NER_TAGS, viterbi, type NerType } from './viterbi.js';
@@ -15,18 +15,38 @@ export interface NerSpan {
   readonly text: string;
 }
 
+// Summed weights of each word's own features, per model: a word recurs, its features need not be rebuilt.
+const wordCache = new WeakMap<NerModel, Map<string, Float64Array>>();
+const WORD_CACHE_SIZE = 100_000;
+
+function addWeights(into: Float64Array, at: number, feats: readonly string[], model: NerModel): void {
+  const T = NER_TAGS.length;
+  for (const f of feats) {
+    const w = model.index.get(f);
+    if (w === undefined) continue;
+    for (let t = 0; t < T; t++) into[at + t]! += model.weights[w + t]!;
+  }
+}
+
 /** Per-token emission scores of one sentence under `model`. */
 export function emissions(words: readonly string[], model: NerModel): Float64Array {
   const T = NER_TAGS.length;
   const emit = new Float64Array(words.length * T);
-  const feats = sentenceFeatures(words, model.lexicon);
-  const { index, weights } = model;
-  for (let i = 0; i < feats.length; i++)
-    for (const f of feats[i]!) {
-      const at = index.get(f);
-      if (at === undefined) continue;
-      for (let t = 0; t < T; t++) emit[i * T + t]! += weights[at + t]!;
+  let cache = wordCache.get(model);
+  if (!cache) wordCache.set(model, (cache = new Map()));
+  const context = contextFeatures(words, model.lexicon);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    let own = cache.get(word);
+    if (!own) {
+      own = new Float64Array(T);
+      addWeights(own, 0, wordFeatures(word, model.lexicon), model);
+      if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+      cache.set(word, own);
     }
+    for (let t = 0; t < T; t++) emit[i * T + t] = own[t]!;
+    addWeights(emit, i * T, context[i]!, model);
+  }
   return emit;
 }
 
