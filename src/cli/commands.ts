@@ -1,6 +1,7 @@
 /** The list of commands. Each file exports `register(program)`. */
 import type { Command } from 'commander';
 import { register as registerCluster } from './cluster.js';
+import { register as registerEntities } from './entities.js';
 import { register as registerEval } from './eval.js';
 import { register as registerFeeds } from './feeds.js';
 import { register as registerIngest } from './ingest.js';
@@ -11,6 +12,7 @@ import { register as registerSummarize } from './summarize.js';
 export function registerCommands(program: Command): void {
   registerSummarize(program);
   registerCluster(program);
+  registerEntities(program);
   registerEval(program);
   registerFeeds(program);
   registerIngest(program);

@@ -116,13 +116,12 @@ function suffixRuns(sentence: string): { start: number; end: number; name: strin
   return out;
 }
 
+/** A tagged mention with its UTF-16 offsets in the text it was found in. */
+type Located = TaggedMention & { start: number; end: number };
+
 /** Mentions in one sentence, steps 1 and 1b. */
-function sentenceMentions(
-  text: string,
-  article: number,
-  sentence: number,
-): (TaggedMention & { end: number })[] {
-  const out: (TaggedMention & { end: number })[] = [];
+function sentenceMentions(text: string, article: number, sentence: number): Located[] {
+  const out: Located[] = [];
   const rules = suffixRuns(text);
   for (const span of tagText(text)) {
     if (rules.some((r) => r.start < span.end && span.start < r.end)) continue;
@@ -140,9 +139,10 @@ function sentenceMentions(
     }
     if (!/\p{L}/u.test(name)) continue;
     if (type === 'PER') role ??= roleOf(text, span.start, name);
-    out.push({ name, type, article, sentence, end: span.end, ...(role && { role }) });
+    out.push({ name, type, article, sentence, start: span.start, end: span.end, ...(role && { role }) });
   }
-  for (const r of rules) out.push({ name: r.name, type: r.type, article, sentence, end: r.end });
+  for (const r of rules)
+    out.push({ name: r.name, type: r.type, article, sentence, start: r.start, end: r.end });
   return out;
 }
 
@@ -169,7 +169,7 @@ function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: bool
 /** Every entity mention of `doc`, in reading order. */
 export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
   const traits = articleTraits(doc);
-  const raw: (TaggedMention & { guess: boolean; end: number })[] = [];
+  const raw: (Located & { guess: boolean })[] = [];
   doc.sentences.forEach((s, i) => {
     // The tagger learnt English names; other languages' capitalised words are not its business.
     const { english, lowercased } = traits[s.article] ?? { english: true, lowercased: false };
@@ -194,7 +194,7 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
           !m.guess || sure.has(key) || (key.includes(' ') && (gazetteer.has(key) || seen.get(key)! >= 2))
         );
       })
-      .map(({ guess: _, end: __, ...m }) => m),
+      .map(({ guess: _, start: __, end: ___, ...m }) => m),
   );
 }
 
@@ -203,6 +203,11 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
  * Names must already be cleaned (`cleanName`).
  */
 export function groupMentions(raw: readonly TaggedMention[]): EntityMention[] {
+  return groupTagged(raw).map((g) => g.mention);
+}
+
+/** `groupMentions`, keeping which tagged mention each entity mention came from. */
+function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: EntityMention; from: M }[] {
   // Votes of the tagger per written name; a name's kind is its majority (ties: the first seen).
   const votes = new Map<string, Map<NerType, number>>();
   for (const m of raw) {
@@ -238,14 +243,53 @@ export function groupMentions(raw: readonly TaggedMention[]): EntityMention[] {
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
     entityVotes.set(key, v);
   }
-  const out: EntityMention[] = [];
+  const out: { mention: EntityMention; from: M }[] = [];
   for (const m of raw) {
     const name = canonical(m.name);
     const kind = KINDS[typeOf(entityVotes.get(name)!)];
     if (!kind) continue;
-    out.push({ name, kind, article: m.article, sentence: m.sentence, ...(m.role && { role: m.role }) });
+    const mention = { name, kind, article: m.article, sentence: m.sentence, ...(m.role && { role: m.role }) };
+    out.push({ mention, from: m });
   }
   return out;
+}
+
+/** An entity of one text, with where each mention is. */
+export interface TextEntity {
+  readonly name: string;
+  readonly kind: EntityKind;
+  /** Offsets in Unicode code points (not UTF-16 units), so any language's tools can use them. */
+  readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string }[];
+}
+
+/**
+ * The entities of one text (an article), most mentioned first, each mention located.
+ * @example textEntities("Vossberg said. Harriet Vossberg left.")[0].mentions.length // → 2
+ */
+export function textEntities(text: string): TextEntity[] {
+  // Code point offset of every UTF-16 offset, computed once.
+  const points = new Int32Array(text.length + 1);
+  for (let i = 0, p = 0; i <= text.length; i++) {
+    points[i] = p;
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff)) p++;
+  }
+  const byName = new Map<
+    string,
+    { kind: EntityKind; mentions: { start: number; end: number; text: string }[] }
+  >();
+  for (const { mention, from } of groupTagged(sentenceMentions(text, 0, 0))) {
+    const e = byName.get(mention.name) ?? { kind: mention.kind, mentions: [] };
+    e.mentions.push({
+      start: points[from.start]!,
+      end: points[from.end]!,
+      text: text.slice(from.start, from.end),
+    });
+    byName.set(mention.name, e);
+  }
+  return [...byName]
+    .map(([name, e]) => ({ name, kind: e.kind, mentions: e.mentions.sort((a, b) => a.start - b.start) }))
+    .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
 /**

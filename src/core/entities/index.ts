@@ -7,6 +7,8 @@ export {
   findEntityMentions,
   groupMentions,
   type EntityMention,
+  textEntities,
   type TaggedMention,
+  type TextEntity,
 } from './find-entities.js';
 export { storyEntities } from './story-entities.js';
