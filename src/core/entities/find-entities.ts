@@ -25,6 +25,7 @@ import places from './places.json' with { type: 'json' };
 import { shippedModel, tagText, type NerType } from './ner/index.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import { isStopWord } from '../text/stopwords.js';
+import foreignWords from './foreign-function-words.json' with { type: 'json' };
 
 /** One mention of a named entity in one sentence. */
 export interface EntityMention {
@@ -44,6 +45,8 @@ const ROLES: ReadonlySet<string> = new Set(
 const TITLES: ReadonlySet<string> = new Set(personTitles.titles.map((w) => w.toLowerCase()));
 const ORG_SUFFIXES: ReadonlySet<string> = new Set(organizationWords.suffixes);
 const PLACE_SUFFIXES: ReadonlySet<string> = new Set(places.suffixes);
+// Function words of other European languages that English does not use: Spanish, French, German, Italian, Portuguese.
+const FOREIGN: ReadonlySet<string> = new Set(foreignWords);
 const SPEECH: ReadonlySet<string> = new Set(speechVerbs);
 const COMPANY_SUFFIX = / (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/;
 const LINKING: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', '&']);
@@ -147,8 +150,9 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
 }
 
 /**
- * Per article: is it English (when the input does not say: from 12 words on, at least 15% are English
- * stop words, where English runs near 40%), and is it lowercased (no capital letter past a sentence's first)?
+ * Per article: is it English (when the input does not say: not when it has more function words of
+ * other languages, "el", "der", "les", than English stop words; sports tables have few of either), and
+ * is it lowercased (no capital letter past a sentence's first)?
  */
 function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: boolean }[] {
   return doc.story.articles.map((a, i) => {
@@ -156,12 +160,14 @@ function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: bool
     const sentences = doc.sentences.slice(start, end);
     let words = 0;
     let stop = 0;
+    let foreign = 0;
     for (const s of sentences)
       for (const t of s.tokens) {
         words++;
         if (isStopWord(t)) stop++;
+        else if (FOREIGN.has(t)) foreign++;
       }
-    const english = a.language ? a.language === 'en' : words < 12 || stop / words >= 0.15;
+    const english = a.language ? a.language === 'en' : words < 12 || foreign <= stop;
     return { english, lowercased: sentences.every((s) => !/\p{Lu}/u.test(s.text.slice(1))) };
   });
 }

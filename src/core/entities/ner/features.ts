@@ -85,9 +85,35 @@ function sentenceCasing(words: readonly string[]): string {
   return letters === 0 ? 'none' : upper === letters ? 'upper' : caps <= 1 ? 'lower' : 'mixed';
 }
 
+/** Where a neighbour is, relative to the token: two before, one before, one after, two after. */
+export const NEIGHBOURS = [-2, -1, 1, 2] as const;
+/** The word standing for "before the sentence" / "after the sentence" in neighbour features. */
+export const BEFORE = '<s>';
+export const AFTER = '</s>';
+
 /**
- * Features of each token of `words` (one sentence) that depend on its neighbours, the sentence's
- * casing, its position and gazetteer matches.
+ * Features a token gets from one neighbour word at `offset` (one of NEIGHBOURS): they depend on that
+ * word alone, so the tagger caches their weights per (word, offset) as it does a word's own.
+ */
+export function neighbourFeatures(word: string, offset: number, lex: NerLexicon): string[] {
+  const edge = word === BEFORE || word === AFTER;
+  const l = edge ? word : word.toLowerCase();
+  const s = edge ? word : shape(word);
+  if (offset === -2) return [`p2=${l}`];
+  if (offset === 2) return [`n2=${l}`];
+  const [w, sh, c] = offset === -1 ? ['p1', 'ps', 'pc'] : ['n1', 'ns', 'nc'];
+  const f = [`${w}=${l}`, `${sh}=${s}`];
+  if (!edge) for (const id of lex.clusters.get(l) ?? NONE) f.push(`${c}=${id}`);
+  return f;
+}
+
+/** The neighbour word at `offset` from token i, or BEFORE / AFTER past the sentence's ends. */
+export const neighbour = (words: readonly string[], i: number, offset: number): string =>
+  i + offset < 0 ? BEFORE : i + offset >= words.length ? AFTER : words[i + offset]!;
+
+/**
+ * Features of each token of `words` (one sentence) that depend on more than one word: the sentence's
+ * casing, word pairs, shape trigrams, its position and gazetteer matches.
  */
 export function contextFeatures(words: readonly string[], lex: NerLexicon): string[][] {
   const n = words.length;
@@ -95,21 +121,17 @@ export function contextFeatures(words: readonly string[], lex: NerLexicon): stri
   const shapes = words.map(shape);
   const gaz = gazetteerMarks(lower, lex);
   const casing = sentenceCasing(words);
-  const cl = (i: number) => (i >= 0 && i < n ? (lex.clusters.get(lower[i]!) ?? NONE) : NONE);
-  const lw = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
-  const sh = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
+  const lw = (i: number) => (i < 0 ? BEFORE : i >= n ? AFTER : lower[i]!);
+  const sh = (i: number) => (i < 0 ? BEFORE : i >= n ? AFTER : shapes[i]!);
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const l = lower[i]!;
     const s = shapes[i]!;
     const f: string[] = [`cs=${casing}`, `s|cs=${s}|${casing}`];
-    f.push(`p1=${lw(i - 1)}`, `n1=${lw(i + 1)}`, `p2=${lw(i - 2)}`, `n2=${lw(i + 2)}`);
-    f.push(`ps=${sh(i - 1)}`, `ns=${sh(i + 1)}`, `ps|s|ns=${sh(i - 1)}|${s}|${sh(i + 1)}`);
+    f.push(`ps|s|ns=${sh(i - 1)}|${s}|${sh(i + 1)}`);
     f.push(`p1|l=${lw(i - 1)}|${l}`, `l|n1=${l}|${lw(i + 1)}`);
     if (i === 0) f.push(`first|s=${s}`);
     if (gaz[i]) f.push(`g=${gaz[i]}`, `g|s=${gaz[i]}|${s}`);
-    for (const c of cl(i - 1)) f.push(`pc=${c}`);
-    for (const c of cl(i + 1)) f.push(`nc=${c}`);
     out.push(f);
   }
   return out;
@@ -120,5 +142,9 @@ export function contextFeatures(words: readonly string[], lex: NerLexicon): stri
  * @example sentenceFeatures(["John", "Major", "said"], lex)[1] // includes "w=Major", "p1=john"
  */
 export function sentenceFeatures(words: readonly string[], lex: NerLexicon): string[][] {
-  return contextFeatures(words, lex).map((f, i) => [...wordFeatures(words[i]!, lex), ...f]);
+  return contextFeatures(words, lex).map((f, i) => [
+    ...wordFeatures(words[i]!, lex),
+    ...NEIGHBOURS.flatMap((o) => neighbourFeatures(neighbour(words, i, o), o, lex)),
+    ...f,
+  ]);
 }

@@ -1,5 +1,12 @@
 /** A trained named-entity recogniser: averaged perceptron + Viterbi over BIO tags (see model.ts). */
-export { contextFeatures, sentenceFeatures, shape, wordFeatures, type NerLexicon } from './features.js';
+export {
+  contextFeatures,
+  neighbourFeatures,
+  sentenceFeatures,
+  shape,
+  wordFeatures,
+  type NerLexicon,
+} from './features.js';
 export { parseModel, shippedModel, type NerModel } from './model.js';
 export { emissions, tagText, tagTokens, type NerSpan } from './tag.js';
 export { tokenizeNer, type NerToken } from './tokenize.js';
