@@ -10,6 +10,7 @@
  *     also names it without ("Kestrel Robotics Inc" → "Kestrel Robotics").
  *  3. Each entity takes the type most of its mentions were tagged with; MISC names (nationalities,
  *     events) are not listed.
+ *  1c, 1d: see ordinaryPhrase and surnameMentions.
  *  1b. Rules the tagger cannot know override it: a capitalised run ending in an organisation or place
  *     word ("Tolland Freight", "Quarry Road"); a title opening a span ("Mayor Lena Ortiz") makes the
  *     rest a person. Articles in another language are skipped; in lowercased sentences only names
@@ -48,6 +49,8 @@ const PLACE_SUFFIXES: ReadonlySet<string> = new Set(places.suffixes);
 // Function words of other European languages that English does not use: Spanish, French, German, Italian, Portuguese.
 const FOREIGN: ReadonlySet<string> = new Set(foreignWords);
 const SPEECH: ReadonlySet<string> = new Set(speechVerbs);
+const ORG_PREFIXES: ReadonlySet<string> = new Set(organizationWords.prefixes);
+const COMPANY_ROLES: ReadonlySet<string> = new Set(organizationWords.rolesAfter);
 const COMPANY_SUFFIX = / (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/;
 const LINKING: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', '&']);
 
@@ -141,6 +144,12 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
       type = 'PER';
     }
     if (!/\p{L}/u.test(name)) continue;
+    // "Verant chief Dana Pruitt": a name before a company role is the company.
+    const next = text
+      .slice(span.end)
+      .match(/^\s+([\p{L}-]+)/u)?.[1]
+      ?.toLowerCase();
+    if (type !== 'PER' && next && COMPANY_ROLES.has(next)) type = 'ORG';
     if (type === 'PER') role ??= roleOf(text, span.start, name);
     out.push({ name, type, article, sentence, start: span.start, end: span.end, ...(role && { role }) });
   }
@@ -192,16 +201,62 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
   const seen = new Map<string, number>();
   for (const m of raw) seen.set(m.name.toLowerCase(), (seen.get(m.name.toLowerCase()) ?? 0) + 1);
   const sure = new Set(raw.filter((m) => !m.guess).map((m) => m.name.toLowerCase()));
+  const kept = raw.filter((m) => {
+    const key = m.name.toLowerCase();
+    if (m.guess && !sure.has(key) && !(key.includes(' ') && (gazetteer.has(key) || seen.get(key)! >= 2)))
+      return false;
+    return !ordinaryPhrase(m, gazetteer, shippedModel().lexicon.clusters);
+  });
   return groupMentions(
-    raw
-      .filter((m) => {
-        const key = m.name.toLowerCase();
-        return (
-          !m.guess || sure.has(key) || (key.includes(' ') && (gazetteer.has(key) || seen.get(key)! >= 2))
-        );
-      })
-      .map(({ guess: _, start: __, end: ___, ...m }) => m),
+    [...kept, ...surnameMentions(doc, kept)].map(({ guess: _, start: __, end: ___, ...m }) => m),
   );
+}
+
+/**
+ * Step 1c: an organisation or place named only in everyday words that training never saw as a name
+ * ("Dishonest Media Elite" in a post, "Oval Office"): a capitalised phrase, not an entity. Words are
+ * everyday when they are in the cluster vocabulary (frequent lowercased news words); a name ending in
+ * an organisation or place word ("Harbor Bridge") or opening like one ("University of …") is kept.
+ */
+function ordinaryPhrase(
+  m: TaggedMention,
+  gazetteer: ReadonlyMap<string, string>,
+  vocabulary: ReadonlyMap<string, unknown>,
+): boolean {
+  if (m.type !== 'ORG' && m.type !== 'LOC') return false;
+  const words = m.name.toLowerCase().split(' ');
+  if (words.length < 2 || gazetteer.has(words.join(' '))) return false;
+  const last = words.at(-1)!;
+  if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last) || ORG_PREFIXES.has(words[0]!)) return false;
+  return words.every((w) => vocabulary.has(w) && !gazetteer.has(w));
+}
+
+/**
+ * Step 1d: a person's surname where the tagger missed it ("Major arrived…" opening a sentence, where
+ * "Major" is usually a title): every capitalised, untagged occurrence of the last word of a person's
+ * full name becomes a mention of that person.
+ */
+function surnameMentions(
+  doc: AnalyzedStory,
+  found: readonly (Located & { guess: boolean })[],
+): (Located & { guess: boolean })[] {
+  const surnames = new Set(
+    found.filter((m) => m.type === 'PER' && m.name.includes(' ')).map((m) => m.name.split(' ').at(-1)!),
+  );
+  const out: (Located & { guess: boolean })[] = [];
+  if (surnames.size === 0) return out;
+  const taken = new Map<number, [number, number][]>();
+  for (const m of found) taken.set(m.sentence, [...(taken.get(m.sentence) ?? []), [m.start, m.end]]);
+  doc.sentences.forEach((s, i) => {
+    for (const name of surnames)
+      for (let at = s.text.indexOf(name); at >= 0; at = s.text.indexOf(name, at + 1)) {
+        const end = at + name.length;
+        if (/[\p{L}\p{N}]/u.test(s.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(s.text[end] ?? '')) continue;
+        if ((taken.get(i) ?? []).some(([a, b]) => a < end && at < b)) continue;
+        out.push({ name, type: 'PER', article: s.article, sentence: i, start: at, end, guess: false });
+      }
+  });
+  return out;
 }
 
 /**
