@@ -14,7 +14,7 @@ export interface NerToken {
 
 // A word (letters/digits joined by . - & ' inside), an apostrophe suffix, or one other visible character.
 const TOKEN =
-  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-.&'’/][\p{L}\p{M}\p{N}]+)*|['’][sSdDmM]\b|['’](?:ll|re|ve)\b|\S/gu;
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[-.&/]|['’](?!(?:[sSdDmMtT]|ll|re|ve)\b))[\p{L}\p{M}\p{N}]+)*|['’][sSdDmM]\b|['’](?:ll|re|ve)\b|\S/gu;
 const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviationList.map((w) => w.toLowerCase()));
 
 /** A final period belongs to the word when it is an initial ("J."), dotted ("U.S.") or a known abbreviation. */
@@ -38,6 +38,8 @@ export function tokenizeNer(text: string): NerToken[][] {
   };
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
+    // A period already joined to the word before ("Mr.") is not a token again.
+    if (start < lastEnd) continue;
     let word = m[0];
     if (current.length > 0 && /\n\s*\n/.test(text.slice(lastEnd, start))) close();
     let end = start + word.length;
