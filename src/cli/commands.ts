@@ -1,6 +1,7 @@
 /** The list of commands. Each file exports `register(program)`. */
 import type { Command } from 'commander';
 import { register as registerCluster } from './cluster.js';
+import { register as registerEntities } from './entities.js';
 import { register as registerEval } from './eval.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerFeeds } from './feeds.js';
@@ -15,6 +16,7 @@ import { register as registerWorker } from './worker.js';
 export function registerCommands(program: Command): void {
   registerSummarize(program);
   registerCluster(program);
+  registerEntities(program);
   registerEval(program);
   registerExtract(program);
   registerFeeds(program);

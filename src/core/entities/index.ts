@@ -1,4 +1,14 @@
-/** Named entities by classical rules: capitalised runs, titles, organisation and place word lists. */
+/** Named entities: a trained tagger (ner/) finds names; rules group a story's mentions into entities. */
 export { capitalizedRuns, type CapitalizedRun } from './capitalized-runs.js';
 export { classifyRun, type ClassifiedRun } from './classify-run.js';
-export { countEntities, findEntityMentions, type EntityMention } from './find-entities.js';
+export {
+  cleanName,
+  countEntities,
+  findEntityMentions,
+  groupMentions,
+  type EntityMention,
+  textEntities,
+  type TaggedMention,
+  type TextEntity,
+} from './find-entities.js';
+export { storyEntities } from './story-entities.js';

@@ -1,0 +1,57 @@
+/**
+ * Tokens the way CoNLL-2003 writes them, with UTF-16 offsets, so the tagger sees text as it was trained:
+ * "U.S." and "Mr." keep their period, "Anglo-Dutch" and "1996-08-22" stay whole, "Major's" is "Major" +
+ * "'s", every other punctuation mark is a token of its own. Sentences end after ".", "!" or "?" tokens
+ * and at blank lines; the tagger's position features need them.
+ */
+import abbreviationList from './abbreviations.json' with { type: 'json' };
+
+export interface NerToken {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+// A word (letters/digits joined by . - & ' inside), an apostrophe suffix, or one other visible character.
+const TOKEN =
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[-.&/]|['’](?!(?:[sSdDmMtT]|ll|re|ve)\b))[\p{L}\p{M}\p{N}]+)*|['’][sSdDmM]\b|['’](?:ll|re|ve)\b|\S/gu;
+const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviationList.map((w) => w.toLowerCase()));
+
+/** A final period belongs to the word when it is an initial ("J."), dotted ("U.S.") or a known abbreviation. */
+function keepsPeriod(word: string): boolean {
+  if (word.includes('.')) return true;
+  if (word.length === 1 && /\p{Lu}/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * The sentences of `text`, each a list of tokens.
+ * @example tokenizeNer("Mr. Major left.")[0].map((t) => t.text) // → ["Mr.", "Major", "left", "."]
+ */
+export function tokenizeNer(text: string): NerToken[][] {
+  const sentences: NerToken[][] = [];
+  let current: NerToken[] = [];
+  let lastEnd = 0;
+  const close = () => {
+    if (current.length > 0) sentences.push(current);
+    current = [];
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    // A period already joined to the word before ("Mr.") is not a token again.
+    if (start < lastEnd) continue;
+    let word = m[0];
+    if (current.length > 0 && /\n\s*\n/.test(text.slice(lastEnd, start))) close();
+    let end = start + word.length;
+    if (/^[\p{L}\p{N}]/u.test(word) && text[end] === '.' && keepsPeriod(word)) {
+      // "U.S." at the end of a sentence is both the word and the full stop; CoNLL writes it once.
+      word += '.';
+      end++;
+    }
+    current.push({ text: word, start, end });
+    lastEnd = end;
+    if (word === '.' || word === '!' || word === '?') close();
+  }
+  close();
+  return sentences;
+}

@@ -1,0 +1,63 @@
+/**
+ * Viterbi decoding of a first-order tag sequence (Rabiner 1989, §III-B), with the BIO constraint built
+ * in: "I-X" may only follow "B-X" or "I-X", so every decoded sequence reads as well-formed spans.
+ */
+
+/** The tag set: "O", then "B-T" and "I-T" for each type, in this order. */
+export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type NerType = (typeof NER_TYPES)[number];
+export const NER_TAGS: readonly string[] = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
+
+/** allowed[prev * T + tag]; prev = T stands for the sentence start. */
+export const ALLOWED: Uint8Array = (() => {
+  const T = NER_TAGS.length;
+  const a = new Uint8Array((T + 1) * T);
+  for (let p = 0; p <= T; p++)
+    for (let t = 0; t < T; t++) {
+      const tag = NER_TAGS[t]!;
+      const prev = p === T ? 'O' : NER_TAGS[p]!;
+      a[p * T + t] = !tag.startsWith('I-') || prev.slice(2) === tag.slice(2) ? 1 : 0;
+    }
+  return a;
+})();
+
+/**
+ * Best tag sequence for `n` tokens. `emit[i * T + t]` is token i's score for tag t, `trans[p * T + t]` the
+ * score of tag t after p, and `start[t]` the score of t opening the sentence.
+ */
+export function viterbi(
+  n: number,
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  start: ArrayLike<number>,
+): Uint8Array {
+  const T = NER_TAGS.length;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const score = new Float64Array(n * T);
+  const back = new Uint8Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = ALLOWED[T * T + t] ? start[t]! + emit[t]! : Number.NEGATIVE_INFINITY;
+  for (let i = 1; i < n; i++)
+    for (let t = 0; t < T; t++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!ALLOWED[p * T + t]) continue;
+        const s = score[(i - 1) * T + p]! + trans[p * T + t]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * T + t] = best + emit[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+  let best = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < T; t++)
+    if (score[(n - 1) * T + t]! > best) {
+      best = score[(n - 1) * T + t]!;
+      out[n - 1] = t;
+    }
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+  return out;
+}
