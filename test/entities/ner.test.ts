@@ -30,6 +30,11 @@ describe('tagText', () => {
     ]);
   });
 
+  it('never starts or ends a name on a curly quote it was not trained on', () => {
+    const spans = tagText('“We disagree on nearly everything,” Marsh said.');
+    expect(spans.map((s) => s.text)).toEqual(['Marsh']);
+  });
+
   it.each(['', '   ', '!!!', '\u0000\u0001', 'x'.repeat(5000)])('survives %j', (text) => {
     expect(() => tagText(text)).not.toThrow();
   });

@@ -184,6 +184,10 @@ function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: bool
 /** Every entity mention of `doc`, in reading order. */
 export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
   const traits = articleTraits(doc);
+  // An outlet of the story named in its text ("told the Meridian Ledger") is an organisation,
+  // whatever the tagger guessed from its shape.
+  const outlet = (name: string) => name.toLowerCase().replace(/^the\s+/, '');
+  const outlets = new Set(doc.story.articles.map((a) => outlet(a.source)));
   const raw: (Located & { guess: boolean })[] = [];
   doc.sentences.forEach((s, i) => {
     // The tagger learnt English names; other languages' capitalised words are not its business.
@@ -191,7 +195,10 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
     if (!english) return;
     for (const m of sentenceMentions(s.text, s.article, i)) {
       const said = m.type === 'PER' && SPEECH.has(s.text.slice(m.end).trim().split(/\s/)[0]!.toLowerCase());
-      raw.push({ ...m, guess: lowercased && !said });
+      // In cased text a name has a capital: "the bridge's piers" tagged a place is the tagger's slip.
+      if (!lowercased && !/\p{Lu}/u.test(m.name)) continue;
+      const type = outlets.has(outlet(m.name)) ? 'ORG' : m.type;
+      raw.push({ ...m, type, guess: lowercased && !said });
     }
   });
   // In lowercased text the tagger guesses more. A name found only there must be a person who speaks

@@ -71,6 +71,8 @@ export function tagTokens(words: readonly string[], model: NerModel = shippedMod
   return Array.from(best, (t) => NER_TAGS[t]!);
 }
 
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
 /**
  * Names in `text`: people, organisations, places and other names (MISC: nationalities, events, …).
  * @example tagText("Reuters said John Major flew to New York.")
@@ -86,9 +88,16 @@ export function tagText(text: string, model: NerModel = shippedModel()): NerSpan
     let open = -1;
     const close = (i: number) => {
       if (open < 0) return;
-      const start = sentence[open]!.start;
-      const end = sentence[i - 1]!.end;
-      spans.push({ start, end, type: tags[open]!.slice(2) as NerType, text: text.slice(start, end) });
+      // A name starts and ends on a word: curly quotes never seen in training ("” Marsh") are trimmed.
+      let first = open;
+      let last = i - 1;
+      while (first <= last && !WORDLIKE.test(sentence[first]!.text)) first++;
+      while (last >= first && !WORDLIKE.test(sentence[last]!.text)) last--;
+      if (first <= last) {
+        const start = sentence[first]!.start;
+        const end = sentence[last]!.end;
+        spans.push({ start, end, type: tags[open]!.slice(2) as NerType, text: text.slice(start, end) });
+      }
       open = -1;
     };
     tags.forEach((tag, i) => {
