@@ -38,6 +38,9 @@ writeFileSync(
   join(dataDir, 'multi-news/validation.stream.jsonl.gz'),
   gzipSync(stream.map((r) => JSON.stringify(r)).join('\n') + '\n'),
 );
+// A tiny fictional CoNLL file stands in for eng.testa.
+mkdirSync(join(dataDir, 'conll2003'));
+writeFileSync(join(dataDir, 'conll2003/eng.testa'), readFileSync(join(root, 'test/fixtures/ner/tiny.conll')));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const floor = (name: string, measure: Measure, figure: string, value: number): Floor => ({

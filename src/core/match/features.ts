@@ -12,7 +12,7 @@
  */
 import type { Sentence } from '../model.js';
 import { numberValues } from '../text/numbers.js';
-import { americanStem } from '../text/spelling.js';
+import { americanStem, americanWord } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
@@ -88,7 +88,10 @@ export const FEATURE_NAMES = [
 
 /** Reads the parts of one sentence the pair features need. */
 export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>): PairSide {
-  const { text, tokens, stems } = sentence;
+  const { text, stems } = sentence;
+  // Word-level features read American spelling, as stems do: a British and an American outlet stating
+  // one fact share their words ("defence centre" / "defense center").
+  const tokens = sentence.tokens.map(americanWord);
   const bigrams = new Set<string>();
   for (let k = 1; k < stems.length; k++) bigrams.add(`${stems[k - 1]} ${stems[k]}`);
   const tokenBigrams = new Set<string>();

@@ -20,3 +20,10 @@ const AMERICAN: ReadonlyMap<string, string> = new Map(
 export function americanStem(st: string): string {
   return AMERICAN.get(st) ?? st;
 }
+
+const AMERICAN_WORD: ReadonlyMap<string, string> = new Map(Object.entries(spellings.american));
+
+/** The American spelling of a lowercased British word ("neighbourhood" → "neighborhood"), else the word. */
+export function americanWord(word: string): string {
+  return AMERICAN_WORD.get(word) ?? word;
+}
