@@ -3,6 +3,7 @@
  * documents. Deterministic: sentences in file order, shuffled each epoch by a seeded generator, weights
  * summed in a fixed order, and written with integer quantisation, so the same data gives the same bytes.
  */
+import { mulberry32 } from '../../src/eval/datasets/sample.js';
 import {
   ALLOWED,
   NER_TAGS,
@@ -33,17 +34,8 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   seed: 11,
 };
 
-/** Mulberry32: small, seeded, the same on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, seeded: the same on every platform, so training reproduces the shipped model. */
+export const seededRandom = mulberry32;
 
 /** IOB1 → IOB2: every span opens with B-. */
 export function toIob2(tags: readonly string[]): string[] {

@@ -5,6 +5,7 @@
  */
 import { makeArticle } from '../../src/core/article.js';
 import type { Article } from '../../src/core/model.js';
+import { mulberry32 } from '../../src/eval/datasets/sample.js';
 
 const PLACES = [
   'Marlow',
@@ -52,16 +53,7 @@ const PEOPLE = [
 ];
 const OUTLETS = ['Harbor Gazette', 'Valley Courier', 'Coast Herald', 'Northern Ledger', 'Evening Lamp'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
