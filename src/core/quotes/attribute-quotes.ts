@@ -15,8 +15,8 @@
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { classifyRun } from '../entities/classify-run.js';
-import { personIndex, type Gender, type PersonIndex } from '../entities/person-spans.js';
-import { CUE_VERBS, speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../entities/person-spans.js';
+import { CUE_VERBS, leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { paragraphRanges, textQuotes } from './text-quotes.js';
 
 export interface SpokenQuote {
@@ -57,8 +57,12 @@ export function attributeQuotes(text: string): SpokenQuote[] {
   const paraOf = (at: number) => paras.findIndex((p) => at >= p.start && at < p.end);
   const resolveCue = (cue: SpeakerCue | undefined) =>
     cue && resolve(text, cue, people().people, people().outside);
+  const resolveAt = (cue: SpeakerCue | undefined, open: number) =>
+    cue && resolve(text, cue, people().people, people().outside, open);
 
-  const own: (Resolved | undefined)[] = quotes.map((q) => resolveCue(speakerCue(text, q.open, q.close)));
+  const own: (Resolved | undefined)[] = quotes.map((q) =>
+    resolveAt(speakerCue(text, q.open, q.close), q.open),
+  );
   const speakers = own.slice();
   quotes.forEach((q, i) => {
     if (speakers[i]) return;
@@ -139,28 +143,11 @@ function resolve(
   cue: SpeakerCue,
   people: PersonIndex,
   outside: PersonIndex['mentions'],
+  open?: number,
 ): Resolved | undefined {
   const at = { start: cue.start, end: cue.end };
   const lower = cue.phrase.toLowerCase();
-  if (lower in PRONOUN_GENDER) {
-    const want = PRONOUN_GENDER[lower]!;
-    // The nearest compatible person that is a subject (opens its sentence, or speaks: "X said",
-    // "said X"); failing that, the nearest compatible person not named in a possessive ("Dole's campaign").
-    let fallback: { found: Resolved; known: boolean } | undefined;
-    for (let k = outside.length - 1; k >= 0; k--) {
-      const m = outside[k]!;
-      if (m.start >= cue.start) continue;
-      if (cue.start - m.start > 2500) break;
-      const g = people.gender(m.name);
-      if (g && g !== want) continue;
-      const found = { speaker: people.fullName(m.name, m.start), ...at };
-      // A subject of unknown gender loses to a nearer person whose gender is known to match.
-      if (isSubject(text, m)) return !g && fallback?.known ? fallback.found : found;
-      if (!fallback && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)))
-        fallback = { found, known: g !== undefined };
-    }
-    return fallback?.found;
-  }
+  if (lower in PRONOUN_GENDER) return resolvePronoun(text, PRONOUN_GENDER[lower]!, at, people, outside, open);
   if (lower === 'who') {
     const m = outside.filter((x) => x.end <= cue.start && cue.start - x.end < 8).at(-1);
     return m && { speaker: people.fullName(m.name, m.start), ...at };
@@ -180,4 +167,69 @@ function resolve(
     return { speaker: people.fullName(c.name, cue.start), ...at };
   }
   return { speaker: cue.phrase, ...at };
+}
+
+const possessive = (text: string, m: PersonSpan) => /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2));
+
+/**
+ * The person "he"/"she" stands for, or undefined when unsure (issue 11: a wrong name costs more than
+ * none). In order:
+ *  1. The subject of the sentence leading to the quote (leadingSubject): a person of a compatible
+ *     gender is the speaker; a capitalised subject that is no person we know (a surname the rules
+ *     missed, an organisation) makes the pronoun too uncertain to resolve.
+ *  2. The nearest compatible person before the cue that is a subject (opens its sentence, or speaks);
+ *     a subject of unknown gender loses to a nearer person whose gender is known to match.
+ *  3. Abstain when the pick is not a subject, when its gender is unknown and another person is in
+ *     reach (400 characters, or between it and the cue), or when a compatible person stands between
+ *     it and the cue. Tried on PolNeAR train/dev: docs/speakers.md has the trade-off.
+ */
+function resolvePronoun(
+  text: string,
+  want: Gender,
+  at: { start: number; end: number },
+  people: PersonIndex,
+  outside: PersonIndex['mentions'],
+  open: number | undefined,
+): Resolved | undefined {
+  const fits = (name: string) => {
+    const g = people.gender(name);
+    return !g || g === want;
+  };
+  const lead = open === undefined ? undefined : leadingSubject(text, open);
+  if (lead && /^\p{Lu}/u.test(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
+    const named = resolve(text, lead, people, outside);
+    const m = outside.find((x) => x.start >= lead.start && x.end <= lead.end);
+    if (named && m && fits(named.speaker)) return { speaker: named.speaker, ...at };
+    if (named && !m) return undefined;
+  }
+  let fallback: { found: Resolved; known: boolean; m: PersonSpan } | undefined;
+  let pick: { found: Resolved; m: PersonSpan; subject: boolean } | undefined;
+  for (let k = outside.length - 1; k >= 0; k--) {
+    const m = outside[k]!;
+    if (m.start >= at.start) continue;
+    if (at.start - m.start > 2500) break;
+    const g = people.gender(m.name);
+    if (g && g !== want) continue;
+    const found = { speaker: people.fullName(m.name, m.start), ...at };
+    if (isSubject(text, m)) {
+      pick = !g && fallback?.known ? { ...fallback, subject: false } : { found, m, subject: true };
+      break;
+    }
+    if (!fallback && !possessive(text, m)) fallback = { found, known: g !== undefined, m };
+  }
+  if (!pick) return undefined;
+  const picked = pick;
+  if (!picked.subject) return undefined;
+  const known = people.gender(picked.found.speaker) === want;
+  const others = outside.filter(
+    (m) =>
+      m.start < at.start &&
+      m.start >= Math.min(picked.m.start, at.start - 400) &&
+      people.fullName(m.name, m.start) !== picked.found.speaker &&
+      !possessive(text, m),
+  );
+  if (!known && others.length > 0) return undefined;
+  const between = others.filter((m) => m.start > picked.m.start && fits(m.name));
+  if (between.some((m) => !known || people.gender(m.name) === want)) return undefined;
+  return picked.found;
 }

@@ -95,6 +95,21 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
   return undefined;
 }
 
+/**
+ * The subject of the sentence that leads to the quote opening at `open`: of its own sentence when words
+ * come before the mark (`Trump also offered… “…`), else of the sentence before it, in this paragraph or
+ * the one before (`Cruz admitted his pick was political. “…,” he said.`). News style continues with
+ * "he said" the person the sentence before was about.
+ */
+export function leadingSubject(text: string, open: number): SpeakerCue | undefined {
+  const { sentence, base } = sentenceBefore(text, open);
+  if (/\p{L}/u.test(sentence)) return subjectBefore(text, open);
+  let at = base;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  if (at === 0 || !/[.!?:]/.test(text[at - 1]!)) return undefined;
+  return subjectBefore(text, at);
+}
+
 /** The part of the quote's sentence before `open`, and its offset. */
 function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
   const from = Math.max(0, open - 400);
