@@ -55,6 +55,11 @@ describe('attributeQuotes', () => {
       'Omar Teague spoke first.\n\nDunmore Plastics admitted the plant was late. “With an eye to the vote,” he said.',
       undefined,
     ],
+    // A subject that "said" something leads the next quote too.
+    [
+      'Clerk Omar Teague spoke. Dalia Kerrigan, who runs a bakery, said costs rose. “We cannot pay this,” she said.',
+      'Dalia Kerrigan',
+    ],
     // Gender unknown and another person in reach.
     ['Kessing met Dorrin in the hall. “The plan is good for the valley,” he said.', undefined],
     ['Trade rose. “We need the Arms Race Treaty back now,” Voss tweeted.', 'Voss'],

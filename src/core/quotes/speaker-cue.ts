@@ -64,7 +64,7 @@ export function speakerCue(text: string, open: number, close: number): SpeakerCu
 }
 
 const SUBJECT = new RegExp(
-  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?\\p{Ll}+(?:ed|s)${B}`,
+  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?(?:\\p{Ll}+(?:ed|s)|${VERB})${B}`,
   'u',
 );
 
