@@ -76,6 +76,12 @@ describe('attributeQuotes', () => {
     expect(q!.speaker).toBe('Lena Ortiz');
   });
 
+  it('lets a speaker go on into the next paragraph past a short closing sentence', () => {
+    const text =
+      '“We will not fold on this,” Grant Hollis said on Monday. He spoke at the depot for an hour.\n\n“The votes are simply not there yet.”';
+    expect(attributeQuotes(text).map((q) => q.speaker)).toEqual(['Grant Hollis', 'Grant Hollis']);
+  });
+
   it('keeps a quote over several paragraphs whole', () => {
     const text = '“The first part of it goes here.\n\n“And the second part ends it,” Ortiz said.';
     expect(attributeQuotes(text).map((q) => [q.text, q.speaker])).toEqual([

@@ -81,12 +81,15 @@ export function attributeQuotes(text: string): SpokenQuote[] {
       return;
     }
     // A paragraph that opens with the quote, after a paragraph ending in a colon or in an attributed
-    // quote ("…," Collins told MSNBC. ¶ "So the best way…"): the same speaker goes on.
+    // quote ("…," Collins told MSNBC. ¶ "So the best way…"): the same speaker goes on. A trailing
+    // sentence after that quote (up to 300 characters) does not break the run; taking the speaker of a
+    // paragraph's last sentence with no quote ("Kerry said that…" ¶ "…") was tried and was wrong as
+    // often as right on PolNeAR train.
     const para = paras[p];
     if (para && q.open === para.start && p > 0) {
       const before = text.slice(paras[p - 1]!.start, paras[p - 1]!.end).trimEnd();
       const last = prev && paraOf(prev.open) === p - 1 ? i - 1 : -1;
-      if (last >= 0 && speakers[last] && paras[p - 1]!.start + before.length - quotes[last]!.close < 100) {
+      if (last >= 0 && speakers[last] && paras[p - 1]!.start + before.length - quotes[last]!.close < 300) {
         speakers[i] = speakers[last];
       } else if (before.endsWith(':')) {
         const colon = paras[p - 1]!.start + before.length;
