@@ -60,9 +60,29 @@ export function attributeQuotes(text: string): SpokenQuote[] {
   const resolveAt = (cue: SpeakerCue | undefined, open: number) =>
     cue && resolve(text, cue, people().people, people().outside, open);
 
-  const own: (Resolved | undefined)[] = quotes.map((q) =>
-    resolveAt(speakerCue(text, q.open, q.close), q.open),
-  );
+  const own: (Resolved | undefined)[] = [];
+  quotes.forEach((q, i) => {
+    const cue = speakerCue(text, q.open, q.close);
+    own.push(resolveAt(cue, q.open) ?? (cue && lastSpeaker(i, cue)));
+  });
+  /**
+   * "he"/"she" left unresolved after a quote with a speaker of that gender, in this paragraph or the
+   * one before, with no other person named in between: news style continues the current speaker.
+   * Only a known gender counts (an unknown one was wrong as often as right on PolNeAR train).
+   */
+  function lastSpeaker(i: number, cue: SpeakerCue): Resolved | undefined {
+    const want = PRONOUN_GENDER[cue.phrase.toLowerCase()];
+    const j = i - 1;
+    const prev = own[j];
+    if (!want || !prev || paraOf(quotes[i]!.open) - paraOf(quotes[j]!.open) > 1) return undefined;
+    const { people: p, outside } = people();
+    if (p.gender(prev.speaker) !== want) return undefined;
+    const between = outside.some(
+      (m) =>
+        m.start > quotes[j]!.close && m.start < cue.start && p.fullName(m.name, m.start) !== prev.speaker,
+    );
+    return between ? undefined : { speaker: prev.speaker, start: cue.start, end: cue.end };
+  }
   const speakers = own.slice();
   quotes.forEach((q, i) => {
     if (speakers[i]) return;
