@@ -3,8 +3,10 @@
  * they are then resolved, in order:
  *  1. A name: titles and roles dropped, then the fullest name the article uses for that person
  *     ("Sen. McCain" → "John McCain"); an organisation stays as named ("The New York Post").
- *  2. "he"/"she": the nearest person named before the cue, outside quotes, whose gender is not the
- *     other one (first names, honorifics, and the pronouns the article uses after each person).
+ *  2. "he"/"she": the subject of the sentence leading to the quote, else the nearest person named
+ *     before the cue who is a subject and whose gender is not the other one (first names, honorifics,
+ *     the pronouns the article uses after each person); none when another person could be meant
+ *     (resolvePronoun), unless the quote before had a speaker of that gender.
  *  3. "who" (`Trump, who said "…"`): the person named just before it.
  *  4. A description ("a campaign spokeswoman", "sources"): kept as written; "they", "we", "I": no speaker.
  *  5. A quote with no cue of its own: the speaker of the quote before it in the same paragraph, or of the
