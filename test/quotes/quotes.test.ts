@@ -60,6 +60,9 @@ describe('attributeQuotes', () => {
       'Clerk Omar Teague spoke. Dalia Kerrigan, who runs a bakery, said costs rose. “We cannot pay this,” she said.',
       'Dalia Kerrigan',
     ],
+    // A transcript line: the name, a colon, the quote; a dateline is no speaker.
+    ['Both spoke at the forum.\n\nVoss: “Our goal is to reopen the plant by May.”', 'Voss'],
+    ['UPDATE: “Our goal is to reopen the plant by May.”', undefined],
     // Gender unknown and another person in reach.
     ['Kessing met Dorrin in the hall. “The plan is good for the valley,” he said.', undefined],
     ['Trade rose. “We need the Arms Race Treaty back now,” Voss tweeted.', 'Voss'],

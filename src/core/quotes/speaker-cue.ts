@@ -6,6 +6,7 @@
  *     ends there counts (`"…." he said.`), not the start of a new sentence (`"…." Ortiz said the city…`).
  *  2. Before it in the same sentence: `Trump said: "…"` · `aide Huma Abedin wrote, "…"` · a partial quote
  *     inside reported speech (`Trump said the race was "rigged against me from day one"`).
+ *  3. Failing both, a transcript line: a name and a colon right before the quote (`Clinton: "…"`).
  * The subject phrase is read word by word away from the verb: capitalised words, lowercase modifiers,
  * determiners and possessives, skipping an apposition set off by commas ("Trump, 70,"; "Kaine, the
  * Democratic nominee for vice president,").
@@ -60,7 +61,21 @@ const CUE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${VERB}|${ACCORDING})${B}`, 'gu')
  * @example speakerCue('“We will win,” Trump, 70, told Fox.', 0, 14)?.phrase // → "Trump"
  */
 export function speakerCue(text: string, open: number, close: number): SpeakerCue | undefined {
-  return cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open);
+  return (
+    cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open) ?? nameColon(text, open)
+  );
+}
+
+const NAME_COLON = /(?:^|[.!?]["”’]?\s+|\n\s*)(?<sp>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}):\s*$/u;
+
+/** A transcript or list line: a name, a colon, the quote (`Clinton: "Our goal is…"`). */
+function nameColon(text: string, open: number): SpeakerCue | undefined {
+  const from = Math.max(0, open - 60);
+  const m = NAME_COLON.exec(text.slice(from, open));
+  // "UPDATE:", "WASHINGTON:" are labels and datelines, not speakers.
+  if (!m?.groups?.sp || m.groups.sp.split(/\s+/).some((w) => !/\p{Ll}/u.test(w))) return undefined;
+  const start = from + m.index + m[0].indexOf(m.groups.sp);
+  return { phrase: m.groups.sp, start, end: start + m.groups.sp.length };
 }
 
 const SUBJECT = new RegExp(
