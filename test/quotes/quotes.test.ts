@@ -40,7 +40,31 @@ describe('attributeQuotes', () => {
     ['Sen. Ada Voss said the bill was “dead on arrival in the Senate” this year.', 'Ada Voss'],
     ['Grant Hollis spoke first. “We will not fold on this,” Hollis said.', 'Grant Hollis'],
     ['Clara Benn met Omar Teague. “The plan is good for the valley,” she said.', 'Clara Benn'],
-    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', 'Omar Teague'],
+    // Omar Teague is only an object: "he" could be someone named earlier, so no speaker.
+    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', undefined],
+    ['Omar Teague met Clara Benn. “The plan is good for the valley,” he said.', 'Omar Teague'],
+    // Two men in reach: "he" is ambiguous.
+    ['Omar Teague met Grant Hollis there. “The plan is good for the valley,” he said.', undefined],
+    // "he" continues the subject of the sentence before, even a surname-only one.
+    [
+      'Omar Teague spoke first.\n\nVellacourt admitted the pick was political. “With an eye to the vote,” he said.',
+      'Vellacourt',
+    ],
+    // The sentence before is about no person we know: abstain rather than guess.
+    [
+      'Omar Teague spoke first.\n\nDunmore Plastics admitted the plant was late. “With an eye to the vote,” he said.',
+      undefined,
+    ],
+    // A subject that "said" something leads the next quote too.
+    [
+      'Clerk Omar Teague spoke. Dalia Kerrigan, who runs a bakery, said costs rose. “We cannot pay this,” she said.',
+      'Dalia Kerrigan',
+    ],
+    // A transcript line: the name, a colon, the quote; a dateline is no speaker.
+    ['Both spoke at the forum.\n\nVoss: “Our goal is to reopen the plant by May.”', 'Voss'],
+    ['UPDATE: “Our goal is to reopen the plant by May.”', undefined],
+    // Gender unknown and another person in reach.
+    ['Kessing met Dorrin in the hall. “The plan is good for the valley,” he said.', undefined],
     ['Trade rose. “We need the Arms Race Treaty back now,” Voss tweeted.', 'Voss'],
     ['Hollis, who chairs the panel, said “the votes are simply not there” yet.', 'Hollis'],
   ])('%s → %s', (text, speaker) => {
@@ -53,6 +77,12 @@ describe('attributeQuotes', () => {
     expect(text.slice(q!.start, q!.end)).toBe('We will reopen the bridge soon');
     expect(text.slice(q!.speakerStart, q!.speakerEnd)).toBe('she');
     expect(q!.speaker).toBe('Lena Ortiz');
+  });
+
+  it('lets a speaker go on into the next paragraph past a short closing sentence', () => {
+    const text =
+      '“We will not fold on this,” Grant Hollis said on Monday. He spoke at the depot for an hour.\n\n“The votes are simply not there yet.”';
+    expect(attributeQuotes(text).map((q) => q.speaker)).toEqual(['Grant Hollis', 'Grant Hollis']);
   });
 
   it('keeps a quote over several paragraphs whole', () => {

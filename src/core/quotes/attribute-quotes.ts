@@ -3,8 +3,10 @@
  * they are then resolved, in order:
  *  1. A name: titles and roles dropped, then the fullest name the article uses for that person
  *     ("Sen. McCain" → "John McCain"); an organisation stays as named ("The New York Post").
- *  2. "he"/"she": the nearest person named before the cue, outside quotes, whose gender is not the
- *     other one (first names, honorifics, and the pronouns the article uses after each person).
+ *  2. "he"/"she": the subject of the sentence leading to the quote, else the nearest person named
+ *     before the cue who is a subject and whose gender is not the other one (first names, honorifics,
+ *     the pronouns the article uses after each person); none when another person could be meant
+ *     (resolvePronoun), unless the quote before had a speaker of that gender.
  *  3. "who" (`Trump, who said "…"`): the person named just before it.
  *  4. A description ("a campaign spokeswoman", "sources"): kept as written; "they", "we", "I": no speaker.
  *  5. A quote with no cue of its own: the speaker of the quote before it in the same paragraph, or of the
@@ -15,8 +17,8 @@
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { classifyRun } from '../entities/classify-run.js';
-import { personIndex, type Gender, type PersonIndex } from '../entities/person-spans.js';
-import { CUE_VERBS, speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../entities/person-spans.js';
+import { CUE_VERBS, leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { paragraphRanges, textQuotes } from './text-quotes.js';
 
 export interface SpokenQuote {
@@ -57,8 +59,32 @@ export function attributeQuotes(text: string): SpokenQuote[] {
   const paraOf = (at: number) => paras.findIndex((p) => at >= p.start && at < p.end);
   const resolveCue = (cue: SpeakerCue | undefined) =>
     cue && resolve(text, cue, people().people, people().outside);
+  const resolveAt = (cue: SpeakerCue | undefined, open: number) =>
+    cue && resolve(text, cue, people().people, people().outside, open);
 
-  const own: (Resolved | undefined)[] = quotes.map((q) => resolveCue(speakerCue(text, q.open, q.close)));
+  const own: (Resolved | undefined)[] = [];
+  quotes.forEach((q, i) => {
+    const cue = speakerCue(text, q.open, q.close);
+    own.push(resolveAt(cue, q.open) ?? (cue && lastSpeaker(i, cue)));
+  });
+  /**
+   * "he"/"she" left unresolved after a quote with a speaker of that gender, in this paragraph or the
+   * one before, with no other person named in between: news style continues the current speaker.
+   * Only a known gender counts (an unknown one was wrong as often as right on PolNeAR train).
+   */
+  function lastSpeaker(i: number, cue: SpeakerCue): Resolved | undefined {
+    const want = PRONOUN_GENDER[cue.phrase.toLowerCase()];
+    const j = i - 1;
+    const prev = own[j];
+    if (!want || !prev || paraOf(quotes[i]!.open) - paraOf(quotes[j]!.open) > 1) return undefined;
+    const { people: p, outside } = people();
+    if (p.gender(prev.speaker) !== want) return undefined;
+    const between = outside.some(
+      (m) =>
+        m.start > quotes[j]!.close && m.start < cue.start && p.fullName(m.name, m.start) !== prev.speaker,
+    );
+    return between ? undefined : { speaker: prev.speaker, start: cue.start, end: cue.end };
+  }
   const speakers = own.slice();
   quotes.forEach((q, i) => {
     if (speakers[i]) return;
@@ -77,12 +103,15 @@ export function attributeQuotes(text: string): SpokenQuote[] {
       return;
     }
     // A paragraph that opens with the quote, after a paragraph ending in a colon or in an attributed
-    // quote ("…," Collins told MSNBC. ¶ "So the best way…"): the same speaker goes on.
+    // quote ("…," Collins told MSNBC. ¶ "So the best way…"): the same speaker goes on. A trailing
+    // sentence after that quote (up to 300 characters) does not break the run; taking the speaker of a
+    // paragraph's last sentence with no quote ("Kerry said that…" ¶ "…") was tried and was wrong as
+    // often as right on PolNeAR train.
     const para = paras[p];
     if (para && q.open === para.start && p > 0) {
       const before = text.slice(paras[p - 1]!.start, paras[p - 1]!.end).trimEnd();
       const last = prev && paraOf(prev.open) === p - 1 ? i - 1 : -1;
-      if (last >= 0 && speakers[last] && paras[p - 1]!.start + before.length - quotes[last]!.close < 100) {
+      if (last >= 0 && speakers[last] && paras[p - 1]!.start + before.length - quotes[last]!.close < 300) {
         speakers[i] = speakers[last];
       } else if (before.endsWith(':')) {
         const colon = paras[p - 1]!.start + before.length;
@@ -139,28 +168,11 @@ function resolve(
   cue: SpeakerCue,
   people: PersonIndex,
   outside: PersonIndex['mentions'],
+  open?: number,
 ): Resolved | undefined {
   const at = { start: cue.start, end: cue.end };
   const lower = cue.phrase.toLowerCase();
-  if (lower in PRONOUN_GENDER) {
-    const want = PRONOUN_GENDER[lower]!;
-    // The nearest compatible person that is a subject (opens its sentence, or speaks: "X said",
-    // "said X"); failing that, the nearest compatible person not named in a possessive ("Dole's campaign").
-    let fallback: { found: Resolved; known: boolean } | undefined;
-    for (let k = outside.length - 1; k >= 0; k--) {
-      const m = outside[k]!;
-      if (m.start >= cue.start) continue;
-      if (cue.start - m.start > 2500) break;
-      const g = people.gender(m.name);
-      if (g && g !== want) continue;
-      const found = { speaker: people.fullName(m.name, m.start), ...at };
-      // A subject of unknown gender loses to a nearer person whose gender is known to match.
-      if (isSubject(text, m)) return !g && fallback?.known ? fallback.found : found;
-      if (!fallback && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2)))
-        fallback = { found, known: g !== undefined };
-    }
-    return fallback?.found;
-  }
+  if (lower in PRONOUN_GENDER) return resolvePronoun(text, PRONOUN_GENDER[lower]!, at, people, outside, open);
   if (lower === 'who') {
     const m = outside.filter((x) => x.end <= cue.start && cue.start - x.end < 8).at(-1);
     return m && { speaker: people.fullName(m.name, m.start), ...at };
@@ -180,4 +192,69 @@ function resolve(
     return { speaker: people.fullName(c.name, cue.start), ...at };
   }
   return { speaker: cue.phrase, ...at };
+}
+
+const possessive = (text: string, m: PersonSpan) => /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2));
+
+/**
+ * The person "he"/"she" stands for, or undefined when unsure (issue 11: a wrong name costs more than
+ * none). In order:
+ *  1. The subject of the sentence leading to the quote (leadingSubject): a person of a compatible
+ *     gender is the speaker; a capitalised subject that is no person we know (a surname the rules
+ *     missed, an organisation) makes the pronoun too uncertain to resolve.
+ *  2. The nearest compatible person before the cue that is a subject (opens its sentence, or speaks);
+ *     a subject of unknown gender loses to a nearer person whose gender is known to match.
+ *  3. Abstain when the pick is not a subject, when its gender is unknown and another person is in
+ *     reach (400 characters, or between it and the cue), or when a compatible person stands between
+ *     it and the cue. Tried on PolNeAR train/dev: docs/speakers.md has the trade-off.
+ */
+function resolvePronoun(
+  text: string,
+  want: Gender,
+  at: { start: number; end: number },
+  people: PersonIndex,
+  outside: PersonIndex['mentions'],
+  open: number | undefined,
+): Resolved | undefined {
+  const fits = (name: string) => {
+    const g = people.gender(name);
+    return !g || g === want;
+  };
+  const lead = open === undefined ? undefined : leadingSubject(text, open);
+  if (lead && /^\p{Lu}/u.test(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
+    const named = resolve(text, lead, people, outside);
+    const m = outside.find((x) => x.start >= lead.start && x.end <= lead.end);
+    if (named && m && fits(named.speaker)) return { speaker: named.speaker, ...at };
+    if (named && !m) return undefined;
+  }
+  let fallback: { found: Resolved; known: boolean; m: PersonSpan } | undefined;
+  let pick: { found: Resolved; m: PersonSpan; subject: boolean } | undefined;
+  for (let k = outside.length - 1; k >= 0; k--) {
+    const m = outside[k]!;
+    if (m.start >= at.start) continue;
+    if (at.start - m.start > 2500) break;
+    const g = people.gender(m.name);
+    if (g && g !== want) continue;
+    const found = { speaker: people.fullName(m.name, m.start), ...at };
+    if (isSubject(text, m)) {
+      pick = !g && fallback?.known ? { ...fallback, subject: false } : { found, m, subject: true };
+      break;
+    }
+    if (!fallback && !possessive(text, m)) fallback = { found, known: g !== undefined, m };
+  }
+  if (!pick) return undefined;
+  const picked = pick;
+  if (!picked.subject) return undefined;
+  const known = people.gender(picked.found.speaker) === want;
+  const others = outside.filter(
+    (m) =>
+      m.start < at.start &&
+      m.start >= Math.min(picked.m.start, at.start - 400) &&
+      people.fullName(m.name, m.start) !== picked.found.speaker &&
+      !possessive(text, m),
+  );
+  if (!known && others.length > 0) return undefined;
+  const between = others.filter((m) => m.start > picked.m.start && fits(m.name));
+  if (between.some((m) => !known || people.gender(m.name) === want)) return undefined;
+  return picked.found;
 }

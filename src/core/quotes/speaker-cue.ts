@@ -6,6 +6,7 @@
  *     ends there counts (`"…." he said.`), not the start of a new sentence (`"…." Ortiz said the city…`).
  *  2. Before it in the same sentence: `Trump said: "…"` · `aide Huma Abedin wrote, "…"` · a partial quote
  *     inside reported speech (`Trump said the race was "rigged against me from day one"`).
+ *  3. Failing both, a transcript line: a name and a colon right before the quote (`Clinton: "…"`).
  * The subject phrase is read word by word away from the verb: capitalised words, lowercase modifiers,
  * determiners and possessives, skipping an apposition set off by commas ("Trump, 70,"; "Kaine, the
  * Democratic nominee for vice president,").
@@ -60,11 +61,25 @@ const CUE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${VERB}|${ACCORDING})${B}`, 'gu')
  * @example speakerCue('“We will win,” Trump, 70, told Fox.', 0, 14)?.phrase // → "Trump"
  */
 export function speakerCue(text: string, open: number, close: number): SpeakerCue | undefined {
-  return cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open);
+  return (
+    cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open) ?? nameColon(text, open)
+  );
+}
+
+const NAME_COLON = /(?:^|[.!?]["”’]?\s+|\n\s*)(?<sp>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}):\s*$/u;
+
+/** A transcript or list line: a name, a colon, the quote (`Clinton: "Our goal is…"`). */
+function nameColon(text: string, open: number): SpeakerCue | undefined {
+  const from = Math.max(0, open - 60);
+  const m = NAME_COLON.exec(text.slice(from, open));
+  // "UPDATE:", "WASHINGTON:" are labels and datelines, not speakers.
+  if (!m?.groups?.sp || m.groups.sp.split(/\s+/).some((w) => !/\p{Ll}/u.test(w))) return undefined;
+  const start = from + m.index + m[0].indexOf(m.groups.sp);
+  return { phrase: m.groups.sp, start, end: start + m.groups.sp.length };
 }
 
 const SUBJECT = new RegExp(
-  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?\\p{Ll}+(?:ed|s)${B}`,
+  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?(?:\\p{Ll}+(?:ed|s)|${VERB})${B}`,
   'u',
 );
 
@@ -93,6 +108,21 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
     return { phrase, start: base + from, end: base + from + phrase.length };
   }
   return undefined;
+}
+
+/**
+ * The subject of the sentence that leads to the quote opening at `open`: of its own sentence when words
+ * come before the mark (`Trump also offered… “…`), else of the sentence before it, in this paragraph or
+ * the one before (`Cruz admitted his pick was political. “…,” he said.`). News style continues with
+ * "he said" the person the sentence before was about.
+ */
+export function leadingSubject(text: string, open: number): SpeakerCue | undefined {
+  const { sentence, base } = sentenceBefore(text, open);
+  if (/\p{L}/u.test(sentence)) return subjectBefore(text, open);
+  let at = base;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  if (at === 0 || !/[.!?:]/.test(text[at - 1]!)) return undefined;
+  return subjectBefore(text, at);
 }
 
 /** The part of the quote's sentence before `open`, and its offset. */
