@@ -30,8 +30,26 @@ export function shape(word: string): string {
 }
 
 /** Per token, which gazetteer entries cover it: "B-LOC", "I-PER|ORG"; longest match from left to right. */
+// Every proper prefix of a gazetteer phrase ("new", "new york" for "new york city"), per lexicon: the
+// longest-match scan stops as soon as its phrase leads nowhere, instead of building every n-gram.
+const PREFIXES = new WeakMap<NerLexicon, ReadonlySet<string>>();
+function prefixesOf(lex: NerLexicon): ReadonlySet<string> {
+  let set = PREFIXES.get(lex);
+  if (!set) {
+    const built = new Set<string>();
+    for (const phrase of lex.gazetteer.keys()) {
+      const parts = phrase.split(' ');
+      for (let n = 1; n < parts.length; n++) built.add(parts.slice(0, n).join(' '));
+    }
+    PREFIXES.set(lex, built);
+    set = built;
+  }
+  return set;
+}
+
 function gazetteerMarks(lower: readonly string[], lex: NerLexicon): string[] {
   const marks = new Array<string>(lower.length).fill('');
+  const prefixes = prefixesOf(lex);
   let i = 0;
   while (i < lower.length) {
     let found = 0;
@@ -44,6 +62,7 @@ function gazetteerMarks(lower: readonly string[], lex: NerLexicon): string[] {
         found = n;
         types = t;
       }
+      if (!prefixes.has(phrase)) break;
     }
     if (found === 0) {
       i++;
