@@ -207,6 +207,20 @@ for (const f of files) {
   }
 }
 const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '-');
+if (args.includes('--json')) {
+  // For the quality gate (bench/quality-gate.ts): fractions, nothing else on stdout.
+  const share = (n: number, d: number) => (d ? n / d : 0);
+  console.log(
+    JSON.stringify({
+      precision: share(counts.foundRight, counts.found),
+      recall: share(counts.matched, counts.gold),
+      right: share(counts.right, counts.matched),
+      wrong: share(counts.wrong, counts.matched),
+      none: share(counts.none, counts.matched),
+    }),
+  );
+  process.exit(0);
+}
 console.log(
   `PolNeAR ${split}: ${files.length} articles, ${counts.gold} direct quotes (≥4 words, in quote marks)`,
 );

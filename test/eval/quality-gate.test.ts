@@ -41,6 +41,9 @@ writeFileSync(
 // A tiny fictional CoNLL file stands in for eng.testa.
 mkdirSync(join(dataDir, 'conll2003'));
 writeFileSync(join(dataDir, 'conll2003/eng.testa'), readFileSync(join(root, 'test/fixtures/ner/tiny.conll')));
+// An empty PolNeAR dev folder: the speaker floors read zero there, under their floors like the rest.
+mkdirSync(join(dataDir, 'polnear/dev/text'), { recursive: true });
+mkdirSync(join(dataDir, 'polnear/dev/attributions'), { recursive: true });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const floor = (name: string, measure: Measure, figure: string, value: number): Floor => ({
