@@ -8,7 +8,7 @@
  */
 import { readMultiNews } from '../../src/io/multinews.js';
 import { analyzeStory } from '../../src/core/text/index.js';
-import { stemSetCosine } from '../../src/core/summarize/cite.js';
+import { candidateLine, candidatePairs } from './candidate-pairs.js';
 
 const [path, firstArg = '0', countArg = '30', perArg = '11'] = process.argv.slice(2);
 if (!path) throw new Error('usage: candidates.ts VALIDATION.jsonl.gz [FIRST] [STORIES] [PER_STORY]');
@@ -22,30 +22,17 @@ for await (const example of readMultiNews(path, { limit: first + count * 3 })) {
   if (n++ < first) continue;
   if (example.story.articles.length < 2) continue;
   const doc = analyzeStory(example.story);
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < doc.sentences.length; i++) {
-    for (let j = i + 1; j < doc.sentences.length; j++) {
-      const a = doc.sentences[i]!;
-      const b = doc.sentences[j]!;
-      if (a.article === b.article || new Set(a.stems).size < 3 || new Set(b.stems).size < 3) continue;
-      const sim = stemSetCosine(a.stems, b.stems);
-      if (sim >= 0.2) pairs.push([i, j, sim]);
-    }
-  }
+  const pairs = candidatePairs(doc);
   // Round-robin over the bands, most similar of each band first, so every story gives a spread.
   const byBand = BANDS.slice(0, -1).map((lo, k) =>
-    pairs.filter((p) => p[2] >= lo && p[2] < BANDS[k + 1]!).sort((x, y) => y[2] - x[2]),
+    pairs
+      .filter((p) => p.similarity >= lo && p.similarity < BANDS[k + 1]!)
+      .sort((x, y) => y.similarity - x.similarity),
   );
-  const picked: [number, number, number][] = [];
+  const picked: typeof pairs = [];
   for (let round = 0; picked.length < per && byBand.some((b) => b.length > round); round++) {
     for (const band of byBand) if (band[round] && picked.length < per) picked.push(band[round]!);
   }
-  for (const [i, j, sim] of picked) {
-    const a = doc.sentences[i]!;
-    const b = doc.sentences[j]!;
-    console.log(`${example.id}\t${a.article}\t${a.index}\t${b.article}\t${b.index}\t${sim.toFixed(2)}`);
-    console.log(`  A: ${a.text}`);
-    console.log(`  B: ${b.text}`);
-  }
+  for (const pair of picked) console.log(candidateLine(example.id, pair));
   if (n - first >= count) break;
 }

@@ -8,23 +8,10 @@
 import { basename } from 'node:path';
 import { readInputs } from '../../src/io/index.js';
 import { analyzeStory } from '../../src/core/text/index.js';
-import { stemSetCosine } from '../../src/core/summarize/cite.js';
+import { candidateLine, candidatePairs } from './candidate-pairs.js';
 
 for (const folder of process.argv.slice(2)) {
   const { articles } = await readInputs([folder]);
   const doc = analyzeStory({ id: basename(folder), articles });
-  for (let i = 0; i < doc.sentences.length; i++) {
-    for (let j = i + 1; j < doc.sentences.length; j++) {
-      const a = doc.sentences[i]!;
-      const b = doc.sentences[j]!;
-      if (a.article === b.article || new Set(a.stems).size < 3 || new Set(b.stems).size < 3) continue;
-      const sim = stemSetCosine(a.stems, b.stems);
-      if (sim < 0.2) continue;
-      console.log(
-        `${basename(folder)}\t${a.article}\t${a.index}\t${b.article}\t${b.index}\t${sim.toFixed(2)}`,
-      );
-      console.log(`  A: ${a.text}`);
-      console.log(`  B: ${b.text}`);
-    }
-  }
+  for (const pair of candidatePairs(doc)) console.log(candidateLine(basename(folder), pair));
 }
