@@ -1,28 +1,16 @@
 /**
  * `chorus extract` as a person runs it: a real process over fictional pages and text files written here.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChorus } from './run-chorus.js';
 
-const root = join(import.meta.dirname, '..', '..');
 let dir: string;
 
-function chorus(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', 'src/cli/main.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const chorus = (args: readonly string[]) => runChorus(args);
 
 const PARAGRAPHS = [
   'Work crews began repairing the Lowmoor dam on Monday, three weeks after engineers found a leak in its spillway.',

@@ -3,43 +3,16 @@
  * with the bad inputs people actually give it. Each case checks the exit code, what stdout holds and
  * what stderr says about each input.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChorus, type Run } from './run-chorus.js';
 
-const root = join(import.meta.dirname, '..', '..');
 let dir: string;
 const at = (...parts: string[]) => join(dir, ...parts);
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-function chorus(args: readonly string[], stdin?: string | Buffer): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', 'src/cli/main.ts', ...args], { cwd: root });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? 1,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        ms: Date.now() - started,
-      }),
-    );
-    child.stdin.end(stdin ?? '');
-  });
-}
+const chorus = (args: readonly string[], stdin?: string | Buffer): Promise<Run> => runChorus(args, { stdin });
 
 const DAM = [
   'The Lowmoor county board voted on Monday to repair the dam spillway before the spring rains, after engineers found a leak three weeks ago.',

@@ -1,27 +1,17 @@
 /**
  * `chorus feeds` as a person runs it: a real process, a real SQLite file, a real local feed server.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChorus } from '../cli/run-chorus.js';
 import { startServer, type LocalServer } from './local-server.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'chorus-feeds-cli-'));
 const db = join(dir, 'chorus.db');
 
-function chorus(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx/esm', 'src/cli/main.ts', ...args],
-      { cwd: root, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const chorus = (...args: string[]) => runChorus(args, { timeout: 60_000 });
 
 describe('chorus feeds', () => {
   let server: LocalServer;

@@ -4,7 +4,6 @@
  * beside `chorus serve` taking an API post every 0.2 s. Every run exits 0, every article is stored
  * once, and no report is left stale. Articles are fictional (`synthetic.ts`).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/model.js';
 import { openStore, type OpenStoreOptions } from '../../src/storage/open-store.js';
 import { dropPostgresSchema } from '../../src/storage/dialects/postgres.js';
-import { ROOT, startServerProcess } from '../server/server-process.js';
+import { startServerProcess } from '../server/server-process.js';
+import { runChorus } from '../cli/run-chorus.js';
 import { syntheticArticles } from './synthetic.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chorus-writers-'));
@@ -26,22 +26,7 @@ function record(a: Article): object {
   return { id: a.id, title: a.title, source: a.source, url: a.url, date: a.date, text: a.text };
 }
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function chorus(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx/esm', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, timeout: 240_000, env: { ...process.env, DATABASE_URL: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const chorus = (...args: string[]) => runChorus(args, { timeout: 240_000, env: { DATABASE_URL: '' } });
 
 /** What the store holds: articles, distinct URLs among them, stale reports. */
 async function holdings(options: OpenStoreOptions) {

@@ -3,7 +3,6 @@
  * a real PostgreSQL database given as a URL when CHORUS_TEST_DATABASE_URL names one; running it twice
  * stores nothing twice.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,23 +11,14 @@ import { openStore } from '../../src/storage/open-store.js';
 import { dropPostgresSchema } from '../../src/storage/dialects/postgres.js';
 import { IngestService } from '../../src/service/ingest-service.js';
 import type { Store } from '../../src/storage/store.js';
+import { runChorus } from '../cli/run-chorus.js';
 import { DAM_ARTICLES } from './fixtures.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'chorus-ingest-cli-'));
 const db = join(dir, 'chorus.db');
 const inputs = join(dir, 'articles');
 
-function chorus(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx/esm', 'src/cli/main.ts', ...args],
-      { cwd: root, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const chorus = (...args: string[]) => runChorus(args, { timeout: 60_000 });
 
 const pgUrl = process.env.CHORUS_TEST_DATABASE_URL;
 const pgSchema = `chorus_cli_${process.pid}`;
