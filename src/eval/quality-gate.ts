@@ -4,13 +4,11 @@
  * runs it after the tests (`bench/quality-gate.ts ../shared/data`); a figure under its floor fails the
  * run. A new floor is one row of `QUALITY_FLOORS` plus, for a new kind of figure, one measure.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
-import { makeArticle } from '../core/article.js';
 import { evaluateConll, f1, parseConll, shippedModel } from '../core/entities/ner/index.js';
-import { runClustering, type LabelledArticle } from './cluster-eval.js';
+import { runClustering } from './cluster-eval.js';
+import { labelledStream } from './cluster-streams.js';
 import { evaluate } from './runner/evaluate.js';
 
 export interface GateOptions {
@@ -57,32 +55,13 @@ export const multiNewsRouge: Measure = async (dataDir, options) => {
   return { rouge1: m.rouge1, rouge2: m.rouge2, rougeL: m.rougeL };
 };
 
-/** The first `limit` articles of the dated validation stream, in its order, with their gold stories. */
-export async function datedStream(path: string, limit: number): Promise<LabelledArticle[]> {
-  const items: LabelledArticle[] = [];
-  const bytes = createReadStream(path);
-  const lines = createInterface({ input: path.endsWith('.gz') ? bytes.pipe(createGunzip()) : bytes });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { id?: unknown; date?: unknown; text?: unknown; story?: unknown };
-    if (typeof r.id !== 'string' || typeof r.text !== 'string' || typeof r.story !== 'string') continue;
-    const article = makeArticle({
-      id: r.id,
-      text: r.text,
-      source: `source ${r.id.split('#')[1] ?? '1'}`,
-      ...(typeof r.date === 'string' && { date: r.date }),
-    });
-    items.push({ article, gold: r.story });
-    if (items.length >= limit) break;
-  }
-  lines.close();
-  bytes.destroy();
-  return items;
-}
-
 /** BCubed P/R/F1 of `options.clusterer` on the first 2,000 articles of the dated validation stream. */
 export const streamBCubed: Measure = async (dataDir, options) => {
-  const stream = await datedStream(join(dataDir, 'multi-news/validation.stream.jsonl.gz'), STREAM_ARTICLES);
+  // Read as `chorus cluster` and bench/cluster.ts read it: through the product's JSON reader, gold set apart.
+  const stream = await labelledStream(
+    join(dataDir, 'multi-news/validation.stream.jsonl.gz'),
+    STREAM_ARTICLES,
+  );
   const { bcubed } = runClustering(stream, options.clusterer).scores;
   return { precision: bcubed.precision, recall: bcubed.recall, f1: bcubed.f1 };
 };

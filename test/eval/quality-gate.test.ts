@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  datedStream,
   multiNewsRouge,
   runGate,
   streamBCubed,
   type Floor,
   type Measure,
 } from '../../src/eval/quality-gate.js';
+import { labelledStream } from '../../src/eval/cluster-streams.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = readFileSync(join(root, 'test/fixtures/lab/multinews-train-tiny.jsonl'), 'utf8')
@@ -88,7 +88,7 @@ describe('runGate', () => {
   });
 
   it('reads the dated stream in its order, up to the limit, with gold stories', async () => {
-    const read = await datedStream(join(dataDir, 'multi-news/validation.stream.jsonl.gz'), 3);
+    const read = await labelledStream(join(dataDir, 'multi-news/validation.stream.jsonl.gz'), 3);
     expect(read.map((x) => x.article.id)).toEqual(['lab-1#1', 'lab-1#2', 'lab-1#3']);
     expect(read.every((x) => x.gold === 'lab-1' && x.article.date?.startsWith('2026-01-01'))).toBe(true);
   });
