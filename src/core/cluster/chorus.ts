@@ -110,7 +110,7 @@ interface Decide {
 }
 
 /**
- * Undated options tuned on Multi-News validation (`bench/CLUSTERING.md`); dated options on a dated train
+ * Undated options tuned on Multi-News validation (`docs/clustering.md`); dated options on a dated train
  * stream and headline options on the first three days of the UCI stream (`docs/clustering.md`,
  * `lab/tune-cluster.ts`).
  */
