@@ -138,7 +138,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   datedMargin: 0,
   datedSizePenalty: 0.04,
   headlineThreshold: 0.15,
-  headlineMargin: 0.02,
+  headlineMargin: 0,
   headlineSizePenalty: 0,
   headlineGraceDays: 0,
   headlineHalfLifeDays: 0.1,
