@@ -53,40 +53,58 @@ interface StoryOut {
   readonly summary?: Summary;
 }
 
-function renderText(
-  stories: readonly StoryOut[],
-  decisions: readonly ClusterDecision[],
-  explain: boolean,
-): string {
-  const byArticle = new Map(decisions.map((d) => [d.articleId, d]));
+/** One story as text: its articles, their copies, and on request each decision and the summary. */
+function renderStory(s: StoryOut, byArticle: ReadonlyMap<string, ClusterDecision> | undefined): string {
   const out: string[] = [];
-  for (const s of stories) {
-    const title = s.articles.find((a) => a.title)?.title;
+  const title = s.articles.find((a) => a.title)?.title;
+  out.push(
+    `## ${s.id}: ${title ?? s.articles[0]?.text.slice(0, 70).replace(/\s+/g, ' ') + '…'} (${s.articles.length} article${s.articles.length === 1 ? '' : 's'})`,
+  );
+  const copies = new Map(s.duplicates.map((d) => [d.article, d]));
+  s.articles.forEach((a, i) => {
+    const copy = copies.get(i);
+    const meta = [a.date, a.title && `“${a.title}”`].filter(Boolean).join(' · ');
     out.push(
-      `## ${s.id}: ${title ?? s.articles[0]?.text.slice(0, 70).replace(/\s+/g, ' ') + '…'} (${s.articles.length} article${s.articles.length === 1 ? '' : 's'})`,
+      `  [${i + 1}] ${a.source}${meta ? ` · ${meta}` : ''} (${a.id})${copy ? ` — copy of [${copy.original + 1}], ${Math.round(copy.similarity * 100)}% similar` : ''}`,
     );
-    const copies = new Map(s.duplicates.map((d) => [d.article, d]));
-    s.articles.forEach((a, i) => {
-      const copy = copies.get(i);
-      const meta = [a.date, a.title && `“${a.title}”`].filter(Boolean).join(' · ');
+    const d = byArticle?.get(a.id);
+    if (d) {
+      const why = d.terms.map((t) => `${t.term} ${t.weight.toFixed(3)}`).join(', ');
       out.push(
-        `  [${i + 1}] ${a.source}${meta ? ` · ${meta}` : ''} (${a.id})${copy ? ` — copy of [${copy.original + 1}], ${Math.round(copy.similarity * 100)}% similar` : ''}`,
+        `      ${d.newStory ? 'started the story' : 'joined'} at score ${d.score.toFixed(3)}${why ? `: ${why}` : ''}${d.merges.length ? `; merged ${d.merges.map((m) => `${m.from} into ${m.into}`).join(', ')}` : ''}`,
       );
-      const d = byArticle.get(a.id);
-      if (explain && d) {
-        const why = d.terms.map((t) => `${t.term} ${t.weight.toFixed(3)}`).join(', ');
-        out.push(
-          `      ${d.newStory ? 'started the story' : 'joined'} at score ${d.score.toFixed(3)}${why ? `: ${why}` : ''}${d.merges.length ? `; merged ${d.merges.map((m) => `${m.from} into ${m.into}`).join(', ')}` : ''}`,
-        );
-      }
-    });
-    if (s.summary) {
-      out.push('', `  Summary (${s.summary.method}, ${s.summary.words} words):`);
-      out.push(`  ${s.summary.sentences.map((x) => x.text).join(' ') || '(no usable sentences)'}`);
     }
-    out.push('');
+  });
+  if (s.summary) {
+    out.push('', `  Summary (${s.summary.method}, ${s.summary.words} words):`);
+    out.push(`  ${s.summary.sentences.map((x) => x.text).join(' ') || '(no usable sentences)'}`);
   }
+  out.push('', '');
   return out.join('\n');
+}
+
+/**
+ * Writes to standard output in chunks of about a megabyte, waiting when the reader is slower: a quarter
+ * of a million decisions made into one string cost a gigabyte (`docs/clustering.md`).
+ */
+class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  async write(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (process.stdout.write(chunk) === false)
+      await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
 }
 
 export async function runCluster(paths: readonly string[], flags: ClusterFlags): Promise<number> {
@@ -103,25 +121,44 @@ export async function runCluster(paths: readonly string[], flags: ClusterFlags):
     flags.method,
     flags.threshold === undefined ? {} : { threshold: flags.threshold },
   );
-  const decisions = read.articles.map((a) => clusterer.add(a));
+  const out = new ChunkedWriter();
+  // JSON is written as it is made: decisions as they are decided (one a line), then the stories. Only
+  // `--explain` text holds the decisions, to print each beside its article.
+  const byArticle = flags.explain && !flags.json ? new Map<string, ClusterDecision>() : undefined;
+  if (flags.json) await out.write(`{"method":${JSON.stringify(flags.method)},"decisions":[`);
+  let first = true;
+  for (const a of read.articles) {
+    const d = clusterer.add(a);
+    byArticle?.set(a.id, d);
+    if (flags.json) {
+      await out.write(`${first ? '' : ','}\n${JSON.stringify(d)}`);
+      first = false;
+    }
+  }
+  if (flags.json) await out.write('\n],"stories":[');
   const byId = new Map(read.articles.map((a) => [a.id, a]));
   const summarizer = flags.summaries ? getSummarizer(flags.summarizer) : undefined;
-  const stories: StoryOut[] = clusterer
-    .stories()
-    .map((s) => ({ id: s.id, articles: s.articles.flatMap((id) => byId.get(id) ?? []) }))
-    .sort((a, b) => b.articles.length - a.articles.length)
-    .map((s) => ({
-      ...s,
-      duplicates: findDuplicates(s.articles),
+  const stories = clusterer.stories().sort((a, b) => b.articles.length - a.articles.length);
+  first = true;
+  for (const s of stories) {
+    const articles = s.articles.flatMap((id) => byId.get(id) ?? []);
+    const story: StoryOut = {
+      id: s.id,
+      articles,
+      duplicates: findDuplicates(articles),
       ...(summarizer && {
-        summary: summarizer.summarize(prepareStory(s).forSummary, { words: flags.words }),
+        summary: summarizer.summarize(prepareStory({ id: s.id, articles }).forSummary, {
+          words: flags.words,
+        }),
       }),
-    }));
-  if (flags.json)
-    process.stdout.write(
-      JSON.stringify({ method: flags.method, stories, decisions, problems: read.problems }, null, 2) + '\n',
+    };
+    await out.write(
+      flags.json ? `${first ? '' : ','}\n${JSON.stringify(story)}` : renderStory(story, byArticle),
     );
-  else process.stdout.write(renderText(stories, decisions, flags.explain ?? false));
+    first = false;
+  }
+  if (flags.json) await out.write(`\n],"problems":${JSON.stringify(read.problems)}}\n`);
+  await out.flush();
   return read.rejected ? EXIT_CODES.partial : EXIT_CODES.ok;
 }
 

@@ -13,7 +13,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { readMultiNews } from '../io/multinews.js';
 import { parseJsonLines } from '../io/json-articles.js';
 import type { LabelledArticle } from './cluster-eval.js';
 import { mulberry32, sampleIndices } from './datasets/sample.js';
@@ -54,8 +53,12 @@ const DAY = 86_400_000;
 
 /**
  * A dated stream of `examples` Multi-News examples drawn with `seed` from `dataPath` (dated by
- * `datesPath`), built as SOURCE.md builds the validation stream. 5,622 examples of train make a stream
- * as dense per day as the validation one.
+ * `datesPath`), built as SOURCE.md builds the validation stream: each raw document of 20 whitespace
+ * words or more is a record `{id, date, text}`, read by the product's JSON-lines reader as the
+ * validation stream's records are. (Built from the Multi-News reader's articles instead, the stream lost
+ * the documents whose text the reader cleans away — 2.56 articles an example against validation's 2.71 —
+ * and scored 0.03 F1 above validation with the same options.) 5,622 examples of train make a stream as
+ * dense per day as the validation one.
  */
 export async function datedMultiNewsStream(
   dataPath: string,
@@ -65,25 +68,30 @@ export async function datedMultiNewsStream(
 ): Promise<LabelledArticle[]> {
   const days = await readDays(datesPath);
   const all: { id: string; texts: string[] }[] = [];
-  for await (const ex of readMultiNews(dataPath))
-    if (days.has(ex.id)) all.push({ id: ex.id, texts: ex.story.articles.map((a) => a.text) });
+  for await (const line of lines(dataPath)) {
+    if (!line.trim()) continue;
+    const { id, documents } = JSON.parse(line) as { id?: unknown; documents?: unknown };
+    if (typeof id !== 'string' || !days.has(id) || !Array.isArray(documents)) continue;
+    all.push({ id, texts: documents.filter((d): d is string => typeof d === 'string') });
+  }
   const random = mulberry32(seed + 1);
-  const dated: { item: LabelledArticle; time: number; tie: number }[] = [];
+  const dated: { record: Record<string, string>; gold: string; time: number; tie: number }[] = [];
   for (const i of sampleIndices(all.length, examples, seed)) {
     const ex = all[i];
     if (!ex) continue;
     const day = Date.parse(days.get(ex.id) ?? '');
     ex.texts.forEach((text, k) => {
-      if (text.split(/\s+/).length < 20) return;
+      if (text.split(/\s+/).filter(Boolean).length < 20) return;
       const r = random();
       const back = r < 0.5 ? 0 : r < 0.8 ? 1 : 2;
       const date = new Date(day - back * DAY).toISOString().slice(0, 10);
-      const item = {
-        article: { id: `${ex.id}#${k}`, source: 'unknown source', text, date, warnings: [] },
-        gold: ex.id,
-      };
-      dated.push({ item, time: day - back * DAY, tie: random() });
+      const record = { id: `${ex.id}#${k}`, date, text };
+      dated.push({ record, gold: ex.id, time: day - back * DAY, tie: random() });
     });
   }
-  return dated.sort((a, b) => a.time - b.time || a.tie - b.tie).map((d) => d.item);
+  dated.sort((a, b) => a.time - b.time || a.tie - b.tie);
+  const out: LabelledArticle[] = [];
+  for (const { record, gold } of dated)
+    for (const article of parseJsonLines(JSON.stringify(record)).articles) out.push({ article, gold });
+  return out;
 }

@@ -88,6 +88,22 @@ describe('chorus clusterer', () => {
     expect(run(30).newStory).toBe(true);
   });
 
+  it('retires a story as soon as no dated article can reach it, long before retireDays', () => {
+    // One fictional notice a day: with the default decay no article can join a story 3.8 days back.
+    const c = createClusterer('chorus');
+    for (let i = 0; i < 512; i++)
+      c.add(
+        makeArticle({
+          id: `d${i}`,
+          text: `Notice ${i}: word${i}a word${i}b word${i}c.`,
+          date: new Date(Date.UTC(2031, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+        }),
+      );
+    const state = c.snapshot().state as { stories: unknown[] };
+    expect(state.stories.length).toBeLessThanOrEqual(5);
+    expect(c.stories()).toHaveLength(512);
+  });
+
   it('continues identically after a snapshot even when stories outgrow their recent members', () => {
     // Few, long-running fictional stories with small limits, so members are forgotten and their
     // postings go stale: a restored clusterer never holds those, and must still pick the same candidates.

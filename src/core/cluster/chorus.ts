@@ -110,7 +110,7 @@ interface Decide {
 }
 
 /**
- * Undated options tuned on Multi-News validation (`bench/CLUSTERING.md`); dated options on a dated train
+ * Undated options tuned on Multi-News validation (`docs/clustering.md`); dated options on a dated train
  * stream and headline options on the first three days of the UCI stream (`docs/clustering.md`,
  * `lab/tune-cluster.ts`).
  */
@@ -138,7 +138,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   datedMargin: 0,
   datedSizePenalty: 0.04,
   headlineThreshold: 0.15,
-  headlineMargin: 0.02,
+  headlineMargin: 0,
   headlineSizePenalty: 0,
   headlineGraceDays: 0,
   headlineHalfLifeDays: 0.1,
@@ -451,7 +451,7 @@ class ChorusClusterer implements OnlineClusterer {
    * first). Run every RETIRE_EVERY articles, so its cost per article is a small share of the stories.
    */
   private retire(): void {
-    const cutoff = this.newest - this.options.retireDays * DAY;
+    const cutoff = this.newest - Math.min(this.options.retireDays, reachDays(this.options)) * DAY;
     for (const [id, s] of this.storyState) if (s.last !== undefined && s.last < cutoff) this.forget(id, s);
     const excess = this.storyState.size - this.options.maxStories;
     if (excess > 0) {
@@ -549,6 +549,21 @@ function topEntries(map: ReadonlyMap<number, number>, k: number): [number, numbe
  */
 function quantize(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * Days past a story's newest article after which no dated article or headline can reach its least join
+ * score with the story (the score is at most 1 before the decay): such stories are retired at once, not
+ * after `retireDays`. Without this the UCI stream held every story of its three months, and candidates
+ * of days long past (the partial score knows no dates) took the slots of today's stories.
+ */
+function reachDays(o: ChorusClusterOptions): number {
+  const reach = (graceDays: number, halfLifeDays: number, threshold: number) =>
+    threshold > 0 && threshold < 1 ? graceDays + halfLifeDays * Math.log2(1 / threshold) : Infinity;
+  return Math.max(
+    reach(o.graceDays, o.halfLifeDays, o.datedThreshold),
+    reach(o.headlineGraceDays, o.headlineHalfLifeDays, o.headlineThreshold),
+  );
 }
 
 /** Retirement runs once per this many articles. */
