@@ -211,11 +211,12 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
     quoted,
     speakers,
     truncated: !/[.!?…"'”’)\]]\s*$/u.test(text),
-    caption: CAPTION.test(text),
+    caption: CAPTION_HINT.test(text) && CAPTION.test(text),
   };
 }
 
 /** Words that mark a photo caption: it describes a picture, not what a source reports. */
+const CAPTION_HINT = /[Pp]hoto|[Pp]ictur|left|right|[Ii]mage|PHOTO/;
 const CAPTION = new RegExp(`\\b(?:${cues.captions.join('|')})\\b`, 'iu');
 
 /**

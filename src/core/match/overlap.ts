@@ -17,7 +17,16 @@ export function hashString(s: string): number {
 
 /** The distinct values of `xs`, sorted. */
 export function sortedUnique(xs: ArrayLike<number>): Uint32Array {
-  const sorted = Uint32Array.from(xs).sort();
+  const sorted = Uint32Array.from(xs);
+  // Insertion sort for a sentence's worth of values: several times faster than the built-in sort there.
+  if (sorted.length <= 64) {
+    for (let i = 1; i < sorted.length; i++) {
+      const x = sorted[i]!;
+      let j = i - 1;
+      while (j >= 0 && sorted[j]! > x) sorted[j + 1] = sorted[j--]!;
+      sorted[j + 1] = x;
+    }
+  } else sorted.sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++)
     if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
@@ -43,22 +52,22 @@ export function sharedCount(a: Uint32Array, b: Uint32Array): number {
 
 /** The distinct n-grams of a sequence of word hashes, hashed. */
 export function ngramHashes(ids: Uint32Array, n: number): Uint32Array {
-  const out: number[] = [];
+  const out = new Uint32Array(Math.max(0, ids.length - n + 1));
   for (let k = n; k <= ids.length; k++) {
     let h = 0x811c9dc5 ^ n;
     for (let j = k - n; j < k; j++) h = Math.imul(h ^ ids[j]!, 0x01000193);
-    out.push(h >>> 0);
+    out[k - n] = h >>> 0;
   }
   return sortedUnique(out);
 }
 
 /** The distinct character n-grams of `text`, hashed. */
 export function charGramHashes(text: string, n: number): Uint32Array {
-  const out: number[] = [];
+  const out = new Uint32Array(Math.max(0, text.length - n + 1));
   for (let k = n; k <= text.length; k++) {
     let h = 0x811c9dc5;
     for (let j = k - n; j < k; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
-    out.push(h >>> 0);
+    out[k - n] = h >>> 0;
   }
   return sortedUnique(out);
 }
