@@ -7,7 +7,8 @@
  *
  * Overlap features follow the machine-translation metrics of Madnani, Tetreault & Chodorow, "Re-examining
  * machine translation metrics for paraphrase identification" (NAACL 2012): n-gram overlap both ways,
- * BLEU, METEOR (exact and stem stages; no synonyms), TER (word edit distance, without block shifts),
+ * BLEU, METEOR (exact and stem stages; no synonyms), TER (word insertions and deletions only: no
+ * substitutions or block shifts),
  * character n-gram overlap and the longest common subsequence (ROUGE-L); no NIST weighting (it needs
  * corpus counts). We add the news-specific mismatch features above. The measures run on hashed words
  * (overlap.ts).
