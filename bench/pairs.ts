@@ -8,7 +8,9 @@
  *    shipped paraphrase operating point (the model alone, as MSRP's judges labelled).
  * 2. Hand-labelled news pairs (lab/same-content/news-labels.json) and sample pairs: held-out precision
  *    and recall at the shipped citation operating point (candidate filter and contradiction rules
- *    applied), beside the old rule (stem-set cosine >= 0.40, no conflicting numbers).
+ *    applied), and with the point chosen on the other nine folds only (the honest figure: the shipped
+ *    point was chosen on these labels), beside the old rule (stem-set cosine >= 0.40, no conflicting
+ *    numbers).
  * 3. Multi-News validation, first N stories: citations and agreed facts per story under the old rule and
  *    now (so a change that simply cites less shows), and the report build time per story.
  */
@@ -27,6 +29,7 @@ import {
   counts,
   crossValidate,
   f1,
+  nestedCitationCounts,
   precision,
   recall,
   type Scored,
@@ -72,6 +75,10 @@ for (const group of ['news', 'samples'] as const) {
   const old = g.map((s) => ({ ...s, p: oldSame(s.pair.a, s.pair.b) ? 1 : 0 }));
   console.log(`${group} pairs (${g.length}, ${g.filter((s) => s.pair.y).length} same)`);
   console.log(`  ${line(`model at citation ${citation}`, counts(g, citation, true))}`);
+  const nested = nestedCitationCounts(scored, group);
+  console.log(
+    `  ${line(`model, point chosen on the other folds (${[...new Set(nested.points)].join('/')})`, nested)}`,
+  );
   console.log(`  ${line(`old rule (cosine >= ${OLD_THRESHOLD})`, counts(old, 1, false))}`);
 }
 

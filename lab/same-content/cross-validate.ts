@@ -3,20 +3,36 @@
  * Folds are assigned by position within each group (MSRP, news, samples), so every run splits alike.
  */
 import { pairFeatures } from '../../src/core/match/features.js';
-import { contradiction } from '../../src/core/match/same-content.js';
+import { contradiction, modelProbability, type SameContentModel } from '../../src/core/match/same-content.js';
+import { BOOST_DEFAULTS, fitBoostedTrees } from './boosted-trees.js';
 import type { LabelledPair } from './data.js';
-import { fitLogistic, predict, type Example, type LogisticModel } from './logistic.js';
+import { fitLogistic, type Example } from './logistic.js';
 
 export const FOLDS = 10;
 /** How much one hand-labelled news or sample pair counts against one MSRP pair. */
 export const NEWS_WEIGHT = 3;
-/** Precision the citation operating point must reach on held-out hand-labelled pairs (news and samples together). */
-export const CITATION_PRECISION = 0.95;
+/**
+ * Precision the citation operating point must reach on held-out hand-labelled pairs (news and samples
+ * together). The target for news is 0.95; choosing the point at 0.95 on the labels gave 0.93 on folds
+ * that did not choose it (nestedCitationCounts), so the point is chosen with a margin.
+ */
+export const CITATION_PRECISION = 0.97;
+/**
+ * Weight of the boosted trees' log-odds in the blend (the regression gets the rest). Trees alone reach
+ * MSRP's 0.77 but rank news pairs worse (held-out news precision 0.92 at recall 0.20); the regression
+ * alone ranks news pairs well but stays at MSRP 0.76. 0.7 meets both (docs/citations.md).
+ */
+export const TREE_WEIGHT = 0.7;
+/** Depth-2 trees: deeper ones fitted MSRP's quirks and cost held-out news precision. */
+export const BOOST = { ...BOOST_DEFAULTS, trees: 300, depth: 2, bins: 32 };
+
+export type TrainedModel = Pick<SameContentModel, 'logistic' | 'trees' | 'treeWeight'>;
 
 export interface Scored {
   readonly pair: LabelledPair;
   /** Held-out probability (from the fold model that did not see the pair). */
   readonly p: number;
+  readonly fold: number;
   /** Candidate filter and hard rules passed. */
   readonly eligible: boolean;
 }
@@ -29,8 +45,16 @@ export function examplesOf(pairs: readonly LabelledPair[]): Example[] {
   }));
 }
 
-export function train(pairs: readonly LabelledPair[]): LogisticModel {
-  return fitLogistic(examplesOf(pairs));
+export function train(pairs: readonly LabelledPair[]): TrainedModel {
+  return fitExamples(examplesOf(pairs));
+}
+
+function fitExamples(examples: readonly Example[]): TrainedModel {
+  return {
+    logistic: fitLogistic(examples),
+    trees: fitBoostedTrees(examples, BOOST),
+    treeWeight: TREE_WEIGHT,
+  };
 }
 
 /** Held-out scores of every pair from ten models, each trained without the pair's fold. */
@@ -44,13 +68,14 @@ export function crossValidate(pairs: readonly LabelledPair[], candidateCosine: n
   const examples = examplesOf(pairs);
   const p = new Array<number>(pairs.length).fill(0);
   for (let f = 0; f < FOLDS; f++) {
-    const model = fitLogistic(examples.filter((_, i) => fold[i] !== f));
+    const model = fitExamples(examples.filter((_, i) => fold[i] !== f));
     examples.forEach((e, i) => {
-      if (fold[i] === f) p[i] = predict(model, e.x);
+      if (fold[i] === f) p[i] = modelProbability(model, e.x);
     });
   }
   return pairs.map((pair, i) => ({
     pair,
+    fold: fold[i]!,
     p: p[i]!,
     eligible: examples[i]!.x[0]! >= candidateCosine && !contradiction(pair.a, pair.b),
   }));
@@ -107,6 +132,38 @@ export function paraphraseThreshold(scored: readonly Scored[]): number {
  */
 export function citationThreshold(scored: readonly Scored[]): number {
   const labelled = scored.filter((s) => s.pair.group !== 'msrp');
+  return pointFor(labelled);
+}
+
+/**
+ * Held-out counts at the citation point without fitting the point on the pairs counted: the pairs of
+ * each fold are judged at the point chosen on the other nine folds' labelled pairs. This is the figure
+ * to report; the shipped point, chosen on all labels, would flatter itself on them.
+ */
+export function nestedCitationCounts(
+  scored: readonly Scored[],
+  group: 'news' | 'samples',
+): Counts & { points: number[] } {
+  const labelled = scored.filter((s) => s.pair.group !== 'msrp');
+  const points: number[] = [];
+  const out = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (let f = 0; f < FOLDS; f++) {
+    const point = pointFor(labelled.filter((s) => s.fold !== f));
+    points.push(point);
+    const c = counts(
+      labelled.filter((s) => s.fold === f && s.pair.group === group),
+      point,
+      true,
+    );
+    out.tp += c.tp;
+    out.fp += c.fp;
+    out.fn += c.fn;
+    out.tn += c.tn;
+  }
+  return { ...out, points };
+}
+
+function pointFor(labelled: readonly Scored[]): number {
   let best = GRID.at(-1)!;
   for (let k = GRID.length - 1; k >= 0; k--) {
     const c = counts(labelled, GRID[k]!, true);

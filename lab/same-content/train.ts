@@ -19,6 +19,7 @@ import {
   counts,
   crossValidate,
   f1,
+  nestedCitationCounts,
   paraphraseThreshold,
   precision,
   recall,
@@ -57,21 +58,29 @@ export function buildModel(pairs: readonly LabelledPair[], log: (line: string) =
   const citation = citationThreshold(scored);
   report(scored, paraphrase, citation, log);
   const model = train(pairs);
-  const file = {
+  const head = {
     about:
-      'Logistic regression of the same-content decision (src/core/match). Rebuilt byte for byte by lab/same-content/train.ts; figures in docs/citations.md.',
+      'The same-content model (src/core/match): a logistic regression and boosted trees, log-odds blended. Rebuilt byte for byte by lab/same-content/train.ts; figures in docs/citations.md.',
     trainedOn: Object.fromEntries(
       (['msrp', 'news', 'samples'] as const).map((g) => [g, pairs.filter((p) => p.group === g).length]),
     ),
     features: FEATURE_NAMES,
-    mean: model.mean.map(round),
-    scale: model.scale.map(round),
-    weights: model.weights.map(round),
-    bias: round(model.bias),
+    logistic: {
+      mean: model.logistic.mean.map(round),
+      scale: model.logistic.scale.map(round),
+      weights: model.logistic.weights.map(round),
+      bias: round(model.logistic.bias),
+    },
+    treeWeight: model.treeWeight,
     thresholds: { citation, paraphrase },
     candidateCosine: CANDIDATE_COSINE,
   };
-  return JSON.stringify(file, null, 2) + '\n';
+  // One tree per line: a few hundred short lines rather than thousands of one-number lines.
+  const trees = model.trees.trees
+    .map((t) => `      ${JSON.stringify(t.map((node) => node.map(round)))}`)
+    .join(',\n');
+  const text = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  return `${text},\n  "trees": {\n    "bias": ${round(model.trees.bias)},\n    "trees": [\n${trees}\n    ]\n  }\n}\n`;
 }
 
 export function report(
@@ -88,9 +97,11 @@ export function report(
   for (const group of ['news', 'samples'] as const) {
     const g = scored.filter((s) => s.pair.group === group);
     const c = counts(g, citation, true);
+    const n = nestedCitationCounts(scored, group);
     log(
       `${group} (${g.length} pairs, ${g.filter((s) => s.pair.y).length} same) at citation ${citation}: ` +
-        `precision ${precision(c).toFixed(4)}, recall ${recall(c).toFixed(4)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`,
+        `precision ${precision(c).toFixed(4)}, recall ${recall(c).toFixed(4)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn}); ` +
+        `point chosen on the other folds: precision ${precision(n).toFixed(4)}, recall ${recall(n).toFixed(4)} (tp ${n.tp}, fp ${n.fp}, fn ${n.fn})`,
     );
   }
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../src/core/match/index.js';
+import { modelProbability, type SameContentModel } from '../../src/core/match/same-content.js';
 import { buildModel, loadPairs } from '../../lab/same-content/train.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -24,13 +25,13 @@ describe('lab/same-content', () => {
     );
     const log: string[] = [];
     const text = buildModel(pairs, (l) => log.push(l));
-    const model = JSON.parse(text) as {
-      features: string[];
-      weights: number[];
-      thresholds: Record<string, number>;
-    };
+    const model = JSON.parse(text) as SameContentModel;
     expect(model.features).toEqual([...FEATURE_NAMES]);
-    expect(model.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(model.logistic.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(model.trees.trees.length).toBeGreaterThan(0);
+    // The file scores like the product's model does: a probability.
+    const p = modelProbability(model, new Array<number>(FEATURE_NAMES.length).fill(0.5));
+    expect(p > 0 && p < 1).toBe(true);
     for (const t of Object.values(model.thresholds)) expect(t > 0 && t < 1).toBe(true);
     expect(log.join('\n')).toMatch(/MSRP 10-fold CV \(12 pairs\)/);
     expect(buildModel(pairs, () => {})).toBe(text);
