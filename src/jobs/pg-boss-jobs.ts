@@ -76,16 +76,6 @@ export class PgBossJobs implements Jobs {
       maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(o.leaseSeconds / 2))),
     });
     boss.on('error', onError);
-    await boss.start();
-    for (const kind of JOB_KINDS)
-      await boss.createQueue(QUEUE_PREFIX + kind, {
-        name: QUEUE_PREFIX + kind,
-        policy: 'short',
-        expireInSeconds: o.leaseSeconds,
-        retryLimit: o.retryLimit,
-        retryDelay: o.retryDelaySeconds,
-        retentionMinutes: 60,
-      });
     // Advisory locks live as long as their connection: one client per running job.
     const locks = new pg.Pool({
       connectionString,
@@ -93,6 +83,35 @@ export class PgBossJobs implements Jobs {
       application_name: 'chorus-locks',
     });
     locks.on('error', onError);
+    // Processes starting together would race to create the schema and queues (PostgreSQL reports a
+    // deadlock): one at a time, under a lock on the schema's name.
+    const setup = await locks.connect();
+    const key = `chorus-jobs-setup:${o.schema}`;
+    try {
+      await setup.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        await boss.start();
+        for (const kind of JOB_KINDS) {
+          if (await boss.getQueue(QUEUE_PREFIX + kind)) continue;
+          await boss.createQueue(QUEUE_PREFIX + kind, {
+            name: QUEUE_PREFIX + kind,
+            policy: 'short',
+            expireInSeconds: o.leaseSeconds,
+            retryLimit: o.retryLimit,
+            retryDelay: o.retryDelaySeconds,
+            retentionMinutes: 60,
+          });
+        }
+      } finally {
+        await setup.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      }
+    } catch (error) {
+      setup.release();
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      await locks.end();
+      throw error;
+    }
+    setup.release();
     return new PgBossJobs(boss, locks, o);
   }
 
