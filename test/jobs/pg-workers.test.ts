@@ -7,15 +7,17 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IngestService } from '../../src/service/ingest-service.js';
 import { dropPostgresSchema } from '../../src/storage/dialects/postgres.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { loneStories } from '../service/lone-stories.js';
+import { startServerProcess } from '../server/server-process.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
 
 const pgUrl = process.env.CHORUS_TEST_DATABASE_URL;
-const schemas = [`chorus_jobs_a_${process.pid}`, `chorus_jobs_b_${process.pid}`];
+const schemas = ['a', 'b', 'c'].map((x) => `chorus_jobs_${x}_${process.pid}`);
 
 /** The database URL whose connections work in `schema` (the CLI has no schema flag; libpq options do). */
 function inSchema(schema: string): string {
@@ -163,4 +165,34 @@ describe.skipIf(!pgUrl)('jobs on PostgreSQL shared by several worker processes',
       }
     },
   );
+
+  it('chorus serve works the same queue by default and stops cleanly', { timeout: 300_000 }, async () => {
+    const schema = schemas[2]!;
+    const store = await openStore({ databaseUrl: pgUrl!, schema });
+    const server = await startServerProcess(
+      ['serve', '--port', '0', '--db', inSchema(schema), '--no-samples', '--log-level', 'warn'],
+      {},
+      120_000,
+    );
+    try {
+      const service = await IngestService.open(store, { refresh: false });
+      await service.ingest(loneStories(6, 200));
+      expect((await store.stats()).staleReports).toBeGreaterThan(0);
+      for (let waited = 0; (await store.stats()).staleReports > 0 && waited < 120_000; waited += 500)
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await store.stats()).staleReports).toBe(0);
+      // The reports were rebuilt through pg-boss's tables, not beside them.
+      const pool = new pg.Pool({ connectionString: pgUrl!, max: 1 });
+      const { rows } = await pool
+        .query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${schema}_jobs.job WHERE name = 'chorus-rebuild-report'`,
+        )
+        .finally(() => pool.end());
+      expect(rows[0]?.n).toBeGreaterThan(0);
+    } finally {
+      server.proc.kill('SIGTERM');
+      expect((await server.exited).code).toBe(0);
+      await store.close();
+    }
+  });
 });
