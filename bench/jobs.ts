@@ -216,39 +216,48 @@ async function throughput(articles: readonly StreamArticle[], workers: number, s
   }
 }
 
+/** Autocannon on story pages; one line of figures. */
+async function storyPages(url: string, ids: readonly string[], label: string): Promise<void> {
+  const load = loadavg()[0]!.toFixed(1);
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    timeout: 30,
+    requests: [
+      { setupRequest: (r) => ({ ...r, method: 'GET', path: `/stories/${ids[next++ % ids.length]}` }) },
+    ],
+  });
+  const l = result.latency;
+  process.stdout.write(
+    `story pages at ${values.connections} connections for ${values.duration} s ${label}: ` +
+      `${Math.round(result.requests.average)} req/s, latency p50 ${l.p50} ms, p90 ${l.p90} ms, ` +
+      `p99 ${l.p99} ms, max ${l.max} ms; ${result.errors} errors, ${result.non2xx} non-2xx; ` +
+      `load average ${load}\n`,
+  );
+}
+
+/** Story pages with no worker, then (back to back, same load) while one worker ingests new feeds. */
 async function latency(extra: readonly StreamArticle[], schema: string) {
   const store = await openStore({ databaseUrl: dbUrl!, schema });
   const db = inSchema(dbUrl!, schema);
   const ids = (await store.listStories({ limit: 200 })).items.map((s) => s.id);
-  const before = (await store.stats()).articles;
   const server = await startChorusServer(db, ['--no-worker']);
   const feeds = await serveFeeds(chunk(extra, ITEMS_PER_FEED), 'More news');
-  const worker = startWorker(db);
+  let worker: ReturnType<typeof startWorker> | undefined;
   try {
+    await storyPages(server.url, ids, 'with no worker running');
+    worker = startWorker(db);
     await worker.ready;
+    const before = (await store.stats()).articles;
     for (const url of feeds.urls) await store.addFeed(url);
     await sleep(3000); // the worker's first sweep has taken the new feeds
-    const load = loadavg()[0]!.toFixed(1);
-    let next = 0;
-    const result = await autocannon({
-      url: server.url,
-      connections: Number(values.connections),
-      duration: Number(values.duration),
-      timeout: 30,
-      requests: [
-        { setupRequest: (r) => ({ ...r, method: 'GET', path: `/stories/${ids[next++ % ids.length]}` }) },
-      ],
-    });
+    await storyPages(server.url, ids, 'while a worker ingests');
     const during = (await store.stats()).articles - before;
-    const l = result.latency;
-    process.stdout.write(
-      `story pages at ${values.connections} connections for ${values.duration} s while a worker ingests ` +
-        `(${during} articles stored meanwhile): ${Math.round(result.requests.average)} req/s, ` +
-        `latency p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms; ` +
-        `${result.errors} errors, ${result.non2xx} non-2xx; load average ${load}\n`,
-    );
+    process.stdout.write(`  (the worker stored ${during} articles from the start of that run to its end)\n`);
   } finally {
-    await worker.stop();
+    await worker?.stop();
     await server.stop();
     await feeds.close();
     await store.close();

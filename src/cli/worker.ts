@@ -111,7 +111,7 @@ export function register(program: Command): void {
     .command('worker')
     .description('rebuild stale story reports until none are left and poll feeds when due (no server)')
     .option('--db <path-or-url>', DB_OPTION_HELP)
-    .option('--once', 'stop when no report is stale and no feed is due')
+    .option('--once', 'stop when no report is stale, no feed is due and no job is queued')
     .option('--no-feeds', 'rebuild reports only; do not poll feeds')
     .option(
       '--poll-every <seconds>',
