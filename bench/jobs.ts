@@ -71,6 +71,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     connections: { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
+    'inline-reports': { type: 'boolean', default: false },
   },
 });
 const dataPath = positionals[0];
@@ -85,6 +86,7 @@ if (!dataPath || !dbUrl?.startsWith('postgres')) {
 const limit = Number(values.limit);
 const more = Number(values.more);
 const ITEMS_PER_FEED = 50;
+const workerFlags = values['inline-reports'] ? ['--inline-reports'] : [];
 
 interface StreamArticle {
   readonly id: string;
@@ -151,26 +153,28 @@ function inSchema(url: string, schema: string): string {
 
 /** `chorus worker --json` on `db`; resolves once pg-boss has started in it. */
 function startWorker(db: string) {
-  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'worker', '--json', '--db', db];
+  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'worker', '--json', '--db', db, ...workerFlags];
   const proc = spawn(process.execPath, [...args, '--allow-private', '--poll-every', '86400'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => proc.on('close', () => resolve()));
-  let jobs = 0;
+  let polls = 0;
+  let rebuilds = 0;
   const ready = new Promise<void>((resolve, reject) => {
     let out = '';
     proc.stdout.on('data', (b: Buffer) => {
       out += b.toString();
-      jobs = (out.match(/"event":"end"/g) ?? []).length;
+      polls = (out.match(/"event":"end","job":\{"kind":"poll-feed"/g) ?? []).length;
+      rebuilds = (out.match(/"event":"end","job":\{"kind":"rebuild-report"[^\n]*"result":"done"/g) ?? []).length;
       if (out.includes('"event":"ready"')) resolve();
     });
     void exited.then(() => reject(new Error('worker exited before it was ready')));
   });
   return {
     ready,
-    jobs: () => jobs,
+    jobs: () => `${polls} polls + ${rebuilds} rebuilds`,
     stop: async () => {
       proc.kill('SIGTERM');
       await exited;
@@ -247,6 +251,7 @@ async function latency(extra: readonly StreamArticle[], schema: string) {
   const feeds = await serveFeeds(chunk(extra, ITEMS_PER_FEED), 'More news');
   let worker: ReturnType<typeof startWorker> | undefined;
   try {
+    await storyPages(server.url, ids, 'first pass, cold page cache (not compared)');
     await storyPages(server.url, ids, 'with no worker running');
     worker = startWorker(db);
     await worker.ready;

@@ -21,6 +21,7 @@ interface WorkerFlags {
   pollEvery?: number;
   allowPrivate?: boolean;
   json?: boolean;
+  inlineReports?: boolean;
   lease?: number;
 }
 
@@ -34,7 +35,9 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   const store = await openStoreFromFlags(flags.db);
   let jobs: Jobs | undefined;
   try {
-    const service = await IngestService.open(store);
+    // Polls store their articles without building reports in the same job: the reports become
+    // rebuild-report jobs, which any worker can take, instead of one writer building them all in turn.
+    const service = await IngestService.open(store, { refresh: Boolean(flags.inlineReports) });
     let rebuilt = 0;
     let failures = 0;
     const say = (line: string) => !flags.json && process.stdout.write(`${line}\n`);
@@ -125,6 +128,7 @@ export function register(program: Command): void {
       parsePositiveInt,
     )
     .option('--json', 'print one JSON line per job started and ended (and per poll) instead of text')
+    .option('--inline-reports', 'build the reports of a polled feed in its poll job, not as rebuild jobs')
     .addHelpText(
       'after',
       `

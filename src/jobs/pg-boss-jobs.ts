@@ -49,11 +49,21 @@ export class PgBossJobs implements Jobs {
   private readonly boss: PgBoss;
   private readonly locks: pg.Pool;
   private readonly options: PgBossJobsOptions;
+  private readonly onError: (error: Error) => void;
+  private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private stopping = false;
 
-  private constructor(boss: PgBoss, locks: pg.Pool, options: PgBossJobsOptions) {
+  private constructor(
+    boss: PgBoss,
+    locks: pg.Pool,
+    options: PgBossJobsOptions,
+    onError: (error: Error) => void,
+  ) {
     this.boss = boss;
     this.locks = locks;
     this.options = options;
+    this.onError = onError;
   }
 
   /**
@@ -112,7 +122,7 @@ export class PgBossJobs implements Jobs {
       throw error;
     }
     setup.release();
-    return new PgBossJobs(boss, locks, o);
+    return new PgBossJobs(boss, locks, o, onError);
   }
 
   async enqueue(jobs: readonly Job[]): Promise<void> {
@@ -134,41 +144,77 @@ export class PgBossJobs implements Jobs {
     }
   }
 
-  async work(handler: JobHandler, events: JobEvents = {}): Promise<void> {
-    for (const kind of JOB_KINDS)
-      await this.boss.work<Job>(
-        QUEUE_PREFIX + kind,
-        { batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds },
-        async ([taken]) => {
-          if (!taken) return;
-          const job = taken.data;
-          const client = await this.locks.connect();
-          let locked = false;
-          try {
-            const got = await client.query<{ ok: boolean }>(
-              'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
-              [`chorus-job:${jobKey(job)}`],
-            );
-            locked = got.rows[0]?.ok === true;
-            // Failing the attempt makes pg-boss retry it after `retryDelaySeconds`.
-            if (!locked) throw new KeyBusy(`${jobKey(job)} is running in another worker`);
-            events.onStart?.(job);
-            try {
-              const result = await handler(job);
-              events.onEnd?.(job, result);
-            } catch (error) {
-              events.onEnd?.(job, 'failed', error);
-              throw error;
-            }
-          } finally {
-            if (locked)
-              await client
-                .query('SELECT pg_advisory_unlock(hashtext($1))', [`chorus-job:${jobKey(job)}`])
-                .catch(() => undefined);
-            client.release();
-          }
-        },
-      );
+  /**
+   * One loop per kind: fetch a job, run it, complete or fail it, and fetch the next at once. pg-boss's
+   * own `work()` waits out its polling interval between fetches even when jobs are waiting (one job a
+   * second per queue), which made rebuilds crawl; this loop waits only when the queue is empty.
+   */
+  work(handler: JobHandler, events: JobEvents = {}): Promise<void> {
+    for (const kind of JOB_KINDS) this.loops.push(this.loop(QUEUE_PREFIX + kind, handler, events));
+    return Promise.resolve();
+  }
+
+  private async loop(queue: string, handler: JobHandler, events: JobEvents): Promise<void> {
+    while (!this.stopping) {
+      let taken: PgBoss.Job<Job> | undefined;
+      try {
+        [taken] = await this.boss.fetch<Job>(queue, { batchSize: 1 });
+      } catch (error) {
+        this.onError(error as Error);
+      }
+      if (!taken) {
+        await this.nap(this.options.pollSeconds * 1000);
+        continue;
+      }
+      try {
+        await this.run(taken.data, handler, events);
+        await this.boss.complete(queue, taken.id);
+      } catch (error) {
+        // pg-boss retries it after `retryDelaySeconds`, up to `retryLimit` times.
+        await this.boss
+          .fail(queue, taken.id, { message: error instanceof Error ? error.message : String(error) })
+          .catch((e: unknown) => this.onError(e as Error));
+      }
+    }
+  }
+
+  /** Runs `job` holding the advisory lock on its key; throws `KeyBusy` when another worker holds it. */
+  private async run(job: Job, handler: JobHandler, events: JobEvents): Promise<void> {
+    const lockKey = `chorus-job:${jobKey(job)}`;
+    const client = await this.locks.connect();
+    let locked = false;
+    try {
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+        lockKey,
+      ]);
+      locked = got.rows[0]?.ok === true;
+      if (!locked) throw new KeyBusy(`${jobKey(job)} is running in another worker`);
+      events.onStart?.(job);
+      try {
+        const result = await handler(job);
+        events.onEnd?.(job, result);
+      } catch (error) {
+        events.onEnd?.(job, 'failed', error);
+        throw error;
+      }
+    } finally {
+      if (locked)
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  /** Waits `ms`, or less when stopped. */
+  private nap(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
   }
 
   async pending(): Promise<number> {
@@ -179,7 +225,10 @@ export class PgBossJobs implements Jobs {
   }
 
   async stop(): Promise<void> {
-    // Waits for running jobs (graceful), then closes pg-boss's pool and ours.
+    // Running jobs finish first; then pg-boss and our pool close.
+    this.stopping = true;
+    for (const wake of this.wakers) wake();
+    await Promise.all(this.loops);
     await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     await this.locks.end();
   }
