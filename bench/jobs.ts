@@ -16,7 +16,7 @@
  * `/stories/:id` for `--duration` seconds. Target: p99 < 200 ms at 200 connections.
  *
  *   npx tsx bench/jobs.ts DATA_PATH --db postgres://… [--limit 2000] [--more 1000]
- *                         [--workers 1,2] [--connections 200] [--duration 20]
+ *                         [--workers 1,2] [--connections 200] [--duration 20] [--reports-as-jobs]
  *
  * DATA_PATH is a JSON-lines stream ({"id","date","text"} a line, gzip or not), e.g.
  * multi-news/validation.stream.jsonl.gz. Each run works in its own schema (dropped at the end).
@@ -71,7 +71,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     connections: { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
-    'inline-reports': { type: 'boolean', default: false },
+    'reports-as-jobs': { type: 'boolean', default: false },
   },
 });
 const dataPath = positionals[0];
@@ -86,7 +86,7 @@ if (!dataPath || !dbUrl?.startsWith('postgres')) {
 const limit = Number(values.limit);
 const more = Number(values.more);
 const ITEMS_PER_FEED = 50;
-const workerFlags = values['inline-reports'] ? ['--inline-reports'] : [];
+const workerFlags = values['reports-as-jobs'] ? ['--reports-as-jobs'] : [];
 
 interface StreamArticle {
   readonly id: string;
@@ -167,7 +167,8 @@ function startWorker(db: string) {
     proc.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       polls = (out.match(/"event":"end","job":\{"kind":"poll-feed"/g) ?? []).length;
-      rebuilds = (out.match(/"event":"end","job":\{"kind":"rebuild-report"[^\n]*"result":"done"/g) ?? []).length;
+      rebuilds = (out.match(/"event":"end","job":\{"kind":"rebuild-report"[^\n]*"result":"done"/g) ?? [])
+        .length;
       if (out.includes('"event":"ready"')) resolve();
     });
     void exited.then(() => reject(new Error('worker exited before it was ready')));

@@ -21,7 +21,7 @@ interface WorkerFlags {
   pollEvery?: number;
   allowPrivate?: boolean;
   json?: boolean;
-  inlineReports?: boolean;
+  reportsAsJobs?: boolean;
   lease?: number;
 }
 
@@ -35,9 +35,9 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   const store = await openStoreFromFlags(flags.db);
   let jobs: Jobs | undefined;
   try {
-    // Polls store their articles without building reports in the same job: the reports become
-    // rebuild-report jobs, which any worker can take, instead of one writer building them all in turn.
-    const service = await IngestService.open(store, { refresh: Boolean(flags.inlineReports) });
+    // A poll builds its stories' reports in the same job by default; with --reports-as-jobs it leaves
+    // them to rebuild-report jobs that any worker can take (measured slower on 2 cores: operations.md).
+    const service = await IngestService.open(store, { refresh: !flags.reportsAsJobs });
     let rebuilt = 0;
     let failures = 0;
     const say = (line: string) => !flags.json && process.stdout.write(`${line}\n`);
@@ -128,7 +128,7 @@ export function register(program: Command): void {
       parsePositiveInt,
     )
     .option('--json', 'print one JSON line per job started and ended (and per poll) instead of text')
-    .option('--inline-reports', 'build the reports of a polled feed in its poll job, not as rebuild jobs')
+    .option('--reports-as-jobs', 'leave the reports of a polled feed to rebuild jobs, not the poll job')
     .addHelpText(
       'after',
       `
