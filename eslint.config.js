@@ -82,13 +82,14 @@ export default tseslint.config(
     },
   },
   // Arrows only run down: each layer may import the layers listed under it, never one above.
-  //   cli → server → service → web, feeds, io, storage, eval → core
+  //   cli → server → service → web, feeds, io, storage, eval, jobs → core
   ...layerRules([
-    ['io', ['storage', 'eval', 'feeds', 'web', 'service', 'server', 'cli']],
-    ['storage', ['io', 'eval', 'feeds', 'web', 'service', 'server', 'cli']],
-    ['feeds', ['storage', 'eval', 'web', 'service', 'server', 'cli']],
-    ['eval', ['storage', 'feeds', 'web', 'service', 'server', 'cli']],
-    ['web', ['io', 'eval', 'feeds', 'service', 'server', 'cli']],
+    ['io', ['storage', 'eval', 'feeds', 'web', 'jobs', 'service', 'server', 'cli']],
+    ['storage', ['io', 'eval', 'feeds', 'web', 'jobs', 'service', 'server', 'cli']],
+    ['feeds', ['storage', 'eval', 'web', 'jobs', 'service', 'server', 'cli']],
+    ['eval', ['storage', 'feeds', 'web', 'jobs', 'service', 'server', 'cli']],
+    ['web', ['io', 'eval', 'feeds', 'jobs', 'service', 'server', 'cli']],
+    ['jobs', ['io', 'storage', 'eval', 'feeds', 'web', 'service', 'server', 'cli']],
     ['service', ['web', 'server', 'cli']],
     ['server', ['cli']],
   ]),

@@ -14,8 +14,19 @@ export interface ServerProcess {
 }
 
 /** Starts `chorus serve --db <db>` on a free port, without samples or token, logging warnings only. */
-export function startChorusServer(db: string): Promise<ServerProcess> {
-  const args = ['--import', 'tsx/esm', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db, '--no-samples'];
+export function startChorusServer(db: string, extra: readonly string[] = []): Promise<ServerProcess> {
+  const args = [
+    '--import',
+    'tsx/esm',
+    'src/cli/main.ts',
+    'serve',
+    '--port',
+    '0',
+    '--db',
+    db,
+    '--no-samples',
+    ...extra,
+  ];
   const proc = spawn(process.execPath, [...args, '--log-level', 'warn'], {
     cwd: root,
     env: { ...process.env, CHORUS_TOKEN: '' },

@@ -12,6 +12,7 @@ import { readInputs } from '../io/index.js';
 import { PoliteFetcher } from '../feeds/polite-fetcher.js';
 import { startWorker, type BackgroundWorker } from '../service/background-worker.js';
 import { IngestService } from '../service/ingest-service.js';
+import { openJobs } from '../jobs/open-jobs.js';
 import { ReportWorker } from '../service/report-worker.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
@@ -104,16 +105,23 @@ export async function startServer(
     const running = app;
     // Stale reports (a crash, another process's writes) are rebuilt until none are left, and feeds are
     // polled when due, beside the requests; `--no-worker` serves only.
+    // pg-boss on PostgreSQL (shared with every other server and worker there), in-process on SQLite.
+    const onError = (error: unknown) => running.log.warn({ err: error }, 'background work failed');
     const worker: BackgroundWorker | undefined = options.worker
-      ? startWorker(
+      ? await startWorker(
           service,
           new PoliteFetcher({ allowPrivate: options.config.allowPrivateFeeds }),
           { pollEveryMs: options.pollEveryMs },
           {
-            onError: (error) => running.log.warn({ err: error }, 'background work failed'),
+            onError,
             onPoll: (r) =>
               r.status === 'failed' && running.log.warn({ feed: r.url, error: r.error }, 'feed poll failed'),
           },
+          await openJobs({
+            databaseUrl: options.database.databaseUrl,
+            schema: options.database.schema,
+            onError,
+          }),
         )
       : undefined;
     let closing: Promise<void> | undefined;

@@ -1,107 +1,97 @@
 /**
- * The background worker `chorus serve` keeps (and `chorus worker` runs alone): it rebuilds stale story
- * reports until none are left, in small rounds so a new write is picked up within seconds, and polls
- * each feed when its interval has passed since its last poll.
+ * The background worker `chorus serve` keeps (and `chorus worker` runs alone): feed polls and report
+ * rebuilds are jobs (`src/jobs/`) that workers take from a queue: pg-boss on PostgreSQL, shared by
+ * every server and worker on the database, or an in-process queue beside SQLite.
  *
- * Why no job table: both kinds of work are already durable in the store. A story is stale while its
- * version is ahead of its report's (`staleStories`), so a worker killed mid-rebuild (even by SIGKILL)
- * leaves the story stale and the next round rebuilds it; `putReport` refuses a report built from an
- * older version, so two workers (a server and `chorus worker`) never overwrite a newer report. A feed
- * is due when `lastPolledAt` is older than the interval, and a poll killed half-way stored nothing of
- * its unfinished batch, so the next poll fetches those items again. The state a lease would guard is
- * the store's own.
+ * The queue is not the source of truth: the store is. A sweep every `idleMs` enqueues a rebuild for
+ * each stale story and a poll for each feed due; a job's singleton key makes a second enqueue a no-op.
+ * So a queue emptied by a crash refills from the store at the next sweep, and a job lost with a killed
+ * worker is either taken back after its lease (pg-boss) or enqueued again by the sweep. The handler
+ * checks the store again before working, so a job done meanwhile by another worker is skipped, and
+ * `putReport` still refuses a report built from an older story version.
  */
-import type { PollOptions, PollResult } from './poll-feeds.js';
-import { pollFeed } from './poll-feeds.js';
+import { InProcessJobs } from '../jobs/in-process-jobs.js';
+import type { Job, JobEvents, Jobs } from '../jobs/job.js';
 import type { PoliteFetcher } from '../feeds/polite-fetcher.js';
 import type { IngestService } from './ingest-service.js';
+import { jobHandler, sweepJobs, type JobWorkEvents, type JobWorkOptions } from './job-work.js';
 
-export interface WorkerOptions {
-  /** Stale stories rebuilt per round: small, so polls and stop requests wait at most one round. */
+export interface WorkerOptions extends JobWorkOptions {
+  /** Stale stories enqueued per sweep (the oldest; the next sweep takes the following ones). */
   readonly storiesPerRound: number;
-  /** Wait between checks when there is nothing to do, in ms. */
+  /** Wait between sweeps of the store, in ms. */
   readonly idleMs: number;
-  /** A feed is polled again this long after its last poll, in ms. */
-  readonly pollEveryMs: number;
-  /** Poll feeds at all (`chorus serve --no-feeds`, tests). */
-  readonly feeds: boolean;
-  readonly poll?: Partial<PollOptions>;
+  /** Take jobs in this process; false only enqueues (a server whose work is done by `chorus worker`s). */
+  readonly work: boolean;
 }
 
 export const WORKER_DEFAULTS: WorkerOptions = Object.freeze({
-  storiesPerRound: 20,
+  storiesPerRound: 200,
   idleMs: 2000,
   pollEveryMs: 15 * 60_000,
   feeds: true,
+  work: true,
 });
 
-export interface WorkerEvents {
-  onReports?: (reports: number, warnings: readonly string[]) => void;
-  onPoll?: (result: PollResult) => void;
+export interface WorkerEvents extends JobWorkEvents, JobEvents {
   onError?: (error: unknown) => void;
 }
 
 export interface BackgroundWorker {
-  /** Resolves when no stale report is left and no feed is due (for `chorus worker --once` and tests). */
+  /** The queue the worker takes jobs from. */
+  readonly jobs: Jobs;
+  /** Resolves when no report is stale, no feed is due and no job is waiting (`chorus worker --once`). */
   idle(): Promise<void>;
-  /** Stops after the current step; resolves when it has. */
+  /** Stops sweeping and taking jobs, lets running jobs finish, and closes the queue. */
   stop(): Promise<void>;
 }
 
-/** Feeds whose last poll is older than `everyMs` (never polled first), oldest first. */
-async function dueFeeds(service: IngestService, everyMs: number, now: number) {
-  const feeds = await service.store.listFeeds();
-  return feeds
-    .filter((f) => !f.lastPolledAt || Date.parse(f.lastPolledAt) + everyMs <= now)
-    .sort((a, b) => (a.lastPolledAt ?? '').localeCompare(b.lastPolledAt ?? ''));
-}
+const keysOf = (jobs: readonly Job[]) =>
+  jobs.map((j) => (j.kind === 'rebuild-report' ? `s:${j.storyId}` : `f:${j.feedId}`)).join('\n');
 
 /**
- * Starts the worker loop over `service`'s store.
- * @example const worker = startWorker(service, fetcher); await worker.idle(); await worker.stop()
+ * Starts sweeping `service`'s store into `jobs` (an in-process queue when not given) and working them.
+ * @example const worker = await startWorker(service, fetcher); await worker.idle(); await worker.stop()
  */
-export function startWorker(
+export async function startWorker(
   service: IngestService,
   fetcher: PoliteFetcher | undefined,
   options: Partial<WorkerOptions> = {},
   events: WorkerEvents = {},
-): BackgroundWorker {
+  jobs: Jobs = new InProcessJobs(),
+): Promise<BackgroundWorker> {
   const o = { ...WORKER_DEFAULTS, ...options };
   let stopped = false;
   let wake: (() => void) | undefined;
   let idleWaiters: (() => void)[] = [];
+  if (o.work) await jobs.work(jobHandler(service, fetcher, o, events), events);
 
-  /** One step of work; false when there was nothing to do. */
-  const step = async (): Promise<boolean> => {
-    if (o.feeds && fetcher) {
-      const [feed] = await dueFeeds(service, o.pollEveryMs, Date.now());
-      if (feed) {
-        events.onPoll?.(await pollFeed(service, feed, fetcher, o.poll ?? {}));
-        return true;
-      }
-    }
-    const stale = await service.store.staleStories(o.storiesPerRound);
-    if (stale.length === 0) return false;
-    const { reports, warnings } = await service.refreshStories(stale);
-    events.onReports?.(reports, warnings);
-    // Stories that failed to build stay stale: do not spin on them, wait as when idle.
-    return reports > 0;
+  // The work found by the last sweep while the queue was empty: found again with the queue still
+  // empty, it was tried and stays (a story whose report fails to build), so the worker counts as idle.
+  let lastFound: string | undefined;
+  /** One sweep; true when there is nothing left to do. */
+  const sweep = async (): Promise<boolean> => {
+    const found = await sweepJobs(service, o, o.storiesPerRound, fetcher !== undefined);
+    if (found.length > 0) await jobs.enqueue(found);
+    const pending = found.length > 0 ? await jobs.pending() : 0;
+    const keys = keysOf(found);
+    const idle = found.length === 0 || (pending === 0 && keys === lastFound);
+    lastFound = pending === 0 ? keys : undefined;
+    return idle;
   };
 
   const loop = async () => {
     while (!stopped) {
-      let busy = false;
+      let idle = false;
       try {
-        busy = await step();
+        idle = (await sweep()) && (await jobs.pending()) === 0;
       } catch (error) {
         events.onError?.(error);
       }
-      if (busy) continue;
-      for (const resolve of idleWaiters.splice(0)) resolve();
-      idleWaiters = [];
+      if (idle) for (const resolve of idleWaiters.splice(0)) resolve();
       if (stopped) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, o.idleMs);
+        const timer = setTimeout(resolve, idle ? o.idleMs : Math.min(o.idleMs, 1000));
         wake = () => {
           clearTimeout(timer);
           resolve();
@@ -109,11 +99,12 @@ export function startWorker(
       });
       wake = undefined;
     }
-    for (const resolve of idleWaiters.splice(0)) resolve();
+    idleWaiters = [];
   };
   const running = loop();
 
   return {
+    jobs,
     idle: () =>
       new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
@@ -123,6 +114,8 @@ export function startWorker(
       stopped = true;
       wake?.();
       await running;
+      for (const resolve of idleWaiters.splice(0)) resolve();
+      await jobs.stop();
     },
   };
 }

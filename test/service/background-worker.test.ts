@@ -12,28 +12,7 @@ import { startWorker } from '../../src/service/background-worker.js';
 import { IngestService } from '../../src/service/ingest-service.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { ROOT } from '../server/server-process.js';
-import { makeArticle } from '../../src/core/article.js';
-import type { Article } from '../../src/core/model.js';
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'vo', 'sun', 'dra', 'pel', 'qui', 'zon', 'bar', 'ne'];
-
-/** `n` fictional one-article stories that share no words, so each is its own story. */
-function loneStories(n: number, from = 0): Article[] {
-  return Array.from({ length: n }, (_, k) => {
-    const i = from + k;
-    const word = (j: number) =>
-      [i, j, i + j * 7].map((x) => SYLLABLES[x % SYLLABLES.length]).join('') +
-      String.fromCharCode(97 + (i % 26));
-    const sentence = (j: number) =>
-      `The ${word(j)} of ${word(j + 1)} met ${word(j + 2)} at ${word(j + 3)} on ${word(j + 4)} ${i}.`;
-    return makeArticle({
-      id: `lone-${i}`,
-      source: `Outlet ${i}`,
-      title: `Lone ${i}`,
-      text: `${sentence(0)} ${sentence(5)}\n\n${sentence(10)} Officials in ${word(20)} said so on day ${i}.`,
-    });
-  });
-}
+import { loneStories } from './lone-stories.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chorus-worker-'));
 
@@ -48,12 +27,12 @@ async function staleStore(name: string, events: number) {
 describe('background worker', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('rebuilds every stale report in rounds, then those of later writes', { timeout: 120_000 }, async () => {
+  it('rebuilds every stale report as jobs, then those of later writes', { timeout: 30_000 }, async () => {
     const { store, service } = await staleStore('rounds.db', 12);
     try {
       expect((await store.stats()).staleReports).toBe(12);
       const rounds: number[] = [];
-      const worker = startWorker(
+      const worker = await startWorker(
         service,
         undefined,
         { storiesPerRound: 5, idleMs: 50, feeds: false },
@@ -61,7 +40,8 @@ describe('background worker', () => {
       );
       await worker.idle();
       expect((await store.stats()).staleReports).toBe(0);
-      expect(rounds).toEqual([5, 5, 2]);
+      // One job per stale story, enqueued 5 per sweep.
+      expect(rounds).toEqual(Array.from({ length: 12 }, () => 1));
 
       // A write after the worker went idle is picked up on its next check.
       await service.ingest(loneStories(2, 100));
