@@ -134,17 +134,15 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
   // Readable selection: what each flaw costs in log-odds instead of ruling the sentence out.
   flaws: [
     { readable: false },
-    ...[Infinity, 3, 2, 1.5, 1].flatMap((cutOff) =>
-      [Infinity, 2, 1].flatMap((unclosedQuote) =>
-        [Infinity, 2, 1, 0.5].map((dangling) => ({ flawPenalties: { cutOff, unclosedQuote, dangling } })),
+    {},
+    ...[-Infinity, -1, -0.5, 0].flatMap((floor) =>
+      [Infinity, 1, 0.5].flatMap((cutOff) =>
+        [1, 0.5, 0].map((dangling) => ({
+          flawPenalties: { cutOff, unclosedQuote: 1, dangling, floor },
+        })),
       ),
     ),
   ],
-  full: [4, 6, 8, 10].flatMap((minWords) =>
-    [50, 80].flatMap((maxWords) =>
-      [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),
-    ),
-  ),
 };
 const results: [string, ReturnType<typeof evaluate>][] = [];
 for (const change of grids[values.grid] ?? []) {

@@ -132,7 +132,7 @@ describe('readable selection', () => {
         words,
         readable: true,
         keys,
-        flawPenalties: { cutOff, unclosedQuote: Infinity, dangling: Infinity },
+        flawPenalties: { cutOff, unclosedQuote: Infinity, dangling: Infinity, floor: -Infinity },
       });
 
     it.each<[string, number, boolean]>([
@@ -143,9 +143,16 @@ describe('readable selection', () => {
       expect(take(cutOff).includes(at('The port authority'))).toBe(taken);
     });
 
-    it('takes a flawed sentence last when nothing clean is left', () => {
-      const chosen = take(20, 1000);
-      expect(chosen.at(-1)).toBe(at('The port authority'));
+    it('takes a flawed sentence last when nothing clean is left, unless under the floor', () => {
+      expect(take(20, 1000).at(-1)).toBe(at('The port authority'));
+      const floored = selectGreedy(FERRY, ranked, {
+        words: 1000,
+        readable: true,
+        keys,
+        flawPenalties: { cutOff: 20, unclosedQuote: Infinity, dangling: Infinity, floor: -5 },
+      });
+      expect(floored).not.toContain(at('The port authority'));
+      expect(floored.length).toBeGreaterThan(0);
     });
 
     it.each<[number, string[]]>([
@@ -158,7 +165,7 @@ describe('readable selection', () => {
           words: 50,
           readable: true,
           keys,
-          flawPenalties: { cutOff: Infinity, unclosedQuote: Infinity, dangling },
+          flawPenalties: { cutOff: Infinity, unclosedQuote: Infinity, dangling, floor: -Infinity },
         });
         expect(chosen).toEqual(expected.map(at));
       },

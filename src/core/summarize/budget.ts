@@ -44,12 +44,18 @@ export interface FlawPenalties {
   readonly unclosedQuote: number;
   /** Opens pointing back ("But…", "It…", "He…") with what it points to neither chosen nor able to come along. */
   readonly dangling: number;
+  /**
+   * A flawed sentence whose lowered key falls under this is never taken: late in the walk it would only
+   * pad a story that ran out of clean sentences, where a shorter summary reads better.
+   */
+  readonly floor: number;
 }
 
 export const NO_FLAWS_ALLOWED: FlawPenalties = Object.freeze({
   cutOff: Infinity,
   unclosedQuote: Infinity,
   dangling: Infinity,
+  floor: -Infinity,
 });
 
 /**

@@ -28,7 +28,8 @@ export function selectReadable(
   options: SelectOptions,
 ): number[] {
   const budget = new Budget(doc, options);
-  const takesOf = readableTakes(doc, budget, options.flawPenalties ?? NO_FLAWS_ALLOWED);
+  const penalties = options.flawPenalties ?? NO_FLAWS_ALLOWED;
+  const takesOf = readableTakes(doc, budget, penalties);
   const key = (i: number): number => options.keys?.[i] ?? 0;
   // A flawed sentence waits in the queue of its penalty: `ranked` comes best first and every entry of a
   // queue is lowered by the same amount, so each queue stays sorted and its head is its best.
@@ -45,7 +46,7 @@ export function selectReadable(
       least = Math.min(least, take.penalty);
     }
     // Only a first look queues: a sentence whose flaws grew while it waited is left out.
-    if (allowed > 0 || !Number.isFinite(least)) return;
+    if (allowed > 0 || !Number.isFinite(least) || key(i) - least < penalties.floor) return;
     const queue = waiting.get(least) ?? { items: [], next: 0 };
     queue.items.push(i);
     waiting.set(least, queue);
