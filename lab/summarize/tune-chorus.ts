@@ -132,6 +132,18 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
   lengthPenalty: [-0.5, -0.25, 0, 0.25, 0.5, 1].map((lengthPenalty) => ({ lengthPenalty })),
   centrality: [0, 1, 3, 6].map((centralityWeight) => ({ centralityWeight })),
   // Readable selection: what each flaw costs in log-odds instead of ruling the sentence out.
+  slack: [
+    { readable: false },
+    {},
+    ...[
+      [0.5, 0, -0.5],
+      [0.5, 0.25, -0.5],
+      [0.5, 0.25, -1],
+      [0.75, 0.25, -0.75],
+    ].map(([cutOff, dangling, floor]) => ({
+      flawPenalties: { cutOff: cutOff!, unclosedQuote: 1, dangling: dangling!, floor: floor! },
+    })),
+  ],
   flaws: [
     { readable: false },
     {},
