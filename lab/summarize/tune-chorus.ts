@@ -1,12 +1,14 @@
 /**
- * Tunes the selection of `chorus` (length model, length filters, trigram blocking) on Multi-News
- * validation — never on test. Ranks every story once with the model, then scores each setting:
+ * Tunes the selection of `chorus` (length model, length filters, trigram blocking, flaw penalties) on
+ * Multi-News — never on test. Ranks every story once with the model, then scores each setting:
  *
  *   npx tsx lab/summarize/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
- *       [--model FILE.json] [--grid small|length|full]
+ *       [--skip N] [--model FILE.json] [--grid small|length|full|stop|lengthPenalty|centrality|slack|flaws]
  *
- * Prints R-1/R-2/R-L/R-Lsum F1 and mean words per setting, best R-1+R-2 last. Also prints how the
- * reference length follows the input length (the basis of the length model).
+ * `--skip 15000` on the train split reads examples the scorer never trained on. Prints R-1/R-2/R-L/R-Lsum
+ * F1, mean words and the readability lint (% unbalanced quotes / no final punctuation / dangling
+ * openings) per setting, then the best R-1+R-2. Also prints how the reference length follows the input
+ * length (the basis of the length model).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -155,6 +157,11 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
       ),
     ),
   ],
+  full: [4, 6, 8, 10].flatMap((minWords) =>
+    [50, 80].flatMap((maxWords) =>
+      [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),
+    ),
+  ),
 };
 const results: [string, ReturnType<typeof evaluate>][] = [];
 for (const change of grids[values.grid] ?? []) {
