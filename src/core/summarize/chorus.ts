@@ -24,7 +24,7 @@ import modelFile from './chorus-model.json' with { type: 'json' };
 import { FEATURE_NAMES, sentenceFeatures } from './features.js';
 import { anyOf, sameFact, trigramBlocking } from './redundancy.js';
 import { checkModel, scoreRows, type SentenceModel } from './scorer.js';
-import type { FlawPenalties } from './budget.js';
+import { NO_FLAWS_ALLOWED, type FlawPenalties } from './budget.js';
 import { selectGreedy } from './select.js';
 import { budgetOf, buildSummary } from './summary.js';
 import type { SummarizeOptions, Summarizer } from './summarizer.js';
@@ -150,7 +150,10 @@ export function chooseFromRanking(
       maxWords: params.maxWords,
       redundant: anyOf(trigramBlocking(doc, params.maxSharedTrigrams), sameFact(doc, params.sameFactCosine)),
       readable: params.readable,
-      flawPenalties: params.flawPenalties,
+      // The penalties are log-odds tuned where the model ranks alone; once centrality weighs in, keys
+      // spread wider and a long input offers clean sentences enough, so flaws are ruled out again (on DUC
+      // 2003 the penalties let 7 % of sentences dangle).
+      flawPenalties: central === 0 ? params.flawPenalties : NO_FLAWS_ALLOWED,
       keys,
     });
   const confident = order.filter((i) => ranking.scores[i]! >= params.stopBelow);
