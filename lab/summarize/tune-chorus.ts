@@ -1,12 +1,14 @@
 /**
- * Tunes the selection of `chorus` (length model, length filters, trigram blocking) on Multi-News
- * validation — never on test. Ranks every story once with the model, then scores each setting:
+ * Tunes the selection of `chorus` (length model, length filters, trigram blocking, flaw penalties) on
+ * Multi-News — never on test. Ranks every story once with the model, then scores each setting:
  *
  *   npx tsx lab/summarize/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
- *       [--model FILE.json] [--grid small|length|full]
+ *       [--skip N] [--model FILE.json] [--grid small|length|full|stop|lengthPenalty|centrality|slack|flaws]
  *
- * Prints R-1/R-2/R-L/R-Lsum F1 and mean words per setting, best R-1+R-2 last. Also prints how the
- * reference length follows the input length (the basis of the length model).
+ * `--skip 15000` on the train split reads examples the scorer never trained on. Prints R-1/R-2/R-L/R-Lsum
+ * F1, mean words and the readability lint (% unbalanced quotes / no final punctuation / dangling
+ * openings) per setting, then the best R-1+R-2. Also prints how the reference length follows the input
+ * length (the basis of the length model).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,8 +19,9 @@ import {
   type ChorusParams,
   type Ranking,
 } from '../../src/core/summarize/chorus.js';
-import { readingOrder } from '../../src/core/summarize/order.js';
+import { lintSummary } from '../../src/core/summarize/readability.js';
 import { checkModel, type SentenceModel } from '../../src/core/summarize/scorer.js';
+import { buildSummary } from '../../src/core/summarize/summary.js';
 import type { AnalyzedStory } from '../../src/core/model.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
 import { countWords } from '../../src/core/text/index.js';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string' },
     limit: { type: 'string', default: '1500' },
+    skip: { type: 'string', default: '0' },
     model: { type: 'string', default: 'src/core/summarize/chorus-model.json' },
     grid: { type: 'string', default: 'small' },
     words: { type: 'string', default: '250' },
@@ -45,7 +49,10 @@ interface Item {
   inputWords: number;
 }
 const items: Item[] = [];
-for await (const ex of readMultiNews(values.data, { limit: Number(values.limit) })) {
+const skip = Number(values.skip);
+let seen = 0;
+for await (const ex of readMultiNews(values.data, { limit: skip + Number(values.limit) })) {
+  if (seen++ < skip) continue;
   const doc = prepareStory(ex.story).forSummary;
   if (!ex.references[0]) continue;
   const inputWords = doc.sentences.reduce((n, s) => n + s.tokens.length, 0);
@@ -79,17 +86,24 @@ function evaluate(params: ChorusParams): {
   rl: number;
   rlsum: number;
   words: number;
+  lint: [number, number, number];
 } {
   let r1 = 0;
   let r2 = 0;
   let rl = 0;
   let rlsum = 0;
   let words = 0;
+  const lint = { sentences: 0, quotes: 0, final: 0, dangling: 0 };
   for (const it of items) {
     const chosen = chooseFromRanking(it.doc, it.ranked, cap, params);
-    // The same reading order and joining as the summary and the evaluation harness.
-    const order = readingOrder(it.doc, chosen);
-    const text = order.map((i) => it.doc.sentences[i]!.text).join('\n');
+    // The same reading order, joining and lint as the summary and the evaluation harness.
+    const summary = buildSummary('chorus', it.doc, chosen, { words: cap });
+    const text = summary.sentences.map((s) => s.text).join('\n');
+    const l = lintSummary(it.doc, summary);
+    lint.sentences += l.sentences;
+    lint.quotes += l.unbalancedQuotes;
+    lint.final += l.noFinalPunctuation;
+    lint.dangling += l.danglingOpenings;
     const s = rougeScores(text, it.reference);
     r1 += s.rouge1.f;
     r2 += s.rouge2.f;
@@ -98,7 +112,15 @@ function evaluate(params: ChorusParams): {
     words += countWords(text);
   }
   const n = items.length / 100;
-  return { r1: r1 / n, r2: r2 / n, rl: rl / n, rlsum: rlsum / n, words: words / items.length };
+  const share = (k: number) => (100 * k) / Math.max(1, lint.sentences);
+  return {
+    r1: r1 / n,
+    r2: r2 / n,
+    rl: rl / n,
+    rlsum: rlsum / n,
+    words: words / items.length,
+    lint: [share(lint.quotes), share(lint.final), share(lint.dangling)],
+  };
 }
 
 const grids: Record<string, Partial<ChorusParams>[]> = {
@@ -111,6 +133,30 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
   ),
   lengthPenalty: [-0.5, -0.25, 0, 0.25, 0.5, 1].map((lengthPenalty) => ({ lengthPenalty })),
   centrality: [0, 1, 3, 6].map((centralityWeight) => ({ centralityWeight })),
+  // Readable selection: what each flaw costs in log-odds instead of ruling the sentence out.
+  slack: [
+    { readable: false },
+    {},
+    ...[
+      [0.5, 0, -0.5],
+      [0.5, 0.25, -0.5],
+      [0.5, 0.25, -1],
+      [0.75, 0.25, -0.75],
+    ].map(([cutOff, dangling, floor]) => ({
+      flawPenalties: { cutOff: cutOff!, unclosedQuote: 1, dangling: dangling!, floor: floor! },
+    })),
+  ],
+  flaws: [
+    { readable: false },
+    {},
+    ...[-Infinity, -1, -0.5, 0].flatMap((floor) =>
+      [Infinity, 1, 0.5].flatMap((cutOff) =>
+        [1, 0.5, 0].map((dangling) => ({
+          flawPenalties: { cutOff, unclosedQuote: 1, dangling, floor },
+        })),
+      ),
+    ),
+  ],
   full: [4, 6, 8, 10].flatMap((minWords) =>
     [50, 80].flatMap((maxWords) =>
       [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),
@@ -121,10 +167,11 @@ const results: [string, ReturnType<typeof evaluate>][] = [];
 for (const change of grids[values.grid] ?? []) {
   const params = { ...CHORUS_PARAMS, ...change };
   const r = evaluate(params);
-  const label = JSON.stringify(change);
+  // Infinity would print as null.
+  const label = JSON.stringify(change, (_, v: unknown) => (v === Infinity ? 'Inf' : v));
   results.push([label, r]);
   console.log(
-    `${label.padEnd(60)} R-1 ${r.r1.toFixed(2)}  R-2 ${r.r2.toFixed(2)}  R-L ${r.rl.toFixed(2)}  R-Lsum ${r.rlsum.toFixed(2)}  words ${r.words.toFixed(1)}`,
+    `${label.padEnd(60)} R-1 ${r.r1.toFixed(2)}  R-2 ${r.r2.toFixed(2)}  R-L ${r.rl.toFixed(2)}  R-Lsum ${r.rlsum.toFixed(2)}  words ${r.words.toFixed(1)}  lint ${r.lint.map((x) => x.toFixed(2)).join(' / ')}`,
   );
 }
 results.sort((a, b) => b[1].r1 + b[1].r2 - (a[1].r1 + a[1].r2));

@@ -61,3 +61,31 @@ describe('lab/summarize/word-prior.ts', () => {
     for (const p of Object.values(file.prior)) expect(p >= 0 && p <= 1).toBe(true);
   });
 });
+
+describe('lab/summarize/tune-chorus.ts', () => {
+  it('scores each flaw-penalty setting with its readability lint', () => {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx/esm',
+        'lab/summarize/tune-chorus.ts',
+        '--data',
+        data,
+        '--skip',
+        '1',
+        '--limit',
+        '3',
+        '--grid',
+        'slack',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toMatch(/^3 examples/);
+    const settings = child.stdout.split('\n').filter((l) => l.startsWith('{'));
+    expect(settings).toHaveLength(6);
+    for (const line of settings) expect(line).toMatch(/R-1 [\d.]+ .* lint [\d.]+ \/ [\d.]+ \/ [\d.]+$/);
+    expect(settings[0]).toContain('"readable":false');
+  }, 60_000);
+});

@@ -123,6 +123,55 @@ describe('readable selection', () => {
     expect(pick('But the port')).not.toContain(at('But the port'));
   });
 
+  describe('with flaw penalties', () => {
+    // Keys: the cut-off sentence far ahead, then the rest in their order.
+    const keys = FERRY.sentences.map((_, i) => (i === at('The port authority') ? 10 : -i));
+    const ranked = FERRY.sentences.map((_, i) => i).sort((a, b) => keys[b]! - keys[a]!);
+    const take = (cutOff: number, words = 12) =>
+      selectGreedy(FERRY, ranked, {
+        words,
+        readable: true,
+        keys,
+        flawPenalties: { cutOff, unclosedQuote: Infinity, dangling: Infinity, floor: -Infinity },
+      });
+
+    it.each<[string, number, boolean]>([
+      ['never with an infinite penalty', Infinity, false],
+      ['when the key stays ahead of the rest after the penalty', 5, true],
+      ['not when the penalty puts it behind what fills the budget', 20, false],
+    ])('takes a cut-off sentence %s', (_, cutOff, taken) => {
+      expect(take(cutOff).includes(at('The port authority'))).toBe(taken);
+    });
+
+    it('takes a flawed sentence last when nothing clean is left, unless under the floor', () => {
+      expect(take(20, 1000).at(-1)).toBe(at('The port authority'));
+      const floored = selectGreedy(FERRY, ranked, {
+        words: 1000,
+        readable: true,
+        keys,
+        flawPenalties: { cutOff: 20, unclosedQuote: Infinity, dangling: Infinity, floor: -5 },
+      });
+      expect(floored).not.toContain(at('The port authority'));
+      expect(floored.length).toBeGreaterThan(0);
+    });
+
+    it.each<[number, string[]]>([
+      [Infinity, ['Repairs']],
+      [1, ['Repairs', 'But the port']],
+    ])(
+      'with a dangling penalty of %s, takes a sentence pointing back to nothing alone',
+      (dangling, expected) => {
+        const chosen = selectGreedy(FERRY, [at('Repairs'), at('But the port')], {
+          words: 50,
+          readable: true,
+          keys,
+          flawPenalties: { cutOff: Infinity, unclosedQuote: Infinity, dangling, floor: -Infinity },
+        });
+        expect(chosen).toEqual(expected.map(at));
+      },
+    );
+  });
+
   it('falls back to the first candidate that fits when nothing reads well', () => {
     expect(selectGreedy(FERRY, [at('But the port')], { words: 50, readable: true })).toEqual([
       at('But the port'),
