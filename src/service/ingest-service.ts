@@ -341,8 +341,8 @@ export class IngestService {
     for (const [n, result] of written.entries()) {
       const i = writeIndex[n] ?? -1;
       const outcome = outcomes[i];
-      if (result.status === 'duplicate') {
-        outcomes[i] = result;
+      if (result.status !== 'inserted') {
+        if (result.status === 'duplicate') outcomes[i] = result;
         continue;
       }
       const storyId = this.clusterer.storyOf(result.id) ?? result.storyId;
