@@ -9,6 +9,7 @@
  * the snapshot are replayed through them in arrival order (both are deterministic for a given order), so
  * the state always matches what the store holds, even after a SIGKILL between two batches.
  */
+import { isHeadlineOnly } from '../core/article.js';
 import { ChorusError } from '../core/errors.js';
 import { contentHash } from '../core/ids.js';
 import type { Article } from '../core/model.js';
@@ -21,6 +22,7 @@ import {
   WriteConflict,
   type ArticleWrite,
   type Store,
+  type StoredArticle,
   type StoryWrite,
 } from '../storage/store.js';
 import { refreshReports, type RefreshOptions } from './refresh-reports.js';
@@ -76,6 +78,8 @@ export type IngestOutcome =
       readonly duplicateOf?: string;
       readonly similarity?: number;
       readonly warnings: readonly string[];
+      /** The stored headline-only article `id` gained this article's body (same row, same story). */
+      readonly gainedBody?: true;
     }
   | { readonly status: 'duplicate'; readonly id: string; readonly storyId: string | null }
   | { readonly status: 'rejected'; readonly reason: string };
@@ -267,6 +271,7 @@ export class IngestService {
     const merges: { from: string; into: string }[] = [];
     const inBatch = new Map<string, number>();
     const usedIds = new Set<string>();
+    const waiting = await this.awaitingBody(articles);
 
     for (const [i, article] of articles.entries()) {
       const hash = hashes[i] ?? contentHash(article.text);
@@ -292,6 +297,28 @@ export class IngestService {
         continue;
       }
       inBatch.set(key, i);
+      const headline = waiting(article);
+      if (headline) {
+        // The clusterer keeps the headline's story and never reads the body (see `awaitingBody`).
+        const storyId = this.clusterer.storyOf(headline.id) ?? headline.storyId ?? '';
+        writes.push({
+          article: { ...article, id: headline.id },
+          contentHash: hash,
+          storyId,
+          bodyFor: headline.id,
+        });
+        writeIndex.push(i);
+        const warnings = article.warnings;
+        outcomes.push({
+          status: 'ingested',
+          id: headline.id,
+          storyId,
+          newStory: false,
+          warnings,
+          gainedBody: true,
+        });
+        continue;
+      }
       const id = await this.freeId(article.id, hash, usedIds);
       usedIds.add(id);
       const a: Article = id === article.id ? article : { ...article, id };
@@ -318,7 +345,11 @@ export class IngestService {
     }
 
     this.sinceSnapshot += writes.length;
-    const saveState = writes.length > 0 && this.sinceSnapshot >= this.options.snapshotEvery;
+    // A batch that gives bodies saves the snapshot too: replay must never read a body the clusterer
+    // did not see (it would place the article anew), so those articles stay before the snapshot.
+    const saveState =
+      writes.length > 0 &&
+      (this.sinceSnapshot >= this.options.snapshotEvery || writes.some((w) => w.bodyFor !== undefined));
     let written;
     try {
       written = await this.store.writeBatch({
@@ -354,6 +385,24 @@ export class IngestService {
       stories: [...touched],
       reports: 0,
       warnings: [],
+    };
+  }
+
+  /**
+   * Finds, for an article with a body, the stored headline-only article it is the body of: the same URL,
+   * or the same id when one of the two has no URL (a URL that differs says they are different pages).
+   * Each headline gains one body; a later one is an article of its own.
+   */
+  private async awaitingBody(
+    articles: readonly Article[],
+  ): Promise<(a: Article) => StoredArticle | undefined> {
+    const bodies = articles.filter((a) => !isHeadlineOnly(a) && a.text.length > 0);
+    const keys = bodies.flatMap((a) => (a.url ? [a.url, a.id] : [a.id]));
+    const waiting = keys.length > 0 ? await this.store.awaitingBody(keys) : [];
+    return (a) => {
+      if (isHeadlineOnly(a)) return undefined;
+      const at = waiting.findIndex((h) => (a.url && h.url === a.url) || (h.id === a.id && !(a.url && h.url)));
+      return at < 0 ? undefined : waiting.splice(at, 1)[0];
     };
   }
 
