@@ -50,8 +50,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface IngestServiceOptions extends RefreshOptions {
   /** Clusterer from the registry, for a store that has no saved state yet. */
   readonly clusterMethod: string;
-  /** Articles between two saved snapshots of the clusterer (replay covers the rest on open). */
+  /**
+   * Articles between two saved snapshots of the clusterer (replay covers the rest on open), at least;
+   * a store holding more waits for `snapshotShare` of what it holds.
+   */
   readonly snapshotEvery: number;
+  /**
+   * A snapshot serialises the whole clusterer, so one every 2,000 articles made a 266,665-headline
+   * ingest quadratic; waiting for a share of what is stored keeps its cost per article flat, and replay
+   * on open reads at most that share.
+   */
+  readonly snapshotShare: number;
   /** Rebuild touched stories' reports right after each batch (else call `refreshStale`). */
   readonly refresh: boolean;
   /** Waiting after a batch another writer got in before (see `ingestFresh`). */
@@ -61,6 +70,7 @@ export interface IngestServiceOptions extends RefreshOptions {
 export const INGEST_DEFAULTS: IngestServiceOptions = Object.freeze({
   clusterMethod: 'chorus',
   snapshotEvery: 2000,
+  snapshotShare: 0.1,
   refresh: true,
   backoff: { baseMs: 20, maxMs: 1000 },
   method: 'chorus',
@@ -349,7 +359,9 @@ export class IngestService {
     // did not see (it would place the article anew), so those articles stay before the snapshot.
     const saveState =
       writes.length > 0 &&
-      (this.sinceSnapshot >= this.options.snapshotEvery || writes.some((w) => w.bodyFor !== undefined));
+      (this.sinceSnapshot >=
+        Math.max(this.options.snapshotEvery, this.lastSeq * this.options.snapshotShare) ||
+        writes.some((w) => w.bodyFor !== undefined));
     let written;
     try {
       written = await this.store.writeBatch({

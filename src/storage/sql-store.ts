@@ -24,6 +24,7 @@ import {
   articleKey,
   WriteConflict,
   type ArticleListQuery,
+  type ArticleWrite,
   type ArticleWriteOutcome,
   type BatchWrite,
   type ClusterSnapshot,
@@ -57,6 +58,10 @@ export interface StoreDialect {
 
 /** Values per statement when a list of keys is looked up (well under SQLite's parameter limit). */
 const CHUNK = 500;
+/** Articles per multi-row insert (17 values each, under SQLite's 32,766 parameters). */
+const ROWS = 500;
+const ARTICLE_COLUMNS = sql.raw(`(id, content_hash, url_key, story_id, source, url, title, byline, date, text,
+  language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)`);
 const PAGE = Object.freeze({ limit: 20, maxLimit: 200 });
 const VERBS: Record<string, string> = {
   SELECT: 'read',
@@ -111,11 +116,12 @@ export class SqlStore implements Store {
     this.q = query(dialect.db);
   }
 
-  /** Rows of `query(part)` for each part of `keys` (deduplicated), `CHUNK` keys at a time. */
-  private async inChunks(keys: readonly string[], query: (part: string[]) => Promise<Row[]>) {
+  /** Rows of `query(list)` for each list of `CHUNK` of `keys` (deduplicated), as SQL values. */
+  private async inChunks(keys: readonly string[], query: (list: RawBuilder<unknown>) => Promise<Row[]>) {
     const unique = [...new Set(keys)];
     const out: Row[] = [];
-    for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await query(unique.slice(i, i + CHUNK))));
+    for (let i = 0; i < unique.length; i += CHUNK)
+      out.push(...(await query(sql.join(unique.slice(i, i + CHUNK)))));
     return out;
   }
 
@@ -161,8 +167,23 @@ export class SqlStore implements Store {
       if (m.from === m.into) continue;
       await q`UPDATE articles SET story_id = ${m.into} WHERE story_id = ${m.from}`;
       await q`DELETE FROM stories WHERE id = ${m.from}`;
-      touched.delete(m.from);
       touched.add(m.into);
+    }
+    const row = (w: ArticleWrite, id: string) => {
+      const a = w.article;
+      return sql`(${id}, ${w.contentHash}, ${a.url ?? ''}, ${merged(w.storyId)}, ${a.source}, ${a.url ?? null},
+        ${a.title ?? null}, ${a.byline ?? null}, ${a.date ?? null}, ${a.text}, ${a.language ?? null},
+        ${JSON.stringify(a.warnings)}, ${w.duplicateOf ?? null}, ${w.duplicateSimilarity ?? null},
+        ${w.feedId ?? null}, ${now}, ${articleTime(a, now)})`;
+    };
+    // The batch's new articles in one statement per ROWS; one a unique key turned away is retried alone.
+    const placed = new Map<string, number>();
+    const fresh = batch.articles.filter((w) => w.bodyFor === undefined);
+    for (let i = 0; i < fresh.length; i += ROWS) {
+      const values = sql.join(fresh.slice(i, i + ROWS).map((w) => row(w, w.article.id)));
+      const rows = await q`INSERT INTO articles ${ARTICLE_COLUMNS} VALUES ${values}
+        ON CONFLICT DO NOTHING RETURNING id, content_hash, url_key, seq`;
+      for (const r of rows) placed.set(`${r.id}\n${r.content_hash}\n${r.url_key}`, Number(r.seq));
     }
     const outcomes: ArticleWriteOutcome[] = [];
     for (const w of batch.articles) {
@@ -177,26 +198,23 @@ export class SqlStore implements Store {
             url = coalesce(url, ${a.url ?? null}), url_key = coalesce(url, ${a.url ?? null}, '')
           WHERE id = ${w.bodyFor} RETURNING story_id`;
         const storyId = (row?.story_id as string | null) ?? null;
-        if (storyId) touched.add(storyId);
         outcomes.push({ status: 'updated', id: w.bodyFor, storyId });
+        if (storyId) touched.add(storyId);
         continue;
       }
       const storyId = merged(w.storyId);
-      // One round trip in the common case: insert unless a unique key is taken, then find out which.
-      let outcome: ArticleWriteOutcome | undefined;
+      // Taken once: a second copy of the same article in the batch is a duplicate of the first.
+      const key = `${a.id}\n${w.contentHash}\n${urlKey}`;
+      const seq = placed.get(key);
+      placed.delete(key);
+      let outcome: ArticleWriteOutcome | undefined =
+        seq === undefined ? undefined : { status: 'inserted', id: a.id, storyId, seq };
       for (let n = 1; outcome === undefined; n++) {
         const id = articleIdCandidate(a.id, w.contentHash, n);
-        const [row] =
-          await q`INSERT INTO articles (id, content_hash, url_key, story_id, source, url, title, byline, date, text,
-              language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)
-            VALUES (${id}, ${w.contentHash}, ${urlKey}, ${storyId}, ${a.source}, ${a.url ?? null},
-              ${a.title ?? null}, ${a.byline ?? null}, ${a.date ?? null}, ${a.text}, ${a.language ?? null},
-              ${JSON.stringify(a.warnings)}, ${w.duplicateOf ?? null}, ${w.duplicateSimilarity ?? null},
-              ${w.feedId ?? null}, ${now}, ${articleTime(a, now)})
-            ON CONFLICT DO NOTHING RETURNING seq`;
-        if (row) {
-          touched.add(storyId);
-          outcome = { status: 'inserted', id, storyId, seq: Number(row.seq) };
+        const [inserted] = await q`INSERT INTO articles ${ARTICLE_COLUMNS} VALUES ${row(w, id)}
+          ON CONFLICT DO NOTHING RETURNING seq`;
+        if (inserted) {
+          outcome = { status: 'inserted', id, storyId, seq: Number(inserted.seq) };
           break;
         }
         const [found] =
@@ -205,6 +223,7 @@ export class SqlStore implements Store {
           outcome = { status: 'duplicate', id: `${found.id}`, storyId: found.story_id as string | null };
         // Else the id is another article's: the next candidate.
       }
+      if (outcome.status === 'inserted') touched.add(storyId);
       outcomes.push(outcome);
     }
     for (const id of touched) await this.refreshStory(c, id, now);
@@ -252,8 +271,7 @@ export class SqlStore implements Store {
     const found = new Map<string, string>();
     const rows = await this.inChunks(
       keys.map((k) => k.contentHash),
-      (part) =>
-        this.q`SELECT id, content_hash, url_key FROM articles WHERE content_hash IN (${sql.join(part)})`,
+      (list) => this.q`SELECT id, content_hash, url_key FROM articles WHERE content_hash IN (${list})`,
     );
     for (const r of rows) {
       const key = articleKey(r.content_hash as string, (r.url_key as string) || undefined);
@@ -263,17 +281,17 @@ export class SqlStore implements Store {
   }
 
   async awaitingBody(keys: readonly string[]): Promise<StoredArticle[]> {
-    const rows = await this.inChunks(keys, (part) => {
-      const list = sql.join(part);
-      return this.q`SELECT * FROM articles WHERE url IN (${list}) OR id IN (${list}) ORDER BY seq`;
-    });
+    const rows = await this.inChunks(
+      keys,
+      (list) => this.q`SELECT * FROM articles WHERE url IN (${list}) OR id IN (${list}) ORDER BY seq`,
+    );
     return rows.map(articleFromRow).filter(isHeadlineOnly);
   }
 
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
     const rows = await this.inChunks(
       urls,
-      (part) => this.q`SELECT DISTINCT url FROM articles WHERE url IN (${sql.join(part)})`,
+      (list) => this.q`SELECT DISTINCT url FROM articles WHERE url IN (${list})`,
     );
     return new Set(rows.map((r) => r.url as string));
   }

@@ -1,12 +1,8 @@
 /**
- * The one storage interface of Chorus. The ingest service, the CLI and the HTTP server talk only to
- * this; one implementation (`sql-store.ts`, over Kysely) serves SQLite (the default) and PostgreSQL
- * through a small dialect each (`dialects/`), and both run the same test suite
- * (`test/storage/store.test.ts`).
- *
- * Consistency rule: one `writeBatch` is one transaction. An article row, its story assignment, its
- * full-text row, the story counters and the clusterer snapshot move together or not at all, so a crash
- * can lose a batch but never leave half of an article behind.
+ * The one storage interface of Chorus, which the ingest service, the CLI and the server talk to;
+ * `sql-store.ts` implements it for SQLite and PostgreSQL. One `writeBatch` is one transaction: an
+ * article row, its story, its full-text row, the story counters and the clusterer snapshot move
+ * together or not at all, so a crash can lose a batch but never leave half of an article behind.
  */
 import { ChorusError } from '../core/errors.js';
 import type { Article, StoryReport } from '../core/model.js';

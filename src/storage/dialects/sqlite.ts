@@ -37,12 +37,8 @@ function preparedOnce(database: Database.Database): SqliteDatabase {
   return {
     close: () => database.close(),
     prepare(query: string) {
-      let statement = cache.get(query);
-      if (!statement) {
-        if (cache.size >= CACHED_STATEMENTS) cache.clear();
-        cache.set(query, (statement = database.prepare(query)));
-      }
-      return statement;
+      if (!cache.has(query) && cache.size >= CACHED_STATEMENTS) cache.clear();
+      return cache.get(query) ?? cache.set(query, database.prepare(query)).get(query)!;
     },
   };
 }
