@@ -117,6 +117,7 @@ export const IngestOutcomeSchema = z.union([
     duplicateOf: z.string().optional(),
     similarity: z.number().optional(),
     warnings: z.array(z.string()),
+    gainedBody: z.literal(true).optional(),
   }),
   z.object({ status: z.literal('duplicate'), id: z.string(), storyId: z.string().nullable() }),
   z.object({ status: z.literal('rejected'), reason: z.string() }),

@@ -9,6 +9,7 @@
  * the snapshot are replayed through them in arrival order (both are deterministic for a given order), so
  * the state always matches what the store holds, even after a SIGKILL between two batches.
  */
+import { isHeadlineOnly } from '../core/article.js';
 import { ChorusError } from '../core/errors.js';
 import { contentHash } from '../core/ids.js';
 import type { Article } from '../core/model.js';
@@ -21,6 +22,7 @@ import {
   WriteConflict,
   type ArticleWrite,
   type Store,
+  type StoredArticle,
   type StoryWrite,
 } from '../storage/store.js';
 import { refreshReports, type RefreshOptions } from './refresh-reports.js';
@@ -48,8 +50,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface IngestServiceOptions extends RefreshOptions {
   /** Clusterer from the registry, for a store that has no saved state yet. */
   readonly clusterMethod: string;
-  /** Articles between two saved snapshots of the clusterer (replay covers the rest on open). */
+  /**
+   * Articles between two saved snapshots of the clusterer (replay covers the rest on open), at least;
+   * a store holding more waits for `snapshotShare` of what it holds.
+   */
   readonly snapshotEvery: number;
+  /**
+   * A snapshot serialises the whole clusterer, so one every 2,000 articles made a 266,665-headline
+   * ingest quadratic; waiting for a share of what is stored keeps its cost per article flat, and replay
+   * on open reads at most that share.
+   */
+  readonly snapshotShare: number;
   /** Rebuild touched stories' reports right after each batch (else call `refreshStale`). */
   readonly refresh: boolean;
   /** Waiting after a batch another writer got in before (see `ingestFresh`). */
@@ -59,6 +70,7 @@ export interface IngestServiceOptions extends RefreshOptions {
 export const INGEST_DEFAULTS: IngestServiceOptions = Object.freeze({
   clusterMethod: 'chorus',
   snapshotEvery: 2000,
+  snapshotShare: 0.1,
   refresh: true,
   backoff: { baseMs: 20, maxMs: 1000 },
   method: 'chorus',
@@ -76,6 +88,8 @@ export type IngestOutcome =
       readonly duplicateOf?: string;
       readonly similarity?: number;
       readonly warnings: readonly string[];
+      /** The stored headline-only article `id` gained this article's body (same row, same story). */
+      readonly gainedBody?: true;
     }
   | { readonly status: 'duplicate'; readonly id: string; readonly storyId: string | null }
   | { readonly status: 'rejected'; readonly reason: string };
@@ -267,6 +281,7 @@ export class IngestService {
     const merges: { from: string; into: string }[] = [];
     const inBatch = new Map<string, number>();
     const usedIds = new Set<string>();
+    const waiting = await this.awaitingBody(articles);
 
     for (const [i, article] of articles.entries()) {
       const hash = hashes[i] ?? contentHash(article.text);
@@ -292,6 +307,28 @@ export class IngestService {
         continue;
       }
       inBatch.set(key, i);
+      const headline = waiting(article);
+      if (headline) {
+        // The clusterer keeps the headline's story and never reads the body (see `awaitingBody`).
+        const storyId = this.clusterer.storyOf(headline.id) ?? headline.storyId ?? '';
+        writes.push({
+          article: { ...article, id: headline.id },
+          contentHash: hash,
+          storyId,
+          bodyFor: headline.id,
+        });
+        writeIndex.push(i);
+        const warnings = article.warnings;
+        outcomes.push({
+          status: 'ingested',
+          id: headline.id,
+          storyId,
+          newStory: false,
+          warnings,
+          gainedBody: true,
+        });
+        continue;
+      }
       const id = await this.freeId(article.id, hash, usedIds);
       usedIds.add(id);
       const a: Article = id === article.id ? article : { ...article, id };
@@ -318,7 +355,13 @@ export class IngestService {
     }
 
     this.sinceSnapshot += writes.length;
-    const saveState = writes.length > 0 && this.sinceSnapshot >= this.options.snapshotEvery;
+    // A batch that gives bodies saves the snapshot too: replay must never read a body the clusterer
+    // did not see (it would place the article anew), so those articles stay before the snapshot.
+    const saveState =
+      writes.length > 0 &&
+      (this.sinceSnapshot >=
+        Math.max(this.options.snapshotEvery, this.lastSeq * this.options.snapshotShare) ||
+        writes.some((w) => w.bodyFor !== undefined));
     let written;
     try {
       written = await this.store.writeBatch({
@@ -341,8 +384,8 @@ export class IngestService {
     for (const [n, result] of written.entries()) {
       const i = writeIndex[n] ?? -1;
       const outcome = outcomes[i];
-      if (result.status === 'duplicate') {
-        outcomes[i] = result;
+      if (result.status !== 'inserted') {
+        if (result.status === 'duplicate') outcomes[i] = result;
         continue;
       }
       const storyId = this.clusterer.storyOf(result.id) ?? result.storyId;
@@ -354,6 +397,24 @@ export class IngestService {
       stories: [...touched],
       reports: 0,
       warnings: [],
+    };
+  }
+
+  /**
+   * Finds, for an article with a body, the stored headline-only article it is the body of: the same URL,
+   * or the same id when one of the two has no URL (a URL that differs says they are different pages).
+   * Each headline gains one body; a later one is an article of its own.
+   */
+  private async awaitingBody(
+    articles: readonly Article[],
+  ): Promise<(a: Article) => StoredArticle | undefined> {
+    const bodies = articles.filter((a) => !isHeadlineOnly(a) && a.text.length > 0);
+    const keys = bodies.flatMap((a) => (a.url ? [a.url, a.id] : [a.id]));
+    const waiting = keys.length > 0 ? await this.store.awaitingBody(keys) : [];
+    return (a) => {
+      if (isHeadlineOnly(a)) return undefined;
+      const at = waiting.findIndex((h) => (a.url && h.url === a.url) || (h.id === a.id && !(a.url && h.url)));
+      return at < 0 ? undefined : waiting.splice(at, 1)[0];
     };
   }
 

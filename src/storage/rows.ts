@@ -1,9 +1,9 @@
 /**
- * What both backends share: turning article records into row values and rows back into records,
- * the time an article counts at, and plain search words into a safe query.
+ * What both backends share: rows back into records, the time an article counts at, and plain search
+ * words into a safe query.
  */
 import { ChorusError } from '../core/errors.js';
-import type { Article, StoryReport } from '../core/model.js';
+import type { Article } from '../core/model.js';
 import type { FeedRecord, StoredArticle, StoryListItem } from './store.js';
 
 /** A driver's error as the store's: code 'storage', saying what could not be done. */
@@ -17,11 +17,8 @@ export const STALE_STORY = 'article_count > 0 AND (report_version IS NULL OR rep
 
 /** The time an article counts at for ordering and windows: its own date when it parses, else now. */
 export function articleTime(article: Article, ingestedAt: string): string {
-  if (article.date) {
-    const t = Date.parse(article.date);
-    if (Number.isFinite(t)) return new Date(t).toISOString();
-  }
-  return ingestedAt;
+  const t = article.date ? Date.parse(article.date) : NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : ingestedAt;
 }
 
 /** Words of a search, lowercased, at most 16 of them; empty when nothing searchable is left. */
@@ -29,138 +26,54 @@ export function searchWords(query: string): string[] {
   return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
 }
 
-/** FTS5 query: every word must match (quoted, so no word is taken as query syntax). */
-export function fts5Query(words: readonly string[]): string {
-  return words.map((w) => `"${w}"`).join(' ');
+/** Columns kept as JSON: text on SQLite, already parsed on PostgreSQL (JSONB). */
+const JSON_COLUMNS = new Set(['warnings', 'sources', 'report']);
+
+const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+const value = (v: unknown, column: string) =>
+  v instanceof Date ? v.toISOString() : typeof v === 'string' && JSON_COLUMNS.has(column) ? JSON.parse(v) : v;
+
+/**
+ * The one row → record mapping: each listed column under its camelCase name, left out when NULL, times
+ * as ISO strings and JSON columns parsed, whichever driver read the row. Also picks a plain Article out
+ * of a stored one (`plainArticle`).
+ * @example record({ last_error: null, created_at: d }, ['last_error', 'created_at']) → { createdAt: '…' }
+ */
+export function record<T>(row: object, columns: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const column of columns) {
+    const v = (row as Record<string, unknown>)[column];
+    if (v !== null && v !== undefined) out[camel(column)] = value(v, column);
+  }
+  return Object.freeze(out) as T;
 }
 
-/** First summary sentence of a report, for the story list. */
-export function reportLead(report: StoryReport): string | undefined {
-  return report.summary.sentences[0]?.text;
+/** Fields of the plain Article record. */
+export const ARTICLE_FIELDS = 'id source text warnings url title byline date language'.split(' ');
+const ARTICLE_COLUMNS = [
+  ...ARTICLE_FIELDS,
+  ...'content_hash duplicate_of duplicate_similarity feed_id ingested_at'.split(' '),
+];
+const FEED_COLUMNS = 'id url title etag last_modified last_polled_at last_error created_at'.split(' ');
+const STORY_COLUMNS = 'id title article_count source_count sources first_at last_at updated_at lead'.split(
+  ' ',
+);
+
+/** The column of a record field: `lastPolledAt` → `last_polled_at`. */
+export const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+type Row = Record<string, unknown>;
+
+export function articleFromRow(row: Row): StoredArticle {
+  // storyId is null, not absent, for an article whose story was deleted.
+  const stored = record<StoredArticle>(row, ARTICLE_COLUMNS);
+  return Object.freeze({ ...stored, storyId: (row.story_id as string | null) ?? null, seq: Number(row.seq) });
 }
 
-/** Row shape shared by both backends after driver conversion (times as ISO strings). */
-export interface ArticleRow {
-  seq: number | string;
-  id: string;
-  content_hash: string;
-  story_id: string | null;
-  source: string;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  date: string | null;
-  text: string;
-  language: string | null;
-  warnings: string | string[];
-  duplicate_of: string | null;
-  duplicate_similarity: number | null;
-  feed_id: string | null;
-  ingested_at: string | Date;
-}
+export const feedFromRow = (row: Row): FeedRecord => record(row, FEED_COLUMNS);
 
-export function iso(value: string | Date): string {
-  return value instanceof Date ? value.toISOString() : value;
-}
-
-function json<T>(value: string | T): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
-export function articleFromRow(row: ArticleRow): StoredArticle {
-  return Object.freeze({
-    id: row.id,
-    source: row.source,
-    text: row.text,
-    warnings: json<string[]>(row.warnings),
-    ...(row.url !== null && { url: row.url }),
-    ...(row.title !== null && { title: row.title }),
-    ...(row.byline !== null && { byline: row.byline }),
-    ...(row.date !== null && { date: row.date }),
-    ...(row.language !== null && { language: row.language }),
-    storyId: row.story_id,
-    contentHash: row.content_hash,
-    ...(row.duplicate_of !== null && { duplicateOf: row.duplicate_of }),
-    ...(row.duplicate_similarity !== null && { duplicateSimilarity: row.duplicate_similarity }),
-    ...(row.feed_id !== null && { feedId: row.feed_id }),
-    ingestedAt: iso(row.ingested_at),
-    seq: Number(row.seq),
-  });
-}
-
-export interface FeedRow {
-  id: string;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | Date | null;
-  last_error: string | null;
-  created_at: string | Date;
-}
-
-export function feedFromRow(row: FeedRow): FeedRecord {
-  return Object.freeze({
-    id: row.id,
-    url: row.url,
-    ...(row.title !== null && { title: row.title }),
-    ...(row.etag !== null && { etag: row.etag }),
-    ...(row.last_modified !== null && { lastModified: row.last_modified }),
-    ...(row.last_polled_at !== null && { lastPolledAt: iso(row.last_polled_at) }),
-    ...(row.last_error !== null && { lastError: row.last_error }),
-    createdAt: iso(row.created_at),
-  });
-}
-
-export interface StoryRow {
-  id: string;
-  title: string | null;
-  created_at: string | Date;
-  updated_at: string | Date;
-  version: number;
-  article_count: number;
-  source_count: number;
-  sources: string | string[];
-  first_at: string | Date | null;
-  last_at: string | Date | null;
-  report?: string | StoryReport | null;
-  report_version?: number | null;
-  lead: string | null;
-}
-
-export function parseSources(value: string | string[]): string[] {
-  return json<string[]>(value);
-}
-
-/** A story list row as the list item both backends answer. */
-export function storyItem(row: StoryRow): StoryListItem {
-  return Object.freeze({
-    id: row.id,
-    ...(row.title !== null && { title: row.title }),
-    articleCount: row.article_count,
-    sourceCount: row.source_count,
-    sources: parseSources(row.sources),
-    firstAt: iso(row.first_at ?? row.created_at),
-    lastAt: iso(row.last_at ?? row.created_at),
-    updatedAt: iso(row.updated_at),
-    ...(row.lead !== null && { lead: row.lead }),
-  });
-}
-
-/** Fields of the feed update that were given, as [column, value] pairs. */
-export function feedUpdateColumns(update: {
-  title?: string | null;
-  etag?: string | null;
-  lastModified?: string | null;
-  lastPolledAt?: string | null;
-  lastError?: string | null;
-}): [string, string | null][] {
-  const columns: [string, string | null | undefined][] = [
-    ['title', update.title],
-    ['etag', update.etag],
-    ['last_modified', update.lastModified],
-    ['last_polled_at', update.lastPolledAt],
-    ['last_error', update.lastError],
-  ];
-  return columns.filter((c): c is [string, string | null] => c[1] !== undefined);
+/** A story row as its list item; an undated story spans the time it was created. */
+export function storyItem(row: Row): StoryListItem {
+  const span = { first_at: row.first_at ?? row.created_at, last_at: row.last_at ?? row.created_at };
+  return record({ ...row, ...span }, STORY_COLUMNS);
 }

@@ -6,46 +6,40 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { isHeadlineOnly } from '../core/article.js';
 import { ChorusError } from '../core/errors.js';
 import type { StoryReport } from '../core/model.js';
 import {
   articleFromRow,
   articleTime,
+  column,
   feedFromRow,
-  feedUpdateColumns,
-  iso,
-  reportLead,
+  record,
   searchWords,
   STALE_STORY,
-  storageError,
-  storyItem,
-  type ArticleRow,
-  type FeedRow,
-  type StoryRow,
 } from './rows.js';
+import { storageError, storyItem } from './rows.js';
 import {
   articleIdCandidate,
   articleKey,
-  mergeTargets,
-  pageBounds,
   WriteConflict,
   type ArticleListQuery,
+  type ArticleWrite,
   type ArticleWriteOutcome,
   type BatchWrite,
   type ClusterSnapshot,
-  type FeedRecord,
   type FeedUpdate,
-  type Page,
+  type PageQuery,
   type Store,
   type StoredArticle,
   type StoredStory,
   type StoreStats,
-  type StoryListItem,
   type StoryListQuery,
 } from './store.js';
 
-/** Queries are Kysely `sql` templates (rows typed by `rows.ts`), so no table types are declared. */
+/** Queries are Kysely `sql` templates (rows mapped by `rows.ts`), so no table types are declared. */
 export type Db = Kysely<Record<string, never>>;
+type Row = Record<string, unknown>;
 
 /** What differs between the databases; everything else is `SqlStore`. */
 export interface StoreDialect {
@@ -64,127 +58,197 @@ export interface StoreDialect {
 
 /** Values per statement when a list of keys is looked up (well under SQLite's parameter limit). */
 const CHUNK = 500;
+/** Articles per multi-row insert (17 values each, under SQLite's 32,766 parameters). */
+const ROWS = 500;
+const ARTICLE_COLUMNS = sql.raw(`(id, content_hash, url_key, story_id, source, url, title, byline, date, text,
+  language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)`);
+const PAGE = Object.freeze({ limit: 20, maxLimit: 200 });
+const VERBS: Record<string, string> = {
+  SELECT: 'read',
+  INSERT: 'write',
+  UPDATE: 'update',
+  DELETE: 'delete from',
+};
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+/**
+ * Runs queries on `c` as tagged templates: query(c)`SELECT …` answers the rows, and `changed` says how
+ * many rows a statement changed. Every statement but the transaction's own goes through here, so a
+ * driver's error becomes the store's (code 'storage') in one place, saying what failed:
+ * `cannot update stories: …`.
+ */
+const query =
+  (c: Db) =>
+  async (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[] & { changed: number }> => {
+    try {
+      const result = await sql<Row>(strings, ...values).execute(c);
+      return Object.assign(result.rows, { changed: Number(result.numAffectedRows ?? 0) });
+    } catch (error) {
+      const verb = VERBS[/\w+/.exec(strings[0] ?? '')?.[0] ?? ''] ?? 'query';
+      const table = /\b(?:FROM|INTO|UPDATE)\s+(\w+)/.exec(strings.join(''))?.[1] ?? 'the database';
+      throw storageError(`cannot ${verb} ${table}`, error);
+    }
+  };
+
+const FEED_FIELDS = ['title', 'etag', 'lastModified', 'lastPolledAt', 'lastError'] as const;
+
+/**
+ * Where a story id ends up after the batch's merges (followed transitively: a→b, b→c sends a to c),
+ * so that articles assigned to a story merged away in the same batch land in the surviving one.
+ */
+function mergeTargets(batch: BatchWrite): (storyId: string) => string {
+  const into = new Map<string, string>();
+  for (const m of batch.merges ?? []) if (m.from !== m.into) into.set(m.from, m.into);
+  return (storyId) => {
+    let id = storyId;
+    for (let hops = 0; into.has(id) && hops <= into.size; hops++) id = into.get(id) ?? id;
+    return id;
+  };
 }
-
-const count = (value: unknown): number => Number(value ?? 0);
 
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
   private readonly db: Db;
+  private readonly q: ReturnType<typeof query>;
 
   constructor(private readonly dialect: StoreDialect) {
     this.kind = dialect.kind;
     this.db = dialect.db;
+    this.q = query(dialect.db);
   }
 
-  private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw error instanceof ChorusError ? error : storageError(what, error);
-    }
+  /** Rows of `query(list)` for each list of `CHUNK` of `keys` (deduplicated), as SQL values. */
+  private async inChunks(keys: readonly string[], query: (list: RawBuilder<unknown>) => Promise<Row[]>) {
+    const unique = [...new Set(keys)];
+    const out: Row[] = [];
+    for (let i = 0; i < unique.length; i += CHUNK)
+      out.push(...(await query(sql.join(unique.slice(i, i + CHUNK)))));
+    return out;
   }
 
   /** One transaction on one connection, begun the dialect's way (SQLite: IMMEDIATE). */
-  private transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
-    return this.db.connection().execute(async (conn) => {
-      await sql.raw(this.dialect.begin).execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql`COMMIT`.execute(conn);
-        return result;
-      } catch (error) {
-        await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-
-  writeBatch(batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
-    return this.run('cannot write the batch', () => this.transaction((trx) => this.writeIn(trx, batch)));
+  async writeBatch(batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
+    try {
+      return await this.db.connection().execute(async (conn) => {
+        await sql.raw(this.dialect.begin).execute(conn);
+        try {
+          const outcomes = await this.writeIn(conn, batch);
+          await sql`COMMIT`.execute(conn);
+          return outcomes;
+        } catch (error) {
+          await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw error instanceof ChorusError ? error : storageError('cannot write the batch', error);
+    }
   }
 
   private async writeIn(c: Db, batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
+    const q = query(c);
     if (batch.lastSeq !== undefined) {
       // Another writer stored articles after this batch was grouped: the caller groups it again.
       await this.dialect.lockWriters(c);
-      const later = await sql`SELECT 1 AS x FROM articles WHERE seq > ${batch.lastSeq} LIMIT 1`.execute(c);
-      if (later.rows.length > 0) throw new WriteConflict(batch.lastSeq);
+      const later = await q`SELECT 1 AS x FROM articles WHERE seq > ${batch.lastSeq} LIMIT 1`;
+      if (later.length > 0) throw new WriteConflict(batch.lastSeq);
     }
     const now = new Date().toISOString();
     const touched = new Set<string>();
-    for (const s of batch.stories)
-      await sql`INSERT INTO stories (id, title, created_at, updated_at) VALUES (${s.id}, ${s.title ?? null}, ${now}, ${now})
-        ON CONFLICT (id) DO UPDATE SET title = coalesce(excluded.title, stories.title)`.execute(c);
+    // One statement for the batch's stories (a later title of one id wins, as one insert each would).
+    const stories = new Map<string, string | null>();
+    for (const s of batch.stories) stories.set(s.id, s.title ?? stories.get(s.id) ?? null);
+    if (stories.size > 0) {
+      const values = [...stories].map(([id, title]) => sql`(${id}, ${title}, ${now}, ${now})`);
+      await q`INSERT INTO stories (id, title, created_at, updated_at) VALUES ${sql.join(values)}
+        ON CONFLICT (id) DO UPDATE SET title = coalesce(excluded.title, stories.title)`;
+    }
     const merged = mergeTargets(batch);
     for (const m of batch.merges ?? []) {
       if (m.from === m.into) continue;
-      await sql`UPDATE articles SET story_id = ${m.into} WHERE story_id = ${m.from}`.execute(c);
-      await sql`DELETE FROM stories WHERE id = ${m.from}`.execute(c);
-      touched.delete(m.from);
+      await q`UPDATE articles SET story_id = ${m.into} WHERE story_id = ${m.from}`;
+      await q`DELETE FROM stories WHERE id = ${m.from}`;
       touched.add(m.into);
+    }
+    const row = (w: ArticleWrite, id: string) => {
+      const a = w.article;
+      return sql`(${id}, ${w.contentHash}, ${a.url ?? ''}, ${merged(w.storyId)}, ${a.source}, ${a.url ?? null},
+        ${a.title ?? null}, ${a.byline ?? null}, ${a.date ?? null}, ${a.text}, ${a.language ?? null},
+        ${JSON.stringify(a.warnings)}, ${w.duplicateOf ?? null}, ${w.duplicateSimilarity ?? null},
+        ${w.feedId ?? null}, ${now}, ${articleTime(a, now)})`;
+    };
+    // The batch's new articles in one statement per ROWS; one a unique key turned away is retried alone.
+    const placed = new Map<string, number>();
+    const fresh = batch.articles.filter((w) => w.bodyFor === undefined);
+    for (let i = 0; i < fresh.length; i += ROWS) {
+      const values = sql.join(fresh.slice(i, i + ROWS).map((w) => row(w, w.article.id)));
+      const rows = await q`INSERT INTO articles ${ARTICLE_COLUMNS} VALUES ${values}
+        ON CONFLICT DO NOTHING RETURNING id, content_hash, url_key, seq`;
+      for (const r of rows) placed.set(`${r.id}\n${r.content_hash}\n${r.url_key}`, Number(r.seq));
     }
     const outcomes: ArticleWriteOutcome[] = [];
     for (const w of batch.articles) {
       const a = w.article;
       const urlKey = a.url ?? '';
+      if (w.bodyFor !== undefined) {
+        // A body for a headline-only article: the same row gets it, keeping its id, seq and story.
+        const [row] = await q`UPDATE articles SET text = ${a.text}, content_hash = ${w.contentHash},
+            warnings = ${JSON.stringify(a.warnings)}, title = coalesce(${a.title ?? null}, title),
+            byline = coalesce(${a.byline ?? null}, byline), date = coalesce(${a.date ?? null}, date),
+            at = coalesce(${a.date ? articleTime(a, now) : null}, at), language = coalesce(${a.language ?? null}, language),
+            url = coalesce(url, ${a.url ?? null}), url_key = coalesce(url, ${a.url ?? null}, '')
+          WHERE id = ${w.bodyFor} RETURNING story_id`;
+        const storyId = (row?.story_id as string | null) ?? null;
+        outcomes.push({ status: 'updated', id: w.bodyFor, storyId });
+        if (storyId) touched.add(storyId);
+        continue;
+      }
       const storyId = merged(w.storyId);
-      // One round trip in the common case: insert unless a unique key is taken, then find out which.
-      let outcome: ArticleWriteOutcome | undefined;
+      // Taken once: a second copy of the same article in the batch is a duplicate of the first.
+      const key = `${a.id}\n${w.contentHash}\n${urlKey}`;
+      const seq = placed.get(key);
+      placed.delete(key);
+      let outcome: ArticleWriteOutcome | undefined =
+        seq === undefined ? undefined : { status: 'inserted', id: a.id, storyId, seq };
       for (let n = 1; outcome === undefined; n++) {
         const id = articleIdCandidate(a.id, w.contentHash, n);
-        const inserted = await sql<{ seq: number | string }>`INSERT INTO articles
-            (id, content_hash, url_key, story_id, source, url, title, byline, date, text, language, warnings,
-             duplicate_of, duplicate_similarity, feed_id, ingested_at, at)
-          VALUES (${id}, ${w.contentHash}, ${urlKey}, ${storyId}, ${a.source}, ${a.url ?? null},
-            ${a.title ?? null}, ${a.byline ?? null}, ${a.date ?? null}, ${a.text}, ${a.language ?? null},
-            ${JSON.stringify(a.warnings)}, ${w.duplicateOf ?? null}, ${w.duplicateSimilarity ?? null},
-            ${w.feedId ?? null}, ${now}, ${articleTime(a, now)})
-          ON CONFLICT DO NOTHING RETURNING seq`.execute(c);
-        const row = inserted.rows[0];
-        if (row) {
-          touched.add(storyId);
-          outcome = { status: 'inserted', id, storyId, seq: Number(row.seq) };
+        const [inserted] = await q`INSERT INTO articles ${ARTICLE_COLUMNS} VALUES ${row(w, id)}
+          ON CONFLICT DO NOTHING RETURNING seq`;
+        if (inserted) {
+          outcome = { status: 'inserted', id, storyId, seq: Number(inserted.seq) };
           break;
         }
-        const prior = await sql<{ id: string; story_id: string | null }>`SELECT id, story_id FROM articles
-          WHERE content_hash = ${w.contentHash} AND url_key = ${urlKey}`.execute(c);
-        const found = prior.rows[0];
-        if (found) outcome = { status: 'duplicate', id: found.id, storyId: found.story_id };
+        const [found] =
+          await q`SELECT id, story_id FROM articles WHERE content_hash = ${w.contentHash} AND url_key = ${urlKey}`;
+        if (found)
+          outcome = { status: 'duplicate', id: `${found.id}`, storyId: found.story_id as string | null };
         // Else the id is another article's: the next candidate.
       }
+      if (outcome.status === 'inserted') touched.add(storyId);
       outcomes.push(outcome);
     }
     for (const id of touched) await this.refreshStory(c, id, now);
     // A story named by the batch that ended with no article (all were duplicates) is not kept.
-    for (const s of batch.stories)
-      await sql`DELETE FROM stories WHERE id = ${s.id}
-        AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ${s.id})`.execute(c);
+    if (stories.size > 0)
+      await q`DELETE FROM stories WHERE id IN (${sql.join([...stories.keys()])})
+        AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)`;
     if (batch.clusterState) {
-      const max = await sql<{ seq: unknown }>`SELECT coalesce(max(seq), 0) AS seq FROM articles`.execute(c);
-      await this.saveSnapshot(c, { ...batch.clusterState, seq: count(max.rows[0]?.seq) });
+      const [max] = await q`SELECT coalesce(max(seq), 0) AS seq FROM articles`;
+      await this.saveSnapshot(c, { ...batch.clusterState, seq: Number(max?.seq) });
     }
     return outcomes;
   }
 
   /** Recounts a story after its articles changed, and bumps its version (its report is then stale). */
   private async refreshStory(c: Db, id: string, now: string): Promise<void> {
-    const names = (
-      await sql<{ source: string }>`SELECT DISTINCT source FROM articles WHERE story_id = ${id}
-        ORDER BY source`.execute(c)
-    ).rows.map((r) => r.source);
+    const q = query(c);
+    const names = await q`SELECT DISTINCT source FROM articles WHERE story_id = ${id} ORDER BY source`;
     // The span a reader sees comes from the dates the articles state; ingest times only stand in when
     // no article of the story has a date (an undated page must not stretch it to today). A story opened
     // by an untitled article takes the first title that arrives.
-    await sql`UPDATE stories SET
+    await q`UPDATE stories SET
         article_count = (SELECT count(*) FROM articles WHERE story_id = ${id}),
         source_count = ${names.length},
-        sources = ${JSON.stringify(names)},
+        sources = ${JSON.stringify(names.map((r) => r.source))},
         first_at = coalesce((SELECT min(at) FROM articles WHERE story_id = ${id} AND date IS NOT NULL),
                             (SELECT min(at) FROM articles WHERE story_id = ${id})),
         last_at = coalesce((SELECT max(at) FROM articles WHERE story_id = ${id} AND date IS NOT NULL),
@@ -193,213 +257,165 @@ export class SqlStore implements Store {
         version = version + 1,
         title = coalesce(title, (SELECT title FROM articles WHERE story_id = ${id} AND title IS NOT NULL
                                  ORDER BY seq LIMIT 1))
-      WHERE id = ${id}`.execute(c);
+      WHERE id = ${id}`;
   }
 
   private async saveSnapshot(c: Db, snapshot: ClusterSnapshot): Promise<void> {
-    await sql`INSERT INTO cluster_state (name, seq, state) VALUES (${snapshot.name}, ${snapshot.seq}, ${snapshot.state})
-      ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, state = excluded.state`.execute(c);
+    await query(c)`INSERT INTO cluster_state (name, seq, state)
+      VALUES (${snapshot.name}, ${snapshot.seq}, ${snapshot.state})
+      ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, state = excluded.state`;
   }
 
-  findExisting(keys: readonly { contentHash: string; url?: string }[]): Promise<Map<string, string>> {
-    return this.run('cannot look up articles', async () => {
-      const wanted = new Set(keys.map((k) => articleKey(k.contentHash, k.url)));
-      const found = new Map<string, string>();
-      for (const part of chunks([...new Set(keys.map((k) => k.contentHash))])) {
-        const { rows } = await sql<{ id: string; content_hash: string; url_key: string }>`
-          SELECT id, content_hash, url_key FROM articles WHERE content_hash IN (${sql.join(part)})`.execute(
-          this.db,
-        );
-        for (const r of rows) {
-          const key = articleKey(r.content_hash, r.url_key || undefined);
-          if (wanted.has(key)) found.set(key, r.id);
-        }
-      }
-      return found;
-    });
+  async findExisting(keys: readonly { contentHash: string; url?: string }[]) {
+    const wanted = new Set(keys.map((k) => articleKey(k.contentHash, k.url)));
+    const found = new Map<string, string>();
+    const rows = await this.inChunks(
+      keys.map((k) => k.contentHash),
+      (list) => this.q`SELECT id, content_hash, url_key FROM articles WHERE content_hash IN (${list})`,
+    );
+    for (const r of rows) {
+      const key = articleKey(r.content_hash as string, (r.url_key as string) || undefined);
+      if (wanted.has(key)) found.set(key, r.id as string);
+    }
+    return found;
   }
 
-  knownUrls(urls: readonly string[]): Promise<Set<string>> {
-    return this.run('cannot look up URLs', async () => {
-      const known = new Set<string>();
-      for (const part of chunks([...new Set(urls)])) {
-        const { rows } = await sql<{ url: string }>`SELECT DISTINCT url FROM articles
-          WHERE url IN (${sql.join(part)})`.execute(this.db);
-        for (const r of rows) known.add(r.url);
-      }
-      return known;
-    });
+  async awaitingBody(keys: readonly string[]): Promise<StoredArticle[]> {
+    const rows = await this.inChunks(
+      keys,
+      (list) => this.q`SELECT * FROM articles WHERE url IN (${list}) OR id IN (${list}) ORDER BY seq`,
+    );
+    return rows.map(articleFromRow).filter(isHeadlineOnly);
   }
 
-  getArticle(id: string): Promise<StoredArticle | undefined> {
-    return this.run('cannot read the article', async () => {
-      const { rows } = await sql<ArticleRow>`SELECT * FROM articles WHERE id = ${id}`.execute(this.db);
-      return rows[0] && articleFromRow(rows[0]);
-    });
+  async knownUrls(urls: readonly string[]): Promise<Set<string>> {
+    const rows = await this.inChunks(
+      urls,
+      (list) => this.q`SELECT DISTINCT url FROM articles WHERE url IN (${list})`,
+    );
+    return new Set(rows.map((r) => r.url as string));
   }
 
-  listArticles(query: ArticleListQuery = {}): Promise<Page<StoredArticle>> {
-    return this.run('cannot list articles', async () => {
-      const { limit, offset } = pageBounds(query);
-      const where: RawBuilder<unknown>[] = [sql`1 = 1`];
-      if (query.storyId !== undefined) where.push(sql`a.story_id = ${query.storyId}`);
-      if (query.feedId !== undefined) where.push(sql`a.feed_id = ${query.feedId}`);
-      if (query.search !== undefined) {
-        const words = searchWords(query.search);
-        if (words.length === 0) return { items: [], total: 0, limit, offset };
-        where.push(this.dialect.matches(words));
-      }
-      const clause = sql.join(where, sql` AND `);
-      const total = await sql<{ n: unknown }>`SELECT count(*) AS n FROM articles a WHERE ${clause}`.execute(
-        this.db,
-      );
-      const { rows } = await sql<ArticleRow>`SELECT a.* FROM articles a WHERE ${clause}
-        ORDER BY a.seq DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
-      return { items: rows.map(articleFromRow), total: count(total.rows[0]?.n), limit, offset };
-    });
+  async getArticle(id: string) {
+    const [row] = await this.q`SELECT * FROM articles WHERE id = ${id}`;
+    return row && articleFromRow(row);
   }
 
-  articlesAfter(afterSeq: number, limit: number): Promise<StoredArticle[]> {
-    return this.run('cannot read articles', async () => {
-      const { rows } = await sql<ArticleRow>`SELECT * FROM articles WHERE seq > ${afterSeq}
-        ORDER BY seq LIMIT ${limit}`.execute(this.db);
-      return rows.map(articleFromRow);
-    });
+  /**
+   * One page of `table` (articles `a` or stories `s`) under the conditions `where` and the query's
+   * search, with the total it pages through. Paging numbers are clamped to sane bounds here, once.
+   */
+  private async page<T>(
+    table: 'a' | 's',
+    q: PageQuery,
+    where: RawBuilder<unknown>[],
+    order: string,
+    map: (row: Row) => T,
+  ) {
+    const limit = Math.min(PAGE.maxLimit, Math.max(1, Math.floor(q.limit ?? PAGE.limit)));
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    if (q.search !== undefined) {
+      const words = searchWords(q.search);
+      if (words.length === 0) return { items: [], total: 0, limit, offset };
+      const matches = this.dialect.matches(words);
+      where.push(table === 'a' ? matches : sql`s.id IN (SELECT a.story_id FROM articles a WHERE ${matches})`);
+    }
+    const from = sql.raw(table === 'a' ? 'articles a' : 'stories s');
+    const clause = sql.join([sql`1 = 1`, ...where], sql` AND `);
+    const [total] = await this.q`SELECT count(*) AS n FROM ${from} WHERE ${clause}`;
+    const rows = await this
+      .q`SELECT ${sql.raw(table)}.* FROM ${from} WHERE ${clause} ORDER BY ${sql.raw(order)} LIMIT ${limit} OFFSET ${offset}`;
+    return { items: rows.map(map), total: Number(total?.n ?? 0), limit, offset };
   }
 
-  listStories(query: StoryListQuery = {}): Promise<Page<StoryListItem>> {
-    return this.run('cannot list stories', async () => {
-      const { limit, offset } = pageBounds(query);
-      const where: RawBuilder<unknown>[] = [sql`s.article_count > 0`];
-      if (query.since !== undefined) where.push(sql`s.last_at >= ${new Date(query.since).toISOString()}`);
-      if (query.until !== undefined) where.push(sql`s.last_at < ${new Date(query.until).toISOString()}`);
-      if (query.search !== undefined) {
-        const words = searchWords(query.search);
-        if (words.length === 0) return { items: [], total: 0, limit, offset };
-        where.push(sql`s.id IN (SELECT a.story_id FROM articles a WHERE ${this.dialect.matches(words)})`);
-      }
-      const clause = sql.join(where, sql` AND `);
-      const order =
-        query.order === 'biggest'
-          ? sql`s.source_count DESC, s.last_at DESC, s.id`
-          : sql`s.last_at DESC, s.source_count DESC, s.id`;
-      const total = await sql<{ n: unknown }>`SELECT count(*) AS n FROM stories s WHERE ${clause}`.execute(
-        this.db,
-      );
-      const { rows } = await sql<StoryRow>`SELECT s.id, s.title, s.created_at, s.updated_at, s.version,
-          s.article_count, s.source_count, s.sources, s.first_at, s.last_at, s.lead
-        FROM stories s WHERE ${clause} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
-      return { items: rows.map(storyItem), total: count(total.rows[0]?.n), limit, offset };
-    });
+  listArticles(q: ArticleListQuery = {}) {
+    const where: RawBuilder<unknown>[] = [];
+    if (q.storyId !== undefined) where.push(sql`a.story_id = ${q.storyId}`);
+    if (q.feedId !== undefined) where.push(sql`a.feed_id = ${q.feedId}`);
+    return this.page('a', q, where, 'a.seq DESC', articleFromRow);
   }
 
-  getStory(id: string): Promise<StoredStory | undefined> {
-    return this.run('cannot read the story', async () => {
-      const row = (await sql<StoryRow>`SELECT * FROM stories WHERE id = ${id}`.execute(this.db)).rows[0];
-      if (!row) return undefined;
-      const articles = await sql<ArticleRow>`SELECT * FROM articles WHERE story_id = ${id}
-        ORDER BY seq`.execute(this.db);
-      const report =
-        typeof row.report === 'string' ? (JSON.parse(row.report) as StoryReport) : (row.report ?? undefined);
-      return Object.freeze({
-        id: row.id,
-        ...(row.title !== null && { title: row.title }),
-        createdAt: iso(row.created_at),
-        updatedAt: iso(row.updated_at),
-        version: count(row.version),
-        articles: articles.rows.map(articleFromRow),
-        ...(report && { report, reportVersion: count(row.report_version) }),
-      });
-    });
+  async articlesAfter(afterSeq: number, limit: number) {
+    const rows = await this.q`SELECT * FROM articles WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`;
+    return rows.map(articleFromRow);
   }
 
-  staleStories(limit: number): Promise<string[]> {
-    return this.run('cannot list stale stories', async () => {
-      const { rows } = await sql<{ id: string }>`SELECT id FROM stories WHERE ${sql.raw(STALE_STORY)}
-        ORDER BY updated_at, id LIMIT ${limit}`.execute(this.db);
-      return rows.map((r) => r.id);
-    });
+  listStories(q: StoryListQuery = {}) {
+    const where: RawBuilder<unknown>[] = [sql`s.article_count > 0`];
+    if (q.since !== undefined) where.push(sql`s.last_at >= ${new Date(q.since).toISOString()}`);
+    if (q.until !== undefined) where.push(sql`s.last_at < ${new Date(q.until).toISOString()}`);
+    const order =
+      q.order === 'biggest'
+        ? 's.source_count DESC, s.last_at DESC, s.id'
+        : 's.last_at DESC, s.source_count DESC, s.id';
+    return this.page('s', q, where, order, storyItem);
   }
 
-  putReport(storyId: string, version: number, report: StoryReport): Promise<boolean> {
-    return this.run('cannot save the report', async () => {
-      const result = await sql`UPDATE stories SET report = ${JSON.stringify(report)},
-          report_version = ${version}, lead = ${reportLead(report) ?? null},
-          title = coalesce(${report.story.title ?? null}, title)
-        WHERE id = ${storyId} AND version = ${version}`.execute(this.db);
-      return Number(result.numAffectedRows ?? 0) === 1;
-    });
+  async getStory(id: string): Promise<StoredStory | undefined> {
+    const [row] = await this.q`SELECT * FROM stories WHERE id = ${id}`;
+    if (!row) return undefined;
+    const articles = await this.q`SELECT * FROM articles WHERE story_id = ${id} ORDER BY seq`;
+    const story = record<StoredStory>(row, ['id', 'title', 'created_at', 'updated_at', 'version']);
+    const report = record<{ report?: StoryReport }>(row, ['report', 'report_version']);
+    return Object.freeze({ ...story, articles: articles.map(articleFromRow), ...(report.report && report) });
   }
 
-  loadClusterState(name: string): Promise<ClusterSnapshot | undefined> {
-    return this.run('cannot read the clusterer state', async () => {
-      const { rows } = await sql<ClusterSnapshot>`SELECT name, seq, state FROM cluster_state
-        WHERE name = ${name}`.execute(this.db);
-      const row = rows[0];
-      return row && { name: row.name, seq: Number(row.seq), state: row.state };
-    });
+  async staleStories(limit: number) {
+    const rows = await this
+      .q`SELECT id FROM stories WHERE ${sql.raw(STALE_STORY)} ORDER BY updated_at, id LIMIT ${limit}`;
+    return rows.map((r) => r.id as string);
   }
 
-  saveClusterState(snapshot: ClusterSnapshot): Promise<void> {
-    return this.run('cannot save the clusterer state', () => this.saveSnapshot(this.db, snapshot));
+  async putReport(storyId: string, version: number, report: StoryReport) {
+    const result = await this.q`UPDATE stories SET report = ${JSON.stringify(report)},
+        report_version = ${version}, lead = ${report.summary.sentences[0]?.text ?? null},
+        title = coalesce(${report.story.title ?? null}, title)
+      WHERE id = ${storyId} AND version = ${version}`;
+    return result.changed === 1;
   }
 
-  addFeed(url: string, title?: string): Promise<FeedRecord> {
-    return this.run('cannot add the feed', async () => {
-      await sql`INSERT INTO feeds (id, url, title, created_at)
-        VALUES (${`feed-${randomUUID().slice(0, 8)}`}, ${url}, ${title ?? null}, ${new Date().toISOString()})
-        ON CONFLICT (url) DO NOTHING`.execute(this.db);
-      const { rows } = await sql<FeedRow>`SELECT * FROM feeds WHERE url = ${url}`.execute(this.db);
-      return feedFromRow(rows[0] as FeedRow);
-    });
+  async loadClusterState(name: string) {
+    const [row] = await this.q`SELECT name, seq, state FROM cluster_state WHERE name = ${name}`;
+    return row && { name: row.name as string, seq: Number(row.seq), state: row.state as string };
   }
 
-  listFeeds(): Promise<FeedRecord[]> {
-    return this.run('cannot list feeds', async () => {
-      const { rows } =
-        await sql<FeedRow>`SELECT * FROM feeds ORDER BY ${sql.raw(this.dialect.feedOrder)}`.execute(this.db);
-      return rows.map(feedFromRow);
-    });
+  saveClusterState(snapshot: ClusterSnapshot) {
+    return this.saveSnapshot(this.db, snapshot);
   }
 
-  getFeed(id: string): Promise<FeedRecord | undefined> {
-    return this.run('cannot read the feed', async () => {
-      const { rows } = await sql<FeedRow>`SELECT * FROM feeds WHERE id = ${id}`.execute(this.db);
-      return rows[0] && feedFromRow(rows[0]);
-    });
+  async addFeed(url: string, title?: string) {
+    await this.q`INSERT INTO feeds (id, url, title, created_at)
+      VALUES (${`feed-${randomUUID().slice(0, 8)}`}, ${url}, ${title ?? null}, ${new Date().toISOString()})
+      ON CONFLICT (url) DO NOTHING`;
+    return feedFromRow((await this.q`SELECT * FROM feeds WHERE url = ${url}`)[0] ?? {});
   }
 
-  updateFeed(id: string, update: FeedUpdate): Promise<void> {
-    return this.run('cannot update the feed', async () => {
-      const columns = feedUpdateColumns(update);
-      if (columns.length === 0) return;
-      const sets = sql.join(columns.map(([column, value]) => sql`${sql.ref(column)} = ${value}`));
-      await sql`UPDATE feeds SET ${sets} WHERE id = ${id}`.execute(this.db);
-    });
+  async listFeeds() {
+    return (await this.q`SELECT * FROM feeds ORDER BY ${sql.raw(this.dialect.feedOrder)}`).map(feedFromRow);
   }
 
-  removeFeed(id: string): Promise<boolean> {
-    return this.run('cannot remove the feed', async () => {
-      const result = await sql`DELETE FROM feeds WHERE id = ${id}`.execute(this.db);
-      return Number(result.numAffectedRows ?? 0) === 1;
-    });
+  async getFeed(id: string) {
+    const [row] = await this.q`SELECT * FROM feeds WHERE id = ${id}`;
+    return row && feedFromRow(row);
   }
 
-  stats(): Promise<StoreStats> {
-    return this.run('cannot count', async () => {
-      const { rows } = await sql<Record<string, unknown>>`SELECT
-          (SELECT count(*) FROM articles) AS articles,
-          (SELECT count(*) FROM stories WHERE article_count > 0) AS stories,
-          (SELECT count(*) FROM feeds) AS feeds,
-          (SELECT count(*) FROM stories WHERE ${sql.raw(STALE_STORY)}) AS stale`.execute(this.db);
-      const r = rows[0] ?? {};
-      return {
-        articles: count(r.articles),
-        stories: count(r.stories),
-        feeds: count(r.feeds),
-        staleReports: count(r.stale),
-      };
-    });
+  async updateFeed(id: string, update: FeedUpdate) {
+    const given = FEED_FIELDS.filter((field) => update[field] !== undefined);
+    const sets = given.map((field) => sql`${sql.ref(column(field))} = ${update[field]}`);
+    if (sets.length > 0) await this.q`UPDATE feeds SET ${sql.join(sets)} WHERE id = ${id}`;
+  }
+
+  async removeFeed(id: string) {
+    return (await this.q`DELETE FROM feeds WHERE id = ${id}`).changed === 1;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [r] = await this.q`SELECT (SELECT count(*) FROM articles) AS articles,
+        (SELECT count(*) FROM stories WHERE article_count > 0) AS stories,
+        (SELECT count(*) FROM feeds) AS feeds,
+        (SELECT count(*) FROM stories WHERE ${sql.raw(STALE_STORY)}) AS stale`;
+    const n = (column: string) => Number(r?.[column] ?? 0);
+    return { articles: n('articles'), stories: n('stories'), feeds: n('feeds'), staleReports: n('stale') };
   }
 
   close(): Promise<void> {

@@ -1,46 +1,43 @@
 /**
- * The one storage interface of Chorus. The ingest service, the CLI and the HTTP server talk only to
- * this; one implementation (`sql-store.ts`, over Kysely) serves SQLite (the default) and PostgreSQL
- * through a small dialect each (`dialects/`), and both run the same test suite
- * (`test/storage/store.test.ts`).
- *
- * Consistency rule: one `writeBatch` is one transaction. An article row, its story assignment, its
- * full-text row, the story counters and the clusterer snapshot move together or not at all, so a crash
- * can lose a batch but never leave half of an article behind.
+ * The one storage interface of Chorus, which the ingest service, the CLI and the server talk to;
+ * `sql-store.ts` implements it for SQLite and PostgreSQL. One `writeBatch` is one transaction: an
+ * article row, its story, its full-text row, the story counters and the clusterer snapshot move
+ * together or not at all, so a crash can lose a batch but never leave half of an article behind.
  */
 import { ChorusError } from '../core/errors.js';
 import type { Article, StoryReport } from '../core/model.js';
 
-/** An article as stored: the record plus where it went. */
-export interface StoredArticle extends Article {
-  /** Story this article belongs to (null only for articles whose story was deleted). */
-  readonly storyId: string | null;
-  /** Content hash of the text (`contentHash` from src/core/ids), half of the idempotency key. */
+/** Where a stored article went, beside the record (see `ArticleWrite`). */
+interface Placement {
+  /** Content hash of the text (`contentHash` from src/core/ids); with the URL, the idempotency key. */
   readonly contentHash: string;
-  /** Stored id of the article this one copies (syndicated or lightly edited), when dedupe found one. */
+  /** Stored id of the article this one copies (syndicated or lightly edited), with its similarity 0..1. */
   readonly duplicateOf?: string;
-  /** Similarity to `duplicateOf`, 0..1. */
   readonly duplicateSimilarity?: number;
-  /** Feed the article came from, when it came from one. */
   readonly feedId?: string;
-  /** ISO date-time the store accepted it. */
+}
+
+/** An article as stored. */
+export interface StoredArticle extends Article, Placement {
+  /** Null only for an article whose story was deleted. */
+  readonly storyId: string | null;
   readonly ingestedAt: string;
   /** Order of arrival (1, 2, …): replaying articles by `seq` reproduces the clustering. */
   readonly seq: number;
 }
 
-/** One article to write and where it goes. */
-export interface ArticleWrite {
+/** One article to write and the story it goes to. */
+export interface ArticleWrite extends Placement {
   readonly article: Article;
-  /** Content hash of `article.text`; with `article.url` (or '' when none) it is the idempotency key. */
-  readonly contentHash: string;
   readonly storyId: string;
-  readonly duplicateOf?: string;
-  readonly duplicateSimilarity?: number;
-  readonly feedId?: string;
+  /**
+   * Stored id of a headline-only article this one is the body of (same URL or id): that row gets the
+   * text, hash and warnings (and title, byline, date when given) and keeps its id, seq and story, whose
+   * report goes stale. `storyId` is then unused.
+   */
+  readonly bodyFor?: string;
 }
 
-/** A story created or changed by a batch (title may change as articles arrive). */
 export interface StoryWrite {
   readonly id: string;
   readonly title?: string;
@@ -78,7 +75,9 @@ export class WriteConflict extends ChorusError {
 export type ArticleWriteOutcome =
   | { readonly status: 'inserted'; readonly id: string; readonly storyId: string; readonly seq: number }
   /** The same content hash + URL was already stored: nothing written; `id` is the stored article. */
-  | { readonly status: 'duplicate'; readonly id: string; readonly storyId: string | null };
+  | { readonly status: 'duplicate'; readonly id: string; readonly storyId: string | null }
+  /** A headline-only article `id` gained the body of a `bodyFor` write. */
+  | { readonly status: 'updated'; readonly id: string; readonly storyId: string | null };
 
 /** A clusterer snapshot and the last article `seq` it has seen: replay articles after `seq` on open. */
 export interface ClusterSnapshot {
@@ -87,28 +86,29 @@ export interface ClusterSnapshot {
   readonly state: string;
 }
 
-export interface StoryListQuery {
+export interface PageQuery {
   /** Page size (default 20, at most 200). */
   readonly limit?: number;
   readonly offset?: number;
+  /** Full-text query over article titles and texts (plain words; no query syntax). */
+  readonly search?: string;
+}
+
+export interface StoryListQuery extends PageQuery {
   /** Only stories whose latest article is at or after this ISO date-time. */
   readonly since?: string;
   /** Only stories whose latest article is before this ISO date-time. */
   readonly until?: string;
-  /** Full-text query over article titles and texts (plain words; no query syntax). */
-  readonly search?: string;
   /** 'newest' (default): latest article first, then size; 'biggest': most sources, then newest. */
   readonly order?: 'newest' | 'biggest';
 }
 
-/** One line of the story list. */
 export interface StoryListItem {
   readonly id: string;
   readonly title?: string;
   readonly articleCount: number;
-  /** Distinct outlets. */
+  /** Distinct outlets, and their names in alphabetical order. */
   readonly sourceCount: number;
-  /** Distinct outlet names, alphabetical. */
   readonly sources: readonly string[];
   /** Earliest and latest article time (article date, else ingest time), ISO. */
   readonly firstAt: string;
@@ -139,76 +139,55 @@ export interface StoredStory {
   readonly reportVersion?: number;
 }
 
-export interface ArticleListQuery {
-  readonly limit?: number;
-  readonly offset?: number;
+export interface ArticleListQuery extends PageQuery {
   readonly storyId?: string;
   readonly feedId?: string;
-  /** Full-text query over titles and texts. */
-  readonly search?: string;
 }
 
-export interface FeedRecord {
-  readonly id: string;
-  readonly url: string;
-  readonly title?: string;
-  readonly etag?: string;
-  readonly lastModified?: string;
-  /** ISO date-time of the last poll attempt. */
-  readonly lastPolledAt?: string;
-  /** Message of the last failed poll; cleared by a successful one. */
-  readonly lastError?: string;
-  readonly createdAt: string;
-}
+type FeedField = 'title' | 'etag' | 'lastModified' | 'lastPolledAt' | 'lastError';
+/** A feed; `lastError` is the message of the last failed poll, cleared by a successful one. */
+export type FeedRecord = { readonly id: string; readonly url: string; readonly createdAt: string } & {
+  readonly [K in FeedField]?: string;
+};
+/** Fields to set (a string), clear (null) or leave (absent). */
+export type FeedUpdate = { readonly [K in FeedField]?: string | null };
 
-export interface FeedUpdate {
-  readonly title?: string | null;
-  readonly etag?: string | null;
-  readonly lastModified?: string | null;
-  readonly lastPolledAt?: string | null;
-  readonly lastError?: string | null;
-}
-
-export interface StoreStats {
-  readonly articles: number;
-  readonly stories: number;
-  readonly feeds: number;
-  /** Stories whose report is missing or older than the story. */
-  readonly staleReports: number;
-}
+/** Counts; `staleReports`: stories whose report is missing or older than the story. */
+export type StoreStats = Readonly<Record<'articles' | 'stories' | 'feeds' | 'staleReports', number>>;
 
 export interface Store {
-  /** 'sqlite' or 'postgres'. */
   readonly kind: 'sqlite' | 'postgres';
 
-  /** Writes one batch in one transaction; outcomes in batch order. Idempotent on content hash + URL. */
+  /** Outcomes in batch order. Idempotent on content hash + URL. */
   writeBatch(batch: BatchWrite): Promise<ArticleWriteOutcome[]>;
   /** Stored ids of the articles with these idempotency keys (content hash, URL or ''), by key `hash\nurl`. */
   findExisting(keys: readonly { contentHash: string; url?: string }[]): Promise<Map<string, string>>;
 
-  /** Which of these URLs some stored article already has (feeds skip fetching those pages again). */
+  /** Stored headline-only articles whose URL or id is one of `keys` (they await a body), in seq order. */
+  awaitingBody(keys: readonly string[]): Promise<StoredArticle[]>;
+  /** Which of these URLs are stored already (feeds skip fetching those pages again). */
   knownUrls(urls: readonly string[]): Promise<Set<string>>;
 
   getArticle(id: string): Promise<StoredArticle | undefined>;
   listArticles(query?: ArticleListQuery): Promise<Page<StoredArticle>>;
-  /** Every article with `seq` greater than `afterSeq`, in seq order, `limit` at a time (for replay). */
+  /** Articles after `afterSeq` in seq order, `limit` at a time (for replay). */
   articlesAfter(afterSeq: number, limit: number): Promise<StoredArticle[]>;
 
   listStories(query?: StoryListQuery): Promise<Page<StoryListItem>>;
   getStory(id: string): Promise<StoredStory | undefined>;
-  /** Stories whose report is missing or older than the story version, oldest first. */
+  /** Oldest first. */
   staleStories(limit: number): Promise<string[]>;
   /**
    * Saves a story's report built from story version `version`. Ignored (returns false) when the story
    * has changed since, so a slow refresh never overwrites a newer state with an older one. The story is
-   * listed under the report's title from then on (the report chooses among all its articles' headlines).
+   * listed under the report's title from then on (the report chooses among its articles' headlines).
    */
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean>;
 
   loadClusterState(name: string): Promise<ClusterSnapshot | undefined>;
   saveClusterState(snapshot: ClusterSnapshot): Promise<void>;
 
-  /** Adds a feed, or returns the existing one with the same URL. */
+  /** Adds a feed, or returns the one with the same URL. */
   addFeed(url: string, title?: string): Promise<FeedRecord>;
   listFeeds(): Promise<FeedRecord[]>;
   getFeed(id: string): Promise<FeedRecord | undefined>;
@@ -231,32 +210,4 @@ export function articleIdCandidate(id: string, contentHash: string, n: number): 
 }
 
 /** The key under which `findExisting` reports an article. */
-export function articleKey(contentHash: string, url?: string): string {
-  return `${contentHash}\n${url ?? ''}`;
-}
-
-export const STORY_PAGE_DEFAULTS = Object.freeze({ limit: 20, maxLimit: 200 });
-
-/** Clamps paging numbers to sane bounds once, for both backends. */
-export function pageBounds(query: { limit?: number; offset?: number }): { limit: number; offset: number } {
-  const limit = Math.min(
-    STORY_PAGE_DEFAULTS.maxLimit,
-    Math.max(1, Math.floor(query.limit ?? STORY_PAGE_DEFAULTS.limit)),
-  );
-  const offset = Math.max(0, Math.floor(query.offset ?? 0));
-  return { limit, offset };
-}
-
-/**
- * Where a story id ends up after the batch's merges (followed transitively: a→b, b→c sends a to c),
- * so that articles assigned to a story merged away in the same batch land in the surviving one.
- */
-export function mergeTargets(batch: BatchWrite): (storyId: string) => string {
-  const into = new Map<string, string>();
-  for (const m of batch.merges ?? []) if (m.from !== m.into) into.set(m.from, m.into);
-  return (storyId) => {
-    let id = storyId;
-    for (let hops = 0; into.has(id) && hops <= into.size; hops++) id = into.get(id) ?? id;
-    return id;
-  };
-}
+export const articleKey = (contentHash: string, url?: string): string => `${contentHash}\n${url ?? ''}`;

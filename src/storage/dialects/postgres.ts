@@ -8,7 +8,7 @@ import pg from 'pg';
 import { ChorusError } from '../../core/errors.js';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres.js';
 import { storageError } from '../rows.js';
-import type { StoreDialect } from '../sql-store.js';
+import type { Db, StoreDialect } from '../sql-store.js';
 
 // COUNT(*) and BIGSERIAL come back as strings by default; these stay far below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -21,43 +21,31 @@ export interface PostgresOptions {
   readonly max?: number;
 }
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+function schemaName(schema: string): string {
+  if (/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) return schema;
+  throw new ChorusError(
+    'usage',
+    `expected a schema name of lowercase letters, digits and _, found "${schema}"`,
+  );
+}
 
-async function migrate(pool: pg.Pool): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+async function migrate(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
     // One migrator at a time, even when two processes open the same database together.
-    await c.query('SELECT pg_advisory_xact_lock(4242001)');
-    await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-    const { rows } = await c.query<{ version: number }>('SELECT version FROM schema_migrations');
-    const applied = new Set(rows.map((r) => r.version));
-    for (const m of POSTGRES_MIGRATIONS) {
-      if (applied.has(m.version)) continue;
-      await c.query(m.sql);
-      await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
-        m.version,
-        m.name,
-      ]);
+    await sql`SELECT pg_advisory_xact_lock(4242001)`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`.execute(trx);
+    const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(trx);
+    for (const m of POSTGRES_MIGRATIONS.filter((m) => !rows.some((r) => r.version === m.version))) {
+      await sql.raw(m.sql).execute(trx);
+      await sql`INSERT INTO schema_migrations VALUES (${m.version}, ${m.name}, now())`.execute(trx);
     }
-    await c.query('COMMIT');
-  } catch (error) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** Connects, creates the schema when asked, and applies pending migrations. */
 export async function postgresDialect(options: PostgresOptions): Promise<StoreDialect> {
-  const schema = options.schema;
-  if (schema !== undefined && !SCHEMA_NAME.test(schema))
-    throw new ChorusError(
-      'usage',
-      `expected a schema name of lowercase letters, digits and _, found "${schema}"`,
-    );
+  const schema = options.schema === undefined ? undefined : schemaName(options.schema);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
@@ -65,14 +53,14 @@ export async function postgresDialect(options: PostgresOptions): Promise<StoreDi
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   try {
-    if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await migrate(pool);
+    if (schema !== undefined) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
+    await migrate(db);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
     throw storageError(`cannot open the PostgreSQL database`, error);
   }
-  const db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,
@@ -89,7 +77,7 @@ export async function postgresDialect(options: PostgresOptions): Promise<StoreDi
 
 /** Drops a schema a store worked in (tests and benchmarks clean up with it). */
 export async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
-  if (!SCHEMA_NAME.test(schema)) throw new ChorusError('usage', `bad schema name "${schema}"`);
+  schemaName(schema);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
