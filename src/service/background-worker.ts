@@ -48,11 +48,11 @@ export interface BackgroundWorker {
   stop(): Promise<void>;
 }
 
-/** Feeds whose last poll is older than `everyMs` (never polled first), oldest first. */
+/** Feeds whose last poll is older than `everyMs` (never polled first), oldest first; paused ones wait. */
 async function dueFeeds(service: IngestService, everyMs: number, now: number) {
   const feeds = await service.store.listFeeds();
   return feeds
-    .filter((f) => !f.lastPolledAt || Date.parse(f.lastPolledAt) + everyMs <= now)
+    .filter((f) => !f.pausedAt && (!f.lastPolledAt || Date.parse(f.lastPolledAt) + everyMs <= now))
     .sort((a, b) => (a.lastPolledAt ?? '').localeCompare(b.lastPolledAt ?? ''));
 }
 

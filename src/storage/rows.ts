@@ -97,6 +97,8 @@ export interface FeedRow {
   last_polled_at: string | Date | null;
   last_error: string | null;
   created_at: string | Date;
+  paused_at?: string | Date | null;
+  article_count?: number | string | null;
 }
 
 export function feedFromRow(row: FeedRow): FeedRecord {
@@ -109,6 +111,8 @@ export function feedFromRow(row: FeedRow): FeedRecord {
     ...(row.last_polled_at !== null && { lastPolledAt: iso(row.last_polled_at) }),
     ...(row.last_error !== null && { lastError: row.last_error }),
     createdAt: iso(row.created_at),
+    ...(row.paused_at != null && { pausedAt: iso(row.paused_at) }),
+    ...(row.article_count != null && { articleCount: Number(row.article_count) }),
   });
 }
 
@@ -154,6 +158,7 @@ export function feedUpdateColumns(update: {
   lastModified?: string | null;
   lastPolledAt?: string | null;
   lastError?: string | null;
+  pausedAt?: string | null;
 }): [string, string | null][] {
   const columns: [string, string | null | undefined][] = [
     ['title', update.title],
@@ -161,6 +166,7 @@ export function feedUpdateColumns(update: {
     ['last_modified', update.lastModified],
     ['last_polled_at', update.lastPolledAt],
     ['last_error', update.lastError],
+    ['paused_at', update.pausedAt],
   ];
   return columns.filter((c): c is [string, string | null] => c[1] !== undefined);
 }

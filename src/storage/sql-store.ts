@@ -43,6 +43,7 @@ import {
   type StoryListItem,
   type StoryListQuery,
 } from './store.js';
+import { firstSeenKeys, readerFilters, recordMerge, recordReportKeys, storyMovedTo } from './story-life.js';
 
 /** Queries are Kysely `sql` templates (rows typed by `rows.ts`), so no table types are declared. */
 export type Db = Kysely<Record<string, never>>;
@@ -72,6 +73,9 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 const count = (value: unknown): number => Number(value ?? 0);
+
+/** Articles stored from feed `f` (by the `articles_feed` index). */
+const FEED_ARTICLES = sql`(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)`;
 
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -126,6 +130,7 @@ export class SqlStore implements Store {
       if (m.from === m.into) continue;
       await sql`UPDATE articles SET story_id = ${m.into} WHERE story_id = ${m.from}`.execute(c);
       await sql`DELETE FROM stories WHERE id = ${m.from}`.execute(c);
+      await recordMerge(c, m.from, m.into, now);
       touched.delete(m.from);
       touched.add(m.into);
     }
@@ -278,11 +283,14 @@ export class SqlStore implements Store {
         if (words.length === 0) return { items: [], total: 0, limit, offset };
         where.push(sql`s.id IN (SELECT a.story_id FROM articles a WHERE ${this.dialect.matches(words)})`);
       }
+      where.push(...readerFilters(query));
       const clause = sql.join(where, sql` AND `);
       const order =
         query.order === 'biggest'
           ? sql`s.source_count DESC, s.last_at DESC, s.id`
-          : sql`s.last_at DESC, s.source_count DESC, s.id`;
+          : query.order === 'updated'
+            ? sql`s.updated_at DESC, s.id`
+            : sql`s.last_at DESC, s.source_count DESC, s.id`;
       const total = await sql<{ n: unknown }>`SELECT count(*) AS n FROM stories s WHERE ${clause}`.execute(
         this.db,
       );
@@ -323,12 +331,24 @@ export class SqlStore implements Store {
 
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean> {
     return this.run('cannot save the report', async () => {
-      const result = await sql`UPDATE stories SET report = ${JSON.stringify(report)},
-          report_version = ${version}, lead = ${reportLead(report) ?? null},
-          title = coalesce(${report.story.title ?? null}, title)
-        WHERE id = ${storyId} AND version = ${version}`.execute(this.db);
-      return Number(result.numAffectedRows ?? 0) === 1;
+      return this.transaction(async (c) => {
+        const result = await sql`UPDATE stories SET report = ${JSON.stringify(report)},
+            report_version = ${version}, lead = ${reportLead(report) ?? null},
+            title = coalesce(${report.story.title ?? null}, title)
+          WHERE id = ${storyId} AND version = ${version}`.execute(c);
+        const saved = Number(result.numAffectedRows ?? 0) === 1;
+        if (saved) await recordReportKeys(c, storyId, report, new Date().toISOString());
+        return saved;
+      });
     });
+  }
+
+  storyMovedTo(id: string): Promise<string | undefined> {
+    return this.run('cannot look up the story', () => storyMovedTo(this.db, id));
+  }
+
+  reportKeysFirstSeen(storyId: string): Promise<Map<string, string>> {
+    return this.run('cannot read the story', () => firstSeenKeys(this.db, storyId));
   }
 
   loadClusterState(name: string): Promise<ClusterSnapshot | undefined> {
@@ -356,15 +376,16 @@ export class SqlStore implements Store {
 
   listFeeds(): Promise<FeedRecord[]> {
     return this.run('cannot list feeds', async () => {
-      const { rows } =
-        await sql<FeedRow>`SELECT * FROM feeds ORDER BY ${sql.raw(this.dialect.feedOrder)}`.execute(this.db);
+      const { rows } = await sql<FeedRow>`SELECT f.*, ${FEED_ARTICLES} AS article_count FROM feeds f
+          ORDER BY ${sql.raw(this.dialect.feedOrder)}`.execute(this.db);
       return rows.map(feedFromRow);
     });
   }
 
   getFeed(id: string): Promise<FeedRecord | undefined> {
     return this.run('cannot read the feed', async () => {
-      const { rows } = await sql<FeedRow>`SELECT * FROM feeds WHERE id = ${id}`.execute(this.db);
+      const { rows } = await sql<FeedRow>`SELECT f.*, ${FEED_ARTICLES} AS article_count FROM feeds f
+        WHERE f.id = ${id}`.execute(this.db);
       return rows[0] && feedFromRow(rows[0]);
     });
   }

@@ -97,8 +97,17 @@ export interface StoryListQuery {
   readonly until?: string;
   /** Full-text query over article titles and texts (plain words; no query syntax). */
   readonly search?: string;
-  /** 'newest' (default): latest article first, then size; 'biggest': most sources, then newest. */
-  readonly order?: 'newest' | 'biggest';
+  /**
+   * 'newest' (default): latest article first, then size; 'biggest': most sources, then newest;
+   * 'updated': most recently changed first (the Atom feed of new and updated stories).
+   */
+  readonly order?: 'newest' | 'biggest' | 'updated';
+  /** Reader controls: leave out stories whose every outlet is one of these. */
+  readonly muteSources?: readonly string[];
+  /** Reader controls: leave out stories whose title or lead contains one of these (any case). */
+  readonly muteWords?: readonly string[];
+  /** Reader controls: only stories with an article in this language (two-letter code). */
+  readonly language?: string;
 }
 
 /** One line of the story list. */
@@ -159,6 +168,10 @@ export interface FeedRecord {
   /** Message of the last failed poll; cleared by a successful one. */
   readonly lastError?: string;
   readonly createdAt: string;
+  /** ISO date-time the feed was paused; a paused feed is not polled until resumed. */
+  readonly pausedAt?: string;
+  /** Articles stored from this feed (given by `listFeeds` and `getFeed`). */
+  readonly articleCount?: number;
 }
 
 export interface FeedUpdate {
@@ -167,6 +180,8 @@ export interface FeedUpdate {
   readonly lastModified?: string | null;
   readonly lastPolledAt?: string | null;
   readonly lastError?: string | null;
+  /** An ISO time pauses the feed, null resumes it. */
+  readonly pausedAt?: string | null;
 }
 
 export interface StoreStats {
@@ -201,9 +216,15 @@ export interface Store {
   /**
    * Saves a story's report built from story version `version`. Ignored (returns false) when the story
    * has changed since, so a slow refresh never overwrites a newer state with an older one. The story is
-   * listed under the report's title from then on (the report chooses among all its articles' headlines).
+   * listed under the report's title from then on (the report chooses among all its articles' headlines),
+   * and the first-seen time of each of its sentences and facts not seen before is kept.
    */
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean>;
+
+  /** The story a merged-away story id now lives in (its permalink redirects there), if any. */
+  storyMovedTo(id: string): Promise<string | undefined>;
+  /** When each report key of a story (src/core/story-life.ts) was first seen in a stored report. */
+  reportKeysFirstSeen(storyId: string): Promise<Map<string, string>>;
 
   loadClusterState(name: string): Promise<ClusterSnapshot | undefined>;
   saveClusterState(snapshot: ClusterSnapshot): Promise<void>;
