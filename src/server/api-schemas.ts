@@ -149,6 +149,10 @@ export const FeedSchema = z.object({
   lastPolledAt: z.string().optional(),
   lastError: z.string().optional(),
   createdAt: z.string(),
+  paused: z.boolean(),
+  pausedAt: z.string().optional(),
+  articleCount: z.number().int(),
+  nextPollAt: z.string().optional().describe('next scheduled poll; absent when paused or no worker runs'),
 });
 
 export const PollAnswer = z.object({

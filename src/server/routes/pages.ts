@@ -15,6 +15,7 @@ import { numberedArticles, renderSourcesPage } from '../../web/sources-page.js';
 import { renderStoryList, type StoryOrder } from '../../web/story-list-page.js';
 import { renderStoryPage } from '../../web/story-page.js';
 import { renderUploadPage } from '../../web/upload-page.js';
+import { feedsPageRoutes } from './feeds-page.js';
 
 export const WEB_DEFAULTS = Object.freeze({
   /** Stories per list page. */
@@ -126,6 +127,8 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       return { status: 200, page: renderSourcesPage(stored, a, b) };
     }),
   );
+
+  feedsPageRoutes(app, deps);
 
   app.get('/upload', async (request, reply) =>
     answerPage(reply, async () => ({
