@@ -20,11 +20,7 @@ describe('findFigures keeps the source words', () => {
       'which Brennick put at between $1.5 million and $2 million',
     ],
     ['The fair opens July 1.', [['--07-01', 'July 1', 'fair opens']], 'The fair opens July 1'],
-    [
-      'Twelve people were injured.',
-      [['12', 'Twelve', 'people injured']],
-      'Twelve people were injured',
-    ],
+    ['Twelve people were injured.', [['12', 'Twelve', 'people injured']], 'Twelve people were injured'],
     ['Turnout rose to 61 percent.', [['61%', '61 percent', 'turnout rose']], 'Turnout rose to 61 percent'],
   ])('%s', (sentence, expected, phrase) => {
     const found = findFigures(sentence).filter((f) => f.listed);

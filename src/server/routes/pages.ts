@@ -15,6 +15,10 @@ import { numberedArticles, renderSourcesPage } from '../../web/sources-page.js';
 import { renderStoryList, type StoryOrder } from '../../web/story-list-page.js';
 import { renderStoryPage } from '../../web/story-page.js';
 import { renderUploadPage } from '../../web/upload-page.js';
+import { newSince } from '../../core/story-life.js';
+import { parseSince } from '../since-query.js';
+import { movedUrl } from '../moved-url.js';
+import { atomRoutes } from './atom.js';
 import { feedsPageRoutes } from './feeds-page.js';
 
 export const WEB_DEFAULTS = Object.freeze({
@@ -94,19 +98,33 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.get('/', list(false));
   app.get('/search', list(true));
 
-  app.get('/stories/:id', async (request, reply) =>
-    answerPage(reply, async () => {
-      const { id } = request.params as { id: string };
-      const stored = await store.getStory(id);
-      if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
-      return { status: 200, page: renderStoryPage(stored) };
-    }),
-  );
+  app.get('/stories/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const stored = await store.getStory(id);
+    if (!stored) {
+      // A story merged into another keeps its permalink: it leads to the story it joined.
+      const moved = await store.storyMovedTo(id);
+      if (moved) return reply.redirect(movedUrl(request.url, moved), 301);
+      return sendPage(reply, 404, renderNotFoundPage('There is no story with this id.'));
+    }
+    return answerPage(reply, async () => {
+      const since = parseSince(one(request.query, 'since'));
+      const fresh =
+        since && stored.report
+          ? newSince(stored.report, await store.reportKeysFirstSeen(stored.id), since)
+          : undefined;
+      return { status: 200, page: renderStoryPage(stored, fresh) };
+    });
+  });
 
-  app.get('/stories/:id/sources', async (request, reply) =>
-    answerPage(reply, async () => {
-      const { id } = request.params as { id: string };
-      const stored = await store.getStory(id);
+  app.get('/stories/:id/sources', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const stored = await store.getStory(id);
+    if (!stored) {
+      const moved = await store.storyMovedTo(id);
+      if (moved) return reply.redirect(movedUrl(request.url, moved), 301);
+    }
+    return answerPage(reply, async () => {
       if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
       const n = numberedArticles(stored).length;
       const a = sourceNumber(one(request.query, 'a'), 1) - 1;
@@ -125,10 +143,11 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
           ),
         };
       return { status: 200, page: renderSourcesPage(stored, a, b) };
-    }),
-  );
+    });
+  });
 
   feedsPageRoutes(app, deps);
+  atomRoutes(app, deps);
 
   app.get('/upload', async (request, reply) =>
     answerPage(reply, async () => ({
