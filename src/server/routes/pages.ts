@@ -12,6 +12,13 @@ import { STATIC_PATHS } from '../../web/document.js';
 import { CLIENT_SCRIPT } from '../../web/static/client-script.js';
 import { ICON_SVG, STYLESHEET } from '../../web/static/stylesheet.js';
 import { numberedArticles, renderSourcesPage } from '../../web/sources-page.js';
+import {
+  hasPrefs,
+  prefsCookie,
+  prefsFromCookie,
+  prefsFromQuery,
+  queryHasPrefs,
+} from '../../web/reader-prefs.js';
 import { renderStoryList, type StoryOrder } from '../../web/story-list-page.js';
 import { renderStoryPage } from '../../web/story-page.js';
 import { renderUploadPage } from '../../web/upload-page.js';
@@ -89,11 +96,30 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       const order: StoryOrder = one(request.query, 'order') === 'biggest' ? 'biggest' : 'newest';
       const offset = whole(one(request.query, 'offset'), 0);
       const q = search ? (one(request.query, 'q') ?? '').trim().slice(0, WEB_DEFAULTS.maxQuery) : undefined;
+      // Reader controls: the URL decides when it carries them (and the cookie keeps them), else the cookie.
+      const query = (request.query ?? {}) as Query;
+      const fromUrl = queryHasPrefs(query);
+      const prefs = fromUrl ? prefsFromQuery(query) : prefsFromCookie(request.headers.cookie);
+      if (fromUrl) reply.header('set-cookie', prefsCookie(prefs));
+      const filters = {
+        ...(prefs.mute.length && { muteSources: prefs.mute }),
+        ...(prefs.hide.length && { muteWords: prefs.hide }),
+        ...(prefs.lang && { language: prefs.lang }),
+      };
+      const paging = { order, offset, limit: WEB_DEFAULTS.pageSize, ...(q && { search: q }) };
       const page =
         q === ''
           ? { items: [], total: 0, limit: WEB_DEFAULTS.pageSize, offset: 0 }
-          : await store.listStories({ order, offset, limit: WEB_DEFAULTS.pageSize, ...(q && { search: q }) });
-      return { status: 200, page: renderStoryList(page, { order, ...(q !== undefined && { search: q }) }) };
+          : await store.listStories({ ...paging, ...filters });
+      // How many the controls hide: one more count, only when some are in force.
+      const hidden =
+        q !== '' && hasPrefs(prefs)
+          ? (await store.listStories({ ...paging, limit: 1 })).total - page.total
+          : undefined;
+      return {
+        status: 200,
+        page: renderStoryList(page, { order, prefs, ...(q !== undefined && { search: q }) }, hidden),
+      };
     });
   app.get('/', list(false));
   app.get('/search', list(true));
