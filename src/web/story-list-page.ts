@@ -4,7 +4,7 @@ import type { Page, StoryListItem } from '../storage/store.js';
 import { formatSpan } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
-import { prefsQuery, type ReaderPrefs } from './reader-prefs.js';
+import { hasPrefs, prefsQuery, type ReaderPrefs } from './reader-prefs.js';
 import { plural } from './sections/common.js';
 
 export type StoryOrder = 'newest' | 'biggest';
@@ -157,7 +157,9 @@ export function renderStoryList(
         ? view.search
           ? html`<p class="empty">No story matches “${view.search}”.</p>`
           : html`<p class="empty">Type some words to search titles and texts.</p>`
-        : html`<p class="empty">No stories yet. <a href="/upload">Upload some articles</a>.</p>`;
+        : view.prefs && hasPrefs(view.prefs)
+          ? html`<p class="empty">The reader controls hide every story. Change or clear them above.</p>`
+          : html`<p class="empty">No stories yet. <a href="/upload">Upload some articles</a>.</p>`;
   const body = html`<h1>${heading}</h1>
     <div class="toolbar">${toggle}<a class="button secondary" href="/upload">Upload articles</a></div>
     ${readerControls(view, hidden)}
