@@ -95,7 +95,8 @@ export function register(program: Command): void {
             : f.lastPolledAt
               ? `polled ${f.lastPolledAt}`
               : 'never polled';
-          process.stdout.write(`${f.id}\t${f.url}\t${f.title ?? ''}\t${state}\n`);
+          const paused = f.pausedAt ? `paused since ${f.pausedAt}; ` : '';
+          process.stdout.write(`${f.id}\t${f.url}\t${f.title ?? ''}\t${paused}${state}\n`);
         }
       } finally {
         await store.close();

@@ -126,6 +126,13 @@ export interface Figure {
   /** Words around it that say what it counts ("people injured"). */
   readonly context: string;
   readonly articles: readonly number[];
+  /**
+   * The figure as its first source wrote it ("$2 million", "July 1"): `value` is normalised to compare
+   * sources and reads like a typo ("USD 2000000", "--07-01"). Absent in reports stored before it existed.
+   */
+  readonly written?: string;
+  /** The source's own clause around the figure ("which Brennick put at between $1.5 million and $2 million"). */
+  readonly phrase?: string;
 }
 
 /** The same kind of fact stated with different values by different sources. */
@@ -134,6 +141,8 @@ export interface Disagreement {
   readonly topic: string;
   readonly sides: readonly {
     readonly value: string;
+    /** The value as the source wrote it ("by April 4", "$2 million"); absent in older reports. */
+    readonly written?: string;
     readonly text: string;
     readonly articles: readonly number[];
   }[];

@@ -64,12 +64,16 @@ export const ComparisonSchema = z.object({
       value: z.string(),
       context: z.string(),
       articles,
+      written: z.string().optional(),
+      phrase: z.string().optional(),
     }),
   ),
   disagreements: z.array(
     z.object({
       topic: z.string(),
-      sides: z.array(z.object({ value: z.string(), text: z.string(), articles })).min(2),
+      sides: z
+        .array(z.object({ value: z.string(), written: z.string().optional(), text: z.string(), articles }))
+        .min(2),
     }),
   ),
 });

@@ -11,6 +11,7 @@ const whole = (min: number, max: number) => z.coerce.number().int().min(min).max
 
 const isoDate = z
   .string()
+  .max(64)
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date or date-time' });
 
 export const StoryListQuery = z.object({
@@ -106,6 +107,27 @@ export const StoryDetail = z.object({
   }),
   report: StoryReportSchema.nullable(),
   articles: z.array(StoredArticleSchema),
+  life: z
+    .object({
+      firstSeenAt: z.string().describe('when the story was first stored'),
+      updatedAt: z.string().describe('when an article last joined or left it'),
+      since: z.string().optional().describe('the ?since= asked, as ISO'),
+      newSentences: z
+        .array(z.object({ index: z.number().int(), firstSeenAt: z.string(), sentence: z.unknown() }))
+        .optional()
+        .describe('summary sentences (with their citations) that entered after since'),
+      newFacts: z
+        .array(z.object({ firstSeenAt: z.string(), fact: z.unknown() }))
+        .optional()
+        .describe('agreed and one-source facts that entered after since'),
+    })
+    .describe("the story's life; the new-since lists only when ?since= is given"),
+});
+
+export const StoryDetailQuery = z.object({
+  since: isoDate
+    .optional()
+    .describe('ISO date or date-time: list the summary sentences and facts that entered after it'),
 });
 
 export const IngestOutcomeSchema = z.union([
@@ -150,6 +172,10 @@ export const FeedSchema = z.object({
   lastPolledAt: z.string().optional(),
   lastError: z.string().optional(),
   createdAt: z.string(),
+  paused: z.boolean(),
+  pausedAt: z.string().optional(),
+  articleCount: z.number().int(),
+  nextPollAt: z.string().optional().describe('next scheduled poll; absent when paused or no worker runs'),
 });
 
 export const PollAnswer = z.object({

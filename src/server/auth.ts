@@ -20,6 +20,12 @@ import { sendError } from './error-handler.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
+/** True when `given` is the server's token (compared in constant time); always true without a token. */
+export function tokenMatches(config: ServerConfig, given: string | undefined): boolean {
+  if (!config.token) return true;
+  return given !== undefined && timingSafeEqual(digest(given), digest(config.token));
+}
+
 /** True when the request may write: no token configured, or the right bearer token given. */
 export function hasWriteAccess(request: FastifyRequest, config: ServerConfig): boolean {
   if (!config.token) return true;

@@ -24,6 +24,11 @@ export interface ServerConfig {
    * start-up lines and errors on a person's terminal; operators turn it on (`--log-requests`).
    */
   readonly logRequests: boolean;
+  /**
+   * How long after its last poll the server's worker polls a feed again, in ms; absent when no worker
+   * runs (`--no-worker`), so the feeds page says polls happen only on demand.
+   */
+  readonly pollEveryMs?: number;
 }
 
 export interface AppDeps {

@@ -121,12 +121,14 @@ export function resolveServeOptions(flags: ServeFlags, env: ServeEnv): ServeOpti
     );
   }
   const url = flags.db ?? env.DATABASE_URL;
+  const worker = flags.worker ?? true;
+  const pollEveryMs = (flags.pollEvery ?? DEFAULT_POLL_EVERY_S) * 1000;
   return {
-    config,
+    config: { ...config, ...(worker && { pollEveryMs }) },
     database: url ? { databaseUrl: url } : { sqlitePath: STORE_DEFAULTS.sqlitePath },
     loadSamples: flags.samples ?? true,
     samplesDir: flags.samplesDir ?? 'samples',
-    worker: flags.worker ?? true,
-    pollEveryMs: (flags.pollEvery ?? DEFAULT_POLL_EVERY_S) * 1000,
+    worker,
+    pollEveryMs,
   };
 }

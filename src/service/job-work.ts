@@ -22,9 +22,9 @@ export interface JobWorkEvents {
   onPoll?: (result: PollResult) => void;
 }
 
-/** True when `feed`'s last poll is older than `everyMs` (or it was never polled). */
+/** True when `feed` is not paused and its last poll is older than `everyMs` (or it was never polled). */
 export function isDue(feed: FeedRecord, everyMs: number, now: number): boolean {
-  return !feed.lastPolledAt || Date.parse(feed.lastPolledAt) + everyMs <= now;
+  return !feed.pausedAt && (!feed.lastPolledAt || Date.parse(feed.lastPolledAt) + everyMs <= now);
 }
 
 /**

@@ -171,7 +171,7 @@ export async function pollFeed(
   }
 }
 
-/** Polls every stored feed, one after another (politeness is per host inside the fetcher). */
+/** Polls every stored feed but paused ones, one after another (politeness is per host inside the fetcher). */
 export async function pollAllFeeds(
   service: IngestService,
   fetcher: PoliteFetcher,
@@ -179,7 +179,7 @@ export async function pollAllFeeds(
 ): Promise<PollResult[]> {
   const results: PollResult[] = [];
   for (const feed of await service.store.listFeeds())
-    results.push(await pollFeed(service, feed, fetcher, options));
+    if (!feed.pausedAt) results.push(await pollFeed(service, feed, fetcher, options));
   return results;
 }
 

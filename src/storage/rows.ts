@@ -54,7 +54,9 @@ const ARTICLE_COLUMNS = [
   ...ARTICLE_FIELDS,
   ...'content_hash duplicate_of duplicate_similarity feed_id ingested_at'.split(' '),
 ];
-const FEED_COLUMNS = 'id url title etag last_modified last_polled_at last_error created_at'.split(' ');
+const FEED_COLUMNS = 'id url title etag last_modified last_polled_at last_error created_at paused_at'.split(
+  ' ',
+);
 const STORY_COLUMNS = 'id title article_count source_count sources first_at last_at updated_at lead'.split(
   ' ',
 );
@@ -70,7 +72,12 @@ export function articleFromRow(row: Row): StoredArticle {
   return Object.freeze({ ...stored, storyId: (row.story_id as string | null) ?? null, seq: Number(row.seq) });
 }
 
-export const feedFromRow = (row: Row): FeedRecord => record(row, FEED_COLUMNS);
+export function feedFromRow(row: Row): FeedRecord {
+  const feed = record<FeedRecord>(row, FEED_COLUMNS);
+  return row.article_count == null
+    ? feed
+    : Object.freeze({ ...feed, articleCount: Number(row.article_count) });
+}
 
 /** A story row as its list item; an undated story spans the time it was created. */
 export function storyItem(row: Row): StoryListItem {

@@ -19,6 +19,7 @@ import {
   STALE_STORY,
 } from './rows.js';
 import { storageError, storyItem } from './rows.js';
+import { firstSeenKeys, readerFilters, recordMerge, recordReportKeys, storyMovedTo } from './story-life.js';
 import {
   articleIdCandidate,
   articleKey,
@@ -89,7 +90,10 @@ const query =
     }
   };
 
-const FEED_FIELDS = ['title', 'etag', 'lastModified', 'lastPolledAt', 'lastError'] as const;
+const FEED_FIELDS = ['title', 'etag', 'lastModified', 'lastPolledAt', 'lastError', 'pausedAt'] as const;
+
+/** A feed row with the count of articles stored from it (by the `articles_feed` index). */
+const FEED_ROW = sql`f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count`;
 
 /**
  * Where a story id ends up after the batch's merges (followed transitively: a→b, b→c sends a to c),
@@ -125,23 +129,27 @@ export class SqlStore implements Store {
     return out;
   }
 
-  /** One transaction on one connection, begun the dialect's way (SQLite: IMMEDIATE). */
-  async writeBatch(batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
+  /** `work` in one transaction on one connection, begun the dialect's way (SQLite: IMMEDIATE). */
+  private async transaction<T>(what: string, work: (c: Db) => Promise<T>): Promise<T> {
     try {
       return await this.db.connection().execute(async (conn) => {
         await sql.raw(this.dialect.begin).execute(conn);
         try {
-          const outcomes = await this.writeIn(conn, batch);
+          const out = await work(conn);
           await sql`COMMIT`.execute(conn);
-          return outcomes;
+          return out;
         } catch (error) {
           await sql`ROLLBACK`.execute(conn).catch(() => undefined);
           throw error;
         }
       });
     } catch (error) {
-      throw error instanceof ChorusError ? error : storageError('cannot write the batch', error);
+      throw error instanceof ChorusError ? error : storageError(what, error);
     }
+  }
+
+  writeBatch(batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
+    return this.transaction('cannot write the batch', (c) => this.writeIn(c, batch));
   }
 
   private async writeIn(c: Db, batch: BatchWrite): Promise<ArticleWriteOutcome[]> {
@@ -167,6 +175,7 @@ export class SqlStore implements Store {
       if (m.from === m.into) continue;
       await q`UPDATE articles SET story_id = ${m.into} WHERE story_id = ${m.from}`;
       await q`DELETE FROM stories WHERE id = ${m.from}`;
+      await recordMerge(c, m.from, m.into, now);
       touched.add(m.into);
     }
     const row = (w: ArticleWrite, id: string) => {
@@ -344,10 +353,12 @@ export class SqlStore implements Store {
     const where: RawBuilder<unknown>[] = [sql`s.article_count > 0`];
     if (q.since !== undefined) where.push(sql`s.last_at >= ${new Date(q.since).toISOString()}`);
     if (q.until !== undefined) where.push(sql`s.last_at < ${new Date(q.until).toISOString()}`);
-    const order =
-      q.order === 'biggest'
-        ? 's.source_count DESC, s.last_at DESC, s.id'
-        : 's.last_at DESC, s.source_count DESC, s.id';
+    where.push(...readerFilters(q));
+    const order = {
+      biggest: 's.source_count DESC, s.last_at DESC, s.id',
+      updated: 's.updated_at DESC, s.id',
+      newest: 's.last_at DESC, s.source_count DESC, s.id',
+    }[q.order ?? 'newest'];
     return this.page('s', q, where, order, storyItem);
   }
 
@@ -366,12 +377,27 @@ export class SqlStore implements Store {
     return rows.map((r) => r.id as string);
   }
 
-  async putReport(storyId: string, version: number, report: StoryReport) {
-    const result = await this.q`UPDATE stories SET report = ${JSON.stringify(report)},
-        report_version = ${version}, lead = ${report.summary.sentences[0]?.text ?? null},
-        title = coalesce(${report.story.title ?? null}, title)
-      WHERE id = ${storyId} AND version = ${version}`;
-    return result.changed === 1;
+  putReport(storyId: string, version: number, report: StoryReport) {
+    return this.transaction('cannot save the report', async (c) => {
+      const result = await query(c)`UPDATE stories SET report = ${JSON.stringify(report)},
+          report_version = ${version}, lead = ${report.summary.sentences[0]?.text ?? null},
+          title = coalesce(${report.story.title ?? null}, title)
+        WHERE id = ${storyId} AND version = ${version}`;
+      if (result.changed === 1) await recordReportKeys(c, storyId, report, new Date().toISOString());
+      return result.changed === 1;
+    });
+  }
+
+  storyMovedTo(id: string) {
+    return storyMovedTo(this.db, id).catch((e: unknown) =>
+      Promise.reject(storageError('cannot read story moves', e)),
+    );
+  }
+
+  reportKeysFirstSeen(storyId: string) {
+    return firstSeenKeys(this.db, storyId).catch((e: unknown) =>
+      Promise.reject(storageError('cannot read report keys', e)),
+    );
   }
 
   async loadClusterState(name: string) {
@@ -391,11 +417,13 @@ export class SqlStore implements Store {
   }
 
   async listFeeds() {
-    return (await this.q`SELECT * FROM feeds ORDER BY ${sql.raw(this.dialect.feedOrder)}`).map(feedFromRow);
+    return (await this.q`SELECT ${FEED_ROW} FROM feeds f ORDER BY ${sql.raw(this.dialect.feedOrder)}`).map(
+      feedFromRow,
+    );
   }
 
   async getFeed(id: string) {
-    const [row] = await this.q`SELECT * FROM feeds WHERE id = ${id}`;
+    const [row] = await this.q`SELECT ${FEED_ROW} FROM feeds f WHERE f.id = ${id}`;
     return row && feedFromRow(row);
   }
 

@@ -99,8 +99,14 @@ export interface StoryListQuery extends PageQuery {
   readonly since?: string;
   /** Only stories whose latest article is before this ISO date-time. */
   readonly until?: string;
-  /** 'newest' (default): latest article first, then size; 'biggest': most sources, then newest. */
-  readonly order?: 'newest' | 'biggest';
+  /** 'newest' (default): latest article, then size; 'biggest': most sources; 'updated': last changed. */
+  readonly order?: 'newest' | 'biggest' | 'updated';
+  /** Reader controls: leave out stories whose every outlet is one of these. */
+  readonly muteSources?: readonly string[];
+  /** Reader controls: leave out stories whose title or lead contains one of these (any case). */
+  readonly muteWords?: readonly string[];
+  /** Reader controls: only stories with an article in this language (two-letter code). */
+  readonly language?: string;
 }
 
 export interface StoryListItem {
@@ -144,11 +150,14 @@ export interface ArticleListQuery extends PageQuery {
   readonly feedId?: string;
 }
 
-type FeedField = 'title' | 'etag' | 'lastModified' | 'lastPolledAt' | 'lastError';
-/** A feed; `lastError` is the message of the last failed poll, cleared by a successful one. */
+type FeedField = 'title' | 'etag' | 'lastModified' | 'lastPolledAt' | 'lastError' | 'pausedAt';
+/**
+ * A feed; `lastError` is the message of the last failed poll, cleared by a successful one; a feed with
+ * `pausedAt` is not polled; `articleCount` (from `listFeeds`, `getFeed`) counts its stored articles.
+ */
 export type FeedRecord = { readonly id: string; readonly url: string; readonly createdAt: string } & {
   readonly [K in FeedField]?: string;
-};
+} & { readonly articleCount?: number };
 /** Fields to set (a string), clear (null) or leave (absent). */
 export type FeedUpdate = { readonly [K in FeedField]?: string | null };
 
@@ -180,9 +189,15 @@ export interface Store {
   /**
    * Saves a story's report built from story version `version`. Ignored (returns false) when the story
    * has changed since, so a slow refresh never overwrites a newer state with an older one. The story is
-   * listed under the report's title from then on (the report chooses among its articles' headlines).
+   * listed under the report's title from then on (the report chooses among its articles' headlines),
+   * and the first-seen time of each of its sentences and facts not seen before is kept.
    */
   putReport(storyId: string, version: number, report: StoryReport): Promise<boolean>;
+
+  /** The story a merged-away story id now lives in (its permalink redirects there), if any. */
+  storyMovedTo(id: string): Promise<string | undefined>;
+  /** When each report key of a story (src/core/story-life.ts) was first seen in a stored report. */
+  reportKeysFirstSeen(storyId: string): Promise<Map<string, string>>;
 
   loadClusterState(name: string): Promise<ClusterSnapshot | undefined>;
   saveClusterState(snapshot: ClusterSnapshot): Promise<void>;

@@ -16,6 +16,7 @@ export function renderPage(options: PageOptions): string {
       <a class="brand" href="/">Chorus</a>
       <a href="/">Stories</a>
       <a href="/upload">Upload</a>
+      <a href="/feeds">Feeds</a>
       <form action="/search" method="get" role="search">
         <label class="sr" for="site-q">Search stories</label
         ><input

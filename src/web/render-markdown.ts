@@ -127,7 +127,8 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
         .flatMap((d) => [
           `- **${mdText(d.topic)}**`,
           ...d.sides.map(
-            (s) => `  - ${mdText(s.value)}: ${sourceLabel(report, s.articles)} — “${mdText(s.text)}”`,
+            (s) =>
+              `  - ${mdText(s.written ?? s.value)}: ${sourceLabel(report, s.articles)} — “${mdText(s.text)}”`,
           ),
         ]),
       'no disagreement found',

@@ -18,6 +18,8 @@ import { renderWarnings } from './sections/warnings.js';
 export interface ReportBodyOptions extends ReportViewOptions {
   /** Warnings the page adds (a stale report, say), shown before the report's own. */
   readonly notices?: readonly string[];
+  /** Markup the page adds under the heading (the story page: first seen, updated, "new since"). */
+  readonly life?: SafeHtml;
 }
 
 const CONTENTS: readonly (readonly [string, string])[] = [
@@ -45,6 +47,7 @@ export function renderReportBody(report: StoryReport, options: ReportBodyOptions
         ${plural(n, 'article')} from
         ${plural(outlets, 'outlet')}${report.duplicates.length ? ` · ${plural(report.duplicates.length, 'syndicated copy', 'syndicated copies')}` : ''}
       </p>
+      ${options.life ?? null}
       <nav class="contents" aria-label="Sections">
         ${CONTENTS.map(([id, label]) => html`<a href="#${id}">${label}</a> `)}
       </nav>

@@ -2,7 +2,8 @@
  * What every report section needs besides the report itself: sentence texts for the cited passages,
  * source labels, and which articles copy which. Built once per page, so sections stay plain functions.
  */
-import type { DuplicateLink, StoryReport } from '../core/model.js';
+import type { DuplicateLink, Fact, StoryReport } from '../core/model.js';
+import { factKey, type NewSince } from '../core/story-life.js';
 import { analyzeStory } from '../core/text/index.js';
 
 export interface ReportView {
@@ -20,12 +21,20 @@ export interface ReportView {
   readonly compareHref?: (a: number, b: number) => string;
   /** Cited passages start folded (a page script unfolds the one a marker jumps to). */
   readonly collapsePassages: boolean;
+  /** What entered the report after a reader's `since` time, when the page was asked for it. */
+  readonly newSince?: NewSince;
+  /** Whether summary sentence `index` entered after `since` (false when no `since` was asked). */
+  isNewSentence(index: number): boolean;
+  /** Whether `fact` entered after `since` (false when no `since` was asked). */
+  isNewFact(fact: Fact): boolean;
 }
 
 export interface ReportViewOptions {
   readonly compareHref?: (a: number, b: number) => string;
   /** Fold the cited passages of each source (served pages, which have the script). Default false. */
   readonly collapsePassages?: boolean;
+  /** Highlight what entered after a time (the story page's `?since=`). */
+  readonly newSince?: NewSince;
 }
 
 /** Title of a report: the story's, else its first article's, else "Story". */
@@ -57,5 +66,8 @@ export function makeReportView(report: StoryReport, options: ReportViewOptions =
     copiedBy,
     ...(options.compareHref && { compareHref: options.compareHref }),
     collapsePassages: options.collapsePassages ?? false,
+    ...(options.newSince && { newSince: options.newSince }),
+    isNewSentence: (index) => options.newSince?.sentences.includes(index) ?? false,
+    isNewFact: (fact) => options.newSince?.facts.has(factKey(report, fact)) ?? false,
   };
 }

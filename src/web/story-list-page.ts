@@ -4,6 +4,7 @@ import type { Page, StoryListItem } from '../storage/store.js';
 import { formatSpan } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
+import { hasPrefs, prefsQuery, type ReaderPrefs } from './reader-prefs.js';
 import { plural } from './sections/common.js';
 
 export type StoryOrder = 'newest' | 'biggest';
@@ -12,6 +13,8 @@ export interface StoryListView {
   readonly order: StoryOrder;
   /** The search words, on `/search`. */
   readonly search?: string;
+  /** The reader controls in force (muted outlets and words, language). */
+  readonly prefs?: ReaderPrefs;
 }
 
 /** Path of the list with these settings (`/?order=biggest&offset=20`, `/search?q=…`). */
@@ -24,7 +27,67 @@ export function storyListHref(view: StoryListView, offset: number): string {
   return `${view.search !== undefined ? '/search' : '/'}${qs ? `?${qs}` : ''}`;
 }
 
-function storyItem(item: StoryListItem): SafeHtml {
+/** Path of the list with `prefs` as the reader controls (the server keeps them in a cookie too). */
+function prefsHref(view: StoryListView, prefs: ReaderPrefs): string {
+  const params = prefsQuery(prefs);
+  if (view.search !== undefined) params.set('q', view.search);
+  if (view.order !== 'newest') params.set('order', view.order);
+  // An explicit marker, so that a list with no controls left still overrides the cookie.
+  params.set('prefs', '1');
+  return `${view.search !== undefined ? '/search' : '/'}?${params.toString()}`;
+}
+
+/** The controls: the form, and what is in force with a way to clear it. */
+function readerControls(view: StoryListView, hidden: number | undefined): SafeHtml {
+  const prefs = view.prefs ?? { mute: [], hide: [] };
+  const active = [
+    prefs.mute.length ? `muted outlets: ${prefs.mute.join(', ')}` : '',
+    prefs.hide.length ? `hidden words: ${prefs.hide.join(', ')}` : '',
+    prefs.lang ? `language: ${prefs.lang}` : '',
+  ].filter(Boolean);
+  return html`<details class="block" id="reader-controls" ${active.length ? html`open` : null}>
+    <summary>Reader controls${active.length ? ` (${active.length} in force)` : ''}</summary>
+    <form class="reader-controls" method="get" action="${view.search !== undefined ? '/search' : '/'}">
+      ${view.search !== undefined ? html`<input type="hidden" name="q" value="${view.search}" />` : null}
+      ${view.order !== 'newest' ? html`<input type="hidden" name="order" value="${view.order}" />` : null}
+      <input type="hidden" name="prefs" value="1" />
+      <div>
+        <label for="rc-mute">Mute outlets (comma-separated)</label>
+        <input id="rc-mute" type="text" name="mute" value="${prefs.mute.join(', ')}" maxlength="1700" />
+      </div>
+      <div>
+        <label for="rc-hide">Hide stories with words</label>
+        <input id="rc-hide" type="text" name="hide" value="${prefs.hide.join(', ')}" maxlength="1700" />
+      </div>
+      <div>
+        <label for="rc-lang">Language (two letters, e.g. en)</label>
+        <input
+          id="rc-lang"
+          type="text"
+          name="lang"
+          value="${prefs.lang ?? ''}"
+          pattern="[A-Za-z]{2}"
+          maxlength="2"
+          size="3"
+        />
+      </div>
+      <button type="submit">Apply</button>
+    </form>
+    ${
+      active.length
+        ? html`<p class="meta" id="reader-active">
+            In force: ${active.join(' · ')}${hidden ? ` (${plural(hidden, 'story', 'stories')} hidden)` : ''}
+            ·
+            <a href="${prefsHref(view, { mute: [], hide: [] })}" id="reader-clear">Clear</a>
+          </p>`
+        : null
+    }
+  </details>`;
+}
+
+function storyItem(item: StoryListItem, view: StoryListView): SafeHtml {
+  const prefs = view.prefs ?? { mute: [], hide: [] };
+  const mutable = item.sources.filter((s) => !prefs.mute.includes(s)).slice(0, 6);
   const shown = item.sources.slice(0, 6);
   const more = item.sources.length - shown.length;
   return html`<li>
@@ -42,6 +105,19 @@ function storyItem(item: StoryListItem): SafeHtml {
       <time datetime="${item.firstAt}">${formatSpan(item.firstAt, item.lastAt)}</time
       >${item.articleCount !== item.sourceCount ? ` · ${plural(item.articleCount, 'article')}` : ''}
     </p>
+    ${
+      mutable.length
+        ? html`<details class="mute-menu">
+            <summary>Mute an outlet</summary>
+            ${mutable.map(
+              (o) =>
+                html`<a class="mute" href="${prefsHref(view, { ...prefs, mute: [...prefs.mute, o] })}"
+                  >Mute ${o}</a
+                > `,
+            )}
+          </details>`
+        : null
+    }
   </li>`;
 }
 
@@ -49,7 +125,12 @@ function storyItem(item: StoryListItem): SafeHtml {
  * The story list page for one page of results.
  * @example renderStoryList(await store.listStories({ order: 'biggest' }), { order: 'biggest' })
  */
-export function renderStoryList(page: Page<StoryListItem>, view: StoryListView): string {
+export function renderStoryList(
+  page: Page<StoryListItem>,
+  view: StoryListView,
+  /** Stories the reader controls hide, when known (told beside the controls). */
+  hidden?: number,
+): string {
   const searching = view.search !== undefined;
   const heading = searching ? (view.search ? `Stories matching “${view.search}”` : 'Search') : 'Stories';
   const toggle = html`<p class="toggle" aria-label="Order">
@@ -76,14 +157,17 @@ export function renderStoryList(page: Page<StoryListItem>, view: StoryListView):
         ? view.search
           ? html`<p class="empty">No story matches “${view.search}”.</p>`
           : html`<p class="empty">Type some words to search titles and texts.</p>`
-        : html`<p class="empty">No stories yet. <a href="/upload">Upload some articles</a>.</p>`;
+        : view.prefs && hasPrefs(view.prefs)
+          ? html`<p class="empty">The reader controls hide every story. Change or clear them above.</p>`
+          : html`<p class="empty">No stories yet. <a href="/upload">Upload some articles</a>.</p>`;
   const body = html`<h1>${heading}</h1>
     <div class="toolbar">${toggle}<a class="button secondary" href="/upload">Upload articles</a></div>
+    ${readerControls(view, hidden)}
     ${page.items.length ? html`<p class="meta">${first}–${last} of ${plural(page.total, 'story', 'stories')}</p>` : null}
     ${
       page.items.length
         ? html`<ol class="stories">
-            ${page.items.map(storyItem)}
+            ${page.items.map((item) => storyItem(item, view))}
           </ol>`
         : empty
     }

@@ -2,9 +2,10 @@
  * `/stories/:id`: the story's report (the same body as the standalone report) with links to the
  * side-by-side views. A story whose report is missing or older than its articles says so plainly.
  */
+import type { NewSince } from '../core/story-life.js';
 import { headlineFrom } from '../core/story-title.js';
 import type { StoredStory } from '../storage/store.js';
-import { html } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { renderReportBody } from './report-body.js';
 import { plural, sourceAnchor } from './sections/common.js';
@@ -52,11 +53,49 @@ function pendingBody(stored: StoredStory) {
   </article>`;
 }
 
+/** Path of a story's page, showing what is new since `since` when given. */
+export function storyHref(storyId: string, since?: string): string {
+  return `/stories/${encodeURIComponent(storyId)}${since ? `?since=${encodeURIComponent(since)}` : ''}`;
+}
+
 /**
- * The story page of a stored story.
+ * The story's life under its heading: when it was first seen and last updated, its Atom feed, a form
+ * to ask what is new since a time, and (when asked) how much is new.
+ */
+function lifeBlock(stored: StoredStory, newSince: NewSince | undefined): SafeHtml {
+  const count = newSince ? newSince.sentences.length + newSince.facts.size : 0;
+  const since = newSince?.since.slice(0, 16) ?? '';
+  return html`<div class="life" id="life">
+    <p class="meta">
+      First seen <time datetime="${stored.createdAt}" id="first-seen">${formatTime(stored.createdAt)}</time> ·
+      updated <time datetime="${stored.updatedAt}" id="last-updated">${formatTime(stored.updatedAt)}</time> ·
+      <a href="/stories/${encodeURIComponent(stored.id)}.atom" type="application/atom+xml">Atom feed</a>
+    </p>
+    <form method="get" action="/stories/${encodeURIComponent(stored.id)}" class="since">
+      <label for="since">What is new since (UTC)</label>
+      <input id="since" type="datetime-local" name="since" value="${since}" required />
+      <button type="submit">Show</button>
+      ${newSince ? html`<a href="${storyHref(stored.id)}">Clear</a>` : null}
+    </form>
+    ${
+      newSince
+        ? html`<p class="notice" role="status" id="new-since">
+            ${
+              count === 0
+                ? `Nothing new since ${formatTime(newSince.since)}.`
+                : `${plural(newSince.sentences.length, 'summary sentence')} and ${plural(newSince.facts.size, 'fact')} new since ${formatTime(newSince.since)}, marked “new”.`
+            }
+          </p>`
+        : null
+    }
+  </div>`;
+}
+
+/**
+ * The story page of a stored story; with `newSince`, what entered after that time is highlighted.
  * @example reply.type('text/html').send(renderStoryPage(await store.getStory(id)))
  */
-export function renderStoryPage(stored: StoredStory): string {
+export function renderStoryPage(stored: StoredStory, newSince?: NewSince): string {
   const { report } = stored;
   if (!report) return renderPage({ title: stored.title ?? 'Story', body: pendingBody(stored) });
   const notices: string[] = [];
@@ -71,6 +110,8 @@ export function renderStoryPage(stored: StoredStory): string {
     notices,
     compareHref: (a, b) => sourcesHref(stored.id, a, b),
     collapsePassages: true,
+    life: lifeBlock(stored, newSince),
+    ...(newSince && { newSince }),
   });
   return renderPage({ title: stored.title ?? report.story.title ?? 'Story', body });
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { resolveServeOptions } from '../../src/server/server-config.js';
+import { resolveServeOptions, type ServeFlags } from '../../src/server/server-config.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 
 /** Where Chromium is looked for: CHORUS_CHROMIUM, else Debian's package path. */
@@ -38,11 +38,21 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-/** The real server on 127.0.0.1 and a free port, over a temporary SQLite file seeded with the samples. */
-export async function startSite(): Promise<TestSite> {
+/**
+ * The real server on 127.0.0.1 and a free port, over a temporary SQLite file seeded with the samples.
+ * `flags` adds settings (the feeds test allows loopback feeds, served by the test itself).
+ */
+export async function startSite(flags: ServeFlags = {}): Promise<TestSite> {
   const dir = await mkdtemp(join(tmpdir(), 'chorus-e2e-'));
   const options = resolveServeOptions(
-    { port: 0, host: '127.0.0.1', db: join(dir, 'e2e.db'), samplesDir: SAMPLES, logLevel: 'silent' },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      db: join(dir, 'e2e.db'),
+      samplesDir: SAMPLES,
+      logLevel: 'silent',
+      ...flags,
+    },
     {},
   );
   const server = await startServer(options, { logger: false });

@@ -12,13 +12,18 @@ import {
 describe('resolveServeOptions', () => {
   it('uses the defaults when nothing is given', () => {
     expect(resolveServeOptions({}, {})).toEqual({
-      config: SERVER_DEFAULTS,
+      // The pages show when the worker polls a feed next.
+      config: { ...SERVER_DEFAULTS, pollEveryMs: 900_000 },
       database: { sqlitePath: './chorus.db' },
       loadSamples: true,
       samplesDir: 'samples',
       worker: true,
       pollEveryMs: 900_000,
     });
+  });
+
+  it('tells the pages no worker polls feeds under --no-worker', () => {
+    expect(resolveServeOptions({ worker: false }, {}).config.pollEveryMs).toBeUndefined();
   });
 
   it.each<[string, ServeFlags, ServeEnv, object]>([

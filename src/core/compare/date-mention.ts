@@ -2,7 +2,7 @@
  * A date as a figure: its value, the words before it that name the event, and whether the sentence
  * states the date or bounds it ("not before April 4" is a lower bound, "by April 4" an upper one).
  */
-import { leadWords } from './clauses.js';
+import { clauseAround, leadWords } from './clauses.js';
 import type { DateMatch } from './dates.js';
 import type { FigureMention } from './find-figures.js';
 
@@ -32,5 +32,7 @@ export function dateMention(
     bound,
     clauseStems: clauseStems(d.start, [d.start, d.end]),
     listed: true,
+    written: sentence.slice(d.start, d.end),
+    phrase: clauseAround(sentence, clauses, d.start),
   };
 }

@@ -155,14 +155,18 @@ function disagreement(group: readonly LocatedFigure[], text: Text): Disagreement
       if (group[x]!.listed && group[y]!.listed) conflict = true;
     }
   if (!conflict) return undefined;
-  const sides = new Map<string, { value: string; text: string; articles: Set<number> }>();
+  const sides = new Map<string, { value: string; written: string; text: string; articles: Set<number> }>();
   for (const m of group) {
     if (!m.listed) continue;
-    const value =
-      m.kind === 'date' && m.bound !== 'on'
-        ? `${m.bound === 'after' ? 'not before' : 'by'} ${m.value}`
-        : m.value;
-    const side = sides.get(value) ?? { value, text: text(m), articles: new Set<number>() };
+    const bound =
+      m.kind === 'date' && m.bound !== 'on' ? `${m.bound === 'after' ? 'not before' : 'by'} ` : '';
+    const value = bound + m.value;
+    const side = sides.get(value) ?? {
+      value,
+      written: bound + m.written,
+      text: text(m),
+      articles: new Set<number>(),
+    };
     side.articles.add(m.article);
     sides.set(value, side);
   }
@@ -180,6 +184,11 @@ function disagreement(group: readonly LocatedFigure[], text: Text): Disagreement
     topic,
     sides: [...sides.values()]
       .sort((a, b) => b.articles.size - a.articles.size || Math.min(...a.articles) - Math.min(...b.articles))
-      .map((s) => ({ value: s.value, text: s.text, articles: [...s.articles].sort((x, y) => x - y) })),
+      .map((s) => ({
+        value: s.value,
+        ...(s.written && { written: s.written }),
+        text: s.text,
+        articles: [...s.articles].sort((x, y) => x - y),
+      })),
   };
 }

@@ -55,7 +55,13 @@ export function figureTable(mentions: readonly LocatedFigure[], max: number): Fi
     if (!m.listed) return;
     const key = `${m.kind}|${m.value}|${m.head || m.context}`;
     const row = rows.get(key) ?? {
-      figure: { kind: m.kind, value: m.value, context: m.context },
+      figure: {
+        kind: m.kind,
+        value: m.value,
+        context: m.context,
+        ...(m.written && { written: m.written }),
+        ...(m.phrase && { phrase: m.phrase }),
+      },
       articles: new Set<number>(),
       first: i,
     };

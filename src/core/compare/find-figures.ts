@@ -9,7 +9,7 @@
 import type { Figure } from '../model.js';
 import { wordForms } from '../text/analyze.js';
 import { stem } from '../text/stem.js';
-import { clauseRanges, leadWords } from './clauses.js';
+import { clauseAround, clauseRanges, leadWords } from './clauses.js';
 import { dateMention } from './date-mention.js';
 import { findDates } from './dates.js';
 import {
@@ -48,6 +48,10 @@ export interface FigureMention {
    * article saying it and "cut to 162 games" states both values, so 211 vs 162 is not a dispute.
    */
   readonly listed: boolean;
+  /** The figure as the sentence writes it ("$2 million", "July 1"), for readers. */
+  readonly written: string;
+  /** The clause around the figure, verbatim, for readers ("which Brennick put at $2 million"). */
+  readonly phrase: string;
 }
 
 /** A count read only to veto a disagreement (see `listed`): `noun` is what it counts. */
@@ -62,6 +66,8 @@ function vetoOnly(kind: FigureMention['kind'], value: string, context: string, n
     bound: 'on',
     clauseStems: [],
     listed: false,
+    written: value,
+    phrase: '',
   };
 }
 
@@ -135,6 +141,8 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
         bound: 'on',
         clauseStems: clauseStems(at, [at, at + t.length]),
         listed: false,
+        written: sentence.slice(at, at + t.length),
+        phrase: '',
       });
     }
     // "according to two people familiar with…" counts the reporter's sources, not the event.
@@ -260,6 +268,8 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       bound: 'on',
       clauseStems: clauseStems(at, [at, stop]),
       listed: true,
+      written: sentence.slice(at, stop),
+      phrase: clauseAround(sentence, clauses, at),
     });
   }
   return out;

@@ -1,19 +1,55 @@
-/** The feeds the server follows: list, add (through the fetch guard), remove, and poll one now. */
+/** The feeds the server follows: list, add (through the fetch guard), pause, resume, remove, poll one now. */
 import { z } from 'zod';
 import { ChorusError } from '../../core/errors.js';
+import type { FeedRecord, Store } from '../../storage/store.js';
 import { checkUrl } from '../../feeds/fetch-guard.js';
 import { PoliteFetcher } from '../../feeds/polite-fetcher.js';
 import { pollFeed } from '../../service/poll-feeds.js';
 import { ErrorAnswer, FeedInput, FeedSchema, IdParams, PollAnswer } from '../api-schemas.js';
 import { defineRoute, type AnyRouteSpec } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
+import { feedView } from '../feed-view.js';
 
-const noFeed = (id: string) => new ChorusError('not-found', `expected a feed with id "${id}", found none`);
+/**
+ * Pauses or resumes feed `id` (pausing a paused feed keeps its first pause time) and returns it.
+ * Throws not-found for an unknown id.
+ */
+export async function setPaused(store: Store, id: string, paused: boolean): Promise<FeedRecord> {
+  const feed = await store.getFeed(id);
+  if (!feed) throw noFeed(id);
+  if (paused !== (feed.pausedAt !== undefined))
+    await store.updateFeed(id, { pausedAt: paused ? new Date().toISOString() : null });
+  return (await store.getFeed(id)) ?? feed;
+}
+
+export const noFeed = (id: string) =>
+  new ChorusError('not-found', `expected a feed with id "${id}", found none`);
 
 export function feedRoutes({ store, service, config }: AppDeps): AnyRouteSpec[] {
   // One fetcher for the server's life, so that the politeness delay per host holds across requests.
   const fetcher = new PoliteFetcher({ allowPrivate: config.allowPrivateFeeds });
   const refused = { description: 'missing or wrong token', schema: ErrorAnswer };
+  const view = (feed: FeedRecord) => feedView(feed, config.pollEveryMs);
+  const pauseRoute = (paused: boolean) =>
+    defineRoute({
+      method: 'POST',
+      url: `/api/feeds/:id/${paused ? 'pause' : 'resume'}`,
+      tag: 'feeds',
+      write: true,
+      summary: paused
+        ? 'Pause a feed: the worker stops polling it until it is resumed'
+        : 'Resume a paused feed: the worker polls it on its schedule again',
+      params: IdParams,
+      responses: {
+        200: { description: 'the feed', schema: FeedSchema },
+        401: refused,
+        404: { description: 'no such feed', schema: ErrorAnswer },
+      },
+      handler: async ({ params }) => {
+        const feed = await setPaused(store, params.id, paused);
+        return view(feed);
+      },
+    });
   return [
     defineRoute({
       method: 'GET',
@@ -21,7 +57,7 @@ export function feedRoutes({ store, service, config }: AppDeps): AnyRouteSpec[] 
       tag: 'feeds',
       summary: 'List followed feeds with their last poll and error',
       responses: { 200: { description: 'the feeds', schema: z.object({ items: z.array(FeedSchema) }) } },
-      handler: async () => ({ items: await store.listFeeds() }),
+      handler: async () => ({ items: (await store.listFeeds()).map((f) => view(f)) }),
     }),
     defineRoute({
       method: 'POST',
@@ -40,9 +76,11 @@ export function feedRoutes({ store, service, config }: AppDeps): AnyRouteSpec[] 
         const url = checkUrl(body.url.trim(), { allowPrivate: config.allowPrivateFeeds });
         const feed = await store.addFeed(url.href, body.title?.trim() || undefined);
         reply.code(201);
-        return feed;
+        return view((await store.getFeed(feed.id)) ?? feed);
       },
     }),
+    pauseRoute(true),
+    pauseRoute(false),
     defineRoute({
       method: 'DELETE',
       url: '/api/feeds/:id',

@@ -12,9 +12,21 @@ import { STATIC_PATHS } from '../../web/document.js';
 import { CLIENT_SCRIPT } from '../../web/static/client-script.js';
 import { ICON_SVG, STYLESHEET } from '../../web/static/stylesheet.js';
 import { numberedArticles, renderSourcesPage } from '../../web/sources-page.js';
+import {
+  hasPrefs,
+  prefsCookie,
+  prefsFromCookie,
+  prefsFromQuery,
+  queryHasPrefs,
+} from '../../web/reader-prefs.js';
 import { renderStoryList, type StoryOrder } from '../../web/story-list-page.js';
 import { renderStoryPage } from '../../web/story-page.js';
 import { renderUploadPage } from '../../web/upload-page.js';
+import { newSince } from '../../core/story-life.js';
+import { parseSince } from '../since-query.js';
+import { movedUrl } from '../moved-url.js';
+import { atomRoutes } from './atom.js';
+import { feedsPageRoutes } from './feeds-page.js';
 
 export const WEB_DEFAULTS = Object.freeze({
   /** Stories per list page. */
@@ -84,28 +96,61 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       const order: StoryOrder = one(request.query, 'order') === 'biggest' ? 'biggest' : 'newest';
       const offset = whole(one(request.query, 'offset'), 0);
       const q = search ? (one(request.query, 'q') ?? '').trim().slice(0, WEB_DEFAULTS.maxQuery) : undefined;
+      // Reader controls: the URL decides when it carries them (and the cookie keeps them), else the cookie.
+      const query = (request.query ?? {}) as Query;
+      const fromUrl = queryHasPrefs(query);
+      const prefs = fromUrl ? prefsFromQuery(query) : prefsFromCookie(request.headers.cookie);
+      if (fromUrl) reply.header('set-cookie', prefsCookie(prefs));
+      const filters = {
+        ...(prefs.mute.length && { muteSources: prefs.mute }),
+        ...(prefs.hide.length && { muteWords: prefs.hide }),
+        ...(prefs.lang && { language: prefs.lang }),
+      };
+      const paging = { order, offset, limit: WEB_DEFAULTS.pageSize, ...(q && { search: q }) };
       const page =
         q === ''
           ? { items: [], total: 0, limit: WEB_DEFAULTS.pageSize, offset: 0 }
-          : await store.listStories({ order, offset, limit: WEB_DEFAULTS.pageSize, ...(q && { search: q }) });
-      return { status: 200, page: renderStoryList(page, { order, ...(q !== undefined && { search: q }) }) };
+          : await store.listStories({ ...paging, ...filters });
+      // How many the controls hide: one more count, only when some are in force.
+      const hidden =
+        q !== '' && hasPrefs(prefs)
+          ? (await store.listStories({ ...paging, limit: 1 })).total - page.total
+          : undefined;
+      return {
+        status: 200,
+        page: renderStoryList(page, { order, prefs, ...(q !== undefined && { search: q }) }, hidden),
+      };
     });
   app.get('/', list(false));
   app.get('/search', list(true));
 
-  app.get('/stories/:id', async (request, reply) =>
-    answerPage(reply, async () => {
-      const { id } = request.params as { id: string };
-      const stored = await store.getStory(id);
-      if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
-      return { status: 200, page: renderStoryPage(stored) };
-    }),
-  );
+  app.get('/stories/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const stored = await store.getStory(id);
+    if (!stored) {
+      // A story merged into another keeps its permalink: it leads to the story it joined.
+      const moved = await store.storyMovedTo(id);
+      if (moved) return reply.redirect(movedUrl(request.url, moved), 301);
+      return sendPage(reply, 404, renderNotFoundPage('There is no story with this id.'));
+    }
+    return answerPage(reply, async () => {
+      const since = parseSince(one(request.query, 'since'));
+      const fresh =
+        since && stored.report
+          ? newSince(stored.report, await store.reportKeysFirstSeen(stored.id), since)
+          : undefined;
+      return { status: 200, page: renderStoryPage(stored, fresh) };
+    });
+  });
 
-  app.get('/stories/:id/sources', async (request, reply) =>
-    answerPage(reply, async () => {
-      const { id } = request.params as { id: string };
-      const stored = await store.getStory(id);
+  app.get('/stories/:id/sources', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const stored = await store.getStory(id);
+    if (!stored) {
+      const moved = await store.storyMovedTo(id);
+      if (moved) return reply.redirect(movedUrl(request.url, moved), 301);
+    }
+    return answerPage(reply, async () => {
       if (!stored) return { status: 404, page: renderNotFoundPage('There is no story with this id.') };
       const n = numberedArticles(stored).length;
       const a = sourceNumber(one(request.query, 'a'), 1) - 1;
@@ -124,8 +169,11 @@ export async function webRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
           ),
         };
       return { status: 200, page: renderSourcesPage(stored, a, b) };
-    }),
-  );
+    });
+  });
+
+  feedsPageRoutes(app, deps);
+  atomRoutes(app, deps);
 
   app.get('/upload', async (request, reply) =>
     answerPage(reply, async () => ({

@@ -1,20 +1,47 @@
 /** Reading stories: the list (paged, filtered, searched), one story with its report, and search. */
 import { ChorusError } from '../../core/errors.js';
+import { factKey, newSince, reportFacts, sentenceKey } from '../../core/story-life.js';
 import type { StoredStory } from '../../storage/store.js';
+import { movedUrl } from '../moved-url.js';
+import { parseSince } from '../since-query.js';
 import {
   ErrorAnswer,
   IdParams,
   SearchAnswer,
   SearchQuery,
   StoryDetail,
+  StoryDetailQuery,
   StoryListQuery,
   StoryPage,
 } from '../api-schemas.js';
 import { defineRoute, type AnyRouteSpec } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 
-/** The API form of a stored story: its record, its report (null before the first one) and its articles. */
-export function storyDetail(story: StoredStory) {
+/** What of `story`'s report entered after `since`, each with the time it was first seen. */
+function lifeSince(story: StoredStory, firstSeen: ReadonlyMap<string, string>, since: string) {
+  const report = story.report;
+  if (!report) return { since, newSentences: [], newFacts: [] };
+  const fresh = newSince(report, firstSeen, since);
+  return {
+    since: fresh.since,
+    newSentences: fresh.sentences.map((index) => {
+      const sentence = report.summary.sentences[index]!;
+      return { index, firstSeenAt: firstSeen.get(sentenceKey(sentence)) ?? '', sentence };
+    }),
+    newFacts: reportFacts(report)
+      .filter((f) => fresh.facts.has(factKey(report, f)))
+      .map((fact) => ({ firstSeenAt: firstSeen.get(factKey(report, fact)) ?? '', fact })),
+  };
+}
+
+/**
+ * The API form of a stored story: its record, its report (null before the first one), its articles
+ * and its life (with what entered after `since`, given the first-seen times of its report keys).
+ */
+export function storyDetail(
+  story: StoredStory,
+  fresh?: { readonly since: string; readonly firstSeen: ReadonlyMap<string, string> },
+) {
   return {
     story: {
       id: story.id,
@@ -27,6 +54,11 @@ export function storyDetail(story: StoredStory) {
     },
     report: story.report ?? null,
     articles: story.articles,
+    life: {
+      firstSeenAt: story.createdAt,
+      updatedAt: story.updatedAt,
+      ...(fresh && lifeSince(story, fresh.firstSeen, fresh.since)),
+    },
   };
 }
 
@@ -57,12 +89,27 @@ export function storyRoutes({ store }: AppDeps): AnyRouteSpec[] {
       url: '/api/stories/:id',
       tag: 'stories',
       summary: 'One story: its report (cited summary, comparison of sources, duplicates) and its articles',
+      description:
+        'With ?since=, life.newSentences and life.newFacts list what entered the report after that time. ' +
+        'A story merged into another answers 301 to the story it joined.',
       params: IdParams,
-      responses: { 200: { description: 'the story', schema: StoryDetail }, 404: notFound },
-      handler: async ({ params }) => {
+      query: StoryDetailQuery,
+      responses: {
+        200: { description: 'the story', schema: StoryDetail },
+        301: { description: 'the story was merged into another: Location names it' },
+        400: badQuery,
+        404: notFound,
+      },
+      handler: async ({ params, query, request, reply }) => {
         const story = await store.getStory(params.id);
-        if (!story) throw new ChorusError('not-found', `expected a story with id "${params.id}", found none`);
-        return storyDetail(story);
+        if (!story) {
+          const moved = await store.storyMovedTo(params.id);
+          if (moved) return reply.redirect(movedUrl(request.url, moved), 301);
+          throw new ChorusError('not-found', `expected a story with id "${params.id}", found none`);
+        }
+        const since = parseSince(query.since);
+        if (!since) return storyDetail(story);
+        return storyDetail(story, { since, firstSeen: await store.reportKeysFirstSeen(story.id) });
       },
     }),
     defineRoute({

@@ -2,6 +2,8 @@
  * SQLite schema, as numbered migrations applied in order and recorded in `schema_migrations`.
  * Never edit a shipped migration: add the next one.
  */
+import { READER_SIDE_SQLITE } from './reader-side.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -89,4 +91,5 @@ CREATE TABLE cluster_state (
 );
 `,
   },
+  READER_SIDE_SQLITE,
 ];

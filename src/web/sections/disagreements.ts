@@ -14,7 +14,9 @@ export function renderDisagreements(view: ReportView): SafeHtml {
             ${d.sides.map(
               (s) =>
                 html`<li>
-                  <p><strong class="value">${s.value}</strong> ${sourceChips(view, s.articles)}</p>
+                  <p>
+                    <strong class="value">${s.written ?? s.value}</strong> ${sourceChips(view, s.articles)}
+                  </p>
                   <p class="quote">“${s.text}”</p>
                 </li>`,
             )}

@@ -9,8 +9,8 @@ export function renderAgreed(view: ReportView): SafeHtml {
   const body = html`<ol class="facts">
     ${agreed.map(
       (f) =>
-        html`<li>
-          <p>${f.text}</p>
+        html`<li class="${view.isNewFact(f) ? 'new' : ''}">
+          <p>${view.isNewFact(f) ? html`<span class="new-badge">new</span> ` : null}${f.text}</p>
           <p class="by">
             <span class="count"
               >${corroborationLabel(f.articles, view.report.duplicates, view.report.story.articles.length)}</span
@@ -43,7 +43,11 @@ export function renderUnique(view: ReportView): SafeHtml {
           <span class="count">${plural(u.facts.length, 'fact')}</span>
         </h3>
         <ul>
-          ${u.facts.map((f) => html`<li>${f.text}</li>`)}
+          ${u.facts.map((f) =>
+            view.isNewFact(f)
+              ? html`<li class="new"><span class="new-badge">new</span> ${f.text}</li>`
+              : html`<li>${f.text}</li>`,
+          )}
         </ul>
       </div>`,
   );

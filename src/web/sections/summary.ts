@@ -47,9 +47,14 @@ function marker(view: ReportView, s: number, citations: readonly Citation[]): Sa
 export function renderSummary(view: ReportView): SafeHtml {
   const { summary } = view.report;
   const body = html`<p class="summary">
-      ${summary.sentences.map(
-        (s, i) =>
-          html`<span class="sentence" id="summary-${i + 1}">${s.text}${marker(view, i, s.citations)}</span> `,
+      ${summary.sentences.map((s, i) =>
+        view.isNewSentence(i)
+          ? html`<mark class="sentence new" id="summary-${i + 1}"
+              ><span class="new-badge">new</span> ${s.text}${marker(view, i, s.citations)}</mark
+            > `
+          : html`<span class="sentence" id="summary-${i + 1}"
+              >${s.text}${marker(view, i, s.citations)}</span
+            > `,
       )}
     </p>
     <p class="meta">

@@ -8,6 +8,8 @@ import { section, sourceAnchor, sourceChips } from './common.js';
 
 interface TimelineEntry {
   readonly when: string;
+  /** What to show for `when`, when the source's own words read better than the normalised value. */
+  readonly shown?: string;
   readonly body: SafeHtml;
 }
 
@@ -44,9 +46,12 @@ export function renderTimeline(view: ReportView): SafeHtml {
   const entries: TimelineEntry[] = [];
   for (const f of view.report.comparison.figures) {
     if (f.kind !== 'date') continue;
+    // A date given without a year ("--07-01") is shown as the source wrote it ("July 1").
     entries.push({
       when: f.value,
-      body: html`<span class="what">${f.context || 'date'}</span> ${sourceChips(view, f.articles)}`,
+      ...(f.value.startsWith('--') && f.written && { shown: f.written }),
+      body: html`<span class="what">${f.phrase ?? (f.context || 'date')}</span>
+        ${sourceChips(view, f.articles)}`,
     });
   }
   view.report.story.articles.forEach((a, i) => {
@@ -63,7 +68,7 @@ export function renderTimeline(view: ReportView): SafeHtml {
     ${entries.map(
       (e) =>
         html`<li>
-          <time>${shortWhen(e.when)}</time>
+          <time>${e.shown ?? shortWhen(e.when)}</time>
           ${e.body}
         </li>`,
     )}
@@ -77,8 +82,8 @@ export function renderFigures(view: ReportView): SafeHtml {
     ${figures.map(
       (f) =>
         html`<li>
-          <strong class="value">${f.value}</strong>
-          <span class="what">${f.context}</span> ${sourceChips(view, f.articles)}
+          <strong class="value">${f.written ?? f.value}</strong>
+          <span class="what">${f.phrase ?? f.context}</span> ${sourceChips(view, f.articles)}
         </li>`,
     )}
   </ul>`;

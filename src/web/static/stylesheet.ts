@@ -38,6 +38,16 @@ nav.contents { display: flex; flex-wrap: wrap; gap: .2rem .8rem; font-size: .9re
 .warnings ul { margin: 0; padding-left: 1.2rem; }
 .summary { font-size: 1.08rem; margin: 0 0 .5rem; }
 .summary .sentence:target { background: var(--mark); }
+mark.new, li.new { background: var(--mark); color: inherit; }
+.new-badge { font-size: .7rem; font-weight: 700; text-transform: uppercase; color: var(--accent); border: 1px solid var(--accent); border-radius: 3px; padding: 0 .25em; }
+.life form.since { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .3rem 0; }
+.notice { background: var(--accent-soft); padding: .5rem .8rem; border-radius: 4px; }
+.feeds { list-style: none; padding: 0; } .feed { border-top: 1px solid var(--line); padding: .6rem 0; }
+.feed h2 { font-size: 1.1rem; margin: 0; } .feed-facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .4rem 0; }
+.feed-facts dd { margin: 0; } .feed-actions form.inline { display: inline-flex; gap: .3rem; margin-right: .4rem; }
+.feed-state.paused { color: #8c5a00; }
+.reader-controls { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: end; margin: .6rem 0; }
+.reader-controls label { display: block; font-size: .85rem; }
 sup.cite { font-size: .75em; white-space: nowrap; margin-left: .1em; }
 sup.cite a { text-decoration: none; padding: 0 .1em; }
 sup.cite a.origin { font-weight: 700; }
