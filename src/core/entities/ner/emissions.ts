@@ -2,22 +2,21 @@
  * Per-token emission scores of a sentence: the summed weights of every feature `sentenceFeatures` gives
  * each token, without building those feature strings. Tagging was most of a report's build time, and
  * most of that went into writing strings such as "p1|l=the|mayor" and hashing them to find a weight.
- * Instead, at first use, the model's context features are filed by their parts (word pair → offset,
- * shape triple → offset), and each word's own and neighbour weights are summed once and kept.
+ * Instead the weights are found from a token's parts (feature-tables.ts), and each word's own and
+ * neighbour weights are summed once and kept.
  *
- * The additions happen in exactly the order of the string version (a word's own features, its four
- * neighbours', then its context features in `contextFeatures` order), so the scores are the same to the
- * last bit and the tags cannot change. test/entities/ner-emissions.test.ts holds the two together.
+ * The additions happen in exactly the order of the string version (a word's own features in
+ * `wordFeatures` order, its four neighbours' in `neighbourFeatures` order, then its context features in
+ * `contextFeatures` order), so the scores are the same to the last bit and the tags cannot change.
+ * test/entities/ner-emissions.test.ts holds the two together.
  */
 import {
-  AFTER,
-  BEFORE,
-  gazetteerPrefixes,
-  neighbourFeatures,
-  NEIGHBOURS,
-  shape,
-  wordFeatures,
-} from './features.js';
+  featureTables,
+  type FeatureTables,
+  type LowerFeatures,
+  type ShapeFeatures,
+} from './feature-tables.js';
+import { AFTER, BEFORE, NEIGHBOURS, shape } from './features.js';
 import type { NerModel } from './model.js';
 import { NER_TAGS } from './viterbi.js';
 
@@ -26,11 +25,7 @@ const SLOTS = 1 + NEIGHBOURS.length;
 /** Past this many distinct words the word cache starts again, so memory stays bounded. */
 const MAX_WORDS = 100_000;
 const CASINGS = ['none', 'upper', 'lower', 'mixed'] as const;
-
-/** Offsets by one, two or three parts of a feature's value ("<shape>" / "<a>|<b>" / "<a>|<b>|<c>"). */
-type Parts1 = Map<string, number>;
-type Parts2 = Map<string, Parts1>;
-type Parts3 = Map<string, Parts2>;
+const NONE: readonly string[] = [];
 
 /** One word, as it enters its own, its neighbours' and its context's features. */
 interface Word {
@@ -42,158 +37,110 @@ interface Word {
   readonly letters: boolean;
   readonly upper: boolean;
   readonly capital: boolean;
-  /** Offsets of "s|cs=<shape>|<casing>" per casing, and of "first|s=<shape>". */
-  readonly withCasing: readonly (number | undefined)[];
-  readonly first: number | undefined;
-  /** Features this word opens: "ps|s|ns=<shape>|…", "p1|l=<lower>|…", "l|n1=<lower>|…". */
-  readonly shapes3: Parts2 | undefined;
-  readonly p1l: Parts1 | undefined;
-  readonly ln1: Parts1 | undefined;
-  /** The gazetteer's types for the word alone, and whether a longer entry starts with it. */
-  readonly gazetteer: string | undefined;
-  readonly prefix: boolean;
+  readonly lowerFeatures: LowerFeatures | undefined;
+  readonly shapeFeatures: ShapeFeatures | undefined;
 }
 
-/** The model's context features filed by their parts, and the word cache. */
-interface Tables {
-  /** "cs=<casing>" per casing (CASINGS order). */
-  readonly casing: readonly (number | undefined)[];
-  readonly shapeCasing: Parts2;
-  readonly shapes3: Parts3;
-  readonly p1l: Parts2;
-  readonly ln1: Parts2;
-  readonly first: Parts1;
-  readonly prefixes: ReadonlySet<string>;
+interface Tagger {
+  readonly tables: FeatureTables;
   readonly words: Map<string, Word>;
   /** Stand-ins for the positions before and after the sentence. */
   before: Word;
   after: Word;
 }
 
-const tables = new WeakMap<NerModel, Tables>();
+const taggers = new WeakMap<NerModel, Tagger>();
 
-/** Every way of cutting `value` in two at a "|": a word may itself be "|", so each reading is kept. */
-function cuts(value: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (let at = value.indexOf('|'); at >= 0; at = value.indexOf('|', at + 1))
-    out.push([value.slice(0, at), value.slice(at + 1)]);
-  return out;
+function add(into: Float64Array, at: number, w: number | undefined, weights: Float32Array): void {
+  if (w === undefined) return;
+  for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
 }
 
-function child<V>(parts: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let m = parts.get(key);
-  if (!m) parts.set(key, (m = new Map()));
-  return m;
-}
-
-// Filed under every reading, a look-up of the parts finds the offset exactly when their joined string
-// is a feature of the model.
-function file2(into: Parts2, value: string, at: number): void {
-  for (const [head, rest] of cuts(value)) child(into, head).set(rest, at);
-}
-
-function file3(into: Parts3, value: string, at: number): void {
-  for (const [head, rest] of cuts(value)) file2(child(into, head), rest, at);
-}
-
-function buildTables(model: NerModel): Tables {
-  const t: Omit<Tables, 'before' | 'after'> = {
-    casing: CASINGS.map((k) => model.index.get(`cs=${k}`)),
-    shapeCasing: new Map(),
-    shapes3: new Map(),
-    p1l: new Map(),
-    ln1: new Map(),
-    first: new Map(),
-    prefixes: gazetteerPrefixes(model.lexicon),
-    words: new Map(),
-  };
-  for (const [feature, at] of model.index) {
-    const eq = feature.indexOf('=');
-    const value = feature.slice(eq + 1);
-    switch (feature.slice(0, eq)) {
-      case 's|cs':
-        file2(t.shapeCasing, value, at);
-        break;
-      case 'ps|s|ns':
-        file3(t.shapes3, value, at);
-        break;
-      case 'p1|l':
-        file2(t.p1l, value, at);
-        break;
-      case 'l|n1':
-        file2(t.ln1, value, at);
-        break;
-      case 'first|s':
-        t.first.set(value, at);
-        break;
-    }
-  }
-  return withEdges(t, model);
-}
-
-/** Past the sentence's ends the neighbour word, its lowercase form and its shape are all the marker. */
-function withEdges(t: Omit<Tables, 'before' | 'after'>, model: NerModel): Tables {
-  const full = t as Tables;
-  full.before = describe(full, BEFORE, BEFORE, BEFORE, wordOf(full, BEFORE, model).weights, model);
-  full.after = describe(full, AFTER, AFTER, AFTER, wordOf(full, AFTER, model).weights, model);
-  return full;
-}
-
-function addWeights(into: Float64Array, at: number, feats: readonly string[], model: NerModel): void {
-  for (const f of feats) {
-    const w = model.index.get(f);
-    if (w === undefined) continue;
-    for (let t = 0; t < T; t++) into[at + t]! += model.weights[w + t]!;
-  }
-}
-
-function describe(
-  t: Tables,
+/** A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`). */
+function wordWeights(
   word: string,
   lower: string,
-  shape: string,
-  weights: Float64Array,
+  shp: string,
   model: NerModel,
-): Word {
+  t: FeatureTables,
+): Float64Array {
+  const v = new Float64Array(SLOTS * T);
+  const w = model.weights;
+  const lf = t.lowers.get(lower);
+  const sf = t.shapes.get(shp);
+  const clusters = model.lexicon.clusters.get(lower) ?? NONE;
+  const edge = word === BEFORE || word === AFTER;
+  if (!edge) {
+    add(v, 0, t.bias, w);
+    add(v, 0, t.words.get(word), w);
+    add(v, 0, lf?.l, w);
+    add(v, 0, sf?.s, w);
+    const len = lower.length;
+    for (let k = 1; k <= 4 && k < len; k++) {
+      add(v, 0, t.prefixes.get(lower.slice(0, k)), w);
+      add(v, 0, t.suffixes.get(lower.slice(len - k)), w);
+    }
+    for (const c of clusters) {
+      const cf = t.clusters.get(c);
+      add(v, 0, cf?.c, w);
+      add(v, 0, cf?.shapes?.get(shp), w);
+    }
+  }
+  // As a neighbour a marker stands for itself, shape included, and has no clusters.
+  const nl = edge ? t.lowers.get(word) : lf;
+  const ns = edge ? t.shapes.get(word) : sf;
+  // Slots follow NEIGHBOURS: two before, one before, one after, two after.
+  add(v, T, nl?.p2, w);
+  add(v, 2 * T, nl?.p1, w);
+  add(v, 2 * T, ns?.ps, w);
+  if (!edge) for (const c of clusters) add(v, 2 * T, t.clusters.get(c)?.pc, w);
+  add(v, 3 * T, nl?.n1, w);
+  add(v, 3 * T, ns?.ns, w);
+  if (!edge) for (const c of clusters) add(v, 3 * T, t.clusters.get(c)?.nc, w);
+  add(v, 4 * T, nl?.n2, w);
+  return v;
+}
+
+function describe(word: string, lower: string, shp: string, weights: Float64Array, t: FeatureTables): Word {
   const upperCase = word.toUpperCase();
-  const casings = t.shapeCasing.get(shape);
   return {
     weights,
     lower,
-    shape,
+    shape: shp,
     letters: word.toLowerCase() !== upperCase,
     upper: word === upperCase,
     capital: word[0] !== word[0]?.toLowerCase(),
-    withCasing: CASINGS.map((k) => casings?.get(k)),
-    first: t.first.get(shape),
-    shapes3: t.shapes3.get(shape),
-    p1l: t.p1l.get(lower),
-    ln1: t.ln1.get(lower),
-    gazetteer: model.lexicon.gazetteer.get(lower),
-    prefix: t.prefixes.has(lower),
+    lowerFeatures: t.lowers.get(lower),
+    shapeFeatures: t.shapes.get(shp),
   };
 }
 
-function wordOf(t: Tables, word: string, model: NerModel): Word {
-  let w = t.words.get(word);
+function wordOf(g: Tagger, word: string, model: NerModel): Word {
+  let w = g.words.get(word);
   if (w) return w;
-  const weights = new Float64Array(SLOTS * T);
-  if (word !== BEFORE && word !== AFTER) addWeights(weights, 0, wordFeatures(word, model.lexicon), model);
-  for (let k = 0; k < NEIGHBOURS.length; k++)
-    addWeights(weights, (k + 1) * T, neighbourFeatures(word, NEIGHBOURS[k]!, model.lexicon), model);
-  w = describe(t, word, word.toLowerCase(), shape(word), weights, model);
-  t.words.set(word, w);
+  const lower = word.toLowerCase();
+  const shp = shape(word);
+  w = describe(word, lower, shp, wordWeights(word, lower, shp, model, g.tables), g.tables);
+  g.words.set(word, w);
   return w;
 }
 
-function tablesFor(model: NerModel): Tables {
-  let t = tables.get(model);
-  if (!t) tables.set(model, (t = buildTables(model)));
-  if (t.words.size >= MAX_WORDS) {
-    t.words.clear();
-    withEdges(t, model);
+/** Past the sentence's ends the neighbour word, its lowercase form and its shape are all the marker. */
+function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger {
+  const full = g as Tagger;
+  full.before = describe(BEFORE, BEFORE, BEFORE, wordOf(full, BEFORE, model).weights, g.tables);
+  full.after = describe(AFTER, AFTER, AFTER, wordOf(full, AFTER, model).weights, g.tables);
+  return full;
+}
+
+function taggerFor(model: NerModel): Tagger {
+  let g = taggers.get(model);
+  if (!g) taggers.set(model, (g = withEdges({ tables: featureTables(model), words: new Map() }, model)));
+  if (g.words.size >= MAX_WORDS) {
+    g.words.clear();
+    withEdges(g, model);
   }
-  return t;
+  return g;
 }
 
 /** The sentence's casing (`sentenceCasing` in features.ts), as an index into CASINGS. */
@@ -215,24 +162,25 @@ function casingOf(ws: readonly Word[], n: number): number {
  * `gazetteerMarks` (features.ts) over words whose one-word look-ups are already made: most words are
  * neither an entry nor the start of one, and cost nothing.
  */
-function marks(ws: readonly Word[], n: number, t: Tables, model: NerModel): (string | undefined)[] {
+function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (string | undefined)[] {
   const out = new Array<string | undefined>(n);
   const { gazetteer, maxGazetteerLength } = model.lexicon;
   let i = 0;
   while (i < n) {
     const w = ws[i + 2]!;
-    let found = w.gazetteer === undefined ? 0 : 1;
-    let types = w.gazetteer ?? '';
-    if (w.prefix) {
+    const one = w.lowerFeatures?.gazetteer;
+    let found = one === undefined ? 0 : 1;
+    let types = one ?? '';
+    if (w.lowerFeatures?.prefix) {
       let phrase = w.lower;
       for (let k = 2; k <= maxGazetteerLength && i + k <= n; k++) {
         phrase = `${phrase} ${ws[i + k + 1]!.lower}`;
-        const g = gazetteer.get(phrase);
-        if (g !== undefined) {
+        const entry = gazetteer.get(phrase);
+        if (entry !== undefined) {
           found = k;
-          types = g;
+          types = entry;
         }
-        if (!t.prefixes.has(phrase)) break;
+        if (!g.tables.gazetteerPrefixes.has(phrase)) break;
       }
     }
     if (found === 0) {
@@ -245,11 +193,6 @@ function marks(ws: readonly Word[], n: number, t: Tables, model: NerModel): (str
   return out;
 }
 
-function add(emit: Float64Array, at: number, w: number | undefined, weights: Float32Array): void {
-  if (w === undefined) return;
-  for (let t = 0; t < T; t++) emit[at + t]! += weights[w + t]!;
-}
-
 /**
  * Per-token emission scores of one sentence under `model`: `emit[i * T + t]` is token i's score for tag t.
  * @example viterbi(words.length, emissions(words, model), model.trans, model.start)
@@ -257,13 +200,14 @@ function add(emit: Float64Array, at: number, w: number | undefined, weights: Flo
 export function emissions(words: readonly string[], model: NerModel): Float64Array {
   const n = words.length;
   const emit = new Float64Array(n * T);
-  const t = tablesFor(model);
+  const g = taggerFor(model);
   // ws[j + 2] is word j; two stand-ins pad each end.
-  const ws: Word[] = [t.before, t.before];
-  for (const w of words) ws.push(wordOf(t, w, model));
-  ws.push(t.after, t.after);
-  const casing = casingOf(ws, n);
-  const gaz = marks(ws, n, t, model);
+  const ws: Word[] = [g.before, g.before];
+  for (const w of words) ws.push(wordOf(g, w, model));
+  ws.push(g.after, g.after);
+  const casing = CASINGS[casingOf(ws, n)]!;
+  const casingWeight = g.tables.casing.get(casing);
+  const gaz = marks(ws, n, g, model);
   const weights = model.weights;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
@@ -278,16 +222,16 @@ export function emissions(words: readonly string[], model: NerModel): Float64Arr
       for (let j = 0; j < T; j++) emit[base + j]! += v[from + j]!;
     }
     // Context features, in contextFeatures order.
-    add(emit, base, t.casing[casing], weights);
-    add(emit, base, w.withCasing[casing], weights);
-    add(emit, base, prev.shapes3?.get(w.shape)?.get(next.shape), weights);
-    add(emit, base, prev.p1l?.get(w.lower), weights);
-    add(emit, base, w.ln1?.get(next.lower), weights);
-    if (i === 0) add(emit, base, w.first, weights);
-    const g = gaz[i];
-    if (g !== undefined) {
-      add(emit, base, model.index.get(`g=${g}`), weights);
-      add(emit, base, model.index.get(`g|s=${g}|${w.shape}`), weights);
+    add(emit, base, casingWeight, weights);
+    add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
+    add(emit, base, prev.shapeFeatures?.triples?.get(w.shape)?.get(next.shape), weights);
+    add(emit, base, prev.lowerFeatures?.p1l?.get(w.lower), weights);
+    add(emit, base, w.lowerFeatures?.ln1?.get(next.lower), weights);
+    if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
+    const mark = gaz[i];
+    if (mark !== undefined) {
+      add(emit, base, model.index.get(`g=${mark}`), weights);
+      add(emit, base, model.index.get(`g|s=${mark}|${w.shape}`), weights);
     }
   }
   return emit;
