@@ -24,13 +24,17 @@ const T = NER_TAGS.length;
 const SLOTS = 1 + NEIGHBOURS.length;
 /** Past this many distinct words the word cache starts again, so memory stays bounded. */
 const MAX_WORDS = 100_000;
+const INITIAL_WORDS = 4096;
 const CASINGS = ['none', 'upper', 'lower', 'mixed'] as const;
 const NONE: readonly string[] = [];
 
 /** One word, as it enters its own, its neighbours' and its context's features. */
 interface Word {
-  /** Summed weights of its own features (slot 0) and of those it gives a neighbour (slots 1-4). */
-  readonly weights: Float64Array;
+  /**
+   * Where, in the tagger's pool, the summed weights of its own features (slot 0) and of those it gives
+   * a neighbour (slots 1-4) start: SLOTS * T numbers.
+   */
+  readonly at: number;
   readonly lower: string;
   readonly shape: string;
   /** For the sentence's casing: has letters, is all capitals, starts with a capital. */
@@ -44,6 +48,12 @@ interface Word {
 interface Tagger {
   readonly tables: FeatureTables;
   readonly words: Map<string, Word>;
+  /**
+   * The words' summed weights, one block of SLOTS * T after another: one array rather than one per
+   * word, whose allocation and collection cost more than the sums.
+   */
+  pool: Float64Array;
+  used: number;
   /** Stand-ins for the positions before and after the sentence. */
   before: Word;
   after: Word;
@@ -56,55 +66,60 @@ function add(into: Float64Array, at: number, w: number | undefined, weights: Flo
   for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
 }
 
-/** A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`). */
-function wordWeights(
-  word: string,
-  lower: string,
-  shp: string,
-  model: NerModel,
-  t: FeatureTables,
-): Float64Array {
-  const v = new Float64Array(SLOTS * T);
+/**
+ * A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`), summed
+ * into a new block of the pool; returns where the block starts.
+ */
+function wordWeights(word: string, lower: string, shp: string, model: NerModel, g: Tagger): number {
+  const size = SLOTS * T;
+  if ((g.used + 1) * size > g.pool.length) {
+    const bigger = new Float64Array(Math.max(g.pool.length * 2, INITIAL_WORDS * size));
+    bigger.set(g.pool);
+    g.pool = bigger;
+  }
+  const at = g.used++ * size;
+  const v = g.pool;
+  const t = g.tables;
   const w = model.weights;
   const lf = t.lowers.get(lower);
   const sf = t.shapes.get(shp);
   const clusters = model.lexicon.clusters.get(lower) ?? NONE;
   const edge = word === BEFORE || word === AFTER;
   if (!edge) {
-    add(v, 0, t.bias, w);
-    add(v, 0, t.words.get(word), w);
-    add(v, 0, lf?.l, w);
-    add(v, 0, sf?.s, w);
+    add(v, at, t.bias, w);
+    add(v, at, t.words.get(word), w);
+    add(v, at, lf?.l, w);
+    add(v, at, sf?.s, w);
     const len = lower.length;
     for (let k = 1; k <= 4 && k < len; k++) {
-      add(v, 0, t.prefixes.get(lower.slice(0, k)), w);
-      add(v, 0, t.suffixes.get(lower.slice(len - k)), w);
+      add(v, at, t.prefixes.get(lower.slice(0, k)), w);
+      add(v, at, t.suffixes.get(lower.slice(len - k)), w);
     }
     for (const c of clusters) {
       const cf = t.clusters.get(c);
-      add(v, 0, cf?.c, w);
-      add(v, 0, cf?.shapes?.get(shp), w);
+      add(v, at, cf?.c, w);
+      add(v, at, cf?.shapes?.get(shp), w);
     }
   }
   // As a neighbour a marker stands for itself, shape included, and has no clusters.
   const nl = edge ? t.lowers.get(word) : lf;
   const ns = edge ? t.shapes.get(word) : sf;
   // Slots follow NEIGHBOURS: two before, one before, one after, two after.
-  add(v, T, nl?.p2, w);
-  add(v, 2 * T, nl?.p1, w);
-  add(v, 2 * T, ns?.ps, w);
-  if (!edge) for (const c of clusters) add(v, 2 * T, t.clusters.get(c)?.pc, w);
-  add(v, 3 * T, nl?.n1, w);
-  add(v, 3 * T, ns?.ns, w);
-  if (!edge) for (const c of clusters) add(v, 3 * T, t.clusters.get(c)?.nc, w);
-  add(v, 4 * T, nl?.n2, w);
-  return v;
+  add(v, at + T, nl?.p2, w);
+  add(v, at + 2 * T, nl?.p1, w);
+  add(v, at + 2 * T, ns?.ps, w);
+  if (!edge) for (const c of clusters) add(v, at + 2 * T, t.clusters.get(c)?.pc, w);
+  add(v, at + 3 * T, nl?.n1, w);
+  add(v, at + 3 * T, ns?.ns, w);
+  if (!edge) for (const c of clusters) add(v, at + 3 * T, t.clusters.get(c)?.nc, w);
+  add(v, at + 4 * T, nl?.n2, w);
+  return at;
 }
 
-function describe(word: string, lower: string, shp: string, weights: Float64Array, t: FeatureTables): Word {
+function describe(word: string, lower: string, shp: string, at: number, t: FeatureTables): Word {
   const upperCase = word.toUpperCase();
   return {
-    weights,
+    at,
     lower,
     shape: shp,
     letters: word.toLowerCase() !== upperCase,
@@ -120,7 +135,7 @@ function wordOf(g: Tagger, word: string, model: NerModel): Word {
   if (w) return w;
   const lower = word.toLowerCase();
   const shp = shape(word);
-  w = describe(word, lower, shp, wordWeights(word, lower, shp, model, g.tables), g.tables);
+  w = describe(word, lower, shp, wordWeights(word, lower, shp, model, g), g.tables);
   g.words.set(word, w);
   return w;
 }
@@ -128,16 +143,25 @@ function wordOf(g: Tagger, word: string, model: NerModel): Word {
 /** Past the sentence's ends the neighbour word, its lowercase form and its shape are all the marker. */
 function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger {
   const full = g as Tagger;
-  full.before = describe(BEFORE, BEFORE, BEFORE, wordOf(full, BEFORE, model).weights, g.tables);
-  full.after = describe(AFTER, AFTER, AFTER, wordOf(full, AFTER, model).weights, g.tables);
+  full.before = describe(BEFORE, BEFORE, BEFORE, wordOf(full, BEFORE, model).at, g.tables);
+  full.after = describe(AFTER, AFTER, AFTER, wordOf(full, AFTER, model).at, g.tables);
   return full;
 }
 
 function taggerFor(model: NerModel): Tagger {
   let g = taggers.get(model);
-  if (!g) taggers.set(model, (g = withEdges({ tables: featureTables(model), words: new Map() }, model)));
+  if (!g)
+    taggers.set(
+      model,
+      (g = withEdges(
+        { tables: featureTables(model), words: new Map(), pool: new Float64Array(0), used: 0 },
+        model,
+      )),
+    );
   if (g.words.size >= MAX_WORDS) {
     g.words.clear();
+    g.pool = new Float64Array(0);
+    g.used = 0;
     withEdges(g, model);
   }
   return g;
@@ -209,17 +233,16 @@ export function emissions(words: readonly string[], model: NerModel): Float64Arr
   const casingWeight = g.tables.casing.get(casing);
   const gaz = marks(ws, n, g, model);
   const weights = model.weights;
+  const pool = g.pool;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
     const next = ws[i + 3]!;
     const base = i * T;
-    const own = w.weights;
-    for (let k = 0; k < T; k++) emit[base + k] = own[k]!;
+    for (let k = 0; k < T; k++) emit[base + k] = pool[w.at + k]!;
     for (let k = 0; k < NEIGHBOURS.length; k++) {
-      const v = ws[i + 2 + NEIGHBOURS[k]!]!.weights;
-      const from = (k + 1) * T;
-      for (let j = 0; j < T; j++) emit[base + j]! += v[from + j]!;
+      const from = ws[i + 2 + NEIGHBOURS[k]!]!.at + (k + 1) * T;
+      for (let j = 0; j < T; j++) emit[base + j]! += pool[from + j]!;
     }
     // Context features, in contextFeatures order.
     add(emit, base, casingWeight, weights);

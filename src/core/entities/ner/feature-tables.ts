@@ -13,37 +13,37 @@ export type Parts2 = Map<string, Parts1>;
 
 /** The features built on one lowercase form (or the "<s>" / "</s>" marker), by their offsets. */
 export interface LowerFeatures {
-  l?: number;
-  p1?: number;
-  n1?: number;
-  p2?: number;
-  n2?: number;
+  l: number | undefined;
+  p1: number | undefined;
+  n1: number | undefined;
+  p2: number | undefined;
+  n2: number | undefined;
   /** Features this word opens as the first of a pair: "p1|l=<lower>|…", "l|n1=<lower>|…". */
-  p1l?: Parts1;
-  ln1?: Parts1;
+  p1l: Parts1 | undefined;
+  ln1: Parts1 | undefined;
   /** The gazetteer's types for the word alone, and whether a longer entry starts with it. */
-  gazetteer?: string;
-  prefix?: boolean;
+  gazetteer: string | undefined;
+  prefix: boolean;
 }
 
 /** The features built on one shape ("Xx"), by their offsets. */
 export interface ShapeFeatures {
-  s?: number;
-  ps?: number;
-  ns?: number;
-  first?: number;
+  s: number | undefined;
+  ps: number | undefined;
+  ns: number | undefined;
+  first: number | undefined;
   /** "s|cs=<shape>|<casing>" by casing; "ps|s|ns=<this>|<b>|<c>" by the next two shapes. */
-  casing?: Parts1;
-  triples?: Parts2;
+  casing: Parts1 | undefined;
+  triples: Parts2 | undefined;
 }
 
 /** The features built on one word cluster id ("a12"), by their offsets. */
 export interface ClusterFeatures {
-  c?: number;
-  pc?: number;
-  nc?: number;
+  c: number | undefined;
+  pc: number | undefined;
+  nc: number | undefined;
   /** "c|s=<cluster>|<shape>" by shape. */
-  shapes?: Parts1;
+  shapes: Parts1 | undefined;
 }
 
 export interface FeatureTables {
@@ -92,9 +92,30 @@ export function featureTables(model: NerModel): FeatureTables {
     casing: new Map(),
     gazetteerPrefixes: gazetteerPrefixes(model.lexicon),
   };
-  const lower = (k: string) => entry<LowerFeatures>(t.lowers, k, () => ({}));
-  const shape = (k: string) => entry<ShapeFeatures>(t.shapes, k, () => ({}));
-  const cluster = (k: string) => entry<ClusterFeatures>(t.clusters, k, () => ({}));
+  // Every record gets all its fields at once, so they share one layout and reading them stays fast.
+  const lower = (k: string) =>
+    entry<LowerFeatures>(t.lowers, k, () => ({
+      l: undefined,
+      p1: undefined,
+      n1: undefined,
+      p2: undefined,
+      n2: undefined,
+      p1l: undefined,
+      ln1: undefined,
+      gazetteer: undefined,
+      prefix: false,
+    }));
+  const shape = (k: string) =>
+    entry<ShapeFeatures>(t.shapes, k, () => ({
+      s: undefined,
+      ps: undefined,
+      ns: undefined,
+      first: undefined,
+      casing: undefined,
+      triples: undefined,
+    }));
+  const cluster = (k: string) =>
+    entry<ClusterFeatures>(t.clusters, k, () => ({ c: undefined, pc: undefined, nc: undefined, shapes: undefined }));
   for (const [feature, at] of model.index) {
     const eq = feature.indexOf('=');
     if (eq < 0) continue;
