@@ -115,7 +115,12 @@ export function featureTables(model: NerModel): FeatureTables {
       triples: undefined,
     }));
   const cluster = (k: string) =>
-    entry<ClusterFeatures>(t.clusters, k, () => ({ c: undefined, pc: undefined, nc: undefined, shapes: undefined }));
+    entry<ClusterFeatures>(t.clusters, k, () => ({
+      c: undefined,
+      pc: undefined,
+      nc: undefined,
+      shapes: undefined,
+    }));
   for (const [feature, at] of model.index) {
     const eq = feature.indexOf('=');
     if (eq < 0) continue;
