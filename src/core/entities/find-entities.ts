@@ -19,8 +19,8 @@
  */
 import type { AnalyzedStory, Entity, EntityKind } from '../model.js';
 import personTitles from './person-titles.json' with { type: 'json' };
-import { capitalizedRuns } from './capitalized-runs.js';
-import { classifyRun } from './classify-run.js';
+import { capitalizedRuns, type CapitalizedRun } from './capitalized-runs.js';
+import { classifyRun, type ClassifiedRun } from './classify-run.js';
 import organizationWords from './organization-words.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
 import { shippedModel, tagText, type NerType } from './ner/index.js';
@@ -70,11 +70,32 @@ export function cleanName(text: string): string {
     .join(' ');
 }
 
+/**
+ * A sentence's capitalised runs and their rule classification, each worked out once: both the suffix
+ * rule and every person's role read them.
+ */
+class SentenceRuns {
+  readonly runs: readonly CapitalizedRun[];
+  private readonly classified = new Map<CapitalizedRun, ClassifiedRun | null>();
+  constructor(readonly text: string) {
+    this.runs = capitalizedRuns(text);
+  }
+  classify(run: CapitalizedRun): ClassifiedRun | null {
+    if (!this.classified.has(run))
+      this.classified.set(
+        run,
+        classifyRun(run, () => false),
+      );
+    return this.classified.get(run) ?? null;
+  }
+}
+
 /** Role words before a person, from the rule classifier ("Fire Chief Harriet Vossberg") or the word before. */
-function roleOf(sentence: string, start: number, name: string): string | undefined {
-  for (const run of capitalizedRuns(sentence)) {
+function roleOf(runs: SentenceRuns, start: number, name: string): string | undefined {
+  const sentence = runs.text;
+  for (const run of runs.runs) {
     if (run.start > start) break;
-    const c = classifyRun(run, () => false);
+    const c = runs.classify(run);
     if (c?.kind === 'person' && c.role && (c.name === name || c.name.endsWith(` ${name}`))) return c.role;
   }
   const before = sentence.slice(Math.max(0, start - 40), start).match(/(?:([\p{L}-]+) )?([\p{L}-]+) $/u);
@@ -107,13 +128,14 @@ export interface TaggedMention {
  * A capitalised run that ends in an organisation or place word ("Tolland Freight", "Quarry Road"):
  * the rule is surer than the tagger, which never saw these invented names.
  */
-function suffixRuns(sentence: string): { start: number; end: number; name: string; type: NerType }[] {
+function suffixRuns(runs: SentenceRuns): { start: number; end: number; name: string; type: NerType }[] {
+  const sentence = runs.text;
   const out: { start: number; end: number; name: string; type: NerType }[] = [];
-  for (const run of capitalizedRuns(sentence)) {
+  for (const run of runs.runs) {
     const last = run.words.at(-1)!.toLowerCase().replace(/\.$/, '');
     const type = ORG_SUFFIXES.has(last) ? 'ORG' : PLACE_SUFFIXES.has(last) ? 'LOC' : undefined;
     if (!type || run.words.length < 2) continue;
-    const c = classifyRun(run, () => false);
+    const c = runs.classify(run);
     const kind = type === 'ORG' ? 'organization' : 'place';
     if (c?.kind !== kind || c.name.split(' ').length < 2) continue;
     const at = sentence.indexOf(c.name, run.start);
@@ -128,7 +150,8 @@ type Located = TaggedMention & { start: number; end: number };
 /** Mentions in one sentence, steps 1 and 1b. */
 function sentenceMentions(text: string, article: number, sentence: number): Located[] {
   const out: Located[] = [];
-  const rules = suffixRuns(text);
+  const runs = new SentenceRuns(text);
+  const rules = suffixRuns(runs);
   for (const span of tagText(text)) {
     if (rules.some((r) => r.start < span.end && span.start < r.end)) continue;
     let name = cleanName(span.text);
@@ -150,7 +173,7 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
       .match(/^\s+([\p{L}-]+)/u)?.[1]
       ?.toLowerCase();
     if (type !== 'PER' && next && COMPANY_ROLES.has(next)) type = 'ORG';
-    if (type === 'PER') role ??= roleOf(text, span.start, name);
+    if (type === 'PER') role ??= roleOf(runs, span.start, name);
     out.push({ name, type, article, sentence, start: span.start, end: span.end, ...(role && { role }) });
   }
   for (const r of rules)

@@ -33,7 +33,7 @@ export function shape(word: string): string {
 // Every proper prefix of a gazetteer phrase ("new", "new york" for "new york city"), per lexicon: the
 // longest-match scan stops as soon as its phrase leads nowhere, instead of building every n-gram.
 const PREFIXES = new WeakMap<NerLexicon, ReadonlySet<string>>();
-function prefixesOf(lex: NerLexicon): ReadonlySet<string> {
+export function gazetteerPrefixes(lex: NerLexicon): ReadonlySet<string> {
   let set = PREFIXES.get(lex);
   if (!set) {
     const built = new Set<string>();
@@ -49,7 +49,7 @@ function prefixesOf(lex: NerLexicon): ReadonlySet<string> {
 
 function gazetteerMarks(lower: readonly string[], lex: NerLexicon): string[] {
   const marks = new Array<string>(lower.length).fill('');
-  const prefixes = prefixesOf(lex);
+  const prefixes = gazetteerPrefixes(lex);
   let i = 0;
   while (i < lower.length) {
     let found = 0;

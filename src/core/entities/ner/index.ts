@@ -8,7 +8,8 @@ export {
   type NerLexicon,
 } from './features.js';
 export { parseModel, shippedModel, type NerModel } from './model.js';
-export { emissions, tagText, tagTokens, type NerSpan } from './tag.js';
+export { emissions } from './emissions.js';
+export { tagText, tagTokens, type NerSpan } from './tag.js';
 export { tokenizeNer, type NerToken } from './tokenize.js';
 export { ALLOWED, NER_TAGS, NER_TYPES, viterbi, type NerType } from './viterbi.js';
 export {

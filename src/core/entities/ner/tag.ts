@@ -2,7 +2,7 @@
  * Tagging with the shipped model: `tagTokens` for a tokenised sentence (CoNLL files), `tagText` for raw
  * text, which tokenises itself and returns spans with UTF-16 offsets into the text.
  */
-import { contextFeatures, neighbour, neighbourFeatures, NEIGHBOURS, wordFeatures } from './features.js';
+import { emissions } from './emissions.js';
 import { shippedModel, type NerModel } from './model.js';
 import { tokenizeNer } from './tokenize.js';
 import { NER_TAGS, viterbi, type NerType } from './viterbi.js';
@@ -13,52 +13,6 @@ export interface NerSpan {
   readonly end: number;
   readonly type: NerType;
   readonly text: string;
-}
-
-// Summed weights of the features that depend on one word only: its own (slot 0) and those it gives a
-// token as a neighbour (slots 1-4, NEIGHBOURS order). Words recur; their features need not be rebuilt.
-const wordCache = new WeakMap<NerModel, Map<string, Float64Array>>();
-const WORD_CACHE_SIZE = 100_000;
-const SLOTS = 1 + NEIGHBOURS.length;
-
-function addWeights(into: Float64Array, at: number, feats: readonly string[], model: NerModel): void {
-  const T = NER_TAGS.length;
-  for (const f of feats) {
-    const w = model.index.get(f);
-    if (w === undefined) continue;
-    for (let t = 0; t < T; t++) into[at + t]! += model.weights[w + t]!;
-  }
-}
-
-function wordWeights(word: string, model: NerModel, cache: Map<string, Float64Array>): Float64Array {
-  let v = cache.get(word);
-  if (v) return v;
-  const T = NER_TAGS.length;
-  v = new Float64Array(SLOTS * T);
-  if (word !== '<s>' && word !== '</s>') addWeights(v, 0, wordFeatures(word, model.lexicon), model);
-  NEIGHBOURS.forEach((o, k) => addWeights(v, (k + 1) * T, neighbourFeatures(word, o, model.lexicon), model));
-  if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-  cache.set(word, v);
-  return v;
-}
-
-/** Per-token emission scores of one sentence under `model`. */
-export function emissions(words: readonly string[], model: NerModel): Float64Array {
-  const T = NER_TAGS.length;
-  const emit = new Float64Array(words.length * T);
-  let cache = wordCache.get(model);
-  if (!cache) wordCache.set(model, (cache = new Map()));
-  const context = contextFeatures(words, model.lexicon);
-  for (let i = 0; i < words.length; i++) {
-    const own = wordWeights(words[i]!, model, cache);
-    for (let t = 0; t < T; t++) emit[i * T + t] = own[t]!;
-    for (let k = 0; k < NEIGHBOURS.length; k++) {
-      const v = wordWeights(neighbour(words, i, NEIGHBOURS[k]!), model, cache);
-      for (let t = 0; t < T; t++) emit[i * T + t]! += v[(k + 1) * T + t]!;
-    }
-    addWeights(emit, i * T, context[i]!, model);
-  }
-  return emit;
 }
 
 /**

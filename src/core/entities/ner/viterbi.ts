@@ -21,6 +21,11 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** PREVIOUS[t]: the tags allowed before tag t, in increasing order ("I-PER" only after "B-PER", "I-PER"). */
+const PREVIOUS: readonly Uint8Array[] = NER_TAGS.map((_, t) =>
+  Uint8Array.from(NER_TAGS.keys()).filter((p) => ALLOWED[p * NER_TAGS.length + t] === 1),
+);
+
 /**
  * Best tag sequence for `n` tokens. `emit[i * T + t]` is token i's score for tag t, `trans[p * T + t]` the
  * score of tag t after p, and `start[t]` the score of t opening the sentence.
@@ -41,8 +46,10 @@ export function viterbi(
     for (let t = 0; t < T; t++) {
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
+      // Only the allowed predecessors, in increasing order: the same comparisons, so the same ties.
+      const from = PREVIOUS[t]!;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k]!;
         const s = score[(i - 1) * T + p]! + trans[p * T + t]!;
         if (s > best) {
           best = s;

@@ -1,0 +1,261 @@
+/**
+ * Per-token emission scores of a sentence: the summed weights of every feature `sentenceFeatures` gives
+ * each token, without building those feature strings. Tagging was most of a report's build time, and
+ * most of that went into writing strings such as "p1|l=the|mayor" and hashing them to find a weight.
+ * Instead the weights are found from a token's parts (feature-tables.ts), and each word's own and
+ * neighbour weights are summed once and kept.
+ *
+ * The additions happen in exactly the order of the string version (a word's own features in
+ * `wordFeatures` order, its four neighbours' in `neighbourFeatures` order, then its context features in
+ * `contextFeatures` order), so the scores are the same to the last bit and the tags cannot change.
+ * test/entities/ner-emissions.test.ts holds the two together.
+ */
+import {
+  featureTables,
+  type FeatureTables,
+  type LowerFeatures,
+  type ShapeFeatures,
+} from './feature-tables.js';
+import { AFTER, BEFORE, NEIGHBOURS, shape } from './features.js';
+import type { NerModel } from './model.js';
+import { NER_TAGS } from './viterbi.js';
+
+const T = NER_TAGS.length;
+const SLOTS = 1 + NEIGHBOURS.length;
+/** Past this many distinct words the word cache starts again, so memory stays bounded. */
+const MAX_WORDS = 100_000;
+const INITIAL_WORDS = 4096;
+const CASINGS = ['none', 'upper', 'lower', 'mixed'] as const;
+const NONE: readonly string[] = [];
+
+/** One word, as it enters its own, its neighbours' and its context's features. */
+interface Word {
+  /**
+   * Where, in the tagger's pool, the summed weights of its own features (slot 0) and of those it gives
+   * a neighbour (slots 1-4) start: SLOTS * T numbers.
+   */
+  readonly at: number;
+  readonly lower: string;
+  readonly shape: string;
+  /** For the sentence's casing: has letters, is all capitals, starts with a capital. */
+  readonly letters: boolean;
+  readonly upper: boolean;
+  readonly capital: boolean;
+  readonly lowerFeatures: LowerFeatures | undefined;
+  readonly shapeFeatures: ShapeFeatures | undefined;
+}
+
+interface Tagger {
+  readonly tables: FeatureTables;
+  readonly words: Map<string, Word>;
+  /**
+   * The words' summed weights, one block of SLOTS * T after another: one array rather than one per
+   * word, whose allocation and collection cost more than the sums.
+   */
+  pool: Float64Array;
+  used: number;
+  /** Stand-ins for the positions before and after the sentence. */
+  before: Word;
+  after: Word;
+}
+
+const taggers = new WeakMap<NerModel, Tagger>();
+
+function add(into: Float64Array, at: number, w: number | undefined, weights: Float32Array): void {
+  if (w === undefined) return;
+  for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
+}
+
+/**
+ * A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`), summed
+ * into a new block of the pool; returns where the block starts.
+ */
+function wordWeights(word: string, lower: string, shp: string, model: NerModel, g: Tagger): number {
+  const size = SLOTS * T;
+  if ((g.used + 1) * size > g.pool.length) {
+    const bigger = new Float64Array(Math.max(g.pool.length * 2, INITIAL_WORDS * size));
+    bigger.set(g.pool);
+    g.pool = bigger;
+  }
+  const at = g.used++ * size;
+  const v = g.pool;
+  const t = g.tables;
+  const w = model.weights;
+  const lf = t.lowers.get(lower);
+  const sf = t.shapes.get(shp);
+  const clusters = model.lexicon.clusters.get(lower) ?? NONE;
+  const edge = word === BEFORE || word === AFTER;
+  if (!edge) {
+    add(v, at, t.bias, w);
+    add(v, at, t.words.get(word), w);
+    add(v, at, lf?.l, w);
+    add(v, at, sf?.s, w);
+    const len = lower.length;
+    for (let k = 1; k <= 4 && k < len; k++) {
+      add(v, at, t.prefixes.get(lower.slice(0, k)), w);
+      add(v, at, t.suffixes.get(lower.slice(len - k)), w);
+    }
+    for (const c of clusters) {
+      const cf = t.clusters.get(c);
+      add(v, at, cf?.c, w);
+      add(v, at, cf?.shapes?.get(shp), w);
+    }
+  }
+  // As a neighbour a marker stands for itself, shape included, and has no clusters.
+  const nl = edge ? t.lowers.get(word) : lf;
+  const ns = edge ? t.shapes.get(word) : sf;
+  // Slots follow NEIGHBOURS: two before, one before, one after, two after.
+  add(v, at + T, nl?.p2, w);
+  add(v, at + 2 * T, nl?.p1, w);
+  add(v, at + 2 * T, ns?.ps, w);
+  if (!edge) for (const c of clusters) add(v, at + 2 * T, t.clusters.get(c)?.pc, w);
+  add(v, at + 3 * T, nl?.n1, w);
+  add(v, at + 3 * T, ns?.ns, w);
+  if (!edge) for (const c of clusters) add(v, at + 3 * T, t.clusters.get(c)?.nc, w);
+  add(v, at + 4 * T, nl?.n2, w);
+  return at;
+}
+
+function describe(word: string, lower: string, shp: string, at: number, t: FeatureTables): Word {
+  const upperCase = word.toUpperCase();
+  return {
+    at,
+    lower,
+    shape: shp,
+    letters: word.toLowerCase() !== upperCase,
+    upper: word === upperCase,
+    capital: word[0] !== word[0]?.toLowerCase(),
+    lowerFeatures: t.lowers.get(lower),
+    shapeFeatures: t.shapes.get(shp),
+  };
+}
+
+function wordOf(g: Tagger, word: string, model: NerModel): Word {
+  let w = g.words.get(word);
+  if (w) return w;
+  const lower = word.toLowerCase();
+  const shp = shape(word);
+  w = describe(word, lower, shp, wordWeights(word, lower, shp, model, g), g.tables);
+  g.words.set(word, w);
+  return w;
+}
+
+/** Past the sentence's ends the neighbour word, its lowercase form and its shape are all the marker. */
+function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger {
+  const full = g as Tagger;
+  full.before = describe(BEFORE, BEFORE, BEFORE, wordOf(full, BEFORE, model).at, g.tables);
+  full.after = describe(AFTER, AFTER, AFTER, wordOf(full, AFTER, model).at, g.tables);
+  return full;
+}
+
+function taggerFor(model: NerModel): Tagger {
+  let g = taggers.get(model);
+  if (!g)
+    taggers.set(
+      model,
+      (g = withEdges(
+        { tables: featureTables(model), words: new Map(), pool: new Float64Array(0), used: 0 },
+        model,
+      )),
+    );
+  if (g.words.size >= MAX_WORDS) {
+    g.words.clear();
+    g.pool = new Float64Array(0);
+    g.used = 0;
+    withEdges(g, model);
+  }
+  return g;
+}
+
+/** The sentence's casing (`sentenceCasing` in features.ts), as an index into CASINGS. */
+function casingOf(ws: readonly Word[], n: number): number {
+  let letters = 0;
+  let upper = 0;
+  let caps = 0;
+  for (let i = 2; i < n + 2; i++) {
+    const w = ws[i]!;
+    if (!w.letters) continue;
+    letters++;
+    if (w.upper) upper++;
+    if (w.capital) caps++;
+  }
+  return letters === 0 ? 0 : upper === letters ? 1 : caps <= 1 ? 2 : 3;
+}
+
+/**
+ * `gazetteerMarks` (features.ts) over words whose one-word look-ups are already made: most words are
+ * neither an entry nor the start of one, and cost nothing.
+ */
+function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (string | undefined)[] {
+  const out = new Array<string | undefined>(n);
+  const { gazetteer, maxGazetteerLength } = model.lexicon;
+  let i = 0;
+  while (i < n) {
+    const w = ws[i + 2]!;
+    const one = w.lowerFeatures?.gazetteer;
+    let found = one === undefined ? 0 : 1;
+    let types = one ?? '';
+    if (w.lowerFeatures?.prefix) {
+      let phrase = w.lower;
+      for (let k = 2; k <= maxGazetteerLength && i + k <= n; k++) {
+        phrase = `${phrase} ${ws[i + k + 1]!.lower}`;
+        const entry = gazetteer.get(phrase);
+        if (entry !== undefined) {
+          found = k;
+          types = entry;
+        }
+        if (!g.tables.gazetteerPrefixes.has(phrase)) break;
+      }
+    }
+    if (found === 0) {
+      i++;
+      continue;
+    }
+    for (let k = 0; k < found; k++) out[i + k] = `${k === 0 ? 'B' : 'I'}-${types}`;
+    i += found;
+  }
+  return out;
+}
+
+/**
+ * Per-token emission scores of one sentence under `model`: `emit[i * T + t]` is token i's score for tag t.
+ * @example viterbi(words.length, emissions(words, model), model.trans, model.start)
+ */
+export function emissions(words: readonly string[], model: NerModel): Float64Array {
+  const n = words.length;
+  const emit = new Float64Array(n * T);
+  const g = taggerFor(model);
+  // ws[j + 2] is word j; two stand-ins pad each end.
+  const ws: Word[] = [g.before, g.before];
+  for (const w of words) ws.push(wordOf(g, w, model));
+  ws.push(g.after, g.after);
+  const casing = CASINGS[casingOf(ws, n)]!;
+  const casingWeight = g.tables.casing.get(casing);
+  const gaz = marks(ws, n, g, model);
+  const weights = model.weights;
+  const pool = g.pool;
+  for (let i = 0; i < n; i++) {
+    const prev = ws[i + 1]!;
+    const w = ws[i + 2]!;
+    const next = ws[i + 3]!;
+    const base = i * T;
+    for (let k = 0; k < T; k++) emit[base + k] = pool[w.at + k]!;
+    for (let k = 0; k < NEIGHBOURS.length; k++) {
+      const from = ws[i + 2 + NEIGHBOURS[k]!]!.at + (k + 1) * T;
+      for (let j = 0; j < T; j++) emit[base + j]! += pool[from + j]!;
+    }
+    // Context features, in contextFeatures order.
+    add(emit, base, casingWeight, weights);
+    add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
+    add(emit, base, prev.shapeFeatures?.triples?.get(w.shape)?.get(next.shape), weights);
+    add(emit, base, prev.lowerFeatures?.p1l?.get(w.lower), weights);
+    add(emit, base, w.lowerFeatures?.ln1?.get(next.lower), weights);
+    if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
+    const mark = gaz[i];
+    if (mark !== undefined) {
+      add(emit, base, model.index.get(`g=${mark}`), weights);
+      add(emit, base, model.index.get(`g|s=${mark}|${w.shape}`), weights);
+    }
+  }
+  return emit;
+}

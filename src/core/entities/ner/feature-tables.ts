@@ -1,0 +1,184 @@
+/**
+ * The model's features filed by what they are made of, so the tagger finds a weight from the parts of a
+ * token (its lowercase form, shape, clusters, affixes) without writing the feature string ("p1=the",
+ * "ps|s|ns=Xx|x|.") and hashing it. One look-up of a lowercase form gives all the features built on it.
+ * Built once per model, at first use (about as long as parsing the model).
+ */
+import { gazetteerPrefixes } from './features.js';
+import type { NerModel } from './model.js';
+
+/** Offsets in the model's weights by one or two parts of a feature's value ("<a>" / "<a>|<b>"). */
+export type Parts1 = Map<string, number>;
+export type Parts2 = Map<string, Parts1>;
+
+/** The features built on one lowercase form (or the "<s>" / "</s>" marker), by their offsets. */
+export interface LowerFeatures {
+  l: number | undefined;
+  p1: number | undefined;
+  n1: number | undefined;
+  p2: number | undefined;
+  n2: number | undefined;
+  /** Features this word opens as the first of a pair: "p1|l=<lower>|…", "l|n1=<lower>|…". */
+  p1l: Parts1 | undefined;
+  ln1: Parts1 | undefined;
+  /** The gazetteer's types for the word alone, and whether a longer entry starts with it. */
+  gazetteer: string | undefined;
+  prefix: boolean;
+}
+
+/** The features built on one shape ("Xx"), by their offsets. */
+export interface ShapeFeatures {
+  s: number | undefined;
+  ps: number | undefined;
+  ns: number | undefined;
+  first: number | undefined;
+  /** "s|cs=<shape>|<casing>" by casing; "ps|s|ns=<this>|<b>|<c>" by the next two shapes. */
+  casing: Parts1 | undefined;
+  triples: Parts2 | undefined;
+}
+
+/** The features built on one word cluster id ("a12"), by their offsets. */
+export interface ClusterFeatures {
+  c: number | undefined;
+  pc: number | undefined;
+  nc: number | undefined;
+  /** "c|s=<cluster>|<shape>" by shape. */
+  shapes: Parts1 | undefined;
+}
+
+export interface FeatureTables {
+  readonly bias: number | undefined;
+  /** "w=<word>". */
+  readonly words: Parts1;
+  readonly lowers: Map<string, LowerFeatures>;
+  readonly shapes: Map<string, ShapeFeatures>;
+  readonly clusters: Map<string, ClusterFeatures>;
+  /** "pre=<affix>", "suf=<affix>". */
+  readonly prefixes: Parts1;
+  readonly suffixes: Parts1;
+  /** "cs=<casing>" by casing. */
+  readonly casing: Parts1;
+  /** Every proper prefix of a gazetteer phrase, for the longest-match scan. */
+  readonly gazetteerPrefixes: ReadonlySet<string>;
+}
+
+/** Every way of cutting `value` in two at a "|": a word may itself be "|", so each reading is kept. */
+function cuts(value: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (let at = value.indexOf('|'); at >= 0; at = value.indexOf('|', at + 1))
+    out.push([value.slice(0, at), value.slice(at + 1)]);
+  return out;
+}
+
+function entry<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
+/**
+ * The features of `model` filed by their parts. A many-part value is filed under every reading of its
+ * "|"s, so a look-up of the parts finds the offset exactly when their joined string is a feature.
+ */
+export function featureTables(model: NerModel): FeatureTables {
+  const t: FeatureTables = {
+    bias: model.index.get('b'),
+    words: new Map(),
+    lowers: new Map(),
+    shapes: new Map(),
+    clusters: new Map(),
+    prefixes: new Map(),
+    suffixes: new Map(),
+    casing: new Map(),
+    gazetteerPrefixes: gazetteerPrefixes(model.lexicon),
+  };
+  // Every record gets all its fields at once, so they share one layout and reading them stays fast.
+  const lower = (k: string) =>
+    entry<LowerFeatures>(t.lowers, k, () => ({
+      l: undefined,
+      p1: undefined,
+      n1: undefined,
+      p2: undefined,
+      n2: undefined,
+      p1l: undefined,
+      ln1: undefined,
+      gazetteer: undefined,
+      prefix: false,
+    }));
+  const shape = (k: string) =>
+    entry<ShapeFeatures>(t.shapes, k, () => ({
+      s: undefined,
+      ps: undefined,
+      ns: undefined,
+      first: undefined,
+      casing: undefined,
+      triples: undefined,
+    }));
+  const cluster = (k: string) =>
+    entry<ClusterFeatures>(t.clusters, k, () => ({
+      c: undefined,
+      pc: undefined,
+      nc: undefined,
+      shapes: undefined,
+    }));
+  for (const [feature, at] of model.index) {
+    const eq = feature.indexOf('=');
+    if (eq < 0) continue;
+    const v = feature.slice(eq + 1);
+    switch (feature.slice(0, eq)) {
+      case 'w':
+        t.words.set(v, at);
+        break;
+      case 'l':
+      case 'p1':
+      case 'n1':
+      case 'p2':
+      case 'n2':
+        lower(v)[feature.slice(0, eq) as 'l' | 'p1' | 'n1' | 'p2' | 'n2'] = at;
+        break;
+      case 's':
+      case 'ps':
+      case 'ns':
+        shape(v)[feature.slice(0, eq) as 's' | 'ps' | 'ns'] = at;
+        break;
+      case 'first|s':
+        shape(v).first = at;
+        break;
+      case 'c':
+      case 'pc':
+      case 'nc':
+        cluster(v)[feature.slice(0, eq) as 'c' | 'pc' | 'nc'] = at;
+        break;
+      case 'pre':
+        t.prefixes.set(v, at);
+        break;
+      case 'suf':
+        t.suffixes.set(v, at);
+        break;
+      case 'cs':
+        t.casing.set(v, at);
+        break;
+      case 'c|s':
+        for (const [c, s] of cuts(v)) (cluster(c).shapes ??= new Map()).set(s, at);
+        break;
+      case 's|cs':
+        for (const [s, cs] of cuts(v)) (shape(s).casing ??= new Map()).set(cs, at);
+        break;
+      case 'p1|l':
+        for (const [a, b] of cuts(v)) (lower(a).p1l ??= new Map()).set(b, at);
+        break;
+      case 'l|n1':
+        for (const [a, b] of cuts(v)) (lower(a).ln1 ??= new Map()).set(b, at);
+        break;
+      case 'ps|s|ns':
+        for (const [a, rest] of cuts(v))
+          for (const [b, c] of cuts(rest))
+            entry((shape(a).triples ??= new Map()), b, () => new Map()).set(c, at);
+        break;
+    }
+  }
+  for (const [phrase, types] of model.lexicon.gazetteer)
+    if (!phrase.includes(' ')) lower(phrase).gazetteer = types;
+  for (const p of t.gazetteerPrefixes) if (!p.includes(' ')) lower(p).prefix = true;
+  return t;
+}
