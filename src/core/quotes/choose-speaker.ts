@@ -29,7 +29,10 @@ export function candidateScore(m: SpeakerModel, features: readonly number[]): nu
 }
 
 /** Probabilities of each candidate; the rest (1 − their sum) is "nobody". */
-export function candidateProbabilities(m: SpeakerModel, candidates: readonly Candidate[]): number[] {
+export function candidateProbabilities(
+  m: SpeakerModel,
+  candidates: readonly { readonly features: readonly number[] }[],
+): number[] {
   const z = candidates.map((c) => candidateScore(m, c.features));
   const top = Math.max(0, ...z);
   const e = z.map((v) => Math.exp(v - top));

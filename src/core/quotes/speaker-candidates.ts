@@ -39,7 +39,8 @@ export const SPEAKER_FEATURES = [
   'rule',
   'ruleOwn',
   'ruleContinued',
-  'ruleOther',
+  'ruleDescribed',
+  'ruleNotPerson',
   'rulePronoun',
   'ruleNamed',
   'ruleNoCue',
@@ -58,6 +59,10 @@ export const SPEAKER_FEATURES = [
   'beforeSpeaks',
   'beforeOpensSentence',
   'beforePossessive',
+  'sameSentence',
+  'sameSentenceSubject',
+  'previousSentenceSubject',
+  'sameParagraph',
   'after',
   'afterLogChars',
   'afterSameSentence',
@@ -161,11 +166,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       rule.cue !== undefined && ms.some((m) => m.start < rule.cue!.end && rule.cue!.start < m.end);
     const g = person ? people.gender(speaker) : undefined;
     const isRule = rule.final === speaker;
+    const beforeSentences = before ? countBetween(view.sentenceEnds, before.end, rule.open) : -1;
+    const beforeSubject = before !== undefined && isSubject(text, before);
     const f: Record<(typeof SPEAKER_FEATURES)[number], number> = {
       rule: isRule ? 1 : 0,
       ruleOwn: rule.own === speaker ? 1 : 0,
       ruleContinued: isRule && rule.own !== speaker ? 1 : 0,
-      ruleOther: isRule && !person ? 1 : 0,
+      ruleDescribed: isRule && !person && /^\p{Ll}/u.test(speaker) ? 1 : 0,
+      ruleNotPerson: isRule && !person && !/^\p{Ll}/u.test(speaker) ? 1 : 0,
       rulePronoun: isRule && cueKind === 'pronoun' ? 1 : 0,
       ruleNamed: isRule && cueKind === 'named' ? 1 : 0,
       ruleNoCue: isRule && cueKind === 'none' ? 1 : 0,
@@ -176,22 +184,26 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       genderKnown: g ? 1 : 0,
       before: before ? 1 : 0,
       beforeLogChars: before ? Math.log1p(rule.open - before.end) / 8 : 0,
-      beforeSentences: before ? Math.min(countBetween(view.sentenceEnds, before.end, rule.open), 6) / 6 : 0,
+      beforeSentences: before ? Math.min(beforeSentences, 6) / 6 : 0,
       beforeParagraphs: before
         ? Math.min(view.paragraphOf(rule.open) - view.paragraphOf(before.start), 4) / 4
         : 0,
       beforeNearest: beforeOrder[0] === speaker ? 1 : 0,
       beforeSecond: beforeOrder[1] === speaker ? 1 : 0,
-      beforeSubject: before && isSubject(text, before) ? 1 : 0,
+      beforeSubject: beforeSubject ? 1 : 0,
       beforeSpeaks: before && speaksAfter(text, before.end) ? 1 : 0,
       beforeOpensSentence: before && /(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(text.slice(0, before.start)) ? 1 : 0,
       beforePossessive: before && possessive(text, before) ? 1 : 0,
+      sameSentence: beforeSentences === 0 ? 1 : 0,
+      sameSentenceSubject: beforeSentences === 0 && beforeSubject ? 1 : 0,
+      previousSentenceSubject: beforeSentences === 1 && beforeSubject ? 1 : 0,
+      sameParagraph: before && view.paragraphOf(before.start) === view.paragraphOf(rule.open) ? 1 : 0,
       after: after ? 1 : 0,
       afterLogChars: after ? Math.log1p(after.start - rule.close) / 8 : 0,
       afterSameSentence: after && countBetween(view.sentenceEnds, rule.close - 1, after.start) === 0 ? 1 : 0,
       afterNearest: afterOrder[0] === speaker ? 1 : 0,
       afterSpeaks: after && speaksAfter(text, after.end) ? 1 : 0,
-      inQuote: person && quoteText.includes(speaker.split(' ').at(-1)!) ? 1 : 0,
+      inQuote: quoteText.includes(speaker.split(' ').at(-1)!) ? 1 : 0,
       logMentions: Math.log1p(counts.get(speaker) ?? 0) / 3,
       mostMentioned: person && (counts.get(speaker) ?? 0) === most ? 1 : 0,
       previousSpeaker: rule.previous === speaker ? 1 : 0,
@@ -203,7 +215,7 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       noCueBefore: cueKind === 'none' && beforeOrder[0] === speaker ? 1 : 0,
       noCueAfter: cueKind === 'none' && afterOrder[0] === speaker ? 1 : 0,
       pronounBeforeNearest: want && beforeOrder[0] === speaker ? 1 : 0,
-      pronounBeforeSubject: want && before && isSubject(text, before) ? 1 : 0,
+      pronounBeforeSubject: want && beforeSubject ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
