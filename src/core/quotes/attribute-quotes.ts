@@ -153,6 +153,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
     text,
     people: index.people,
     outside: index.outside,
+    keys: new Map(index.outside.map((m) => [m, p.fullName(m.name, m.start)])),
     quotes,
     sentenceEnds: sentenceEnds(text),
     paragraphOf: paraOf,

@@ -112,6 +112,8 @@ export interface ArticleView {
   readonly people: PersonIndex;
   /** Person mentions outside any quote, in order. */
   readonly outside: readonly PersonSpan[];
+  /** The full name of each mention in `outside` (PersonIndex.fullName at its offset), computed once. */
+  readonly keys: ReadonlyMap<PersonSpan, string>;
   /** Every quote's [open, close), to tell mentions inside a quote. */
   readonly quotes: readonly { open: number; close: number }[];
   readonly sentenceEnds: readonly number[];
@@ -124,8 +126,13 @@ export interface ArticleView {
  */
 export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[] {
   const { text, people, outside } = view;
-  const key = (m: PersonSpan) => people.fullName(m.name, m.start);
+  const key = (m: PersonSpan) => view.keys.get(m) ?? people.fullName(m.name, m.start);
   const counts = mentionCounts(view);
+  const subjectOf = (m: PersonSpan) => {
+    let v = subjects.get(m);
+    if (v === undefined) subjects.set(m, (v = isSubject(text, m)));
+    return v;
+  };
   const most = Math.max(0, ...counts.values());
   const cuePhrase = rule.cue?.phrase.toLowerCase() ?? '';
   const want = PRONOUN_GENDER[cuePhrase];
@@ -167,7 +174,7 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     const g = person ? people.gender(speaker) : undefined;
     const isRule = rule.final === speaker;
     const beforeSentences = before ? countBetween(view.sentenceEnds, before.end, rule.open) : -1;
-    const beforeSubject = before !== undefined && isSubject(text, before);
+    const beforeSubject = before !== undefined && subjectOf(before);
     const f: Record<(typeof SPEAKER_FEATURES)[number], number> = {
       rule: isRule ? 1 : 0,
       ruleOwn: rule.own === speaker ? 1 : 0,
@@ -192,7 +199,7 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       beforeSecond: beforeOrder[1] === speaker ? 1 : 0,
       beforeSubject: beforeSubject ? 1 : 0,
       beforeSpeaks: before && speaksAfter(text, before.end) ? 1 : 0,
-      beforeOpensSentence: before && /(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(text.slice(0, before.start)) ? 1 : 0,
+      beforeOpensSentence: before && opensSentence(text, before.start) ? 1 : 0,
       beforePossessive: before && possessive(text, before) ? 1 : 0,
       sameSentence: beforeSentences === 0 ? 1 : 0,
       sameSentenceSubject: beforeSentences === 0 && beforeSubject ? 1 : 0,
@@ -228,6 +235,19 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   return out;
 }
 
+/** Whether `at` opens a sentence: text start, a line break, or a stop (and a closing quote) and a space. */
+function opensSentence(text: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (j < 0 || text[j] === '\n') return true;
+  if (j === at - 1) return false;
+  if (/["”’]/.test(text[j]!)) j--;
+  return j >= 0 && /[.!?]/.test(text[j]!);
+}
+
+/** isSubject per mention: a mention is read for every quote in reach. */
+const subjects = new WeakMap<PersonSpan, boolean>();
+
 const countCache = new WeakMap<ArticleView, Map<string, number>>();
 
 /** Mentions per person (outside quotes) in the whole article. */
@@ -236,7 +256,7 @@ function mentionCounts(view: ArticleView): Map<string, number> {
   if (c) return c;
   c = new Map();
   for (const m of view.outside) {
-    const k = view.people.fullName(m.name, m.start);
+    const k = view.keys.get(m) ?? view.people.fullName(m.name, m.start);
     c.set(k, (c.get(k) ?? 0) + 1);
   }
   countCache.set(view, c);
