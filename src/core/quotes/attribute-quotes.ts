@@ -20,7 +20,7 @@ import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../
 import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
-import { chooseSpeaker, SPEAKER_MODEL, type SpeakerModel } from './choose-speaker.js';
+import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import {
   sentenceEnds,
   speakerCandidates,
@@ -54,9 +54,10 @@ interface Resolved {
  * reach, and abstains when unsure.
  * @example attributeQuotes('“We will win this state,” Sen. Ann Kale said.')[0].speaker // → "Ann Kale"
  */
-export function attributeQuotes(text: string, model: SpeakerModel = SPEAKER_MODEL): SpokenQuote[] {
+export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote[] {
+  const m = model ?? shippedSpeakerModel();
   return quoteCandidates(text).map(({ quote, candidates }) => {
-    const s = chooseSpeaker(candidates, model);
+    const s = chooseSpeaker(candidates, m);
     return {
       text: quote.text,
       start: quote.start,

@@ -16,10 +16,15 @@ export interface SpeakerModel {
   readonly threshold: number;
 }
 
-/** The shipped model; its feature names must be SPEAKER_FEATURES, in order. */
-export const SPEAKER_MODEL: SpeakerModel = model;
-if (SPEAKER_MODEL.features.join() !== SPEAKER_FEATURES.join())
-  throw new Error('speaker-model.json does not match SPEAKER_FEATURES: rebuild it (lab/speakers/train.ts)');
+/**
+ * The shipped model, checked on first use (not at import, so that the lab can rebuild a stale one):
+ * its feature names must be SPEAKER_FEATURES, in order.
+ */
+export function shippedSpeakerModel(): SpeakerModel {
+  if (model.features.join() !== SPEAKER_FEATURES.join())
+    throw new Error('speaker-model.json does not match SPEAKER_FEATURES: rebuild it (lab/speakers/train.ts)');
+  return model;
+}
 
 /** The score of one candidate (its log-odds against "nobody"). */
 export function candidateScore(m: SpeakerModel, features: readonly number[]): number {
@@ -42,12 +47,9 @@ export function candidateProbabilities(
 
 /**
  * The chosen speaker among `candidates`, or undefined when none is likely enough.
- * @example chooseSpeaker(quoteCandidates(text)[0].candidates)?.speaker // → "Ann Kale"
+ * @example chooseSpeaker(quoteCandidates(text)[0].candidates, shippedSpeakerModel())?.speaker // → "Ann Kale"
  */
-export function chooseSpeaker(
-  candidates: readonly Candidate[],
-  m: SpeakerModel = SPEAKER_MODEL,
-): Candidate | undefined {
+export function chooseSpeaker(candidates: readonly Candidate[], m: SpeakerModel): Candidate | undefined {
   const p = candidateProbabilities(m, candidates);
   let best = -1;
   p.forEach((v, i) => {
