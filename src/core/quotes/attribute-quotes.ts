@@ -12,7 +12,9 @@
  *  5. A quote with no cue of its own: the speaker of the quote before it in the same paragraph, or of the
  *     sentence ending in a colon that introduces the paragraph (`Trump said:` ¶ `"…"`), or of the quote
  *     right after it when only a space separates them (`"…." "…," he said.`).
- * When unsure the speaker is left out: a wrong name is worse than none.
+ * When unsure the speaker is left out: a wrong name is worse than none. The rules' answer is then one
+ * feature among others of the learned chooser (speaker-candidates.ts, choose-speaker.ts), which makes
+ * the final choice among the people in reach.
  */
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
