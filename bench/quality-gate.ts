@@ -78,8 +78,9 @@ const polnearSpeakers: Measure = async (dir) => {
   const figures = JSON.parse(stdout) as { right: number; wrong: number };
   return { right: figures.right, notWrong: 1 - figures.wrong };
 };
-// Set on 2026-12-06 under what was measured then (72.0 % right, 4.8 % wrong): a speaker rule that
-// guesses more and errs more fails the second floor even if it gains on the first.
+// Set on 2026-12-06 under what was measured then (72.0 % right, 4.8 % wrong; the learned chooser
+// now gives 73.5 % and 5.0 %): a speaker change that guesses more and errs more fails the second
+// floor even if it gains on the first.
 const FLOORS: readonly Floor[] = [
   ...QUALITY_FLOORS,
   {
@@ -87,14 +88,14 @@ const FLOORS: readonly Floor[] = [
     measure: polnearSpeakers,
     figure: 'right',
     floor: 0.7,
-    measured: 0.72,
+    measured: 0.735,
   },
   {
     name: 'speaker not wrong, PolNeAR dev',
     measure: polnearSpeakers,
     figure: 'notWrong',
     floor: 0.94,
-    measured: 0.952,
+    measured: 0.95,
   },
 ];
 

@@ -11,9 +11,17 @@
  * names, offsets and names only); wrong when another speaker is named; none when no speaker is given.
  * Offsets in the data are code points; they are turned into UTF-16 offsets here.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributeQuotes } from '../src/core/quotes/attribute-quotes.js';
+import {
+  isDescribedSource,
+  isPronounSource,
+  readPolnear,
+  sameSpeaker,
+  sourceHead,
+  type Span,
+} from '../src/eval/datasets/polnear.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
@@ -29,70 +37,6 @@ const split = flag('--split') ?? 'dev';
 const showErrors = Number(flag('--errors') ?? 0);
 const list = args.includes('--list');
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-interface Gold {
-  file: string;
-  quote: Span;
-  source?: Span;
-}
-
-/** Code-point offset → UTF-16 offset of `text`. */
-function utf16Offsets(text: string): number[] {
-  const out: number[] = [];
-  let u = 0;
-  for (const ch of text) {
-    out.push(u);
-    u += ch.length;
-  }
-  out.push(u);
-  return out;
-}
-
-function readAnnotations(path: string, text: string): { content: Span; source?: Span }[] {
-  const map = utf16Offsets(text);
-  const spans = new Map<string, { type: string; span: Span }>();
-  const out: { content: Span; source?: Span }[] = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (const line of lines) {
-    const [id, body] = line.split('\t');
-    if (!id?.startsWith('T') || !body) continue;
-    const [type, ...rest] = body.split(' ');
-    const ranges = rest
-      .join(' ')
-      .split(';')
-      .map((r) => r.split(' ').map(Number));
-    const start = map[ranges[0]![0]!]!;
-    const end = map[ranges.at(-1)![1]!]!;
-    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end) } });
-  }
-  for (const line of lines) {
-    const [id, body] = line.split('\t');
-    if (!id?.startsWith('E') || !body) continue;
-    const roles = new Map(body.split(' ').map((p) => p.split(':') as [string, string]));
-    const content = spans.get(roles.get('Content') ?? '')?.span;
-    const source = spans.get(roles.get('Source') ?? '')?.span;
-    if (content) out.push({ content, ...(source && { source }) });
-  }
-  return out;
-}
-
-/** Quote-mark passages of four or more words inside a content span. */
-function quotedParts(text: string, c: Span): Span[] {
-  const out: Span[] = [];
-  const re = /[“"]([^“”"]+)(?:[”"]|$)/g;
-  const body = text.slice(c.start, c.end);
-  for (const m of body.matchAll(re)) {
-    if (m[1]!.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 4) continue;
-    const start = c.start + m.index + 1;
-    out.push({ start, end: start + m[1]!.length, text: m[1]! });
-  }
-  return out;
-}
-
 const key = new Map<string, string>();
 const keyPath = join(import.meta.dirname, 'data', `polnear-${split}-speakers.tsv`);
 if (existsSync(keyPath))
@@ -102,63 +46,16 @@ if (existsSync(keyPath))
     key.set(`${file}:${s}:${e}`, name!);
   }
 
-const surname = (s: string) =>
-  (s.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [])
-    .map((w) => w.replace(/['’]s$/, ''))
-    .filter((w) => !/^(The|A|An|Sen|Mr|Mrs|Ms|Dr|Gov|Rep)$/.test(w))
-    .at(-1);
-/** The source's head: before an apposition, a relative clause or an affiliation ("Jeff Weaver, Sanders' campaign manager"). */
-const head = (src: string) =>
-  src
-    .split(/,|\s\(|\s(?:who|of|at|for|from|in)\s/)[0]!
-    .trim()
-    .replace(/['’]s?$/, '');
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
-
-/** Is `speaker` the gold source (or the person the key says it refers to)? */
-function same(speaker: string, gold: string): boolean {
-  if (gold.includes('|')) return gold.split('|').some((g) => same(speaker, g));
-  // A first name alone ("Melanie"): the speaker's name must contain it.
-  if (/^\p{Lu}[\p{L}'’-]+$/u.test(gold) && speaker.split(/\s+/).includes(gold)) return true;
-  const g = surname(gold);
-  if (g && /^\p{Lu}/u.test(gold.replace(/^(the|a|an)\s+/i, ''))) {
-    const s = surname(speaker);
-    return s !== undefined && s === g;
-  }
-  const a = norm(speaker);
-  const b = norm(gold);
-  return a === b || (a.length > 3 && (b.includes(a) || a.includes(b)));
-}
-
-const base = join(dir, split);
-const files = readdirSync(join(base, 'text'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
-const annFiles = readdirSync(join(base, 'attributions')).sort();
+const articles = readPolnear(dir, split);
 const counts = { gold: 0, found: 0, foundRight: 0, matched: 0, right: 0, wrong: 0, none: 0, unkeyed: 0 };
 const pronounCounts = { n: 0, right: 0, wrong: 0, none: 0 };
 const namedCounts = { n: 0, right: 0, wrong: 0, none: 0 };
 const errors: string[] = [];
 let ms = 0;
-for (const f of files) {
-  const name = f.replace(/\.txt$/, '');
-  const ann = annFiles.find((a) => a.startsWith(`${name}_`));
-  if (!ann) continue;
-  const text = readFileSync(join(base, 'text', f), 'utf8');
-  const gold: Gold[] = [];
-  const annotations = readAnnotations(join(base, 'attributions', ann), text);
+for (const { name, text, gold, named } of articles) {
   // Without a hand key, a pronoun source is taken to be the nearest annotated named source before it
   // (a proxy, used for tuning on train; the dev figures use the key).
-  const named = annotations
-    .map((a) => a.source)
-    .filter((x): x is Span => !!x && /^\p{Lu}/u.test(head(x.text).split(/\s+/).at(-1) ?? ''))
-    .sort((x, y) => x.start - y.start);
   const proxy = (src: Span) => named.filter((n) => n.start < src.start).at(-1)?.text;
-  for (const a of annotations)
-    for (const q of quotedParts(text, a.content)) {
-      if (gold.some((g) => g.quote.start === q.start)) continue;
-      gold.push({ file: name, quote: q, ...(a.source && { source: a.source }) });
-    }
   const t0 = performance.now();
   const found = attributeQuotes(text);
   ms += performance.now() - t0;
@@ -171,26 +68,26 @@ for (const f of files) {
     if (gold.some((g) => overlaps(q, g.quote))) counts.foundRight++;
     else if (showErrors) errors.push(`EXTRA ${name} ${cp(q.start)} ${q.text.split(' ').length} words`);
   }
-  for (const g of found.length ? gold : gold) {
+  for (const g of gold) {
     const q = found.find((x) => overlaps(x, g.quote));
     if (!q) {
       if (showErrors) errors.push(`MISSED ${name} ${cp(g.quote.start)}`);
       continue;
     }
     counts.matched++;
-    const src = head(g.source?.text ?? '');
-    const pronoun = /^(he|she|they|we|i|it|who)$/i.test(src);
-    const described = pronoun || !/^\p{Lu}/u.test(src.split(/\s+/).at(-1) ?? '');
+    const src = sourceHead(g.source?.text ?? '');
+    const pronoun = isPronounSource(src);
+    const described = isDescribedSource(src);
     const keyed = g.source ? key.get(`${name}:${cp(g.source.start)}:${cp(g.source.end)}`) : undefined;
     if (list && described)
       console.log(
         `${name}\t${g.source ? cp(g.source.start) : ''}\t${g.source ? cp(g.source.end) : ''}\t${src}`,
       );
-    const target = keyed ?? (pronoun && g.source ? head(proxy(g.source) ?? src) : src);
+    const target = keyed ?? (pronoun && g.source ? sourceHead(proxy(g.source) ?? src) : src);
     if (described && !keyed) counts.unkeyed++;
     let verdict: 'right' | 'wrong' | 'none';
     if (!q.speaker) verdict = 'none';
-    else verdict = target && same(q.speaker, target) ? 'right' : 'wrong';
+    else verdict = target && sameSpeaker(q.speaker, target) ? 'right' : 'wrong';
     counts[verdict]++;
     if (pronoun) {
       pronounCounts.n++;
@@ -222,7 +119,7 @@ if (args.includes('--json')) {
   process.exit(0);
 }
 console.log(
-  `PolNeAR ${split}: ${files.length} articles, ${counts.gold} direct quotes (≥4 words, in quote marks)`,
+  `PolNeAR ${split}: ${articles.length} articles, ${counts.gold} direct quotes (≥4 words, in quote marks)`,
 );
 console.log(
   `quote detection: precision ${(counts.foundRight / counts.found).toFixed(3)} (${counts.foundRight}/${counts.found}), recall ${(counts.matched / counts.gold).toFixed(3)} (${counts.matched}/${counts.gold})`,
@@ -237,5 +134,5 @@ console.log(
   `named sources: ${namedCounts.n}, right ${pct(namedCounts.right, namedCounts.n)} %, wrong ${pct(namedCounts.wrong, namedCounts.n)} %, none ${pct(namedCounts.none, namedCounts.n)} %`,
 );
 console.log(`described or pronoun sources without a hand key: ${counts.unkeyed}`);
-console.log(`attribution time: ${(ms / files.length).toFixed(2)} ms per article`);
+console.log(`attribution time: ${(ms / articles.length).toFixed(2)} ms per article`);
 if (showErrors) console.log(errors.slice(0, showErrors).join('\n'));

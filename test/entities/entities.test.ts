@@ -21,6 +21,8 @@ describe('named entities', () => {
       [['Tarrow County Health Department', 'organization']],
     ],
     ['Crews closed Quarry Road overnight.', [['Quarry Road', 'place']]],
+    // A room whose last word is an organisation word.
+    ['The two leaders met in the Oval Office before lunch.', [['Oval Office', 'place']]],
     ['The ferry left from a pier in Millbrook.', [['Millbrook', 'place']]],
     ['Officials met in Portugal on Monday.', [['Portugal', 'place']]],
     ['Hospital spokesperson Dalia Kerrigan gave the figures.', [['Dalia Kerrigan', 'person']]],

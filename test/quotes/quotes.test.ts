@@ -43,8 +43,8 @@ describe('attributeQuotes', () => {
     // Omar Teague is only an object: "he" could be someone named earlier, so no speaker.
     ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', undefined],
     ['Omar Teague met Clara Benn. “The plan is good for the valley,” he said.', 'Omar Teague'],
-    // Two men in reach: "he" is ambiguous.
-    ['Omar Teague met Grant Hollis there. “The plan is good for the valley,” he said.', undefined],
+    // Two men in reach: the learned chooser takes the subject of the sentence before (the rules abstained).
+    ['Omar Teague met Grant Hollis there. “The plan is good for the valley,” he said.', 'Omar Teague'],
     // "he" continues the subject of the sentence before, even a surname-only one.
     [
       'Omar Teague spoke first.\n\nVellacourt admitted the pick was political. “With an eye to the vote,” he said.',
@@ -67,6 +67,8 @@ describe('attributeQuotes', () => {
     ['Kessing met Dorrin in the hall. “The plan is good for the valley,” he said.', undefined],
     ['Trade rose. “We need the Arms Race Treaty back now,” Voss tweeted.', 'Voss'],
     ['Hollis, who chairs the panel, said “the votes are simply not there” yet.', 'Hollis'],
+    // A slogan in capitals inside an ordinary sentence is still a quote.
+    ['Voss told the crowd, “Keep The Valley Working Again,” to loud cheers.', 'Voss'],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });
@@ -90,6 +92,14 @@ describe('attributeQuotes', () => {
     expect(attributeQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
       ['The first part of it goes here. And the second part ends it', 'Ortiz'],
     ]);
+  });
+
+  it.each([
+    'Voss: ‘The Bridge Will Reopen Before The Summer’',
+    '2. FERRY CREWS ‘READY TO SAIL AGAIN TOMORROW’',
+  ])('reads no quote in a headline: %s', (headline) => {
+    const text = `${headline}\n\n“The bridge will reopen before the summer,” Voss said.`;
+    expect(attributeQuotes(text).map((q) => q.text)).toEqual(['The bridge will reopen before the summer']);
   });
 
   it('returns nothing for empty or hostile text', () => {

@@ -3,7 +3,8 @@
  *  1. A title inside the run ends a role: "Fire Chief Harriet Vossberg" → person "Harriet Vossberg".
  *  2. Leading function words and, at a sentence start, ordinary words are dropped ("The Tarrow County…";
  *     "Thick black smoke…" leaves nothing), so a capitalised sentence opener is never taken for a name.
- *  3. An organisation suffix or "X of Y" prefix → organisation ("Dunmore Plastics").
+ *  3. An organisation suffix or "X of Y" prefix → organisation ("Dunmore Plastics"), unless the run is a
+ *     named room or grounds ("Oval Office", places.json landmarks), a place.
  *  4. A gazetteer entry or a place suffix → place ("Tarrow County", "Quarry Road").
  *  5. A title or role word before (or before the comma of an apposition), or a speech verb next to it
  *     → person ("spokesperson Dalia Kerrigan", "the manager, René Dufauret,", "Vossberg said").
@@ -27,6 +28,7 @@ const ORG_PREFIXES = set(organizationWords.prefixes);
 const PLACE_SUFFIXES = set(places.suffixes);
 const PREPOSITIONS = set(places.prepositions);
 const GAZETTEER = set(places.gazetteer);
+const LANDMARKS = set(places.landmarks);
 const NOT_NAMES = set(notNames.words);
 const SPEECH = set([...speechVerbs, 'according']);
 
@@ -91,6 +93,8 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   const person = (): ClassifiedRun => ({ name: personName(name), kind: 'person', ...(role && { role }) });
 
   if (role) return person();
+  // Before step 3: "Oval Office" ends in an organisation word but is a room.
+  if (LANDMARKS.has(name.toLowerCase())) return { name, kind: 'place' };
   // Step 3.
   if (
     words.length >= 2 &&

@@ -133,11 +133,13 @@ function suffixRuns(runs: SentenceRuns): { start: number; end: number; name: str
   const out: { start: number; end: number; name: string; type: NerType }[] = [];
   for (const run of runs.runs) {
     const last = run.words.at(-1)!.toLowerCase().replace(/\.$/, '');
-    const type = ORG_SUFFIXES.has(last) ? 'ORG' : PLACE_SUFFIXES.has(last) ? 'LOC' : undefined;
-    if (!type || run.words.length < 2) continue;
+    const suffix = ORG_SUFFIXES.has(last) ? 'ORG' : PLACE_SUFFIXES.has(last) ? 'LOC' : undefined;
+    if (!suffix || run.words.length < 2) continue;
     const c = runs.classify(run);
-    const kind = type === 'ORG' ? 'organization' : 'place';
-    if (c?.kind !== kind || c.name.split(' ').length < 2) continue;
+    // The rule classifier may overrule the suffix: "Oval Office" is a room, not an office.
+    const kind = suffix === 'ORG' ? 'organization' : 'place';
+    const type: NerType | undefined = c?.kind === kind ? suffix : c?.kind === 'place' ? 'LOC' : undefined;
+    if (!type || !c || c.name.split(' ').length < 2) continue;
     const at = sentence.indexOf(c.name, run.start);
     if (at >= 0) out.push({ start: at, end: at + c.name.length, name: c.name, type });
   }

@@ -107,7 +107,14 @@ export function personIndex(text: string): PersonIndex {
     const v = votes.get(key) ?? [0, 0];
     votes.set(key, [v[0] + she, v[1] + he]);
   });
+  const genders = new Map<string, Gender | undefined>();
   const gender = (name: string): Gender | undefined => {
+    if (genders.has(name)) return genders.get(name);
+    const g = genderOf(name);
+    genders.set(name, g);
+    return g;
+  };
+  const genderOf = (name: string): Gender | undefined => {
     const full = fullName(name);
     const listed = full.includes(' ') ? firstNameGender(full.split(' ')[0]!) : undefined;
     if (listed) return listed;

@@ -12,14 +12,24 @@
  *  5. A quote with no cue of its own: the speaker of the quote before it in the same paragraph, or of the
  *     sentence ending in a colon that introduces the paragraph (`Trump said:` ¶ `"…"`), or of the quote
  *     right after it when only a space separates them (`"…." "…," he said.`).
- * When unsure the speaker is left out: a wrong name is worse than none.
+ * When unsure the speaker is left out: a wrong name is worse than none. The rules' answer is then one
+ * feature among others of the learned chooser (speaker-candidates.ts, choose-speaker.ts), which makes
+ * the final choice among the people in reach.
  */
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
-import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { classifyRun } from '../entities/classify-run.js';
 import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../entities/person-spans.js';
-import { CUE_VERBS, leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
-import { paragraphRanges, textQuotes } from './text-quotes.js';
+import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { isSubject, possessive } from './subject-of.js';
+import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
+import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
+import {
+  sentenceEnds,
+  speakerCandidates,
+  type ArticleView,
+  type Candidate,
+  type RuleView,
+} from './speaker-candidates.js';
 
 export interface SpokenQuote {
   /** The quoted words, marks removed. */
@@ -41,20 +51,41 @@ interface Resolved {
 }
 
 /**
- * The quotes of `text` with their speakers.
+ * The quotes of `text` with their speakers: the rules below propose, the learned chooser
+ * (choose-speaker.ts, trained on PolNeAR train by lab/speakers/train.ts) decides among the people in
+ * reach, and abstains when unsure.
  * @example attributeQuotes('“We will win this state,” Sen. Ann Kale said.')[0].speaker // → "Ann Kale"
  */
-export function attributeQuotes(text: string): SpokenQuote[] {
+export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote[] {
+  const m = model ?? shippedSpeakerModel();
+  return quoteCandidates(text).map(({ quote, candidates }) => {
+    const s = chooseSpeaker(candidates, m);
+    return {
+      text: quote.text,
+      start: quote.start,
+      end: quote.end,
+      ...(s && { speaker: s.speaker, speakerStart: s.start, speakerEnd: s.end }),
+    };
+  });
+}
+
+/** One quote and who could have said it: what the chooser reads, and what the lab trains on. */
+export interface QuoteCandidates {
+  readonly quote: TextQuote;
+  readonly candidates: readonly Candidate[];
+}
+
+/**
+ * Each quote of `text` with its speaker candidates and their features (speaker-candidates.ts).
+ * @example quoteCandidates('“We will win,” Ann Kale said.')[0].candidates[0].speaker // → "Ann Kale"
+ */
+export function quoteCandidates(text: string): QuoteCandidates[] {
   const quotes = textQuotes(text);
   if (quotes.length === 0) return [];
-  // People are found only once a quote has a cue: finding them is most of the cost.
-  let index: { people: PersonIndex; outside: PersonIndex['mentions'] } | undefined;
-  const people = () => {
-    if (index) return index;
-    const p = personIndex(text);
-    const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
-    return (index = { people: p, outside: p.mentions.filter((m) => !inQuote(m.start)) });
-  };
+  const p = personIndex(text);
+  const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
+  const index = { people: p, outside: p.mentions.filter((m) => !inQuote(m.start)) };
+  const people = () => index;
   const paras = paragraphRanges(text);
   const paraOf = (at: number) => paras.findIndex((p) => at >= p.start && at < p.end);
   const resolveCue = (cue: SpeakerCue | undefined) =>
@@ -62,9 +93,10 @@ export function attributeQuotes(text: string): SpokenQuote[] {
   const resolveAt = (cue: SpeakerCue | undefined, open: number) =>
     cue && resolve(text, cue, people().people, people().outside, open);
 
+  const cues = quotes.map((q) => speakerCue(text, q.open, q.close));
   const own: (Resolved | undefined)[] = [];
   quotes.forEach((q, i) => {
-    const cue = speakerCue(text, q.open, q.close);
+    const cue = cues[i];
     own.push(resolveAt(cue, q.open) ?? (cue && lastSpeaker(i, cue)));
   });
   /**
@@ -120,48 +152,34 @@ export function attributeQuotes(text: string): SpokenQuote[] {
       }
     }
   });
+  const view: ArticleView = {
+    text,
+    people: index.people,
+    outside: index.outside,
+    keys: new Map(index.outside.map((m) => [m, p.fullName(m.name, m.start)])),
+    quotes,
+    sentenceEnds: sentenceEnds(text),
+    paragraphOf: paraOf,
+  };
   return quotes.map((q, i) => {
     const s = speakers[i];
-    return {
-      text: q.text,
-      start: q.start,
-      end: q.end,
-      ...(s && { speaker: s.speaker, speakerStart: s.start, speakerEnd: s.end }),
+    const cue = cues[i];
+    const lead = leadingSubject(text, q.open);
+    const rule: RuleView = {
+      open: q.open,
+      close: q.close,
+      ...(cue && { cue }),
+      ...(own[i] && { own: own[i].speaker }),
+      ...(s && { final: s.speaker, finalStart: s.start, finalEnd: s.end }),
+      ...(speakers[i - 1] && { previous: speakers[i - 1]!.speaker }),
+      previousNear: i > 0 && paraOf(quotes[i - 1]!.open) >= paraOf(q.open) - 1,
+      ...(lead && { lead }),
     };
+    return { quote: q, candidates: speakerCandidates(view, rule) };
   });
 }
 
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
-
-const TITLES: ReadonlySet<string> = new Set([
-  ...personTitles.titles,
-  ...personTitles.roles,
-  'former',
-  'u.s',
-  'state',
-]);
-const SPEAKS = new RegExp(
-  `^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`,
-  'u',
-);
-const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:\\p{Ll}+\\s+)?(?:\\p{Lu}[\\p{L}.]*\\s+){0,3}$`, 'u');
-
-/** Whether the person mention opens its sentence or is the subject of a speech verb. */
-function isSubject(text: string, m: { start: number; end: number }): boolean {
-  if (/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2))) return false;
-  const before = text.slice(Math.max(0, m.start - 60), m.start);
-  // Titles before the name ("Sen.", "Former Gov.") still leave it opening the sentence.
-  let lead = before;
-  for (let k = 0; k < 3; k++) {
-    const t = /(\p{L}+)\.?\s+$/u.exec(lead);
-    if (!t || !TITLES.has(t[1]!.toLowerCase())) break;
-    lead = lead.slice(0, t.index);
-  }
-  if (/(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(lead)) return true;
-  // Introduced with an apposition ("…concerns Henry Crespo, president of the caucus.").
-  if (/^,\s+(?!and\b|but\b|or\b)\p{Ll}/u.test(text.slice(m.end, m.end + 12))) return true;
-  return SPEAKS.test(text.slice(m.end, m.end + 160)) || SPOKEN.test(before);
-}
 
 function resolve(
   text: string,
@@ -193,8 +211,6 @@ function resolve(
   }
   return { speaker: cue.phrase, ...at };
 }
-
-const possessive = (text: string, m: PersonSpan) => /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2));
 
 /**
  * The person "he"/"she" stands for, or undefined when unsure (issue 11: a wrong name costs more than

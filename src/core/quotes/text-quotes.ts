@@ -45,6 +45,11 @@ export function textQuotes(text: string): TextQuote[] {
   };
   paragraphRanges(text).forEach((range, i) => {
     const para = text.slice(range.start, range.end);
+    // A headline quotes what the story reports; the quote itself is in the body.
+    if (isHeadline(para)) {
+      flush();
+      return;
+    }
     const spans = quoteSpans(para, i).map((s) => {
       const [from, to] = innerRange(para, s.open, s.close);
       return {
@@ -88,4 +93,17 @@ function innerRange(para: string, open: number, close: number): [number, number]
   while (to > from && /[\s,;:]/.test(para[to - 1]!)) to--;
   while (from < to && /\s/.test(para[from]!)) from++;
   return [from, to];
+}
+
+/**
+ * Whether a paragraph is a headline: short, with every word of four or more letters capitalised
+ * (`Voss: ‘The Bridge Will Reopen Before The Summer’`), or all in capitals (`2. FERRY CREWS ‘READY
+ * TO SAIL AGAIN’`). PolNeAR annotates no attribution in headlines; a
+ * sentence that quotes a capitalised slogan has lowercase words around it and is not one.
+ */
+export function isHeadline(para: string): boolean {
+  if (para.length > 200) return false;
+  const words = para.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.replace(/['’-]/g, '').length >= 4);
+  return long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w));
 }

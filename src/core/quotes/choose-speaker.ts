@@ -1,0 +1,59 @@
+/**
+ * The learned speaker chooser: a conditional logit over a quote's candidates (speaker-candidates.ts)
+ * and one more choice, "nobody", scored 0. Each candidate scores `bias + weights · features`; the
+ * candidate with the highest probability is the speaker when that probability reaches the model's
+ * threshold, else the quote gets no speaker (a wrong name costs more than none). The model is
+ * trained on PolNeAR train by lab/speakers/train.ts, which writes speaker-model.json.
+ */
+import model from './speaker-model.json' with { type: 'json' };
+import { SPEAKER_FEATURES, type Candidate } from './speaker-candidates.js';
+
+export interface SpeakerModel {
+  readonly features: readonly string[];
+  readonly bias: number;
+  readonly weights: readonly number[];
+  /** Lowest probability at which the top candidate is named. */
+  readonly threshold: number;
+}
+
+/**
+ * The shipped model, checked on first use (not at import, so that the lab can rebuild a stale one):
+ * its feature names must be SPEAKER_FEATURES, in order.
+ */
+export function shippedSpeakerModel(): SpeakerModel {
+  if (model.features.join() !== SPEAKER_FEATURES.join())
+    throw new Error('speaker-model.json does not match SPEAKER_FEATURES: rebuild it (lab/speakers/train.ts)');
+  return model;
+}
+
+/** The score of one candidate (its log-odds against "nobody"). */
+export function candidateScore(m: SpeakerModel, features: readonly number[]): number {
+  let z = m.bias;
+  for (let k = 0; k < features.length; k++) z += m.weights[k]! * features[k]!;
+  return z;
+}
+
+/** Probabilities of each candidate; the rest (1 − their sum) is "nobody". */
+export function candidateProbabilities(
+  m: SpeakerModel,
+  candidates: readonly { readonly features: readonly number[] }[],
+): number[] {
+  const z = candidates.map((c) => candidateScore(m, c.features));
+  const top = Math.max(0, ...z);
+  const e = z.map((v) => Math.exp(v - top));
+  const sum = Math.exp(-top) + e.reduce((s, v) => s + v, 0);
+  return e.map((v) => v / sum);
+}
+
+/**
+ * The chosen speaker among `candidates`, or undefined when none is likely enough.
+ * @example chooseSpeaker(quoteCandidates(text)[0].candidates, shippedSpeakerModel())?.speaker // → "Ann Kale"
+ */
+export function chooseSpeaker(candidates: readonly Candidate[], m: SpeakerModel): Candidate | undefined {
+  const p = candidateProbabilities(m, candidates);
+  let best = -1;
+  p.forEach((v, i) => {
+    if (best < 0 || v > p[best]!) best = i;
+  });
+  return best >= 0 && p[best]! >= m.threshold ? candidates[best] : undefined;
+}

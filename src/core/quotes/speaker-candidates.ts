@@ -1,0 +1,264 @@
+/**
+ * The people who could have said a quote, each with the features the learned chooser scores
+ * (choose-speaker.ts). Candidates are every person named outside quotes from 2,000 characters before the
+ * quote to 400 after it (one candidate per person: the fullest name the article uses there), plus the
+ * rules' pick when it is no such person (a described source, an organisation). Features are cheap
+ * reads of offsets the rules already computed: no sentence is tagged again.
+ */
+import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
+import { isSubject, possessive, speaksAfter } from './subject-of.js';
+import type { SpeakerCue } from './speaker-cue.js';
+
+/** What the rules said about one quote: the inputs of the candidate features. */
+export interface RuleView {
+  readonly open: number;
+  readonly close: number;
+  readonly cue?: SpeakerCue;
+  /** The speaker the rules give from the quote's own cue, and the one after continuation. */
+  readonly own?: string;
+  readonly final?: string;
+  readonly finalStart?: number;
+  readonly finalEnd?: number;
+  /** The rules' final speaker of the quote before, and whether it sits in the same paragraph. */
+  readonly previous?: string;
+  readonly previousNear: boolean;
+  /** The subject phrase of the sentence leading to the quote (speaker-cue.ts leadingSubject). */
+  readonly lead?: SpeakerCue;
+}
+
+export interface Candidate {
+  readonly speaker: string;
+  /** Offsets of the words naming the speaker for this quote: the cue, else the nearest mention. */
+  readonly start: number;
+  readonly end: number;
+  readonly features: readonly number[];
+}
+
+/** Names of the features, in the order of `Candidate.features` and of the model's weights. */
+export const SPEAKER_FEATURES = [
+  'rule',
+  'ruleOwn',
+  'ruleContinued',
+  'ruleDescribed',
+  'ruleNotPerson',
+  'rulePronoun',
+  'ruleNamed',
+  'ruleNoCue',
+  'cueMention',
+  'pronounMatch',
+  'pronounMismatch',
+  'pronounUnknown',
+  'genderKnown',
+  'before',
+  'beforeLogChars',
+  'beforeSentences',
+  'beforeParagraphs',
+  'beforeNearest',
+  'beforeSecond',
+  'beforeSubject',
+  'beforeSpeaks',
+  'beforeOpensSentence',
+  'beforePossessive',
+  'sameSentence',
+  'sameSentenceSubject',
+  'previousSentenceSubject',
+  'sameParagraph',
+  'after',
+  'afterLogChars',
+  'afterSameSentence',
+  'afterNearest',
+  'afterSpeaks',
+  'inQuote',
+  'logMentions',
+  'mostMentioned',
+  'previousSpeaker',
+  'previousNear',
+  'leadSubject',
+  'noCueBefore',
+  'noCueAfter',
+  'pronounBeforeNearest',
+  'pronounBeforeSubject',
+] as const;
+
+const WINDOW_BEFORE = 2000;
+const WINDOW_AFTER = 400;
+const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
+
+/** Offsets where sentences end in `text` (a stop, then space and a capital or a quote mark). */
+export function sentenceEnds(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) out.push(m.index + 1);
+  return out;
+}
+
+/** How many of the sorted `ends` lie in [from, to). */
+function countBetween(ends: readonly number[], from: number, to: number): number {
+  return lowerBound(ends, to) - lowerBound(ends, from);
+}
+
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface ArticleView {
+  readonly text: string;
+  readonly people: PersonIndex;
+  /** Person mentions outside any quote, in order. */
+  readonly outside: readonly PersonSpan[];
+  /** The full name of each mention in `outside` (PersonIndex.fullName at its offset), computed once. */
+  readonly keys: ReadonlyMap<PersonSpan, string>;
+  /** Every quote's [open, close), to tell mentions inside a quote. */
+  readonly quotes: readonly { open: number; close: number }[];
+  readonly sentenceEnds: readonly number[];
+  readonly paragraphOf: (at: number) => number;
+}
+
+/**
+ * The candidates for one quote, with their features.
+ * @example speakerCandidates(view, rules)[0] // → { speaker: "Lena Ortiz", start, end, features: [1, 1, …] }
+ */
+export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[] {
+  const { text, people, outside } = view;
+  const key = (m: PersonSpan) => view.keys.get(m) ?? people.fullName(m.name, m.start);
+  const counts = mentionCounts(view);
+  const subjectOf = (m: PersonSpan) => {
+    let v = subjects.get(m);
+    if (v === undefined) subjects.set(m, (v = isSubject(text, m)));
+    return v;
+  };
+  const most = Math.max(0, ...counts.values());
+  const cuePhrase = rule.cue?.phrase.toLowerCase() ?? '';
+  const want = PRONOUN_GENDER[cuePhrase];
+  const cueKind = !rule.cue
+    ? 'none'
+    : want
+      ? 'pronoun'
+      : /^\p{Lu}/u.test(rule.cue.phrase)
+        ? 'named'
+        : 'other';
+
+  const near = outside.filter(
+    (m) => m.end > rule.open - WINDOW_BEFORE && m.start < rule.close + WINDOW_AFTER,
+  );
+  const groups = new Map<string, PersonSpan[]>();
+  for (const m of near) {
+    if (m.start >= rule.open && m.start < rule.close) continue;
+    const k = key(m);
+    groups.set(k, [...(groups.get(k) ?? []), m]);
+  }
+  const beforeOrder = [...groups.entries()]
+    .map(([k, ms]) => [k, ms.filter((m) => m.end <= rule.open).at(-1)] as const)
+    .filter((e): e is readonly [string, PersonSpan] => e[1] !== undefined)
+    .sort((a, b) => b[1].start - a[1].start)
+    .map(([k]) => k);
+  const afterOrder = [...groups.entries()]
+    .map(([k, ms]) => [k, ms.find((m) => m.start >= rule.close)] as const)
+    .filter((e): e is readonly [string, PersonSpan] => e[1] !== undefined)
+    .sort((a, b) => a[1].start - b[1].start)
+    .map(([k]) => k);
+  const quoteText = text.slice(rule.open, rule.close);
+
+  const out: Candidate[] = [];
+  const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
+    const before = ms.filter((m) => m.end <= rule.open).at(-1);
+    const after = ms.find((m) => m.start >= rule.close);
+    const cueMention =
+      rule.cue !== undefined && ms.some((m) => m.start < rule.cue!.end && rule.cue!.start < m.end);
+    const g = person ? people.gender(speaker) : undefined;
+    const isRule = rule.final === speaker;
+    const beforeSentences = before ? countBetween(view.sentenceEnds, before.end, rule.open) : -1;
+    const beforeSubject = before !== undefined && subjectOf(before);
+    const f: Record<(typeof SPEAKER_FEATURES)[number], number> = {
+      rule: isRule ? 1 : 0,
+      ruleOwn: rule.own === speaker ? 1 : 0,
+      ruleContinued: isRule && rule.own !== speaker ? 1 : 0,
+      ruleDescribed: isRule && !person && /^\p{Ll}/u.test(speaker) ? 1 : 0,
+      ruleNotPerson: isRule && !person && !/^\p{Ll}/u.test(speaker) ? 1 : 0,
+      rulePronoun: isRule && cueKind === 'pronoun' ? 1 : 0,
+      ruleNamed: isRule && cueKind === 'named' ? 1 : 0,
+      ruleNoCue: isRule && cueKind === 'none' ? 1 : 0,
+      cueMention: cueMention ? 1 : 0,
+      pronounMatch: want && g === want ? 1 : 0,
+      pronounMismatch: want && g && g !== want ? 1 : 0,
+      pronounUnknown: want && person && !g ? 1 : 0,
+      genderKnown: g ? 1 : 0,
+      before: before ? 1 : 0,
+      beforeLogChars: before ? Math.log1p(rule.open - before.end) / 8 : 0,
+      beforeSentences: before ? Math.min(beforeSentences, 6) / 6 : 0,
+      beforeParagraphs: before
+        ? Math.min(view.paragraphOf(rule.open) - view.paragraphOf(before.start), 4) / 4
+        : 0,
+      beforeNearest: beforeOrder[0] === speaker ? 1 : 0,
+      beforeSecond: beforeOrder[1] === speaker ? 1 : 0,
+      beforeSubject: beforeSubject ? 1 : 0,
+      beforeSpeaks: before && speaksAfter(text, before.end) ? 1 : 0,
+      beforeOpensSentence: before && opensSentence(text, before.start) ? 1 : 0,
+      beforePossessive: before && possessive(text, before) ? 1 : 0,
+      sameSentence: beforeSentences === 0 ? 1 : 0,
+      sameSentenceSubject: beforeSentences === 0 && beforeSubject ? 1 : 0,
+      previousSentenceSubject: beforeSentences === 1 && beforeSubject ? 1 : 0,
+      sameParagraph: before && view.paragraphOf(before.start) === view.paragraphOf(rule.open) ? 1 : 0,
+      after: after ? 1 : 0,
+      afterLogChars: after ? Math.log1p(after.start - rule.close) / 8 : 0,
+      afterSameSentence: after && countBetween(view.sentenceEnds, rule.close - 1, after.start) === 0 ? 1 : 0,
+      afterNearest: afterOrder[0] === speaker ? 1 : 0,
+      afterSpeaks: after && speaksAfter(text, after.end) ? 1 : 0,
+      inQuote: quoteText.includes(speaker.split(' ').at(-1)!) ? 1 : 0,
+      logMentions: Math.log1p(counts.get(speaker) ?? 0) / 3,
+      mostMentioned: person && (counts.get(speaker) ?? 0) === most ? 1 : 0,
+      previousSpeaker: rule.previous === speaker ? 1 : 0,
+      previousNear: rule.previous === speaker && rule.previousNear ? 1 : 0,
+      leadSubject:
+        rule.lead !== undefined && ms.some((m) => m.start < rule.lead!.end && rule.lead!.start < m.end)
+          ? 1
+          : 0,
+      noCueBefore: cueKind === 'none' && beforeOrder[0] === speaker ? 1 : 0,
+      noCueAfter: cueKind === 'none' && afterOrder[0] === speaker ? 1 : 0,
+      pronounBeforeNearest: want && beforeOrder[0] === speaker ? 1 : 0,
+      pronounBeforeSubject: want && beforeSubject ? 1 : 0,
+    };
+    const at = cueMention || isRule ? rule.cue : undefined;
+    const named = at ?? before ?? after ?? ms[0];
+    const start = isRule && rule.finalStart !== undefined ? rule.finalStart : (named?.start ?? rule.open);
+    const end = isRule && rule.finalEnd !== undefined ? rule.finalEnd : (named?.end ?? rule.open);
+    return { speaker, start, end, features: SPEAKER_FEATURES.map((n) => f[n]) };
+  };
+  for (const [k, ms] of groups) out.push(build(k, ms, true));
+  if (rule.final !== undefined && !groups.has(rule.final)) out.push(build(rule.final, [], false));
+  return out;
+}
+
+/** Whether `at` opens a sentence: text start, a line break, or a stop (and a closing quote) and a space. */
+function opensSentence(text: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (j < 0 || text[j] === '\n') return true;
+  if (j === at - 1) return false;
+  if (/["”’]/.test(text[j]!)) j--;
+  return j >= 0 && /[.!?]/.test(text[j]!);
+}
+
+/** isSubject per mention: a mention is read for every quote in reach. */
+const subjects = new WeakMap<PersonSpan, boolean>();
+
+const countCache = new WeakMap<ArticleView, Map<string, number>>();
+
+/** Mentions per person (outside quotes) in the whole article. */
+function mentionCounts(view: ArticleView): Map<string, number> {
+  let c = countCache.get(view);
+  if (c) return c;
+  c = new Map();
+  for (const m of view.outside) {
+    const k = view.keys.get(m) ?? view.people.fullName(m.name, m.start);
+    c.set(k, (c.get(k) ?? 0) + 1);
+  }
+  countCache.set(view, c);
+  return c;
+}

@@ -1,0 +1,43 @@
+/**
+ * Whether a person mention reads as the subject of its sentence: the reads that both the pronoun rules
+ * (attribute-quotes.ts) and the learned chooser's features (speaker-candidates.ts) use.
+ */
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
+import { CUE_VERBS } from './speaker-cue.js';
+
+const TITLES: ReadonlySet<string> = new Set([
+  ...personTitles.titles,
+  ...personTitles.roles,
+  'former',
+  'u.s',
+  'state',
+]);
+const SPEAKS = new RegExp(
+  `^(?:,[^,]{1,120},)?\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`,
+  'u',
+);
+const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:\\p{Ll}+\\s+)?(?:\\p{Lu}[\\p{L}.]*\\s+){0,3}$`, 'u');
+
+/** A possessive right after the name ("Trump's", "Sanders’"). */
+export const possessive = (text: string, m: { end: number }) =>
+  /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2));
+
+/** Whether a cue verb follows the name ending at `end`, directly or after an apposition ("X, 70, said"). */
+export const speaksAfter = (text: string, end: number) => SPEAKS.test(text.slice(end, end + 160));
+
+/** Whether the person mention opens its sentence or is the subject of a speech verb. */
+export function isSubject(text: string, m: { start: number; end: number }): boolean {
+  if (possessive(text, m)) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  // Titles before the name ("Sen.", "Former Gov.") still leave it opening the sentence.
+  let lead = before;
+  for (let k = 0; k < 3; k++) {
+    const t = /(\p{L}+)\.?\s+$/u.exec(lead);
+    if (!t || !TITLES.has(t[1]!.toLowerCase())) break;
+    lead = lead.slice(0, t.index);
+  }
+  if (/(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(lead)) return true;
+  // Introduced with an apposition ("…concerns Henry Crespo, president of the caucus.").
+  if (/^,\s+(?!and\b|but\b|or\b)\p{Ll}/u.test(text.slice(m.end, m.end + 12))) return true;
+  return speaksAfter(text, m.end) || SPOKEN.test(before);
+}

@@ -1,0 +1,149 @@
+/**
+ * PolNeAR (Newell, Margolin & Ruths, LREC 2018) read as direct quotes with their annotated sources: what
+ * bench/speakers.ts scores and lab/speakers/train.ts learns from. Gold quotes are the passages in
+ * quotation marks of four or more words inside an annotated attribution Content (one annotator per
+ * article: the first file by name), each with its attribution's Source. Offsets in the data are code
+ * points; they are turned into UTF-16 offsets here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface GoldQuote {
+  readonly quote: Span;
+  readonly source?: Span;
+}
+
+export interface PolnearArticle {
+  /** File name without `.txt`. */
+  readonly name: string;
+  readonly text: string;
+  readonly gold: readonly GoldQuote[];
+  /** Annotated sources whose head ends in a capitalised word, in text order (the pronoun proxy). */
+  readonly named: readonly Span[];
+}
+
+/** Code-point offset → UTF-16 offset of `text`. */
+export function utf16Offsets(text: string): number[] {
+  const out: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    out.push(u);
+    u += ch.length;
+  }
+  out.push(u);
+  return out;
+}
+
+function readAnnotations(path: string, text: string): { content: Span; source?: Span }[] {
+  const map = utf16Offsets(text);
+  const spans = new Map<string, { type: string; span: Span }>();
+  const out: { content: Span; source?: Span }[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (const line of lines) {
+    const [id, body] = line.split('\t');
+    if (!id?.startsWith('T') || !body) continue;
+    const [type, ...rest] = body.split(' ');
+    const ranges = rest
+      .join(' ')
+      .split(';')
+      .map((r) => r.split(' ').map(Number));
+    const start = map[ranges[0]![0]!]!;
+    const end = map[ranges.at(-1)![1]!]!;
+    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end) } });
+  }
+  for (const line of lines) {
+    const [id, body] = line.split('\t');
+    if (!id?.startsWith('E') || !body) continue;
+    const roles = new Map(body.split(' ').map((p) => p.split(':') as [string, string]));
+    const content = spans.get(roles.get('Content') ?? '')?.span;
+    const source = spans.get(roles.get('Source') ?? '')?.span;
+    if (content) out.push({ content, ...(source && { source }) });
+  }
+  return out;
+}
+
+/** Quote-mark passages of four or more words inside a content span. */
+function quotedParts(text: string, c: Span): Span[] {
+  const out: Span[] = [];
+  const re = /[“"]([^“”"]+)(?:[”"]|$)/g;
+  const body = text.slice(c.start, c.end);
+  for (const m of body.matchAll(re)) {
+    if (m[1]!.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 4) continue;
+    const start = c.start + m.index + 1;
+    out.push({ start, end: start + m[1]!.length, text: m[1]! });
+  }
+  return out;
+}
+
+/** The articles of one split (`train`, `dev`) that have an annotation file, sorted by name. */
+export function readPolnear(dir: string, split: string): PolnearArticle[] {
+  const base = join(dir, split);
+  if (!existsSync(join(base, 'text')))
+    throw new Error(`expected a PolNeAR folder with ${split}/text, found ${dir}`);
+  const files = readdirSync(join(base, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const annFiles = readdirSync(join(base, 'attributions')).sort();
+  const out: PolnearArticle[] = [];
+  for (const f of files) {
+    const name = f.replace(/\.txt$/, '');
+    const ann = annFiles.find((a) => a.startsWith(`${name}_`));
+    if (!ann) continue;
+    const text = readFileSync(join(base, 'text', f), 'utf8');
+    const annotations = readAnnotations(join(base, 'attributions', ann), text);
+    const named = annotations
+      .map((a) => a.source)
+      .filter((x): x is Span => !!x && /^\p{Lu}/u.test(sourceHead(x.text).split(/\s+/).at(-1) ?? ''))
+      .sort((x, y) => x.start - y.start);
+    const gold: GoldQuote[] = [];
+    for (const a of annotations)
+      for (const q of quotedParts(text, a.content)) {
+        if (gold.some((g) => g.quote.start === q.start)) continue;
+        gold.push({ quote: q, ...(a.source && { source: a.source }) });
+      }
+    out.push({ name, text, gold, named });
+  }
+  return out;
+}
+
+const surname = (s: string) =>
+  (s.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [])
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => !/^(The|A|An|Sen|Mr|Mrs|Ms|Dr|Gov|Rep)$/.test(w))
+    .at(-1);
+
+/** The source's head: before an apposition, a relative clause or an affiliation ("Jeff Weaver, Sanders' campaign manager"). */
+export const sourceHead = (src: string) =>
+  src
+    .split(/,|\s\(|\s(?:who|of|at|for|from|in)\s/)[0]!
+    .trim()
+    .replace(/['’]s?$/, '');
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+
+/** Is `speaker` the gold source `gold` (a name, a description, or alternatives separated by `|`)? */
+export function sameSpeaker(speaker: string, gold: string): boolean {
+  if (gold.includes('|')) return gold.split('|').some((g) => sameSpeaker(speaker, g));
+  // A first name alone ("Melanie"): the speaker's name must contain it.
+  if (/^\p{Lu}[\p{L}'’-]+$/u.test(gold) && speaker.split(/\s+/).includes(gold)) return true;
+  const g = surname(gold);
+  if (g && /^\p{Lu}/u.test(gold.replace(/^(the|a|an)\s+/i, ''))) {
+    const s = surname(speaker);
+    return s !== undefined && s === g;
+  }
+  const a = norm(speaker);
+  const b = norm(gold);
+  return a === b || (a.length > 3 && (b.includes(a) || a.includes(b)));
+}
+
+/** A source that is a pronoun ("he", "who"): its referent is elsewhere. */
+export const isPronounSource = (head: string) => /^(he|she|they|we|i|it|who)$/i.test(head);
+
+/** A source that names no one by name (a pronoun or a description such as "the senator"). */
+export const isDescribedSource = (head: string) =>
+  isPronounSource(head) || !/^\p{Lu}/u.test(head.split(/\s+/).at(-1) ?? '');
