@@ -77,29 +77,30 @@ export const conllNer: Measure = (dataDir) => {
  * The floors, set on 2026-12-06 a little under the figures measured then (`measured`): 0.35 ROUGE
  * point, 0.013 BCubed and NER F1, room for small honest changes, not for a weaker method (lead measures
  * 44.11 / 14.84, tfidf 0.743). The ROUGE floors were re-pinned after readable selection (issue 12), which
- * trades 0.4 ROUGE-1 for summaries without cut-off sentences, half quotations or dangling openings.
+ * trades 0.4 ROUGE-1 for summaries without cut-off sentences, half quotations or dangling openings,
+ * and raised in the second round (flaw penalties: +0.13 ROUGE-1; stories retired: +0.002 BCubed).
  */
 export const QUALITY_FLOORS: readonly Floor[] = [
   {
     name: 'ROUGE-1 F1, Multi-News validation 1–500',
     measure: multiNewsRouge,
     figure: 'rouge1',
-    floor: 45.45,
-    measured: 45.8095,
+    floor: 45.6,
+    measured: 45.9359,
   },
   {
     name: 'ROUGE-2 F1, Multi-News validation 1–500',
     measure: multiNewsRouge,
     figure: 'rouge2',
-    floor: 15.95,
-    measured: 16.2904,
+    floor: 16.0,
+    measured: 16.3539,
   },
   {
     name: 'BCubed F1, dated validation stream 1–2,000',
     measure: streamBCubed,
     figure: 'f1',
-    floor: 0.865,
-    measured: 0.8783,
+    floor: 0.867,
+    measured: 0.8803,
   },
   {
     name: 'NER span F1, CoNLL-2003 eng.testa',
