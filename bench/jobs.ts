@@ -24,7 +24,6 @@
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -36,30 +35,7 @@ import { openStore } from '../src/storage/open-store.js';
 import type { Store } from '../src/storage/store.js';
 import { startChorusServer } from './chorus-server.js';
 
-interface Histogram {
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-  readonly max: number;
-}
-interface CannonResult {
-  readonly requests: { readonly total: number; readonly average: number };
-  readonly latency: Histogram;
-  readonly errors: number;
-  readonly non2xx: number;
-}
-interface CannonRequest {
-  path?: string;
-  method?: string;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: { setupRequest: (request: CannonRequest) => CannonRequest }[];
-}) => Promise<CannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { autocannon } from './autocannon.js';
 
 const root = join(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({

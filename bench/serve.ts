@@ -15,7 +15,6 @@
  * and removed at the end.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,35 +24,7 @@ import { IngestService } from '../src/service/ingest-service.js';
 import { openStore } from '../src/storage/open-store.js';
 import { startChorusServer } from './chorus-server.js';
 
-/** The part of autocannon's API used here (it ships no types). */
-interface Histogram {
-  readonly average: number;
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-  readonly max: number;
-}
-interface CannonResult {
-  readonly requests: Histogram & { readonly total: number };
-  readonly latency: Histogram;
-  readonly throughput: Histogram;
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly non2xx: number;
-  readonly duration: number;
-}
-interface CannonRequest {
-  path?: string;
-  method?: string;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests: { setupRequest: (request: CannonRequest) => CannonRequest }[];
-}) => Promise<CannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { autocannon, type CannonResult } from './autocannon.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
