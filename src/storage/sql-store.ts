@@ -34,6 +34,7 @@ import {
   type Store,
   type StoredArticle,
   type StoredStory,
+  type StoryStamp,
   type StoreStats,
   type StoryListQuery,
 } from './store.js';
@@ -369,6 +370,11 @@ export class SqlStore implements Store {
     const story = record<StoredStory>(row, ['id', 'title', 'created_at', 'updated_at', 'version']);
     const report = record<{ report?: StoryReport }>(row, ['report', 'report_version']);
     return Object.freeze({ ...story, articles: articles.map(articleFromRow), ...(report.report && report) });
+  }
+
+  async storyStamp(id: string) {
+    const [row] = await this.q`SELECT version, report_version, updated_at FROM stories WHERE id = ${id}`;
+    return row && record<StoryStamp>(row, ['version', 'report_version', 'updated_at']);
   }
 
   async staleStories(limit: number) {

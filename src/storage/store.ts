@@ -131,6 +131,9 @@ export interface Page<T> {
   readonly offset: number;
 }
 
+/** A story's version, its report's version and its last update time. */
+export type StoryStamp = Pick<StoredStory, 'version' | 'reportVersion' | 'updatedAt'>;
+
 /** A story with its articles (in arrival order) and its latest report. */
 export interface StoredStory {
   readonly id: string;
@@ -184,6 +187,8 @@ export interface Store {
 
   listStories(query?: StoryListQuery): Promise<Page<StoryListItem>>;
   getStory(id: string): Promise<StoredStory | undefined>;
+  /** What tells one state of a story from another (cheap: no articles, no report), for caches. */
+  storyStamp(id: string): Promise<StoryStamp | undefined>;
   /** Oldest first. */
   staleStories(limit: number): Promise<string[]>;
   /**

@@ -1,7 +1,8 @@
 /**
  * Story answers are cached by story version: a second request is served from the cache; a new article
  * posted through the server is seen at once, and one added by another writer once the version check
- * expires. The LRU keeps within its byte budget.
+ * expires; requests that find a check expired together share one read. The LRU keeps within its byte
+ * budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageCache } from '../../src/server/page-cache.js';
@@ -95,6 +96,23 @@ for (const backend of backends()) {
       expect(post.json().outcomes[0]).toMatchObject({ status: 'ingested', storyId: id });
       const after = (await server.app.inject(url)).json();
       expect(after.articles.length).toBe(before.articles.length + 1);
+    });
+
+    it('reads a story once for many requests that find its check expired at the same time', async () => {
+      const url = `/stories/${id}`;
+      await server.app.inject(url);
+      await sleep(TTL + 50);
+      const store = server.store;
+      let reads = 0;
+      const stamp = store.storyStamp.bind(store);
+      Object.assign(store, { storyStamp: (storyId: string) => (reads++, stamp(storyId)) });
+      try {
+        const answers = await Promise.all(Array.from({ length: 20 }, () => server.app.inject(url)));
+        expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+        expect(reads).toBe(1);
+      } finally {
+        Reflect.deleteProperty(store, 'storyStamp');
+      }
     });
 
     it('does not cache misses: an unknown story stays a 404', async () => {
