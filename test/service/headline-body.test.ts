@@ -2,11 +2,11 @@
  * A headline-only article gains its body when a later record with the same URL (or id) brings one:
  * the same row, the same story, the report rebuilt; never a second article or a second story.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { IngestService } from '../../src/service/ingest-service.js';
 import type { Store } from '../../src/storage/store.js';
-import { backends } from '../storage/backends.js';
+import { backends, freshStoreEach } from '../storage/backends.js';
 import { DAM_ARTICLES } from './fixtures.js';
 
 const DAM_URL = 'https://ledger.example/marlow-dam-release';
@@ -34,15 +34,7 @@ Director Priya Castellanos said the dam was sound. A shelter opened at the Brook
 for (const backend of backends())
   describe.skipIf(!backend.available)(`headline-only articles gaining a body on ${backend.name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await backend.fresh();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
-    afterAll(async () => {
-      await backend.cleanup();
-    });
+    freshStoreEach(backend, (s) => (store = s));
 
     it('gives the stored headline its body: same row, same story, report rebuilt', async () => {
       const service = await IngestService.open(store);

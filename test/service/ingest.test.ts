@@ -2,25 +2,17 @@
  * The ingest service end to end on real stores: outcomes per article, stories from clustering,
  * near-duplicate links, reports rebuilt when a story changes, and clusterer state across restarts.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { IngestService, ingestArticles } from '../../src/service/ingest-service.js';
 import type { Store } from '../../src/storage/store.js';
-import { backends } from '../storage/backends.js';
+import { backends, freshStoreEach } from '../storage/backends.js';
 import { DAM_ARTICLES, ORCHARD_ARTICLES, syndicatedCopy } from './fixtures.js';
 
 for (const backend of backends())
   describe.skipIf(!backend.available)(`ingest service on ${backend.name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await backend.fresh();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
-    afterAll(async () => {
-      await backend.cleanup();
-    });
+    freshStoreEach(backend, (s) => (store = s));
 
     it('stores every article, groups them into stories and builds each story report', async () => {
       const interleaved = [0, 1, 2]

@@ -3,6 +3,7 @@
  * server named by CHORUS_TEST_DATABASE_URL (each store in its own schema, dropped afterwards).
  * Under CI=true a missing PostgreSQL URL is an error, not a skip.
  */
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,4 +91,20 @@ function missingPostgres(): Backend {
 /** Both backends; PostgreSQL is `available` only when a server is given. Use `describe.skipIf`. */
 export function backends(): Backend[] {
   return [sqliteBackend(), pgUrl ? postgresBackend(pgUrl) : missingPostgres()];
+}
+
+/**
+ * Within a `describe`: a fresh store of `backend` for each test (handed to `use`), closed after it, and
+ * the backend's leftovers removed after the suite.
+ */
+export function freshStoreEach(backend: Backend, use: (store: Store) => void): void {
+  let store: Store | undefined;
+  beforeEach(async () => {
+    store = await backend.fresh();
+    use(store);
+  });
+  afterEach(async () => {
+    await store?.close();
+  });
+  afterAll(() => backend.cleanup());
 }

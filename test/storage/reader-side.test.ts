@@ -2,13 +2,13 @@
  * The store's reader-side records, on both backends: paused feeds and articles per feed, story ids kept
  * after a merge (permalinks), first-seen times of report keys, and the reader filters of the list.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { contentHash } from '../../src/core/ids.js';
 import type { Article, StoryReport } from '../../src/core/model.js';
 import { sentenceKey } from '../../src/core/story-life.js';
 import type { ArticleWrite, Store } from '../../src/storage/store.js';
-import { backends } from './backends.js';
+import { backends, freshStoreEach } from './backends.js';
 
 function article(id: string, text: string, extra: Partial<Article> = {}): Article {
   return makeArticle({ id, text, source: 'Harbor Gazette', ...extra });
@@ -53,13 +53,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 for (const backend of backends()) {
   describe.skipIf(!backend.available)(`reader side on ${backend.name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await backend.fresh();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
-    afterAll(() => backend.cleanup());
+    freshStoreEach(backend, (s) => (store = s));
 
     it('pauses and resumes a feed, and counts its articles', async () => {
       const feed = await store.addFeed('https://gazette.example/feed.xml');

@@ -1,13 +1,13 @@
 /**
  * One suite, every backend: the Store contract on a real SQLite file and a real PostgreSQL server.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { isChorusError } from '../../src/core/errors.js';
 import { contentHash } from '../../src/core/ids.js';
 import type { Article, StoryReport } from '../../src/core/model.js';
 import { WriteConflict, type ArticleWrite, type Store } from '../../src/storage/store.js';
-import { backends, postgresAvailable } from './backends.js';
+import { backends, postgresAvailable, freshStoreEach } from './backends.js';
 
 function article(id: string, text: string, extra: Partial<Article> = {}): Article {
   return makeArticle({ id, text, source: 'Harbor Gazette', ...extra });
@@ -73,15 +73,7 @@ const all = backends();
 for (const backend of all)
   describe.skipIf(!backend.available)(`Store on ${backend.name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await backend.fresh();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
-    afterAll(async () => {
-      await backend.cleanup();
-    });
+    freshStoreEach(backend, (s) => (store = s));
 
     it('stores a batch, and the same content + URL again is a duplicate, not a second row', async () => {
       const first = await store.writeBatch({
