@@ -43,6 +43,9 @@ interface Word {
   readonly capital: boolean;
   readonly lowerFeatures: LowerFeatures | undefined;
   readonly shapeFeatures: ShapeFeatures | undefined;
+  /** The records' numbers (feature-tables.ts), -1 without a record: no pair or triple feature then. */
+  readonly lowerId: number;
+  readonly shapeId: number;
 }
 
 interface Tagger {
@@ -118,6 +121,8 @@ function wordWeights(word: string, lower: string, shp: string, model: NerModel, 
 
 function describe(word: string, lower: string, shp: string, at: number, t: FeatureTables): Word {
   const upperCase = word.toUpperCase();
+  const lowerFeatures = t.lowers.get(lower);
+  const shapeFeatures = t.shapes.get(shp);
   return {
     at,
     lower,
@@ -125,8 +130,10 @@ function describe(word: string, lower: string, shp: string, at: number, t: Featu
     letters: word.toLowerCase() !== upperCase,
     upper: word === upperCase,
     capital: word[0] !== word[0]?.toLowerCase(),
-    lowerFeatures: t.lowers.get(lower),
-    shapeFeatures: t.shapes.get(shp),
+    lowerFeatures,
+    shapeFeatures,
+    lowerId: lowerFeatures?.id ?? -1,
+    shapeId: shapeFeatures?.id ?? -1,
   };
 }
 
@@ -222,8 +229,15 @@ function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (str
  * @example viterbi(words.length, emissions(words, model), model.trans, model.start)
  */
 export function emissions(words: readonly string[], model: NerModel): Float64Array {
+  return emissionsInto(words, model, new Float64Array(words.length * T));
+}
+
+/**
+ * `emissions`, written into `emit[0 .. words.length * T)` (which may be longer: the tagger reuses one
+ * array, as making a typed array per sentence cost as much as filling it) and returned.
+ */
+export function emissionsInto(words: readonly string[], model: NerModel, emit: Float64Array): Float64Array {
   const n = words.length;
-  const emit = new Float64Array(n * T);
   const g = taggerFor(model);
   // ws[j + 2] is word j; two stand-ins pad each end.
   const ws: Word[] = [g.before, g.before];
@@ -234,6 +248,7 @@ export function emissions(words: readonly string[], model: NerModel): Float64Arr
   const gaz = marks(ws, n, g, model);
   const weights = model.weights;
   const pool = g.pool;
+  const { pairs, triples, pairKey, tripleKey, marks: markTables } = g.tables;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
@@ -247,14 +262,18 @@ export function emissions(words: readonly string[], model: NerModel): Float64Arr
     // Context features, in contextFeatures order.
     add(emit, base, casingWeight, weights);
     add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
-    add(emit, base, prev.shapeFeatures?.triples?.get(w.shape)?.get(next.shape), weights);
-    add(emit, base, prev.lowerFeatures?.p1l?.get(w.lower), weights);
-    add(emit, base, w.lowerFeatures?.ln1?.get(next.lower), weights);
+    if (prev.shapeId >= 0 && w.shapeId >= 0 && next.shapeId >= 0)
+      add(emit, base, triples.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
+    if (prev.lowerId >= 0 && w.lowerId >= 0)
+      add(emit, base, pairs.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
+    if (w.lowerId >= 0 && next.lowerId >= 0)
+      add(emit, base, pairs.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
     if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
     const mark = gaz[i];
     if (mark !== undefined) {
-      add(emit, base, model.index.get(`g=${mark}`), weights);
-      add(emit, base, model.index.get(`g|s=${mark}|${w.shape}`), weights);
+      const m = markTables.get(mark);
+      add(emit, base, m?.g, weights);
+      add(emit, base, m?.shapes?.get(w.shape), weights);
     }
   }
   return emit;
