@@ -202,7 +202,7 @@ function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (str
     const one = w.lowerFeatures?.gazetteer;
     let found = one === undefined ? 0 : 1;
     let types = one ?? '';
-    if (w.lowerFeatures?.prefix) {
+    if (w.lowerFeatures?.prefix && i + 2 <= n && w.lowerFeatures.seconds?.has(ws[i + 3]!.lower)) {
       let phrase = w.lower;
       for (let k = 2; k <= maxGazetteerLength && i + k <= n; k++) {
         phrase = `${phrase} ${ws[i + k + 1]!.lower}`;

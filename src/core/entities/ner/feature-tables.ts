@@ -29,6 +29,11 @@ export interface LowerFeatures {
   /** The gazetteer's types for the word alone, and whether a longer entry starts with it. */
   gazetteer: string | undefined;
   prefix: boolean;
+  /**
+   * The words that follow it as the second word of a longer entry: the longest-match scan stops at
+   * once when the next word is not one of them, without writing the two-word phrase.
+   */
+  seconds: Set<string> | undefined;
 }
 
 /** The features built on one shape ("Xx"), by their offsets. */
@@ -132,6 +137,7 @@ export function featureTables(model: NerModel): FeatureTables {
       ln1: undefined,
       gazetteer: undefined,
       prefix: false,
+      seconds: undefined,
     }));
   const shape = (k: string) =>
     entry<ShapeFeatures>(t.shapes, k, () => ({
@@ -225,6 +231,10 @@ export function featureTables(model: NerModel): FeatureTables {
   for (const [phrase, types] of model.lexicon.gazetteer)
     if (!phrase.includes(' ')) lower(phrase).gazetteer = types;
   for (const p of t.gazetteerPrefixes) if (!p.includes(' ')) lower(p).prefix = true;
+  for (const phrase of model.lexicon.gazetteer.keys()) {
+    const words = phrase.split(' ');
+    if (words.length > 1) (lower(words[0]!).seconds ??= new Set()).add(words[1]!);
+  }
   // Numbered once every record exists; the keys stay under 2^30, small integers to the engine.
   const L = t.lowers.size;
   const S = t.shapes.size;
