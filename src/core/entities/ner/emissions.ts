@@ -46,6 +46,11 @@ interface Word {
   /** The records' numbers (feature-tables.ts), -1 without a record: no pair or triple feature then. */
   readonly lowerId: number;
   readonly shapeId: number;
+  /** Whether it opens any word-pair feature ("p1|l=<lower>|…", "l|n1=<lower>|…"): most words open none. */
+  readonly opensP1l: boolean;
+  readonly opensLn1: boolean;
+  /** Whether its shape opens any shape triple ("ps|s|ns=<shape>|…"). */
+  readonly opensTriple: boolean;
 }
 
 interface Tagger {
@@ -134,6 +139,9 @@ function describe(word: string, lower: string, shp: string, at: number, t: Featu
     shapeFeatures,
     lowerId: lowerFeatures?.id ?? -1,
     shapeId: shapeFeatures?.id ?? -1,
+    opensP1l: lowerFeatures?.p1l !== undefined,
+    opensLn1: lowerFeatures?.ln1 !== undefined,
+    opensTriple: shapeFeatures?.triples !== undefined,
   };
 }
 
@@ -262,11 +270,11 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
     // Context features, in contextFeatures order.
     add(emit, base, casingWeight, weights);
     add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
-    if (prev.shapeId >= 0 && w.shapeId >= 0 && next.shapeId >= 0)
+    if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
       add(emit, base, triples.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
-    if (prev.lowerId >= 0 && w.lowerId >= 0)
+    if (prev.opensP1l && w.lowerId >= 0)
       add(emit, base, pairs.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
-    if (w.lowerId >= 0 && next.lowerId >= 0)
+    if (w.opensLn1 && next.lowerId >= 0)
       add(emit, base, pairs.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
     if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
     const mark = gaz[i];
