@@ -15,15 +15,25 @@ export interface NerSpan {
   readonly text: string;
 }
 
-/** Scratch arrays of the tagger, grown to the longest sentence seen (see `emissionsInto`). */
+/**
+ * Scratch arrays of the tagger (see `emissionsInto`), grown up to KEPT_TOKENS: a longer "sentence" (a
+ * page without full stops) gets arrays of its own, so memory does not stay held after it.
+ */
+const KEPT_TOKENS = 1024;
 let emitScratch = new Float64Array(64 * NER_TAGS.length);
 let tagScratch = new Uint8Array(64);
 
-/** Tag indices (into NER_TAGS) of `words` in `tagScratch[0 .. words.length)`, valid until the next call. */
+/** Tag indices (into NER_TAGS) of `words` in the first `words.length` places, valid until the next call. */
 function tagIndices(words: readonly string[], model: NerModel): Uint8Array {
   const n = words.length;
-  if (emitScratch.length < n * NER_TAGS.length) emitScratch = new Float64Array(2 * n * NER_TAGS.length);
-  if (tagScratch.length < n) tagScratch = new Uint8Array(2 * n);
+  if (n > KEPT_TOKENS) {
+    const emit = emissionsInto(words, model, new Float64Array(n * NER_TAGS.length));
+    return decode(n, emit, model.trans, model.start, new Uint8Array(n));
+  }
+  if (tagScratch.length < n) {
+    emitScratch = new Float64Array(2 * n * NER_TAGS.length);
+    tagScratch = new Uint8Array(2 * n);
+  }
   return decode(n, emissionsInto(words, model, emitScratch), model.trans, model.start, tagScratch);
 }
 

@@ -26,9 +26,13 @@ const PREVIOUS: readonly Uint8Array[] = NER_TAGS.map((_, t) =>
   Uint8Array.from(NER_TAGS.keys()).filter((p) => ALLOWED[p * NER_TAGS.length + t] === 1),
 );
 
-/** Scratch tables of `decode`, grown to the longest sentence seen: typed arrays cost more to make than to fill. */
-let score = new Float64Array(64 * NER_TAGS.length);
-let back = new Uint8Array(64 * NER_TAGS.length);
+/**
+ * Scratch tables of `decode` (typed arrays cost more to make than to fill here), grown up to KEPT_TOKENS;
+ * a longer sentence gets tables of its own, so memory does not stay held after it.
+ */
+const KEPT_TOKENS = 1024;
+let scoreScratch = new Float64Array(64 * NER_TAGS.length);
+let backScratch = new Uint8Array(64 * NER_TAGS.length);
 
 /**
  * Best tag sequence for `n` tokens. `emit[i * T + t]` is token i's score for tag t, `trans[p * T + t]` the
@@ -53,10 +57,25 @@ export function decode(
 ): Uint8Array {
   const T = NER_TAGS.length;
   if (n === 0) return out;
-  if (score.length < n * T) {
-    score = new Float64Array(2 * n * T);
-    back = new Uint8Array(2 * n * T);
+  if (n > KEPT_TOKENS)
+    return decodeWith(n, emit, trans, start, out, new Float64Array(n * T), new Uint8Array(n * T));
+  if (scoreScratch.length < n * T) {
+    scoreScratch = new Float64Array(2 * n * T);
+    backScratch = new Uint8Array(2 * n * T);
   }
+  return decodeWith(n, emit, trans, start, out, scoreScratch, backScratch);
+}
+
+function decodeWith(
+  n: number,
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  start: ArrayLike<number>,
+  out: Uint8Array,
+  score: Float64Array,
+  back: Uint8Array,
+): Uint8Array {
+  const T = NER_TAGS.length;
   for (let t = 0; t < T; t++) score[t] = ALLOWED[T * T + t] ? start[t]! + emit[t]! : Number.NEGATIVE_INFINITY;
   for (let i = 1; i < n; i++)
     for (let t = 0; t < T; t++) {
