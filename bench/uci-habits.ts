@@ -11,7 +11,6 @@
  */
 import { parseArgs } from 'node:util';
 import { labelledStream } from '../src/eval/cluster-streams.js';
-import { isTitleCase } from '../src/core/cluster/features.js';
 import { americanStem } from '../src/core/text/spelling.js';
 import { stem } from '../src/core/text/stem.js';
 import { isStopWord } from '../src/core/text/stopwords.js';
@@ -35,6 +34,16 @@ interface Headline {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Title case: at least 90 % of the words of four letters or more start with a capital. Short words ("of",
+ * "in") are often left lowercase in title case, and names with an inner capital ("iPhone") keep their
+ * spelling in either style, so neither counts.
+ */
+function isTitleCase(text: string): boolean {
+  const long = (text.match(WORD) ?? []).filter((w) => w.length >= 4 && /^\p{L}\P{Lu}*$/u.test(w));
+  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.9 * long.length;
+}
 
 function read(title: string, gold: string, outlet: string): { h: Headline; titleCase: boolean } {
   const tokens = title.match(WORD) ?? [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { createClusterer, restoreClusterer } from '../../src/core/cluster/index.js';
-import { articleTerms, FEATURE_DEFAULTS, isTitleCase } from '../../src/core/cluster/features.js';
+import { articleTerms } from '../../src/core/cluster/features.js';
 import { STORIES } from './fixture.js';
 
 const [bridge, fire] = STORIES;
@@ -147,30 +147,6 @@ describe('chorus on dated and headline-only items', () => {
     const terms = articleTerms(headline('h', 'Harbor Bridge Closes For Repairs', '2026-03-10')).counts;
     expect(terms.get('bridg')).toBe(3);
     expect([...terms.keys()].filter((t) => t.startsWith('@'))).toEqual([]);
-  });
-
-  it.each([
-    ['Harbor Bridge Closes For Repairs', true],
-    ['Gazprom Warns Ukraine of Gas Export Cut', true],
-    ['Gazprom warns Ukraine of gas export cut', false],
-    ['iPhone sales slow', false],
-    ['Apple Says iPhone Sales Slow', true],
-    ['', false],
-  ] as const)('"%s" is in title case: %s', (title, expected) => {
-    expect(isTitleCase(title)).toBe(expected);
-  });
-
-  it.each([
-    [
-      'a sentence-case headline names its inner capitalised words',
-      'Crews reopen Harbor Bridge in Port Alder',
-      ['@alder', '@bridge', '@harbor', '@harbor bridge', '@port', '@port alder'],
-    ],
-    ['a title-case headline names nothing', 'Crews Reopen Harbor Bridge In Port Alder', []],
-  ] as const)('with headlineNames: %s', (_name, title, names) => {
-    const options = { ...FEATURE_DEFAULTS, headlineNames: 1 };
-    const terms = articleTerms(headline('h', title, '2026-03-10'), options).counts;
-    expect([...terms.keys()].filter((t) => t.startsWith('@')).sort()).toEqual(names);
   });
 
   it.each([

@@ -19,13 +19,6 @@ export interface FeatureOptions {
   readonly bigramWeight: number;
   /** Only this many words of the body are read: the lead carries the event, and hostile inputs stay cheap. */
   readonly maxWords: number;
-  /**
-   * 1: a headline-only item written in sentence case ("Apple unveils iPhone in Cupertino") gives entity
-   * terms for its inner capitalised words, as a body does; a title-case headline capitalises every word
-   * and gives none. On UCI, two same-day headlines sharing such a name are of one story 82 % of the time,
-   * against 54 % for any shared word (`bench/uci-habits.ts`).
-   */
-  readonly headlineNames: number;
 }
 
 export const FEATURE_DEFAULTS: FeatureOptions = Object.freeze({
@@ -33,7 +26,6 @@ export const FEATURE_DEFAULTS: FeatureOptions = Object.freeze({
   entityWeight: 1,
   bigramWeight: 0,
   maxWords: 1500,
-  headlineNames: 0,
 });
 
 /** Term counts of one article and, for explanations, a readable word for each term. */
@@ -121,21 +113,9 @@ export function articleTerms(
   // its title-case capitals would all pass for names.
   const headlineAsText =
     isHeadlineOnly(article) && article.title !== undefined && sameWords(article.title, article.text);
-  const names = headlineAsText && options.headlineNames > 0 && !isTitleCase(article.title ?? '');
-  if (article.title) addTerms(article.title, options.titleWeight, options, out, names);
+  if (article.title) addTerms(article.title, options.titleWeight, options, out, false);
   if (!headlineAsText) addTerms(article.text, 1, options, out, true);
   return out;
-}
-
-/**
- * Title case: at least 90 % of the words of four letters or more start with a capital. Short words ("of",
- * "in") are often left lowercase in title case, and brand names with an inner capital ("iPhone") keep
- * their own spelling in either style, so neither counts.
- * @example isTitleCase("Gazprom Warns Ukraine of Gas Cut") → true
- */
-export function isTitleCase(text: string): boolean {
-  const long = (text.match(WORD) ?? []).filter((w) => w.length >= 4 && /^\p{L}\P{Lu}*$/u.test(w));
-  return long.length > 0 && long.filter((w) => UPPER.test(w)).length >= 0.9 * long.length;
 }
 
 /** The same letters and digits, ignoring case, spacing and punctuation (entities decoded or not). */
