@@ -133,15 +133,15 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   centroidTerms: 150,
   indexTerms: 15,
   postingCap: 100,
-  candidates: 10,
+  candidates: 20,
   recentMembers: 40,
   mergeThreshold: 0.35,
-  mergeCentroid: 0.35,
+  mergeCentroid: 0.25,
   graceDays: 2,
   halfLifeDays: 0.5,
   retireDays: 90,
   maxStories: 20_000,
-  datedThreshold: 0.08,
+  datedThreshold: 0.06,
   datedMargin: 0,
   datedSizePenalty: 0.04,
   headlineThreshold: 0.15,
@@ -149,7 +149,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   headlineSizePenalty: 0,
   headlineGraceDays: 0,
   headlineHalfLifeDays: 0.1,
-  scanStories: 0,
+  scanStories: 1000,
 });
 
 const DAY = 86_400_000;
