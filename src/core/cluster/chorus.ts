@@ -650,6 +650,8 @@ export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
       const o = snapshot.options;
       const legacy = {
         ...(o['saturation'] === undefined && { saturation: 0 }),
+        // Snapshots from before the scan: dated articles go on meeting only the stories the index finds.
+        ...(o['scanStories'] === undefined && { scanStories: 0 }),
         // Snapshots from before dated and headline-only items decided apart: they decide as undated ones did.
         ...(o['datedThreshold'] === undefined && {
           datedThreshold: o['threshold'],
