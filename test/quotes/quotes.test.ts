@@ -62,6 +62,11 @@ describe('attributeQuotes', () => {
       'Ada Voss',
     ],
     ['Mayor Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'Grant Hollis'],
+    // A name that closes an apposition before "said" is a person, first name known or not.
+    [
+      'The head teacher of Corvo High School, Ignatius Farrugia-Bell, said the trip was on. “They learned a lot already,” he said.',
+      'Ignatius Farrugia-Bell',
+    ],
     // Without the role anywhere, the description stays as written.
     ['Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'the mayor'],
     // A subject that "said" something leads the next quote too.

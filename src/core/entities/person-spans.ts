@@ -128,9 +128,12 @@ export function personIndex(text: string): PersonIndex {
   return { mentions, gender, fullName };
 }
 
-/** A name followed by a speech verb, directly or after an apposition ("Kerr Putney, the police chief, said"). */
+/**
+ * A name followed by a speech verb, directly, after an apposition ("Kerr Putney, the police chief, said"),
+ * or closing one itself ("The head teacher of Mirador High School, Ignatius Farrugia-Bell, said").
+ */
 function speaks(text: string, end: number): boolean {
-  return /^(?:,[^,.“”"]{1,120},)?\s+(?:said|says|told|added|wrote|asked|explained|noted|argued|tweeted)\b/u.test(
+  return /^(?:,[^,.“”"]{1,120},|,)?\s+(?:said|says|told|added|wrote|asked|explained|noted|argued|tweeted)\b/u.test(
     text.slice(end, end + 160),
   );
 }
