@@ -169,6 +169,37 @@ function withoutClutterStart(line: string, removed: string[]): string | undefine
   return rest.map((s) => s.text).join(' ');
 }
 
+/** A paragraph of at most this many words can be a prompt (newsletter, contact, tip line) … */
+const MAX_PROMPT_PARAGRAPH_WORDS = 60;
+/** … and of at least this many: "No." may answer an interview question; `isBoilerplateSentence` says promo. */
+const MIN_PROMPT_PARAGRAPH_WORDS = 3;
+/** … when clutter sentences hold at least this share of its words. */
+const MIN_PROMPT_SHARE = 0.5;
+
+/**
+ * Drops paragraphs that are mostly clutter sentences: "Sign up for our daily newsletter…", "Ann Lee may be
+ * reached at … Follow her on Twitter @annlee." Analysis already left such sentences out of summaries;
+ * here they leave the article text too. A text of one paragraph (Multi-News) is judged by `pageVerdict`.
+ * Copyright lines stay: pages differ on whether the notice is part of the article (a wire story's is).
+ */
+function withoutPromptParagraphs(text: string, removed: string[]): string {
+  const paragraphs = text.split(/\n\s*\n/);
+  if (paragraphs.length < 2) return text;
+  const kept = paragraphs.filter((p) => {
+    const words = countWords(p);
+    if (words < MIN_PROMPT_PARAGRAPH_WORDS || words > MAX_PROMPT_PARAGRAPH_WORDS) return true;
+    let clutter = 0;
+    for (const s of splitSentences(p)) {
+      const category = boilerplateCategory(s.text);
+      if (category && category !== 'legal') clutter += countWords(s.text);
+    }
+    if (clutter < words * MIN_PROMPT_SHARE) return true;
+    removed.push(p.trim());
+    return false;
+  });
+  return kept.length > 0 ? kept.join('\n\n') : text;
+}
+
 /** Drops clutter lines and phrases from `text` and tells whether the whole text is clutter. Keeps paragraphs. */
 export function removeBoilerplate(text: string): CleanedText {
   const removed: string[] = [];
@@ -184,6 +215,7 @@ export function removeBoilerplate(text: string): CleanedText {
     .replace(/\n +/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  kept = withoutPromptParagraphs(kept, removed);
   kept = withoutRepeatedStandfirst(kept, (sentence) => removed.push(sentence));
   const dropped = pageVerdict(kept);
   if (dropped) return { text: '', removed: [...removed, kept], dropped };
