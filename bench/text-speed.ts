@@ -5,8 +5,9 @@
  *
  * Prints examples/s for ingest (JSON parse + makeArticle: entities, clutter, page verdict), for
  * analyzeStory (splitting, clutter filter, tokens, stems) and for splitting alone, with sentences/s and peak
- * memory. `--hits` adds how often each clutter rule fired and which pages were dropped; `--show` prints a
- * sample of the sentences of one category, to look for false positives.
+ * memory. `--hits` adds how often each clutter rule fired (and the standfirst rule) and which pages were
+ * dropped; `--show` prints a sample of the sentences of one category (or `standfirst`, or `dropped`), to
+ * look for false positives.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -15,6 +16,7 @@ import { parseMultiNewsLine, type Example } from '../src/io/multinews.js';
 import { analyzeStory } from '../src/core/text/analyze.js';
 import { boilerplateCategory, removeBoilerplate } from '../src/core/text/boilerplate.js';
 import { splitSentences } from '../src/core/text/sentences.js';
+import { withoutRepeatedStandfirst } from '../src/core/text/standfirst.js';
 import { normalizeWhitespace } from '../src/core/article.js';
 import rules from '../src/core/text/boilerplate-rules.json' with { type: 'json' };
 
@@ -89,6 +91,8 @@ if (args.includes('--hits') || flag('--show')) {
   const shown: string[] = [];
   let documents = 0;
   let raw = 0;
+  let standfirsts = 0;
+  let standfirstDocuments = 0;
   for (const line of lines) {
     const record = JSON.parse(line) as { documents?: unknown };
     if (!Array.isArray(record.documents)) continue;
@@ -97,6 +101,12 @@ if (args.includes('--hits') || flag('--show')) {
       documents++;
       const text = normalizeWhitespace(doc);
       for (const r of strip) r.hits += text.match(r.re)?.length ?? 0;
+      const before = standfirsts;
+      withoutRepeatedStandfirst(text, (sentence) => {
+        standfirsts++;
+        if (show === 'standfirst' && shown.length < 60) shown.push(sentence.slice(0, 240));
+      });
+      if (standfirsts > before) standfirstDocuments++;
       const cleaned = removeBoilerplate(text);
       if (cleaned.dropped) {
         dropped.set(cleaned.dropped, (dropped.get(cleaned.dropped) ?? 0) + 1);
@@ -121,6 +131,7 @@ if (args.includes('--hits') || flag('--show')) {
     console.log(`  ${String(n).padStart(5)}  ${c}`);
   console.log('phrases stripped:');
   for (const r of strip) console.log(`  ${String(r.hits).padStart(5)}  ${r.name}`);
+  console.log(`standfirsts repeated by the body: ${standfirsts} in ${standfirstDocuments} documents`);
   console.log('sentence rules (a sentence can hit several):');
   for (const r of perRule)
     console.log(`  ${String(r.hits).padStart(5)}  ${r.category.padEnd(9)} ${r.pattern.slice(0, 90)}`);

@@ -30,6 +30,9 @@ const STAMP = new RegExp(
 );
 /** A credit line below it ("Staff writer Kofi Brandvold contributed to this report."). */
 const CREDIT = /\b(contributed (reporting )?to this (report|story|article)|contributed reporting)\.?$/i;
+/** A wire service's sign-off ("Reporting by Ann Lee; Editing by Tom Reyes"), longer than a credit line. */
+const SIGN_OFF = /^\(?(?:additional )?reporting by\b.{0,300}\b(?:editing|writing) by\b[^\n]{0,120}$/i;
+const MAX_SIGN_OFF_WORDS = 60;
 const MAX_STAMP_WORDS = 16;
 /** How a sentence ends: a word of three letters or more and a full stop ("… a historic day."), unlike "8:10 a.m." */
 const SENTENCE_END = /\p{L}{3,}[.!?]["”’]?$/u;
@@ -162,10 +165,12 @@ function withoutLinkList(body: string): string {
   return body;
 }
 
-/** Drops a closing "… contributed to this report." line. */
+/** Drops a closing "… contributed to this report." line or a wire sign-off. */
 function withoutCredit(body: string): string {
   const paragraphs = body.split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1]?.trim() ?? '';
-  if (paragraphs.length > 1 && CREDIT.test(last) && words(last) <= MAX_STAMP_WORDS) paragraphs.pop();
+  const credit = CREDIT.test(last) && words(last) <= MAX_STAMP_WORDS;
+  const signOff = SIGN_OFF.test(last) && words(last) <= MAX_SIGN_OFF_WORDS;
+  if (paragraphs.length > 1 && (credit || signOff)) paragraphs.pop();
   return paragraphs.join('\n\n');
 }

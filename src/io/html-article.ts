@@ -72,6 +72,15 @@ function withoutHeadline(text: string, titles: readonly (string | undefined)[]):
   return first !== undefined && rest.length > 0 && known.has(norm(first)) ? rest.join('\n\n') : text;
 }
 
+/** Drops paragraphs that are the page's own address (a share box's "copy link" field, left as text). */
+function withoutOwnAddress(text: string, url: string | undefined): string {
+  if (!url || !text.includes(url)) return text;
+  return text
+    .split('\n\n')
+    .filter((p) => p.trim() !== url)
+    .join('\n\n');
+}
+
 /**
  * The fields of a page before they become an Article: what `parseHtmlArticle` builds on, and what the
  * feed poller takes for a linked page.
@@ -119,7 +128,10 @@ function extractFrom(html: string): ReadFields & { readonly title?: string } {
     reader.text.length >= ENOUGH_CHARS || reader.text.length >= fallback.length * ENOUGH_SHARE;
   const title = meta.title ?? h1 ?? reader.title ?? pageTitle;
   const edges = trimEdges(
-    withoutHeadline((useReader ? reader.text : fallback) || meta.body || '', [title, h1, pageTitle]),
+    withoutOwnAddress(
+      withoutHeadline((useReader ? reader.text : fallback) || meta.body || '', [title, h1, pageTitle]),
+      meta.url,
+    ),
   );
   const text = edges.text;
   const byline = meta.byline ?? shortByline(reader.byline) ?? edges.byline ?? shortByline(bylineEl);

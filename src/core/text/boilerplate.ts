@@ -15,7 +15,9 @@
 import rules from './boilerplate-rules.json' with { type: 'json' };
 import { decodeEntities } from './entities.js';
 import { splitSentences } from './sentences.js';
+import { withoutRepeatedStandfirst } from './standfirst.js';
 import { countWords } from './tokens.js';
+import { unwrapTweetTags } from './tweet-tags.js';
 
 export interface CleanedText {
   readonly text: string;
@@ -36,8 +38,24 @@ interface Rule {
 // The patterns are written in lowercase and run on lowercased text: V8 runs case-insensitive Unicode
 // expressions about ten times slower, and this filter sees every sentence of every article.
 const compile = (pattern: string, flags = 'u') => new RegExp(pattern, flags);
-const STRIP = rules.strip.map((r) => compile(r.pattern, 'gu'));
-const SENTENCE_STRIP = rules.sentenceStrip.map((r) => compile(r.pattern, 'gu'));
+/**
+ * A rule with `endsParagraph` removes a piece that closed a block of its own, such as a tweet's signature:
+ * what follows starts a new paragraph, so that the tweet and the article's next sentence stay apart.
+ */
+const STRIP: readonly Strip[] = rules.strip.map((r) => ({
+  re: compile(r.pattern, 'gu'),
+  gap: 'endsParagraph' in r && r.endsParagraph ? '\n\n' : ' ',
+}));
+const SENTENCE_STRIP: readonly Strip[] = rules.sentenceStrip.map((r) => ({
+  re: compile(r.pattern, 'gu'),
+  gap: ' ',
+}));
+
+interface Strip {
+  readonly re: RegExp;
+  /** What stands where a piece was removed. */
+  readonly gap: string;
+}
 const LINES: readonly Rule[] = rules.lines.map((r) => ({
   category: r.category as BoilerplateCategory,
   re: compile(r.pattern),
@@ -91,9 +109,9 @@ const CAPS_DATELINE =
  * Removes what `patterns` (lowercase, global) match in the lowercased `text`, from `text` itself, keeping
  * its case. `onRemove` sees each removed piece.
  */
-function stripMatches(text: string, patterns: readonly RegExp[], onRemove?: (piece: string) => void): string {
+function stripMatches(text: string, patterns: readonly Strip[], onRemove?: (piece: string) => void): string {
   let out = text;
-  for (const re of patterns) {
+  for (const { re, gap } of patterns) {
     const lower = out.toLowerCase();
     // Lowercasing keeps offsets except for a few letters (İ); there, match the text as it is.
     const target = lower.length === out.length ? lower : out;
@@ -102,7 +120,7 @@ function stripMatches(text: string, patterns: readonly RegExp[], onRemove?: (pie
     for (const m of target.matchAll(re)) {
       if (m[0].length === 0) continue;
       onRemove?.(out.slice(m.index, m.index + m[0].length).trim());
-      result += out.slice(last, m.index) + ' ';
+      result += out.slice(last, m.index) + gap;
       last = m.index + m[0].length;
     }
     if (last > 0) out = result + out.slice(last);
@@ -151,10 +169,41 @@ function withoutClutterStart(line: string, removed: string[]): string | undefine
   return rest.map((s) => s.text).join(' ');
 }
 
+/** A paragraph of at most this many words can be a prompt (newsletter, contact, tip line) … */
+const MAX_PROMPT_PARAGRAPH_WORDS = 60;
+/** … and of at least this many: "No." may answer an interview question; `isBoilerplateSentence` says promo. */
+const MIN_PROMPT_PARAGRAPH_WORDS = 3;
+/** … when clutter sentences hold at least this share of its words. */
+const MIN_PROMPT_SHARE = 0.5;
+
+/**
+ * Drops paragraphs that are mostly clutter sentences: "Sign up for our daily newsletter…", "Ann Lee may be
+ * reached at … Follow her on Twitter @annlee." Analysis already left such sentences out of summaries;
+ * here they leave the article text too. A text of one paragraph (Multi-News) is judged by `pageVerdict`.
+ * Copyright lines stay: pages differ on whether the notice is part of the article (a wire story's is).
+ */
+function withoutPromptParagraphs(text: string, removed: string[]): string {
+  const paragraphs = text.split(/\n\s*\n/);
+  if (paragraphs.length < 2) return text;
+  const kept = paragraphs.filter((p) => {
+    const words = countWords(p);
+    if (words < MIN_PROMPT_PARAGRAPH_WORDS || words > MAX_PROMPT_PARAGRAPH_WORDS) return true;
+    let clutter = 0;
+    for (const s of splitSentences(p)) {
+      const category = boilerplateCategory(s.text);
+      if (category && category !== 'legal') clutter += countWords(s.text);
+    }
+    if (clutter < words * MIN_PROMPT_SHARE) return true;
+    removed.push(p.trim());
+    return false;
+  });
+  return kept.length > 0 ? kept.join('\n\n') : text;
+}
+
 /** Drops clutter lines and phrases from `text` and tells whether the whole text is clutter. Keeps paragraphs. */
 export function removeBoilerplate(text: string): CleanedText {
   const removed: string[] = [];
-  let kept = decodeEntities(text)
+  let kept = unwrapTweetTags(decodeEntities(text), (tag) => removed.push(tag))
     .split('\n')
     .map((line) => withoutClutterStart(line, removed))
     .filter((line) => line !== undefined)
@@ -166,6 +215,8 @@ export function removeBoilerplate(text: string): CleanedText {
     .replace(/\n +/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  kept = withoutPromptParagraphs(kept, removed);
+  kept = withoutRepeatedStandfirst(kept, (sentence) => removed.push(sentence));
   const dropped = pageVerdict(kept);
   if (dropped) return { text: '', removed: [...removed, kept], dropped };
   return { text: kept, removed };

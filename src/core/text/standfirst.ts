@@ -1,0 +1,145 @@
+/**
+ * A standfirst (dek, summary line) that the body repeats: pages and crawls put the summary above the
+ * article and the article opens with the same sentence, or nearly ("Harbor council votes to close the
+ * pier." above "The harbor council voted on Tuesday to close the pier…"). Crawls of wire pages do the
+ * same with a photo caption, which the page shows again after the teaser. One copy is kept: the body's,
+ * since the standfirst stands outside the article's flow.
+ *
+ * A head sentence goes when a later sentence near it holds nearly all its content words and every
+ * number it gives: "sold for $1.84 million" is not repeated by "sold for $1.6 million".
+ */
+import { splitSentences } from './sentences.js';
+import { isStopWord } from './stopwords.js';
+import { tokenize } from './tokens.js';
+
+/** Only the first sentences can be a standfirst … */
+const HEAD_SENTENCES = 3;
+/** … repeated within this many sentences after it. */
+const WINDOW = 6;
+/** Share of the standfirst's content words that the repeating sentence must hold. */
+const MIN_CONTAINED = 0.8;
+/** … and leave out at most this many of them: a list's rows differ only in their names. */
+const MAX_MISSING = 3;
+/** Shorter sentences ("Watch the video.") say too little to be told apart. */
+const MIN_CONTENT_WORDS = 6;
+/** The head and its window lie in the text's first characters; the rest is not split. */
+const HEAD_CHARS = 2000;
+
+interface Words {
+  readonly content: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<string>;
+  readonly tokens: ReadonlySet<string>;
+}
+
+/**
+ * A word without a plural or third-person "s" ("votes" → "vote"): enough to match a standfirst to its
+ * body sentence, and much cheaper than stemming, which ran on every article's head at ingest.
+ */
+function fold(token: string): string {
+  return token.length > 3 && token.endsWith('s') && !token.endsWith('ss') ? token.slice(0, -1) : token;
+}
+
+function wordsOf(text: string): Words {
+  const tokens = tokenize(text);
+  const content = new Set<string>();
+  const numbers = new Set<string>();
+  for (const t of tokens) {
+    if (/^\d/.test(t)) numbers.add(t);
+    else if (!isStopWord(t)) content.add(fold(t));
+  }
+  return { content, numbers, tokens: new Set(tokens) };
+}
+
+/** Pairs of neighbouring content words from the head's first words … */
+const HEAD_PAIRS = 60;
+/** … at least this many of which must come again before the head is split into sentences. */
+const MIN_REPEATED_PAIRS = 4;
+
+/**
+ * A cheap test that lets most texts through unsplit: a sentence said twice repeats some pairs of
+ * neighbouring content words ("world record", "lake elsinore"). Ingest runs on every article, and
+ * splitting and stemming the head of each made it nearly twice as slow.
+ */
+function mayRepeat(head: string): boolean {
+  const early = new Set<string>();
+  const counted = new Set<string>();
+  let n = 0;
+  let previous = '';
+  for (const t of tokenize(head)) {
+    if (isStopWord(t)) continue;
+    const pair = `${previous} ${t}`;
+    previous = t;
+    if (n++ < HEAD_PAIRS) {
+      if (!early.has(pair)) {
+        early.add(pair);
+        continue;
+      }
+    }
+    if (early.has(pair) && !counted.has(pair)) {
+      counted.add(pair);
+      if (counted.size >= MIN_REPEATED_PAIRS) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `later` says all that `head` says: its content words nearly all, its numbers all. */
+function repeats(head: Words, later: Words): boolean {
+  let shared = 0;
+  for (const w of head.content) if (later.content.has(w)) shared++;
+  const missing = head.content.size - shared;
+  if (missing > MAX_MISSING || shared < head.content.size * MIN_CONTAINED) return false;
+  for (const n of head.numbers) if (!later.tokens.has(n)) return false;
+  return true;
+}
+
+/**
+ * The text without head sentences that a nearby later sentence repeats; `onRemove` sees each one.
+ * @example withoutRepeatedStandfirst('Pier to close for good.\n\nThe pier will close for good, the council said on Tuesday.')
+ *   → 'The pier will close for good, the council said on Tuesday.'
+ */
+export function withoutRepeatedStandfirst(text: string, onRemove?: (sentence: string) => void): string {
+  const head = text.length > HEAD_CHARS ? text.slice(0, text.lastIndexOf(' ', HEAD_CHARS)) : text;
+  if (!mayRepeat(head)) return text;
+  const sentences = splitSentences(head).slice(0, HEAD_SENTENCES + WINDOW);
+  if (sentences.length < 2) return text;
+  const words = sentences.map((s) => wordsOf(s.text));
+  const dropped = new Set<number>();
+  for (let i = 0; i < Math.min(HEAD_SENTENCES, sentences.length - 1); i++) {
+    const a = words[i]!;
+    if (a.content.size < MIN_CONTENT_WORDS) continue;
+    for (let j = i + 1; j <= i + WINDOW && j < sentences.length; j++) {
+      if (dropped.has(j) || !repeats(a, words[j]!)) continue;
+      dropped.add(i);
+      break;
+    }
+  }
+  if (dropped.size === 0) return text;
+  for (const i of dropped) onRemove?.(sentences[i]!.text);
+  return tidy(rebuild(text, sentences, dropped));
+}
+
+/** The text with the dropped sentences cut out where they stand (sentences are pieces of it, in order). */
+function rebuild(text: string, sentences: readonly { text: string }[], dropped: ReadonlySet<number>): string {
+  let out = '';
+  let from = 0;
+  for (const [i, s] of sentences.entries()) {
+    const at = text.indexOf(s.text, from);
+    if (at < 0) continue;
+    if (dropped.has(i)) {
+      out += text.slice(from, at);
+      from = at + s.text.length;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/** Spaces and blank lines left where a sentence or a whole paragraph was cut. */
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +\n/g, '\n')
+    .replace(/\n +/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
