@@ -177,23 +177,9 @@ export function meteor(
   const n = a.words.length;
   const m = b.words.length;
   if (n === 0 || m === 0) return [0, 0];
-  const free = new Uint32Array(Math.ceil(m / 32)).fill(0xffffffff);
   const to = new Int32Array(n).fill(-1);
-  const take = (masks: PositionMasks, r: number) => {
-    if (r < 0) return -1;
-    for (let w = 0; w < free.length; w++) {
-      const bits = masks.bits[r * masks.words + w]! & free[w]!;
-      if (bits) {
-        const bit = 31 - Math.clz32(bits & -bits);
-        free[w]! &= ~(1 << bit);
-        return w * 32 + bit;
-      }
-    }
-    return -1;
-  };
-  for (let i = 0; i < n; i++) to[i] = take(b.wordMasks, wordRows[i]!);
-  for (let i = 0; i < n; i++)
-    if (to[i]! < 0) to[i] = take(b.stemMasks, b.stemMasks.row.get(a.stems[i]!) ?? -1);
+  if (m <= 32) alignOneWord(a, b, wordRows, to);
+  else alignWords(a, b, wordRows, to);
   let matches = 0;
   let chunks = 0;
   let prev = -2;
@@ -210,6 +196,53 @@ export function meteor(
   const penalty = 1 - 0.5 * (chunks / matches) ** 3;
   const fmean = (p: number, r: number) => ((10 * p * r) / (r + 9 * p)) * penalty;
   return [fmean(matches / n, matches / m), fmean(matches / m, matches / n)];
+}
+
+/** METEOR's alignment into `to` when B fits one 32-bit word (most sentences): free positions in a scalar. */
+function alignOneWord(a: AlignSide, b: AlignSide, wordRows: Int32Array, to: Int32Array): void {
+  let free = -1;
+  const words = b.wordMasks.bits;
+  for (let i = 0; i < to.length; i++) {
+    const r = wordRows[i]!;
+    const bits = r < 0 ? 0 : words[r]! & free;
+    if (bits) {
+      const bit = 31 - Math.clz32(bits & -bits);
+      free &= ~(1 << bit);
+      to[i] = bit;
+    }
+  }
+  const stems = b.stemMasks;
+  for (let i = 0; i < to.length; i++) {
+    if (to[i]! >= 0) continue;
+    const r = stems.row.get(a.stems[i]!);
+    const bits = r === undefined ? 0 : stems.bits[r]! & free;
+    if (bits) {
+      const bit = 31 - Math.clz32(bits & -bits);
+      free &= ~(1 << bit);
+      to[i] = bit;
+    }
+  }
+}
+
+/** METEOR's alignment into `to` for longer sentences. */
+function alignWords(a: AlignSide, b: AlignSide, wordRows: Int32Array, to: Int32Array): void {
+  const n = a.words.length;
+  const free = new Uint32Array(Math.ceil(b.words.length / 32)).fill(0xffffffff);
+  const take = (masks: PositionMasks, r: number) => {
+    if (r < 0) return -1;
+    for (let w = 0; w < free.length; w++) {
+      const bits = masks.bits[r * masks.words + w]! & free[w]!;
+      if (bits) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        free[w]! &= ~(1 << bit);
+        return w * 32 + bit;
+      }
+    }
+    return -1;
+  };
+  for (let i = 0; i < n; i++) to[i] = take(b.wordMasks, wordRows[i]!);
+  for (let i = 0; i < n; i++)
+    if (to[i]! < 0) to[i] = take(b.stemMasks, b.stemMasks.row.get(a.stems[i]!) ?? -1);
 }
 
 /**
