@@ -11,13 +11,13 @@
  * names, offsets and names only); wrong when another speaker is named; none when no speaker is given.
  * Offsets in the data are code points; they are turned into UTF-16 offsets here.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributeQuotes } from '../src/core/quotes/attribute-quotes.js';
 import {
   isDescribedSource,
   isPronounSource,
   readPolnear,
+  readSpeakerKey,
   sameSpeaker,
   sourceHead,
   type Span,
@@ -37,19 +37,14 @@ const split = flag('--split') ?? 'dev';
 const showErrors = Number(flag('--errors') ?? 0);
 const list = args.includes('--list');
 
-const key = new Map<string, string>();
-const keyPath = join(import.meta.dirname, 'data', `polnear-${split}-speakers.tsv`);
-if (existsSync(keyPath))
-  for (const line of readFileSync(keyPath, 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [file, s, e, name] = line.split('\t');
-    key.set(`${file}:${s}:${e}`, name!);
-  }
+const key = readSpeakerKey(join(import.meta.dirname, 'data', `polnear-${split}-speakers.tsv`));
 
 const articles = readPolnear(dir, split);
 const counts = { gold: 0, found: 0, foundRight: 0, matched: 0, right: 0, wrong: 0, none: 0, unkeyed: 0 };
 const pronounCounts = { n: 0, right: 0, wrong: 0, none: 0 };
 const namedCounts = { n: 0, right: 0, wrong: 0, none: 0 };
+// Quotes whose source is a name, a description, or a keyed pronoun: labels that need no stand-in.
+const cleanCounts = { n: 0, right: 0, wrong: 0, none: 0 };
 const errors: string[] = [];
 let ms = 0;
 for (const { name, text, gold, named } of articles) {
@@ -97,6 +92,10 @@ for (const { name, text, gold, named } of articles) {
       namedCounts.n++;
       namedCounts[verdict]++;
     }
+    if (!pronoun || keyed) {
+      cleanCounts.n++;
+      cleanCounts[verdict]++;
+    }
     if (showErrors && verdict !== 'right' && !(described && !pronoun && !keyed))
       errors.push(
         `${verdict.toUpperCase()} ${name} q@${cp(g.quote.start)} gold=${JSON.stringify(target)} got=${JSON.stringify(q.speaker ?? null)} src@${g.source ? cp(g.source.start) : '-'}`,
@@ -132,6 +131,9 @@ console.log(
 );
 console.log(
   `named sources: ${namedCounts.n}, right ${pct(namedCounts.right, namedCounts.n)} %, wrong ${pct(namedCounts.wrong, namedCounts.n)} %, none ${pct(namedCounts.none, namedCounts.n)} %`,
+);
+console.log(
+  `named, described or keyed sources: ${cleanCounts.n}, right ${pct(cleanCounts.right, cleanCounts.n)} %, wrong ${pct(cleanCounts.wrong, cleanCounts.n)} %, none ${pct(cleanCounts.none, cleanCounts.n)} %`,
 );
 console.log(`described or pronoun sources without a hand key: ${counts.unkeyed}`);
 console.log(`attribution time: ${(ms / articles.length).toFixed(2)} ms per article`);

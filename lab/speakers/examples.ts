@@ -5,20 +5,25 @@
  *
  * Which candidates are right:
  *  - a named source ("Sen. John McCain"): the candidates with its surname (bench/speakers.ts's test);
- *  - "he"/"she"/"who"/"I": PolNeAR does not say whom the pronoun means, so the nearest annotated named
- *    source before it stands in (as in the bench's train figures), skipping one whose gender, read by
+ *  - a source in the hand key (bench/data/polnear-train-speakers.tsv, read by train.ts): the name the
+ *    key gives, for pronouns and descriptions alike;
+ *  - "he"/"she"/"who"/"I" not in the key: PolNeAR does not say whom the pronoun means, so the nearest
+ *    annotated named source before it stands in (as in the bench's train figures), skipping one whose gender, read by
  *    personIndex, is the other one (a better stand-in than the bench's: the bench stays as it was so
  *    its figures compare with earlier rounds);
- *  - a described source ("a campaign spokeswoman"): a candidate with the same words;
+ *  - a described source ("a campaign spokeswoman"): a candidate with the same words; a definite one
+ *    ("the senator") not in the key is marked unsure (the trainer leaves it out);
  *  - "they", "we", "it", or a source no candidate matches: nobody (the chooser should abstain).
  */
 import { personIndex, type Gender } from '../../src/core/entities/person-spans.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
+import type { CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import {
   isDescribedSource,
   isPronounSource,
   sameSpeaker,
   sourceHead,
+  speakerKeyOf,
   type PolnearArticle,
 } from '../../src/eval/datasets/polnear.js';
 
@@ -34,15 +39,28 @@ export interface SpeakerExample {
   readonly target?: string;
   /** What kind of source the gold names: for the figures by kind. */
   readonly kind: 'named' | 'pronoun' | 'described';
+  /** Whether the hand key gave the target (a label as good as a named source's). */
+  readonly keyed: boolean;
+  /** What the quote's own cue names, as the product sees it (its threshold depends on it). */
+  readonly cue: CueKind;
+  /**
+   * A label not to learn from: a definite description ("the senator") the key does not resolve. It
+   * may mean a person named earlier (the rules resolve "the Vermont senator" to Bernie Sanders), and
+   * PolNeAR only gives the description.
+   */
+  readonly unsure: boolean;
 }
 
 const GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
 /**
- * The examples of `articles`, in order.
+ * The examples of `articles`, in order; `key` (readSpeakerKey) resolves pronoun and described sources.
  * @example speakerExamples(readPolnear(dir, 'train'))[0].right // → [0]
  */
-export function speakerExamples(articles: readonly PolnearArticle[]): SpeakerExample[] {
+export function speakerExamples(
+  articles: readonly PolnearArticle[],
+  key: ReadonlyMap<string, string> = new Map(),
+): SpeakerExample[] {
   const out: SpeakerExample[] = [];
   articles.forEach((a, article) => {
     const found = quoteCandidates(a.text);
@@ -53,8 +71,9 @@ export function speakerExamples(articles: readonly PolnearArticle[]): SpeakerExa
       if (!q || !g.source) continue;
       const head = sourceHead(g.source.text);
       const pronoun = isPronounSource(head);
-      let target: string | undefined = head;
-      if (pronoun) {
+      const keyed = key.get(speakerKeyOf(a, g.source));
+      let target: string | undefined = keyed ?? head;
+      if (pronoun && !keyed) {
         const lower = head.toLowerCase();
         const want = GENDER[lower];
         target = undefined;
@@ -81,6 +100,9 @@ export function speakerExamples(articles: readonly PolnearArticle[]): SpeakerExa
         candidates: q.candidates.map((c) => ({ speaker: c.speaker, features: c.features })),
         right,
         kind: pronoun ? 'pronoun' : isDescribedSource(head) ? 'described' : 'named',
+        keyed: keyed !== undefined,
+        cue: q.kind,
+        unsure: !keyed && !pronoun && isDescribedSource(head) && /^the\s/i.test(head),
       });
     }
   });

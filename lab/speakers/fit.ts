@@ -6,19 +6,22 @@
  * same surname), or of "nobody" when none is right.
  */
 import { candidateProbabilities, type SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
-import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
+import { CUE_KINDS, SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import type { SpeakerExample } from './examples.js';
+
+/** What the fit reads of an example; `weight` (default 1) scales its share of the loss. */
+type FitExample = Pick<SpeakerExample, 'candidates' | 'right'> & { readonly weight?: number };
 
 export const FIT_DEFAULTS = { steps: 400, rate: 0.05, l2: 1e-3 };
 
 /** The weights that fit `examples` (threshold left at 0.5: see pickThreshold). */
-export function fitChooser(examples: readonly SpeakerExample[], options = FIT_DEFAULTS): SpeakerModel {
+export function fitChooser(examples: readonly FitExample[], options = FIT_DEFAULTS): SpeakerModel {
   const d = SPEAKER_FEATURES.length;
   // Parameter 0 is the bias, 1..d the weights.
   const w = new Float64Array(d + 1);
   const m = new Float64Array(d + 1);
   const v = new Float64Array(d + 1);
-  const n = examples.length || 1;
+  const n = examples.reduce((s, e) => s + (e.weight ?? 1), 0) || 1;
   for (let step = 1; step <= options.steps; step++) {
     const model = toModel(w, 0.5);
     const grad = new Float64Array(d + 1);
@@ -26,9 +29,10 @@ export function fitChooser(examples: readonly SpeakerExample[], options = FIT_DE
       if (e.candidates.length === 0) continue;
       const p = candidateProbabilities(model, e.candidates);
       const mass = e.right.reduce((s, i) => s + p[i]!, 0);
+      const weight = e.weight ?? 1;
       e.candidates.forEach((c, i) => {
         // d(−log Σ_right p)/dz_i = p_i − [i right]·p_i/mass; "nobody" is the target when none is right.
-        const g = p[i]! - (e.right.includes(i) && mass > 0 ? p[i]! / mass : 0);
+        const g = weight * (p[i]! - (e.right.includes(i) && mass > 0 ? p[i]! / mass : 0));
         if (g === 0) return;
         grad[0]! += g;
         for (let k = 0; k < d; k++) grad[k + 1]! += g * c.features[k]!;
@@ -96,4 +100,63 @@ export function pickThreshold(choices: readonly { p: number; ok: boolean }[], ma
     if (o.wrong <= maxWrong * choices.length) return t / 100;
   }
   return 0.99;
+}
+
+const MIN_THRESHOLD = 50;
+
+/** A held-out choice: its probability, whether it is right, its weight and its quote's cue kind. */
+export interface HeldChoice {
+  readonly p: number;
+  readonly ok: boolean;
+  readonly w: number;
+  readonly kind: CueKind;
+}
+
+/**
+ * One threshold per cue kind that names the most right speakers while wrong ones stay at most
+ * `maxWrong` of the (weighted) quotes. A Lagrangian search: for each price λ of a wrong answer, each
+ * kind takes the threshold (steps of 0.01) that maximises right − λ·wrong; the cheapest λ whose total
+ * meets the bound wins. Deterministic, and a kind's threshold never falls below 0.5: a speaker the
+ * model finds more likely wrong than right is never named, however few wrong answers the folds show
+ * (the pronoun folds rest on a few hundred keyed quotes, and read 4 points too kind on dev at 0.33).
+ */
+export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number): Record<CueKind, number> {
+  const total = choices.reduce((s, c) => s + c.w, 0);
+  const byKind = new Map<CueKind, HeldChoice[]>(CUE_KINDS.map((k) => [k, []]));
+  for (const c of choices) byKind.get(c.kind)!.push(c);
+  const tally = (cs: readonly HeldChoice[], t: number) => {
+    let right = 0;
+    let wrong = 0;
+    for (const c of cs) {
+      if (c.p < t) continue;
+      if (c.ok) right += c.w;
+      else wrong += c.w;
+    }
+    return { right, wrong };
+  };
+  let best: Record<CueKind, number> | undefined;
+  for (let step = 0; step <= 400; step++) {
+    const lambda = step * 0.1;
+    const pick = {} as Record<CueKind, number>;
+    let wrong = 0;
+    for (const [kind, cs] of byKind) {
+      let bestT = 0.99;
+      let bestGain = -Infinity;
+      for (let t = MIN_THRESHOLD; t <= 99; t++) {
+        const o = tally(cs, t / 100);
+        const gain = o.right - lambda * o.wrong;
+        if (gain > bestGain + 1e-9) {
+          bestGain = gain;
+          bestT = t / 100;
+        }
+      }
+      pick[kind] = bestT;
+      wrong += tally(cs, bestT).wrong;
+    }
+    if (wrong <= maxWrong * total) {
+      best = pick;
+      break;
+    }
+  }
+  return best ?? (Object.fromEntries(CUE_KINDS.map((k) => [k, 0.99])) as Record<CueKind, number>);
 }

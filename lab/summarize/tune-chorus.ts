@@ -3,7 +3,7 @@
  * Multi-News — never on test. Ranks every story once with the model, then scores each setting:
  *
  *   npx tsx lab/summarize/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
- *       [--skip N] [--model FILE.json] [--grid small|length|full|stop|lengthPenalty|centrality|slack|flaws]
+ *       [--skip N] [--model FILE.json] [--grid base|small|length|full|stop|lengthPenalty|centrality|slack|flaws]
  *
  * `--skip 15000` on the train split reads examples the scorer never trained on. Prints R-1/R-2/R-L/R-Lsum
  * F1, mean words and the readability lint (% unbalanced quotes / no final punctuation / dangling
@@ -157,6 +157,7 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
       ),
     ),
   ],
+  base: [{ readable: false }, {}],
   full: [4, 6, 8, 10].flatMap((minWords) =>
     [50, 80].flatMap((maxWords) =>
       [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),

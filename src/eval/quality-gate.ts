@@ -78,7 +78,8 @@ export const conllNer: Measure = (dataDir) => {
  * point, 0.013 BCubed and NER F1, room for small honest changes, not for a weaker method (lead measures
  * 44.11 / 14.84, tfidf 0.743). The ROUGE floors were re-pinned after readable selection (issue 12), which
  * trades 0.4 ROUGE-1 for summaries without cut-off sentences, half quotations or dangling openings,
- * and raised in the second round (flaw penalties: +0.13 ROUGE-1; stories retired: +0.002 BCubed).
+ * and raised in the second round (flaw penalties: +0.13 ROUGE-1; stories retired: +0.002 BCubed) and the
+ * third (dated articles scan the held stories: +0.008 BCubed).
  */
 export const QUALITY_FLOORS: readonly Floor[] = [
   {
@@ -99,8 +100,8 @@ export const QUALITY_FLOORS: readonly Floor[] = [
     name: 'BCubed F1, dated validation stream 1–2,000',
     measure: streamBCubed,
     figure: 'f1',
-    floor: 0.867,
-    measured: 0.8803,
+    floor: 0.875,
+    measured: 0.888,
   },
   {
     name: 'NER span F1, CoNLL-2003 eng.testa',

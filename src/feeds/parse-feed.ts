@@ -87,14 +87,7 @@ function rssItem(item: Record<string, unknown>): FeedItem | undefined {
   const html = text(item['content:encoded']) ?? text(item.description);
   const author = text(item['dc:creator']) ?? text(item.author);
   const date = isoDate(text(item.pubDate) ?? text(item['dc:date']));
-  return {
-    id,
-    ...(title && { title }),
-    ...(link && { link }),
-    ...(date && { date }),
-    ...(author && { author }),
-    ...(html && { html }),
-  };
+  return feedItem(id, { title, link, date, author, html });
 }
 
 function atomEntry(entry: Record<string, unknown>): FeedItem | undefined {
@@ -108,14 +101,13 @@ function atomEntry(entry: Record<string, unknown>): FeedItem | undefined {
     ? text((authors[0] as Record<string, unknown> | undefined)?.name)
     : undefined;
   const date = isoDate(text(entry.published) ?? text(entry.updated));
-  return {
-    id,
-    ...(title && { title }),
-    ...(link && { link }),
-    ...(date && { date }),
-    ...(author && { author }),
-    ...(html && { html }),
-  };
+  return feedItem(id, { title, link, date, author, html });
+}
+
+/** An item with only the fields the feed gave (no empty strings or undefined keys). */
+function feedItem(id: string, fields: Omit<FeedItem, 'id'>): FeedItem {
+  const given = Object.entries(fields).filter(([, value]) => Boolean(value));
+  return { id, ...Object.fromEntries(given) };
 }
 
 function records(value: unknown): Record<string, unknown>[] {

@@ -150,6 +150,18 @@ describe('chorus on dated and headline-only items', () => {
   });
 
   it.each([
+    ['scanning held stories, a dated article finds its story through lesser terms', 1000, true],
+    ['without, its top term finds no story', 0, false],
+  ] as const)('%s', (_name, scanStories, joins) => {
+    const c = createClusterer('chorus', { indexTerms: 1, scanStories });
+    const text = (odd: string) =>
+      `${odd} ${odd} ${odd} ${odd}. Crews closed the harbor bridge for spillway repairs after the storm.`;
+    const first = c.add(makeArticle({ id: 'a', text: text('quokka'), date: '2026-03-10' }));
+    const second = c.add(makeArticle({ id: 'b', text: text('wombat'), date: '2026-03-11' }));
+    expect(second.storyId === first.storyId).toBe(joins);
+  });
+
+  it.each([
     ['headlines of one day join', '2026-03-10', true],
     [
       'a headline of the next day starts its own story (aggregator stories are day-bound)',

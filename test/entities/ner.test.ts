@@ -39,6 +39,17 @@ describe('tagText', () => {
     expect(() => tagText(text)).not.toThrow();
   });
 
+  it('tags a sentence the same before and after longer ones (reused arrays) and past their size', () => {
+    const one = 'Reuters said John Major flew to New York with Tiger Woods';
+    const first = tagText(`${one}.`);
+    // A page without full stops: one "sentence" of 1,100 names, longer than the arrays the tagger keeps.
+    const long = tagText(Array.from({ length: 100 }, () => one).join(', '));
+    expect(long).toHaveLength(400);
+    tagText(Array.from({ length: 40 }, () => one).join(', '));
+    expect(tagText(`${one}.`)).toEqual(first);
+    expect(first.map((s) => s.text)).toEqual(['Reuters', 'John Major', 'New York', 'Tiger Woods']);
+  });
+
   it('gives code-point offsets in textEntities', () => {
     const [e] = textEntities('😀 John Major spoke.');
     expect(e).toMatchObject({ name: 'John Major', kind: 'person', mentions: [{ start: 2, end: 12 }] });

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
-import { readPolnear } from '../../src/eval/datasets/polnear.js';
+import { readPolnear, readSpeakerKey, speakerKeyOf } from '../../src/eval/datasets/polnear.js';
 import { speakerExamples } from '../../lab/speakers/examples.js';
 import { buildModel } from '../../lab/speakers/train.js';
 
@@ -34,6 +34,20 @@ describe('lab/speakers', () => {
     expect(log.join('\n')).toMatch(/5-fold, threshold/);
     expect(buildModel(examples, 0.05, () => {})).toBe(text);
   }, 60_000);
+
+  it('labels a pronoun source by the hand key when the key resolves it', () => {
+    const articles = readPolnear(dir, 'train');
+    const ferry = articles[0]!;
+    const he = ferry.gold.find((g) => g.source?.text === 'he')!.source!;
+    const key = new Map([[speakerKeyOf(ferry, he), 'Tomas Berg']]);
+    const examples = speakerExamples(articles, key);
+    const e = examples.find((x) => x.kind === 'pronoun' && x.keyed)!;
+    expect(e.target).toBe('Tomas Berg');
+    expect(e.right.map((i) => e.candidates[i]!.speaker)).toEqual(['Tomas Berg']);
+    expect(examples.filter((x) => x.keyed)).toHaveLength(1);
+    // A missing key file is an empty key: train then falls back on the stand-in.
+    expect(readSpeakerKey(join(dir, 'no-such-key.tsv')).size).toBe(0);
+  });
 
   it('says what it expected when the folder is not PolNeAR', () => {
     expect(() => readPolnear(join(dir, 'nowhere'), 'train')).toThrow(/expected a PolNeAR folder/);

@@ -40,8 +40,9 @@ describe('attributeQuotes', () => {
     ['Sen. Ada Voss said the bill was “dead on arrival in the Senate” this year.', 'Ada Voss'],
     ['Grant Hollis spoke first. “We will not fold on this,” Hollis said.', 'Grant Hollis'],
     ['Clara Benn met Omar Teague. “The plan is good for the valley,” she said.', 'Clara Benn'],
-    // Omar Teague is only an object: "he" could be someone named earlier, so no speaker.
-    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', undefined],
+    // Omar Teague is only an object, but the only man in reach: the chooser, trained on hand-resolved
+    // pronouns, names him (the rules alone abstained).
+    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', 'Omar Teague'],
     ['Omar Teague met Clara Benn. “The plan is good for the valley,” he said.', 'Omar Teague'],
     // Two men in reach: the learned chooser takes the subject of the sentence before (the rules abstained).
     ['Omar Teague met Grant Hollis there. “The plan is good for the valley,” he said.', 'Omar Teague'],
@@ -50,11 +51,19 @@ describe('attributeQuotes', () => {
       'Omar Teague spoke first.\n\nVellacourt admitted the pick was political. “With an eye to the vote,” he said.',
       'Vellacourt',
     ],
-    // The sentence before is about no person we know: abstain rather than guess.
+    // The sentence before is about no person we know; the one man named before is still in reach.
     [
       'Omar Teague spoke first.\n\nDunmore Plastics admitted the plant was late. “With an eye to the vote,” he said.',
-      undefined,
+      'Omar Teague',
     ],
+    // A definite description with a role names the person the article gave that role.
+    [
+      'Sen. Ada Voss (D-Vt.) spoke in Ohio.\n\n“We will win this fight for working people,” the Vermont senator said.',
+      'Ada Voss',
+    ],
+    ['Mayor Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'Grant Hollis'],
+    // Without the role anywhere, the description stays as written.
+    ['Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'the mayor'],
     // A subject that "said" something leads the next quote too.
     [
       'Clerk Omar Teague spoke. Dalia Kerrigan, who runs a bakery, said costs rose. “We cannot pay this,” she said.',

@@ -98,6 +98,13 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly headlineSizePenalty: number;
   readonly headlineGraceDays: number;
   readonly headlineHalfLifeDays: number;
+  /**
+   * A dated article (not a headline) is scored against every held story within reach of its date, not
+   * only the candidates its top terms find, while at most this many stories are held (0: never). Same-story
+   * articles of the dated Multi-News stream often share none of their top terms (short sources, each
+   * telling another part), yet a dated stream holds only a few days of stories, so scanning them is cheap.
+   */
+  readonly scanStories: number;
 }
 
 /** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
@@ -126,15 +133,15 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   centroidTerms: 150,
   indexTerms: 15,
   postingCap: 100,
-  candidates: 10,
+  candidates: 20,
   recentMembers: 40,
   mergeThreshold: 0.35,
-  mergeCentroid: 0.35,
+  mergeCentroid: 0.25,
   graceDays: 2,
   halfLifeDays: 0.5,
   retireDays: 90,
   maxStories: 20_000,
-  datedThreshold: 0.08,
+  datedThreshold: 0.06,
   datedMargin: 0,
   datedSizePenalty: 0.04,
   headlineThreshold: 0.15,
@@ -142,6 +149,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   headlineSizePenalty: 0,
   headlineGraceDays: 0,
   headlineHalfLifeDays: 0.1,
+  scanStories: 1000,
 });
 
 const DAY = 86_400_000;
@@ -215,9 +223,11 @@ class ChorusClusterer implements OnlineClusterer {
     const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
     const weights = new Map(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
-    const decide = this.decisionOptions(isHeadlineOnly(article), Number.isFinite(time));
+    const headline = isHeadlineOnly(article);
+    const decide = this.decisionOptions(headline, Number.isFinite(time));
+    const scan = !headline && Number.isFinite(time) && this.storyState.size <= this.options.scanStories;
 
-    const scored = this.score(vector, weights, time, decide);
+    const scored = this.score(vector, weights, time, decide, scan);
     const best = scored[0];
     const second = scored[1]?.score ?? 0;
     const joins =
@@ -301,6 +311,7 @@ class ChorusClusterer implements OnlineClusterer {
     weights: ReadonlyMap<string, number>,
     time: number,
     decide: Decide,
+    scan: boolean,
   ) {
     const partial = new Map<number, number>();
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
@@ -326,6 +337,18 @@ class ChorusClusterer implements OnlineClusterer {
       const had = links.get(story);
       if (!had || link > had.link) links.set(story, { link, member: key });
     }
+    if (scan)
+      for (const [story, s] of this.storyState) {
+        if (links.has(story) || this.decay(s, time, decide) < decide.threshold) continue;
+        let link = -1;
+        let member = -1;
+        for (const key of s.recent) {
+          const m = this.members.get(key);
+          const l = m ? dot(m.vector, weights) : -1;
+          if (l > link) [link, member] = [l, key];
+        }
+        if (member >= 0) links.set(story, { link, member });
+      }
     const out: { story: string; score: number; raw: number; link: number }[] = [];
     for (const [story, { link, member }] of links) {
       const s = this.storyState.get(story);
@@ -627,6 +650,8 @@ export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
       const o = snapshot.options;
       const legacy = {
         ...(o['saturation'] === undefined && { saturation: 0 }),
+        // Snapshots from before the scan: dated articles go on meeting only the stories the index finds.
+        ...(o['scanStories'] === undefined && { scanStories: 0 }),
         // Snapshots from before dated and headline-only items decided apart: they decide as undated ones did.
         ...(o['datedThreshold'] === undefined && {
           datedThreshold: o['threshold'],

@@ -23,9 +23,12 @@ import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
+import roleWords from './role-words.json' with { type: 'json' };
 import {
+  cueKind,
   sentenceEnds,
   speakerCandidates,
+  type CueKind,
   type ArticleView,
   type Candidate,
   type RuleView,
@@ -48,6 +51,8 @@ interface Resolved {
   readonly speaker: string;
   readonly start: number;
   readonly end: number;
+  /** A description resolved to the person the article introduced with that role (describedPerson). */
+  readonly role?: boolean;
 }
 
 /**
@@ -58,8 +63,8 @@ interface Resolved {
  */
 export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote[] {
   const m = model ?? shippedSpeakerModel();
-  return quoteCandidates(text).map(({ quote, candidates }) => {
-    const s = chooseSpeaker(candidates, m);
+  return quoteCandidates(text).map(({ quote, candidates, kind }) => {
+    const s = chooseSpeaker(candidates, m, kind);
     return {
       text: quote.text,
       start: quote.start,
@@ -73,6 +78,8 @@ export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote
 export interface QuoteCandidates {
   readonly quote: TextQuote;
   readonly candidates: readonly Candidate[];
+  /** What the quote's own cue names (the chooser's threshold depends on it). */
+  readonly kind: CueKind;
 }
 
 /**
@@ -171,15 +178,53 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
       ...(cue && { cue }),
       ...(own[i] && { own: own[i].speaker }),
       ...(s && { final: s.speaker, finalStart: s.start, finalEnd: s.end }),
+      ...(s?.role && { finalRole: true }),
       ...(speakers[i - 1] && { previous: speakers[i - 1]!.speaker }),
       previousNear: i > 0 && paraOf(quotes[i - 1]!.open) >= paraOf(q.open) - 1,
       ...(lead && { lead }),
     };
-    return { quote: q, candidates: speakerCandidates(view, rule) };
+    return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue) };
   });
 }
 
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
+const ROLES = new Set(roleWords.roles);
+const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = roleWords.abbreviations;
+
+/**
+ * A definite description whose head is a role ("the Vermont senator", "the mayor", "the foreign
+ * minister of France") names the nearest person before it whom the article gave that role: the role
+ * word just before the name, in the same clause ("Mayor Bill de Blasio", "Vermont Sen. Bernie
+ * Sanders"), or in an apposition after it ("Jean-Marc Ayrault, France's foreign minister"). "A
+ * senator", "the campaign" or a role nobody was given stay descriptions.
+ */
+function describedPerson(
+  text: string,
+  cue: SpeakerCue,
+  core: string,
+  people: PersonIndex,
+  outside: PersonIndex['mentions'],
+): Resolved | undefined {
+  if (!/^the\s/i.test(core)) return undefined;
+  const head = core.split(/\s+/).at(-1)!.toLowerCase();
+  if (!ROLES.has(head)) return undefined;
+  const word = new RegExp(`\\b${head}\\b`, 'i');
+  for (let k = outside.length - 1; k >= 0; k--) {
+    const m = outside[k]!;
+    if (m.start >= cue.start) continue;
+    if (cue.start - m.start > 3000) break;
+    // The clause before the name (a title's own period does not end it), the name, and an apposition.
+    const before = text.slice(Math.max(0, m.start - 50), m.end).replace(/\b(\p{L}{1,4})\.(?=\s)/gu, '$1');
+    const lead = /[^.;,()\n]*$/.exec(before)![0];
+    const titled = [...lead.matchAll(/\p{L}+/gu)].some((w) =>
+      ABBREVIATIONS[w[0].toLowerCase()]?.includes(head),
+    );
+    const after = /^,\s+[^.;,\n]*/.exec(text.slice(m.end, m.end + 100))?.[0] ?? '';
+    if (word.test(lead) || titled || word.test(after))
+      return { speaker: people.fullName(m.name, m.start), start: cue.start, end: cue.end, role: true };
+  }
+  return undefined;
+}
 
 function resolve(
   text: string,
@@ -198,7 +243,8 @@ function resolve(
   if (['they', 'we', 'i', 'it', 'you'].includes(lower)) return undefined;
   // "a spokesperson for the Calder Transit Authority" is described by its head, "spokesperson".
   const core = cue.phrase.split(/\s+(?:for|of|at|from)\s+/)[0]!;
-  if (/^\p{Ll}/u.test(core.split(/\s+/).at(-1)!)) return { speaker: cue.phrase, ...at };
+  if (/^\p{Ll}/u.test(core.split(/\s+/).at(-1)!))
+    return describedPerson(text, cue, core, people, outside) ?? { speaker: cue.phrase, ...at };
   const phrase = core;
   const head = phrase.split(/\s+/).at(-1)!;
   if (/^\p{Lu}/u.test(head)) {

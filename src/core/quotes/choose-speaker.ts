@@ -6,7 +6,7 @@
  * trained on PolNeAR train by lab/speakers/train.ts, which writes speaker-model.json.
  */
 import model from './speaker-model.json' with { type: 'json' };
-import { SPEAKER_FEATURES, type Candidate } from './speaker-candidates.js';
+import { SPEAKER_FEATURES, type Candidate, type CueKind } from './speaker-candidates.js';
 
 export interface SpeakerModel {
   readonly features: readonly string[];
@@ -14,6 +14,8 @@ export interface SpeakerModel {
   readonly weights: readonly number[];
   /** Lowest probability at which the top candidate is named. */
   readonly threshold: number;
+  /** The same per kind of cue (speaker-candidates.ts cueKind), where it differs from `threshold`. */
+  readonly thresholds?: Readonly<Partial<Record<CueKind, number>>>;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface SpeakerModel {
 export function shippedSpeakerModel(): SpeakerModel {
   if (model.features.join() !== SPEAKER_FEATURES.join())
     throw new Error('speaker-model.json does not match SPEAKER_FEATURES: rebuild it (lab/speakers/train.ts)');
-  return model;
+  return model as SpeakerModel;
 }
 
 /** The score of one candidate (its log-odds against "nobody"). */
@@ -45,15 +47,25 @@ export function candidateProbabilities(
   return e.map((v) => v / sum);
 }
 
+/** The threshold of `m` for quotes whose cue is of `kind`. */
+export function thresholdFor(m: SpeakerModel, kind: CueKind | undefined): number {
+  return (kind && m.thresholds?.[kind]) ?? m.threshold;
+}
+
 /**
- * The chosen speaker among `candidates`, or undefined when none is likely enough.
+ * The chosen speaker among `candidates`, or undefined when none is likely enough for a quote whose
+ * cue is of `kind`.
  * @example chooseSpeaker(quoteCandidates(text)[0].candidates, shippedSpeakerModel())?.speaker // → "Ann Kale"
  */
-export function chooseSpeaker(candidates: readonly Candidate[], m: SpeakerModel): Candidate | undefined {
+export function chooseSpeaker(
+  candidates: readonly Candidate[],
+  m: SpeakerModel,
+  kind?: CueKind,
+): Candidate | undefined {
   const p = candidateProbabilities(m, candidates);
   let best = -1;
   p.forEach((v, i) => {
     if (best < 0 || v > p[best]!) best = i;
   });
-  return best >= 0 && p[best]! >= m.threshold ? candidates[best] : undefined;
+  return best >= 0 && p[best]! >= thresholdFor(m, kind) ? candidates[best] : undefined;
 }

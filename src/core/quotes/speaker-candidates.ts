@@ -19,6 +19,8 @@ export interface RuleView {
   readonly final?: string;
   readonly finalStart?: number;
   readonly finalEnd?: number;
+  /** The final speaker is a person a role description ("the Vermont senator") was resolved to. */
+  readonly finalRole?: boolean;
   /** The rules' final speaker of the quote before, and whether it sits in the same paragraph. */
   readonly previous?: string;
   readonly previousNear: boolean;
@@ -78,7 +80,23 @@ export const SPEAKER_FEATURES = [
   'noCueAfter',
   'pronounBeforeNearest',
   'pronounBeforeSubject',
+  'ruleRole',
 ] as const;
+
+/**
+ * What the quote's own cue names: a person or organisation by name, "he"/"she", a description
+ * ("the senator", "a spokeswoman", "who"), or nothing (the quote has no cue of its own). The chooser
+ * has one threshold per kind: a name in the cue is seldom wrong, a pronoun or a description is often.
+ */
+export type CueKind = 'named' | 'pronoun' | 'described' | 'none';
+export const CUE_KINDS: readonly CueKind[] = ['named', 'pronoun', 'described', 'none'];
+
+/** The kind of `cue` (undefined: none). */
+export function cueKind(cue: SpeakerCue | undefined): CueKind {
+  if (!cue) return 'none';
+  if (PRONOUN_GENDER[cue.phrase.toLowerCase()]) return 'pronoun';
+  return /^\p{Lu}/u.test(cue.phrase) ? 'named' : 'described';
+}
 
 const WINDOW_BEFORE = 2000;
 const WINDOW_AFTER = 400;
@@ -134,15 +152,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     return v;
   };
   const most = Math.max(0, ...counts.values());
-  const cuePhrase = rule.cue?.phrase.toLowerCase() ?? '';
-  const want = PRONOUN_GENDER[cuePhrase];
-  const cueKind = !rule.cue
-    ? 'none'
-    : want
-      ? 'pronoun'
-      : /^\p{Lu}/u.test(rule.cue.phrase)
-        ? 'named'
-        : 'other';
+  const want = PRONOUN_GENDER[rule.cue?.phrase.toLowerCase() ?? ''];
+  const kind = cueKind(rule.cue);
 
   const near = outside.filter(
     (m) => m.end > rule.open - WINDOW_BEFORE && m.start < rule.close + WINDOW_AFTER,
@@ -181,9 +192,9 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       ruleContinued: isRule && rule.own !== speaker ? 1 : 0,
       ruleDescribed: isRule && !person && /^\p{Ll}/u.test(speaker) ? 1 : 0,
       ruleNotPerson: isRule && !person && !/^\p{Ll}/u.test(speaker) ? 1 : 0,
-      rulePronoun: isRule && cueKind === 'pronoun' ? 1 : 0,
-      ruleNamed: isRule && cueKind === 'named' ? 1 : 0,
-      ruleNoCue: isRule && cueKind === 'none' ? 1 : 0,
+      rulePronoun: isRule && kind === 'pronoun' ? 1 : 0,
+      ruleNamed: isRule && kind === 'named' ? 1 : 0,
+      ruleNoCue: isRule && kind === 'none' ? 1 : 0,
       cueMention: cueMention ? 1 : 0,
       pronounMatch: want && g === want ? 1 : 0,
       pronounMismatch: want && g && g !== want ? 1 : 0,
@@ -219,10 +230,11 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
         rule.lead !== undefined && ms.some((m) => m.start < rule.lead!.end && rule.lead!.start < m.end)
           ? 1
           : 0,
-      noCueBefore: cueKind === 'none' && beforeOrder[0] === speaker ? 1 : 0,
-      noCueAfter: cueKind === 'none' && afterOrder[0] === speaker ? 1 : 0,
+      noCueBefore: kind === 'none' && beforeOrder[0] === speaker ? 1 : 0,
+      noCueAfter: kind === 'none' && afterOrder[0] === speaker ? 1 : 0,
       pronounBeforeNearest: want && beforeOrder[0] === speaker ? 1 : 0,
       pronounBeforeSubject: want && beforeSubject ? 1 : 0,
+      ruleRole: isRule && rule.finalRole ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];

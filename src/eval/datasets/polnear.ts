@@ -118,16 +118,27 @@ const surname = (s: string) =>
     .filter((w) => !/^(The|A|An|Sen|Mr|Mrs|Ms|Dr|Gov|Rep)$/.test(w))
     .at(-1);
 
-/** The source's head: before an apposition, a relative clause or an affiliation ("Jeff Weaver, Sanders' campaign manager"). */
-export const sourceHead = (src: string) =>
-  src
+/**
+ * The source's head: before an apposition, a relative clause or an affiliation ("Jeff Weaver, Sanders'
+ * campaign manager"); but a description followed by a name in apposition is that name ("her senior
+ * policy adviser, Jake Sullivan," → "Jake Sullivan"): the annotated source names the person.
+ */
+export const sourceHead = (src: string) => {
+  const head = src
     .split(/,|\s\(|\s(?:who|of|at|for|from|in)\s/)[0]!
     .trim()
     .replace(/['’]s?$/, '');
+  if (/^\p{Lu}/u.test(head.split(/\s+/).at(-1) ?? '')) return head;
+  const named = /^[^,]+,\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s*(?:,|$)/u.exec(src.trim());
+  return named ? named[1]! : head;
+};
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+/** Curly and straight apostrophes are one letter to the scorer ("D’Souza" is "D'Souza"). */
+const apostrophes = (s: string) => s.replace(/’/g, "'");
 
 /** Is `speaker` the gold source `gold` (a name, a description, or alternatives separated by `|`)? */
 export function sameSpeaker(speaker: string, gold: string): boolean {
+  if (/’/.test(speaker + gold)) return sameSpeaker(apostrophes(speaker), apostrophes(gold));
   if (gold.includes('|')) return gold.split('|').some((g) => sameSpeaker(speaker, g));
   // A first name alone ("Melanie"): the speaker's name must contain it.
   if (/^\p{Lu}[\p{L}'’-]+$/u.test(gold) && speaker.split(/\s+/).includes(gold)) return true;
@@ -147,3 +158,25 @@ export const isPronounSource = (head: string) => /^(he|she|they|we|i|it|who)$/i.
 /** A source that names no one by name (a pronoun or a description such as "the senator"). */
 export const isDescribedSource = (head: string) =>
   isPronounSource(head) || !/^\p{Lu}/u.test(head.split(/\s+/).at(-1) ?? '');
+
+/**
+ * A hand key of pronoun and described sources (bench/data/polnear-SPLIT-speakers.tsv): lines of file
+ * name, source start and end in code points, and the name the source refers to (alternatives separated
+ * by `|`), keyed `file:start:end`. Lines starting with `#` are comments. No key file: an empty map.
+ */
+export function readSpeakerKey(path: string): Map<string, string> {
+  const key = new Map<string, string>();
+  if (!existsSync(path)) return key;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [file, s, e, name] = line.split('\t');
+    if (file && s && e && name) key.set(`${file}:${s}:${e}`, name);
+  }
+  return key;
+}
+
+/** The key of a source span of `article` (UTF-16 offsets), as readSpeakerKey stores it. */
+export function speakerKeyOf(article: PolnearArticle, source: Span): string {
+  const cp = (u: number) => [...article.text.slice(0, u)].length;
+  return `${article.name}:${cp(source.start)}:${cp(source.end)}`;
+}

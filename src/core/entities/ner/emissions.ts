@@ -43,6 +43,14 @@ interface Word {
   readonly capital: boolean;
   readonly lowerFeatures: LowerFeatures | undefined;
   readonly shapeFeatures: ShapeFeatures | undefined;
+  /** The records' numbers (feature-tables.ts), -1 without a record: no pair or triple feature then. */
+  readonly lowerId: number;
+  readonly shapeId: number;
+  /** Whether it opens any word-pair feature ("p1|l=<lower>|…", "l|n1=<lower>|…"): most words open none. */
+  readonly opensP1l: boolean;
+  readonly opensLn1: boolean;
+  /** Whether its shape opens any shape triple ("ps|s|ns=<shape>|…"). */
+  readonly opensTriple: boolean;
 }
 
 interface Tagger {
@@ -118,6 +126,8 @@ function wordWeights(word: string, lower: string, shp: string, model: NerModel, 
 
 function describe(word: string, lower: string, shp: string, at: number, t: FeatureTables): Word {
   const upperCase = word.toUpperCase();
+  const lowerFeatures = t.lowers.get(lower);
+  const shapeFeatures = t.shapes.get(shp);
   return {
     at,
     lower,
@@ -125,8 +135,13 @@ function describe(word: string, lower: string, shp: string, at: number, t: Featu
     letters: word.toLowerCase() !== upperCase,
     upper: word === upperCase,
     capital: word[0] !== word[0]?.toLowerCase(),
-    lowerFeatures: t.lowers.get(lower),
-    shapeFeatures: t.shapes.get(shp),
+    lowerFeatures,
+    shapeFeatures,
+    lowerId: lowerFeatures?.id ?? -1,
+    shapeId: shapeFeatures?.id ?? -1,
+    opensP1l: lowerFeatures?.p1l !== undefined,
+    opensLn1: lowerFeatures?.ln1 !== undefined,
+    opensTriple: shapeFeatures?.triples !== undefined,
   };
 }
 
@@ -195,7 +210,7 @@ function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (str
     const one = w.lowerFeatures?.gazetteer;
     let found = one === undefined ? 0 : 1;
     let types = one ?? '';
-    if (w.lowerFeatures?.prefix) {
+    if (w.lowerFeatures?.prefix && i + 2 <= n && w.lowerFeatures.seconds?.has(ws[i + 3]!.lower)) {
       let phrase = w.lower;
       for (let k = 2; k <= maxGazetteerLength && i + k <= n; k++) {
         phrase = `${phrase} ${ws[i + k + 1]!.lower}`;
@@ -222,8 +237,15 @@ function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (str
  * @example viterbi(words.length, emissions(words, model), model.trans, model.start)
  */
 export function emissions(words: readonly string[], model: NerModel): Float64Array {
+  return emissionsInto(words, model, new Float64Array(words.length * T));
+}
+
+/**
+ * `emissions`, written into `emit[0 .. words.length * T)` (which may be longer: the tagger reuses one
+ * array, as making a typed array per sentence cost as much as filling it) and returned.
+ */
+export function emissionsInto(words: readonly string[], model: NerModel, emit: Float64Array): Float64Array {
   const n = words.length;
-  const emit = new Float64Array(n * T);
   const g = taggerFor(model);
   // ws[j + 2] is word j; two stand-ins pad each end.
   const ws: Word[] = [g.before, g.before];
@@ -234,6 +256,7 @@ export function emissions(words: readonly string[], model: NerModel): Float64Arr
   const gaz = marks(ws, n, g, model);
   const weights = model.weights;
   const pool = g.pool;
+  const { pairs, triples, pairKey, tripleKey, marks: markTables } = g.tables;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
@@ -247,14 +270,18 @@ export function emissions(words: readonly string[], model: NerModel): Float64Arr
     // Context features, in contextFeatures order.
     add(emit, base, casingWeight, weights);
     add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
-    add(emit, base, prev.shapeFeatures?.triples?.get(w.shape)?.get(next.shape), weights);
-    add(emit, base, prev.lowerFeatures?.p1l?.get(w.lower), weights);
-    add(emit, base, w.lowerFeatures?.ln1?.get(next.lower), weights);
+    if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
+      add(emit, base, triples.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
+    if (prev.opensP1l && w.lowerId >= 0)
+      add(emit, base, pairs.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
+    if (w.opensLn1 && next.lowerId >= 0)
+      add(emit, base, pairs.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
     if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
     const mark = gaz[i];
     if (mark !== undefined) {
-      add(emit, base, model.index.get(`g=${mark}`), weights);
-      add(emit, base, model.index.get(`g|s=${mark}|${w.shape}`), weights);
+      const m = markTables.get(mark);
+      add(emit, base, m?.g, weights);
+      add(emit, base, m?.shapes?.get(w.shape), weights);
     }
   }
   return emit;

@@ -13,28 +13,49 @@ export type Parts2 = Map<string, Parts1>;
 
 /** The features built on one lowercase form (or the "<s>" / "</s>" marker), by their offsets. */
 export interface LowerFeatures {
+  /** Its number among the lowercase forms, for the pair table (`FeatureTables.pairs`). */
+  readonly id: number;
   l: number | undefined;
   p1: number | undefined;
   n1: number | undefined;
   p2: number | undefined;
   n2: number | undefined;
-  /** Features this word opens as the first of a pair: "p1|l=<lower>|…", "l|n1=<lower>|…". */
+  /**
+   * Features this word opens as the first of a pair: "p1|l=<lower>|…", "l|n1=<lower>|…". The tagger
+   * reads them from `FeatureTables.pairs`; every second word of a pair has a record (and an id).
+   */
   p1l: Parts1 | undefined;
   ln1: Parts1 | undefined;
   /** The gazetteer's types for the word alone, and whether a longer entry starts with it. */
   gazetteer: string | undefined;
   prefix: boolean;
+  /**
+   * The words that follow it as the second word of a longer entry: the longest-match scan stops at
+   * once when the next word is not one of them, without writing the two-word phrase.
+   */
+  seconds: Set<string> | undefined;
 }
 
 /** The features built on one shape ("Xx"), by their offsets. */
 export interface ShapeFeatures {
+  /** Its number among the shapes, for the triple table (`FeatureTables.triples`). */
+  readonly id: number;
   s: number | undefined;
   ps: number | undefined;
   ns: number | undefined;
   first: number | undefined;
-  /** "s|cs=<shape>|<casing>" by casing; "ps|s|ns=<this>|<b>|<c>" by the next two shapes. */
+  /**
+   * "s|cs=<shape>|<casing>" by casing; "ps|s|ns=<this>|<b>|<c>" by the next two shapes (read by the
+   * tagger from `FeatureTables.triples`; every shape of a triple has a record).
+   */
   casing: Parts1 | undefined;
   triples: Parts2 | undefined;
+}
+
+/** The gazetteer features of one mark ("B-LOC|ORG"): "g=<mark>", and "g|s=<mark>|<shape>" by shape. */
+export interface MarkFeatures {
+  g: number | undefined;
+  shapes: Parts1 | undefined;
 }
 
 /** The features built on one word cluster id ("a12"), by their offsets. */
@@ -60,6 +81,16 @@ export interface FeatureTables {
   readonly casing: Parts1;
   /** Every proper prefix of a gazetteer phrase, for the longest-match scan. */
   readonly gazetteerPrefixes: ReadonlySet<string>;
+  readonly marks: Map<string, MarkFeatures>;
+  /**
+   * The word-pair features by number rather than by string, as hashing a small integer is cheaper than
+   * hashing and comparing words: "p1|l=<a>|<b>" under `pairKey(a.id, b.id)` in `p1l`, "l|n1=…" in `ln1`.
+   */
+  readonly pairs: { readonly p1l: Map<number, number>; readonly ln1: Map<number, number> };
+  /** "ps|s|ns=<a>|<b>|<c>" under `tripleKey(a.id, b.id, c.id)`. */
+  readonly triples: Map<number, number>;
+  readonly pairKey: (a: number, b: number) => number;
+  readonly tripleKey: (a: number, b: number, c: number) => number;
 }
 
 /** Every way of cutting `value` in two at a "|": a word may itself be "|", so each reading is kept. */
@@ -81,7 +112,7 @@ function entry<V>(map: Map<string, V>, key: string, make: () => V): V {
  * "|"s, so a look-up of the parts finds the offset exactly when their joined string is a feature.
  */
 export function featureTables(model: NerModel): FeatureTables {
-  const t: FeatureTables = {
+  const t: Omit<FeatureTables, 'pairs' | 'triples' | 'pairKey' | 'tripleKey'> = {
     bias: model.index.get('b'),
     words: new Map(),
     lowers: new Map(),
@@ -91,10 +122,12 @@ export function featureTables(model: NerModel): FeatureTables {
     suffixes: new Map(),
     casing: new Map(),
     gazetteerPrefixes: gazetteerPrefixes(model.lexicon),
+    marks: new Map(),
   };
   // Every record gets all its fields at once, so they share one layout and reading them stays fast.
   const lower = (k: string) =>
     entry<LowerFeatures>(t.lowers, k, () => ({
+      id: t.lowers.size,
       l: undefined,
       p1: undefined,
       n1: undefined,
@@ -104,9 +137,11 @@ export function featureTables(model: NerModel): FeatureTables {
       ln1: undefined,
       gazetteer: undefined,
       prefix: false,
+      seconds: undefined,
     }));
   const shape = (k: string) =>
     entry<ShapeFeatures>(t.shapes, k, () => ({
+      id: t.shapes.size,
       s: undefined,
       ps: undefined,
       ns: undefined,
@@ -114,6 +149,7 @@ export function featureTables(model: NerModel): FeatureTables {
       casing: undefined,
       triples: undefined,
     }));
+  const mark = (k: string) => entry<MarkFeatures>(t.marks, k, () => ({ g: undefined, shapes: undefined }));
   const cluster = (k: string) =>
     entry<ClusterFeatures>(t.clusters, k, () => ({
       c: undefined,
@@ -165,20 +201,53 @@ export function featureTables(model: NerModel): FeatureTables {
         for (const [s, cs] of cuts(v)) (shape(s).casing ??= new Map()).set(cs, at);
         break;
       case 'p1|l':
-        for (const [a, b] of cuts(v)) (lower(a).p1l ??= new Map()).set(b, at);
+        for (const [a, b] of cuts(v)) {
+          lower(b);
+          (lower(a).p1l ??= new Map()).set(b, at);
+        }
         break;
       case 'l|n1':
-        for (const [a, b] of cuts(v)) (lower(a).ln1 ??= new Map()).set(b, at);
+        for (const [a, b] of cuts(v)) {
+          lower(b);
+          (lower(a).ln1 ??= new Map()).set(b, at);
+        }
         break;
       case 'ps|s|ns':
         for (const [a, rest] of cuts(v))
-          for (const [b, c] of cuts(rest))
+          for (const [b, c] of cuts(rest)) {
+            shape(b);
+            shape(c);
             entry((shape(a).triples ??= new Map()), b, () => new Map()).set(c, at);
+          }
+        break;
+      case 'g':
+        mark(v).g = at;
+        break;
+      case 'g|s':
+        for (const [m, s] of cuts(v)) (mark(m).shapes ??= new Map()).set(s, at);
         break;
     }
   }
   for (const [phrase, types] of model.lexicon.gazetteer)
     if (!phrase.includes(' ')) lower(phrase).gazetteer = types;
   for (const p of t.gazetteerPrefixes) if (!p.includes(' ')) lower(p).prefix = true;
-  return t;
+  for (const phrase of model.lexicon.gazetteer.keys()) {
+    const words = phrase.split(' ');
+    if (words.length > 1) (lower(words[0]!).seconds ??= new Set()).add(words[1]!);
+  }
+  // Numbered once every record exists; the keys stay under 2^30, small integers to the engine.
+  const L = t.lowers.size;
+  const S = t.shapes.size;
+  const pairKey = (a: number, b: number) => a * L + b;
+  const tripleKey = (a: number, b: number, c: number) => (a * S + b) * S + c;
+  const pairs = { p1l: new Map<number, number>(), ln1: new Map<number, number>() };
+  for (const a of t.lowers.values()) {
+    for (const [b, at] of a.p1l ?? []) pairs.p1l.set(pairKey(a.id, t.lowers.get(b)!.id), at);
+    for (const [b, at] of a.ln1 ?? []) pairs.ln1.set(pairKey(a.id, t.lowers.get(b)!.id), at);
+  }
+  const triples = new Map<number, number>();
+  for (const a of t.shapes.values())
+    for (const [b, byC] of a.triples ?? [])
+      for (const [c, at] of byC) triples.set(tripleKey(a.id, t.shapes.get(b)!.id, t.shapes.get(c)!.id), at);
+  return { ...t, pairs, triples, pairKey, tripleKey };
 }

@@ -2,10 +2,10 @@
  * Tagging with the shipped model: `tagTokens` for a tokenised sentence (CoNLL files), `tagText` for raw
  * text, which tokenises itself and returns spans with UTF-16 offsets into the text.
  */
-import { emissions } from './emissions.js';
+import { emissionsInto } from './emissions.js';
 import { shippedModel, type NerModel } from './model.js';
 import { tokenizeNer } from './tokenize.js';
-import { NER_TAGS, viterbi, type NerType } from './viterbi.js';
+import { decode, NER_TAGS, NER_TYPES, type NerType } from './viterbi.js';
 
 /** One name found in text: `text === input.slice(start, end)`. */
 export interface NerSpan {
@@ -16,13 +16,37 @@ export interface NerSpan {
 }
 
 /**
+ * Scratch arrays of the tagger (see `emissionsInto`), grown up to KEPT_TOKENS: a longer "sentence" (a
+ * page without full stops) gets arrays of its own, so memory does not stay held after it.
+ */
+const KEPT_TOKENS = 1024;
+let emitScratch = new Float64Array(64 * NER_TAGS.length);
+let tagScratch = new Uint8Array(64);
+
+/** Tag indices (into NER_TAGS) of `words` in the first `words.length` places, valid until the next call. */
+function tagIndices(words: readonly string[], model: NerModel): Uint8Array {
+  const n = words.length;
+  if (n > KEPT_TOKENS) {
+    const emit = emissionsInto(words, model, new Float64Array(n * NER_TAGS.length));
+    return decode(n, emit, model.trans, model.start, new Uint8Array(n));
+  }
+  if (tagScratch.length < n) {
+    emitScratch = new Float64Array(2 * n * NER_TAGS.length);
+    tagScratch = new Uint8Array(2 * n);
+  }
+  return decode(n, emissionsInto(words, model, emitScratch), model.trans, model.start, tagScratch);
+}
+
+/**
  * BIO tags ("O", "B-PER", "I-PER", …) for one tokenised sentence.
  * @example tagTokens(["John", "Major", "spoke"]) // → ["B-PER", "I-PER", "O"]
  */
 export function tagTokens(words: readonly string[], model: NerModel = shippedModel()): string[] {
   if (words.length === 0) return [];
-  const best = viterbi(words.length, emissions(words, model), model.trans, model.start);
-  return Array.from(best, (t) => NER_TAGS[t]!);
+  const best = tagIndices(words, model);
+  const out = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = NER_TAGS[best[i]!]!;
+  return out;
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
@@ -35,10 +59,10 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 export function tagText(text: string, model: NerModel = shippedModel()): NerSpan[] {
   const spans: NerSpan[] = [];
   for (const sentence of tokenizeNer(text)) {
-    const tags = tagTokens(
-      sentence.map((t) => t.text),
-      model,
-    );
+    const words = new Array<string>(sentence.length);
+    for (let i = 0; i < sentence.length; i++) words[i] = sentence[i]!.text;
+    // NER_TAGS is "O", then "B-T", "I-T" per type: odd indices open a name, even ones past 0 go on.
+    const tags = tagIndices(words, model);
     let open = -1;
     const close = (i: number) => {
       if (open < 0) return;
@@ -50,15 +74,16 @@ export function tagText(text: string, model: NerModel = shippedModel()): NerSpan
       if (first <= last) {
         const start = sentence[first]!.start;
         const end = sentence[last]!.end;
-        spans.push({ start, end, type: tags[open]!.slice(2) as NerType, text: text.slice(start, end) });
+        spans.push({ start, end, type: NER_TYPES[(tags[open]! - 1) >> 1]!, text: text.slice(start, end) });
       }
       open = -1;
     };
-    tags.forEach((tag, i) => {
-      if (tag === 'O' || tag.startsWith('B-')) close(i);
-      if (tag.startsWith('B-')) open = i;
-    });
-    close(tags.length);
+    for (let i = 0; i < sentence.length; i++) {
+      const tag = tags[i]!;
+      if (tag === 0 || tag % 2 === 1) close(i);
+      if (tag % 2 === 1) open = i;
+    }
+    close(sentence.length);
   }
   return spans;
 }

@@ -41,9 +41,10 @@ export function tokenizeNer(text: string): NerToken[][] {
     // A period already joined to the word before ("Mr.") is not a token again.
     if (start < lastEnd) continue;
     let word = m[0];
-    if (current.length > 0 && /\n\s*\n/.test(text.slice(lastEnd, start))) close();
+    // A blank line needs two characters at least: most gaps are one space and skip the look.
+    if (current.length > 0 && start - lastEnd >= 2 && /\n\s*\n/.test(text.slice(lastEnd, start))) close();
     let end = start + word.length;
-    if (/^[\p{L}\p{N}]/u.test(word) && text[end] === '.' && keepsPeriod(word)) {
+    if (text[end] === '.' && /^[\p{L}\p{N}]/u.test(word) && keepsPeriod(word)) {
       // "U.S." at the end of a sentence is both the word and the full stop; CoNLL writes it once.
       word += '.';
       end++;

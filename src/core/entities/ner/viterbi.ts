@@ -27,6 +27,14 @@ const PREVIOUS: readonly Uint8Array[] = NER_TAGS.map((_, t) =>
 );
 
 /**
+ * Scratch tables of `decode` (typed arrays cost more to make than to fill here), grown up to KEPT_TOKENS;
+ * a longer sentence gets tables of its own, so memory does not stay held after it.
+ */
+const KEPT_TOKENS = 1024;
+let scoreScratch = new Float64Array(64 * NER_TAGS.length);
+let backScratch = new Uint8Array(64 * NER_TAGS.length);
+
+/**
  * Best tag sequence for `n` tokens. `emit[i * T + t]` is token i's score for tag t, `trans[p * T + t]` the
  * score of tag t after p, and `start[t]` the score of t opening the sentence.
  */
@@ -36,11 +44,38 @@ export function viterbi(
   trans: ArrayLike<number>,
   start: ArrayLike<number>,
 ): Uint8Array {
+  return decode(n, emit, trans, start, new Uint8Array(n));
+}
+
+/** `viterbi`, writing the tags into `out[0..n)` (which may be longer) and returning it. */
+export function decode(
+  n: number,
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  start: ArrayLike<number>,
+  out: Uint8Array,
+): Uint8Array {
   const T = NER_TAGS.length;
-  const out = new Uint8Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
+  if (n > KEPT_TOKENS)
+    return decodeWith(n, emit, trans, start, out, new Float64Array(n * T), new Uint8Array(n * T));
+  if (scoreScratch.length < n * T) {
+    scoreScratch = new Float64Array(2 * n * T);
+    backScratch = new Uint8Array(2 * n * T);
+  }
+  return decodeWith(n, emit, trans, start, out, scoreScratch, backScratch);
+}
+
+function decodeWith(
+  n: number,
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  start: ArrayLike<number>,
+  out: Uint8Array,
+  score: Float64Array,
+  back: Uint8Array,
+): Uint8Array {
+  const T = NER_TAGS.length;
   for (let t = 0; t < T; t++) score[t] = ALLOWED[T * T + t] ? start[t]! + emit[t]! : Number.NEGATIVE_INFINITY;
   for (let i = 1; i < n; i++)
     for (let t = 0; t < T; t++) {
@@ -60,6 +95,7 @@ export function viterbi(
       back[i * T + t] = arg;
     }
   let best = Number.NEGATIVE_INFINITY;
+  out[n - 1] = 0;
   for (let t = 0; t < T; t++)
     if (score[(n - 1) * T + t]! > best) {
       best = score[(n - 1) * T + t]!;
