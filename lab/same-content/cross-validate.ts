@@ -23,8 +23,12 @@ export const CITATION_PRECISION = 0.97;
  * alone ranks news pairs well but stays at MSRP 0.76. 0.7 meets both (docs/citations.md).
  */
 export const TREE_WEIGHT = 0.7;
-/** Depth-2 trees: deeper ones fitted MSRP's quirks and cost held-out news precision. */
-export const BOOST = { ...BOOST_DEFAULTS, trees: 300, depth: 2, bins: 32 };
+/**
+ * Depth-2 trees: deeper ones fitted MSRP's quirks and cost held-out news precision. 500 rather than 300
+ * (third round, with the word edit distance): MSRP 0.7728 / 0.8401 against 0.7723 / 0.8374, the only
+ * setting tried that met both MSRP targets, the paraphrase point chosen on other folds included.
+ */
+export const BOOST = { ...BOOST_DEFAULTS, trees: 500, depth: 2, bins: 32 };
 
 export type TrainedModel = Pick<SameContentModel, 'logistic' | 'trees' | 'treeWeight'>;
 
@@ -117,6 +121,33 @@ const GRID = Array.from({ length: 99 }, (_, k) => (k + 1) / 100);
 /** The MSRP operating point: the threshold of best held-out accuracy on MSRP (the model alone, no rules). */
 export function paraphraseThreshold(scored: readonly Scored[]): number {
   const msrp = scored.filter((s) => s.pair.group === 'msrp');
+  return bestAccuracyPoint(msrp);
+}
+
+/**
+ * MSRP counts with the paraphrase point chosen without the pairs counted: each fold is judged at the
+ * point of best accuracy on the other nine. The shipped point, chosen on all folds, flatters itself
+ * a little; this figure does not.
+ */
+export function nestedParaphraseCounts(scored: readonly Scored[]): Counts {
+  const msrp = scored.filter((s) => s.pair.group === 'msrp');
+  const out = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (let f = 0; f < FOLDS; f++) {
+    const point = bestAccuracyPoint(msrp.filter((s) => s.fold !== f));
+    const c = counts(
+      msrp.filter((s) => s.fold === f),
+      point,
+      false,
+    );
+    out.tp += c.tp;
+    out.fp += c.fp;
+    out.fn += c.fn;
+    out.tn += c.tn;
+  }
+  return out;
+}
+
+function bestAccuracyPoint(msrp: readonly Scored[]): number {
   let best = 0.5;
   let bestAcc = -1;
   for (const t of GRID) {

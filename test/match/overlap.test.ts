@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  editDistance,
   hashString,
   lcsLength,
   meteor,
@@ -44,6 +45,41 @@ describe('lcsLength', () => {
       const a = Uint32Array.from({ length: (t * 7) % 90 }, next);
       const b = Uint32Array.from({ length: (t * 13) % 100 }, next);
       expect(lcsLength(a, positionMasks(b), b.length)).toBe(tableLcs(a, b));
+    }
+  });
+});
+
+/** The dynamic-programming edit distance (Levenshtein), for reference. */
+function tableEdits(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+describe('editDistance', () => {
+  it.each<[string, string, number]>([
+    ['', '', 0],
+    ['a b', '', 2],
+    ['', 'a b c', 3],
+    ['prices rose 5 %', 'prices fell 5 %', 1],
+    ['the ferry runs free', 'the ferry runs free', 0],
+    ['a b c d e', 'b e c d', 3],
+  ])('%j / %j → %i', (a, b, expected) => {
+    expect(editDistance(ids(a), positionMasks(ids(b)), ids(b).length)).toBe(expected);
+  });
+
+  it('matches the table on sequences longer than one 32-bit word', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 6;
+    for (let t = 0; t < 200; t++) {
+      const a = Uint32Array.from({ length: (t * 7) % 90 }, next);
+      const b = Uint32Array.from({ length: (t * 13) % 100 }, next);
+      expect(editDistance(a, positionMasks(b), b.length)).toBe(tableEdits(a, b));
     }
   });
 });

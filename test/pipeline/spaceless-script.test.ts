@@ -38,8 +38,10 @@ describe('a story in a script written without spaces (Chinese)', () => {
     expect(sentences.length).toBeGreaterThan(3);
     expect(report.summary.words).toBeGreaterThan(40);
     expect(report.summary.words).toBeLessThanOrEqual(120);
+    // At least one sentence cited by a second source (the 40,000 cars a day, score 0.92); the other
+    // shared sentences score 0.6-0.75, under the citation point of 0.87 since the third round.
     const cited = sentences.filter((s) => new Set(s.citations.map((c) => c.articleId)).size > 1);
-    expect(cited.length).toBeGreaterThan(1);
+    expect(cited.length).toBeGreaterThan(0);
   });
 
   it('is clustered apart from another event, its three articles together', () => {

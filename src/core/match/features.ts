@@ -7,8 +7,8 @@
  *
  * Overlap features follow the machine-translation metrics of Madnani, Tetreault & Chodorow, "Re-examining
  * machine translation metrics for paraphrase identification" (NAACL 2012): n-gram overlap both ways,
- * BLEU, METEOR (exact and stem stages; no synonyms), TER (word insertions and deletions only: no
- * substitutions or block shifts),
+ * BLEU, METEOR (exact and stem stages; no synonyms), TER (no block shifts: word insertions and
+ * deletions, and a word edit distance with substitutions),
  * character n-gram overlap and the longest common subsequence (ROUGE-L); no NIST weighting (it needs
  * corpus counts). We add the news-specific mismatch features above. The measures run on hashed words
  * (overlap.ts).
@@ -20,11 +20,13 @@ import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
 import {
   charGramHashes,
+  editDistance,
   hashString,
   lcsLength,
   meteor,
   ngramHashes,
   positionMasks,
+  rowsIn,
   sharedCount,
   sortedUnique,
   type PositionMasks,
@@ -132,6 +134,8 @@ export const FEATURE_NAMES = [
   'charMax',
   'truncated',
   'caption',
+  'wordEditMin',
+  'wordEditMax',
 ] as const;
 
 /** Reads the parts of one sentence the pair features need. */
@@ -364,7 +368,9 @@ export function pairFeatures(a: PairSide, b: PairSide): number[] {
   const tbg = sharedCount(a.tokenBigrams, b.tokenBigrams);
   const tbLo = Math.max(1, Math.min(a.tokenBigrams.length, b.tokenBigrams.length));
   const tbHi = Math.max(1, a.tokenBigrams.length, b.tokenBigrams.length);
-  const tlcs = lcsLength(a.tokenIds, b.tokenMasks, lenB);
+  // Where each word of A stands in B: looked up once for LCS, edit distance and METEOR.
+  const tokenRows = rowsIn(a.tokenIds, b.tokenMasks);
+  const tlcs = lcsLength(a.tokenIds, b.tokenMasks, lenB, tokenRows);
   const tLo = Math.max(1, Math.min(lenA, lenB));
   const tHi = Math.max(1, lenA, lenB);
   const tri = sharedCount(a.tokenTrigrams, b.tokenTrigrams);
@@ -384,8 +390,11 @@ export function pairFeatures(a: PairSide, b: PairSide): number[] {
   const [meteorA, meteorB] = meteor(
     { words: a.tokenIds, stems: a.tokenStemIds, wordMasks: a.tokenMasks, stemMasks: a.tokenStemMasks },
     { words: b.tokenIds, stems: b.tokenStemIds, wordMasks: b.tokenMasks, stemMasks: b.tokenStemMasks },
+    tokenRows,
   );
   const chars = sharedCount(a.chars, b.chars);
+  // TER without block shifts but with substitutions: "rose 5 %" / "fell 5 %" is one edit, not two.
+  const wordEdits = editDistance(a.tokenIds, b.tokenMasks, lenB, tokenRows);
   return [
     cosine,
     common / hi,
@@ -423,6 +432,7 @@ export function pairFeatures(a: PairSide, b: PairSide): number[] {
     ...minMax(ratio(chars, a.chars.length), ratio(chars, b.chars.length)),
     a.truncated || b.truncated ? 1 : 0,
     a.caption || b.caption ? 1 : 0,
+    ...minMax(wordEdits / Math.max(1, lenA), wordEdits / Math.max(1, lenB)),
   ];
 }
 
