@@ -293,6 +293,7 @@ export class IngestService {
     const inBatch = new Map<string, number>();
     const usedIds = new Set<string>();
     const waiting = await this.awaitingBody(articles);
+    const taken = await this.store.takenIds(articles.map((a) => a.id));
 
     for (const [i, article] of articles.entries()) {
       const hash = hashes[i] ?? contentHash(article.text);
@@ -340,7 +341,7 @@ export class IngestService {
         });
         continue;
       }
-      const id = await this.freeId(article.id, hash, usedIds);
+      const id = await this.freeId(article.id, hash, usedIds, taken);
       usedIds.add(id);
       const a: Article = id === article.id ? article : { ...article, id };
       const copy = this.findCopy(a);
@@ -429,10 +430,20 @@ export class IngestService {
     };
   }
 
-  /** An id no stored or batch article has: the given one, else one suffixed with the content hash. */
-  private async freeId(id: string, hash: string, used: ReadonlySet<string>): Promise<string> {
+  /**
+   * An id no stored or batch article has: the given one, else one suffixed with the content hash. The
+   * given ids were looked up for the whole batch (`taken`); a suffixed one, rarely needed, alone.
+   */
+  private async freeId(
+    id: string,
+    hash: string,
+    used: ReadonlySet<string>,
+    taken: ReadonlySet<string>,
+  ): Promise<string> {
     let candidate = id;
-    for (let n = 2; used.has(candidate) || (await this.store.getArticle(candidate)) !== undefined; n++)
+    const stored = async (c: string) =>
+      c === id ? taken.has(c) : (await this.store.getArticle(c)) !== undefined;
+    for (let n = 2; used.has(candidate) || (await stored(candidate)); n++)
       candidate = articleIdCandidate(id, hash, n);
     return candidate;
   }
