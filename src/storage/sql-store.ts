@@ -55,6 +55,8 @@ export interface StoreDialect {
   matches(words: readonly string[]): RawBuilder<boolean>;
   /** Column that keeps feeds in the order they were added. */
   readonly feedOrder: string;
+  /** The distinct outlets of the story `stories.id` as a JSON array in name order (JSON differs). */
+  readonly storySources: string;
   close(): Promise<void>;
 }
 
@@ -250,37 +252,28 @@ export class SqlStore implements Store {
 
   /**
    * Recounts stories after their articles changed, and bumps their versions (their reports are then
-   * stale). The outlets of all of them are read in one query: one query per story was half the
-   * statements of a PostgreSQL batch, each a round trip.
+   * stale), in one statement per `CHUNK` stories: one statement per story was most of the statements of
+   * a PostgreSQL batch of headlines, each a round trip.
    */
   private async refreshStories(c: Db, ids: readonly string[], now: string): Promise<void> {
     const q = query(c);
-    const names = new Map<string, string[]>(ids.map((id) => [id, []]));
-    const rows = await this.inChunks(
-      ids,
-      (list) =>
-        q`SELECT DISTINCT story_id, source FROM articles WHERE story_id IN (${list}) ORDER BY story_id, source`,
-    );
-    // In the database's own order of outlet names, as one query per story gave them (chunks keep it).
-    for (const r of rows) names.get(r.story_id as string)?.push(r.source as string);
+    const story = (column: string) => sql.raw(`(SELECT ${column} FROM articles WHERE story_id = stories.id`);
     // The span a reader sees comes from the dates the articles state; ingest times only stand in when
     // no article of the story has a date (an undated page must not stretch it to today). A story opened
     // by an untitled article takes the first title that arrives.
-    for (const [id, sources] of names) {
-      await q`UPDATE stories SET
-          article_count = (SELECT count(*) FROM articles WHERE story_id = ${id}),
-          source_count = ${sources.length},
-          sources = ${JSON.stringify(sources)},
-          first_at = coalesce((SELECT min(at) FROM articles WHERE story_id = ${id} AND date IS NOT NULL),
-                              (SELECT min(at) FROM articles WHERE story_id = ${id})),
-          last_at = coalesce((SELECT max(at) FROM articles WHERE story_id = ${id} AND date IS NOT NULL),
-                             (SELECT max(at) FROM articles WHERE story_id = ${id})),
+    await this.inChunks(
+      ids,
+      (list) => q`UPDATE stories SET
+          article_count = ${story('count(*)')}),
+          source_count = ${story('count(DISTINCT source)')}),
+          sources = ${sql.raw(this.dialect.storySources)},
+          first_at = coalesce(${story('min(at)')} AND date IS NOT NULL), ${story('min(at)')})),
+          last_at = coalesce(${story('max(at)')} AND date IS NOT NULL), ${story('max(at)')})),
           updated_at = ${now},
           version = version + 1,
-          title = coalesce(title, (SELECT title FROM articles WHERE story_id = ${id} AND title IS NOT NULL
-                                   ORDER BY seq LIMIT 1))
-        WHERE id = ${id}`;
-    }
+          title = coalesce(title, ${story('title')} AND title IS NOT NULL ORDER BY seq LIMIT 1))
+        WHERE id IN (${list})`,
+    );
   }
 
   private async saveSnapshot(c: Db, snapshot: ClusterSnapshot): Promise<void> {
