@@ -49,7 +49,7 @@ export async function ingestAll(
   for (const id of await service.store.staleStories(staleLimit)) touched.add(id);
   let done = 0;
   const { reports, warnings } = await service.refreshStories([...touched], () =>
-    onProgress?.('reports', done++, touched.size),
+    onProgress?.('reports', ++done, touched.size),
   );
   return { outcomes, stories: touched.size, reports, warnings };
 }
