@@ -14,7 +14,8 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { readInputs } from '../io/index.js';
-import { IngestService, type IngestOutcome } from '../service/ingest-service.js';
+import { INGEST_ALL_DEFAULTS, ingestAll } from '../service/ingest-all.js';
+import { IngestService } from '../service/ingest-service.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
 import { parsePositiveInt } from './options.js';
@@ -27,9 +28,6 @@ interface IngestFlags {
   json?: boolean;
   progress?: boolean;
 }
-
-/** Stale reports of earlier runs rebuilt at most, per run. */
-const STALE_LIMIT = 100_000;
 
 export async function runIngest(paths: readonly string[], flags: IngestFlags): Promise<number> {
   const read = await readInputs(paths, { maxBytes: flags.maxBytes, stdin: process.stdin });
@@ -52,19 +50,16 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
             hideCursor: true,
           })
         : undefined;
-    const outcomes: IngestOutcome[] = [];
-    const touched = new Set<string>();
-    bar?.start(read.articles.length, 0, { what: 'articles' });
-    for (let i = 0; i < read.articles.length; i += flags.batch) {
-      const result = await service.ingest(read.articles.slice(i, i + flags.batch));
-      outcomes.push(...result.outcomes);
-      for (const id of result.stories) touched.add(id);
-      bar?.increment(result.outcomes.length);
-    }
-    await service.checkpoint();
-    for (const id of await store.staleStories(STALE_LIMIT)) touched.add(id);
-    bar?.start(touched.size, 0, { what: 'reports' });
-    const { reports, warnings } = await service.refreshStories([...touched], () => bar?.increment());
+    let shown: string | undefined;
+    const { outcomes, reports, warnings } = await ingestAll(service, read.articles, {
+      batch: flags.batch,
+      staleLimit: INGEST_ALL_DEFAULTS.staleLimit,
+      onProgress: (phase, done, total) => {
+        if (phase !== shown) bar?.start(total, 0, { what: phase });
+        shown = phase;
+        bar?.update(done);
+      },
+    });
     bar?.stop();
     for (const w of warnings) process.stderr.write(`chorus: ${w}\n`);
     if (flags.json)

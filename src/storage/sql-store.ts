@@ -55,6 +55,8 @@ export interface StoreDialect {
   matches(words: readonly string[]): RawBuilder<boolean>;
   /** Column that keeps feeds in the order they were added. */
   readonly feedOrder: string;
+  /** The distinct outlets of the story `stories.id` as a JSON array in name order (JSON differs). */
+  readonly storySources: string;
   close(): Promise<void>;
 }
 
@@ -236,7 +238,7 @@ export class SqlStore implements Store {
       if (outcome.status === 'inserted') touched.add(storyId);
       outcomes.push(outcome);
     }
-    for (const id of touched) await this.refreshStory(c, id, now);
+    await this.refreshStories(c, [...touched], now);
     // A story named by the batch that ended with no article (all were duplicates) is not kept.
     if (stories.size > 0)
       await q`DELETE FROM stories WHERE id IN (${sql.join([...stories.keys()])})
@@ -248,26 +250,30 @@ export class SqlStore implements Store {
     return outcomes;
   }
 
-  /** Recounts a story after its articles changed, and bumps its version (its report is then stale). */
-  private async refreshStory(c: Db, id: string, now: string): Promise<void> {
+  /**
+   * Recounts stories after their articles changed, and bumps their versions (their reports are then
+   * stale), in one statement per `CHUNK` stories: one statement per story was most of the statements of
+   * a PostgreSQL batch of headlines, each a round trip.
+   */
+  private async refreshStories(c: Db, ids: readonly string[], now: string): Promise<void> {
     const q = query(c);
-    const names = await q`SELECT DISTINCT source FROM articles WHERE story_id = ${id} ORDER BY source`;
+    const story = (column: string) => sql.raw(`(SELECT ${column} FROM articles WHERE story_id = stories.id`);
     // The span a reader sees comes from the dates the articles state; ingest times only stand in when
     // no article of the story has a date (an undated page must not stretch it to today). A story opened
     // by an untitled article takes the first title that arrives.
-    await q`UPDATE stories SET
-        article_count = (SELECT count(*) FROM articles WHERE story_id = ${id}),
-        source_count = ${names.length},
-        sources = ${JSON.stringify(names.map((r) => r.source))},
-        first_at = coalesce((SELECT min(at) FROM articles WHERE story_id = ${id} AND date IS NOT NULL),
-                            (SELECT min(at) FROM articles WHERE story_id = ${id})),
-        last_at = coalesce((SELECT max(at) FROM articles WHERE story_id = ${id} AND date IS NOT NULL),
-                           (SELECT max(at) FROM articles WHERE story_id = ${id})),
-        updated_at = ${now},
-        version = version + 1,
-        title = coalesce(title, (SELECT title FROM articles WHERE story_id = ${id} AND title IS NOT NULL
-                                 ORDER BY seq LIMIT 1))
-      WHERE id = ${id}`;
+    await this.inChunks(
+      ids,
+      (list) => q`UPDATE stories SET
+          article_count = ${story('count(*)')}),
+          source_count = ${story('count(DISTINCT source)')}),
+          sources = ${sql.raw(this.dialect.storySources)},
+          first_at = coalesce(${story('min(at)')} AND date IS NOT NULL), ${story('min(at)')})),
+          last_at = coalesce(${story('max(at)')} AND date IS NOT NULL), ${story('max(at)')})),
+          updated_at = ${now},
+          version = version + 1,
+          title = coalesce(title, ${story('title')} AND title IS NOT NULL ORDER BY seq LIMIT 1))
+        WHERE id IN (${list})`,
+    );
   }
 
   private async saveSnapshot(c: Db, snapshot: ClusterSnapshot): Promise<void> {
@@ -296,6 +302,11 @@ export class SqlStore implements Store {
       (list) => this.q`SELECT * FROM articles WHERE url IN (${list}) OR id IN (${list}) ORDER BY seq`,
     );
     return rows.map(articleFromRow).filter(isHeadlineOnly);
+  }
+
+  async takenIds(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.inChunks(ids, (list) => this.q`SELECT id FROM articles WHERE id IN (${list})`);
+    return new Set(rows.map((r) => r.id as string));
   }
 
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {

@@ -177,6 +177,8 @@ export interface Store {
 
   /** Stored headline-only articles whose URL or id is one of `keys` (they await a body), in seq order. */
   awaitingBody(keys: readonly string[]): Promise<StoredArticle[]>;
+  /** Which of these article ids are taken (the ingest looks up a batch's ids in one query). */
+  takenIds(ids: readonly string[]): Promise<Set<string>>;
   /** Which of these URLs are stored already (feeds skip fetching those pages again). */
   knownUrls(urls: readonly string[]): Promise<Set<string>>;
 

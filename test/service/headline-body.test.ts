@@ -94,4 +94,29 @@ for (const backend of backends())
       expect((await store.getArticle('site-3'))?.warnings).toContain(HEADLINE_ONLY);
       expect((await store.stats()).articles).toBe(3);
     });
+
+    it('never links a headline-only article as a copy, before or after a restart', async () => {
+      // The same daily headline from one outlet on two days: two pages, not a copy and its original.
+      const column = (day: string) =>
+        makeArticle({
+          ...HEADLINE,
+          id: `column-${day}`,
+          url: `https://ledger.example/${day}/things-to-know`,
+          title: 'Five things to know before the Tessel markets open',
+          text: 'Five things to know before the Tessel markets open',
+          date: day,
+        });
+      const service = await IngestService.open(store);
+      const first = await service.ingest([column('2031-04-08'), column('2031-04-09')]);
+      expect(first.outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested']);
+      for (const o of first.outcomes) expect(o).not.toHaveProperty('duplicateOf');
+      await service.checkpoint();
+      await store.close();
+      store = await backend.reopen();
+      const reopened = await IngestService.open(store);
+      const third = (await reopened.ingest([column('2031-04-10')])).outcomes[0];
+      expect(third).toMatchObject({ status: 'ingested' });
+      expect(third).not.toHaveProperty('duplicateOf');
+      expect((await store.getArticle('column-2031-04-09'))?.duplicateOf).toBeUndefined();
+    });
   });

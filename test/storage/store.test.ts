@@ -163,7 +163,7 @@ for (const backend of all)
       expect(await store.getArticle('missing')).toBeUndefined();
     });
 
-    it('finds existing articles by content hash and URL', async () => {
+    it('finds existing articles by content hash, URL and id', async () => {
       await store.writeBatch({
         stories: [{ id: 's' }],
         articles: [write(BRIDGE, 's'), write(FESTIVAL, 's')],
@@ -184,6 +184,8 @@ for (const backend of all)
         new Set([BRIDGE.url]),
       );
       expect((await store.knownUrls([])).size).toBe(0);
+      expect(await store.takenIds([BRIDGE.id, 'never-stored'])).toEqual(new Set([BRIDGE.id]));
+      expect((await store.takenIds([])).size).toBe(0);
     });
 
     it("spans a story by its articles' own dates; an undated article does not stretch it to today", async () => {

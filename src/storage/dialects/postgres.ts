@@ -71,6 +71,8 @@ export async function postgresDialect(options: PostgresOptions): Promise<StoreDi
     },
     matches: (words) => sql<boolean>`a.search @@ plainto_tsquery('english', ${words.join(' ')})`,
     feedOrder: 'n',
+    storySources: `(SELECT coalesce(jsonb_agg(source ORDER BY source), '[]'::jsonb) FROM
+      (SELECT DISTINCT source FROM articles WHERE story_id = stories.id) o)`,
     close: () => db.destroy(),
   };
 }

@@ -70,6 +70,9 @@ export function sqliteDialect(path: string): StoreDialect {
     matches: (words) =>
       sql<boolean>`a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${words.map((w) => `"${w}"`).join(' ')})`,
     feedOrder: 'rowid',
+    // json_group_array keeps the order of the rows it is given.
+    storySources: `(SELECT json_group_array(source) FROM
+      (SELECT DISTINCT source FROM articles WHERE story_id = stories.id ORDER BY source))`,
     close: () => (database.open ? db.destroy() : Promise.resolve()),
   };
 }
