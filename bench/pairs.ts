@@ -20,12 +20,14 @@ import { parseArgs } from 'node:util';
 import { collectFacts } from '../src/core/compare/facts.js';
 import { COMPARE_DEFAULTS, independentRoots, type SentenceMatch } from '../src/core/compare/index.js';
 import { SAME_CONTENT_THRESHOLDS, CANDIDATE_COSINE, stemSetCosine } from '../src/core/match/index.js';
+import modelFile from '../src/core/match/same-content-model.json' with { type: 'json' };
 import type { AnalyzedStory } from '../src/core/model.js';
 import { buildStoryReport } from '../src/core/pipeline.js';
 import { analyzeStory, numbersConflict } from '../src/core/text/index.js';
 import { readMultiNews } from '../src/io/multinews.js';
 import {
   accuracy,
+  atWeight,
   counts,
   crossValidate,
   f1,
@@ -77,11 +79,13 @@ for (const group of ['news', 'samples'] as const) {
   const g: Scored[] = scored.filter((s) => s.pair.group === group);
   const old = g.map((s) => ({ ...s, p: oldSame(s.pair.a, s.pair.b) ? 1 : 0 }));
   console.log(`${group} pairs (${g.length}, ${g.filter((s) => s.pair.y).length} same)`);
-  console.log(`  ${line(`model at citation ${citation}`, counts(g, citation, true))}`);
-  const nested = nestedCitationCounts(scored, group);
+  const w = modelFile.treeWeight.citation;
   console.log(
-    `  ${line(`model, point chosen on the other folds (${[...new Set(nested.points)].join('/')})`, nested)}`,
+    `  ${line(`model at citation ${citation} (tree weight ${w})`, counts(atWeight(g, w), citation, true))}`,
   );
+  const nested = nestedCitationCounts(scored, group);
+  const chosen = [...new Set(nested.points.map((p) => `${p.treeWeight}/${p.threshold}`))].join(' ');
+  console.log(`  ${line(`model, point chosen on the other folds (${chosen})`, nested)}`);
   console.log(`  ${line(`old rule (cosine >= ${OLD_THRESHOLD})`, counts(old, 1, false))}`);
 }
 

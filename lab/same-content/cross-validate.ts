@@ -3,26 +3,44 @@
  * Folds are assigned by position within each group (MSRP, news, samples), so every run splits alike.
  */
 import { pairFeatures } from '../../src/core/match/features.js';
-import { contradiction, modelProbability, type SameContentModel } from '../../src/core/match/same-content.js';
+import {
+  blendProbability,
+  contradiction,
+  logisticLogOdds,
+  type SameContentModel,
+} from '../../src/core/match/same-content.js';
+import { treeLogOdds } from '../../src/core/match/trees.js';
 import { BOOST_DEFAULTS, fitBoostedTrees } from './boosted-trees.js';
 import type { LabelledPair } from './data.js';
 import { fitLogistic, type Example } from './logistic.js';
 
 export const FOLDS = 10;
-/** How much one hand-labelled news or sample pair counts against one MSRP pair. */
-export const NEWS_WEIGHT = 3;
+/**
+ * How much one hand-labelled news or sample pair counts against one MSRP pair. 2 rather than 3 since
+ * the labels were re-mapped to round 3's extraction: at 3, MSRP's F1 fell to 0.8386 (accuracy 0.7726);
+ * at 2 it is 0.8403 (0.7726), the only setting tried (2, 4, 600 trees) that met both MSRP targets.
+ */
+export const NEWS_WEIGHT = 2;
 /**
  * Precision the citation operating point must reach on held-out hand-labelled pairs (news and samples
  * together). The target for news is 0.95; choosing the point at 0.95 on the labels gave 0.93 on folds
- * that did not choose it (nestedCitationCounts), so the point is chosen with a margin.
+ * that did not choose it (nestedCitationCounts), so the point is chosen with a margin. 0.98 since each
+ * point has its own blend weight (round 4): at 0.97 the point chosen on other folds let three wrong
+ * news pairs through (held-out news precision 0.943); at 0.98, two (0.962), at the same recall.
  */
-export const CITATION_PRECISION = 0.97;
+export const CITATION_PRECISION = 0.98;
 /**
- * Weight of the boosted trees' log-odds in the blend (the regression gets the rest). Trees alone reach
- * MSRP's 0.77 but rank news pairs worse (held-out news precision 0.92 at recall 0.20); the regression
- * alone ranks news pairs well but stays at MSRP 0.76. 0.7 meets both (docs/citations.md).
+ * Weight of the boosted trees' log-odds in the paraphrase point's blend (the regression gets the rest).
+ * Trees alone reach MSRP's 0.77 but rank news pairs worse; the regression alone ranks news pairs well
+ * but stays at MSRP 0.76. 0.7 meets MSRP (docs/citations.md); the citation point chooses its own weight
+ * among CITATION_TREE_WEIGHTS on the held-out labelled pairs.
  */
 export const TREE_WEIGHT = 0.7;
+/**
+ * Tree weights tried for the citation point: the one of best held-out recall at its precision wins.
+ * The regression ranks news pairs best near the point, so low weights (0 = the regression alone) win.
+ */
+export const CITATION_TREE_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 /**
  * Depth-2 trees: deeper ones fitted MSRP's quirks and cost held-out news precision. 500 rather than 300
  * (third round, with the word edit distance): MSRP 0.7728 / 0.8401 against 0.7723 / 0.8374, the only
@@ -30,12 +48,15 @@ export const TREE_WEIGHT = 0.7;
  */
 export const BOOST = { ...BOOST_DEFAULTS, trees: 500, depth: 2, bins: 32 };
 
-export type TrainedModel = Pick<SameContentModel, 'logistic' | 'trees' | 'treeWeight'>;
+export type TrainedModel = Pick<SameContentModel, 'logistic' | 'trees'>;
 
 export interface Scored {
   readonly pair: LabelledPair;
-  /** Held-out probability (from the fold model that did not see the pair). */
+  /** Held-out probability (from the fold model that did not see the pair), blended at TREE_WEIGHT. */
   readonly p: number;
+  /** The held-out trees' and regression's log-odds, to blend at other weights. */
+  readonly trees: number;
+  readonly logistic: number;
   readonly fold: number;
   /** Candidate filter and hard rules passed. */
   readonly eligible: boolean;
@@ -57,7 +78,6 @@ function fitExamples(examples: readonly Example[]): TrainedModel {
   return {
     logistic: fitLogistic(examples),
     trees: fitBoostedTrees(examples, BOOST),
-    treeWeight: TREE_WEIGHT,
   };
 }
 
@@ -70,17 +90,22 @@ export function crossValidate(pairs: readonly LabelledPair[], candidateCosine: n
     return n % FOLDS;
   });
   const examples = examplesOf(pairs);
-  const p = new Array<number>(pairs.length).fill(0);
+  const trees = new Array<number>(pairs.length).fill(0);
+  const logistic = new Array<number>(pairs.length).fill(0);
   for (let f = 0; f < FOLDS; f++) {
     const model = fitExamples(examples.filter((_, i) => fold[i] !== f));
     examples.forEach((e, i) => {
-      if (fold[i] === f) p[i] = modelProbability(model, e.x);
+      if (fold[i] !== f) return;
+      trees[i] = treeLogOdds(model.trees, e.x);
+      logistic[i] = logisticLogOdds(model.logistic, e.x);
     });
   }
   return pairs.map((pair, i) => ({
     pair,
     fold: fold[i]!,
-    p: p[i]!,
+    trees: trees[i]!,
+    logistic: logistic[i]!,
+    p: blendProbability(trees[i]!, logistic[i]!, TREE_WEIGHT),
     eligible: examples[i]!.x[0]! >= candidateCosine && !contradiction(pair.a, pair.b),
   }));
 }
@@ -157,33 +182,59 @@ function bestAccuracyPoint(msrp: readonly Scored[]): number {
   return best;
 }
 
+/** The scores re-blended with the trees' weight `w`. */
+export function atWeight(scored: readonly Scored[], w: number): Scored[] {
+  return scored.map((s) => ({ ...s, p: blendProbability(s.trees, s.logistic, w) }));
+}
+
+/** The citation point: its tree weight and threshold. */
+export interface CitationPoint {
+  readonly treeWeight: number;
+  readonly threshold: number;
+}
+
 /**
- * The citation operating point: the lowest threshold from which held-out precision on the hand-labelled
- * pairs (news and samples, candidate filter and hard rules applied) stays at or above CITATION_PRECISION.
+ * The citation operating point: for each weight of CITATION_TREE_WEIGHTS, the lowest threshold from
+ * which held-out precision on the hand-labelled pairs (news and samples, candidate filter and hard rules
+ * applied) stays at or above CITATION_PRECISION; the weight whose point accepts the most true pairs
+ * wins (the earlier weight on a tie).
  */
-export function citationThreshold(scored: readonly Scored[]): number {
-  const labelled = scored.filter((s) => s.pair.group !== 'msrp');
-  return pointFor(labelled);
+export function citationThreshold(scored: readonly Scored[]): CitationPoint {
+  return citationPointFor(scored.filter((s) => s.pair.group !== 'msrp'));
+}
+
+function citationPointFor(labelled: readonly Scored[]): CitationPoint {
+  let best: CitationPoint & { tp: number } = { treeWeight: TREE_WEIGHT, threshold: 1, tp: -1 };
+  for (const w of CITATION_TREE_WEIGHTS) {
+    const blended = atWeight(labelled, w);
+    const threshold = pointFor(blended);
+    const { tp } = counts(blended, threshold, true);
+    if (tp > best.tp) best = { treeWeight: w, threshold, tp };
+  }
+  return { treeWeight: best.treeWeight, threshold: best.threshold };
 }
 
 /**
  * Held-out counts at the citation point without fitting the point on the pairs counted: the pairs of
- * each fold are judged at the point chosen on the other nine folds' labelled pairs. This is the figure
+ * each fold are judged at the point (weight and threshold) chosen on the other nine folds' labelled pairs. This is the figure
  * to report; the shipped point, chosen on all labels, would flatter itself on them.
  */
 export function nestedCitationCounts(
   scored: readonly Scored[],
   group: 'news' | 'samples',
-): Counts & { points: number[] } {
+): Counts & { points: CitationPoint[] } {
   const labelled = scored.filter((s) => s.pair.group !== 'msrp');
-  const points: number[] = [];
+  const points: CitationPoint[] = [];
   const out = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (let f = 0; f < FOLDS; f++) {
-    const point = pointFor(labelled.filter((s) => s.fold !== f));
+    const point = citationPointFor(labelled.filter((s) => s.fold !== f));
     points.push(point);
     const c = counts(
-      labelled.filter((s) => s.fold === f && s.pair.group === group),
-      point,
+      atWeight(
+        labelled.filter((s) => s.fold === f && s.pair.group === group),
+        point.treeWeight,
+      ),
+      point.threshold,
       true,
     );
     out.tp += c.tp;

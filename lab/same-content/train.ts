@@ -24,7 +24,10 @@ import {
   paraphraseThreshold,
   precision,
   recall,
+  TREE_WEIGHT,
+  atWeight,
   train,
+  type CitationPoint,
   type Scored,
 } from './cross-validate.js';
 
@@ -72,8 +75,8 @@ export function buildModel(pairs: readonly LabelledPair[], log: (line: string) =
       weights: model.logistic.weights.map(round),
       bias: round(model.logistic.bias),
     },
-    treeWeight: model.treeWeight,
-    thresholds: { citation, paraphrase },
+    treeWeight: { citation: citation.treeWeight, paraphrase: TREE_WEIGHT },
+    thresholds: { citation: citation.threshold, paraphrase },
     candidateCosine: CANDIDATE_COSINE,
   };
   // One tree per line: a few hundred short lines rather than thousands of one-number lines.
@@ -87,7 +90,7 @@ export function buildModel(pairs: readonly LabelledPair[], log: (line: string) =
 export function report(
   scored: readonly Scored[],
   paraphrase: number,
-  citation: number,
+  citation: CitationPoint,
   log: (l: string) => void,
 ) {
   const msrp = scored.filter((s) => s.pair.group === 'msrp');
@@ -99,12 +102,14 @@ export function report(
   );
   for (const group of ['news', 'samples'] as const) {
     const g = scored.filter((s) => s.pair.group === group);
-    const c = counts(g, citation, true);
+    const c = counts(atWeight(g, citation.treeWeight), citation.threshold, true);
     const n = nestedCitationCounts(scored, group);
+    const chosen = [...new Set(n.points.map((p) => `${p.treeWeight}/${p.threshold}`))].join(' ');
     log(
-      `${group} (${g.length} pairs, ${g.filter((s) => s.pair.y).length} same) at citation ${citation}: ` +
+      `${group} (${g.length} pairs, ${g.filter((s) => s.pair.y).length} same) at citation ${citation.threshold} ` +
+        `(tree weight ${citation.treeWeight}): ` +
         `precision ${precision(c).toFixed(4)}, recall ${recall(c).toFixed(4)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn}); ` +
-        `point chosen on the other folds: precision ${precision(n).toFixed(4)}, recall ${recall(n).toFixed(4)} (tp ${n.tp}, fp ${n.fp}, fn ${n.fn})`,
+        `point chosen on the other folds (${chosen}): precision ${precision(n).toFixed(4)}, recall ${recall(n).toFixed(4)} (tp ${n.tp}, fp ${n.fp}, fn ${n.fn})`,
     );
   }
 }

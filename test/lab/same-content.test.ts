@@ -33,6 +33,9 @@ describe('lab/same-content', () => {
     const p = modelProbability(model, new Array<number>(FEATURE_NAMES.length).fill(0.5));
     expect(p > 0 && p < 1).toBe(true);
     for (const t of Object.values(model.thresholds)) expect(t > 0 && t < 1).toBe(true);
+    // Each operating point blends the two learners with its own weight.
+    expect(Object.keys(model.treeWeight).sort()).toEqual(['citation', 'paraphrase']);
+    for (const w of Object.values(model.treeWeight)) expect(w >= 0 && w <= 1).toBe(true);
     expect(log.join('\n')).toMatch(/MSRP 10-fold CV \(12 pairs\)/);
     expect(buildModel(pairs, () => {})).toBe(text);
   }, 60_000);

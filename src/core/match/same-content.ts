@@ -38,8 +38,12 @@ export interface SameContentModel {
     readonly bias: number;
   };
   readonly trees: TreeEnsemble;
-  /** Weight of the trees' log-odds; the regression's gets the rest. */
-  readonly treeWeight: number;
+  /**
+   * Weight of the trees' log-odds at each operating point; the regression's gets the rest. Each point
+   * has its own: the trees win MSRP's paraphrases, the regression ranks news pairs better near the
+   * citation point, and the blend costs the same whatever the weight.
+   */
+  readonly treeWeight: Readonly<Record<SameContentThreshold, number>>;
   readonly thresholds: Readonly<Record<SameContentThreshold, number>>;
   readonly candidateCosine: number;
 }
@@ -78,10 +82,17 @@ function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return true;
 }
 
-/** The model's probability that two sentences carry the same content (before the hard rules). */
-export function sameContentProbability(a: PairSide, b: PairSide): number {
+/**
+ * The model's probability that two sentences carry the same content (before the hard rules), as
+ * blended for an operating point.
+ */
+export function sameContentProbability(
+  a: PairSide,
+  b: PairSide,
+  point: SameContentThreshold = 'citation',
+): number {
   checked ||= checkFeatures();
-  return modelProbability(model, pairFeatures(a, b));
+  return modelProbability(model, pairFeatures(a, b), point);
 }
 
 let checked = false;
@@ -100,16 +111,26 @@ function checkFeatures(): true {
   return true;
 }
 
-/** A model's probability for a feature vector: the blend of its two learners' log-odds. */
+/** The logistic regression's log-odds for a feature vector. */
+export function logisticLogOdds(l: SameContentModel['logistic'], f: readonly number[]): number {
+  const { mean, scale, weights, bias } = l;
+  let z = bias;
+  for (let k = 0; k < f.length; k++) z += (weights[k]! * (f[k]! - mean[k]!)) / scale[k]!;
+  return z;
+}
+
+/** The probability of two learners' log-odds blended with the trees' weight `w`. */
+export function blendProbability(treeOdds: number, logisticOdds: number, w: number): number {
+  return 1 / (1 + Math.exp(-(w * treeOdds + (1 - w) * logisticOdds)));
+}
+
+/** A model's probability for a feature vector at an operating point: its two learners' log-odds blended. */
 export function modelProbability(
   m: Pick<SameContentModel, 'logistic' | 'trees' | 'treeWeight'>,
   f: readonly number[],
+  point: SameContentThreshold = 'citation',
 ): number {
-  const { mean, scale, weights, bias } = m.logistic;
-  let z = bias;
-  for (let k = 0; k < f.length; k++) z += (weights[k]! * (f[k]! - mean[k]!)) / scale[k]!;
-  const blended = m.treeWeight * treeLogOdds(m.trees, f) + (1 - m.treeWeight) * z;
-  return 1 / (1 + Math.exp(-blended));
+  return blendProbability(treeLogOdds(m.trees, f), logisticLogOdds(m.logistic, f), m.treeWeight[point]);
 }
 
 /**
@@ -122,7 +143,7 @@ export function sameContent(
   b: PairSide,
   threshold: SameContentThreshold = 'citation',
 ): { score: number; same: boolean; contradiction?: Contradiction } {
-  const score = Math.round(sameContentProbability(a, b) * 1000) / 1000;
+  const score = Math.round(sameContentProbability(a, b, threshold) * 1000) / 1000;
   const why = contradiction(a, b);
   if (why) return { score, same: false, contradiction: why };
   return { score, same: score >= SAME_CONTENT_THRESHOLDS[threshold] };
@@ -168,7 +189,7 @@ export function judgePair(
   // The rules first: they are cheap, and stories of near-identical sentences stating other figures
   // (hundreds of "counted 34 bolts" / "counted 65 bolts") would otherwise run the model on every pair.
   if (contradiction(a, b)) return undefined;
-  const score = round3(sameContentProbability(a, b));
+  const score = round3(sameContentProbability(a, b, threshold));
   return score >= SAME_CONTENT_THRESHOLDS[threshold]
     ? { sentence: j, similarity: round3(similarity), score }
     : undefined;
