@@ -1,6 +1,7 @@
 /**
  * An in-process server over a fresh store of the given backend (a real SQLite file, or a real
- * PostgreSQL schema when CHORUS_TEST_DATABASE_URL is set), for `app.inject` tests.
+ * PostgreSQL schema when CHORUS_TEST_DATABASE_URL is set), or over a store the test opened, for
+ * `app.inject` tests.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
@@ -26,7 +27,15 @@ export async function testServer(
   config: Partial<ServerConfig> = {},
   cacheOptions: Partial<PageCacheOptions> = {},
 ): Promise<TestServer> {
-  const store = await backend.fresh();
+  return serverOver(await backend.fresh(), config, cacheOptions);
+}
+
+/** The same server over a store the test opened (and perhaps seeded) itself; `close` closes the store too. */
+export async function serverOver(
+  store: Store,
+  config: Partial<ServerConfig> = {},
+  cacheOptions: Partial<PageCacheOptions> = {},
+): Promise<TestServer> {
   const service = await IngestService.open(store);
   const cache = new PageCache(PAGE_CACHE_DEFAULTS.maxBytes);
   const app = await buildApp(

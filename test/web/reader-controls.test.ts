@@ -9,10 +9,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { contentHash } from '../../src/core/ids.js';
-import { buildApp } from '../../src/server/app.js';
-import { readUploadedFile } from '../../src/server/read-upload.js';
-import { SERVER_DEFAULTS } from '../../src/server/server-config.js';
-import { IngestService } from '../../src/service/ingest-service.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/store.js';
 import {
@@ -22,6 +18,7 @@ import {
   queryHasPrefs,
   type ReaderPrefs,
 } from '../../src/web/reader-prefs.js';
+import { serverOver, type TestServer } from '../server/harness.js';
 import { parse, textOf } from './inert.js';
 
 describe('reader preferences', () => {
@@ -58,6 +55,7 @@ describe('reader preferences', () => {
 });
 
 let dir: string;
+let server: TestServer;
 let store: Store;
 let app: FastifyInstance;
 
@@ -88,16 +86,12 @@ beforeAll(async () => {
       return { article, contentHash: contentHash(text), storyId: id };
     }),
   });
-  const service = await IngestService.open(store);
-  app = await buildApp(
-    { store, service, config: { ...SERVER_DEFAULTS, logLevel: 'silent' }, readUpload: readUploadedFile },
-    { logger: false },
-  );
+  server = await serverOver(store);
+  ({ app } = server);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 

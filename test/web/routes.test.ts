@@ -7,40 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { readUploadedFile } from '../../src/server/read-upload.js';
-import { SERVER_DEFAULTS } from '../../src/server/server-config.js';
-import { IngestService } from '../../src/service/ingest-service.js';
 import { openStore } from '../../src/storage/open-store.js';
-import type { Store } from '../../src/storage/store.js';
+import { serverOver, type TestServer } from '../server/harness.js';
 import { storyArticles } from './fixtures.js';
 import { activeContent, parse, textOf } from './inert.js';
 
 let dir: string;
-let store: Store;
+let server: TestServer;
 let app: FastifyInstance;
 let storyId: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'chorus-web-'));
-  store = await openStore({ sqlitePath: join(dir, 'web.db') });
-  const service = await IngestService.open(store);
+  server = await serverOver(await openStore({ sqlitePath: join(dir, 'web.db') }), { token: 'secret' });
+  ({ app } = server);
+  const { service } = server;
   const result = await service.ingest(storyArticles());
   storyId = result.stories[0]!;
-  app = await buildApp(
-    {
-      store,
-      service,
-      config: { ...SERVER_DEFAULTS, logLevel: 'silent', token: 'secret' },
-      readUpload: readUploadedFile,
-    },
-    { logger: false },
-  );
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 

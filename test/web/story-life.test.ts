@@ -10,17 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { contentHash } from '../../src/core/ids.js';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
-import { buildApp } from '../../src/server/app.js';
 import { movedUrl } from '../../src/server/moved-url.js';
-import { readUploadedFile } from '../../src/server/read-upload.js';
-import { SERVER_DEFAULTS } from '../../src/server/server-config.js';
-import { IngestService } from '../../src/service/ingest-service.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/store.js';
+import { serverOver, type TestServer } from '../server/harness.js';
 import { storyArticles } from './fixtures.js';
 import { activeContent, parse, textOf } from './inert.js';
 
 let dir: string;
+let server: TestServer;
 let store: Store;
 let app: FastifyInstance;
 let storyId: string;
@@ -30,8 +28,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'chorus-life-'));
-  store = await openStore({ sqlitePath: join(dir, 'life.db') });
-  const service = await IngestService.open(store);
+  server = await serverOver(await openStore({ sqlitePath: join(dir, 'life.db') }));
+  ({ store, app } = server);
+  const { service } = server;
   const [first, hostile, third] = storyArticles();
   storyId = (await service.ingest([first!, hostile!])).stories[0]!;
   await sleep(30);
@@ -39,15 +38,10 @@ beforeAll(async () => {
   await sleep(30);
   const later = await service.ingest([third!]);
   expect(later.stories[0]).toBe(storyId);
-  app = await buildApp(
-    { store, service, config: { ...SERVER_DEFAULTS, logLevel: 'silent' }, readUpload: readUploadedFile },
-    { logger: false },
-  );
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
