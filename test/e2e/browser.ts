@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { resolveServeOptions, type ServeFlags } from '../../src/server/server-config.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 
@@ -64,4 +65,17 @@ export async function startSite(flags: ServeFlags = {}): Promise<TestSite> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new page of `context` at `path` on the site, failing the test on a server error. */
+export async function openPage(context: BrowserContext, site: TestSite, path: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(site.url + path);
+  expect(response?.status(), path).toBeLessThan(500);
+  return page;
+}
+
+/** A full-page screenshot into test/e2e/screenshots/NAME.png, for a person to look at after a run. */
+export function screenshot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }

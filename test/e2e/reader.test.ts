@@ -6,10 +6,10 @@
  * the story list (kept in the URL and a cookie). Screenshots land in test/e2e/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
-import { launchChromium, SCREENSHOTS, startSite, type TestSite } from './browser.js';
+import { launchChromium, openPage, SCREENSHOTS, screenshot, startSite, type TestSite } from './browser.js';
 import { LIGHTHOUSE, startNewsSite, type NewsSite } from './reader-fixtures.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -35,15 +35,7 @@ afterAll(async () => {
   await news?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(site!.url + path);
-  expect(response?.status(), path).toBeLessThan(500);
-  return page;
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+const open = (path: string) => openPage(context, site!, path);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -94,7 +86,7 @@ describe('the feeds page', () => {
       })
       .toBe('2');
     expect(await page.locator('li.feed .feed-last-poll').textContent()).not.toBe('never');
-    await shot(page, 'feeds');
+    await screenshot(page, 'feeds');
 
     await page.locator('li.feed button:has-text("Pause")').click();
     await page.waitForURL(/done=paused/);
@@ -138,7 +130,7 @@ describe('a story’s life', () => {
       await context.request.get(`${site!.url}/api${storyPath}?since=${encodeURIComponent(sinceIso)}`)
     ).json();
     expect(api.life.newSentences.length + api.life.newFacts.length).toBe(marked);
-    await shot(page, 'story-new-since');
+    await screenshot(page, 'story-new-since');
 
     // The form asks the same by minute; far in the future nothing is new.
     await page.fill('#since', '2999-01-01T00:00');
@@ -211,7 +203,7 @@ describe('reader controls', () => {
     await page.waitForURL(/lang=zz/);
     expect(await page.locator('ol.stories > li').count()).toBe(0);
     expect(await page.locator('p.empty').textContent()).toContain('reader controls');
-    await shot(page, 'reader-controls');
+    await screenshot(page, 'reader-controls');
 
     await page.click('#reader-clear');
     await page.waitForURL(/prefs=1/);

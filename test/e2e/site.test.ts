@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchChromium, SCREENSHOTS, startSite, type TestSite } from './browser.js';
+import { launchChromium, openPage, SCREENSHOTS, screenshot, startSite, type TestSite } from './browser.js';
 import { CALM_ARTICLE, HOSTILE_PAGE, PASTED, UPLOAD_STORY } from './fixtures.js';
 
 // Browser globals used inside page.evaluate callbacks (the project compiles without the DOM library).
@@ -44,15 +44,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(site!.url + path);
-  expect(response?.status(), path).toBeLessThan(500);
-  return page;
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+const open = (path: string) => openPage(context, site!, path);
 
 /** Whether the page ran any script from an article: window.__xss set, or a dialog opened. */
 async function xssTrace(page: Page): Promise<unknown> {
@@ -67,7 +59,7 @@ describe('story list', () => {
     await expect
       .poll(() => page.locator('ol.stories h2').allTextContents())
       .toContainEqual(expect.stringContaining('Harbor Bridge'));
-    await shot(page, 'list');
+    await screenshot(page, 'list');
     await page.click('text=Biggest first');
     await page.waitForURL(/order=biggest/);
     const counts = (await page.locator('ol.stories .meta strong').allTextContents()).map((t) =>
@@ -85,7 +77,7 @@ describe('story page', () => {
     await page.click('ol.stories h2 a:has-text("Harbor Bridge")');
     await page.waitForURL(/\/stories\//);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Harbor Bridge');
-    await shot(page, 'story');
+    await screenshot(page, 'story');
 
     // A marker citing a source other than the origin: the passage target unfolds and lights up.
     const marker = page.locator('sup.cite a:not(.origin)').first();
@@ -122,7 +114,7 @@ describe('story page', () => {
     const match = (await link.getAttribute('href'))!;
     await link.click();
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(match.slice(1));
-    await shot(page, 'side-by-side');
+    await screenshot(page, 'side-by-side');
     await page.close();
   });
 
@@ -160,7 +152,7 @@ describe('upload, list and search', () => {
     await expect
       .poll(() => outcomes.first().locator('a').textContent(), { timeout: 10_000 })
       .toContain('Quillanmere');
-    await shot(page, 'upload');
+    await screenshot(page, 'upload');
     expect(await xssTrace(page)).toBeUndefined();
 
     await outcomes.first().locator('a').click();
@@ -177,7 +169,7 @@ describe('upload, list and search', () => {
     await search.waitForURL(/\/search\?q=/);
     expect(await search.locator('ol.stories h2').first().textContent()).toContain('Quillanmere');
     expect(await search.locator('ol.stories').textContent()).not.toContain('Harbor Bridge');
-    await shot(search, 'search');
+    await screenshot(search, 'search');
     for (const p of [page, list, search]) await p.close();
   });
 });
@@ -203,7 +195,7 @@ describe('upload without the page script', () => {
       const item = page.locator('#upload-outcomes li').first();
       expect(await item.textContent()).toMatch(/pasted\.json: ingested/);
       expect(await item.locator('a').textContent()).toContain('Gull Rock lighthouse keeper retires');
-      await shot(page, 'upload-no-script');
+      await screenshot(page, 'upload-no-script');
       await item.locator('a').click();
       await page.waitForURL(/\/stories\//);
       expect(await page.locator('h1').textContent()).toContain('Gull Rock lighthouse keeper retires');
