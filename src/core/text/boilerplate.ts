@@ -16,6 +16,7 @@ import rules from './boilerplate-rules.json' with { type: 'json' };
 import { decodeEntities } from './entities.js';
 import { splitSentences } from './sentences.js';
 import { withoutRepeatedStandfirst } from './standfirst.js';
+import { tidySpaces } from './tidy-spaces.js';
 import { countWords } from './tokens.js';
 import { unwrapTweetTags } from './tweet-tags.js';
 
@@ -208,13 +209,7 @@ export function removeBoilerplate(text: string): CleanedText {
     .map((line) => withoutClutterStart(line, removed))
     .filter((line) => line !== undefined)
     .join('\n');
-  kept = stripMatches(kept, STRIP, (piece) => removed.push(piece));
-  kept = kept
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +\n/g, '\n')
-    .replace(/\n +/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  kept = tidySpaces(stripMatches(kept, STRIP, (piece) => removed.push(piece)));
   kept = withoutPromptParagraphs(kept, removed);
   kept = withoutRepeatedStandfirst(kept, (sentence) => removed.push(sentence));
   const dropped = pageVerdict(kept);

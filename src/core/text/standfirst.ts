@@ -10,6 +10,7 @@
  */
 import { splitSentences } from './sentences.js';
 import { isStopWord } from './stopwords.js';
+import { tidySpaces } from './tidy-spaces.js';
 import { tokenize } from './tokens.js';
 
 /** Only the first sentences can be a standfirst … */
@@ -116,7 +117,7 @@ export function withoutRepeatedStandfirst(text: string, onRemove?: (sentence: st
   }
   if (dropped.size === 0) return text;
   for (const i of dropped) onRemove?.(sentences[i]!.text);
-  return tidy(rebuild(text, sentences, dropped));
+  return tidySpaces(rebuild(text, sentences, dropped));
 }
 
 /** The text with the dropped sentences cut out where they stand (sentences are pieces of it, in order). */
@@ -132,14 +133,4 @@ function rebuild(text: string, sentences: readonly { text: string }[], dropped: 
     }
   }
   return out + text.slice(from);
-}
-
-/** Spaces and blank lines left where a sentence or a whole paragraph was cut. */
-function tidy(text: string): string {
-  return text
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +\n/g, '\n')
-    .replace(/\n +/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
