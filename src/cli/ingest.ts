@@ -14,7 +14,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { readInputs } from '../io/index.js';
-import { INGEST_ALL_DEFAULTS, ingestAll } from '../service/ingest-all.js';
+import { ingestAll } from '../service/ingest-all.js';
 import { IngestService } from '../service/ingest-service.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
@@ -53,7 +53,6 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
     let shown: string | undefined;
     const { outcomes, reports, warnings } = await ingestAll(service, read.articles, {
       batch: flags.batch,
-      staleLimit: INGEST_ALL_DEFAULTS.staleLimit,
       onProgress: (phase, done, total) => {
         if (phase !== shown) bar?.start(total, 0, { what: phase });
         shown = phase;
