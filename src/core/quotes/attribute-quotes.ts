@@ -26,6 +26,7 @@ import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-
 import roleWords from './role-words.json' with { type: 'json' };
 import {
   cueKind,
+  PRONOUN_GENDER,
   sentenceEnds,
   speakerCandidates,
   type CueKind,
@@ -187,7 +188,6 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
   });
 }
 
-const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 const ROLES = new Set(roleWords.roles);
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = roleWords.abbreviations;
 

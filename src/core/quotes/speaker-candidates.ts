@@ -100,7 +100,8 @@ export function cueKind(cue: SpeakerCue | undefined): CueKind {
 
 const WINDOW_BEFORE = 2000;
 const WINDOW_AFTER = 400;
-const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
+/** The gender a speaker pronoun asks of its person. */
+export const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
 /** Offsets where sentences end in `text` (a stop, then space and a capital or a quote mark). */
 export function sentenceEnds(text: string): number[] {
