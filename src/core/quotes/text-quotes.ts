@@ -51,7 +51,7 @@ export function textQuotes(text: string): TextQuote[] {
       return;
     }
     const spans = quoteSpans(para, i).map((s) => {
-      const [from, to] = innerRange(para, s.open, s.close);
+      const [from, to] = innerRange(para, s.open, s.close, s.closed);
       return {
         ...s,
         open: range.start + s.open,
@@ -86,10 +86,10 @@ export function textQuotes(text: string): TextQuote[] {
 }
 
 /** The quoted words inside the marks at [open, close): marks, spaces and a joining comma left out. */
-function innerRange(para: string, open: number, close: number): [number, number] {
+function innerRange(para: string, open: number, close: number, closed: boolean): [number, number] {
   let from = open + 1;
   let to = close;
-  if (/[”»’"]/.test(para[to - 1] ?? '') && to - 1 > from) to--;
+  if (closed && to - 1 > from) to--;
   while (to > from && /[\s,;:]/.test(para[to - 1]!)) to--;
   while (from < to && /\s/.test(para[from]!)) from++;
   return [from, to];
