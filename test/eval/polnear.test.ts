@@ -75,4 +75,12 @@ describe('readPolnear gold quotes', () => {
     ].join('\n');
     expect(goldOf(text, ann)).toEqual(['The pier opens at noon,', 'Bring your own chairs and some water.']);
   });
+
+  it('reads a content whose pieces are listed out of text order, but not a quote between its pieces', () => {
+    const text =
+      '“The pier opens at noon,” she said, “so bring some chairs.” Ortiz, who called it “a waste of good money and time,” left. “Bring your water too.”';
+    const piece = (part: string) => `${text.indexOf(part)} ${text.indexOf(part) + part.length}`;
+    const ann = `T1\tContent ${piece('“Bring your water too.”')};${piece('“The pier opens at noon,”')}\tx\nE1\tAttribution:T2 Content:T1`;
+    expect(goldOf(text, ann)).toEqual(['The pier opens at noon,', 'Bring your water too.']);
+  });
 });

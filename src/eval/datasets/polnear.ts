@@ -41,10 +41,15 @@ export function utf16Offsets(text: string): number[] {
   return out;
 }
 
-function readAnnotations(path: string, text: string): { content: Span; source?: Span }[] {
+/** An annotated span: from its first to its last piece, and the pieces (UTF-16 offsets). */
+interface Pieces extends Span {
+  readonly pieces: readonly (readonly [number, number])[];
+}
+
+function readAnnotations(path: string, text: string): { content: Pieces; source?: Span }[] {
   const map = utf16Offsets(text);
-  const spans = new Map<string, { type: string; span: Span }>();
-  const out: { content: Span; source?: Span }[] = [];
+  const spans = new Map<string, { type: string; span: Pieces }>();
+  const out: { content: Pieces; source?: Span }[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
   for (const line of lines) {
     const [id, body] = line.split('\t');
@@ -54,19 +59,22 @@ function readAnnotations(path: string, text: string): { content: Span; source?: 
       .join(' ')
       .split(';')
       .map((r) => r.split(' ').map(Number));
-    const start = map[ranges[0]![0]!]!;
-    const end = map[ranges.at(-1)![1]!]!;
-    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end) } });
+    // Pieces are not always listed in text order (a quote's second half first).
+    const pieces = ranges.map(([s, e]) => [map[s!]!, map[e!]!] as const).sort((a, b) => a[0] - b[0]);
+    const start = pieces[0]![0];
+    const end = Math.max(...pieces.map((r) => r[1]));
+    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end), pieces } });
   }
   for (const line of lines) {
     const [id, body] = line.split('\t');
     if (!id?.startsWith('E') || !body) continue;
     const roles = new Map(body.split(' ').map((p) => p.split(':') as [string, string]));
     const source = spans.get(roles.get('Source') ?? '')?.span;
+    const sourceSpan = source && { start: source.start, end: source.end, text: source.text };
     // A content in two pieces is annotated as Content and Content2 (`“…,” he said. “…”`).
     for (const [role, id] of roles) {
       const content = /^Content\d*$/.test(role) ? spans.get(id)?.span : undefined;
-      if (content) out.push({ content, ...(source && { source }) });
+      if (content) out.push({ content, ...(sourceSpan && { source: sourceSpan }) });
     }
   }
   return out;
@@ -94,9 +102,11 @@ const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w
 /**
  * Quote-mark passages of four or more words inside a content span: double marks (curly or straight),
  * then single curly marks (`‘…’`, headlines and British style) outside them; an apostrophe (`don’t`,
- * `the city’s`) neither opens nor closes one.
+ * `the city’s`) neither opens nor closes one. Marks are paired over the whole span, and a passage
+ * counts when it overlaps one of the span's pieces (a passage wholly between two pieces is not part
+ * of the content).
  */
-function quotedParts(text: string, content: Span): Span[] {
+function quotedParts(text: string, content: Pieces): Span[] {
   const c = widened(text, content);
   const out: Span[] = [];
   // Tags left in the page text (`<tweet author="…">`): their attribute values are in quote marks.
@@ -105,6 +115,7 @@ function quotedParts(text: string, content: Span): Span[] {
     const start = c.start + m.index! + 1;
     const end = start + m[1]!.length;
     if (words(m[1]!) < 4 || out.some((o) => o.start - 1 < end && start < o.end + 1)) return;
+    if (!content.pieces.some(([s, e]) => s <= end && start <= e)) return;
     out.push({ start, end, text: m[1]! });
   };
   // A mistyped mark (`”get close…”`, `“the best in the world“`) is read by where it stands.
