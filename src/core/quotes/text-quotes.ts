@@ -4,6 +4,7 @@
  * each paragraph and closes it only in the last).
  */
 import { quoteSpans } from './quote-spans.js';
+import { isTitleQuote } from './title-quote.js';
 
 export interface TextQuote {
   /** The quoted words, marks removed, paragraphs joined by a space. */
@@ -50,16 +51,19 @@ export function textQuotes(text: string): TextQuote[] {
       flush();
       return;
     }
-    const spans = quoteSpans(para, i).map((s) => {
-      const [from, to] = innerRange(para, s.open, s.close, s.closed);
-      return {
-        ...s,
-        open: range.start + s.open,
-        close: range.start + s.close,
-        start: range.start + from,
-        end: range.start + to,
-      };
-    });
+    const spans = quoteSpans(para, i)
+      .map((s) => {
+        const [from, to] = innerRange(para, s.open, s.close, s.closed);
+        return {
+          ...s,
+          open: range.start + s.open,
+          close: range.start + s.close,
+          start: range.start + from,
+          end: range.start + to,
+        };
+      })
+      // A title, a show or a slogan on a hat is a name in quote marks, not words someone said.
+      .filter((s) => !(s.closed && isTitleQuote(text, s.open, s.close, s.text)));
     // A quote left open goes on only when this paragraph opens with a quote mark.
     if (pending && spans[0]?.open === range.start + (para.length - para.trimStart().length)) {
       const s = spans.shift()!;
