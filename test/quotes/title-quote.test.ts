@@ -57,6 +57,7 @@ describe('writtenAsTitle', () => {
   it.each([
     ['This Week With George Stephanopoulos', true],
     ['Sharknado 3: Oh Hell No!', true],
+    ['The Lead with Jake Tapper', true],
     ['a disaster for working families', false],
     ['1 2 3 4', false],
     ['', false],

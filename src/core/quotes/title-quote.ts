@@ -22,9 +22,14 @@ const AFTER = new RegExp(`^[,.]?\\s+(?:${list(words.after)})\\b`, 'i');
 /** A byline naming an outlet's writer (`by Times’ Ann Kale`, `by the New York Post's Ann Kale`). */
 const BYLINE = /^\s*by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s?\s+\p{Lu}/u;
 
-/** Every word of four or more letters capitalised, and at least one such word. */
+/** Short words a title leaves in lower case even at four letters ("The Lead with Jake Tapper"). */
+const SMALL = /^(?:with|from|into|onto|over|upon|than)$/;
+
+/** Every word of four or more letters capitalised (but the small words above), and at least one such word. */
 export function writtenAsTitle(text: string): boolean {
-  const long = (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.replace(/['’-]/g, '').length >= 4);
+  const long = (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter(
+    (w) => w.replace(/['’-]/g, '').length >= 4 && !SMALL.test(w),
+  );
   return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
 }
 
