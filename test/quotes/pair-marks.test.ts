@@ -32,6 +32,8 @@ describe('blankMarkup', () => {
   it.each([
     ['<tweet author="ortiz" id="12">Pier opens</tweet>', '                              Pier opens        '],
     ['a < b and c > d', 'a < b and c > d'],
+    ['<tweet author= "Ann" date="', '<tweet               date  '],
+    ['opposes.">Here we go', 'opposes. >Here we go'],
   ])('%s', (p, expected) => {
     expect(blankMarkup(p)).toEqual(expected);
   });

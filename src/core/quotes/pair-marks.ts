@@ -55,9 +55,16 @@ export function pairDoubleMarks(paragraph: string): MarkPair[] {
 }
 
 /**
- * `paragraph` with markup tags blanked out, offsets kept: the attribute values of a tag left in page
- * text (`<tweet author="…" tweet_id="…">`) are in straight quote marks but are no quotes.
+ * `paragraph` with markup tags and attribute pairs blanked out, offsets kept: the attribute values of
+ * a tag left in page text (`<tweet author="…" tweet_id="…">`) are in straight quote marks but are no
+ * quotes.
  */
 export function blankMarkup(paragraph: string): string {
-  return paragraph.replace(/<\/?[a-z][^<>]*>/gi, (tag) => ' '.repeat(tag.length));
+  const blank = (s: string) => ' '.repeat(s.length);
+  // A tag cut by the page's own garbling, or by a paragraph break inside a value, still shows its
+  // `name="value"` pairs, a value opening after `=` or closing before `>`.
+  return paragraph
+    .replace(/<\/?[a-z][^<>]*>/gi, blank)
+    .replace(/\b[a-z][\w-]*=\s*"[^"]*"/gi, blank)
+    .replace(/=\s*"|"(?=\/?>)/g, blank);
 }

@@ -41,6 +41,8 @@ export function isTitleQuote(text: string, open: number, close: number, quoted: 
   const before = text.slice(Math.max(0, open - 40), open);
   const after = text.slice(close, close + 25);
   if (NAMING.test(before) || BYLINE.test(after)) return true;
+  // A headline run into the text (a page that lost its line breaks): single marks, all in capitals.
+  if (text[open] === '‘' && !/\p{Ll}/u.test(quoted)) return true;
   if (!writtenAsTitle(quoted)) return false;
   return BEFORE.test(before) || OUTLET.test(before) || AFTER.test(after) || /^\s*by\s+\p{Lu}/u.test(after);
 }
