@@ -64,6 +64,16 @@ describe('readPolnear gold quotes', () => {
     expect(goldOf(text, contentOf(text, content))).toEqual([]);
   });
 
+  it('pairs straight marks within a paragraph, not across its break', () => {
+    const text =
+      '"The pier is old, and the city knows it.\n\n"And it will close," she said. "We have no money left."';
+    expect(goldOf(text, contentOf(text, text))).toEqual([
+      'The pier is old, and the city knows it.',
+      'And it will close,',
+      'We have no money left.',
+    ]);
+  });
+
   it('reads a second content piece (Content2) of one attribution', () => {
     const text = '“The pier opens at noon,” she said. “Bring your own chairs and some water.”';
     const first = at(text, '“The pier opens at noon,”');

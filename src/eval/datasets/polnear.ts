@@ -118,9 +118,10 @@ function quotedParts(text: string, content: Pieces): Span[] {
     if (!content.pieces.some(([s, e]) => s <= end && start <= e)) return;
     out.push({ start, end, text: m[1]! });
   };
-  // A mistyped mark (`”get close…”`, `“the best in the world“`) is read by where it stands.
-  for (const m of body.matchAll(/(?:[“"]|”(?=\p{L}))([^“”"]+)(?:[”"]|“(?![\p{L}\p{N}])|$)/gu)) add(m);
-  for (const m of body.matchAll(/(?<![\p{L}\p{N}])‘((?:[^‘’“”"]|’(?=\p{L}))+)’(?!\p{L})/gu)) add(m);
+  // A mistyped mark (`”get close…”`, `“the best in the world“`) is read by where it stands. Marks pair
+  // within a paragraph (a line): a quote left open at its end goes on in the next one, which reopens it.
+  for (const m of body.matchAll(/(?:[“"]|”(?=\p{L}))([^“”"\n]+)(?:[”"]|“(?![\p{L}\p{N}])|$)/gmu)) add(m);
+  for (const m of body.matchAll(/(?<![\p{L}\p{N}])‘((?:[^‘’“”"\n]|’(?=\p{L}))+)’(?!\p{L})/gu)) add(m);
   return out.sort((a, b) => a.start - b.start);
 }
 
