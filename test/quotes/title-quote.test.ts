@@ -17,6 +17,13 @@ describe('titles and names in quote marks are not quotes', () => {
       'an article with its byline',
       'READ — "Harbor board votes to close the pier early," by Courier’s Ann Kale: more here.',
     ],
+    ['a list of titles', 'She had roles in “Salt Road,” “Pier 9” and “The Harbor Master’s Daughter” before.'],
+    [
+      'a name ending in Project',
+      'The authors of the “Harbor Renewal and Safety Project” wrote to the board.',
+    ],
+    ['a referendum after a dash', 'The party called a referendum — “No to the New Pier Tax” — for June.'],
+    ['a translation', 'The sign read “Mare Nostrum,” Latin for “the sea that is ours.”'],
     [
       'a book with its author',
       'According to “Salt and Timber: A History of Marlow Bay” by Ann Kale, the pier is old.',
@@ -42,6 +49,11 @@ describe('speech stays a quote', () => {
       'by, but no byline',
       'She condemned “the ugliness of his remarks last week” by Berg.',
       'the ugliness of his remarks last week',
+    ],
+    [
+      'a list of quotes, not titles',
+      'She said “we win,” and “We Will Never Give Up” too.',
+      'We Will Never Give Up',
     ],
     [
       'a show word inside speech',

@@ -15,10 +15,13 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 const list = (ws: readonly string[]) => ws.map(escape).join('|');
 /** A naming word, then at most a comma, "the" or "a", then the opening mark. */
 const NAMING = new RegExp(`\\b(?:${list(words.naming)})[,:]?\\s+(?:(?:the|a|an)\\s+)?$`, 'i');
-const BEFORE = new RegExp(`\\b(?:${list(words.before)}),?\\s+(?:(?:the|a|an)\\s+)?$`, 'i');
+const BEFORE = new RegExp(`\\b(?:${list(words.before)})(?:,|\\s+[—–])?\\s+(?:(?:the|a|an)\\s+)?$`, 'i');
 /** A program on an outlet: `on CNN’s`, `with MSNBC's`, `on Fox News’`. */
 const OUTLET = /\b(?:on|to|with|from)\s+(?:\p{Lu}[\p{L}.&-]*\s+){0,2}\p{Lu}[\p{L}.&-]*['’]s?\s+$/u;
 const AFTER = new RegExp(`^[,.]?\\s+(?:${list(words.after)})\\b`, 'i');
+const ENDS = new RegExp(`\\b(?:${list(words.ends)})\\W*$`);
+/** Right after another quoted passage, in a list (`“Apollo 13,” and “…”`): the mark that closed it. */
+const LIST = /([”"])\s*,?\s*(?:and\s+|or\s+)?$/;
 /** A byline naming an outlet's writer (`by Times’ Ann Kale`, `by the New York Post's Ann Kale`). */
 const BYLINE = /^\s*by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s?\s+\p{Lu}/u;
 
@@ -44,5 +47,20 @@ export function isTitleQuote(text: string, open: number, close: number, quoted: 
   // A headline run into the text (a page that lost its line breaks): single marks, all in capitals.
   if (text[open] === '‘' && !/\p{Ll}/u.test(quoted)) return true;
   if (!writtenAsTitle(quoted)) return false;
-  return BEFORE.test(before) || OUTLET.test(before) || AFTER.test(after) || /^\s*by\s+\p{Lu}/u.test(after);
+  if (BEFORE.test(before) || OUTLET.test(before) || AFTER.test(after) || ENDS.test(quoted)) return true;
+  if (/^\s*by\s+\p{Lu}/u.test(after)) return true;
+  return inListOfTitles(text, open, before);
+}
+
+/** Is the passage at `open` the next item of a list whose item before it is a title (`roles in “A,” “B” and “C”`)? */
+function inListOfTitles(text: string, open: number, before: string): boolean {
+  const m = LIST.exec(before);
+  if (!m) return false;
+  const close = open - before.length + m.index + 1;
+  const from = Math.max(
+    text.lastIndexOf('“', close - 2),
+    m[1] === '"' ? text.lastIndexOf('"', close - 2) : -1,
+  );
+  if (from < 0 || close - from > 200) return false;
+  return isTitleQuote(text, from, close, text.slice(from + 1, close - 1));
 }
