@@ -70,6 +70,8 @@ describe('writtenAsTitle', () => {
     ['This Week With George Stephanopoulos', true],
     ['Sharknado 3: Oh Hell No!', true],
     ['The Lead with Jake Tapper', true],
+    ['Jeb Can Fix It', true],
+    ['We can do it', false],
     ['a disaster for working families', false],
     ['1 2 3 4', false],
     ['', false],

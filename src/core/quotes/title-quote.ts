@@ -28,12 +28,15 @@ const BYLINE = /^\s*by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-
 /** Short words a title leaves in lower case even at four letters ("The Lead with Jake Tapper"). */
 const SMALL = /^(?:with|from|into|onto|over|upon|than)$/;
 
-/** Every word of four or more letters capitalised (but the small words above), and at least one such word. */
+/**
+ * Every word of four or more letters capitalised (but the small words above), and at least one such
+ * word; a name of short words only ("Jeb Can Fix It") must capitalise them all.
+ */
 export function writtenAsTitle(text: string): boolean {
-  const long = (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter(
-    (w) => w.replace(/['’-]/g, '').length >= 4 && !SMALL.test(w),
-  );
-  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+  const all = (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => !SMALL.test(w));
+  const long = all.filter((w) => w.replace(/['’-]/g, '').length >= 4);
+  const capital = (w: string) => /^\p{Lu}/u.test(w);
+  return long.length > 0 ? long.every(capital) : all.length >= 2 && all.every(capital);
 }
 
 /**
