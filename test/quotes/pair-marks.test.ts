@@ -12,6 +12,7 @@ describe('pairDoubleMarks', () => {
     ['straight opening, curly closing', '"We know,” he said. “We saw.”', ['"We know,”', '“We saw.”']],
     ['curly opening, straight closing', '“We know," he said. "We saw."', ['“We know,"', '"We saw."']],
     ['an opening mark typed as closing', 'she said, ”We know.”', ['”We know.”']],
+    ['a format character before the mark', 'she wrote. \u202a”We know.” he said.', ['”We know.”']],
     [
       'a closing mark typed as opening',
       '“We know it well,“ said Ortiz. Then she left.',

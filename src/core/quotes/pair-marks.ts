@@ -16,8 +16,11 @@ export interface MarkPair {
 }
 
 const DOUBLE = /[“”"„]/g;
-/** What may stand before an opening mark besides a space: brackets, dashes, a slash, another mark. */
-const BEFORE_OPEN = /[\s([{\u2014\u2013/‘'-]/;
+/**
+ * What may stand before an opening mark besides a space: brackets, dashes, a slash, another mark, or
+ * an invisible format character (a left-to-right mark pasted before it).
+ */
+const BEFORE_OPEN = /[\s([{\u2014\u2013/‘'\p{Cf}-]/u;
 
 /** How a mark at `i` stands: 'open', 'close', or undefined when its place does not tell. */
 function placeOf(p: string, i: number): 'open' | 'close' | undefined {
