@@ -56,6 +56,11 @@ describe('speech stays a quote', () => {
       'We Will Never Give Up',
     ],
     [
+      'a title-case quote, then a comma and a role',
+      '“We Will Win This Vote,” campaign manager Ann Kale said.',
+      'We Will Win This Vote',
+    ],
+    [
       'a show word inside speech',
       'Ortiz said: “The show must go on for the pier.”',
       'The show must go on for the pier.',

@@ -18,7 +18,7 @@ const NAMING = new RegExp(`\\b(?:${list(words.naming)})[,:]?\\s+(?:(?:the|a|an)\
 const BEFORE = new RegExp(`\\b(?:${list(words.before)})(?:,|\\s+[—–])?\\s+(?:(?:the|a|an)\\s+)?$`, 'i');
 /** A program on an outlet: `on CNN’s`, `with MSNBC's`, `on Fox News’`. */
 const OUTLET = /\b(?:on|to|with|from)\s+(?:\p{Lu}[\p{L}.&-]*\s+){0,2}\p{Lu}[\p{L}.&-]*['’]s?\s+$/u;
-const AFTER = new RegExp(`^[,.]?\\s+(?:${list(words.after)})\\b`, 'i');
+const AFTER = new RegExp(`^\\s+(?:${list(words.after)})\\b`, 'i');
 const ENDS = new RegExp(`\\b(?:${list(words.ends)})\\W*$`);
 /** Right after another quoted passage, in a list (`“Apollo 13,” and “…”`): the mark that closed it. */
 const LIST = /([”"])\s*,?\s*(?:and\s+|or\s+)?$/;
@@ -50,7 +50,10 @@ export function isTitleQuote(text: string, open: number, close: number, quoted: 
   // A headline run into the text (a page that lost its line breaks): single marks, all in capitals.
   if (text[open] === '‘' && !/\p{Ll}/u.test(quoted)) return true;
   if (!writtenAsTitle(quoted)) return false;
-  if (BEFORE.test(before) || OUTLET.test(before) || AFTER.test(after) || ENDS.test(quoted)) return true;
+  // A word after the marks names the thing only when nothing ends the passage (`the “…” hat`); after
+  // `“…,”` it starts the next clause (`“We Will Win,” campaign aides said`).
+  const named = AFTER.test(after) && !/[,.;:!?]\s*.$/.test(text.slice(open, close));
+  if (BEFORE.test(before) || OUTLET.test(before) || named || ENDS.test(quoted)) return true;
   if (/^\s*by\s+\p{Lu}/u.test(after)) return true;
   return inListOfTitles(text, open, before);
 }
