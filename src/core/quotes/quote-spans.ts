@@ -1,10 +1,13 @@
 /**
  * Quoted passages in an article's text. Quotes are found in paragraphs, not sentences, so a quote the
- * sentence splitter cut in two ("We waited. Then the roof fell," she said) is still one quote. Curly
- * (“…”), straight ("…", paired in order), guillemet («…») and British single (‘…’) quotes are read; a
- * single quote opens only at a word start and closes only where no letter follows, so apostrophes
- * ("don’t", "the city’s") are never taken for quote marks.
+ * sentence splitter cut in two ("We waited. Then the roof fell," she said) is still one quote. Double
+ * marks, curly or straight or mixed, are paired first (pair-marks.ts), then guillemets («…») and British
+ * single quotes (‘…’) outside them; a single quote opens only at a word start and closes only where no
+ * letter follows, so apostrophes ("don’t", "the city’s") are never taken for quote marks. Markup tags
+ * left in page text are blanked first: their attribute values are in quote marks but are no quotes.
  */
+
+import { blankMarkup, pairDoubleMarks, type MarkPair } from './pair-marks.js';
 
 export interface QuoteSpan {
   /** The quoted words, without marks or the trailing comma that joins them to an attribution. */
@@ -21,11 +24,10 @@ export interface QuoteSpan {
 /** Shortest quote kept, in words: shorter quoted bits are titles, nicknames or scare quotes. */
 export const MIN_QUOTE_WORDS = 4;
 
-const PAIRS: readonly (readonly [RegExp, string])[] = [
-  [/“([^“”]+)(?:”|$)/g, '“'],
-  [/«([^«»]+)(?:»|$)/g, '«'],
-  [/(?<![\p{L}\p{N}])‘((?:[^‘’]|’(?=\p{L}))+)’(?!\p{L})/gu, '‘'],
-  [/"([^"]+)(?:"|$)/g, '"'],
+/** Guillemets and British single quotes; a single quote opens only at a word start, closes only before no letter. */
+const SINGLE_PAIRS: readonly RegExp[] = [
+  /«([^«»]+)(?:»|$)/g,
+  /(?<![\p{L}\p{N}])‘((?:[^‘’]|’(?=\p{L}))+)’(?!\p{L})/gu,
 ];
 
 /** Paragraphs of an article text, as makeArticle separates them (blank lines). */
@@ -40,21 +42,22 @@ export function paragraphs(text: string): string[] {
  */
 export function quoteSpans(paragraph: string, index: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const taken: [number, number][] = [];
-  for (const [re] of PAIRS) {
-    for (const m of paragraph.matchAll(re)) {
-      const open = m.index;
-      const close = open + m[0].length;
-      if (taken.some(([s, e]) => open < e && close > s)) continue;
-      taken.push([open, close]);
-      const text = m[1]!
-        .trim()
-        .replace(/[,;:]+$/, '')
-        .trim();
-      if (text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_QUOTE_WORDS) continue;
-      const closed = m[0].length > 1 && /[”»’"]$/.test(m[0]);
-      out.push({ text, paragraph: index, open, close, closed });
+  const plain = blankMarkup(paragraph);
+  const pairs: MarkPair[] = [...pairDoubleMarks(plain)];
+  for (const re of SINGLE_PAIRS)
+    for (const m of plain.matchAll(re)) {
+      const close = m.index + m[0].length;
+      if (pairs.some((p) => m.index < p.close && close > p.open)) continue;
+      pairs.push({ open: m.index, close, closed: m[0].length > 1 && /[»’]$/.test(m[0]) });
     }
+  for (const { open, close, closed } of pairs) {
+    const text = paragraph
+      .slice(open + 1, closed ? close - 1 : close)
+      .trim()
+      .replace(/[,;:]+$/, '')
+      .trim();
+    if (text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_QUOTE_WORDS) continue;
+    out.push({ text, paragraph: index, open, close, closed });
   }
   return out.sort((a, b) => a.open - b.open);
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { blankMarkup } from '../../core/quotes/pair-marks.js';
 
 export interface Span {
   readonly start: number;
@@ -40,10 +41,15 @@ export function utf16Offsets(text: string): number[] {
   return out;
 }
 
-function readAnnotations(path: string, text: string): { content: Span; source?: Span }[] {
+/** An annotated span: from its first to its last piece, and the pieces (UTF-16 offsets). */
+interface Pieces extends Span {
+  readonly pieces: readonly (readonly [number, number])[];
+}
+
+function readAnnotations(path: string, text: string): { content: Pieces; source?: Span }[] {
   const map = utf16Offsets(text);
-  const spans = new Map<string, { type: string; span: Span }>();
-  const out: { content: Span; source?: Span }[] = [];
+  const spans = new Map<string, { type: string; span: Pieces }>();
+  const out: { content: Pieces; source?: Span }[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
   for (const line of lines) {
     const [id, body] = line.split('\t');
@@ -53,32 +59,70 @@ function readAnnotations(path: string, text: string): { content: Span; source?: 
       .join(' ')
       .split(';')
       .map((r) => r.split(' ').map(Number));
-    const start = map[ranges[0]![0]!]!;
-    const end = map[ranges.at(-1)![1]!]!;
-    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end) } });
+    // Pieces are not always listed in text order (a quote's second half first).
+    const pieces = ranges.map(([s, e]) => [map[s!]!, map[e!]!] as const).sort((a, b) => a[0] - b[0]);
+    const start = pieces[0]![0];
+    const end = Math.max(...pieces.map((r) => r[1]));
+    spans.set(id, { type: type!, span: { start, end, text: text.slice(start, end), pieces } });
   }
   for (const line of lines) {
     const [id, body] = line.split('\t');
     if (!id?.startsWith('E') || !body) continue;
     const roles = new Map(body.split(' ').map((p) => p.split(':') as [string, string]));
-    const content = spans.get(roles.get('Content') ?? '')?.span;
     const source = spans.get(roles.get('Source') ?? '')?.span;
-    if (content) out.push({ content, ...(source && { source }) });
+    const sourceSpan = source && { start: source.start, end: source.end, text: source.text };
+    // A content in two pieces is annotated as Content and Content2 (`“…,” he said. “…”`).
+    for (const [role, id] of roles) {
+      const content = /^Content\d*$/.test(role) ? spans.get(id)?.span : undefined;
+      if (content) out.push({ content, ...(sourceSpan && { source: sourceSpan }) });
+    }
   }
   return out;
 }
 
-/** Quote-mark passages of four or more words inside a content span. */
-function quotedParts(text: string, c: Span): Span[] {
+/**
+ * The content span widened over a quotation mark that sits just outside it: annotators often start a
+ * content at the first quoted word, leaving the opening mark out (`“` + `Sheldon and I … support.”`), and
+ * the passage would otherwise be lost. A straight mark is taken only where it opens a quote (after a
+ * space or at the text's start), so the closing mark of the quote before is never taken for it.
+ */
+function widened(text: string, c: Span): Span {
+  let start = c.start;
+  while (start > c.start - 2 && /\s/.test(text[start - 1] ?? '')) start--;
+  const mark = text[start - 1];
+  const opens = mark === '“' || mark === '‘' || (mark === '"' && /^\s?$/.test(text[start - 2] ?? ''));
+  start = opens ? start - 1 : c.start;
+  const after = /^\s{0,2}(?:”|[’"](?![\p{L}\p{N}]))/u.exec(text.slice(c.end, c.end + 3));
+  const end = after ? c.end + after[0].length : c.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * Quote-mark passages of four or more words inside a content span: double marks (curly or straight),
+ * then single curly marks (`‘…’`, headlines and British style) outside them; an apostrophe (`don’t`,
+ * `the city’s`) neither opens nor closes one. Marks are paired over the whole span, and a passage
+ * counts when it overlaps one of the span's pieces (a passage wholly between two pieces is not part
+ * of the content).
+ */
+function quotedParts(text: string, content: Pieces): Span[] {
+  const c = widened(text, content);
   const out: Span[] = [];
-  const re = /[“"]([^“”"]+)(?:[”"]|$)/g;
-  const body = text.slice(c.start, c.end);
-  for (const m of body.matchAll(re)) {
-    if (m[1]!.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 4) continue;
-    const start = c.start + m.index + 1;
-    out.push({ start, end: start + m[1]!.length, text: m[1]! });
-  }
-  return out;
+  // Tags left in the page text (`<tweet author="…">`): their attribute values are in quote marks.
+  const body = blankMarkup(text.slice(c.start, c.end));
+  const add = (m: RegExpMatchArray) => {
+    const start = c.start + m.index! + 1;
+    const end = start + m[1]!.length;
+    if (words(m[1]!) < 4 || out.some((o) => o.start - 1 < end && start < o.end + 1)) return;
+    if (!content.pieces.some(([s, e]) => s <= end && start <= e)) return;
+    out.push({ start, end, text: m[1]! });
+  };
+  // A mistyped mark (`”get close…”`, `“the best in the world“`) is read by where it stands. Marks pair
+  // within a paragraph (a line): a quote left open at its end goes on in the next one, which reopens it.
+  for (const m of body.matchAll(/(?:[“"]|”(?=\p{L}))([^“”"\n]+)(?:[”"]|“(?![\p{L}\p{N}])|$)/gmu)) add(m);
+  for (const m of body.matchAll(/(?<![\p{L}\p{N}])‘((?:[^‘’“”"\n]|’(?=\p{L}))+)’(?!\p{L})/gu)) add(m);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The articles of one split (`train`, `dev`) that have an annotation file, sorted by name. */
