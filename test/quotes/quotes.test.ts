@@ -83,6 +83,17 @@ describe('attributeQuotes', () => {
     ['Hollis, who chairs the panel, said “the votes are simply not there” yet.', 'Hollis'],
     // A slogan in capitals inside an ordinary sentence is still a quote.
     ['Voss told the crowd, “Keep The Valley Working Again,” to loud cheers.', 'Voss'],
+    // A dash and a name after the quote: a signed comment, a fact-check entry; a clause is no name.
+    [
+      'Readers wrote in.\n\n“The ferry should never have sailed that night.” ― Adriana Rodarte',
+      'Adriana Rodarte',
+    ],
+    [
+      'Voss spoke.\n\n"We will bring the plant back to the valley."\n\n- Hollis.\n\nIt is a stretch.',
+      'Hollis',
+    ],
+    ['“We will bring the plant back to the valley,” — Sen. Ada Voss, on Monday.', 'Ada Voss'],
+    ['“We will bring the plant back to the valley.” — Then he left.', undefined],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });

@@ -34,6 +34,8 @@ const VERB = `(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
 const ACCORDING = `(?:${alt(attributionWords.according)})`;
 const B = `(?![\\p{L}\\p{N}])`;
+/** Abbreviated titles that may stand before a name, with their stop. */
+const TITLES = 'Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Del|Lt|Col|Sgt|Prof|Rev|Pres';
 const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
 const DETERMINERS: ReadonlySet<string> = new Set(words.determiners);
 const PRONOUNS: ReadonlySet<string> = new Set(words.pronouns);
@@ -62,8 +64,30 @@ const CUE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${VERB}|${ACCORDING})${B}`, 'gu')
  */
 export function speakerCue(text: string, open: number, close: number): SpeakerCue | undefined {
   return (
-    cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open) ?? nameColon(text, open)
+    cueAfter(text, open, close) ??
+    dashAfter(text, close) ??
+    cueBefore(text, open) ??
+    subjectBefore(text, open) ??
+    nameColon(text, open)
   );
+}
+
+/**
+ * A dash and a name after the quote, on its line or opening the next paragraph, then a comma, a stop or
+ * the line's end: a signed comment or a fact-check entry (`"…" ― Adriana Rodarte`, `"…"¶- Sanders.`,
+ * `"…" — Sen. Ada Voss, on Monday`). A clause after the dash ("— Then he left") is no name.
+ */
+const DASH_NAME = new RegExp(
+  `^[ \\t]*(?:\\n[ \\t]*){0,2}(?:―|—|–|--?)[ \\t]*(?<sp>(?:(?:${TITLES})\\.\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3})(?=[ \\t]*(?:[,;(]|\\.?[ \\t]*(?:\\n|$)))`,
+  'u',
+);
+
+function dashAfter(text: string, close: number): SpeakerCue | undefined {
+  const m = DASH_NAME.exec(text.slice(close, close + 120));
+  const phrase = m?.groups?.sp?.replace(/\.$/, '');
+  if (!m || !phrase || !/\p{Ll}/u.test(phrase)) return undefined;
+  const start = close + m[0].length - m.groups!.sp!.length;
+  return { phrase, start, end: start + phrase.length };
 }
 
 const NAME_COLON = /(?:^|[.!?]["”’]?\s+|\n\s*)(?<sp>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}):\s*$/u;
