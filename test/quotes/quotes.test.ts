@@ -94,6 +94,19 @@ describe('attributeQuotes', () => {
     ],
     ['“We will bring the plant back to the valley,” — Sen. Ada Voss, on Monday.', 'Ada Voss'],
     ['“We will bring the plant back to the valley.” — Then he left.', undefined],
+    // Sources that are no person: a newspaper, a document, an office.
+    [
+      'The ferry sailed late. According to the Harbour Gazette, “the crew had no radar that night.”',
+      'Harbour Gazette',
+    ],
+    [
+      'The ferry sailed late. According to Portlight: “The crew had no radar that night at all.”',
+      'Portlight',
+    ],
+    ['“The crew had no radar that night at all,” the memo read.', 'the memo'],
+    ['As the Harbour Gazette put it, “the crew had no radar that night.”', 'Harbour Gazette'],
+    ['“The crew had no radar that night at all,” Voss’s office said.', 'Voss’s office'],
+    ['“The crew had no radar that night at all,” the bottom it read.', undefined],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });

@@ -32,7 +32,8 @@ const alt = (list: readonly string[]) =>
 export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
 const VERB = `(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
-const ACCORDING = `(?:${alt(attributionWords.according)})`;
+// "According to X, “…”" opens its sentence: the capitalised form counts too.
+const ACCORDING = `(?:${alt(attributionWords.according.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]))})`;
 const B = `(?![\\p{L}\\p{N}])`;
 /** Abbreviated titles that may stand before a name, with their stop. */
 const TITLES = 'Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Del|Lt|Col|Sgt|Prof|Rev|Pres';
@@ -286,12 +287,22 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   const lower = ws.map((w) => w.toLowerCase());
   const last = ws.at(-1)!;
   if (/['’]s?$/.test(last) || /\.$/.test(last.replace(/^(?:\p{Lu}\.)+$/u, ''))) return false;
-  if (lower.some((w, i) => PRONOUNS.has(w) && (i > 0 || ws.length > 1))) return false;
+  if (lower.some((w, i) => (PRONOUNS.has(w) || w === 'it') && (i > 0 || ws.length > 1))) return false;
   if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
     return false;
   if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
   if (/^\p{Lu}/u.test(last)) return true;
   if (PRONOUNS.has(lower[0]!)) return true;
+  // A name's office, campaign or aide ("Ryan’s office", "Hillary Clinton’s campaign"): a described source.
+  const owner = ws.findIndex((w) => /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u.test(w));
+  if (
+    owner >= 0 &&
+    ws.length - owner - 1 >= 1 &&
+    ws.length - owner - 1 <= 3 &&
+    ws.slice(0, owner).every((w) => /^\p{Lu}/u.test(w)) &&
+    ws.slice(owner + 1).every((w) => /^\p{Ll}/u.test(w))
+  )
+    return true;
   // Lowercase without a determiner: a plural source ("sources", "campaign officials").
   return ws.length <= 2 && /s$/.test(last);
 }
