@@ -94,6 +94,10 @@ describe('attributeQuotes', () => {
     ],
     ['“We will bring the plant back to the valley,” — Sen. Ada Voss, on Monday.', 'Ada Voss'],
     ['“We will bring the plant back to the valley.” — Then he left.', undefined],
+    // People the person rules cut: a surname that is a title word, "Del." (a delegate), a date before a role.
+    ['“We need the port back again,” said former governor Howard Dean, a supporter.', 'Howard Dean'],
+    ['“We need the port back again,” said Del. Ana Prieto of Fairfax.', 'Ana Prieto'],
+    ['“We need the port back again,” said 9/11 widow Terry Strada.', 'Terry Strada'],
     // Sources that are no person: a newspaper, a document, an office.
     [
       'The ferry sailed late. According to the Harbour Gazette, “the crew had no radar that night.”',

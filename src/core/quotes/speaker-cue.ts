@@ -53,7 +53,7 @@ const AFTER_SUBJECT = new RegExp(
   'u',
 );
 const AFTER_INVERTED = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Jr|St|Lt|Gen))\\.){1,90})`,
+  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|${TITLES}|Jr|St))\\.){1,90})`,
   'u',
 );
 // Before the quote: the last cue verb of the sentence (searched from the right).
@@ -159,7 +159,7 @@ function sentenceBefore(text: string, open: number): { sentence: string; base: n
   for (const m of head.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) {
     if (
       m.index + m[0].length > start &&
-      !/(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen)$/u.test(head.slice(0, m.index))
+      !/(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen|Del)$/u.test(head.slice(0, m.index))
     )
       start = m.index + m[0].length;
   }
@@ -238,7 +238,8 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
   if (app && /\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
   s = s.replace(/[\s,]+$/, '');
-  const tokens = [...s.matchAll(/[\p{L}\p{M}\p{N}'’.&-]+/gu)];
+  // "9/11 widow Terry Strada": a date is a word of the phrase.
+  const tokens = [...s.matchAll(/\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+/gu)];
   const picked: RegExpMatchArray[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
@@ -250,7 +251,7 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
     if (
       picked.length > 0 &&
       /\p{L}{2,}\.$/u.test(t[0]) &&
-      !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st)\.$/.test(w)
+      !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st|del)\.$/.test(w)
     )
       break;
     // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
@@ -309,7 +310,7 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
 
 /** The speaker phrase at the start of `right` (after an inverted verb), or undefined. */
 function forwardPhrase(right: string): string | undefined {
-  const m = /^(?:[\p{L}\p{M}\p{N}'’.&-]+\s*){1,8}/u.exec(right);
+  const m = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u.exec(right);
   if (!m) return undefined;
   const out: string[] = [];
   for (const w of m[0].trim().split(/\s+/)) {
