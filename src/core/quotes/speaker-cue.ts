@@ -170,6 +170,8 @@ function sentenceBefore(text: string, open: number): { sentence: string; base: n
 const blankTags = (s: string) =>
   s.replace(/\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu, (m) => ' '.repeat(m.length));
 
+const APPOSED_NAME = /^,\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+)\s*,$/u;
+
 function cueAfter(text: string, open: number, close: number): SpeakerCue | undefined {
   const window = blankTags(text.slice(close, close + 300)).split(/\n|[“"]/)[0]!;
   const quoted = text.slice(open, close);
@@ -188,6 +190,13 @@ function cueAfter(text: string, open: number, close: number): SpeakerCue | undef
     const lead = /^\s*[,?!—–-]?\s*/u.exec(window)![0].length;
     const phrase = backwardPhrase(m.groups.sp, true);
     if (!phrase) return undefined;
+    // A description and the name in apposition ("Sanders’s campaign manager, Jeff Weaver, said"): the name.
+    const named =
+      m.groups.app && /^\p{Ll}/u.test(phrase.split(/\s+/).at(-1)!) && APPOSED_NAME.exec(m.groups.app);
+    if (named) {
+      const at = close + lead + m.groups.sp.length + named[0].indexOf(named[1]!);
+      return { phrase: named[1]!, start: at, end: at + named[1]!.length };
+    }
     const start = close + lead + m.groups.sp.length - phrase.length;
     return { phrase, start, end: start + phrase.length };
   }
