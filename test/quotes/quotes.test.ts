@@ -97,6 +97,11 @@ describe('attributeQuotes', () => {
     ],
     ['“We will bring the plant back to the valley,” — Sen. Ada Voss, on Monday.', 'Ada Voss'],
     ['“We will bring the plant back to the valley.” — Then he left.', undefined],
+    // A signing name is a person even when its first name is unknown to the list.
+    [
+      'Readers wrote in.\n“The ferry should never have sailed that night.” ― Jacklyn Ashworth-Pole  \n“Nobody told us.” ― Ana Diaz',
+      'Jacklyn Ashworth-Pole',
+    ],
     // People the person rules cut: a surname that is a title word, "Del." (a delegate), a date before a role.
     ['“We need the port back again,” said former governor Howard Dean, a supporter.', 'Howard Dean'],
     ['“We need the port back again,” said Del. Ana Prieto of Fairfax.', 'Ana Prieto'],

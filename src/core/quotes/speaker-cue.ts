@@ -79,7 +79,7 @@ export function speakerCue(text: string, open: number, close: number): SpeakerCu
  * `"…" — Sen. Ada Voss, on Monday`). A clause after the dash ("— Then he left") is no name.
  */
 const DASH_NAME = new RegExp(
-  `^[ \\t]*(?:\\n[ \\t]*){0,2}(?:―|—|–|--?)[ \\t]*(?<sp>(?:(?:${TITLES})\\.\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3})(?=[ \\t]*(?:[,;(]|\\.?[ \\t]*(?:\\n|$)))`,
+  `^[^\\S\\n]*(?:\\n[^\\S\\n]*){0,2}(?:―|—|–|--?)[^\\S\\n]*(?<sp>(?:(?:${TITLES})\\.\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[^\\S\\n]+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3})(?=[^\\S\\n]*(?:[,;(]|\\.?[^\\S\\n]*(?:\\n|$)))`,
   'u',
 );
 
