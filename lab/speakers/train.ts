@@ -2,7 +2,7 @@
  * Trains the speaker chooser on PolNeAR train and writes src/core/quotes/speaker-model.json (byte for
  * byte the same from the same data), printing the figures it was chosen on.
  *
- *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.05] [--key FILE]
+ *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.045] [--key FILE]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -27,6 +27,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MODEL_PATH = join(root, 'src', 'core', 'quotes', 'speaker-model.json');
 export const KEY_PATH = join(root, 'bench', 'data', 'polnear-train-speakers.tsv');
 export const FOLDS = 5;
+/**
+ * Wrong speakers allowed on the folds. Below the issue's 5 %: near it the last answers bought cost about
+ * one wrong per right (folds at 5 %: right 82.3 %, wrong 4.9 %; at 4.5 %: 81.6 %, 4.4 %), and a wrong
+ * name costs more than a missing one.
+ */
+export const MAX_WRONG = 0.045;
 
 /** Pronoun sources the key does not resolve learn from a stand-in: they count this much. */
 const STAND_IN_WEIGHT = 0.5;
@@ -112,7 +118,7 @@ async function main(): Promise<void> {
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.05] [--key FILE]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.045] [--key FILE]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
   console.log(
     `PolNeAR train: ${examples.length} matched quotes, ${examples.filter((e) => e.keyed).length} of them resolved by the hand key`,
   );
-  const text = buildModel(examples, Number(values['max-wrong'] ?? 0.05), (l) => console.log(l));
+  const text = buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l));
   const out = values.out ?? MODEL_PATH;
   writeFileSync(out, text);
   console.log(`wrote ${out}`);

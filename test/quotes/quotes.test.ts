@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { attributeQuotes, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
+import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import { analyzeStory } from '../../src/core/text/index.js';
 
 const noPeople = () => undefined;
@@ -32,7 +33,9 @@ describe('attributeQuotes', () => {
       'Dalia Kerrigan',
     ],
     ['«El mar estaba en calma esta mañana», dijo la comandante Inés Valverde.', 'Inés Valverde'],
-    ['"We stayed inside all night long." Ortiz said the city would pay for hotels.', undefined],
+    // No cue of its own; the only person in reach speaks right after: the chooser (trained on PolNeAR,
+    // where such a quote is mostly that person's) names her, the rules alone did not.
+    ['"We stayed inside all night long." Ortiz said the city would pay for hotels.', 'Ortiz'],
     ['The report called it "a slow and avoidable failure of upkeep".', undefined],
     // The shapes of issue 11.
     ['“We will win this state easily,” Tolliver, 70, told Radio Kessing.', 'Tolliver'],
@@ -83,6 +86,49 @@ describe('attributeQuotes', () => {
     ['Hollis, who chairs the panel, said “the votes are simply not there” yet.', 'Hollis'],
     // A slogan in capitals inside an ordinary sentence is still a quote.
     ['Voss told the crowd, “Keep The Valley Working Again,” to loud cheers.', 'Voss'],
+    // A dash and a name after the quote: a signed comment, a fact-check entry; a clause is no name.
+    [
+      'Readers wrote in.\n\n“The ferry should never have sailed that night.” ― Adriana Rodarte',
+      'Adriana Rodarte',
+    ],
+    [
+      'Voss spoke.\n\n"We will bring the plant back to the valley."\n\n- Hollis.\n\nIt is a stretch.',
+      'Hollis',
+    ],
+    ['“We will bring the plant back to the valley,” — Sen. Ada Voss, on Monday.', 'Ada Voss'],
+    ['“We will bring the plant back to the valley.” — Then he left.', undefined],
+    // A signing name is a person even when its first name is unknown to the list.
+    [
+      'Readers wrote in.\n“The ferry should never have sailed that night.” ― Jacklyn Ashworth-Pole  \n“Nobody told us.” ― Ana Diaz',
+      'Jacklyn Ashworth-Pole',
+    ],
+    // People the person rules cut: a surname that is a title word, "Del." (a delegate), a date before a role.
+    ['“We need the port back again,” said former governor Howard Dean, a supporter.', 'Howard Dean'],
+    ['“We need the port back again,” said Del. Ana Prieto of Fairfax.', 'Ana Prieto'],
+    ['“We need the port back again,” said 9/11 widow Terry Strada.', 'Terry Strada'],
+    // A description with the name in apposition is that name; a description opening "The" stays one.
+    [
+      '“Something happened in this town tonight,” Voss’s campaign manager, Omar Teague, said in an interview.',
+      'Omar Teague',
+    ],
+    // A partial quote in a sentence that names no speaker: the people around it are spoken about.
+    [
+      'Mayor Lena Ortiz spoke. The board saw Ortiz as the driver to speed the “move to the coast and the port.”',
+      undefined,
+    ],
+    // Sources that are no person: a newspaper, a document, an office.
+    [
+      'The ferry sailed late. According to the Harbour Gazette, “the crew had no radar that night.”',
+      'Harbour Gazette',
+    ],
+    [
+      'The ferry sailed late. According to Portlight: “The crew had no radar that night at all.”',
+      'Portlight',
+    ],
+    ['“The crew had no radar that night at all,” the memo read.', 'the memo'],
+    ['As the Harbour Gazette put it, “the crew had no radar that night.”', 'Harbour Gazette'],
+    ['“The crew had no radar that night at all,” Voss’s office said.', 'Voss’s office'],
+    ['“The crew had no radar that night at all,” the bottom it read.', undefined],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });
@@ -114,6 +160,18 @@ describe('attributeQuotes', () => {
   ])('reads no quote in a headline: %s', (headline) => {
     const text = `${headline}\n\n“The bridge will reopen before the summer,” Voss said.`;
     expect(attributeQuotes(text).map((q) => q.text)).toEqual(['The bridge will reopen before the summer']);
+  });
+
+  it.each([
+    ['“We will win this,” Ann Kale said.', 'named'],
+    ['“We will win this,” she said.', 'pronoun'],
+    ['“We will win this,” the senator said.', 'described'],
+    ['“We will win this,” The Democratic frontrunner said.', 'described'],
+    ['“We will win this,” according to the Daily Caller.', 'named'],
+    ['Ann Kale spoke. “We will win this.”', 'none'],
+    ['Ann Kale spoke. The board called it “a win for us all today.”', 'partial'],
+  ])('gives the kind of the cue of %s: %s', (text, kind) => {
+    expect(quoteCandidates(text)[0]?.kind).toBe(kind);
   });
 
   it('returns nothing for empty or hostile text', () => {

@@ -57,10 +57,13 @@ interface Word {
 
 // Abbreviations a capitalised name continues after ("Sen. John McCain", "Martin Luther King Jr. Day").
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'mr mrs ms dr sen rep gov lt gen col sgt capt cmdr adm det prof rev st jr sr mt ft pres supt insp'.split(
+  'mr mrs ms dr sen rep gov lt gen col sgt capt cmdr adm det prof rev st jr sr mt ft pres supt insp del'.split(
     ' ',
   ),
 );
+
+/** Titles only when written with their stop (classify-run.ts reads "Del." as a title, "Del" as a name). */
+const DOTTED_TITLES: ReadonlySet<string> = new Set(['del']);
 
 function words(sentence: string): Word[] {
   const out: Word[] = [];
@@ -78,6 +81,8 @@ function words(sentence: string): Word[] {
       text = text.slice(0, -1);
       // "Clinton. In Ohio…" is two runs; "J. Edgar" and "Sen. Kaine" are one.
       ends = text.length > 1 && !ABBREVIATIONS.has(text.toLowerCase());
+      // "Del." (a delegate) keeps its stop: without it "Del" is a first name or a particle ("Del Rio").
+      if (DOTTED_TITLES.has(text.toLowerCase())) text += '.';
     }
     if (text) out.push({ text, start: m.index, end: m.index + n, possessive, ends });
   }

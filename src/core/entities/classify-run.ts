@@ -12,6 +12,7 @@
  * Anything else stays unresolved; find-entities.ts may still match it to a name found elsewhere.
  */
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
+import firstNames from './first-names.json' with { type: 'json' };
 import notNames from './not-names.json' with { type: 'json' };
 import organizationWords from './organization-words.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
@@ -30,6 +31,7 @@ const PREPOSITIONS = set(places.prepositions);
 const GAZETTEER = set(places.gazetteer);
 const LANDMARKS = set(places.landmarks);
 const NOT_NAMES = set(notNames.words);
+const FIRST_NAMES = set([...firstNames.female, ...firstNames.male]);
 const SPEECH = set([...speechVerbs, 'according']);
 
 export interface ClassifiedRun {
@@ -59,8 +61,15 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   // Step 1: the last title in the run; what follows it is the name.
   let t = -1;
   words.forEach((w, i) => {
-    if (TITLES.has(key(w))) t = i;
+    if (TITLES.has(key(w)) || w === 'Del.') t = i;
   });
+  // A title word after a first name is a surname ("Howard Dean", "Larry King"), not a role.
+  if (t > 0 && t === words.length - 1 && FIRST_NAMES.has(key(words[t - 1]!))) {
+    t = -1;
+    words.slice(0, -2).forEach((w, i) => {
+      if (TITLES.has(key(w))) t = i;
+    });
+  }
   const orgLike = words.length >= 2 && ORG_SUFFIXES.has(key(words.at(-1)!));
   if (t >= 0 && !orgLike) {
     if (t === words.length - 1) return null;
@@ -85,7 +94,9 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   // All-caps words are headlines or datelines; give them a readable form ("MILLBROOK" → "Millbrook").
   const name = words
     .map((w) =>
-      w.length > 3 && w === w.toUpperCase() && /\p{Lu}/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w,
+      w.length > 3 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && !w.includes('.')
+        ? w[0] + w.slice(1).toLowerCase()
+        : w,
     )
     .join(' ');
   const last = key(words.at(-1)!);

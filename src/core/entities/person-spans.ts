@@ -67,7 +67,11 @@ export function personIndex(text: string): PersonIndex {
     const title = /^(mrs?|ms|miss)\.?$/i.exec(run.words[0] ?? '')?.[1]?.toLowerCase();
     if (title) honorific.set(c.name, title === 'mr' ? 'male' : 'female');
     if (c.kind === 'person') decided.push(span);
-    else if (words.length >= 2 && words.length <= 3 && (firstNameGender(words[0]!) || speaks(text, span.end)))
+    else if (
+      words.length >= 2 &&
+      ((words.length <= 3 && (firstNameGender(words[0]!) || speaks(text, span.end))) ||
+        (words.length <= 4 && signs(text, span.start)))
+    )
       decided.push(span);
     else if (words.length <= 3) pending.push(span);
   }
@@ -135,6 +139,13 @@ export function personIndex(text: string): PersonIndex {
 function speaks(text: string, end: number): boolean {
   return /^(?:,[^,.“”"]{1,120},|,)?\s+(?:said|says|told|added|wrote|asked|explained|noted|argued|tweeted)\b/u.test(
     text.slice(end, end + 160),
+  );
+}
+
+/** A name signing a quote after a dash ("“…” ― Jacklyn Ashley"), on its line or the next. */
+function signs(text: string, start: number): boolean {
+  return /["”’][^\S\n]*(?:\n[^\S\n]*){0,2}(?:―|—|–|--?)[^\S\n]*$/u.test(
+    text.slice(Math.max(0, start - 12), start),
   );
 }
 

@@ -125,13 +125,17 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
     );
     return between ? undefined : { speaker: prev.speaker, start: cue.start, end: cue.end };
   }
+  /** Whether the quote opening at `open` opens its sentence (or follows a colon). */
+  function opensSentence(open: number): boolean {
+    const lead = text.slice(paras[paraOf(open)]?.start ?? 0, open).trimEnd();
+    return lead === '' || /[.!?:”"’]$/.test(lead);
+  }
   const speakers = own.slice();
   quotes.forEach((q, i) => {
     if (speakers[i]) return;
     const p = paraOf(q.open);
     // Only a quote that opens its sentence continues a neighbour's; a partial quote has its own sentence.
-    const lead = text.slice(paras[p]?.start ?? 0, q.open).trimEnd();
-    if (lead !== '' && !/[.!?:”"’]$/.test(lead)) return;
+    if (!opensSentence(q.open)) return;
     const prev = quotes[i - 1];
     if (prev && paraOf(prev.open) === p && speakers[i - 1]) {
       speakers[i] = speakers[i - 1];
@@ -173,6 +177,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
     const s = speakers[i];
     const cue = cues[i];
     const lead = leadingSubject(text, q.open);
+    const partial = !opensSentence(q.open);
     const rule: RuleView = {
       open: q.open,
       close: q.close,
@@ -183,8 +188,9 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
       ...(speakers[i - 1] && { previous: speakers[i - 1]!.speaker }),
       previousNear: i > 0 && paraOf(quotes[i - 1]!.open) >= paraOf(q.open) - 1,
       ...(lead && { lead }),
+      partial,
     };
-    return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue) };
+    return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial) };
   });
 }
 
@@ -248,6 +254,8 @@ function resolve(
   const phrase = core;
   const head = phrase.split(/\s+/).at(-1)!;
   if (/^\p{Lu}/u.test(head)) {
+    // "Voters", "Boos", "Local": one capitalised word the article also writes in lowercase is no name.
+    if (!/\s/.test(phrase) && lowercaseWords(text).has(head.toLowerCase())) return undefined;
     const run = capitalizedRuns(phrase).at(-1);
     if (!run) return undefined;
     const c = classifyRun({ ...run, initial: false }, () => false);
@@ -256,6 +264,17 @@ function resolve(
     return { speaker: people.fullName(c.name, cue.start), ...at };
   }
   return { speaker: cue.phrase, ...at };
+}
+
+let lastText = '';
+let lastWords: ReadonlySet<string> = new Set();
+/** The words `text` writes in lowercase (kept for the last text: resolve runs once per quote). */
+function lowercaseWords(text: string): ReadonlySet<string> {
+  if (text !== lastText) {
+    lastText = text;
+    lastWords = new Set(text.match(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  }
+  return lastWords;
 }
 
 /**

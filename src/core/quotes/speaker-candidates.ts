@@ -26,6 +26,8 @@ export interface RuleView {
   readonly previousNear: boolean;
   /** The subject phrase of the sentence leading to the quote (speaker-cue.ts leadingSubject). */
   readonly lead?: SpeakerCue;
+  /** The quote sits inside its sentence (words of the sentence come before its mark). */
+  readonly partial?: boolean;
 }
 
 export interface Candidate {
@@ -81,21 +83,31 @@ export const SPEAKER_FEATURES = [
   'pronounBeforeNearest',
   'pronounBeforeSubject',
   'ruleRole',
+  'partial',
+  'partialSameSentence',
 ] as const;
 
 /**
  * What the quote's own cue names: a person or organisation by name, "he"/"she", a description
- * ("the senator", "a spokeswoman", "who"), or nothing (the quote has no cue of its own). The chooser
- * has one threshold per kind: a name in the cue is seldom wrong, a pronoun or a description is often.
+ * ("the senator", "a spokeswoman", "who"), or nothing (the quote has no cue of its own): `none` when
+ * the quote opens its sentence (a speaker's quote goes on), `partial` when it sits inside a sentence
+ * that names no speaker (`the board saw Fiorina as the driver to speed the "…"`), where the people
+ * named around it are more often spoken about than speaking. The chooser has one threshold per kind:
+ * a name in the cue is seldom wrong, a pronoun or a description is often.
  */
-export type CueKind = 'named' | 'pronoun' | 'described' | 'none';
-export const CUE_KINDS: readonly CueKind[] = ['named', 'pronoun', 'described', 'none'];
+export type CueKind = 'named' | 'pronoun' | 'described' | 'none' | 'partial';
+export const CUE_KINDS: readonly CueKind[] = ['named', 'pronoun', 'described', 'none', 'partial'];
 
-/** The kind of `cue` (undefined: none). */
-export function cueKind(cue: SpeakerCue | undefined): CueKind {
-  if (!cue) return 'none';
+/** The kind of `cue` (undefined: none, or partial for a quote inside its sentence). */
+export function cueKind(cue: SpeakerCue | undefined, partial = false): CueKind {
+  if (!cue) return partial ? 'partial' : 'none';
   if (PRONOUN_GENDER[cue.phrase.toLowerCase()]) return 'pronoun';
-  return /^\p{Lu}/u.test(cue.phrase) ? 'named' : 'described';
+  // By its head: "The Democratic frontrunner" is a description, "the Daily Caller" a name.
+  const head = cue.phrase
+    .split(/\s+(?:for|of|at|from)\s+/)[0]!
+    .split(/\s+/)
+    .at(-1)!;
+  return /^\p{Lu}/u.test(head) ? 'named' : 'described';
 }
 
 const WINDOW_BEFORE = 2000;
@@ -154,7 +166,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   };
   const most = Math.max(0, ...counts.values());
   const want = PRONOUN_GENDER[rule.cue?.phrase.toLowerCase() ?? ''];
-  const kind = cueKind(rule.cue);
+  const kind = cueKind(rule.cue, rule.partial);
+  const noCue = kind === 'none' || kind === 'partial';
 
   const near = outside.filter(
     (m) => m.end > rule.open - WINDOW_BEFORE && m.start < rule.close + WINDOW_AFTER,
@@ -195,7 +208,7 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       ruleNotPerson: isRule && !person && !/^\p{Ll}/u.test(speaker) ? 1 : 0,
       rulePronoun: isRule && kind === 'pronoun' ? 1 : 0,
       ruleNamed: isRule && kind === 'named' ? 1 : 0,
-      ruleNoCue: isRule && kind === 'none' ? 1 : 0,
+      ruleNoCue: isRule && noCue ? 1 : 0,
       cueMention: cueMention ? 1 : 0,
       pronounMatch: want && g === want ? 1 : 0,
       pronounMismatch: want && g && g !== want ? 1 : 0,
@@ -231,11 +244,13 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
         rule.lead !== undefined && ms.some((m) => m.start < rule.lead!.end && rule.lead!.start < m.end)
           ? 1
           : 0,
-      noCueBefore: kind === 'none' && beforeOrder[0] === speaker ? 1 : 0,
-      noCueAfter: kind === 'none' && afterOrder[0] === speaker ? 1 : 0,
+      noCueBefore: noCue && beforeOrder[0] === speaker ? 1 : 0,
+      noCueAfter: noCue && afterOrder[0] === speaker ? 1 : 0,
       pronounBeforeNearest: want && beforeOrder[0] === speaker ? 1 : 0,
       pronounBeforeSubject: want && beforeSubject ? 1 : 0,
       ruleRole: isRule && rule.finalRole ? 1 : 0,
+      partial: kind === 'partial' ? 1 : 0,
+      partialSameSentence: kind === 'partial' && beforeSentences === 0 ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];

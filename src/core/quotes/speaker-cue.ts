@@ -32,8 +32,11 @@ const alt = (list: readonly string[]) =>
 export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
 const VERB = `(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
-const ACCORDING = `(?:${alt(attributionWords.according)})`;
+// "According to X, “…”" opens its sentence: the capitalised form counts too.
+const ACCORDING = `(?:${alt(attributionWords.according.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]))})`;
 const B = `(?![\\p{L}\\p{N}])`;
+/** Abbreviated titles that may stand before a name, with their stop. */
+const TITLES = 'Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Del|Lt|Col|Sgt|Prof|Rev|Pres';
 const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
 const DETERMINERS: ReadonlySet<string> = new Set(words.determiners);
 const PRONOUNS: ReadonlySet<string> = new Set(words.pronouns);
@@ -50,7 +53,7 @@ const AFTER_SUBJECT = new RegExp(
   'u',
 );
 const AFTER_INVERTED = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Jr|St|Lt|Gen))\\.){1,90})`,
+  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|${TITLES}|Jr|St))\\.){1,90})`,
   'u',
 );
 // Before the quote: the last cue verb of the sentence (searched from the right).
@@ -62,8 +65,30 @@ const CUE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${VERB}|${ACCORDING})${B}`, 'gu')
  */
 export function speakerCue(text: string, open: number, close: number): SpeakerCue | undefined {
   return (
-    cueAfter(text, open, close) ?? cueBefore(text, open) ?? subjectBefore(text, open) ?? nameColon(text, open)
+    cueAfter(text, open, close) ??
+    dashAfter(text, close) ??
+    cueBefore(text, open) ??
+    subjectBefore(text, open) ??
+    nameColon(text, open)
   );
+}
+
+/**
+ * A dash and a name after the quote, on its line or opening the next paragraph, then a comma, a stop or
+ * the line's end: a signed comment or a fact-check entry (`"…" ― Adriana Rodarte`, `"…"¶- Sanders.`,
+ * `"…" — Sen. Ada Voss, on Monday`). A clause after the dash ("— Then he left") is no name.
+ */
+const DASH_NAME = new RegExp(
+  `^[^\\S\\n]*(?:\\n[^\\S\\n]*){0,2}(?:―|—|–|--?)[^\\S\\n]*(?<sp>(?:(?:${TITLES})\\.\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[^\\S\\n]+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3})(?=[^\\S\\n]*(?:[,;(]|\\.?[^\\S\\n]*(?:\\n|$)))`,
+  'u',
+);
+
+function dashAfter(text: string, close: number): SpeakerCue | undefined {
+  const m = DASH_NAME.exec(text.slice(close, close + 120));
+  const phrase = m?.groups?.sp?.replace(/\.$/, '');
+  if (!m || !phrase || !/\p{Ll}/u.test(phrase)) return undefined;
+  const start = close + m[0].length - m.groups!.sp!.length;
+  return { phrase, start, end: start + phrase.length };
 }
 
 const NAME_COLON = /(?:^|[.!?]["”’]?\s+|\n\s*)(?<sp>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}):\s*$/u;
@@ -134,7 +159,7 @@ function sentenceBefore(text: string, open: number): { sentence: string; base: n
   for (const m of head.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) {
     if (
       m.index + m[0].length > start &&
-      !/(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen)$/u.test(head.slice(0, m.index))
+      !/(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen|Del)$/u.test(head.slice(0, m.index))
     )
       start = m.index + m[0].length;
   }
@@ -144,6 +169,8 @@ function sentenceBefore(text: string, open: number): { sentence: string; base: n
 /** A party-and-state tag after a name ("(D-Nev.)", "(R)") blanked out, offsets kept. */
 const blankTags = (s: string) =>
   s.replace(/\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu, (m) => ' '.repeat(m.length));
+
+const APPOSED_NAME = /^,\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+)\s*,$/u;
 
 function cueAfter(text: string, open: number, close: number): SpeakerCue | undefined {
   const window = blankTags(text.slice(close, close + 300)).split(/\n|[“"]/)[0]!;
@@ -163,6 +190,13 @@ function cueAfter(text: string, open: number, close: number): SpeakerCue | undef
     const lead = /^\s*[,?!—–-]?\s*/u.exec(window)![0].length;
     const phrase = backwardPhrase(m.groups.sp, true);
     if (!phrase) return undefined;
+    // A description and the name in apposition ("Sanders’s campaign manager, Jeff Weaver, said"): the name.
+    const named =
+      m.groups.app && /^\p{Ll}/u.test(phrase.split(/\s+/).at(-1)!) && APPOSED_NAME.exec(m.groups.app);
+    if (named) {
+      const at = close + lead + m.groups.sp.length + named[0].indexOf(named[1]!);
+      return { phrase: named[1]!, start: at, end: at + named[1]!.length };
+    }
     const start = close + lead + m.groups.sp.length - phrase.length;
     return { phrase, start, end: start + phrase.length };
   }
@@ -213,7 +247,8 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
   if (app && /\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
   s = s.replace(/[\s,]+$/, '');
-  const tokens = [...s.matchAll(/[\p{L}\p{M}\p{N}'’.&-]+/gu)];
+  // "9/11 widow Terry Strada": a date is a word of the phrase.
+  const tokens = [...s.matchAll(/\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+/gu)];
   const picked: RegExpMatchArray[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
@@ -225,7 +260,7 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
     if (
       picked.length > 0 &&
       /\p{L}{2,}\.$/u.test(t[0]) &&
-      !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st)\.$/.test(w)
+      !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st|del)\.$/.test(w)
     )
       break;
     // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
@@ -262,19 +297,29 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   const lower = ws.map((w) => w.toLowerCase());
   const last = ws.at(-1)!;
   if (/['’]s?$/.test(last) || /\.$/.test(last.replace(/^(?:\p{Lu}\.)+$/u, ''))) return false;
-  if (lower.some((w, i) => PRONOUNS.has(w) && (i > 0 || ws.length > 1))) return false;
+  if (lower.some((w, i) => (PRONOUNS.has(w) || w === 'it') && (i > 0 || ws.length > 1))) return false;
   if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
     return false;
   if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
   if (/^\p{Lu}/u.test(last)) return true;
   if (PRONOUNS.has(lower[0]!)) return true;
+  // A name's office, campaign or aide ("Ryan’s office", "Hillary Clinton’s campaign"): a described source.
+  const owner = ws.findIndex((w) => /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u.test(w));
+  if (
+    owner >= 0 &&
+    ws.length - owner - 1 >= 1 &&
+    ws.length - owner - 1 <= 3 &&
+    ws.slice(0, owner).every((w) => /^\p{Lu}/u.test(w)) &&
+    ws.slice(owner + 1).every((w) => /^\p{Ll}/u.test(w))
+  )
+    return true;
   // Lowercase without a determiner: a plural source ("sources", "campaign officials").
   return ws.length <= 2 && /s$/.test(last);
 }
 
 /** The speaker phrase at the start of `right` (after an inverted verb), or undefined. */
 function forwardPhrase(right: string): string | undefined {
-  const m = /^(?:[\p{L}\p{M}\p{N}'’.&-]+\s*){1,8}/u.exec(right);
+  const m = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u.exec(right);
   if (!m) return undefined;
   const out: string[] = [];
   for (const w of m[0].trim().split(/\s+/)) {
