@@ -3,7 +3,7 @@
  * for byte the same from the same data), printing the figures its threshold was chosen on.
  *
  *   npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--examples 11244] [--seed 7]
- *        [--thresholds 0.3,0.4,0.5] [--trees 200] [--depth 3] [--out FILE]
+ *        [--thresholds 0.3,0.4,0.5] [--trees 200] [--depth 3] [--rounds 1] [--out FILE]
  *
  * e.g. npx tsx lab/cluster-join/train.ts /work/shared/data/multi-news/train.jsonl.gz:/work/shared/data/multi-news/train.dates.tsv
  *
@@ -11,7 +11,8 @@
  * `datedMultiNewsStream`) is split by example into two folds, each as dense per day as validation.
  * Pairs are collected from the rule's run over each fold; trees fitted on one fold choose among the
  * candidates of the other at each threshold, and the threshold with the best mean BCubed F1 of the
- * two folds is kept; the shipped trees are fitted on the pairs of both folds.
+ * two folds is kept; the shipped trees are fitted on the pairs of both folds. With `--rounds 2`, each
+ * fold's pairs are collected again from a run the first round's model decided, and added.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -46,6 +47,11 @@ function model(pairs: readonly Pair[], threshold: number, boost: BoostOptions): 
   return { features: [...JOIN_FEATURES], threshold, trees: rounded };
 }
 
+/** Trees for fold `f`, fitted on the other fold's pairs. */
+function crossed(pairs: readonly Pair[][], f: number, boost: BoostOptions): JoinModel {
+  return model(pairs[1 - f] ?? [], 0.5, boost);
+}
+
 /**
  * Cross-fits on the two folds, picks the threshold, fits on both; returns the model file's text.
  * `options` are clustering options for every run (the tests shrink the decay for tiny streams).
@@ -56,6 +62,7 @@ export function buildJoinModel(
   boost: BoostOptions,
   log: (line: string) => void,
   options: Record<string, number> = {},
+  rounds = 1,
 ): string {
   const runs = streams.map((s) => collectPairs(s, options));
   runs.forEach((r, f) => {
@@ -66,20 +73,34 @@ export function buildJoinModel(
         `${r.ownHeld} articles, among the candidates for ${r.ownCandidate}`,
     );
   });
-  const crossed = [1, 0].map((other) => model(runs[other]?.pairs ?? [], 0.5, boost));
+  let pairs = runs.map((r) => r.pairs);
   let best = { t: thresholds[0] ?? 0.5, f1: -1 };
-  for (const t of thresholds) {
-    const f1 = streams.map(
-      (s, f) => collectPairs(s, options, { ...crossed[f]!, threshold: t }).scores.bcubed,
-    );
-    const mean = (f1[0]!.f1 + f1[1]!.f1) / 2;
-    log(
-      `threshold ${t}: ${f1.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`,
-    );
-    if (mean > best.f1) best = { t, f1: mean };
+  let models: JoinModel[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    if (round > 1) {
+      // Pairs again, from runs the model decided (trained on the other fold): the states it meets in use.
+      const kept = best.t;
+      pairs = streams.map((s, f) => [
+        ...(pairs[f] ?? []),
+        ...collectPairs(s, options, { ...models[f]!, threshold: kept }).pairs,
+      ]);
+      log(`round ${round}: ${pairs.map((p) => p.length).join(' + ')} pairs`);
+    }
+    models = [0, 1].map((f) => crossed(pairs, f, boost));
+    best = { t: thresholds[0] ?? 0.5, f1: -1 };
+    for (const t of thresholds) {
+      const f1 = streams.map(
+        (s, f) => collectPairs(s, options, { ...models[f]!, threshold: t }).scores.bcubed,
+      );
+      const mean = (f1[0]!.f1 + f1[1]!.f1) / 2;
+      log(
+        `threshold ${t}: ${f1.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`,
+      );
+      if (mean > best.f1) best = { t, f1: mean };
+    }
+    log(`round ${round}: kept threshold ${best.t} (mean F1 ${best.f1.toFixed(4)})`);
   }
-  log(`kept threshold ${best.t} (mean F1 ${best.f1.toFixed(4)})`);
-  const all = [...(runs[0]?.pairs ?? []), ...(runs[1]?.pairs ?? [])];
+  const all = [...(pairs[0] ?? []), ...(pairs[1] ?? [])];
   return `${JSON.stringify(model(all, best.t, boost))}\n`;
 }
 
@@ -93,6 +114,7 @@ async function main(): Promise<void> {
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },
+      rounds: { type: 'string', default: '1' },
       out: { type: 'string', default: join(here, '..', '..', 'src', 'core', 'cluster', 'join-model.json') },
     },
   });
@@ -115,6 +137,7 @@ async function main(): Promise<void> {
     { ...BOOST_DEFAULTS, trees: Number(values.trees), depth: Number(values.depth) },
     (line) => console.log(line),
     options,
+    Number(values.rounds),
   );
   writeFileSync(values.out ?? '', text);
   console.log(`wrote ${values.out}`);

@@ -18,6 +18,8 @@ const BASE: JoinEvidence = {
   spanDays: 2,
   rank: 0,
   lead: 0.1,
+  linkLead: 0.05,
+  centroidLead: -0.1,
   vector: [
     ['dam', 0.8],
     ['420', 0.4],

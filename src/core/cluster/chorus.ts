@@ -332,7 +332,14 @@ class ChorusClusterer implements OnlineClusterer {
     const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
     if (!model && !this.join.observe) return undefined;
     const top = scored.slice(0, this.options.joinCandidates);
-    const features = top.map((c, rank) => this.joinEvidence(c, rank, scored, vector, time));
+    const link = bestTwo(scored, (c) => c.linkCosine);
+    const centroid = bestTwo(scored, (c) => c.centroid);
+    const features = top.map((c, rank) =>
+      this.joinEvidence(c, rank, scored, vector, time, {
+        link: c.linkCosine - (c === link.first ? link.second : link.best),
+        centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
+      }),
+    );
     this.join.observe?.({ articleId, stories: top.map((c) => c.story), features });
     if (!model) return undefined;
     let story: Scored | undefined;
@@ -352,6 +359,7 @@ class ChorusClusterer implements OnlineClusterer {
     scored: readonly Scored[],
     vector: readonly TermWeight[],
     time: number,
+    leads: { link: number; centroid: number },
   ): number[] {
     const s = this.storyState.get(c.story);
     let links = 0;
@@ -377,6 +385,8 @@ class ChorusClusterer implements OnlineClusterer {
       spanDays: (Math.max(last, time) - Math.min(first, time)) / DAY,
       rank,
       lead: c.score - other,
+      linkLead: leads.link,
+      centroidLead: leads.centroid,
       vector,
       centroidTerms: s?.centroid ?? new Map<string, number>(),
       idf: (t) => this.df.idf(t),
@@ -680,6 +690,19 @@ function topEntries(map: ReadonlyMap<number, number>, k: number): [number, numbe
     top[i] = entry;
   }
   return top;
+}
+
+/** The highest value of `of` among `items`, the item holding it, and the highest among the others (0 when none). */
+function bestTwo<T>(items: readonly T[], of: (item: T) => number) {
+  let first: T | undefined;
+  let best = 0;
+  let second = 0;
+  for (const item of items) {
+    const v = of(item);
+    if (first === undefined || v > best) [first, best, second] = [item, v, first === undefined ? 0 : best];
+    else if (v > second) second = v;
+  }
+  return { first, best, second };
 }
 
 /**

@@ -18,6 +18,8 @@ export const JOIN_FEATURES = [
   'spanDays',
   'rank',
   'lead',
+  'linkLead',
+  'centroidLead',
   'articleTerms',
   'sharedTerms',
   'sharedWeight',
@@ -46,6 +48,9 @@ export interface JoinEvidence {
   readonly rank: number;
   /** Score minus the best other candidate's score (the best's margin; negative for the others). */
   readonly lead: number;
+  /** The same for the best member cosine and the centroid cosine: which story holds the nearest article. */
+  readonly linkLead: number;
+  readonly centroidLead: number;
   /** The article's unit vector and the story's centroid (unnormalised weights). */
   readonly vector: readonly TermWeight[];
   readonly centroidTerms: ReadonlyMap<string, number>;
@@ -83,6 +88,8 @@ export function joinFeatures(e: JoinEvidence): number[] {
     e.spanDays,
     e.rank,
     e.lead,
+    e.linkLead,
+    e.centroidLead,
     e.vector.length,
     shared,
     weight,
