@@ -97,6 +97,12 @@ describe('the learned join decision', () => {
     expect(off.add(day(2, 'b', OTHER)).newStory).toBe(true);
   });
 
+  it('decides by the rule when a threshold is given alone', () => {
+    const c = chorusFactory(undefined, { model: spanModel(1.5) }).create({ threshold: 0.5 });
+    c.add(day(1, 'a', DAM));
+    expect(c.add(day(2, 'b', OTHER)).newStory).toBe(true);
+  });
+
   it('hands the features of every dated decision to an observer', () => {
     const seen: number[] = [];
     const c = chorusFactory(undefined, { observe: (o) => seen.push(o.stories.length) }).create();

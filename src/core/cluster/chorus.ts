@@ -9,6 +9,10 @@
  * for stories whose articles each tell a different part; the best single link alone chains unrelated
  * stories; the mix is measured to beat both (README, `bench/cluster.ts`).
  *
+ * A dated article (not a headline) decides by a learned model instead when the clusterer has one
+ * (`join-model.ts`): boosted trees over `joinFeatures` of its best few candidates, trained on a dated
+ * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round).
+ *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
  * entries (a term with thousands of postings is too common to find a story anyway), and only the best
@@ -777,9 +781,10 @@ export function chorusFactory(prior?: PriorFrequencies, join: JoinSetup = {}): C
     description: 'TF-IDF over stems, entities and title with time decay, indexed candidates and merges',
     defaultThreshold: CHORUS_CLUSTER_DEFAULTS.threshold,
     create(options = {}) {
-      // A threshold given alone (`chorus cluster --threshold`) is the least score for every item.
+      // A threshold given alone (`chorus cluster --threshold`) is the least score for every item, so
+      // dated articles then decide by that rule, not by the learned model.
       const t = options.threshold;
-      const all = t === undefined ? {} : { datedThreshold: t, headlineThreshold: t };
+      const all = t === undefined ? {} : { datedThreshold: t, headlineThreshold: t, datedJoinModel: 0 };
       return new ChorusClusterer(chorusOptions({ ...all, ...options }), prior, undefined, join);
     },
     restore(snapshot) {
