@@ -9,6 +9,10 @@
  * for stories whose articles each tell a different part; the best single link alone chains unrelated
  * stories; the mix is measured to beat both (README, `bench/cluster.ts`).
  *
+ * A dated article (not a headline) decides by a learned model instead when the clusterer has one
+ * (`join-model.ts`): boosted trees over `joinFeatures` of its best few candidates, trained on a dated
+ * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round).
+ *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
  * entries (a term with thousands of postings is too common to find a story anyway), and only the best
@@ -31,6 +35,8 @@ import type {
 } from './clusterer.js';
 import { DocumentFrequency, type PriorFrequencies } from './document-frequency.js';
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
+import { joinFeatures } from './join-features.js';
+import { joinProbability, type JoinModel } from './join-model.js';
 import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 
@@ -105,6 +111,28 @@ export interface ChorusClusterOptions extends FeatureOptions {
    * telling another part), yet a dated stream holds only a few days of stories, so scanning them is cheap.
    */
   readonly scanStories: number;
+  /**
+   * 1: a dated article (not a headline) joins by the learned join model (`join-model.ts`) when the
+   * clusterer has one, choosing among its best `joinCandidates` stories by the rule's score; 0: by the
+   * threshold and margin rule, as undated articles and headlines always do.
+   */
+  readonly datedJoinModel: number;
+  readonly joinCandidates: number;
+  /** Least join probability; 0 takes the model's own threshold (chosen on the train folds). */
+  readonly joinThreshold: number;
+}
+
+/** What the join decision saw for one dated article: its best candidates and their `joinFeatures`. */
+export interface JoinObservation {
+  readonly articleId: string;
+  readonly stories: readonly string[];
+  readonly features: readonly (readonly number[])[];
+}
+
+/** The learned decision's parts: the model, and for the lab an observer of every dated decision. */
+export interface JoinSetup {
+  readonly model?: JoinModel;
+  readonly observe?: (observation: JoinObservation) => void;
 }
 
 /** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
@@ -150,6 +178,9 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   headlineGraceDays: 0,
   headlineHalfLifeDays: 0.1,
   scanStories: 1000,
+  datedJoinModel: 1,
+  joinCandidates: 5,
+  joinThreshold: 0,
 });
 
 const DAY = 86_400_000;
@@ -169,6 +200,19 @@ interface StoryState {
   readonly recent: number[];
   first?: number;
   last?: number;
+}
+
+/** A candidate story with its score and the parts of it. */
+interface Scored {
+  readonly story: string;
+  readonly score: number;
+  /** Score before decay and size penalty. */
+  readonly raw: number;
+  /** Key of the member the best link is with. */
+  readonly link: number;
+  readonly centroid: number;
+  readonly linkCosine: number;
+  readonly decay: number;
 }
 
 interface Posting {
@@ -198,6 +242,7 @@ class ChorusClusterer implements OnlineClusterer {
     readonly options: ChorusClusterOptions,
     private readonly prior?: PriorFrequencies,
     state?: ChorusState,
+    private readonly join: JoinSetup = {},
   ) {
     this.book = state ? StoryBook.fromJSON(state.book) : new StoryBook();
     this.df = state ? DocumentFrequency.fromJSON(state.df, prior) : new DocumentFrequency(prior);
@@ -228,18 +273,23 @@ class ChorusClusterer implements OnlineClusterer {
     const scan = !headline && Number.isFinite(time) && this.storyState.size <= this.options.scanStories;
 
     const scored = this.score(vector, weights, time, decide, scan);
-    const best = scored[0];
+    const learned =
+      !headline && Number.isFinite(time) ? this.learnedChoice(article.id, scored, vector, time) : undefined;
+    const best = learned ? learned.story : scored[0];
     const second = scored[1]?.score ?? 0;
     const joins =
       best !== undefined &&
-      best.score >= decide.threshold &&
-      (best.score - second >= decide.margin || second >= this.options.mergeThreshold);
-    const storyId = joins ? best.story : this.book.open(article.id);
+      (learned
+        ? learned.joins
+        : best.score >= decide.threshold &&
+          (best.score - second >= decide.margin || second >= this.options.mergeThreshold));
+    const storyId = joins && best ? best.story : this.book.open(article.id);
     if (joins) this.book.join(storyId, article.id);
     const merges: { from: string; into: string }[] = [];
     if (joins) {
-      for (const other of scored.slice(1)) {
+      for (const other of scored) {
         if (other.score < this.options.mergeThreshold) break;
+        if (other === best) continue;
         const into = this.book.resolve(storyId);
         const from = this.book.resolve(other.story);
         if (from === into || this.centroidCosine(into, from) < this.options.mergeCentroid) continue;
@@ -269,6 +319,82 @@ class ChorusClusterer implements OnlineClusterer {
       merges,
       candidates: scored.length,
     };
+  }
+
+  /**
+   * The learned decision for a dated article: the most probable of the best `joinCandidates` stories,
+   * joined when its probability reaches the threshold. Undefined when the rule decides (no model, or
+   * the option is off); the features are still handed to the observer, which is how the lab collects
+   * its training pairs from the rule's own runs.
+   */
+  private learnedChoice(
+    articleId: string,
+    scored: readonly Scored[],
+    vector: readonly TermWeight[],
+    time: number,
+  ): { story: Scored | undefined; joins: boolean } | undefined {
+    const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
+    if (!model && !this.join.observe) return undefined;
+    const top = scored.slice(0, this.options.joinCandidates);
+    const link = bestTwo(scored, (c) => c.linkCosine);
+    const centroid = bestTwo(scored, (c) => c.centroid);
+    const features = top.map((c, rank) =>
+      this.joinEvidence(c, rank, scored, vector, time, {
+        link: c.linkCosine - (c === link.first ? link.second : link.best),
+        centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
+      }),
+    );
+    this.join.observe?.({ articleId, stories: top.map((c) => c.story), features });
+    if (!model) return undefined;
+    let story: Scored | undefined;
+    let p = -1;
+    top.forEach((c, i) => {
+      const q = joinProbability(model, features[i] ?? []);
+      if (q > p) [story, p] = [c, q];
+    });
+    const threshold = this.options.joinThreshold > 0 ? this.options.joinThreshold : model.threshold;
+    return { story, joins: story !== undefined && p >= threshold };
+  }
+
+  /** `joinFeatures` of one candidate, from the story's state now. */
+  private joinEvidence(
+    c: Scored,
+    rank: number,
+    scored: readonly Scored[],
+    vector: readonly TermWeight[],
+    time: number,
+    leads: { link: number; centroid: number },
+  ): number[] {
+    const s = this.storyState.get(c.story);
+    let links = 0;
+    let n = 0;
+    for (const key of s?.recent ?? []) {
+      const m = this.members.get(key);
+      if (!m) continue;
+      links += dot(vector, m.weights);
+      n++;
+    }
+    const other = (rank === 0 ? scored[1] : scored[0])?.score ?? 0;
+    const first = s?.first ?? time;
+    const last = s?.last ?? time;
+    return joinFeatures({
+      score: c.score,
+      centroid: c.centroid,
+      link: c.linkCosine,
+      meanLink: n > 0 ? links / n : 0,
+      decay: c.decay,
+      size: this.book.size(c.story),
+      daysSinceLast: (time - last) / DAY,
+      daysSinceFirst: (time - first) / DAY,
+      spanDays: (Math.max(last, time) - Math.min(first, time)) / DAY,
+      rank,
+      lead: c.score - other,
+      linkLead: leads.link,
+      centroidLead: leads.centroid,
+      vector,
+      centroidTerms: s?.centroid ?? new Map<string, number>(),
+      idf: (t) => this.df.idf(t),
+    });
   }
 
   /** Thresholds of one decision: a headline-only item's, a dated article's, or the undated default. */
@@ -312,7 +438,7 @@ class ChorusClusterer implements OnlineClusterer {
     time: number,
     decide: Decide,
     scan: boolean,
-  ) {
+  ): Scored[] {
     const partial = new Map<number, number>();
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       const list = this.postings.get(t)?.entries ?? [];
@@ -349,18 +475,22 @@ class ChorusClusterer implements OnlineClusterer {
         }
         if (member >= 0) links.set(story, { link, member });
       }
-    const out: { story: string; score: number; raw: number; link: number }[] = [];
+    const out: Scored[] = [];
     for (const [story, { link, member }] of links) {
       const s = this.storyState.get(story);
       if (!s) continue;
       const centroid = s.norm > 0 ? dot(vector, s.centroid) / s.norm : 0;
       const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
       const penalty = decide.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
+      const decay = this.decay(s, time, decide);
       out.push({
         story,
-        score: Math.max(0, raw * this.decay(s, time, decide) - penalty),
+        score: Math.max(0, raw * decay - penalty),
         raw,
         link: member,
+        centroid,
+        linkCosine: link,
+        decay,
       });
     }
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
@@ -566,6 +696,19 @@ function topEntries(map: ReadonlyMap<number, number>, k: number): [number, numbe
   return top;
 }
 
+/** The highest value of `of` among `items`, the item holding it, and the highest among the others (0 when none). */
+function bestTwo<T>(items: readonly T[], of: (item: T) => number) {
+  let first: T | undefined;
+  let best = 0;
+  let second = 0;
+  for (const item of items) {
+    const v = of(item);
+    if (first === undefined || v > best) [first, best, second] = [item, v, first === undefined ? 0 : best];
+    else if (v > second) second = v;
+  }
+  return { first, best, second };
+}
+
 /**
  * Weights are kept to six decimals as they are computed, not only when saved: the JSON snapshot is then
  * a third of the size and a restored clusterer holds exactly the numbers the live one does.
@@ -628,17 +771,21 @@ export function chorusOptions(options: Record<string, unknown> = {}): ChorusClus
   return merged as unknown as ChorusClusterOptions;
 }
 
-/** The `chorus` clusterer factory, with an optional prior document-frequency table. */
-export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
+/**
+ * The `chorus` clusterer factory, with an optional prior document-frequency table and learned join
+ * decision (the lab passes an observer to collect training pairs).
+ */
+export function chorusFactory(prior?: PriorFrequencies, join: JoinSetup = {}): ClustererFactory {
   return {
     name: 'chorus',
     description: 'TF-IDF over stems, entities and title with time decay, indexed candidates and merges',
     defaultThreshold: CHORUS_CLUSTER_DEFAULTS.threshold,
     create(options = {}) {
-      // A threshold given alone (`chorus cluster --threshold`) is the least score for every item.
+      // A threshold given alone (`chorus cluster --threshold`) is the least score for every item, so
+      // dated articles then decide by that rule, not by the learned model.
       const t = options.threshold;
-      const all = t === undefined ? {} : { datedThreshold: t, headlineThreshold: t };
-      return new ChorusClusterer(chorusOptions({ ...all, ...options }), prior);
+      const all = t === undefined ? {} : { datedThreshold: t, headlineThreshold: t, datedJoinModel: 0 };
+      return new ChorusClusterer(chorusOptions({ ...all, ...options }), prior, undefined, join);
     },
     restore(snapshot) {
       if (snapshot?.method !== 'chorus' || snapshot.version !== 1)
@@ -652,6 +799,8 @@ export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
         ...(o['saturation'] === undefined && { saturation: 0 }),
         // Snapshots from before the scan: dated articles go on meeting only the stories the index finds.
         ...(o['scanStories'] === undefined && { scanStories: 0 }),
+        // Snapshots from before the learned join decision: dated articles go on deciding by the rule.
+        ...(o['datedJoinModel'] === undefined && { datedJoinModel: 0 }),
         // Snapshots from before dated and headline-only items decided apart: they decide as undated ones did.
         ...(o['datedThreshold'] === undefined && {
           datedThreshold: o['threshold'],
@@ -668,6 +817,7 @@ export function chorusFactory(prior?: PriorFrequencies): ClustererFactory {
         chorusOptions({ ...snapshot.options, ...legacy }),
         prior,
         snapshot.state as ChorusState,
+        join,
       );
     },
   };

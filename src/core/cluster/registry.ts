@@ -6,13 +6,20 @@ import { ChorusError } from '../errors.js';
 import { chorusFactory } from './chorus.js';
 import type { ClustererFactory, ClusterOptions, ClusterSnapshotState, OnlineClusterer } from './clusterer.js';
 import prior from './cluster-idf.json' with { type: 'json' };
+import joinModel from './join-model.json' with { type: 'json' };
+import { checkJoinModel, type JoinModel } from './join-model.js';
 import { tfidf } from './tfidf.js';
 
 /**
  * `chorus` starts from document frequencies counted on Multi-News train (`lab/cluster-idf.ts`), so the
- * first articles of a stream already weigh words sensibly; the baseline counts online only, as published.
+ * first articles of a stream already weigh words sensibly, and decides the joins of dated articles by
+ * the model trained on the dated train stream (`lab/cluster-join/train.ts`); the baseline counts online
+ * only, as published.
  */
-const CLUSTERERS: readonly ClustererFactory[] = [chorusFactory(prior), tfidf];
+const CLUSTERERS: readonly ClustererFactory[] = [
+  chorusFactory(prior, { model: checkJoinModel(joinModel as unknown as JoinModel) }),
+  tfidf,
+];
 const BY_NAME = new Map(CLUSTERERS.map((c) => [c.name, c]));
 
 /** Names of every registered clusterer, the default (`chorus`) first. */

@@ -1,0 +1,84 @@
+/**
+ * Training pairs for the learned join decision: a gold-labelled dated stream is clustered in order, and
+ * for every dated article the best `joinCandidates` stories the clusterer weighs are taken with their
+ * `joinFeatures`, labelled 1 when the story is the article's own: the one holding most of the earlier
+ * articles of its gold story (as BCubed sees it, joining there is right; anywhere else is wrong).
+ */
+import { chorusFactory, type JoinObservation } from '../../src/core/cluster/chorus.js';
+import prior from '../../src/core/cluster/cluster-idf.json' with { type: 'json' };
+import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
+import { clusterScores, type ClusterScores } from '../../src/eval/cluster-metrics.js';
+import type { Example } from '../same-content/logistic.js';
+
+export interface Pair extends Example {
+  /** Index of the article in the stream: its candidates form one decision. */
+  readonly article: number;
+}
+
+export interface PairRun {
+  readonly pairs: Pair[];
+  readonly scores: ClusterScores;
+  /** Dated articles whose gold story was held, and of those, how many had it among their candidates. */
+  readonly ownHeld: number;
+  readonly ownCandidate: number;
+}
+
+/**
+ * Clusters `stream` (with `model` deciding dated joins when given, else the rule) and collects the
+ * labelled candidates of every dated decision.
+ */
+export function collectPairs(
+  stream: readonly LabelledArticle[],
+  options: Record<string, number> = {},
+  model?: JoinModel,
+): PairRun {
+  const pairs: Pair[] = [];
+  // gold → story → articles of that gold in the story (after merges).
+  const goldStories = new Map<string, Map<string, number>>();
+  let current = -1;
+  let ownHeld = 0;
+  let ownCandidate = 0;
+  const observe = (o: JoinObservation) => {
+    const gold = stream[current]?.gold ?? '';
+    const own = ownStory(goldStories.get(gold));
+    if (own !== undefined) ownHeld++;
+    if (own !== undefined && o.stories.includes(own)) ownCandidate++;
+    o.stories.forEach((story, i) => {
+      const x = o.features[i];
+      if (x) pairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: current });
+    });
+  };
+  const clusterer = chorusFactory(prior, { ...(model && { model }), observe }).create({
+    ...options,
+    datedJoinModel: model ? 1 : 0,
+  });
+  stream.forEach(({ article, gold }, i) => {
+    current = i;
+    const decision = clusterer.add(article);
+    for (const { from, into } of decision.merges)
+      for (const stories of goldStories.values()) {
+        const n = stories.get(from);
+        if (n === undefined) continue;
+        stories.delete(from);
+        stories.set(into, (stories.get(into) ?? 0) + n);
+      }
+    let stories = goldStories.get(gold);
+    if (!stories) goldStories.set(gold, (stories = new Map()));
+    stories.set(decision.storyId, (stories.get(decision.storyId) ?? 0) + 1);
+  });
+  const predicted = stream.map(({ article }) => clusterer.storyOf(article.id) ?? `missing:${article.id}`);
+  const scores = clusterScores(
+    predicted,
+    stream.map((x) => x.gold),
+  );
+  return { pairs, scores, ownHeld, ownCandidate };
+}
+
+/** The story holding most articles of a gold story so far (ties: the first seen). */
+function ownStory(stories: ReadonlyMap<string, number> | undefined): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [story, n] of stories ?? []) if (n > most) [best, most] = [story, n];
+  return best;
+}

@@ -1,0 +1,146 @@
+/**
+ * Trains the learned join decision of dated articles and writes src/core/cluster/join-model.json (byte
+ * for byte the same from the same data), printing the figures its threshold was chosen on.
+ *
+ *   npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--examples 11244] [--seed 7]
+ *        [--thresholds 0.3,0.4,0.5] [--trees 200] [--depth 3] [--rounds 1] [--out FILE]
+ *
+ * e.g. npx tsx lab/cluster-join/train.ts /work/shared/data/multi-news/train.jsonl.gz:/work/shared/data/multi-news/train.dates.tsv
+ *
+ * The dated train stream of `--examples` examples (built as SOURCE.md builds the validation stream,
+ * `datedMultiNewsStream`) is split by example into two folds, each as dense per day as validation.
+ * Pairs are collected from the rule's run over each fold; trees fitted on one fold choose among the
+ * candidates of the other at each threshold, and the threshold with the best mean BCubed F1 of the
+ * two folds is kept; the shipped trees are fitted on the pairs of both folds. With `--rounds 2`, each
+ * fold's pairs are collected again from a run the first round's model decided, and added.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
+import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import type { TreeEnsemble } from '../../src/core/match/trees.js';
+import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
+import { datedMultiNewsStream } from '../../src/eval/cluster-streams.js';
+import { BOOST_DEFAULTS, fitBoostedTrees, type BoostOptions } from '../same-content/boosted-trees.js';
+import { collectPairs, type Pair } from './pairs.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The two folds of a stream: examples by the parity of their number (`train-N`), order kept. */
+export function folds(stream: readonly LabelledArticle[]): [LabelledArticle[], LabelledArticle[]] {
+  const parity = (gold: string) => Number(/(\d+)$/.exec(gold)?.[1] ?? 0) % 2;
+  return [stream.filter((x) => parity(x.gold) === 0), stream.filter((x) => parity(x.gold) === 1)];
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function model(pairs: readonly Pair[], threshold: number, boost: BoostOptions): JoinModel {
+  const trees = fitBoostedTrees(pairs, boost);
+  const rounded: TreeEnsemble = {
+    bias: round(trees.bias),
+    trees: trees.trees.map((t) =>
+      t.map((n) => (n.length === 1 ? [round(n[0])] : [n[0], round(n[1]), n[2], n[3]])),
+    ),
+  };
+  return { features: [...JOIN_FEATURES], threshold, trees: rounded };
+}
+
+/** Trees for fold `f`, fitted on the other fold's pairs. */
+function crossed(pairs: readonly Pair[][], f: number, boost: BoostOptions): JoinModel {
+  return model(pairs[1 - f] ?? [], 0.5, boost);
+}
+
+/**
+ * Cross-fits on the two folds, picks the threshold, fits on both; returns the model file's text.
+ * `options` are clustering options for every run (the tests shrink the decay for tiny streams).
+ */
+export function buildJoinModel(
+  streams: readonly [LabelledArticle[], LabelledArticle[]],
+  thresholds: readonly number[],
+  boost: BoostOptions,
+  log: (line: string) => void,
+  options: Record<string, number> = {},
+  rounds = 1,
+): string {
+  const runs = streams.map((s) => collectPairs(s, options));
+  runs.forEach((r, f) => {
+    const positives = r.pairs.reduce((n, p) => n + p.y, 0);
+    log(
+      `fold ${f}: rule BCubed P ${r.scores.bcubed.precision.toFixed(4)} R ${r.scores.bcubed.recall.toFixed(4)} ` +
+        `F1 ${r.scores.bcubed.f1.toFixed(4)}; ${r.pairs.length} pairs, ${positives} positive; own story held for ` +
+        `${r.ownHeld} articles, among the candidates for ${r.ownCandidate}`,
+    );
+  });
+  let pairs = runs.map((r) => r.pairs);
+  let best = { t: thresholds[0] ?? 0.5, f1: -1 };
+  let models: JoinModel[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    if (round > 1) {
+      // Pairs again, from runs the model decided (trained on the other fold): the states it meets in use.
+      const kept = best.t;
+      pairs = streams.map((s, f) => [
+        ...(pairs[f] ?? []),
+        ...collectPairs(s, options, { ...models[f]!, threshold: kept }).pairs,
+      ]);
+      log(`round ${round}: ${pairs.map((p) => p.length).join(' + ')} pairs`);
+    }
+    models = [0, 1].map((f) => crossed(pairs, f, boost));
+    best = { t: thresholds[0] ?? 0.5, f1: -1 };
+    for (const t of thresholds) {
+      const f1 = streams.map(
+        (s, f) => collectPairs(s, options, { ...models[f]!, threshold: t }).scores.bcubed,
+      );
+      const mean = (f1[0]!.f1 + f1[1]!.f1) / 2;
+      log(
+        `threshold ${t}: ${f1.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`,
+      );
+      if (mean > best.f1) best = { t, f1: mean };
+    }
+    log(`round ${round}: kept threshold ${best.t} (mean F1 ${best.f1.toFixed(4)})`);
+  }
+  const all = [...(pairs[0] ?? []), ...(pairs[1] ?? [])];
+  return `${JSON.stringify(model(all, best.t, boost))}\n`;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      examples: { type: 'string', default: '11244' },
+      seed: { type: 'string', default: '7' },
+      thresholds: { type: 'string', default: '0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6' },
+      trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
+      depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
+      set: { type: 'string', multiple: true },
+      rounds: { type: 'string', default: '1' },
+      out: { type: 'string', default: join(here, '..', '..', 'src', 'core', 'cluster', 'join-model.json') },
+    },
+  });
+  const [data, dates] = (positionals[0] ?? '').split(':');
+  if (!data || !dates) {
+    process.stderr.write(
+      'usage: npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--out FILE]\n',
+    );
+    process.exit(2);
+  }
+  const options: Record<string, number> = {};
+  for (const kv of values.set ?? []) {
+    const [k, v] = kv.split('=');
+    if (k && v !== undefined) options[k] = Number(v);
+  }
+  const stream = await datedMultiNewsStream(data, dates, Number(values.examples), Number(values.seed));
+  const text = buildJoinModel(
+    folds(stream),
+    (values.thresholds ?? '').split(',').map(Number),
+    { ...BOOST_DEFAULTS, trees: Number(values.trees), depth: Number(values.depth) },
+    (line) => console.log(line),
+    options,
+    Number(values.rounds),
+  );
+  writeFileSync(values.out ?? '', text);
+  console.log(`wrote ${values.out}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,125 @@
+/** The learned join decision: its features, its checks, and the clusterer deciding dated joins by it. */
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../src/core/article.js';
+import { chorusFactory } from '../../src/core/cluster/chorus.js';
+import { JOIN_FEATURES, joinFeatures, type JoinEvidence } from '../../src/core/cluster/join-features.js';
+import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
+import { restoreClusterer } from '../../src/core/cluster/registry.js';
+
+const BASE: JoinEvidence = {
+  score: 0.3,
+  centroid: 0.2,
+  link: 0.4,
+  meanLink: 0.25,
+  decay: 1,
+  size: 1,
+  daysSinceLast: 1,
+  daysSinceFirst: 2,
+  spanDays: 2,
+  rank: 0,
+  lead: 0.1,
+  linkLead: 0.05,
+  centroidLead: -0.1,
+  vector: [
+    ['dam', 0.8],
+    ['420', 0.4],
+    ['2019', 0.3],
+    ['leak', 0.3],
+  ],
+  centroidTerms: new Map([
+    ['dam', 2],
+    ['420', 1],
+    ['2019', 1],
+  ]),
+  idf: (t) => (t === 'dam' ? 5 : 2),
+};
+
+const feature = (e: JoinEvidence, name: (typeof JOIN_FEATURES)[number]) =>
+  joinFeatures(e)[JOIN_FEATURES.indexOf(name)];
+
+describe('joinFeatures', () => {
+  it.each([
+    ['one value per feature name', BASE, 'score', 0.3],
+    ['story size on a log scale', { ...BASE, size: Math.E ** 2 }, 'logSize', 2],
+    ['a story of no articles counts as one', { ...BASE, size: 0 }, 'logSize', 0],
+    ['shared terms with the centroid', BASE, 'sharedTerms', 3],
+    ['their summed IDF', BASE, 'sharedIdf', 9],
+    ['their rarest', BASE, 'maxSharedIdf', 5],
+    ['shared numbers, years left out', BASE, 'sharedNumbers', 1],
+    ['articles of no terms share nothing', { ...BASE, vector: [] }, 'sharedWeight', 0],
+    ['terms of the article', BASE, 'articleTerms', 4],
+  ] as const)('%s', (_name, evidence, name, expected) => {
+    expect(feature(evidence, name)).toBeCloseTo(expected, 9);
+    expect(joinFeatures(evidence)).toHaveLength(JOIN_FEATURES.length);
+  });
+
+  it('weighs the shared part of the article vector', () => {
+    expect(feature(BASE, 'sharedWeight')).toBeCloseTo(0.64 + 0.16 + 0.09, 9);
+  });
+});
+
+/** A one-split model: join when the story would span less than `days` days. */
+function spanModel(days: number, threshold = 0.5): JoinModel {
+  const span = JOIN_FEATURES.indexOf('spanDays');
+  return {
+    features: [...JOIN_FEATURES],
+    threshold,
+    trees: { bias: 0, trees: [[[span, days, 1, 2], [5], [-5]]] },
+  };
+}
+
+const day = (d: number, id: string, text: string) => makeArticle({ id, text, date: `2026-04-0${d}` });
+const DAM = 'The county board voted to repair the dam spillway after engineers found a leak.';
+const OTHER = 'Ferry crews walked off the job over pay, stranding commuters in the harbor town.';
+
+describe('the learned join decision', () => {
+  it('joins dated articles where the model says, whatever their words', () => {
+    const c = chorusFactory(undefined, { model: spanModel(1.5) }).create();
+    const a = c.add(day(1, 'a', DAM));
+    const b = c.add(day(2, 'b', OTHER));
+    expect(b.newStory).toBe(false);
+    expect(b.storyId).toBe(a.storyId);
+  });
+
+  it('opens a story when no candidate reaches the threshold', () => {
+    const c = chorusFactory(undefined, { model: spanModel(0.5) }).create();
+    c.add(day(1, 'a', DAM));
+    expect(c.add(day(2, 'b', DAM)).newStory).toBe(true);
+  });
+
+  it('leaves undated articles, and dated ones with the option off, to the rule', () => {
+    const factory = chorusFactory(undefined, { model: spanModel(1.5) });
+    const undated = factory.create();
+    undated.add(makeArticle({ id: 'a', text: DAM }));
+    expect(undated.add(makeArticle({ id: 'b', text: OTHER })).newStory).toBe(true);
+    const off = factory.create({ datedJoinModel: 0 });
+    off.add(day(1, 'a', DAM));
+    expect(off.add(day(2, 'b', OTHER)).newStory).toBe(true);
+  });
+
+  it('decides by the rule when a threshold is given alone', () => {
+    const c = chorusFactory(undefined, { model: spanModel(1.5) }).create({ threshold: 0.5 });
+    c.add(day(1, 'a', DAM));
+    expect(c.add(day(2, 'b', OTHER)).newStory).toBe(true);
+  });
+
+  it('hands the features of every dated decision to an observer', () => {
+    const seen: number[] = [];
+    const c = chorusFactory(undefined, { observe: (o) => seen.push(o.stories.length) }).create();
+    c.add(day(1, 'a', DAM));
+    c.add(day(1, 'b', OTHER));
+    c.add(day(2, 'c', DAM));
+    expect(seen).toEqual([0, 1, 2]);
+  });
+
+  it('restores snapshots from before the model with the rule', () => {
+    const c = chorusFactory().create();
+    const snapshot = JSON.parse(JSON.stringify(c.snapshot()));
+    delete snapshot.options.datedJoinModel;
+    expect(restoreClusterer(snapshot).snapshot().options['datedJoinModel']).toBe(0);
+  });
+
+  it('refuses a model trained on other features', () => {
+    expect(() => checkJoinModel({ ...spanModel(1), features: ['score'] })).toThrow(/expected a join model/);
+  });
+});

@@ -1,0 +1,46 @@
+/** The join-model trainer end to end on a fictional dated stream: it writes a valid model, byte for byte again. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
+import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
+
+const DIR = 'test/fixtures/cluster-join';
+
+function train(out: string): string {
+  return execFileSync(
+    'npx',
+    [
+      'tsx',
+      'lab/cluster-join/train.ts',
+      `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+      '--examples',
+      '12',
+      '--thresholds',
+      '0.3,0.6',
+      '--trees',
+      '5',
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+describe('lab/cluster-join/train.ts', () => {
+  it('writes a join model over the features the clusterer computes, the same bytes twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-join-'));
+    const log = train(join(dir, 'a.json'));
+    train(join(dir, 'b.json'));
+    const text = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(text);
+    const model = checkJoinModel(JSON.parse(text) as JoinModel);
+    expect(model.features).toEqual([...JOIN_FEATURES]);
+    expect([0.3, 0.6]).toContain(model.threshold);
+    expect(model.trees.trees).toHaveLength(5);
+    expect(log).toMatch(/fold 0: rule BCubed/);
+    expect(log).toMatch(/kept threshold/);
+  }, 120_000);
+});
