@@ -15,8 +15,9 @@
  * search. Candidates are then scored exactly, so the result is the same as the quadratic loop's.
  *
  * Where we depart from the exact join: a story of hundreds of headlines on one subject (the UCI stream's
- * big stories) gives each headline hundreds of candidates, all of them scored by the model, and the
- * report's cost grew with the square of the story (a 2,000-headline story: 5 of its 8 seconds). A
+ * big stories) gives each headline candidates in proportion to the story, all of them scored by the
+ * model, and the report's cost grew with the square of the story (two thirds of the reports' CPU in the
+ * stream's stories of 200-623 headlines). A
  * sentence that meets more than `MAX_JUDGED` candidates scores only its `MAX_JUDGED` most similar (the
  * likeliest to pass the model); a pair it passes over is still scored when the other sentence probes, if
  * it is among that one's most similar. The widely told sentence, near to many, keeps most of its

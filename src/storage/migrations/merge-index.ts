@@ -1,8 +1,9 @@
 /**
  * An index on the story a merged-away story joined (`story_moves.into_id`). Every merge re-points the
  * earlier moves into the story merged away (`recordMerge`), and without the index each did so by reading
- * every move ever kept: a cost per merge that grew with the store (thousands of merges over the UCI
- * stream). Numbered 14 after the issue, as 16 is, so that other migrations do not collide.
+ * every move ever kept: a cost per merge that grew with the store without bound (2,537 moves after the
+ * UCI stream; still a small cost there, but a store that runs for months keeps every move). Numbered 14
+ * after the issue, as 16 is, so that other migrations do not collide.
  */
 import type { Migration } from './sqlite.js';
 
