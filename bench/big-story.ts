@@ -6,6 +6,11 @@
  *     for the comparison, which looks for shared facts) and times one full report (summary,
  *     citations, copies, comparison) in this thread, for each N.
  *
+ *   npx tsx bench/big-story.ts headlines STREAM [--articles 500,1000,2000,4000] [--match Apple]
+ *     Puts the first N headlines of a labelled stream (the UCI headlines) whose title matches --match
+ *     (a regular expression) into ONE story, the shape of the stream's big stories, and gives the CPU
+ *     time of one full report for each N, with the agreed facts and the sources of the first.
+ *
  *   npx tsx bench/big-story.ts server [--articles 200] [--batches 2]
  *     Starts `chorus serve` on a temp SQLite file, posts generated articles of one fictional story in
  *     batches (each batch's report covers every article so far), and polls /api/health every 50 ms
@@ -17,12 +22,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Article } from '../src/core/model.js';
 import { buildStoryReport } from '../src/core/pipeline.js';
+import { labelledStream } from '../src/eval/cluster-streams.js';
 import { readMultiNews } from '../src/io/multinews.js';
 import { startChorusServer } from './chorus-server.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { articles: { type: 'string' }, batches: { type: 'string', default: '2' } },
+  options: {
+    articles: { type: 'string' },
+    batches: { type: 'string', default: '2' },
+    match: { type: 'string', default: 'Apple' },
+  },
 });
 const [mode, path] = positionals;
 
@@ -42,6 +52,31 @@ async function reportCost(data: string, sizes: number[]): Promise<void> {
         `${report.comparison.agreed.length} agreed facts); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     );
   }
+}
+
+async function headlineCost(stream: string, sizes: number[], match: RegExp): Promise<void> {
+  const most = Math.max(...sizes);
+  const headlines = (await labelledStream(stream))
+    .map((x) => x.article)
+    .filter((a) => match.test(a.title ?? a.text))
+    .slice(0, most);
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  // The JIT and the models' first loading are paid here, not in the first timed report.
+  buildStoryReport({ id: 'warm-up', articles: headlines.slice(0, 100) });
+  for (const n of sizes.filter((k) => k <= headlines.length)) {
+    const start = cpuMs();
+    const report = buildStoryReport({ id: `big-${n}`, articles: headlines.slice(0, n) });
+    const ms = cpuMs() - start;
+    const first = report.comparison.agreed[0];
+    console.log(
+      `${n} headlines: report in ${(ms / 1000).toFixed(2)} s of CPU (${(ms / n).toFixed(2)} ms a headline), ` +
+        `${report.comparison.agreed.length} agreed facts, the first from ${first?.articles.length ?? 0} articles`,
+    );
+  }
+  if (headlines.length < most) console.log(`only ${headlines.length} headlines match ${match.source}`);
 }
 
 /** Article `i` of a fictional story: the same inspection told by many outlets, each with its own counts. */
@@ -92,11 +127,15 @@ async function serverLatency(total: number, batches: number): Promise<void> {
 
 if (mode === 'report' && path) {
   await reportCost(path, (values.articles ?? '250,1000,3000').split(',').map(Number));
+} else if (mode === 'headlines' && path) {
+  const sizes = (values.articles ?? '500,1000,2000,4000').split(',').map(Number);
+  await headlineCost(path, sizes, new RegExp(values.match));
 } else if (mode === 'server') {
   await serverLatency(Number(values.articles ?? 200), Number(values.batches));
 } else {
   process.stderr.write(
     'usage: npx tsx bench/big-story.ts report DATA_PATH [--articles 250,1000,3000]\n' +
+      '       npx tsx bench/big-story.ts headlines STREAM [--articles 500,1000,2000,4000] [--match REGEX]\n' +
       '       npx tsx bench/big-story.ts server [--articles 200] [--batches 2]\n',
   );
   process.exit(2);

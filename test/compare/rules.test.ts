@@ -7,6 +7,7 @@ import {
   independentRoots,
   matchSentences,
 } from '../../src/core/compare/index.js';
+import { MAX_JUDGED } from '../../src/core/compare/sentence-matches.js';
 import { readNumber } from '../../src/core/compare/read-number.js';
 import type { DuplicateLink } from '../../src/core/model.js';
 import { bestMatchIn } from '../../src/core/match/index.js';
@@ -97,6 +98,43 @@ describe('matchSentences', () => {
       expect(new Map(fast[i]!.map((m) => [m.article, m.score]))).toEqual(slow);
     });
     expect(fast.flat().length).toBeGreaterThan(0);
+  });
+
+  it('scores at most MAX_JUDGED candidates per sentence in a big headline story, keeping real matches', () => {
+    // 180 headlines of one story from 180 outlets, as a headline stream's big stories are: each meets
+    // all the others above the cosine filter, so the cap is what bounds the model's work.
+    const openings = [
+      'Harbor bridge shut',
+      'Harbor bridge closed',
+      'Tarn harbor bridge shut',
+      'Old harbor bridge closed',
+    ];
+    const endings = [
+      'after ferry strikes pier',
+      'after ferry hits pier in fog',
+      'as ferry strikes pier in fog',
+      'after ferry strikes old pier',
+      'after foggy ferry crash at pier',
+      'after ferry strikes pier, crews inspect',
+    ];
+    const sources: Source[] = Array.from({ length: 180 }, (_, i) => [
+      `Outlet ${i}`,
+      `${openings[i % openings.length]} ${endings[Math.floor(i / openings.length) % endings.length]}.`,
+    ]);
+    const doc = analyzed(sources);
+    const fast = matchSentences(doc);
+    let matched = 0;
+    doc.sentences.forEach((s, i) => {
+      // One sentence an article: every match kept is a pair the exact loop accepts (checked on a few).
+      for (const m of i < 20 ? fast[i]! : []) {
+        const exact = bestMatchIn(s, doc.sentences, ...doc.spans[m.article]!);
+        expect(exact?.score).toBe(m.score);
+      }
+      matched += fast[i]!.length;
+    });
+    expect(fast.length).toBe(180);
+    // Each headline still reaches most of the story (the cap is on scoring, not on what is kept).
+    expect(matched / fast.length).toBeGreaterThan(MAX_JUDGED);
   });
 });
 

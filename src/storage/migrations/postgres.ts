@@ -3,6 +3,7 @@
  * Full-text search is a generated tsvector column with a GIN index (English stemming, as SQLite's
  * porter tokenizer does).
  */
+import { MERGE_INDEX } from './merge-index.js';
 import { READER_SIDE_POSTGRES } from './reader-side.js';
 import type { Migration } from './sqlite.js';
 
@@ -78,4 +79,5 @@ CREATE TABLE cluster_state (
 `,
   },
   READER_SIDE_POSTGRES,
+  MERGE_INDEX,
 ];

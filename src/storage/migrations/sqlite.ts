@@ -2,6 +2,7 @@
  * SQLite schema, as numbered migrations applied in order and recorded in `schema_migrations`.
  * Never edit a shipped migration: add the next one.
  */
+import { MERGE_INDEX } from './merge-index.js';
 import { READER_SIDE_SQLITE } from './reader-side.js';
 
 export interface Migration {
@@ -92,4 +93,5 @@ CREATE TABLE cluster_state (
 `,
   },
   READER_SIDE_SQLITE,
+  MERGE_INDEX,
 ];
