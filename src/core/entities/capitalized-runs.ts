@@ -86,6 +86,16 @@ function words(sentence: string): Word[] {
 
 const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
 
+/** Word `i` follows word `i - 1` with nothing but spaces between, and no possessive or full stop ends that one. */
+function joinedAt(sentence: string, ws: readonly Word[], i: number): boolean {
+  if (i === 0) return false;
+  const from = ws[i - 1]!.end;
+  const to = ws[i]!.start;
+  // Most gaps are one plain space: no slice or regex for those.
+  const spaced = to - from === 1 && sentence.charCodeAt(from) === 32;
+  return (spaced || /^\s+$/.test(sentence.slice(from, to))) && !ws[i - 1]!.possessive && !ws[i - 1]!.ends;
+}
+
 /**
  * Capitalised runs of `sentence`.
  * @example capitalizedRuns("Fire Chief Harriet Vossberg said.")[0].words // → ["Fire","Chief","Harriet","Vossberg"]
@@ -93,11 +103,6 @@ const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
 export function capitalizedRuns(sentence: string): CapitalizedRun[] {
   const ws = words(sentence);
   const runs: CapitalizedRun[] = [];
-  const joined = (i: number) =>
-    i > 0 &&
-    /^\s+$/.test(sentence.slice(ws[i - 1]!.end, ws[i]!.start)) &&
-    !ws[i - 1]!.possessive &&
-    !ws[i - 1]!.ends;
   let i = 0;
   while (i < ws.length) {
     if (!isCapitalized(ws[i]!.text)) {
@@ -105,12 +110,12 @@ export function capitalizedRuns(sentence: string): CapitalizedRun[] {
       continue;
     }
     let j = i + 1;
-    while (j < ws.length && joined(j) && !ws[j - 1]!.possessive) {
+    while (j < ws.length && joinedAt(sentence, ws, j) && !ws[j - 1]!.possessive) {
       if (isCapitalized(ws[j]!.text)) j++;
       else if (
         PARTICLES.has(ws[j]!.text) &&
         j + 1 < ws.length &&
-        joined(j + 1) &&
+        joinedAt(sentence, ws, j + 1) &&
         isCapitalized(ws[j + 1]!.text)
       )
         j += 2;
@@ -122,16 +127,16 @@ export function capitalizedRuns(sentence: string): CapitalizedRun[] {
       words: ws.slice(i, j).map((w) => w.text),
       start: ws[i]!.start,
       initial,
-      before: joined(i) ? ws[i - 1]!.text.toLowerCase() : '',
+      before: joinedAt(sentence, ws, i) ? ws[i - 1]!.text.toLowerCase() : '',
       beforeTwo:
-        i > 1 && joined(i) && joined(i - 1)
+        i > 1 && joinedAt(sentence, ws, i) && joinedAt(sentence, ws, i - 1)
           ? `${ws[i - 2]!.text} ${ws[i - 1]!.text}`.toLowerCase()
-          : joined(i)
+          : joinedAt(sentence, ws, i)
             ? ws[i - 1]!.text.toLowerCase()
             : '',
-      after: j < ws.length && joined(j) ? ws[j]!.text.toLowerCase() : '',
+      after: j < ws.length && joinedAt(sentence, ws, j) ? ws[j]!.text.toLowerCase() : '',
       apposition:
-        i > 0 && /^,\s+$/.test(lead) && j < ws.length && /^,/.test(sentence.slice(ws[j - 1]!.end))
+        i > 0 && /^,\s+$/.test(lead) && j < ws.length && sentence[ws[j - 1]!.end] === ','
           ? ws[i - 1]!.text.toLowerCase()
           : '',
     });

@@ -309,11 +309,13 @@ function disjointSets<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
  * never showed its product") does not count, nor do two sides that both deny.
  */
 export function negationConflict(a: PairSide, b: PairSide): boolean {
-  const denies = (x: PairSide, y: PairSide) => {
-    for (const s of x.negated) if (y.stemSet.has(s) && !y.negatedNear.has(s)) return true;
-    return false;
-  };
   return denies(a, b) || denies(b, a);
+}
+
+/** `x` negates a stem that `y` states without a negation near it. */
+function denies(x: PairSide, y: PairSide): boolean {
+  for (const s of x.negated) if (y.stemSet.has(s) && !y.negatedNear.has(s)) return true;
+  return false;
 }
 
 /** True when both sides name weekdays (or months) and share none. */
