@@ -4,7 +4,7 @@
  * matcher or comparison ever sees them.
  */
 import type { AnalyzedStory, Sentence, Story } from '../model.js';
-import { cleanSentence, isBoilerplateSentence } from './boilerplate.js';
+import { cleanOrClutter } from './boilerplate.js';
 import { splitSentences } from './sentences.js';
 import { americanStem } from './spelling.js';
 import { stem } from './stem.js';
@@ -62,8 +62,8 @@ function analyzeText(text: string): ArticleSentences {
   for (const s of splitSentences(analyzedPart(text))) {
     const opensParagraph = s.paragraph !== paragraph;
     paragraph = s.paragraph;
-    if (isBoilerplateSentence(s.text)) continue;
-    const clean = cleanSentence(s.text, opensParagraph);
+    const { clean } = cleanOrClutter(s.text, opensParagraph);
+    if (clean === undefined) continue;
     const { tokens, stems } = wordForms(clean);
     if (tokens.length === 0) continue;
     out.push({ index: out.length, paragraph: s.paragraph, text: clean, tokens, stems });
