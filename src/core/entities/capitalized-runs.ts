@@ -25,8 +25,6 @@ export interface CapitalizedRun {
   readonly apposition: string;
 }
 
-// A lone "&" is a word too, so "Halvorsen & Pike" stays one run (& is a particle below).
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu;
 const PARTICLES: ReadonlySet<string> = new Set([
   'of',
   'de',
@@ -62,11 +60,66 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Length (1 or 2) of the code point at `i` when it can start a word (`[\p{L}\p{N}]`), else 0. */
+function startLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return WORD_START.test(ch) ? ch.length : 0;
+}
+
+/** Length of the code point at `i` when it can go on a word (`[\p{L}\p{M}\p{N}'’.&-]`), else 0. */
+function partLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128)
+    return (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 39 ||
+      c === 46 ||
+      c === 38 ||
+      c === 45
+      ? 1
+      : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return WORD_PART.test(ch) ? ch.length : 0;
+}
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{M}\p{N}'’.&-]$/u;
+
+/**
+ * The words of `s`: the matches of `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu`, found by character code
+ * (a regex match object per word cost more than the rest of the run finding; ASCII is decided by its
+ * code, other characters by the same classes). A lone "&" is a word too, so "Halvorsen & Pike" stays
+ * one run (& is a particle below).
+ */
+function wordMatches(s: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const len = startLength(s, i);
+    if (len === 0) {
+      if (s.charCodeAt(i) === 38) out.push({ text: '&', index: i });
+      i++;
+      continue;
+    }
+    let j = i + len;
+    while (j < s.length) {
+      const l = partLength(s, j);
+      if (l === 0) break;
+      j += l;
+    }
+    out.push({ text: s.slice(i, j), index: i });
+    i = j;
+  }
+  return out;
+}
+
 function words(sentence: string): Word[] {
   const out: Word[] = [];
   // Plain string tests, not regexes: this runs on every word of every article.
-  for (const m of sentence.matchAll(WORD)) {
-    let text = m[0];
+  for (const m of wordMatches(sentence)) {
+    let text = m.text;
     const n = text.length;
     const possessive =
       n > 2 && (text[n - 1] === 's' || text[n - 1] === 'S') && (text[n - 2] === "'" || text[n - 2] === '’');
@@ -84,7 +137,11 @@ function words(sentence: string): Word[] {
   return out;
 }
 
-const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
+/** `/^\p{Lu}/u`, without the regex for an ASCII first character. */
+function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+}
 
 /** Word `i` follows word `i - 1` with nothing but spaces between, and no possessive or full stop ends that one. */
 function joinedAt(sentence: string, ws: readonly Word[], i: number): boolean {
