@@ -165,6 +165,8 @@ function articleCounts(
   return count;
 }
 
+const DIGIT = /\d/;
+
 /** Cosine at which another article's sentence counts as carrying the same content (support). */
 const SUPPORT_COSINE = 0.3;
 /** Sentences paired for the cross-article features before the per-article cut. */
@@ -240,7 +242,7 @@ export function sentenceFeatures(
     let second = 0;
     let clutter = 0;
     for (const t of s.tokens) {
-      if (/\d/.test(t)) numbers++;
+      if (DIGIT.test(t)) numbers++;
       if (SPEECH.has(t)) speech = 1;
       if (FIRST_PERSON.has(t)) first++;
       if (SECOND_PERSON.has(t)) second++;
