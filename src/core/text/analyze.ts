@@ -15,8 +15,27 @@ import { tokenize } from './tokens.js';
 export function wordForms(text: string): { tokens: string[]; stems: string[] } {
   const tokens = tokenize(text);
   const stems: string[] = [];
-  for (const t of tokens) if (!isStopWord(t)) stems.push(americanStem(stem(t)));
+  for (const t of tokens) {
+    const st = contentStem(t);
+    if (st !== null) stems.push(st);
+  }
   return { tokens, stems };
+}
+
+/**
+ * Each token's content stem (American spelling), or null for a stop word: one look-up per token where
+ * the stop list, the stem cache and the spelling table were three.
+ */
+const contentStems = new Map<string, string | null>();
+
+function contentStem(token: string): string | null {
+  let st = contentStems.get(token);
+  if (st === undefined) {
+    st = isStopWord(token) ? null : americanStem(stem(token));
+    // Bounded like the stem cache: past it, words are worked out each time.
+    if (contentStems.size < 500_000) contentStems.set(token, st);
+  }
+  return st;
 }
 
 /**
