@@ -65,6 +65,11 @@ function month(name: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Whether `start..end` overlaps a date already found. */
+function overlapsAny(found: readonly DateMatch[], start: number, end: number): boolean {
+  return found.some((d) => start < d.end && end > d.start);
+}
+
 /**
  * Dates in `text`. `year` is the article's year, for dates written without one.
  * @example findDates("reopen on March 28", 2026)[0].value // → "2026-03-28"
@@ -73,14 +78,14 @@ export function findDates(text: string, year?: number): DateMatch[] {
   // Every form has a digit; most sentences have none.
   if (!/\d/.test(text)) return [];
   const out: DateMatch[] = [];
-  const taken = (s: number, e: number) => out.some((d) => s < d.end && e > d.start);
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [y, mo, d] = read(m);
       const start = m.index;
       const end = start + m[0].length;
-      if (mo < 1 || mo > 12 || (d !== undefined && (d < 1 || d > 31)) || taken(start, end)) continue;
+      if (mo < 1 || mo > 12 || (d !== undefined && (d < 1 || d > 31)) || overlapsAny(out, start, end))
+        continue;
       // "may 5" in lowercased text is more often the verb than the month.
       if (/^may$/i.test(m[1] ?? '') && m[0].startsWith('may')) continue;
       const yy = y ?? year;

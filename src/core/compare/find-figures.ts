@@ -71,6 +71,7 @@ function vetoOnly(kind: FigureMention['kind'], value: string, context: string, n
   };
 }
 
+const JOINED = /^(\p{L}+)-(\p{L}+)$/u;
 const TOKEN =
   /[$€£¥%]|\d[\d,.]*\d(?:m|bn|k)?(?![\p{L}])|\d(?:m|bn|k)?(?![\p{L}])|\d+\p{L}+|\p{L}[\p{L}\p{M}'’-]*|[.,;:!?()—–"“”]/gu;
 
@@ -102,7 +103,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
 
   for (let i = 0; i < tokens.length; i++) {
     // "a six-month sentence": a spelled number joined to its noun, read only to veto (see `listed`).
-    const joined = /^(\p{L}+)-(\p{L}+)$/u.exec(tokens[i]!);
+    const joined = tokens[i]!.includes('-') ? JOINED.exec(tokens[i]!) : null;
     const spelled = joined && readNumber([joined[1]!], 0);
     if (joined && spelled && isPlural(joined[2]! + 's')) {
       out.push(vetoOnly('number', formatNumber(spelled.value), joined[2]!, `${joined[2]!}s`));

@@ -25,6 +25,8 @@ function wordValue(w: string): number | undefined {
   return tens !== undefined && unit !== undefined && unit > 0 && unit < 10 ? tens + unit : undefined;
 }
 
+const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(m|bn|k)?$/;
+
 /**
  * The number starting at `tokens[i]` (lowercased tokens), or undefined.
  * @example readNumber(["412", "million", "tram"], 0) // → { value: 412000000, length: 2 }
@@ -34,7 +36,9 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
   if (t === undefined) return undefined;
   let value: number | undefined;
   let length = 1;
-  const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(m|bn|k)?$/.exec(t);
+  // Only a token that starts with a digit can be digits: most tokens skip the expression.
+  const first = t.charCodeAt(0);
+  const digits = first >= 48 && first <= 57 ? DIGITS.exec(t) : null;
   if (digits) {
     value = Number(digits[1]!.replace(/,/g, '') + (digits[2] ? `.${digits[2]}` : ''));
     if (digits[3]) value *= MULTIPLIERS.get(digits[3])!;

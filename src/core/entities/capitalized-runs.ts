@@ -25,8 +25,6 @@ export interface CapitalizedRun {
   readonly apposition: string;
 }
 
-// A lone "&" is a word too, so "Halvorsen & Pike" stays one run (& is a particle below).
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu;
 const PARTICLES: ReadonlySet<string> = new Set([
   'of',
   'de',
@@ -65,11 +63,66 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(
 /** Titles only when written with their stop (classify-run.ts reads "Del." as a title, "Del" as a name). */
 const DOTTED_TITLES: ReadonlySet<string> = new Set(['del']);
 
+/** Length (1 or 2) of the code point at `i` when it can start a word (`[\p{L}\p{N}]`), else 0. */
+function startLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return WORD_START.test(ch) ? ch.length : 0;
+}
+
+/** Length of the code point at `i` when it can go on a word (`[\p{L}\p{M}\p{N}'’.&-]`), else 0. */
+function partLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128)
+    return (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 39 ||
+      c === 46 ||
+      c === 38 ||
+      c === 45
+      ? 1
+      : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return WORD_PART.test(ch) ? ch.length : 0;
+}
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{M}\p{N}'’.&-]$/u;
+
+/**
+ * The words of `s`: the matches of `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu`, found by character code
+ * (a regex match object per word cost more than the rest of the run finding; ASCII is decided by its
+ * code, other characters by the same classes). A lone "&" is a word too, so "Halvorsen & Pike" stays
+ * one run (& is a particle below).
+ */
+function wordMatches(s: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const len = startLength(s, i);
+    if (len === 0) {
+      if (s.charCodeAt(i) === 38) out.push({ text: '&', index: i });
+      i++;
+      continue;
+    }
+    let j = i + len;
+    while (j < s.length) {
+      const l = partLength(s, j);
+      if (l === 0) break;
+      j += l;
+    }
+    out.push({ text: s.slice(i, j), index: i });
+    i = j;
+  }
+  return out;
+}
+
 function words(sentence: string): Word[] {
   const out: Word[] = [];
   // Plain string tests, not regexes: this runs on every word of every article.
-  for (const m of sentence.matchAll(WORD)) {
-    let text = m[0];
+  for (const m of wordMatches(sentence)) {
+    let text = m.text;
     const n = text.length;
     const possessive =
       n > 2 && (text[n - 1] === 's' || text[n - 1] === 'S') && (text[n - 2] === "'" || text[n - 2] === '’');
@@ -89,7 +142,21 @@ function words(sentence: string): Word[] {
   return out;
 }
 
-const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
+/** `/^\p{Lu}/u`, without the regex for an ASCII first character. */
+function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+}
+
+/** Word `i` follows word `i - 1` with nothing but spaces between, and no possessive or full stop ends that one. */
+function joinedAt(sentence: string, ws: readonly Word[], i: number): boolean {
+  if (i === 0) return false;
+  const from = ws[i - 1]!.end;
+  const to = ws[i]!.start;
+  // Most gaps are one plain space: no slice or regex for those.
+  const spaced = to - from === 1 && sentence.charCodeAt(from) === 32;
+  return (spaced || /^\s+$/.test(sentence.slice(from, to))) && !ws[i - 1]!.possessive && !ws[i - 1]!.ends;
+}
 
 /**
  * Capitalised runs of `sentence`.
@@ -98,11 +165,6 @@ const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
 export function capitalizedRuns(sentence: string): CapitalizedRun[] {
   const ws = words(sentence);
   const runs: CapitalizedRun[] = [];
-  const joined = (i: number) =>
-    i > 0 &&
-    /^\s+$/.test(sentence.slice(ws[i - 1]!.end, ws[i]!.start)) &&
-    !ws[i - 1]!.possessive &&
-    !ws[i - 1]!.ends;
   let i = 0;
   while (i < ws.length) {
     if (!isCapitalized(ws[i]!.text)) {
@@ -110,12 +172,12 @@ export function capitalizedRuns(sentence: string): CapitalizedRun[] {
       continue;
     }
     let j = i + 1;
-    while (j < ws.length && joined(j) && !ws[j - 1]!.possessive) {
+    while (j < ws.length && joinedAt(sentence, ws, j) && !ws[j - 1]!.possessive) {
       if (isCapitalized(ws[j]!.text)) j++;
       else if (
         PARTICLES.has(ws[j]!.text) &&
         j + 1 < ws.length &&
-        joined(j + 1) &&
+        joinedAt(sentence, ws, j + 1) &&
         isCapitalized(ws[j + 1]!.text)
       )
         j += 2;
@@ -127,16 +189,16 @@ export function capitalizedRuns(sentence: string): CapitalizedRun[] {
       words: ws.slice(i, j).map((w) => w.text),
       start: ws[i]!.start,
       initial,
-      before: joined(i) ? ws[i - 1]!.text.toLowerCase() : '',
+      before: joinedAt(sentence, ws, i) ? ws[i - 1]!.text.toLowerCase() : '',
       beforeTwo:
-        i > 1 && joined(i) && joined(i - 1)
+        i > 1 && joinedAt(sentence, ws, i) && joinedAt(sentence, ws, i - 1)
           ? `${ws[i - 2]!.text} ${ws[i - 1]!.text}`.toLowerCase()
-          : joined(i)
+          : joinedAt(sentence, ws, i)
             ? ws[i - 1]!.text.toLowerCase()
             : '',
-      after: j < ws.length && joined(j) ? ws[j]!.text.toLowerCase() : '',
+      after: j < ws.length && joinedAt(sentence, ws, j) ? ws[j]!.text.toLowerCase() : '',
       apposition:
-        i > 0 && /^,\s+$/.test(lead) && j < ws.length && /^,/.test(sentence.slice(ws[j - 1]!.end))
+        i > 0 && /^,\s+$/.test(lead) && j < ws.length && sentence[ws[j - 1]!.end] === ','
           ? ws[i - 1]!.text.toLowerCase()
           : '',
     });

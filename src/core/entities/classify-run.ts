@@ -101,9 +101,8 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
     .join(' ');
   const last = key(words.at(-1)!);
   const before = run.before;
-  const person = (): ClassifiedRun => ({ name: personName(name), kind: 'person', ...(role && { role }) });
 
-  if (role) return person();
+  if (role) return person(name, role);
   // Before step 3: "Oval Office" ends in an organisation word but is a room.
   if (LANDMARKS.has(name.toLowerCase())) return { name, kind: 'place' };
   // Step 3.
@@ -125,8 +124,13 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   }
   if (ROLES.has(run.apposition) && words.length >= 2)
     return { name: personName(name), kind: 'person', role: run.apposition };
-  if (SPEECH.has(run.after) || (SPEECH.has(before) && before !== 'according')) return person();
+  if (SPEECH.has(run.after) || (SPEECH.has(before) && before !== 'according')) return person(name, role);
   // Step 6.
   if (PREPOSITIONS.has(before) && words.length <= 3) return { name, kind: 'place' };
   return { name };
+}
+
+/** A person, named the way people are written, with the role the run gave if any. */
+function person(name: string, role: string | undefined): ClassifiedRun {
+  return { name: personName(name), kind: 'person', ...(role && { role }) };
 }

@@ -16,7 +16,9 @@ export function stemSetCosine(a: readonly string[], b: readonly string[]): numbe
   if (a.length === 0 || b.length === 0) return 0;
   const sa = stemSet(a);
   const sb = stemSet(b);
-  const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  // Not `[small, large] = …`: an array per pair, and this runs on every pair a citation looks at.
+  const small = sa.size <= sb.size ? sa : sb;
+  const large = small === sa ? sb : sa;
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
   return shared / Math.sqrt(sa.size * sb.size);

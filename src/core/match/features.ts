@@ -150,17 +150,18 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
   const names = new Set<string>();
   const speakers = new Set<string>();
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const capital = words.map((w) => /^\p{Lu}/u.test(w));
-  words.forEach((w, k) => {
-    if (k > 0 && capital[k]) names.add(w.toLowerCase());
-    if (!SPEECH.has(w.toLowerCase())) return;
+  const capital = words.map(isCapitalized);
+  const lower = words.map((w) => w.toLowerCase());
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0 && capital[k]) names.add(lower[k]!);
+    if (!SPEECH.has(lower[k]!)) continue;
     for (let d = -SPEAKER_WINDOW; d <= SPEAKER_WINDOW; d++) {
-      const near = words[k + d]?.toLowerCase();
+      const near = lower[k + d];
       if (d === 0 || !capital[k + d] || isStopWord(near!) || TITLES.has(near!) || /['’]/.test(near!))
         continue;
       if (!WEEKDAYS.has(near!) && !MONTHS.has(near!)) speakers.add(near!);
     }
-  });
+  }
   const quoted = new Set<string>();
   for (const m of text.matchAll(/["“”]([^"“”]{3,})["“”]/g)) {
     for (const w of m[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) quoted.add(w);
@@ -215,13 +216,40 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
     modals,
     quoted,
     speakers,
-    truncated: !/[.!?…"'”’)\]]\s*$/u.test(text),
-    caption: CAPTION_HINT.test(text) && CAPTION.test(text),
+    truncated: !endsPhrase(text),
+    caption: hasCaptionHint(text) && CAPTION.test(text),
   };
 }
 
+/**
+ * Whether `text` ends in closing punctuation, spaces aside: `/[.!?…"'”’)\]]\s*$/` without a regex, which
+ * tries every position of the sentence. (trimEnd strips what `\s` matches.)
+ */
+function endsPhrase(text: string): boolean {
+  const end = text.trimEnd();
+  return end.length > 0 && CLOSING.includes(end[end.length - 1]!);
+}
+const CLOSING = `.!?…"'”’)]`;
+
+/** Whether a word starts with a capital letter (`/^\p{Lu}/u`), without the regex for plain letters. */
+function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return false;
+  return /^\p{Lu}/u.test(w);
+}
+
 /** Words that mark a photo caption: it describes a picture, not what a source reports. */
-const CAPTION_HINT = /[Pp]hoto|[Pp]ictur|left|right|[Ii]mage|PHOTO/;
+const CAPTION_HINTS = ['photo', 'Photo', 'pictur', 'Pictur', 'left', 'right', 'image', 'Image', 'PHOTO'];
+
+/**
+ * Whether `text` has one of the hints, a cheap test before the caption expression. Substring searches
+ * rather than one regex: an alternation of words with no common start makes the engine try every position.
+ */
+function hasCaptionHint(text: string): boolean {
+  for (const hint of CAPTION_HINTS) if (text.includes(hint)) return true;
+  return false;
+}
 const CAPTION = new RegExp(`\\b(?:${cues.captions.join('|')})\\b`, 'iu');
 
 /**
@@ -242,7 +270,14 @@ function tokenStemIds(raw: readonly string[], tokenIds: Uint32Array, stemIds: Ui
  * Of 2- to 5-grams, the 4-grams alone did as well on MSRP (0.768 against 0.770) at a quarter of the cost.
  */
 function charGrams(tokens: readonly string[]): Uint32Array {
-  return charGramHashes(` ${tokens.filter((t) => /[\p{L}\p{N}]/u.test(t)).join(' ')} `, 4);
+  return charGramHashes(` ${tokens.filter(hasWordChar).join(' ')} `, 4);
+}
+
+/** Whether `t` has a letter or digit; tokens open with one, so the regex is seldom needed. */
+function hasWordChar(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
+  return /[\p{L}\p{N}]/u.test(t);
 }
 
 /**
@@ -253,9 +288,15 @@ function charGrams(tokens: readonly string[]): Uint32Array {
 function withAges(figures: Map<string, Set<number>>, text: string): Map<string, Set<number>> {
   const ages = new Set<number>();
   if (!/\d/.test(text)) return figures;
-  for (const m of text.matchAll(/\b\p{L}[\p{L}'’-]+,\s+(\d{1,3}),/gu)) ages.add(Number(m[1]));
-  for (const m of text.matchAll(/\b(\d{1,3})[-\s]years?[-\s]old\b/giu)) ages.add(Number(m[1]));
-  for (const m of text.matchAll(/\baged\s+(\d{1,3})\b/giu)) ages.add(Number(m[1]));
+  // Each form needs a comma or its words: most sentences with a digit have neither word, and the
+  // case-insensitive Unicode expressions are slow to run.
+  const lower = text.toLowerCase();
+  if (text.includes(','))
+    for (const m of text.matchAll(/\b\p{L}[\p{L}'’-]+,\s+(\d{1,3}),/gu)) ages.add(Number(m[1]));
+  if (lower.includes('year') && lower.includes('old'))
+    for (const m of text.matchAll(/\b(\d{1,3})[-\s]years?[-\s]old\b/giu)) ages.add(Number(m[1]));
+  if (lower.includes('aged'))
+    for (const m of text.matchAll(/\baged\s+(\d{1,3})\b/giu)) ages.add(Number(m[1]));
   for (const a of ages) if (a > 120) ages.delete(a);
   if (ages.size) figures.set('age', ages);
   return figures;
@@ -309,11 +350,13 @@ function disjointSets<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
  * never showed its product") does not count, nor do two sides that both deny.
  */
 export function negationConflict(a: PairSide, b: PairSide): boolean {
-  const denies = (x: PairSide, y: PairSide) => {
-    for (const s of x.negated) if (y.stemSet.has(s) && !y.negatedNear.has(s)) return true;
-    return false;
-  };
   return denies(a, b) || denies(b, a);
+}
+
+/** `x` negates a stem that `y` states without a negation near it. */
+function denies(x: PairSide, y: PairSide): boolean {
+  for (const s of x.negated) if (y.stemSet.has(s) && !y.negatedNear.has(s)) return true;
+  return false;
 }
 
 /** True when both sides name weekdays (or months) and share none. */

@@ -77,6 +77,7 @@ export function charGramHashes(text: string, n: number): Uint32Array {
  * row, and the rows side by side in one array (one allocation per sentence, not one per word).
  */
 export interface PositionMasks {
+  /** Row by value, the value read as a signed 32-bit integer: use `rowOf`. */
   readonly row: ReadonlyMap<number, number>;
   readonly bits: Uint32Array;
   /** 32-bit words per row. */
@@ -88,12 +89,20 @@ export function positionMasks(ids: Uint32Array): PositionMasks {
   const words = Math.max(1, Math.ceil(ids.length / 32));
   const row = new Map<number, number>();
   const bits = new Uint32Array(words * Math.max(1, ids.length));
-  ids.forEach((id, j) => {
+  for (let j = 0; j < ids.length; j++) {
+    // Keyed by the hash as a signed 32-bit integer: a small integer to the engine, where a hash of 2^31
+    // or more would be a boxed number hashed at every look-up (`rowOf` reads it the same way).
+    const id = ids[j]! | 0;
     let r = row.get(id);
     if (r === undefined) row.set(id, (r = row.size));
     bits[r * words + (j >>> 5)]! |= 1 << (j & 31);
-  });
+  }
   return { row, bits, words };
+}
+
+/** The row of value `id` in `masks`, or undefined when the sequence lacks it. */
+export function rowOf(masks: PositionMasks, id: number): number | undefined {
+  return masks.row.get(id | 0);
 }
 
 /**
@@ -145,7 +154,7 @@ export function lcsLength(
  */
 export function rowsIn(a: Uint32Array, masks: PositionMasks): Int32Array {
   const rows = new Int32Array(a.length);
-  for (let i = 0; i < a.length; i++) rows[i] = masks.row.get(a[i]!) ?? -1;
+  for (let i = 0; i < a.length; i++) rows[i] = rowOf(masks, a[i]!) ?? -1;
   return rows;
 }
 
@@ -214,7 +223,7 @@ function alignOneWord(a: AlignSide, b: AlignSide, wordRows: Int32Array, to: Int3
   const stems = b.stemMasks;
   for (let i = 0; i < to.length; i++) {
     if (to[i]! >= 0) continue;
-    const r = stems.row.get(a.stems[i]!);
+    const r = rowOf(stems, a.stems[i]!);
     const bits = r === undefined ? 0 : stems.bits[r]! & free;
     if (bits) {
       const bit = 31 - Math.clz32(bits & -bits);
@@ -242,7 +251,7 @@ function alignWords(a: AlignSide, b: AlignSide, wordRows: Int32Array, to: Int32A
   };
   for (let i = 0; i < n; i++) to[i] = take(b.wordMasks, wordRows[i]!);
   for (let i = 0; i < n; i++)
-    if (to[i]! < 0) to[i] = take(b.stemMasks, b.stemMasks.row.get(a.stems[i]!) ?? -1);
+    if (to[i]! < 0) to[i] = take(b.stemMasks, rowOf(b.stemMasks, a.stems[i]!) ?? -1);
 }
 
 /**

@@ -77,10 +77,95 @@ function priorFeatures(stems: readonly string[]): [number, number, number] {
   // Stems come from `wordForms`, which already spells them the American way (text/spelling.ts).
   const values = stems.map((st) => PRIOR.get(st) ?? PRIOR_BASE);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const top = [...values].sort((a, b) => b - a).slice(0, 3);
+  // The three largest, largest first (summed in that order, as sorting them did).
+  let first = -Infinity;
+  let second = -Infinity;
+  let third = -Infinity;
+  for (const v of values) {
+    if (v > first) {
+      third = second;
+      second = first;
+      first = v;
+    } else if (v > second) {
+      third = second;
+      second = v;
+    } else if (v > third) third = v;
+  }
+  const top = values.length >= 3 ? first + second + third : values.length === 2 ? first + second : first;
   const low = values.filter((v) => v < PRIOR_BASE / 3).length / values.length;
-  return [mean, top.reduce((a, b) => a + b, 0) / top.length, low];
+  return [mean, top / Math.min(3, values.length), low];
 }
+
+/**
+ * For each sentence, how many other articles use each of its stems (in order), and each of its word
+ * bigrams. Counted once per story by number rather than by string: writing "<word> <word>" for every
+ * bigram, twice, and a set of articles per stem and bigram cost more than the rest of the features.
+ * Sentences are visited article by article, so an article is counted once per key when it differs from
+ * the last one that used the key.
+ */
+function articlesElsewhere(doc: AnalyzedStory): { stemOthers: Int32Array[]; bigramOthers: Int32Array[] } {
+  const { sentences } = doc;
+  const order = sentences.map((_, i) => i).sort((a, b) => sentences[a]!.article - sentences[b]!.article);
+  const tokenIds = new Map<string, number>();
+  const stemIds = new Map<string, number>();
+  const stemSlots = sentences.map((s) => numbered(stemIds, s.stems));
+  const tokenSlots = sentences.map((s) => numbered(tokenIds, s.tokens));
+  // A bigram is the pair of its words' numbers, numbered in turn.
+  const v = tokenIds.size;
+  const bigramIds = new Map<number, number>();
+  const bigramSlots = tokenSlots.map((ids) => {
+    const out = new Int32Array(Math.max(0, ids.length - 1));
+    for (let t = 0; t + 1 < ids.length; t++) out[t] = idOf(bigramIds, ids[t]! * v + ids[t + 1]!);
+    return out;
+  });
+  const stemCount = articleCounts(order, sentences, stemSlots, stemIds.size);
+  const bigramCount = articleCounts(order, sentences, bigramSlots, bigramIds.size);
+  return {
+    stemOthers: stemSlots.map((slots) => othersOf(slots, stemCount)),
+    bigramOthers: bigramSlots.map((slots) => othersOf(slots, bigramCount)),
+  };
+}
+
+/** Every key of a sentence is used by its own article: the other articles are the count less one. */
+function othersOf(slots: Int32Array, count: Int32Array): Int32Array {
+  const out = new Int32Array(slots.length);
+  for (let k = 0; k < slots.length; k++) out[k] = count[slots[k]!]! - 1;
+  return out;
+}
+
+function numbered(ids: Map<string, number>, keys: readonly string[]): Int32Array {
+  const out = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) out[k] = idOf(ids, keys[k]!);
+  return out;
+}
+
+function idOf<K>(ids: Map<K, number>, key: K): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+/** The number of distinct articles that use each key, visiting sentences in `order` (by article). */
+function articleCounts(
+  order: readonly number[],
+  sentences: AnalyzedStory['sentences'],
+  slots: readonly Int32Array[],
+  keys: number,
+): Int32Array {
+  const count = new Int32Array(keys);
+  const last = new Int32Array(keys).fill(-1);
+  for (const i of order) {
+    const a = sentences[i]!.article;
+    for (const id of slots[i]!) {
+      if (last[id] === a) continue;
+      last[id] = a;
+      count[id]!++;
+    }
+  }
+  return count;
+}
+
+const DIGIT = /\d/;
 
 /** Cosine at which another article's sentence counts as carrying the same content (support). */
 const SUPPORT_COSINE = 0.3;
@@ -137,33 +222,17 @@ export function sentenceFeatures(
 
   // Which articles use each stem and each word bigram: content the other outlets repeat word for word is
   // what summaries (and references) keep.
-  const stemArticles = new Map<string, Set<number>>();
-  const bigramArticles = new Map<string, Set<number>>();
-  const note = (map: Map<string, Set<number>>, key: string, a: number): void => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
-    set.add(a);
-  };
-  for (const s of doc.sentences) {
-    for (const st of s.stems) note(stemArticles, st, s.article);
-    for (let t = 0; t + 1 < s.tokens.length; t++)
-      note(bigramArticles, `${s.tokens[t]} ${s.tokens[t + 1]}`, s.article);
-  }
-  const elsewhere = (set: Set<number> | undefined, a: number): number =>
-    set ? set.size - (set.has(a) ? 1 : 0) : 0;
+  const { stemOthers, bigramOthers } = articlesElsewhere(doc);
 
   return doc.sentences.map((s, i) => {
     let stemHits = 0;
     let stemShare = 0;
-    for (const st of s.stems) {
-      const other = elsewhere(stemArticles.get(st), s.article);
+    for (const other of stemOthers[i]!) {
       if (other > 0) stemHits++;
       stemShare += k > 1 ? other / (k - 1) : 0;
     }
     let bigramHits = 0;
-    for (let t = 0; t + 1 < s.tokens.length; t++) {
-      if (elsewhere(bigramArticles.get(`${s.tokens[t]} ${s.tokens[t + 1]}`), s.article) > 0) bigramHits++;
-    }
+    for (const other of bigramOthers[i]!) if (other > 0) bigramHits++;
     const [start, end] = doc.spans[s.article] ?? [0, 1];
     const len = end - start;
     const words = countWords(s.text);
@@ -173,7 +242,7 @@ export function sentenceFeatures(
     let second = 0;
     let clutter = 0;
     for (const t of s.tokens) {
-      if (/\d/.test(t)) numbers++;
+      if (DIGIT.test(t)) numbers++;
       if (SPEECH.has(t)) speech = 1;
       if (FIRST_PERSON.has(t)) first++;
       if (SECOND_PERSON.has(t)) second++;

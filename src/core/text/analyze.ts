@@ -4,7 +4,7 @@
  * matcher or comparison ever sees them.
  */
 import type { AnalyzedStory, Sentence, Story } from '../model.js';
-import { cleanSentence, isBoilerplateSentence } from './boilerplate.js';
+import { cleanOrClutter } from './boilerplate.js';
 import { splitSentences } from './sentences.js';
 import { americanStem } from './spelling.js';
 import { stem } from './stem.js';
@@ -15,8 +15,27 @@ import { tokenize } from './tokens.js';
 export function wordForms(text: string): { tokens: string[]; stems: string[] } {
   const tokens = tokenize(text);
   const stems: string[] = [];
-  for (const t of tokens) if (!isStopWord(t)) stems.push(americanStem(stem(t)));
+  for (const t of tokens) {
+    const st = contentStem(t);
+    if (st !== null) stems.push(st);
+  }
   return { tokens, stems };
+}
+
+/**
+ * Each token's content stem (American spelling), or null for a stop word: one look-up per token where
+ * the stop list, the stem cache and the spelling table were three.
+ */
+const contentStems = new Map<string, string | null>();
+
+function contentStem(token: string): string | null {
+  let st = contentStems.get(token);
+  if (st === undefined) {
+    st = isStopWord(token) ? null : americanStem(stem(token));
+    // Bounded like the stem cache: past it, words are worked out each time.
+    if (contentStems.size < 500_000) contentStems.set(token, st);
+  }
+  return st;
 }
 
 /**
@@ -62,8 +81,8 @@ function analyzeText(text: string): ArticleSentences {
   for (const s of splitSentences(analyzedPart(text))) {
     const opensParagraph = s.paragraph !== paragraph;
     paragraph = s.paragraph;
-    if (isBoilerplateSentence(s.text)) continue;
-    const clean = cleanSentence(s.text, opensParagraph);
+    const { clean } = cleanOrClutter(s.text, opensParagraph);
+    if (clean === undefined) continue;
     const { tokens, stems } = wordForms(clean);
     if (tokens.length === 0) continue;
     out.push({ index: out.length, paragraph: s.paragraph, text: clean, tokens, stems });

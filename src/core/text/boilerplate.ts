@@ -91,10 +91,32 @@ const MIN_REST_SHARE = 0.2;
  * @example cleanSentence("Go team! pic.twitter.com/x1") → "Go team!"
  */
 export function cleanSentence(text: string, opensParagraph = true): string {
-  let out = stripMatches(text, SENTENCE_STRIP);
+  return finishClean(text, stripMatches(text, SENTENCE_STRIP), opensParagraph);
+}
+
+/** `cleanSentence` once the sentence strips are applied (`stripped`). */
+function finishClean(text: string, stripped: string, opensParagraph: boolean): string {
+  let out = stripped;
   const dateline = opensParagraph ? CAPS_DATELINE.exec(out) : null;
   if (dateline) out = out.slice(dateline[0].length);
   return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * `boilerplateCategory(text)`, and unless it is clutter `cleanSentence(text, opensParagraph)`: both
+ * strip the same pieces first, which is done once when `text` has no spaces to trim.
+ */
+export function cleanOrClutter(
+  text: string,
+  opensParagraph: boolean,
+): { category: BoilerplateCategory; clean?: undefined } | { category?: undefined; clean: string } {
+  const trimmed = text.trim();
+  const stripped = stripMatches(trimmed, SENTENCE_STRIP);
+  const category = cleanedCategory(finishClean(trimmed, stripped, true).toLowerCase(), text);
+  if (category) return { category };
+  const clean =
+    trimmed === text ? finishClean(text, stripped, opensParagraph) : cleanSentence(text, opensParagraph);
+  return { clean };
 }
 
 /**
@@ -112,8 +134,8 @@ const CAPS_DATELINE =
  */
 function stripMatches(text: string, patterns: readonly Strip[], onRemove?: (piece: string) => void): string {
   let out = text;
+  let lower = out.toLowerCase();
   for (const { re, gap } of patterns) {
-    const lower = out.toLowerCase();
     // Lowercasing keeps offsets except for a few letters (İ); there, match the text as it is.
     const target = lower.length === out.length ? lower : out;
     let result = '';
@@ -124,14 +146,21 @@ function stripMatches(text: string, patterns: readonly Strip[], onRemove?: (piec
       result += out.slice(last, m.index) + gap;
       last = m.index + m[0].length;
     }
-    if (last > 0) out = result + out.slice(last);
+    if (last > 0) {
+      out = result + out.slice(last);
+      lower = out.toLowerCase();
+    }
   }
   return out;
 }
 
 /** The clutter category of one sentence (tweet signatures and links stripped first), or undefined for news. */
 export function boilerplateCategory(text: string): BoilerplateCategory | undefined {
-  const cleaned = cleanSentence(text.trim()).toLowerCase();
+  return cleanedCategory(cleanSentence(text.trim()).toLowerCase(), text);
+}
+
+/** `boilerplateCategory` of `text` from its cleaned, lowercased form. */
+function cleanedCategory(cleaned: string, text: string): BoilerplateCategory | undefined {
   // Nothing readable left once the embed is gone: the sentence was a tweet signature or link.
   if (!/[\p{L}\p{N}]/u.test(cleaned)) return /[\p{L}\p{N}]/u.test(text) ? 'social' : undefined;
   if (!ANY_SENTENCE.test(cleaned)) return undefined;

@@ -6,12 +6,15 @@
 import words from './number-words.json' with { type: 'json' };
 
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(words));
+const DIGITS = /^\d{1,12}$/;
 
 /** Distinct numeric values among lowercased tokens. Example: `numberValues(["twelve","hurt","at","7"])` → {12, 7}. */
 export function numberValues(tokens: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (const t of tokens) {
-    if (/^\d{1,12}$/.test(t)) out.add(Number(t));
+    const first = t.charCodeAt(0);
+    // Only a token that starts with a digit can be digits: most tokens skip the expression.
+    if (first >= 48 && first <= 57 && DIGITS.test(t)) out.add(Number(t));
     else {
       const n = NUMBER_WORDS.get(t);
       if (n !== undefined) out.add(n);

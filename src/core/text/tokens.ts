@@ -43,6 +43,16 @@ export function tokenize(text: string): string[] {
   return runs.flatMap(splitWordRun);
 }
 
+const SPACES = /\s+/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether `piece` has a letter or digit; most words start with an ASCII one, which needs no regex. */
+function hasWordChar(piece: string): boolean {
+  const c = piece.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return WORD_CHAR.test(piece);
+}
+
 /**
  * Number of words in `text` as a reader counts them: whitespace-separated runs containing a letter or
  * digit, and each word of a space-less script (`tokenize`'s words) as one.
@@ -50,8 +60,8 @@ export function tokenize(text: string): string[] {
 export function countWords(text: string): number {
   const spaceless = SPACELESS.test(text);
   let n = 0;
-  for (const piece of text.split(/\s+/)) {
-    if (!/[\p{L}\p{N}]/u.test(piece)) continue;
+  for (const piece of text.split(SPACES)) {
+    if (!hasWordChar(piece)) continue;
     n += spaceless && SPACELESS.test(piece) ? Math.max(1, tokenize(piece).length) : 1;
   }
   return n;

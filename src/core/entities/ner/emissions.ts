@@ -24,16 +24,18 @@ const T = NER_TAGS.length;
 const SLOTS = 1 + NEIGHBOURS.length;
 /** Past this many distinct words the word cache starts again, so memory stays bounded. */
 const MAX_WORDS = 100_000;
-const INITIAL_WORDS = 4096;
+/** Words per block of summed weights. */
+const BLOCK_WORDS = 1024;
 const CASINGS = ['none', 'upper', 'lower', 'mixed'] as const;
 const NONE: readonly string[] = [];
 
 /** One word, as it enters its own, its neighbours' and its context's features. */
 interface Word {
   /**
-   * Where, in the tagger's pool, the summed weights of its own features (slot 0) and of those it gives
-   * a neighbour (slots 1-4) start: SLOTS * T numbers.
+   * Where, in `block`, the summed weights of its own features (slot 0) and of those it gives a
+   * neighbour (slots 1-4) start: SLOTS * T numbers.
    */
+  readonly block: Float64Array;
   readonly at: number;
   readonly lower: string;
   readonly shape: string;
@@ -57,8 +59,10 @@ interface Tagger {
   readonly tables: FeatureTables;
   readonly words: Map<string, Word>;
   /**
-   * The words' summed weights, one block of SLOTS * T after another: one array rather than one per
-   * word, whose allocation and collection cost more than the sums.
+   * The block the next words' summed weights go in, SLOTS * T numbers each, and how many it holds: one
+   * array per BLOCK_WORDS words rather than one per word, whose allocation and collection cost more
+   * than the sums. A full block stays with its words and a new one starts: one growing array was copied
+   * at each doubling, and the large allocations set off full garbage collections (up to 100 ms each).
    */
   pool: Float64Array;
   used: number;
@@ -76,14 +80,13 @@ function add(into: Float64Array, at: number, w: number | undefined, weights: Flo
 
 /**
  * A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`), summed
- * into a new block of the pool; returns where the block starts.
+ * into the next place of the current block (`g.pool`); returns where in it they start.
  */
 function wordWeights(word: string, lower: string, shp: string, model: NerModel, g: Tagger): number {
   const size = SLOTS * T;
   if ((g.used + 1) * size > g.pool.length) {
-    const bigger = new Float64Array(Math.max(g.pool.length * 2, INITIAL_WORDS * size));
-    bigger.set(g.pool);
-    g.pool = bigger;
+    g.pool = new Float64Array(BLOCK_WORDS * size);
+    g.used = 0;
   }
   const at = g.used++ * size;
   const v = g.pool;
@@ -124,11 +127,19 @@ function wordWeights(word: string, lower: string, shp: string, model: NerModel, 
   return at;
 }
 
-function describe(word: string, lower: string, shp: string, at: number, t: FeatureTables): Word {
+function describe(
+  word: string,
+  lower: string,
+  shp: string,
+  block: Float64Array,
+  at: number,
+  t: FeatureTables,
+): Word {
   const upperCase = word.toUpperCase();
   const lowerFeatures = t.lowers.get(lower);
   const shapeFeatures = t.shapes.get(shp);
   return {
+    block,
     at,
     lower,
     shape: shp,
@@ -150,7 +161,8 @@ function wordOf(g: Tagger, word: string, model: NerModel): Word {
   if (w) return w;
   const lower = word.toLowerCase();
   const shp = shape(word);
-  w = describe(word, lower, shp, wordWeights(word, lower, shp, model, g), g.tables);
+  const at = wordWeights(word, lower, shp, model, g);
+  w = describe(word, lower, shp, g.pool, at, g.tables);
   g.words.set(word, w);
   return w;
 }
@@ -158,8 +170,10 @@ function wordOf(g: Tagger, word: string, model: NerModel): Word {
 /** Past the sentence's ends the neighbour word, its lowercase form and its shape are all the marker. */
 function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger {
   const full = g as Tagger;
-  full.before = describe(BEFORE, BEFORE, BEFORE, wordOf(full, BEFORE, model).at, g.tables);
-  full.after = describe(AFTER, AFTER, AFTER, wordOf(full, AFTER, model).at, g.tables);
+  const before = wordOf(full, BEFORE, model);
+  const after = wordOf(full, AFTER, model);
+  full.before = describe(BEFORE, BEFORE, BEFORE, before.block, before.at, g.tables);
+  full.after = describe(AFTER, AFTER, AFTER, after.block, after.at, g.tables);
   return full;
 }
 
@@ -255,17 +269,19 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
   const casingWeight = g.tables.casing.get(casing);
   const gaz = marks(ws, n, g, model);
   const weights = model.weights;
-  const pool = g.pool;
   const { pairs, triples, pairKey, tripleKey, marks: markTables } = g.tables;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
     const next = ws[i + 3]!;
     const base = i * T;
-    for (let k = 0; k < T; k++) emit[base + k] = pool[w.at + k]!;
+    const own = w.block;
+    for (let k = 0; k < T; k++) emit[base + k] = own[w.at + k]!;
     for (let k = 0; k < NEIGHBOURS.length; k++) {
-      const from = ws[i + 2 + NEIGHBOURS[k]!]!.at + (k + 1) * T;
-      for (let j = 0; j < T; j++) emit[base + j]! += pool[from + j]!;
+      const neighbour = ws[i + 2 + NEIGHBOURS[k]!]!;
+      const block = neighbour.block;
+      const from = neighbour.at + (k + 1) * T;
+      for (let j = 0; j < T; j++) emit[base + j]! += block[from + j]!;
     }
     // Context features, in contextFeatures order.
     add(emit, base, casingWeight, weights);

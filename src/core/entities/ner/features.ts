@@ -20,9 +20,25 @@ export interface NerLexicon {
 export function shape(word: string): string {
   let out = '';
   let last = '';
-  for (const ch of word) {
-    const c =
-      ch >= '0' && ch <= '9' ? 'd' : ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let c: string;
+    // ASCII by its code, without making two case-changed strings per character: letters, digits, and
+    // every other ASCII character standing for itself (changing its case changes nothing).
+    if (code < 128)
+      c =
+        code >= 65 && code <= 90
+          ? 'X'
+          : code >= 97 && code <= 122
+            ? 'x'
+            : code >= 48 && code <= 57
+              ? 'd'
+              : word[i]!;
+    else {
+      const ch = String.fromCodePoint(word.codePointAt(i)!);
+      i += ch.length - 1;
+      c = ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
+    }
     if (c !== last) out += c;
     last = c;
   }

@@ -4,7 +4,7 @@
  */
 import { emissionsInto } from './emissions.js';
 import { shippedModel, type NerModel } from './model.js';
-import { tokenizeNer } from './tokenize.js';
+import { tokenizeNer, type NerToken } from './tokenize.js';
 import { decode, NER_TAGS, NER_TYPES, type NerType } from './viterbi.js';
 
 /** One name found in text: `text === input.slice(start, end)`. */
@@ -52,6 +52,29 @@ export function tagTokens(words: readonly string[], model: NerModel = shippedMod
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /**
+ * Adds the name of tokens `open .. end - 1` to `spans`. A name starts and ends on a word: curly quotes
+ * never seen in training ("” Marsh") are trimmed. (A module function, not a closure per sentence: tsx
+ * names every local function it makes, at a cost per call.)
+ */
+function pushSpan(
+  spans: NerSpan[],
+  text: string,
+  sentence: readonly NerToken[],
+  tag: number,
+  open: number,
+  end: number,
+): void {
+  let first = open;
+  let last = end - 1;
+  while (first <= last && !WORDLIKE.test(sentence[first]!.text)) first++;
+  while (last >= first && !WORDLIKE.test(sentence[last]!.text)) last--;
+  if (first > last) return;
+  const start = sentence[first]!.start;
+  const stop = sentence[last]!.end;
+  spans.push({ start, end: stop, type: NER_TYPES[(tag - 1) >> 1]!, text: text.slice(start, stop) });
+}
+
+/**
  * Names in `text`: people, organisations, places and other names (MISC: nationalities, events, …).
  * @example tagText("Reuters said John Major flew to New York.")
  *   // → [{ start: 0, end: 7, type: "ORG", text: "Reuters" }, { …, type: "PER", text: "John Major" }, …]
@@ -64,26 +87,14 @@ export function tagText(text: string, model: NerModel = shippedModel()): NerSpan
     // NER_TAGS is "O", then "B-T", "I-T" per type: odd indices open a name, even ones past 0 go on.
     const tags = tagIndices(words, model);
     let open = -1;
-    const close = (i: number) => {
-      if (open < 0) return;
-      // A name starts and ends on a word: curly quotes never seen in training ("” Marsh") are trimmed.
-      let first = open;
-      let last = i - 1;
-      while (first <= last && !WORDLIKE.test(sentence[first]!.text)) first++;
-      while (last >= first && !WORDLIKE.test(sentence[last]!.text)) last--;
-      if (first <= last) {
-        const start = sentence[first]!.start;
-        const end = sentence[last]!.end;
-        spans.push({ start, end, type: NER_TYPES[(tags[open]! - 1) >> 1]!, text: text.slice(start, end) });
-      }
-      open = -1;
-    };
     for (let i = 0; i < sentence.length; i++) {
       const tag = tags[i]!;
-      if (tag === 0 || tag % 2 === 1) close(i);
-      if (tag % 2 === 1) open = i;
+      if (tag === 0 || tag % 2 === 1) {
+        if (open >= 0) pushSpan(spans, text, sentence, tags[open]!, open, i);
+        open = tag % 2 === 1 ? i : -1;
+      }
     }
-    close(sentence.length);
+    if (open >= 0) pushSpan(spans, text, sentence, tags[open]!, open, sentence.length);
   }
   return spans;
 }

@@ -32,17 +32,18 @@ export function tokenizeNer(text: string): NerToken[][] {
   const sentences: NerToken[][] = [];
   let current: NerToken[] = [];
   let lastEnd = 0;
-  const close = () => {
-    if (current.length > 0) sentences.push(current);
-    current = [];
-  };
+  // Sentences are closed inline, not by a local closure: tsx names every local function it creates
+  // (Object.defineProperty on each call), which cost more than the tokenising itself.
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     // A period already joined to the word before ("Mr.") is not a token again.
     if (start < lastEnd) continue;
     let word = m[0];
     // A blank line needs two characters at least: most gaps are one space and skip the look.
-    if (current.length > 0 && start - lastEnd >= 2 && /\n\s*\n/.test(text.slice(lastEnd, start))) close();
+    if (current.length > 0 && start - lastEnd >= 2 && /\n\s*\n/.test(text.slice(lastEnd, start))) {
+      sentences.push(current);
+      current = [];
+    }
     let end = start + word.length;
     if (text[end] === '.' && /^[\p{L}\p{N}]/u.test(word) && keepsPeriod(word)) {
       // "U.S." at the end of a sentence is both the word and the full stop; CoNLL writes it once.
@@ -51,8 +52,11 @@ export function tokenizeNer(text: string): NerToken[][] {
     }
     current.push({ text: word, start, end });
     lastEnd = end;
-    if (word === '.' || word === '!' || word === '?') close();
+    if (word === '.' || word === '!' || word === '?') {
+      sentences.push(current);
+      current = [];
+    }
   }
-  close();
+  if (current.length > 0) sentences.push(current);
   return sentences;
 }
