@@ -381,28 +381,34 @@ export class SqlStore implements Store {
     if (!row) return undefined;
     const articles = await this.q`SELECT * FROM articles WHERE story_id = ${id} ORDER BY seq`;
     const story = record<StoredStory>(row, ['id', 'title', 'created_at', 'updated_at', 'version']);
-    const report = record<{ report?: StoryReport }>(row, ['report', 'report_version']);
+    const report = record<{ report?: StoryReport }>(row, ['report', 'report_version', 'report_at']);
     return Object.freeze({ ...story, articles: articles.map(articleFromRow), ...(report.report && report) });
   }
 
   async storyStamp(id: string) {
-    const [row] = await this.q`SELECT version, report_version, updated_at FROM stories WHERE id = ${id}`;
-    return row && record<StoryStamp>(row, ['version', 'report_version', 'updated_at']);
+    const [row] = await this
+      .q`SELECT version, report_version, report_at, updated_at FROM stories WHERE id = ${id}`;
+    return row && record<StoryStamp>(row, ['version', 'report_version', 'report_at', 'updated_at']);
   }
 
-  async staleStories(limit: number) {
+  async staleStories(limit: number, options: { builtBefore?: string } = {}) {
+    const settled =
+      options.builtBefore === undefined
+        ? sql``
+        : sql` AND (report_at IS NULL OR report_at <= ${new Date(options.builtBefore).toISOString()})`;
     const rows = await this
-      .q`SELECT id FROM stories WHERE ${sql.raw(STALE_STORY)} ORDER BY updated_at, id LIMIT ${limit}`;
+      .q`SELECT id FROM stories WHERE ${sql.raw(STALE_STORY)}${settled} ORDER BY updated_at, id LIMIT ${limit}`;
     return rows.map((r) => r.id as string);
   }
 
   putReport(storyId: string, version: number, report: StoryReport) {
+    const now = new Date().toISOString();
     return this.transaction('cannot save the report', async (c) => {
       const result = await query(c)`UPDATE stories SET report = ${JSON.stringify(report)},
-          report_version = ${version}, lead = ${report.summary.sentences[0]?.text ?? null},
+          report_version = ${version}, report_at = ${now}, lead = ${report.summary.sentences[0]?.text ?? null},
           title = coalesce(${report.story.title ?? null}, title)
         WHERE id = ${storyId} AND version = ${version}`;
-      if (result.changed === 1) await recordReportKeys(c, storyId, report, new Date().toISOString());
+      if (result.changed === 1) await recordReportKeys(c, storyId, report, now);
       return result.changed === 1;
     });
   }
