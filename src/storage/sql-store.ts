@@ -5,7 +5,7 @@
  * database, so no query is written twice.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { isHeadlineOnly } from '../core/article.js';
 import { ChorusError } from '../core/errors.js';
 import type { StoryReport } from '../core/model.js';
@@ -19,6 +19,7 @@ import {
   STALE_STORY,
 } from './rows.js';
 import { storageError, storyItem } from './rows.js';
+import { query, type Db, type Row } from './query.js';
 import { firstSeenKeys, readerFilters, recordMerge, recordReportKeys, storyMovedTo } from './story-life.js';
 import {
   articleIdCandidate,
@@ -39,9 +40,7 @@ import {
   type StoryListQuery,
 } from './store.js';
 
-/** Queries are Kysely `sql` templates (rows mapped by `rows.ts`), so no table types are declared. */
-export type Db = Kysely<Record<string, never>>;
-type Row = Record<string, unknown>;
+export type { Db } from './query.js';
 
 /** What differs between the databases; everything else is `SqlStore`. */
 export interface StoreDialect {
@@ -67,32 +66,6 @@ const ROWS = 500;
 const ARTICLE_COLUMNS = sql.raw(`(id, content_hash, url_key, story_id, source, url, title, byline, date, text,
   language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)`);
 const PAGE = Object.freeze({ limit: 20, maxLimit: 200 });
-const VERBS: Record<string, string> = {
-  SELECT: 'read',
-  INSERT: 'write',
-  UPDATE: 'update',
-  DELETE: 'delete from',
-};
-
-/**
- * Runs queries on `c` as tagged templates: query(c)`SELECT …` answers the rows, and `changed` says how
- * many rows a statement changed. Every statement but the transaction's own goes through here, so a
- * driver's error becomes the store's (code 'storage') in one place, saying what failed:
- * `cannot update stories: …`.
- */
-const query =
-  (c: Db) =>
-  async (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[] & { changed: number }> => {
-    try {
-      const result = await sql<Row>(strings, ...values).execute(c);
-      return Object.assign(result.rows, { changed: Number(result.numAffectedRows ?? 0) });
-    } catch (error) {
-      const verb = VERBS[/\w+/.exec(strings[0] ?? '')?.[0] ?? ''] ?? 'query';
-      const table = /\b(?:FROM|INTO|UPDATE)\s+(\w+)/.exec(strings.join(''))?.[1] ?? 'the database';
-      throw storageError(`cannot ${verb} ${table}`, error);
-    }
-  };
-
 const FEED_FIELDS = ['title', 'etag', 'lastModified', 'lastPolledAt', 'lastError', 'pausedAt'] as const;
 
 /** A feed row with the count of articles stored from it (by the `articles_feed` index). */
@@ -414,15 +387,11 @@ export class SqlStore implements Store {
   }
 
   storyMovedTo(id: string) {
-    return storyMovedTo(this.db, id).catch((e: unknown) =>
-      Promise.reject(storageError('cannot read story moves', e)),
-    );
+    return storyMovedTo(this.db, id);
   }
 
   reportKeysFirstSeen(storyId: string) {
-    return firstSeenKeys(this.db, storyId).catch((e: unknown) =>
-      Promise.reject(storageError('cannot read report keys', e)),
-    );
+    return firstSeenKeys(this.db, storyId);
   }
 
   async loadClusterState(name: string) {
