@@ -12,10 +12,11 @@
  * Each interval runs on a fresh store: a temp SQLite file, or a scratch schema of the PostgreSQL
  * database a postgres:// URL names (pg-boss in `<schema>_jobs`; both dropped afterwards). The runs go
  * back to back, so they share the machine's load. `--pace MS` waits between batches (a slower feed);
- * `--check N` compares only the N biggest stories with a from-scratch build (default: all).
+ * `--check N` compares only the N biggest stories with a from-scratch build (default: all). `--log FILE`
+ * appends a line per tenth of the posts (rebuilds and CPU so far), for long runs in the background.
  * CPU is this process's (server, worker thread building reports, and the posting client alike).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -36,6 +37,7 @@ const { values, positionals } = parseArgs({
     'report-every': { type: 'string', default: '0,30' },
     pace: { type: 'string', default: '0' },
     check: { type: 'string' },
+    log: { type: 'string' },
   },
 });
 const path = positionals[0];
@@ -49,6 +51,9 @@ const batch = Number(values.batch);
 const pace = Number(values.pace);
 const intervals = values['report-every'].split(',').map(Number);
 const check = values.check === undefined ? Infinity : Number(values.check);
+const log = (line: string) => {
+  if (values.log) appendFileSync(values.log, `${new Date().toISOString()} ${line}\n`);
+};
 
 // What a feed would post: the article fields of each record, the gold label left out.
 const records = (await labelledStream(path, Number(values.limit))).map(({ article: a }) => ({
@@ -101,6 +106,12 @@ async function runOnce(every: number, n: number): Promise<Run> {
       if (!response.ok) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
       await response.arrayBuffer();
       latency.push(performance.now() - t);
+      const done = Math.min(records.length, i + batch);
+      if (Math.floor((done * 10) / records.length) > Math.floor((i * 10) / records.length))
+        log(
+          `every ${every} s: ${done} posted, ${server.service.reportsBuilt} rebuilt, ` +
+            `${secs(cpuMs() - start.cpu)} CPU, ${secs(performance.now() - start.wall)} wall`,
+        );
       if (pace > 0) await sleep(pace);
     }
     const posted = { wall: performance.now(), cpu: cpuMs() };
@@ -159,6 +170,7 @@ const runs: Run[] = [];
 for (const [n, every] of intervals.entries()) {
   runs.push(await runOnce(every, n));
   const r = runs.at(-1)!;
+  log(`every ${every} s done: ${JSON.stringify({ ...r, posts: { ...r.posts, latency: undefined } })}`);
   process.stderr.write(
     `--report-every ${every}: ${r.rebuilt} rebuilds, ${secs(r.posts.cpuMs)} CPU posting\n`,
   );

@@ -77,7 +77,7 @@ describe.each(backends())('report interval on $name', (backend) => {
       },
       async () => {
         const store = await fresh();
-        const every = 1500;
+        const every = 3000;
         const service = await IngestService.open(store, { reportEveryMs: every });
         const first = await service.ingest(BATCHES[0]!);
         const [id] = first.stories;
