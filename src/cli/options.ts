@@ -11,6 +11,14 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+/** Parses a number of seconds ≥ 0 (fractions allowed), for intervals such as `--report-every`. */
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError(`expected a number of seconds ≥ 0, found "${value}"`);
+  return n;
+}
+
 /** Parses a number between 0 and 1, for thresholds. */
 export function parseFraction(value: string): number {
   const n = Number(value);

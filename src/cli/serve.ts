@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import {
   DEFAULT_POLL_EVERY_S,
+  DEFAULT_REPORT_EVERY_S,
   resolveServeOptions,
   SERVER_DEFAULTS,
   type ServeFlags,
@@ -14,7 +15,7 @@ import {
 import { startServer } from '../server/start-server.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP } from './feeds.js';
-import { parsePositiveInt } from './options.js';
+import { parsePositiveInt, parseSeconds } from './options.js';
 
 /** How long running requests may take to finish after SIGINT or SIGTERM. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -101,6 +102,11 @@ export function serverFlags(command: Command): Command {
         `poll each feed this long after its last poll (default ${DEFAULT_POLL_EVERY_S})`,
         parsePositiveInt,
       )
+      .option(
+        '--report-every <seconds>',
+        `rebuild a growing story's report at most this often; 0 after every batch (default ${DEFAULT_REPORT_EVERY_S}, 0 with --no-worker)`,
+        parseSeconds,
+      )
       .option('--log-requests', 'log every request as a JSON line (default: $CHORUS_LOG_REQUESTS, else off)')
       .option(
         '--log-level <level>',
@@ -123,7 +129,11 @@ Environment: DATABASE_URL (store, when --db is not given), CHORUS_TOKEN (write t
 CHORUS_LOG_LEVEL, CHORUS_LOG_REQUESTS.
 Listening on an address other than loopback requires a token. An empty store is loaded with the sample
 stories of samples/ unless --no-samples. A background worker rebuilds stale story reports until none
-are left and polls feeds when due (chorus worker runs it alone; --no-worker turns it off). Stops cleanly on Ctrl-C or SIGTERM.`,
+are left and polls feeds when due (chorus worker runs it alone; --no-worker turns it off). A story that
+keeps growing has its report rebuilt at most every --report-every seconds: a post into it may answer
+before its report shows the post (the API says "reportCurrent": false, the page says the report is being
+rebuilt), and the worker rebuilds it once the interval has passed. Stops cleanly on Ctrl-C or SIGTERM,
+after rebuilding the reports it put off.`,
     )
     .action(async (flags: ServeFlags) => runServer(flags));
 }

@@ -5,20 +5,21 @@
  */
 import type { Command } from 'commander';
 import { PoliteFetcher } from '../feeds/polite-fetcher.js';
-import { DEFAULT_POLL_EVERY_S } from '../server/server-config.js';
+import { DEFAULT_POLL_EVERY_S, DEFAULT_REPORT_EVERY_S } from '../server/server-config.js';
 import { openJobs } from '../jobs/open-jobs.js';
 import { JOB_QUEUE_DEFAULTS, type Jobs } from '../jobs/job.js';
 import { startWorker } from '../service/background-worker.js';
 import { IngestService } from '../service/ingest-service.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
-import { parsePositiveInt } from './options.js';
+import { parsePositiveInt, parseSeconds } from './options.js';
 
 interface WorkerFlags {
   db?: string;
   once?: boolean;
   feeds: boolean;
   pollEvery?: number;
+  reportEvery?: number;
   allowPrivate?: boolean;
   json?: boolean;
   reportsAsJobs?: boolean;
@@ -37,7 +38,11 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   try {
     // A poll builds its stories' reports in the same job by default; with --reports-as-jobs it leaves
     // them to rebuild-report jobs that any worker can take (measured slower on 2 cores: operations.md).
-    const service = await IngestService.open(store, { refresh: !flags.reportsAsJobs });
+    const service = await IngestService.open(store, {
+      refresh: !flags.reportsAsJobs,
+      // --once stops when the work is done: waiting out intervals would only delay that.
+      reportEveryMs: (flags.reportEvery ?? (flags.once ? 0 : DEFAULT_REPORT_EVERY_S)) * 1000,
+    });
     let rebuilt = 0;
     let failures = 0;
     const say = (line: string) => !flags.json && process.stdout.write(`${line}\n`);
@@ -96,6 +101,10 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
         process.once('SIGTERM', () => resolve());
       });
     await worker.stop();
+    // Reports its polls put off for their interval are built now: none is left stale behind.
+    const flushed = await service.flush();
+    rebuilt += flushed.reports;
+    for (const w of flushed.warnings) process.stderr.write(`chorus: ${w}\n`);
     await service.checkpoint().catch(() => undefined);
     if (flags.once) {
       const left = (await store.stats()).staleReports;
@@ -120,6 +129,11 @@ export function register(program: Command): void {
       '--poll-every <seconds>',
       `poll each feed this long after its last poll (default ${DEFAULT_POLL_EVERY_S})`,
       parsePositiveInt,
+    )
+    .option(
+      '--report-every <seconds>',
+      `rebuild a growing story's report at most this often; 0 after every change (default ${DEFAULT_REPORT_EVERY_S}, 0 with --once)`,
+      parseSeconds,
     )
     .option('--allow-private', 'let feeds point at private or loopback addresses (never link-local)')
     .option(

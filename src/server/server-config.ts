@@ -19,6 +19,13 @@ export const SERVER_DEFAULTS: ServerConfig = Object.freeze({
 /** Feeds are polled every 15 minutes unless `--poll-every` says otherwise. */
 export const DEFAULT_POLL_EVERY_S = 15 * 60;
 
+/**
+ * A story's report is rebuilt at most every 30 s unless `--report-every` says otherwise: an editor
+ * watching a live wire sees a growing story's report at most half a minute behind, and a story that
+ * grows all day costs at most 2 rebuilds a minute, not one per batch (docs/operations.md).
+ */
+export const DEFAULT_REPORT_EVERY_S = 30;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What `chorus serve` accepts as flags (commander's camel-cased names). */
@@ -40,6 +47,8 @@ export interface ServeFlags {
   readonly worker?: boolean;
   /** `--poll-every <seconds>`: a feed is polled again this long after its last poll. */
   readonly pollEvery?: number;
+  /** `--report-every <seconds>`: a story's report is rebuilt at most this often (0: after every batch). */
+  readonly reportEvery?: number;
   /** `--log-requests`: one JSON line per request and per response. */
   readonly logRequests?: boolean;
 }
@@ -55,6 +64,11 @@ export interface ServeOptions {
   readonly worker: boolean;
   /** A feed is polled again this long after its last poll, in ms. */
   readonly pollEveryMs: number;
+  /**
+   * A story's report is rebuilt at most this often, in ms (0: after every batch). The batches leave a
+   * younger report stale and the worker rebuilds it when due, so without a worker it defaults to 0.
+   */
+  readonly reportEveryMs: number;
 }
 
 /** Environment variables the server reads (documented in `chorus serve --help`). */
@@ -123,6 +137,9 @@ export function resolveServeOptions(flags: ServeFlags, env: ServeEnv): ServeOpti
   const url = flags.db ?? env.DATABASE_URL;
   const worker = flags.worker ?? true;
   const pollEveryMs = (flags.pollEvery ?? DEFAULT_POLL_EVERY_S) * 1000;
+  const reportEvery = flags.reportEvery ?? (worker ? DEFAULT_REPORT_EVERY_S : 0);
+  if (!Number.isFinite(reportEvery) || reportEvery < 0)
+    throw new ChorusError('usage', `expected --report-every in seconds (0 or more), found ${reportEvery}`);
   return {
     config: { ...config, ...(worker && { pollEveryMs }) },
     database: url ? { databaseUrl: url } : { sqlitePath: STORE_DEFAULTS.sqlitePath },
@@ -130,5 +147,6 @@ export function resolveServeOptions(flags: ServeFlags, env: ServeEnv): ServeOpti
     samplesDir: flags.samplesDir ?? 'samples',
     worker,
     pollEveryMs,
+    reportEveryMs: reportEvery * 1000,
   };
 }

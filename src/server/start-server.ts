@@ -84,7 +84,10 @@ export async function startServer(
   const reports = new ReportWorker();
   let app: FastifyInstance | undefined;
   try {
-    const service = await IngestService.open(store, { build: reports.build });
+    const service = await IngestService.open(store, {
+      build: reports.build,
+      reportEveryMs: options.reportEveryMs,
+    });
     const deps: AppDeps = { store, service, config: options.config, readUpload: readUploadedFile };
     app = await buildApp(deps, extra.logger === undefined ? {} : { logger: extra.logger });
     let samplesLoaded = 0;
@@ -136,6 +139,10 @@ export async function startServer(
         (closing ??= (async () => {
           await worker?.stop();
           await running.close();
+          // Reports the batches put off for their interval are built now: none is left stale behind.
+          await service
+            .flush()
+            .catch((error: unknown) => running.log.warn({ err: error }, 'reports not rebuilt'));
           await service.checkpoint().catch(() => undefined);
           await reports.close();
           await store.close();

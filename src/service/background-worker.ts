@@ -75,7 +75,12 @@ export async function startWorker(
     if (found.length > 0) await jobs.enqueue(found);
     const pending = found.length > 0 ? await jobs.pending() : 0;
     const keys = keysOf(found);
-    const idle = found.length === 0 || (pending === 0 && keys === lastFound);
+    // Stale stories waiting for their rebuild interval (`reportEveryMs`) are work still to do.
+    const waiting =
+      found.length === 0 &&
+      service.options.reportEveryMs > 0 &&
+      (await service.store.staleStories(1)).length > 0;
+    const idle = !waiting && (found.length === 0 || (pending === 0 && keys === lastFound));
     lastFound = pending === 0 ? keys : undefined;
     return idle;
   };

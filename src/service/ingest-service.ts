@@ -63,6 +63,13 @@ export interface IngestServiceOptions extends RefreshOptions {
   readonly snapshotShare: number;
   /** Rebuild touched stories' reports right after each batch (else call `refreshStale`). */
   readonly refresh: boolean;
+  /**
+   * Rebuild a story's report at most once in this many ms (0: after every batch that touches it). A
+   * story whose report is younger is left stale by the batch; a worker's sweep (`startWorker`) rebuilds
+   * it once the interval has passed, and `flush` before shutdown. Only a process with a worker (or one
+   * that calls `flush`) should set it: a one-off ingest ends with every report current.
+   */
+  readonly reportEveryMs: number;
   /** Waiting after a batch another writer got in before (see `ingestFresh`). */
   readonly backoff: BackoffOptions;
 }
@@ -72,6 +79,7 @@ export const INGEST_DEFAULTS: IngestServiceOptions = Object.freeze({
   snapshotEvery: 2000,
   snapshotShare: 0.1,
   refresh: true,
+  reportEveryMs: 0,
   backoff: { baseMs: 20, maxMs: 1000 },
   method: 'chorus',
   words: 250,
@@ -100,6 +108,8 @@ export interface IngestResult {
   readonly stories: readonly string[];
   /** Reports rebuilt after the batch. */
   readonly reports: number;
+  /** Touched stories whose report waits for its rebuild interval (`reportEveryMs`); absent when none. */
+  readonly deferred?: readonly string[];
   /** Problems rebuilding reports (the articles are stored all the same). */
   readonly warnings: readonly string[];
 }
@@ -131,6 +141,10 @@ export class IngestService {
   conflicts = 0;
   /** Calls run one after another: the in-memory state must follow the store's order exactly. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Stories whose rebuild a batch put off (`reportEveryMs`), until `flush` or a rebuild. */
+  private readonly deferred = new Set<string>();
+  /** Reports this service rebuilt since open (batches, jobs, flushes), for the benchmarks. */
+  reportsBuilt = 0;
 
   private constructor(store: Store, options: IngestServiceOptions) {
     this.store = store;
@@ -274,10 +288,31 @@ export class IngestService {
         touched.add(storyId);
         return storyId === o.storyId ? o : { ...o, storyId };
       });
-    const refreshed = this.options.refresh
-      ? await refreshReports(this.store, [...touched], this.options)
-      : { reports: 0, warnings: [] };
-    return { outcomes, stories: [...touched], reports: refreshed.reports, warnings: refreshed.warnings };
+    if (!this.options.refresh) return { outcomes, stories: [...touched], reports: 0, warnings: [] };
+    const refreshed = await this.refresh([...touched], undefined, this.builtBefore());
+    return {
+      outcomes,
+      stories: [...touched],
+      reports: refreshed.reports,
+      warnings: refreshed.warnings,
+      ...(refreshed.deferred.length > 0 && { deferred: refreshed.deferred }),
+    };
+  }
+
+  /** Reports saved after this time are too young to rebuild (undefined: no interval). */
+  builtBefore(now = Date.now()): string | undefined {
+    const every = this.options.reportEveryMs;
+    return every > 0 ? new Date(now - every).toISOString() : undefined;
+  }
+
+  /** `refreshReports`, keeping count of what was rebuilt and what is put off. */
+  private async refresh(storyIds: readonly string[], onStory?: () => void, builtBefore?: string) {
+    const refreshed = await refreshReports(this.store, storyIds, this.options, onStory, builtBefore);
+    const put = new Set(refreshed.deferred);
+    for (const id of storyIds) if (!put.has(id)) this.deferred.delete(id);
+    for (const id of put) this.deferred.add(id);
+    this.reportsBuilt += refreshed.reports;
+    return refreshed;
   }
 
   private async ingestNow(articles: readonly Article[], options: { feedId?: string }): Promise<IngestResult> {
@@ -456,14 +491,25 @@ export class IngestService {
     storyIds: readonly string[],
     onStory?: () => void,
   ): Promise<{ reports: number; warnings: string[] }> {
-    return this.inTurn(() => refreshReports(this.store, storyIds, this.options, onStory));
+    return this.inTurn(() => this.refresh(storyIds, onStory));
   }
 
   /** Rebuilds reports of stories whose articles changed since their report (after a crash, or refresh: false). */
   refreshStale(limit = 1000): Promise<{ reports: number; warnings: string[] }> {
-    return this.inTurn(async () =>
-      refreshReports(this.store, await this.store.staleStories(limit), this.options),
-    );
+    return this.inTurn(async () => this.refresh(await this.store.staleStories(limit)));
+  }
+
+  /**
+   * Rebuilds now, whatever their age, the reports batches put off (`reportEveryMs`) that are still
+   * stale, so that a server or worker stopping leaves none behind.
+   */
+  flush(): Promise<{ reports: number; warnings: string[] }> {
+    return this.inTurn(() => this.refresh([...this.deferred]));
+  }
+
+  /** Stories whose rebuild a batch put off and no rebuild has taken up since. */
+  get waiting(): number {
+    return this.deferred.size;
   }
 
   /** Saves a snapshot now, so that the next open replays nothing. */

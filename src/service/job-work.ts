@@ -29,7 +29,7 @@ export function isDue(feed: FeedRecord, everyMs: number, now: number): boolean {
 
 /**
  * The jobs the store calls for now: a poll for each feed due (oldest first), a rebuild for each stale
- * story (at most `limit`, oldest first).
+ * story whose report is older than the service's `reportEveryMs` (at most `limit`, oldest first).
  */
 export async function sweepJobs(
   service: IngestService,
@@ -45,8 +45,10 @@ export async function sweepJobs(
       .sort((a, b) => (a.lastPolledAt ?? '').localeCompare(b.lastPolledAt ?? ''));
     for (const f of due) jobs.push({ kind: 'poll-feed', feedId: f.id });
   }
-  for (const storyId of await service.store.staleStories(limit))
-    jobs.push({ kind: 'rebuild-report', storyId });
+  // A story rebuilt less than `reportEveryMs` ago waits: a later sweep queues it once it is due.
+  const builtBefore = service.builtBefore();
+  const stale = await service.store.staleStories(limit, builtBefore === undefined ? {} : { builtBefore });
+  for (const storyId of stale) jobs.push({ kind: 'rebuild-report', storyId });
   return jobs;
 }
 
@@ -63,8 +65,12 @@ export function jobHandler(
 ): (job: Job) => Promise<JobResult> {
   return async (job) => {
     if (job.kind === 'rebuild-report') {
-      const story = await service.store.getStory(job.storyId);
-      if (!story || story.articles.length === 0 || story.reportVersion === story.version) return 'skipped';
+      const stamp = await service.store.storyStamp(job.storyId);
+      if (!stamp || stamp.reportVersion === stamp.version) return 'skipped';
+      // Rebuilt meanwhile by a batch and changed again: not due yet, a later sweep queues it again.
+      const builtBefore = service.builtBefore();
+      if (builtBefore !== undefined && stamp.reportAt !== undefined && stamp.reportAt > builtBefore)
+        return 'skipped';
       const { reports, warnings } = await service.refreshStories([job.storyId]);
       events.onReports?.(reports, warnings);
       return 'done';

@@ -2,6 +2,11 @@
  * Rebuilding story reports after their articles change. A report is saved with the story version it
  * was built from, and the store refuses it if the story moved on meanwhile, so an old report never
  * overwrites a newer one; the story then stays stale and the next refresh picks it up.
+ *
+ * A story that keeps growing (a live wire: a batch every few seconds touches it) is rebuilt at most once
+ * per interval: given `builtBefore`, a stale story whose report was saved after that time is left stale
+ * (`deferred`), and the worker's sweep takes it up once its report is old enough (`staleStories`), so
+ * its last change is in the report at most one interval (plus a sweep) later.
  */
 import { isChorusError } from '../core/errors.js';
 import type { Story } from '../core/model.js';
@@ -29,18 +34,39 @@ export function storyOf(stored: StoredStory): Story {
   return { id: stored.id, articles: stored.articles.map(plainArticle) };
 }
 
-/** Rebuilds and saves the reports of `storyIds`; a story that fails gets a warning, the rest go on. */
+export interface Refreshed {
+  /** Reports rebuilt and saved. */
+  readonly reports: number;
+  readonly warnings: string[];
+  /** Stale stories left for later: their report is younger than the interval. */
+  readonly deferred: string[];
+}
+
+/**
+ * Rebuilds and saves the reports of `storyIds` that are stale; a story that fails gets a warning, the
+ * rest go on. With `builtBefore` (ISO time), a story whose report was saved after it waits (`deferred`).
+ */
 export async function refreshReports(
   store: Store,
   storyIds: readonly string[],
   options: RefreshOptions,
   onStory: () => void = () => {},
-): Promise<{ reports: number; warnings: string[] }> {
+  builtBefore?: string,
+): Promise<Refreshed> {
   let reports = 0;
   const warnings: string[] = [];
+  const deferred: string[] = [];
   const build = options.build ?? inThisThread;
   for (const id of storyIds) {
     onStory();
+    // The stamp is cheap (no articles): a current story, rebuilt meanwhile by a job or an earlier call,
+    // costs one small read, and a deferred one is not read whole.
+    const stamp = await store.storyStamp(id);
+    if (!stamp || stamp.reportVersion === stamp.version) continue;
+    if (builtBefore !== undefined && stamp.reportAt !== undefined && stamp.reportAt > builtBefore) {
+      deferred.push(id);
+      continue;
+    }
     const stored = await store.getStory(id);
     if (!stored || stored.articles.length === 0) continue;
     try {
@@ -53,5 +79,5 @@ export async function refreshReports(
       );
     }
   }
-  return { reports, warnings };
+  return { reports, warnings, deferred };
 }

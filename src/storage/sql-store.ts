@@ -5,7 +5,7 @@
  * database, so no query is written twice.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { isHeadlineOnly } from '../core/article.js';
 import { ChorusError } from '../core/errors.js';
 import type { StoryReport } from '../core/model.js';
@@ -19,6 +19,7 @@ import {
   STALE_STORY,
 } from './rows.js';
 import { storageError, storyItem } from './rows.js';
+import { query, type Db, type Row } from './query.js';
 import { firstSeenKeys, readerFilters, recordMerge, recordReportKeys, storyMovedTo } from './story-life.js';
 import {
   articleIdCandidate,
@@ -39,9 +40,7 @@ import {
   type StoryListQuery,
 } from './store.js';
 
-/** Queries are Kysely `sql` templates (rows mapped by `rows.ts`), so no table types are declared. */
-export type Db = Kysely<Record<string, never>>;
-type Row = Record<string, unknown>;
+export type { Db } from './query.js';
 
 /** What differs between the databases; everything else is `SqlStore`. */
 export interface StoreDialect {
@@ -67,32 +66,6 @@ const ROWS = 500;
 const ARTICLE_COLUMNS = sql.raw(`(id, content_hash, url_key, story_id, source, url, title, byline, date, text,
   language, warnings, duplicate_of, duplicate_similarity, feed_id, ingested_at, at)`);
 const PAGE = Object.freeze({ limit: 20, maxLimit: 200 });
-const VERBS: Record<string, string> = {
-  SELECT: 'read',
-  INSERT: 'write',
-  UPDATE: 'update',
-  DELETE: 'delete from',
-};
-
-/**
- * Runs queries on `c` as tagged templates: query(c)`SELECT …` answers the rows, and `changed` says how
- * many rows a statement changed. Every statement but the transaction's own goes through here, so a
- * driver's error becomes the store's (code 'storage') in one place, saying what failed:
- * `cannot update stories: …`.
- */
-const query =
-  (c: Db) =>
-  async (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[] & { changed: number }> => {
-    try {
-      const result = await sql<Row>(strings, ...values).execute(c);
-      return Object.assign(result.rows, { changed: Number(result.numAffectedRows ?? 0) });
-    } catch (error) {
-      const verb = VERBS[/\w+/.exec(strings[0] ?? '')?.[0] ?? ''] ?? 'query';
-      const table = /\b(?:FROM|INTO|UPDATE)\s+(\w+)/.exec(strings.join(''))?.[1] ?? 'the database';
-      throw storageError(`cannot ${verb} ${table}`, error);
-    }
-  };
-
 const FEED_FIELDS = ['title', 'etag', 'lastModified', 'lastPolledAt', 'lastError', 'pausedAt'] as const;
 
 /** A feed row with the count of articles stored from it (by the `articles_feed` index). */
@@ -381,42 +354,44 @@ export class SqlStore implements Store {
     if (!row) return undefined;
     const articles = await this.q`SELECT * FROM articles WHERE story_id = ${id} ORDER BY seq`;
     const story = record<StoredStory>(row, ['id', 'title', 'created_at', 'updated_at', 'version']);
-    const report = record<{ report?: StoryReport }>(row, ['report', 'report_version']);
+    const report = record<{ report?: StoryReport }>(row, ['report', 'report_version', 'report_at']);
     return Object.freeze({ ...story, articles: articles.map(articleFromRow), ...(report.report && report) });
   }
 
   async storyStamp(id: string) {
-    const [row] = await this.q`SELECT version, report_version, updated_at FROM stories WHERE id = ${id}`;
-    return row && record<StoryStamp>(row, ['version', 'report_version', 'updated_at']);
+    const [row] = await this
+      .q`SELECT version, report_version, report_at, updated_at FROM stories WHERE id = ${id}`;
+    return row && record<StoryStamp>(row, ['version', 'report_version', 'report_at', 'updated_at']);
   }
 
-  async staleStories(limit: number) {
+  async staleStories(limit: number, options: { builtBefore?: string } = {}) {
+    const settled =
+      options.builtBefore === undefined
+        ? sql``
+        : sql` AND (report_at IS NULL OR report_at <= ${new Date(options.builtBefore).toISOString()})`;
     const rows = await this
-      .q`SELECT id FROM stories WHERE ${sql.raw(STALE_STORY)} ORDER BY updated_at, id LIMIT ${limit}`;
+      .q`SELECT id FROM stories WHERE ${sql.raw(STALE_STORY)}${settled} ORDER BY updated_at, id LIMIT ${limit}`;
     return rows.map((r) => r.id as string);
   }
 
   putReport(storyId: string, version: number, report: StoryReport) {
+    const now = new Date().toISOString();
     return this.transaction('cannot save the report', async (c) => {
       const result = await query(c)`UPDATE stories SET report = ${JSON.stringify(report)},
-          report_version = ${version}, lead = ${report.summary.sentences[0]?.text ?? null},
+          report_version = ${version}, report_at = ${now}, lead = ${report.summary.sentences[0]?.text ?? null},
           title = coalesce(${report.story.title ?? null}, title)
         WHERE id = ${storyId} AND version = ${version}`;
-      if (result.changed === 1) await recordReportKeys(c, storyId, report, new Date().toISOString());
+      if (result.changed === 1) await recordReportKeys(c, storyId, report, now);
       return result.changed === 1;
     });
   }
 
   storyMovedTo(id: string) {
-    return storyMovedTo(this.db, id).catch((e: unknown) =>
-      Promise.reject(storageError('cannot read story moves', e)),
-    );
+    return storyMovedTo(this.db, id);
   }
 
   reportKeysFirstSeen(storyId: string) {
-    return firstSeenKeys(this.db, storyId).catch((e: unknown) =>
-      Promise.reject(storageError('cannot read report keys', e)),
-    );
+    return firstSeenKeys(this.db, storyId);
   }
 
   async loadClusterState(name: string) {

@@ -131,8 +131,8 @@ export interface Page<T> {
   readonly offset: number;
 }
 
-/** A story's version, its report's version and its last update time. */
-export type StoryStamp = Pick<StoredStory, 'version' | 'reportVersion' | 'updatedAt'>;
+/** A story's version, its report's version and time, and its last update time. */
+export type StoryStamp = Pick<StoredStory, 'version' | 'reportVersion' | 'reportAt' | 'updatedAt'>;
 
 /** A story with its articles (in arrival order) and its latest report. */
 export interface StoredStory {
@@ -146,6 +146,8 @@ export interface StoredStory {
   readonly report?: StoryReport;
   /** Version of the story the report was built from (absent when there is no report). */
   readonly reportVersion?: number;
+  /** When the report was saved (absent when there is none, or it was saved before this was kept). */
+  readonly reportAt?: string;
 }
 
 export interface ArticleListQuery extends PageQuery {
@@ -191,8 +193,12 @@ export interface Store {
   getStory(id: string): Promise<StoredStory | undefined>;
   /** What tells one state of a story from another (cheap: no articles, no report), for caches. */
   storyStamp(id: string): Promise<StoryStamp | undefined>;
-  /** Oldest first. */
-  staleStories(limit: number): Promise<string[]>;
+  /**
+   * Stories whose report is missing or older than the story, oldest change first. With `builtBefore`
+   * (an ISO time), only those whose report was saved at or before it (or never): a story rebuilt more
+   * recently waits for its rebuild interval (see `IngestServiceOptions.reportEveryMs`).
+   */
+  staleStories(limit: number, options?: { readonly builtBefore?: string }): Promise<string[]>;
   /**
    * Saves a story's report built from story version `version`. Ignored (returns false) when the story
    * has changed since, so a slow refresh never overwrites a newer state with an older one. The story is

@@ -1,15 +1,17 @@
 /**
  * The store's part of a story's life (see src/core/story-life.ts and migrations/reader-side.ts): the
  * first-seen time of each report key, story ids kept after a merge, and the reader filters of the story
- * list. Written over a Kysely connection so `SqlStore` calls them inside its own transactions.
+ * list. Written over a Kysely connection so `SqlStore` calls them inside its own transactions, and run
+ * through the store's one runner (`query`), so a driver error reads as the store's alike.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { reportKeys } from '../core/story-life.js';
 import type { StoryReport } from '../core/model.js';
-import type { Db } from './sql-store.js';
-/** A driver's time (PostgreSQL: Date) as ISO text. */
-const iso = (v: string | Date) => (v instanceof Date ? v.toISOString() : v);
+import { query, type Db } from './query.js';
 import type { StoryListQuery } from './store.js';
+
+/** A driver's time (PostgreSQL: Date) as ISO text. */
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 /** Rows per insert of report keys (a few parameters each, well under SQLite's limit). */
 const KEY_CHUNK = 200;
@@ -24,8 +26,8 @@ export async function recordReportKeys(
   const keys = reportKeys(report);
   for (let i = 0; i < keys.length; i += KEY_CHUNK) {
     const rows = keys.slice(i, i + KEY_CHUNK).map((k) => sql`(${storyId}, ${k}, ${now})`);
-    await sql`INSERT INTO report_keys (story_id, key, first_seen_at) VALUES ${sql.join(rows)}
-      ON CONFLICT (story_id, key) DO NOTHING`.execute(c);
+    await query(c)`INSERT INTO report_keys (story_id, key, first_seen_at) VALUES ${sql.join(rows)}
+      ON CONFLICT (story_id, key) DO NOTHING`;
   }
 }
 
@@ -35,30 +37,28 @@ export async function recordReportKeys(
  * is not new to them in the story it joined).
  */
 export async function recordMerge(c: Db, from: string, into: string, now: string): Promise<void> {
-  await sql`UPDATE story_moves SET into_id = ${into} WHERE into_id = ${from}`.execute(c);
-  await sql`INSERT INTO story_moves (from_id, into_id, moved_at) VALUES (${from}, ${into}, ${now})
-    ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, moved_at = excluded.moved_at`.execute(c);
-  await sql`INSERT INTO report_keys (story_id, key, first_seen_at)
+  const q = query(c);
+  await q`UPDATE story_moves SET into_id = ${into} WHERE into_id = ${from}`;
+  await q`INSERT INTO story_moves (from_id, into_id, moved_at) VALUES (${from}, ${into}, ${now})
+    ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, moved_at = excluded.moved_at`;
+  await q`INSERT INTO report_keys (story_id, key, first_seen_at)
       SELECT ${into}, key, first_seen_at FROM report_keys WHERE story_id = ${from}
     ON CONFLICT (story_id, key) DO UPDATE SET first_seen_at =
       CASE WHEN excluded.first_seen_at < report_keys.first_seen_at THEN excluded.first_seen_at
-           ELSE report_keys.first_seen_at END`.execute(c);
-  await sql`DELETE FROM report_keys WHERE story_id = ${from}`.execute(c);
+           ELSE report_keys.first_seen_at END`;
+  await q`DELETE FROM report_keys WHERE story_id = ${from}`;
 }
 
 /** First-seen time (ISO) of each report key of a story. */
 export async function firstSeenKeys(db: Db, storyId: string): Promise<Map<string, string>> {
-  const { rows } = await sql<{ key: string; first_seen_at: string | Date }>`SELECT key, first_seen_at
-    FROM report_keys WHERE story_id = ${storyId}`.execute(db);
-  return new Map(rows.map((r) => [r.key, iso(r.first_seen_at)]));
+  const rows = await query(db)`SELECT key, first_seen_at FROM report_keys WHERE story_id = ${storyId}`;
+  return new Map(rows.map((r) => [String(r.key), iso(r.first_seen_at)]));
 }
 
 /** The story a merged-away id now lives in (moves are kept flattened, so one lookup is enough). */
 export async function storyMovedTo(db: Db, id: string): Promise<string | undefined> {
-  const { rows } = await sql<{
-    into_id: string;
-  }>`SELECT into_id FROM story_moves WHERE from_id = ${id}`.execute(db);
-  return rows[0]?.into_id;
+  const [row] = await query(db)`SELECT into_id FROM story_moves WHERE from_id = ${id}`;
+  return row === undefined ? undefined : String(row.into_id);
 }
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern (escaped with `\`). */

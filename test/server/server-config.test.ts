@@ -19,6 +19,7 @@ describe('resolveServeOptions', () => {
       samplesDir: 'samples',
       worker: true,
       pollEveryMs: 900_000,
+      reportEveryMs: 30_000,
     });
   });
 

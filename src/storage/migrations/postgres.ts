@@ -5,6 +5,7 @@
  */
 import { MERGE_INDEX } from './merge-index.js';
 import { READER_SIDE_POSTGRES } from './reader-side.js';
+import { REPORT_TIME_POSTGRES } from './report-time.js';
 import type { Migration } from './sqlite.js';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -80,4 +81,5 @@ CREATE TABLE cluster_state (
   },
   READER_SIDE_POSTGRES,
   MERGE_INDEX,
+  REPORT_TIME_POSTGRES,
 ];

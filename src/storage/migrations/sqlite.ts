@@ -4,6 +4,7 @@
  */
 import { MERGE_INDEX } from './merge-index.js';
 import { READER_SIDE_SQLITE } from './reader-side.js';
+import { REPORT_TIME_SQLITE } from './report-time.js';
 
 export interface Migration {
   readonly version: number;
@@ -94,4 +95,5 @@ CREATE TABLE cluster_state (
   },
   READER_SIDE_SQLITE,
   MERGE_INDEX,
+  REPORT_TIME_SQLITE,
 ];
