@@ -133,6 +133,11 @@ export interface JoinObservation {
 export interface JoinSetup {
   readonly model?: JoinModel;
   readonly observe?: (observation: JoinObservation) => void;
+  /**
+   * For the lab's oracles: the index of the candidate to join (−1: open a story) in place of the
+   * model's choice, so the ceiling of a candidate set is measured by the clusterer's own run.
+   */
+  readonly decide?: (observation: JoinObservation) => number;
 }
 
 /** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
@@ -334,7 +339,7 @@ class ChorusClusterer implements OnlineClusterer {
     time: number,
   ): { story: Scored | undefined; joins: boolean } | undefined {
     const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
-    if (!model && !this.join.observe) return undefined;
+    if (!model && !this.join.observe && !this.join.decide) return undefined;
     const top = scored.slice(0, this.options.joinCandidates);
     const link = bestTwo(scored, (c) => c.linkCosine);
     const centroid = bestTwo(scored, (c) => c.centroid);
@@ -344,7 +349,12 @@ class ChorusClusterer implements OnlineClusterer {
         centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
       }),
     );
-    this.join.observe?.({ articleId, stories: top.map((c) => c.story), features });
+    const observation = { articleId, stories: top.map((c) => c.story), features };
+    this.join.observe?.(observation);
+    if (this.join.decide) {
+      const i = this.join.decide(observation);
+      return { story: top[i], joins: top[i] !== undefined };
+    }
     if (!model) return undefined;
     let story: Scored | undefined;
     let p = -1;
