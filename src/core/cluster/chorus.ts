@@ -189,6 +189,8 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
 });
 
 const DAY = 86_400_000;
+/** Newest members of a story whose pairwise cosines give its cohesion (a join feature). */
+const COHESION_MEMBERS = 8;
 
 interface Member {
   readonly id: string;
@@ -384,6 +386,19 @@ class ChorusClusterer implements OnlineClusterer {
       links += dot(vector, m.weights);
       n++;
     }
+    // Cohesion over the newest few members only: stories of the dated stream hold 2–3 articles, and a
+    // big story's newest members are what a newcomer is compared with.
+    const recent = (s?.recent ?? []).slice(-COHESION_MEMBERS);
+    let pairs = 0;
+    let agree = 0;
+    for (let i = 0; i < recent.length; i++)
+      for (let j = i + 1; j < recent.length; j++) {
+        const a = this.members.get(recent[i] ?? -1);
+        const b = this.members.get(recent[j] ?? -1);
+        if (!a || !b) continue;
+        agree += dot(a.vector, b.weights);
+        pairs++;
+      }
     const other = (rank === 0 ? scored[1] : scored[0])?.score ?? 0;
     const first = s?.first ?? time;
     const last = s?.last ?? time;
@@ -403,6 +418,7 @@ class ChorusClusterer implements OnlineClusterer {
       centroidLead: leads.centroid,
       vector,
       centroidTerms: s?.centroid ?? new Map<string, number>(),
+      cohesion: pairs > 0 ? agree / pairs : 0,
       idf: (t) => this.df.idf(t),
     });
   }
