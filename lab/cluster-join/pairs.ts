@@ -25,13 +25,15 @@ export interface PairRun {
 }
 
 /**
- * Clusters `stream` (with `model` deciding dated joins when given, else the rule) and collects the
- * labelled candidates of every dated decision.
+ * Clusters `stream` (with `model` deciding dated joins when given, else the rule; with `oracle`, a
+ * never-wrong choice among the candidates: the own story when it is one of them, else a new story) and
+ * collects the labelled candidates of every dated decision.
  */
 export function collectPairs(
   stream: readonly LabelledArticle[],
   options: Record<string, number> = {},
   model?: JoinModel,
+  oracle = false,
 ): PairRun {
   const pairs: Pair[] = [];
   // gold → story → articles of that gold in the story (after merges).
@@ -49,7 +51,13 @@ export function collectPairs(
       if (x) pairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: current });
     });
   };
-  const clusterer = chorusFactory(prior, { ...(model && { model }), observe }).create({
+  const decide = (o: JoinObservation) =>
+    o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
+  const clusterer = chorusFactory(prior, {
+    ...(model && { model }),
+    observe,
+    ...(oracle && { decide }),
+  }).create({
     ...options,
     datedJoinModel: model ? 1 : 0,
   });

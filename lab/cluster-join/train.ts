@@ -3,7 +3,7 @@
  * for byte the same from the same data), printing the figures its threshold was chosen on.
  *
  *   npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--examples 11244] [--seed 7]
- *        [--thresholds 0.3,0.4,0.5] [--trees 200] [--depth 3] [--rounds 1] [--out FILE]
+ *        [--thresholds 0.5,0.55,0.6] [--trees 200] [--depth 3] [--rounds 1] [--out FILE]
  *
  * e.g. npx tsx lab/cluster-join/train.ts /work/shared/data/multi-news/train.jsonl.gz:/work/shared/data/multi-news/train.dates.tsv
  *
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     options: {
       examples: { type: 'string', default: '11244' },
       seed: { type: 'string', default: '7' },
-      thresholds: { type: 'string', default: '0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6' },
+      thresholds: { type: 'string', default: '0.5,0.55,0.6' },
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },

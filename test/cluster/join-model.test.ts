@@ -31,6 +31,7 @@ const BASE: JoinEvidence = {
     ['420', 1],
     ['2019', 1],
   ]),
+  cohesion: 0.5,
   idf: (t) => (t === 'dam' ? 5 : 2),
 };
 
@@ -48,6 +49,9 @@ describe('joinFeatures', () => {
     ['shared numbers, years left out', BASE, 'sharedNumbers', 1],
     ['articles of no terms share nothing', { ...BASE, vector: [] }, 'sharedWeight', 0],
     ['terms of the article', BASE, 'articleTerms', 4],
+    ['how closely the story holds together', BASE, 'cohesion', 0.5],
+    ['the mean link against it', BASE, 'linkOverCohesion', 0.5],
+    ['nothing against a story of one article', { ...BASE, cohesion: 0 }, 'linkOverCohesion', 0],
   ] as const)('%s', (_name, evidence, name, expected) => {
     expect(feature(evidence, name)).toBeCloseTo(expected, 9);
     expect(joinFeatures(evidence)).toHaveLength(JOIN_FEATURES.length);

@@ -44,3 +44,26 @@ describe('lab/cluster-join/train.ts', () => {
     expect(log).toMatch(/kept threshold/);
   }, 120_000);
 });
+
+describe('lab/cluster-join/oracle.ts', () => {
+  it('scores a never-wrong choice at least as well as the rule, better with more candidates', () => {
+    const log = execFileSync(
+      'npx',
+      [
+        'tsx',
+        'lab/cluster-join/oracle.ts',
+        `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+        '--examples',
+        '12',
+        '--candidates',
+        '1,5',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const f1 = [...log.matchAll(/F1 ([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(f1).toHaveLength(3);
+    expect(f1[1]).toBeGreaterThanOrEqual(f1[0]! - 1e-9);
+    expect(f1[2]).toBeGreaterThanOrEqual(f1[1]! - 1e-9);
+    expect(log).toMatch(/oracle over 5 candidates: own story held for \d+ articles/);
+  }, 120_000);
+});

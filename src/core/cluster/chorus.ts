@@ -133,6 +133,11 @@ export interface JoinObservation {
 export interface JoinSetup {
   readonly model?: JoinModel;
   readonly observe?: (observation: JoinObservation) => void;
+  /**
+   * For the lab's oracles: the index of the candidate to join (−1: open a story) in place of the
+   * model's choice, so the ceiling of a candidate set is measured by the clusterer's own run.
+   */
+  readonly decide?: (observation: JoinObservation) => number;
 }
 
 /** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
@@ -184,6 +189,8 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
 });
 
 const DAY = 86_400_000;
+/** Newest members of a story whose pairwise cosines give its cohesion (a join feature). */
+const COHESION_MEMBERS = 8;
 
 interface Member {
   readonly id: string;
@@ -334,7 +341,7 @@ class ChorusClusterer implements OnlineClusterer {
     time: number,
   ): { story: Scored | undefined; joins: boolean } | undefined {
     const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
-    if (!model && !this.join.observe) return undefined;
+    if (!model && !this.join.observe && !this.join.decide) return undefined;
     const top = scored.slice(0, this.options.joinCandidates);
     const link = bestTwo(scored, (c) => c.linkCosine);
     const centroid = bestTwo(scored, (c) => c.centroid);
@@ -344,7 +351,12 @@ class ChorusClusterer implements OnlineClusterer {
         centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
       }),
     );
-    this.join.observe?.({ articleId, stories: top.map((c) => c.story), features });
+    const observation = { articleId, stories: top.map((c) => c.story), features };
+    this.join.observe?.(observation);
+    if (this.join.decide) {
+      const i = this.join.decide(observation);
+      return { story: top[i], joins: top[i] !== undefined };
+    }
     if (!model) return undefined;
     let story: Scored | undefined;
     let p = -1;
@@ -374,6 +386,19 @@ class ChorusClusterer implements OnlineClusterer {
       links += dot(vector, m.weights);
       n++;
     }
+    // Cohesion over the newest few members only: stories of the dated stream hold 2–3 articles, and a
+    // big story's newest members are what a newcomer is compared with.
+    const recent = (s?.recent ?? []).slice(-COHESION_MEMBERS);
+    let pairs = 0;
+    let agree = 0;
+    for (let i = 0; i < recent.length; i++)
+      for (let j = i + 1; j < recent.length; j++) {
+        const a = this.members.get(recent[i] ?? -1);
+        const b = this.members.get(recent[j] ?? -1);
+        if (!a || !b) continue;
+        agree += dot(a.vector, b.weights);
+        pairs++;
+      }
     const other = (rank === 0 ? scored[1] : scored[0])?.score ?? 0;
     const first = s?.first ?? time;
     const last = s?.last ?? time;
@@ -393,6 +418,7 @@ class ChorusClusterer implements OnlineClusterer {
       centroidLead: leads.centroid,
       vector,
       centroidTerms: s?.centroid ?? new Map<string, number>(),
+      cohesion: pairs > 0 ? agree / pairs : 0,
       idf: (t) => this.df.idf(t),
     });
   }

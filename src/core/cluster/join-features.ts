@@ -2,7 +2,9 @@
  * What the learned join decision (`join-model.ts`) reads of one (article, candidate story) pair: the
  * rule's own scores, the story's size and days, how the candidate stands against the others, and which
  * of the article's words the story's centroid holds (how many, how rare, and numbers other than years,
- * which name one event: a toll, a score, a sum). The order of `JOIN_FEATURES` is the model's input order.
+ * which name one event: a toll, a score, a sum), and how closely the story's own members agree, so a
+ * newcomer's links are read against what this story's sources share with each other rather than
+ * against one fixed bar. The order of `JOIN_FEATURES` is the model's input order.
  */
 import type { TermWeight } from './sparse.js';
 
@@ -26,6 +28,8 @@ export const JOIN_FEATURES = [
   'sharedIdf',
   'maxSharedIdf',
   'sharedNumbers',
+  'cohesion',
+  'linkOverCohesion',
 ] as const;
 
 /** The evidence of one pair, as the clusterer has it at the time of the decision. */
@@ -54,6 +58,11 @@ export interface JoinEvidence {
   /** The article's unit vector and the story's centroid (unnormalised weights). */
   readonly vector: readonly TermWeight[];
   readonly centroidTerms: ReadonlyMap<string, number>;
+  /**
+   * Mean cosine between the story's own recent members (0 for a story of one article): a story whose
+   * sources agree closely expects a newcomer to agree as closely; one that barely holds together does not.
+   */
+  readonly cohesion: number;
   readonly idf: (term: string) => number;
 }
 
@@ -96,5 +105,7 @@ export function joinFeatures(e: JoinEvidence): number[] {
     idf,
     maxIdf,
     numbers,
+    e.cohesion,
+    e.cohesion > 0 ? e.meanLink / e.cohesion : 0,
   ];
 }

@@ -4,8 +4,8 @@
  * article is compared with every story's centroid, the best one taken if its cosine passes the
  * threshold. Stems of content words, raw term frequency, IDF counted online. No titles, no entities, no
  * time, no merges. The comparison with every story is done exactly through an inverted index over
- * centroid terms, which gives the same answer as a loop over all stories, and whose cost still grows
- * with the number of stories: that growth is what `chorus` avoids.
+ * centroid terms (`weighted-postings.ts`), which gives the same answer as a loop over all stories, and
+ * whose cost still grows with the number of stories: that growth is what `chorus` avoids.
  */
 import { ChorusError } from '../errors.js';
 import type { Article } from '../model.js';
@@ -21,6 +21,7 @@ import type {
 import { DocumentFrequency } from './document-frequency.js';
 import { round, topContributions, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
+import { WeightedPostings } from './weighted-postings.js';
 
 export interface TfidfOptions {
   readonly threshold: number;
@@ -30,7 +31,10 @@ export interface TfidfOptions {
 export const TFIDF_DEFAULTS: TfidfOptions = Object.freeze({ threshold: 0.25 });
 
 interface Centroid {
+  readonly id: string;
   readonly weights: Map<string, number>;
+  /** Slot of the story in each term's posting list. */
+  readonly slots: Map<string, number>;
   norm: number;
 }
 
@@ -38,8 +42,10 @@ class TfidfClusterer implements OnlineClusterer {
   readonly method = 'tfidf';
   private readonly book: StoryBook;
   private readonly df: DocumentFrequency;
-  private readonly centroids = new Map<string, Centroid>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Centroids by story number (the index of postings) and the number of each story id. */
+  private readonly centroids: Centroid[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly postings = new WeightedPostings();
 
   constructor(
     readonly options: TfidfOptions,
@@ -48,17 +54,22 @@ class TfidfClusterer implements OnlineClusterer {
     this.book = state ? StoryBook.fromJSON(state.book) : new StoryBook();
     this.df = state ? DocumentFrequency.fromJSON(state.df) : new DocumentFrequency();
     for (const [id, entries] of state?.centroids ?? []) {
-      const c: Centroid = { weights: new Map(entries), norm: 0 };
+      const c = this.centroid(id);
+      for (const [t, w] of entries) {
+        c.weights.set(t, w);
+        c.slots.set(t, this.postings.add(t, this.numbers.get(id) ?? 0, w));
+      }
       c.norm = Math.sqrt([...c.weights.values()].reduce((s, w) => s + w * w, 0));
-      this.centroids.set(id, c);
-      for (const t of c.weights.keys()) this.post(t, id);
     }
   }
 
-  private post(term: string, storyId: string): void {
-    const p = this.postings.get(term);
-    if (p) p.add(storyId);
-    else this.postings.set(term, new Set([storyId]));
+  private centroid(id: string): Centroid {
+    const n = this.numbers.get(id);
+    if (n !== undefined) return this.centroids[n]!;
+    const c: Centroid = { id, weights: new Map(), slots: new Map(), norm: 0 };
+    this.numbers.set(id, this.centroids.length);
+    this.centroids.push(c);
+    return c;
   }
 
   add(article: Article): ClusterDecision {
@@ -82,35 +93,24 @@ class TfidfClusterer implements OnlineClusterer {
     this.df.add(tf.keys());
     const vector: TermWeight[] = [...tf].map(([t, c]) => [t, c * this.df.idf(t)] as const);
     const norm = Math.sqrt(vector.reduce((s, [, w]) => s + w * w, 0));
-    const scores = new Map<string, number>();
-    for (const [t, w] of vector) {
-      for (const id of this.postings.get(t) ?? []) {
-        const c = this.centroids.get(id);
-        if (c) scores.set(id, (scores.get(id) ?? 0) + w * (c.weights.get(t) ?? 0));
-      }
-    }
-    let best: string | undefined;
+    let best: Centroid | undefined;
     let bestScore = 0;
-    for (const [id, s] of scores) {
-      const c = this.centroids.get(id);
+    let compared = 0;
+    this.postings.dots(vector, this.centroids.length, (n, s) => {
+      compared++;
+      const c = this.centroids[n];
       const cos = c && norm > 0 && c.norm > 0 ? s / (norm * c.norm) : 0;
       if (cos > bestScore) {
-        best = id;
+        best = c;
         bestScore = cos;
       }
-    }
-    const joins = best !== undefined && bestScore >= this.options.threshold;
-    const storyId = joins && best !== undefined ? best : this.book.open(article.id);
+    });
+    const chosen = best as Centroid | undefined;
+    const joins = chosen !== undefined && bestScore >= this.options.threshold;
+    const storyId = joins && chosen !== undefined ? chosen.id : this.book.open(article.id);
     if (joins) this.book.join(storyId, article.id);
     const terms =
-      best !== undefined && norm > 0
-        ? topContributions(
-            vector,
-            this.centroids.get(best)?.weights ?? new Map(),
-            norm * (this.centroids.get(best)?.norm ?? 1),
-            5,
-          )
-        : [];
+      chosen !== undefined && norm > 0 ? topContributions(vector, chosen.weights, norm * chosen.norm, 5) : [];
     this.absorb(storyId, vector);
     return {
       articleId: article.id,
@@ -119,20 +119,20 @@ class TfidfClusterer implements OnlineClusterer {
       newStory: !joins,
       terms: terms.map(([term, weight]) => ({ term, weight: round(weight) })),
       merges: [],
-      candidates: scores.size,
+      candidates: compared,
     };
   }
 
   /** Adds the article's vector to the centroid (the centroid is the sum of its articles' vectors). */
   private absorb(storyId: string, vector: readonly TermWeight[]): void {
-    let c = this.centroids.get(storyId);
-    if (!c) {
-      c = { weights: new Map(), norm: 0 };
-      this.centroids.set(storyId, c);
-    }
+    const c = this.centroid(storyId);
+    const story = this.numbers.get(storyId) ?? 0;
     for (const [t, w] of vector) {
-      if (!c.weights.has(t)) this.post(t, storyId);
-      c.weights.set(t, (c.weights.get(t) ?? 0) + w);
+      const weight = (c.weights.get(t) ?? 0) + w;
+      c.weights.set(t, weight);
+      const slot = c.slots.get(t);
+      if (slot === undefined) c.slots.set(t, this.postings.add(t, story, weight));
+      else this.postings.update(t, slot, weight);
     }
     let n = 0;
     for (const w of c.weights.values()) n += w * w;
@@ -151,7 +151,7 @@ class TfidfClusterer implements OnlineClusterer {
     const state: TfidfState = {
       book: this.book.toJSON(),
       df: this.df.toJSON(),
-      centroids: [...this.centroids].map(([id, c]) => [id, [...c.weights].map(([t, w]) => [t, w])]),
+      centroids: this.centroids.map((c) => [c.id, [...c.weights].map(([t, w]) => [t, w])]),
     };
     return { method: this.method, version: 1, options: { ...this.options }, state };
   }
