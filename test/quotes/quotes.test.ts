@@ -43,10 +43,6 @@ describe('attributeQuotes', () => {
     ['Sen. Ada Voss said the bill was “dead on arrival in the Senate” this year.', 'Ada Voss'],
     ['Grant Hollis spoke first. “We will not fold on this,” Hollis said.', 'Grant Hollis'],
     ['Clara Benn met Omar Teague. “The plan is good for the valley,” she said.', 'Clara Benn'],
-    // Omar Teague is only an object, but the only man in reach: the fifth round's pronoun features (the
-    // nearest person of a compatible gender) name him; abstaining would be allowed too, naming Clara
-    // Benn never.
-    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', 'Omar Teague'],
     ['Omar Teague met Clara Benn. “The plan is good for the valley,” he said.', 'Omar Teague'],
     // Two men in reach: the learned chooser takes the subject of the sentence before (the rules abstained).
     ['Omar Teague met Grant Hollis there. “The plan is good for the valley,” he said.', 'Omar Teague'],
@@ -151,6 +147,13 @@ describe('attributeQuotes', () => {
     ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
+  });
+
+  it('never gives "he" to the only woman in reach', () => {
+    // Omar Teague is only an object, but the only man in reach: the chooser may name him or abstain
+    // (its pronoun threshold moves with each retraining), never name Clara Benn.
+    const text = 'Clara Benn met Omar Teague. “The plan is good for the valley,” he said.';
+    expect([undefined, 'Omar Teague']).toContain(attributeQuotes(text)[0]?.speaker);
   });
 
   it('gives offsets of the quote and of the words naming its speaker', () => {
