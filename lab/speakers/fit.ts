@@ -158,5 +158,47 @@ export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number)
       break;
     }
   }
-  return best ?? (Object.fromEntries(CUE_KINDS.map((k) => [k, 0.99])) as Record<CueKind, number>);
+  return fillBudget(
+    byKind,
+    best ?? (Object.fromEntries(CUE_KINDS.map((k) => [k, 0.99])) as Record<CueKind, number>),
+    maxWrong * total,
+    tally,
+  );
+}
+
+/** Right answers bought per wrong one below which a lower threshold is not worth it. */
+export const MIN_RIGHT_PER_WRONG = 2;
+
+/**
+ * The Lagrangian's λ moves in steps, and one step can lift a kind whose curve is flat (named) far above
+ * what the bound needs. Greedy repair: while some kind's lower threshold keeps the total wrong within
+ * `budget` and buys more than MIN_RIGHT_PER_WRONG right answers per wrong one, take the move with the
+ * most right answers per wrong one (ties: the most right). Never a trade of one wrong for one right.
+ */
+function fillBudget(
+  byKind: ReadonlyMap<CueKind, readonly HeldChoice[]>,
+  start: Record<CueKind, number>,
+  budget: number,
+  tally: (cs: readonly HeldChoice[], t: number) => { right: number; wrong: number },
+): Record<CueKind, number> {
+  const pick = { ...start };
+  let wrong = [...byKind].reduce((s, [k, cs]) => s + tally(cs, pick[k]).wrong, 0);
+  for (;;) {
+    let move: { kind: CueKind; t: number; ratio: number; right: number; wrong: number } | undefined;
+    for (const [kind, cs] of byKind) {
+      const now = tally(cs, pick[kind]);
+      for (let t = MIN_THRESHOLD; t < Math.round(pick[kind] * 100); t++) {
+        const o = tally(cs, t / 100);
+        const dr = o.right - now.right;
+        const dw = o.wrong - now.wrong;
+        if (dr <= 0 || wrong + dw > budget + 1e-9 || dr <= MIN_RIGHT_PER_WRONG * dw) continue;
+        const ratio = dw > 0 ? dr / dw : Infinity;
+        if (!move || ratio > move.ratio + 1e-9 || (Math.abs(ratio - move.ratio) <= 1e-9 && dr > move.right))
+          move = { kind, t: t / 100, ratio, right: dr, wrong: dw };
+      }
+    }
+    if (!move) return pick;
+    pick[move.kind] = move.t;
+    wrong += move.wrong;
+  }
 }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPolnear } from '../../src/eval/datasets/polnear.js';
+import { readPolnear, sameSpeaker } from '../../src/eval/datasets/polnear.js';
 
 /** The gold quote texts of `text` annotated with `ann` (brat stand-off lines). */
 function goldOf(text: string, ann: string): string[] {
@@ -92,5 +92,20 @@ describe('readPolnear gold quotes', () => {
     const piece = (part: string) => `${text.indexOf(part)} ${text.indexOf(part) + part.length}`;
     const ann = `T1\tContent ${piece('“Bring your water too.”')};${piece('“The pier opens at noon,”')}\tx\nE1\tAttribution:T2 Content:T1`;
     expect(goldOf(text, ann)).toEqual(['The pier opens at noon,', 'Bring your water too.']);
+  });
+});
+
+describe('sameSpeaker', () => {
+  it.each([
+    ['Trevor Noah', 'Noah', true],
+    ['Lena Ortiz', 'Sen. Lena Ortiz', true],
+    // A name after adjectives is that name; a description ending in an organisation is not.
+    ['Trevor Noah', 'A flabbergasted Noah', true],
+    ['Donald Trump', 'an angry Hollande', false],
+    ['officials', 'officials at the State Department', true],
+    ['the campaign', 'the campaign', true],
+    ['Ann Kale', 'a spokesperson', false],
+  ])('%s is %s: %s', (speaker, gold, same) => {
+    expect(sameSpeaker(speaker, gold)).toBe(same);
   });
 });

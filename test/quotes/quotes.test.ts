@@ -43,10 +43,6 @@ describe('attributeQuotes', () => {
     ['Sen. Ada Voss said the bill was “dead on arrival in the Senate” this year.', 'Ada Voss'],
     ['Grant Hollis spoke first. “We will not fold on this,” Hollis said.', 'Grant Hollis'],
     ['Clara Benn met Omar Teague. “The plan is good for the valley,” she said.', 'Clara Benn'],
-    // Omar Teague is only an object, though the only man in reach: the chooser retrained on the
-    // corrected PolNeAR reading (fourth round) rates him just under its pronoun threshold and abstains,
-    // which is allowed (no speaker rather than a doubtful one); it must never name Clara Benn.
-    ['Clara Benn met Omar Teague. “The plan is good for the valley,” he said.', undefined],
     ['Omar Teague met Clara Benn. “The plan is good for the valley,” he said.', 'Omar Teague'],
     // Two men in reach: the learned chooser takes the subject of the sentence before (the rules abstained).
     ['Omar Teague met Grant Hollis there. “The plan is good for the valley,” he said.', 'Omar Teague'],
@@ -130,8 +126,34 @@ describe('attributeQuotes', () => {
     ['As the Harbour Gazette put it, “the crew had no radar that night.”', 'Harbour Gazette'],
     ['“The crew had no radar that night at all,” Voss’s office said.', 'Voss’s office'],
     ['“The crew had no radar that night at all,” the bottom it read.', undefined],
+    // Fifth round: sources no rule read. "As X put it" after the quote; an outlet with a verb and a colon.
+    ['“The crew had no radar that night at all,” as the Harbour Gazette put it.', 'Harbour Gazette'],
+    [
+      'The ferry sailed late.\n\nThe Harbour Gazette reports:\n\n“The crew had no radar that night at all.”',
+      'Harbour Gazette',
+    ],
+    // A transcript: the label opens the line or the quoted words; a label in capitals must be a name
+    // the article writes in ordinary case.
+    [
+      'Mayor Ada Voss met the press.\n\nVoss: Well, nobody here said ‘the ferry should have sailed that night.’',
+      'Ada Voss',
+    ],
+    ['Mayor Ada Voss spoke on the radio.\n\n“VOSS: The crew had no radar that night at all.”', 'Ada Voss'],
+    ['The ferry sailed late.\n\n“UPDATE: The crew had no radar that night at all.”', undefined],
+    // A participle of speech takes the subject of its sentence.
+    [
+      'Mayor Ada Voss praised the crew on Monday, telling the crowd, “The ferry will sail again by May.”',
+      'Ada Voss',
+    ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
+  });
+
+  it('never gives "he" to the only woman in reach', () => {
+    // Omar Teague is only an object, but the only man in reach: the chooser may name him or abstain
+    // (its pronoun threshold moves with each retraining), never name Clara Benn.
+    const text = 'Clara Benn met Omar Teague. “The plan is good for the valley,” he said.';
+    expect([undefined, 'Omar Teague']).toContain(attributeQuotes(text)[0]?.speaker);
   });
 
   it('gives offsets of the quote and of the words naming its speaker', () => {

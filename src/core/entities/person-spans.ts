@@ -101,10 +101,12 @@ export function personIndex(text: string): PersonIndex {
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
   const votes = new Map<string, [number, number]>();
   mentions.forEach((m, i) => {
-    // The rest of the mention's sentence and the first word of the next: "Lynch said… She added".
+    // The rest of the mention's sentence and the subject of the next, up to its fourth word: "Lynch
+    // said… She added", "Walsh had close ties to Biden. But on Sunday he finally…".
     const until = Math.min(mentions[i + 1]?.start ?? text.length, m.end + 300);
     const tail =
-      /^[^]*?[.!?]["”’]?\s+["“]?\S+/u.exec(text.slice(m.end, until))?.[0] ?? text.slice(m.end, until);
+      /^[^]*?[.!?]["”’]?\s+["“]?(?:\S+\s+){0,3}\S+/u.exec(text.slice(m.end, until))?.[0] ??
+      text.slice(m.end, until);
     const she = (tail.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
     const he = (tail.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
     const key = fullName(m.name, m.start);

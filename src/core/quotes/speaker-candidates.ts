@@ -8,6 +8,7 @@
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
 import { isSubject, possessive, speaksAfter } from './subject-of.js';
 import type { SpeakerCue } from './speaker-cue.js';
+import reportingWords from './reporting-words.json' with { type: 'json' };
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -85,6 +86,14 @@ export const SPEAKER_FEATURES = [
   'ruleRole',
   'partial',
   'partialSameSentence',
+  'pronounCompatNearest',
+  'pronounCompatSecond',
+  'pronounCompatSubject',
+  'pronounPreviousMatch',
+  'pronounBeforeSentences',
+  'paragraphTopic',
+  'noCueParagraphTopic',
+  'sentenceReporter',
 ] as const;
 
 /**
@@ -189,6 +198,22 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     .sort((a, b) => a[1].start - b[1].start)
     .map(([k]) => k);
   const quoteText = text.slice(rule.open, rule.close);
+  // For "he"/"she": the people before the quote whose gender is not the other one, nearest first,
+  // and the nearest of them who is a subject (the classic pronoun resolver's pick).
+  const compatible = (k: string) => {
+    const g = people.gender(k);
+    return !g || g === want;
+  };
+  const compatOrder = want ? beforeOrder.filter(compatible) : [];
+  const cueAt = rule.cue?.start ?? rule.open;
+  const compatSubject = want
+    ? near.findLast((m) => m.end <= Math.min(cueAt, rule.open) && compatible(key(m)) && subjectOf(m))
+    : undefined;
+  const compatSubjectKey = compatSubject && key(compatSubject);
+  const topic = paragraphTopic(view, rule.open, near, subjectOf);
+  const topicKey = topic && key(topic);
+  const reporter = noCue ? sentenceReporter(view, rule.open, near, subjectOf) : undefined;
+  const reporterKey = reporter && key(reporter);
 
   const out: Candidate[] = [];
   const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
@@ -251,6 +276,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       ruleRole: isRule && rule.finalRole ? 1 : 0,
       partial: kind === 'partial' ? 1 : 0,
       partialSameSentence: kind === 'partial' && beforeSentences === 0 ? 1 : 0,
+      pronounCompatNearest: want && compatOrder[0] === speaker ? 1 : 0,
+      pronounCompatSecond: want && compatOrder[1] === speaker ? 1 : 0,
+      pronounCompatSubject: want && compatSubjectKey === speaker ? 1 : 0,
+      pronounPreviousMatch: want && g === want && rule.previous === speaker ? 1 : 0,
+      pronounBeforeSentences: want && before ? Math.min(beforeSentences, 6) / 6 : 0,
+      paragraphTopic: topicKey === speaker ? 1 : 0,
+      noCueParagraphTopic: noCue && topicKey === speaker ? 1 : 0,
+      sentenceReporter: reporterKey === speaker ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -261,6 +294,47 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   for (const [k, ms] of groups) out.push(build(k, ms, true));
   if (rule.final !== undefined && !groups.has(rule.final)) out.push(build(rule.final, [], false));
   return out;
+}
+
+/**
+ * The person a paragraph is about: the first mention opening a sentence (or a subject) in the
+ * quote's paragraph before the quote, else in the paragraph before. News paragraphs open on their
+ * speaker ("Walsh, who…, said" ¶ "“…”").
+ */
+function paragraphTopic(
+  view: ArticleView,
+  open: number,
+  near: readonly PersonSpan[],
+  subjectOf: (m: PersonSpan) => boolean,
+): PersonSpan | undefined {
+  const p = view.paragraphOf(open);
+  for (const q of [p, p - 1]) {
+    const m = near.find((x) => x.end <= open && view.paragraphOf(x.start) === q && subjectOf(x));
+    if (m) return m;
+  }
+  return undefined;
+}
+
+const REPORTING = new RegExp(`(?<![\\p{L}])(?:${reportingWords.stems.join('|')})`, 'iu');
+
+/**
+ * For a quote with no cue: the person who opens the quote's own sentence when a word reporting
+ * speech stands between them and the quote (`Clinton called the plan “…”`, `Gorka noting the absurdity
+ * of “…”`). The cue rules read only a cue verb next to its subject; this reads the whole clause.
+ */
+function sentenceReporter(
+  view: ArticleView,
+  open: number,
+  near: readonly PersonSpan[],
+  subjectOf: (m: PersonSpan) => boolean,
+): PersonSpan | undefined {
+  const ends = view.sentenceEnds;
+  const i = lowerBound(ends, open) - 1;
+  const from = i >= 0 ? ends[i]! : 0;
+  const first = near.find((m) => m.start >= from && m.end <= open);
+  if (!first || view.paragraphOf(first.start) !== view.paragraphOf(open) || !subjectOf(first))
+    return undefined;
+  return REPORTING.test(view.text.slice(first.end, open)) ? first : undefined;
 }
 
 /** Whether `at` opens a sentence: text start, a line break, or a stop (and a closing quote) and a space. */

@@ -35,6 +35,7 @@ const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
 // "According to X, “…”" opens its sentence: the capitalised form counts too.
 const ACCORDING = `(?:${alt(attributionWords.according.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]))})`;
 const B = `(?![\\p{L}\\p{N}])`;
+const participles: readonly string[] = words.participles;
 /** Abbreviated titles that may stand before a name, with their stop. */
 const TITLES = 'Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Del|Lt|Col|Sgt|Prof|Rev|Pres';
 const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
@@ -66,11 +67,112 @@ const CUE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${VERB}|${ACCORDING})${B}`, 'gu')
 export function speakerCue(text: string, open: number, close: number): SpeakerCue | undefined {
   return (
     cueAfter(text, open, close) ??
+    asPutIt(text, close) ??
     dashAfter(text, close) ??
+    labelInside(text, open, close) ??
     cueBefore(text, open) ??
+    participleBefore(text, open) ??
     subjectBefore(text, open) ??
-    nameColon(text, open)
+    nameColon(text, open) ??
+    organisationColon(text, open) ??
+    lineLabel(text, open)
   );
+}
+
+/**
+ * A participle of speech leading to the quote (`Romney went after Trump, calling it “…”`, `Blackwell
+ * endorsed Cruz, saying he “…”`): its subject is the subject of the sentence, as for a coordinated verb.
+ */
+const PARTICIPLE = new RegExp(
+  `,\\s+(?:${participles.join('|')})(?:\\s+(?:[\\p{L}'’-]+,?\\s+){0,4}?)?(?:\\s*(?:that|as|of|it|him|her|them))?[\\s,:]*$`,
+  'u',
+);
+
+/** The subject opening a sentence, before any verb: a name, "he"/"she", or "the" and a description. */
+const OPENING_SUBJECT = new RegExp(
+  `^(?<sp>(?:(?:${TITLES})\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he|[Tt]he\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}\\p{Ll}[\\p{L}-]*)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?\\p{Ll}+${B}`,
+  'u',
+);
+
+function participleBefore(text: string, open: number): SpeakerCue | undefined {
+  const { sentence, base } = sentenceBefore(text, open);
+  if (!PARTICIPLE.test(sentence)) return undefined;
+  const m = OPENING_SUBJECT.exec(sentence);
+  const phrase = m?.groups?.sp;
+  if (!phrase) return undefined;
+  const first = phrase.split(' ')[0]!;
+  if (
+    /^(?:When|If|As|After|Before|While|Although|Though|In|On|At|For|With|But|And|So|Asked|It|This|That|There)$/.test(
+      first,
+    )
+  )
+    return undefined;
+  return { phrase, start: base, end: base + phrase.length };
+}
+
+/**
+ * "As X put it" after the quote (`“…,” as a Homeland Security memo put it.`): the cue rules read a
+ * subject before a verb, and "as" ends a subject phrase.
+ */
+const AS_PUT_IT = /^\s*[,—–-]?\s*as\s+(?<sp>[^,.;:!?“”"]{2,80}?)\s+(?:put|puts|has put|had put)\s+it\b/u;
+
+function asPutIt(text: string, close: number): SpeakerCue | undefined {
+  const m = AS_PUT_IT.exec(text.slice(close, close + 140));
+  const phrase = m?.groups?.sp && forwardPhrase(m.groups.sp);
+  if (!m || !phrase || phrase !== m.groups!.sp) return undefined;
+  const start = close + m[0].indexOf(phrase, m[0].search(/as\s/));
+  return { phrase, start, end: start + phrase.length };
+}
+
+/**
+ * A transcript label: the speaker's name and a colon open the quoted words (`“WALLACE: Do you…”`) or
+ * the line the quote sits in (`Lopez: Well, no one is like, ‘…’`). A label in capitals counts only
+ * when the article writes the name in ordinary case elsewhere ("UPDATE:" and datelines do not).
+ */
+const LABEL = /^(?<sp>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}):\s/u;
+
+function label(text: string, at: number): SpeakerCue | undefined {
+  const m = LABEL.exec(text.slice(at, at + 50));
+  if (!m?.groups?.sp) return undefined;
+  let phrase = m.groups.sp;
+  if (!/\p{Ll}/u.test(phrase)) {
+    const title = phrase
+      .toLowerCase()
+      .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    if (!new RegExp(`(?<![\\p{L}])${title.replace(/[.]/g, '\\.')}(?![\\p{L}])`, 'u').test(text))
+      return undefined;
+    phrase = title;
+  }
+  return { phrase, start: at, end: at + m.groups.sp.length };
+}
+
+function labelInside(text: string, open: number, close: number): SpeakerCue | undefined {
+  const at = open + 1 + (/^\s*/.exec(text.slice(open + 1, close))?.[0].length ?? 0);
+  return label(text, at);
+}
+
+function lineLabel(text: string, open: number): SpeakerCue | undefined {
+  const line = text.lastIndexOf('\n', open - 1) + 1;
+  const cue = label(text, line);
+  // The label's line holds no other quote mark before this one: it is the label of this speech.
+  return cue && !/[“"]/.test(text.slice(cue.end, open)) ? cue : undefined;
+}
+
+/**
+ * An outlet or a body that introduces the quote with a verb and a colon (`The Daily Mail reports:`,
+ * `The Harbour Board ruled:`): subjectBefore reads names only, since "The Senate passed a “…” bill"
+ * would make any organisation the speaker of a partial quote; the colon is what makes this one safe.
+ */
+const ORGANISATION_COLON =
+  /(?:^|[.!?]["”’]?\s+|\n\s*)(?<sp>The\s+\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,4})\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\s*:\s*$/u;
+
+function organisationColon(text: string, open: number): SpeakerCue | undefined {
+  const from = Math.max(0, open - 120);
+  const head = text.slice(from, open);
+  const m = ORGANISATION_COLON.exec(head);
+  if (!m?.groups?.sp) return undefined;
+  const start = from + m.index + m[0].indexOf(m.groups.sp);
+  return { phrase: m.groups.sp, start, end: start + m.groups.sp.length };
 }
 
 /**

@@ -187,7 +187,11 @@ export function sameSpeaker(speaker: string, gold: string): boolean {
   // A first name alone ("Melanie"): the speaker's name must contain it.
   if (/^\p{Lu}[\p{L}'’-]+$/u.test(gold) && speaker.split(/\s+/).includes(gold)) return true;
   const g = surname(gold);
-  if (g && /^\p{Lu}/u.test(gold.replace(/^(the|a|an)\s+/i, ''))) {
+  // A name, or a name after adjectives ("A flabbergasted Noah", "an angry Hollande").
+  const adjectivesAndName =
+    /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}-]*\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+$/u.test(gold) &&
+    !/\s(?:of|at|for|from|in|with|to|and|or)\s/.test(gold);
+  if (g && (/^\p{Lu}/u.test(gold.replace(/^(the|a|an)\s+/i, '')) || adjectivesAndName)) {
     const s = surname(speaker);
     return s !== undefined && s === g;
   }
