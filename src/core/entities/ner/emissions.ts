@@ -12,6 +12,7 @@
  */
 import {
   featureTables,
+  type ClusterFeatures,
   type FeatureTables,
   type LowerFeatures,
   type ShapeFeatures,
@@ -27,7 +28,7 @@ const MAX_WORDS = 100_000;
 /** Words per block of summed weights. */
 const BLOCK_WORDS = 1024;
 const CASINGS = ['none', 'upper', 'lower', 'mixed'] as const;
-const NONE: readonly string[] = [];
+const NO_CLUSTERS: readonly ClusterFeatures[] = [];
 
 /** One word, as it enters its own, its neighbours' and its context's features. */
 interface Word {
@@ -78,11 +79,26 @@ function add(into: Float64Array, at: number, w: number | undefined, weights: Flo
   for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
 }
 
+/** `add` for an offset from a `StringTable`, where -1 is none. */
+function addFound(into: Float64Array, at: number, w: number, weights: Float32Array): void {
+  if (w < 0) return;
+  for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
+}
+
 /**
  * A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`), summed
- * into the next place of the current block (`g.pool`); returns where in it they start.
+ * into the next place of the current block (`g.pool`); returns where in it they start. `lf` and `sf` are
+ * the records of its lowercase form and shape.
  */
-function wordWeights(word: string, lower: string, shp: string, model: NerModel, g: Tagger): number {
+function wordWeights(
+  word: string,
+  lower: string,
+  shp: string,
+  lf: LowerFeatures | undefined,
+  sf: ShapeFeatures | undefined,
+  model: NerModel,
+  g: Tagger,
+): number {
   const size = SLOTS * T;
   if ((g.used + 1) * size > g.pool.length) {
     g.pool = new Float64Array(BLOCK_WORDS * size);
@@ -92,37 +108,36 @@ function wordWeights(word: string, lower: string, shp: string, model: NerModel, 
   const v = g.pool;
   const t = g.tables;
   const w = model.weights;
-  const lf = t.lowers.get(lower);
-  const sf = t.shapes.get(shp);
-  const clusters = model.lexicon.clusters.get(lower) ?? NONE;
   const edge = word === BEFORE || word === AFTER;
+  // A marker has no clusters; a cluster without features adds nothing, so its record is left out.
+  const found = edge ? -1 : t.lookups.clusters.get(lower);
+  const clusters = found < 0 ? NO_CLUSTERS : t.clusterLists[found]!;
   if (!edge) {
     add(v, at, t.bias, w);
-    add(v, at, t.words.get(word), w);
+    addFound(v, at, t.lookups.words.get(word), w);
     add(v, at, lf?.l, w);
     add(v, at, sf?.s, w);
     const len = lower.length;
     for (let k = 1; k <= 4 && k < len; k++) {
-      add(v, at, t.prefixes.get(lower.slice(0, k)), w);
-      add(v, at, t.suffixes.get(lower.slice(len - k)), w);
+      addFound(v, at, t.lookups.prefixes.get(lower, 0, k), w);
+      addFound(v, at, t.lookups.suffixes.get(lower, len - k, len), w);
     }
-    for (const c of clusters) {
-      const cf = t.clusters.get(c);
-      add(v, at, cf?.c, w);
-      add(v, at, cf?.shapes?.get(shp), w);
+    for (const cf of clusters) {
+      add(v, at, cf.c, w);
+      add(v, at, cf.shapes?.get(shp), w);
     }
   }
-  // As a neighbour a marker stands for itself, shape included, and has no clusters.
+  // As a neighbour a marker stands for itself, shape included.
   const nl = edge ? t.lowers.get(word) : lf;
   const ns = edge ? t.shapes.get(word) : sf;
   // Slots follow NEIGHBOURS: two before, one before, one after, two after.
   add(v, at + T, nl?.p2, w);
   add(v, at + 2 * T, nl?.p1, w);
   add(v, at + 2 * T, ns?.ps, w);
-  if (!edge) for (const c of clusters) add(v, at + 2 * T, t.clusters.get(c)?.pc, w);
+  for (const cf of clusters) add(v, at + 2 * T, cf.pc, w);
   add(v, at + 3 * T, nl?.n1, w);
   add(v, at + 3 * T, ns?.ns, w);
-  if (!edge) for (const c of clusters) add(v, at + 3 * T, t.clusters.get(c)?.nc, w);
+  for (const cf of clusters) add(v, at + 3 * T, cf.nc, w);
   add(v, at + 4 * T, nl?.n2, w);
   return at;
 }
@@ -133,11 +148,10 @@ function describe(
   shp: string,
   block: Float64Array,
   at: number,
-  t: FeatureTables,
+  lowerFeatures: LowerFeatures | undefined,
+  shapeFeatures: ShapeFeatures | undefined,
 ): Word {
   const upperCase = word.toUpperCase();
-  const lowerFeatures = t.lowers.get(lower);
-  const shapeFeatures = t.shapes.get(shp);
   return {
     block,
     at,
@@ -161,8 +175,13 @@ function wordOf(g: Tagger, word: string, model: NerModel): Word {
   if (w) return w;
   const lower = word.toLowerCase();
   const shp = shape(word);
-  const at = wordWeights(word, lower, shp, model, g);
-  w = describe(word, lower, shp, g.pool, at, g.tables);
+  const t = g.tables;
+  const lowerId = t.lookups.lowers.get(lower);
+  const shapeId = t.lookups.shapes.get(shp);
+  const lf = lowerId < 0 ? undefined : t.lowerRecords[lowerId];
+  const sf = shapeId < 0 ? undefined : t.shapeRecords[shapeId];
+  const at = wordWeights(word, lower, shp, lf, sf, model, g);
+  w = describe(word, lower, shp, g.pool, at, lf, sf);
   g.words.set(word, w);
   return w;
 }
@@ -172,8 +191,17 @@ function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger
   const full = g as Tagger;
   const before = wordOf(full, BEFORE, model);
   const after = wordOf(full, AFTER, model);
-  full.before = describe(BEFORE, BEFORE, BEFORE, before.block, before.at, g.tables);
-  full.after = describe(AFTER, AFTER, AFTER, after.block, after.at, g.tables);
+  const t = g.tables;
+  full.before = describe(
+    BEFORE,
+    BEFORE,
+    BEFORE,
+    before.block,
+    before.at,
+    t.lowers.get(BEFORE),
+    t.shapes.get(BEFORE),
+  );
+  full.after = describe(AFTER, AFTER, AFTER, after.block, after.at, t.lowers.get(AFTER), t.shapes.get(AFTER));
   return full;
 }
 
