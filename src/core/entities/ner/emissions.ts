@@ -297,7 +297,7 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
   const casingWeight = g.tables.casing.get(casing);
   const gaz = marks(ws, n, g, model);
   const weights = model.weights;
-  const { pairs, triples, pairKey, tripleKey, marks: markTables } = g.tables;
+  const { pairTables, tripleTable, pairKey, tripleKey, marks: markTables } = g.tables;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
@@ -315,11 +315,11 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
     add(emit, base, casingWeight, weights);
     add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
     if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
-      add(emit, base, triples.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
+      addFound(emit, base, tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
     if (prev.opensP1l && w.lowerId >= 0)
-      add(emit, base, pairs.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
+      addFound(emit, base, pairTables.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
     if (w.opensLn1 && next.lowerId >= 0)
-      add(emit, base, pairs.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
+      addFound(emit, base, pairTables.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
     if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
     const mark = gaz[i];
     if (mark !== undefined) {

@@ -6,6 +6,7 @@
  */
 import { gazetteerPrefixes } from './features.js';
 import type { NerModel } from './model.js';
+import { IntTable } from './int-table.js';
 import { StringTable } from './string-table.js';
 
 /** Offsets in the model's weights by one or two parts of a feature's value ("<a>" / "<a>|<b>"). */
@@ -93,6 +94,9 @@ export interface FeatureTables {
     readonly shapes: StringTable;
     readonly clusters: StringTable;
   };
+  /** `pairs` and `triples` as `IntTable`s, for the tagger's per-token look-ups. */
+  readonly pairTables: { readonly p1l: IntTable; readonly ln1: IntTable };
+  readonly tripleTable: IntTable;
   readonly lowerRecords: readonly LowerFeatures[];
   readonly shapeRecords: readonly ShapeFeatures[];
   readonly clusterLists: readonly (readonly ClusterFeatures[])[];
@@ -142,6 +146,8 @@ export function featureTables(model: NerModel): FeatureTables {
     | 'tripleKey'
     | 'wordClusters'
     | 'lookups'
+    | 'pairTables'
+    | 'tripleTable'
     | 'lowerRecords'
     | 'shapeRecords'
     | 'clusterLists'
@@ -311,6 +317,8 @@ export function featureTables(model: NerModel): FeatureTables {
     tripleKey,
     wordClusters,
     lookups,
+    pairTables: { p1l: new IntTable(pairs.p1l), ln1: new IntTable(pairs.ln1) },
+    tripleTable: new IntTable(triples),
     lowerRecords,
     shapeRecords,
     clusterLists,
