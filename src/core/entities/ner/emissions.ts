@@ -17,6 +17,7 @@ import {
   type LowerFeatures,
   type ShapeFeatures,
 } from './feature-tables.js';
+import { StringTable } from '../../text/string-table.js';
 import { AFTER, BEFORE, NEIGHBOURS, shape } from './features.js';
 import type { NerModel } from './model.js';
 import { NER_TAGS } from './viterbi.js';
@@ -58,7 +59,9 @@ interface Word {
 
 interface Tagger {
   readonly tables: FeatureTables;
-  readonly words: Map<string, Word>;
+  /** The words seen, by their place in `list` (a `StringTable`: this look-up is made for every token). */
+  readonly index: StringTable;
+  readonly list: Word[];
   /**
    * The block the next words' summed weights go in, SLOTS * T numbers each, and how many it holds: one
    * array per BLOCK_WORDS words rather than one per word, whose allocation and collection cost more
@@ -171,8 +174,8 @@ function describe(
 }
 
 function wordOf(g: Tagger, word: string, model: NerModel): Word {
-  let w = g.words.get(word);
-  if (w) return w;
+  const seen = g.index.get(word);
+  if (seen >= 0) return g.list[seen]!;
   const lower = word.toLowerCase();
   const shp = shape(word);
   const t = g.tables;
@@ -181,8 +184,9 @@ function wordOf(g: Tagger, word: string, model: NerModel): Word {
   const lf = lowerId < 0 ? undefined : t.lowerRecords[lowerId];
   const sf = shapeId < 0 ? undefined : t.shapeRecords[shapeId];
   const at = wordWeights(word, lower, shp, lf, sf, model, g);
-  w = describe(word, lower, shp, g.pool, at, lf, sf);
-  g.words.set(word, w);
+  const w = describe(word, lower, shp, g.pool, at, lf, sf);
+  g.index.set(word, g.list.length);
+  g.list.push(w);
   return w;
 }
 
@@ -211,12 +215,19 @@ function taggerFor(model: NerModel): Tagger {
     taggers.set(
       model,
       (g = withEdges(
-        { tables: featureTables(model), words: new Map(), pool: new Float64Array(0), used: 0 },
+        {
+          tables: featureTables(model),
+          index: new StringTable(),
+          list: [],
+          pool: new Float64Array(0),
+          used: 0,
+        },
         model,
       )),
     );
-  if (g.words.size >= MAX_WORDS) {
-    g.words.clear();
+  if (g.index.size >= MAX_WORDS) {
+    g.index.clear();
+    g.list.length = 0;
     g.pool = new Float64Array(0);
     g.used = 0;
     withEdges(g, model);

@@ -7,7 +7,7 @@
 import { gazetteerPrefixes } from './features.js';
 import type { NerModel } from './model.js';
 import { IntTable } from './int-table.js';
-import { StringTable } from './string-table.js';
+import { StringTable } from '../../text/string-table.js';
 
 /** Offsets in the model's weights by one or two parts of a feature's value ("<a>" / "<a>|<b>"). */
 export type Parts1 = Map<string, number>;

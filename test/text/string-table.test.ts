@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StringTable } from '../../src/core/entities/ner/string-table.js';
+import { StringTable } from '../../src/core/text/string-table.js';
 
 const KEYS: readonly [string, number][] = [
   ['the', 0],
@@ -44,5 +44,25 @@ describe('StringTable', () => {
 
   it('works empty', () => {
     expect(new StringTable([]).get('a')).toBe(-1);
+  });
+});
+
+describe('StringTable as it grows', () => {
+  it('keeps every key through growth, updates, and clearing', () => {
+    const table = new StringTable();
+    const map = new Map<string, number>();
+    for (let i = 0; i < 3000; i++) {
+      const key = i % 7 === 0 ? `ü${i}` : `w${(i * 31) % 1000}`;
+      table.set(key, i);
+      map.set(key, i);
+    }
+    expect(table.size).toBe(map.size);
+    for (let i = 0; i < 4000; i++)
+      for (const k of [`w${i}`, `ü${i}`]) expect(table.get(k)).toBe(map.get(k) ?? -1);
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.get('w1')).toBe(-1);
+    table.set('w1', 3);
+    expect(table.get('w1')).toBe(3);
   });
 });
