@@ -16,6 +16,9 @@ export function clauseRanges(sentence: string): [number, number][] {
   return out;
 }
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const LEAD_WORD = /\p{L}[\p{L}'’-]*/gu;
+
 /**
  * The last three content words before offset `at` in its clause ("hoped to reopen the bridge on" →
  * hoped reopen bridge). Number words are left out: in "put at between $1.5 million and $2 million" the
@@ -24,7 +27,7 @@ export function clauseRanges(sentence: string): [number, number][] {
 export function leadWords(sentence: string, clauses: readonly [number, number][], at: number): string[] {
   const [cs] = clauses.find(([s, e]) => at >= s && at < e) ?? [0];
   const lead = sentence.slice(cs, at).toLowerCase();
-  return (lead.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
+  return (lead.match(LEAD_WORD) ?? [])
     .filter((w) => isContent(w) && !HEDGES.includes(w) && !NUMBER_WORDS.has(stem(w)))
     .slice(-3);
 }

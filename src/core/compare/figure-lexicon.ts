@@ -25,7 +25,10 @@ export const NUMBERISH = new RegExp(
   'i',
 );
 
-export const isWord = (t: string | undefined): t is string => t !== undefined && /^\p{L}/u.test(t);
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const LETTER_FIRST = /^\p{L}/u;
+
+export const isWord = (t: string | undefined): t is string => t !== undefined && LETTER_FIRST.test(t);
 export const isContent = (t: string | undefined): t is string =>
   isWord(t) && !isStopWord(t) && !AUX.has(t) && !CURRENCIES.has(t) && !/^(?:percent|per|cent|pct)$/.test(t);
 

@@ -71,6 +71,11 @@ function vetoOnly(kind: FigureMention['kind'], value: string, context: string, n
   };
 }
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const NUMBER_HYPHEN_WORD = /^[\d,.]+-\p{L}/u;
+const DIGITS_LETTER = /^\d+\p{L}/u;
+
 const JOINED = /^(\p{L}+)-(\p{L}+)$/u;
 const TOKEN =
   /[$€£¥%]|\d[\d,.]*\d(?:m|bn|k)?(?![\p{L}])|\d(?:m|bn|k)?(?![\p{L}])|\d+\p{L}+|\p{L}[\p{L}\p{M}'’-]*|[.,;:!?()—–"“”]/gu;
@@ -125,10 +130,10 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     // A label ("Pier 4", "Route 9") follows a capitalised word; "65-year-old" and "7-4" are not counts.
     const label =
       i > 1 &&
-      /^\p{Lu}/u.test(sentence.slice(offsets[i - 1]!)) &&
+      CAPITAL_FIRST.test(sentence.slice(offsets[i - 1]!)) &&
       isContent(tokens[i - 1]) &&
       !HEDGES.includes(tokens[i - 1]!);
-    const compound = /^[\d,.]+-\p{L}/u.test(raw) && isWord(tokens[i + n.length]);
+    const compound = NUMBER_HYPHEN_WORD.test(raw) && isWord(tokens[i + n.length]);
     if (compound && !isYear) {
       const at = offsets[i]!;
       const noun = tokens[i + n.length]!;
@@ -158,7 +163,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
       fraction ||
       /^[\d,.]+-/.test(raw) ||
       /[-–]$/.test(sentence.slice(0, offsets[i]!)) ||
-      /^\d+\p{L}/u.test(t)
+      DIGITS_LETTER.test(t)
     ) {
       i += n.length - 1;
       continue;

@@ -91,55 +91,51 @@ const WORD_START = /^[\p{L}\p{N}]$/u;
 const WORD_PART = /^[\p{L}\p{M}\p{N}'’.&-]$/u;
 
 /**
- * The words of `s`: the matches of `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu`, found by character code
- * (a regex match object per word cost more than the rest of the run finding; ASCII is decided by its
- * code, other characters by the same classes). A lone "&" is a word too, so "Halvorsen & Pike" stays
- * one run (& is a particle below).
+ * The words of `sentence`: the matches of `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|&/gu`, found by
+ * character code (a regex match object per word cost more than the rest of the run finding; ASCII is
+ * decided by its code, other characters by the same classes), each made into a `Word` at once. A lone
+ * "&" is a word too, so "Halvorsen & Pike" stays one run (& is a particle below).
  */
-function wordMatches(s: string): { text: string; index: number }[] {
-  const out: { text: string; index: number }[] = [];
+function words(sentence: string): Word[] {
+  const out: Word[] = [];
   let i = 0;
-  while (i < s.length) {
-    const len = startLength(s, i);
+  while (i < sentence.length) {
+    const len = startLength(sentence, i);
     if (len === 0) {
-      if (s.charCodeAt(i) === 38) out.push({ text: '&', index: i });
+      if (sentence.charCodeAt(i) === 38) pushWord(out, '&', i);
       i++;
       continue;
     }
     let j = i + len;
-    while (j < s.length) {
-      const l = partLength(s, j);
+    while (j < sentence.length) {
+      const l = partLength(sentence, j);
       if (l === 0) break;
       j += l;
     }
-    out.push({ text: s.slice(i, j), index: i });
+    pushWord(out, sentence.slice(i, j), i);
     i = j;
   }
   return out;
 }
 
-function words(sentence: string): Word[] {
-  const out: Word[] = [];
-  // Plain string tests, not regexes: this runs on every word of every article.
-  for (const m of wordMatches(sentence)) {
-    let text = m.text;
-    const n = text.length;
-    const possessive =
-      n > 2 && (text[n - 1] === 's' || text[n - 1] === 'S') && (text[n - 2] === "'" || text[n - 2] === '’');
-    if (possessive) text = text.slice(0, -2);
-    while (text.endsWith("'") || text.endsWith('’') || text.endsWith('-')) text = text.slice(0, -1);
-    // A final period is the sentence's or an abbreviation's; "D.C." keeps its inner ones.
-    let ends = false;
-    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) {
-      text = text.slice(0, -1);
-      // "Clinton. In Ohio…" is two runs; "J. Edgar" and "Sen. Kaine" are one.
-      ends = text.length > 1 && !ABBREVIATIONS.has(text.toLowerCase());
-      // "Del." (a delegate) keeps its stop: without it "Del" is a first name or a particle ("Del Rio").
-      if (DOTTED_TITLES.has(text.toLowerCase())) text += '.';
-    }
-    if (text) out.push({ text, start: m.index, end: m.index + n, possessive, ends });
+/** Adds the word matched as `match` at `index`, trimmed (plain string tests: this runs on every word). */
+function pushWord(out: Word[], match: string, index: number): void {
+  let text = match;
+  const n = text.length;
+  const possessive =
+    n > 2 && (text[n - 1] === 's' || text[n - 1] === 'S') && (text[n - 2] === "'" || text[n - 2] === '’');
+  if (possessive) text = text.slice(0, -2);
+  while (text.endsWith("'") || text.endsWith('’') || text.endsWith('-')) text = text.slice(0, -1);
+  // A final period is the sentence's or an abbreviation's; "D.C." keeps its inner ones.
+  let ends = false;
+  if (text.endsWith('.') && text.indexOf('.') === text.length - 1) {
+    text = text.slice(0, -1);
+    // "Clinton. In Ohio…" is two runs; "J. Edgar" and "Sen. Kaine" are one.
+    ends = text.length > 1 && !ABBREVIATIONS.has(text.toLowerCase());
+    // "Del." (a delegate) keeps its stop: without it "Del" is a first name or a particle ("Del Rio").
+    if (DOTTED_TITLES.has(text.toLowerCase())) text += '.';
   }
-  return out;
+  if (text) out.push({ text, start: index, end: index + n, possessive, ends });
 }
 
 /** `/^\p{Lu}/u`, without the regex for an ASCII first character. */

@@ -54,6 +54,10 @@ const COMPANY_ROLES: ReadonlySet<string> = new Set(organizationWords.rolesAfter)
 const COMPANY_SUFFIX = / (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/;
 const LINKING: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', '&']);
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const CAPITAL = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+
 /** Step 1: "The Washington Post's" → "The Washington Post"… minus "The"; "MILLBROOK" → "Millbrook". */
 export function cleanName(text: string): string {
   const words = text
@@ -63,7 +67,7 @@ export function cleanName(text: string): string {
   if (words.length > 1 && /^the$/i.test(words[0]!)) words.shift();
   return words
     .map((w) =>
-      w.length > 3 && !w.includes('.') && w === w.toUpperCase() && /\p{Lu}/u.test(w)
+      w.length > 3 && !w.includes('.') && w === w.toUpperCase() && CAPITAL.test(w)
         ? w[0] + w.slice(1).toLowerCase()
         : w,
     )
@@ -168,7 +172,7 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
       name = words.slice(t).join(' ');
       type = 'PER';
     }
-    if (!/\p{L}/u.test(name)) continue;
+    if (!LETTER.test(name)) continue;
     // "Verant chief Dana Pruitt": a name before a company role is the company.
     const next = text
       .slice(span.end)
@@ -202,7 +206,7 @@ function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: bool
         else if (FOREIGN.has(t)) foreign++;
       }
     const english = a.language ? a.language === 'en' : words < 12 || foreign <= stop;
-    return { english, lowercased: sentences.every((s) => !/\p{Lu}/u.test(s.text.slice(1))) };
+    return { english, lowercased: sentences.every((s) => !CAPITAL.test(s.text.slice(1))) };
   });
 }
 
@@ -221,7 +225,7 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
     for (const m of sentenceMentions(s.text, s.article, i)) {
       const said = m.type === 'PER' && SPEECH.has(s.text.slice(m.end).trim().split(/\s/)[0]!.toLowerCase());
       // In cased text a name has a capital: "the bridge's piers" tagged a place is the tagger's slip.
-      if (!lowercased && !/\p{Lu}/u.test(m.name)) continue;
+      if (!lowercased && !CAPITAL.test(m.name)) continue;
       const type = outlets.has(outlet(m.name)) ? 'ORG' : m.type;
       raw.push({ ...m, type, guess: lowercased && !said });
     }

@@ -34,6 +34,13 @@ import {
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import cues from './cue-words.json' with { type: 'json' };
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const SIDE_WORD = /[\p{L}][\p{L}'’-]*/gu;
+const QUOTED_WORD = /[\p{L}\p{N}]+/gu;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const AGE_AFTER_NAME = /\b\p{L}[\p{L}'’-]+,\s+(\d{1,3}),/gu;
+
 const NEGATIONS: ReadonlySet<string> = new Set(cues.negations);
 const MODALS: ReadonlySet<string> = new Set(cues.modals);
 const WEEKDAYS: ReadonlySet<string> = new Set(cues.weekdays);
@@ -149,7 +156,7 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
   const wordStems = tokenStemIds(sentence.tokens, tokenIds, stemIds);
   const names = new Set<string>();
   const speakers = new Set<string>();
-  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const words = text.match(SIDE_WORD) ?? [];
   const capital = words.map(isCapitalized);
   const lower = words.map((w) => w.toLowerCase());
   for (let k = 0; k < words.length; k++) {
@@ -164,7 +171,7 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
   }
   const quoted = new Set<string>();
   for (const m of text.matchAll(/["“”]([^"“”]{3,})["“”]/g)) {
-    for (const w of m[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) quoted.add(w);
+    for (const w of m[1]!.toLowerCase().match(QUOTED_WORD) ?? []) quoted.add(w);
   }
   let negations = 0;
   let modals = 0;
@@ -236,7 +243,7 @@ function isCapitalized(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c >= 97 && c <= 122) return false;
-  return /^\p{Lu}/u.test(w);
+  return CAPITAL_FIRST.test(w);
 }
 
 /** Words that mark a photo caption: it describes a picture, not what a source reports. */
@@ -277,7 +284,7 @@ function charGrams(tokens: readonly string[]): Uint32Array {
 function hasWordChar(t: string): boolean {
   const c = t.charCodeAt(0);
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
-  return /[\p{L}\p{N}]/u.test(t);
+  return WORD_CHAR.test(t);
 }
 
 /**
@@ -291,8 +298,7 @@ function withAges(figures: Map<string, Set<number>>, text: string): Map<string, 
   // Each form needs a comma or its words: most sentences with a digit have neither word, and the
   // case-insensitive Unicode expressions are slow to run.
   const lower = text.toLowerCase();
-  if (text.includes(','))
-    for (const m of text.matchAll(/\b\p{L}[\p{L}'’-]+,\s+(\d{1,3}),/gu)) ages.add(Number(m[1]));
+  if (text.includes(',')) for (const m of text.matchAll(AGE_AFTER_NAME)) ages.add(Number(m[1]));
   if (lower.includes('year') && lower.includes('old'))
     for (const m of text.matchAll(/\b(\d{1,3})[-\s]years?[-\s]old\b/giu)) ages.add(Number(m[1]));
   if (lower.includes('aged'))

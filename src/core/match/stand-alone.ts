@@ -12,11 +12,14 @@ import { sideOf } from './same-content.js';
 const PRONOUNS: ReadonlySet<string> = new Set(cues.pronouns);
 const PERSONAL: ReadonlySet<string> = new Set(['he', 'she']);
 /** Sentences looked back for the person a pronoun stands for. */
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const FIRST_WORD = /^[\s"“'‘(]*([\p{L}]+)/u;
+
 const LOOK_BACK = 3;
 
 /** True when the sentence's first word is a pronoun that leans on an earlier sentence. */
 export function opensWithPronoun(text: string): boolean {
-  const first = /^[\s"“'‘(]*([\p{L}]+)/u.exec(text)?.[1]?.toLowerCase();
+  const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase();
   return first !== undefined && PRONOUNS.has(first);
 }
 

@@ -72,10 +72,8 @@ const PRIOR: ReadonlyMap<string, number> = new Map(Object.entries(wordPrior.prio
 const PRIOR_BASE = wordPrior.base;
 
 /** Mean prior of the stems, mean of the top three, and the share of stems a summary rarely says. */
-function priorFeatures(stems: readonly string[]): [number, number, number] {
-  if (stems.length === 0) return [PRIOR_BASE, PRIOR_BASE, 0];
-  // Stems come from `wordForms`, which already spells them the American way (text/spelling.ts).
-  const values = stems.map((st) => PRIOR.get(st) ?? PRIOR_BASE);
+function priorFeatures(values: Float64Array): [number, number, number] {
+  if (values.length === 0) return [PRIOR_BASE, PRIOR_BASE, 0];
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   // The three largest, largest first (summed in that order, as sorting them did).
   let first = -Infinity;
@@ -103,7 +101,11 @@ function priorFeatures(stems: readonly string[]): [number, number, number] {
  * Sentences are visited article by article, so an article is counted once per key when it differs from
  * the last one that used the key.
  */
-function articlesElsewhere(doc: AnalyzedStory): { stemOthers: Int32Array[]; bigramOthers: Int32Array[] } {
+function articlesElsewhere(doc: AnalyzedStory): {
+  stemOthers: Int32Array[];
+  bigramOthers: Int32Array[];
+  stemPriors: Float64Array[];
+} {
   const { sentences } = doc;
   const order = sentences.map((_, i) => i).sort((a, b) => sentences[a]!.article - sentences[b]!.article);
   const tokenIds = new Map<string, number>();
@@ -120,10 +122,22 @@ function articlesElsewhere(doc: AnalyzedStory): { stemOthers: Int32Array[]; bigr
   });
   const stemCount = articleCounts(order, sentences, stemSlots, stemIds.size);
   const bigramCount = articleCounts(order, sentences, bigramSlots, bigramIds.size);
+  // Each distinct stem's prior looked up once (stems come from `wordForms`, which already spells them
+  // the American way: text/spelling.ts), then read by number for each of its uses.
+  const priorOf = new Float64Array(stemIds.size);
+  for (const [st, id] of stemIds) priorOf[id] = PRIOR.get(st) ?? PRIOR_BASE;
   return {
     stemOthers: stemSlots.map((slots) => othersOf(slots, stemCount)),
     bigramOthers: bigramSlots.map((slots) => othersOf(slots, bigramCount)),
+    stemPriors: stemSlots.map((slots) => byNumber(slots, priorOf)),
   };
+}
+
+/** The value of each of a sentence's keys. */
+function byNumber(slots: Int32Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(slots.length);
+  for (let k = 0; k < slots.length; k++) out[k] = values[slots[k]!]!;
+  return out;
 }
 
 /** Every key of a sentence is used by its own article: the other articles are the count less one. */
@@ -222,7 +236,7 @@ export function sentenceFeatures(
 
   // Which articles use each stem and each word bigram: content the other outlets repeat word for word is
   // what summaries (and references) keep.
-  const { stemOthers, bigramOthers } = articlesElsewhere(doc);
+  const { stemOthers, bigramOthers, stemPriors } = articlesElsewhere(doc);
 
   return doc.sentences.map((s, i) => {
     let stemHits = 0;
@@ -286,7 +300,7 @@ export function sentenceFeatures(
       s.stems.length > 0 ? stemHits / s.stems.length : 0,
       s.tokens.length > 1 ? bigramHits / (s.tokens.length - 1) : 0,
       s.stems.length > 0 ? stemShare / s.stems.length : 0,
-      ...priorFeatures(s.stems),
+      ...priorFeatures(stemPriors[i]!),
     ];
     return Float64Array.from(row);
   });

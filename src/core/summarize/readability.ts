@@ -13,6 +13,9 @@ import pointingBack from './pointing-back.json' with { type: 'json' };
 const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
 const PREVIOUS: ReadonlySet<string> = new Set(pointingBack.previous);
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const FIRST_WORD = /^[\s"“‘'(—–-]*(\p{L}+)/u;
+
 /** Ends with a stop, then perhaps closing quotes or brackets (spaced in Multi-News: `no. "`). */
 const FINAL_PUNCTUATION = /[.!?…。！？](?:\s*["'”’)\]])*$/;
 /** Ends with an ellipsis, a colon, a comma, a semicolon or a dash: the source sentence went on. */
@@ -57,7 +60,7 @@ export function endsComplete(text: string): boolean {
  * in the article), "It…", "They…", "But…" to the sentence right before.
  */
 export function pointsBack(text: string): 'person' | 'previous' | undefined {
-  const first = /^[\s"“‘'(—–-]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
+  const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase() ?? '';
   // "It's", "he'd": the letters before the apostrophe are the word.
   if (PERSONS.has(first)) return 'person';
   if (PREVIOUS.has(first)) return 'previous';

@@ -69,6 +69,8 @@ export function selectReadable(
   return budget.fallback(ranked);
 }
 
+const BACK_KINDS = [undefined, 'person', 'previous'] as const;
+
 /**
  * The ways of taking sentence `i`, given what the budget holds, best first: its quotation unit (alone
  * when the source leaves the quotation open), preceded by the sentence it points back to when that is not
@@ -78,12 +80,24 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
   const units = quoteUnits(doc);
   const { sentences } = doc;
   const range = ([a, b]: readonly [number, number]) => Array.from({ length: b - a + 1 }, (_, k) => a + k);
-  const complete = (unit: readonly number[]) => endsComplete(sentences[unit[unit.length - 1]!]!.text);
+  // Both tests read one sentence's text and are asked again at every greedy step: each answer is kept
+  // (0 not asked yet, 1 no, 2 yes; the kinds of pointing back by number, 0 not asked yet).
+  const ends = new Uint8Array(sentences.length);
+  const complete = (unit: readonly number[]) => {
+    const last = unit[unit.length - 1]!;
+    if (ends[last] === 0) ends[last] = endsComplete(sentences[last]!.text) ? 2 : 1;
+    return ends[last] === 2;
+  };
+  const backs = new Uint8Array(sentences.length);
+  const pointsBackAt = (i: number): 'person' | 'previous' | undefined => {
+    if (backs[i] === 0) backs[i] = BACK_KINDS.indexOf(pointsBack(sentences[i]!.text)) + 1;
+    return BACK_KINDS[backs[i]! - 1];
+  };
   const chosen = (i: number) => budget.chosen.includes(i);
   /** Whether the unit starting at `first` needs the sentence before it, and whether that is already in. */
   const pointing = (first: number): 'no' | 'satisfied' | 'needs' => {
     const s = sentences[first]!;
-    const kind = pointsBack(s.text);
+    const kind = pointsBackAt(first);
     if (!kind) return 'no';
     if (chosen(first - 1) && follows(sentences[first - 1], s)) return 'satisfied';
     if (kind === 'person' && budget.chosen.some((c) => sentences[c]!.article === s.article && c < first))

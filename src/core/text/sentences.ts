@@ -38,6 +38,13 @@ export interface SentenceSpan {
   readonly paragraph: number;
 }
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const LETTER = /\p{L}/u;
+const LOWER = /\p{Ll}/u;
+const ONE_LETTER = /^\p{L}$/u;
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
+const THREE_LOWER_END = /\p{Ll}{3}$/u;
+
 /** Longer "sentences" are cut at whitespace: no news sentence is this long, but crawl dumps are. */
 export const MAX_SENTENCE_CHARS = 1500;
 
@@ -209,8 +216,7 @@ function splitParagraph(p: string): string[] {
     const first = p[j] ?? '';
     // Scripts without case (Arabic, Hebrew, Devanagari…) count as capitalised.
     const upper =
-      first !== first.toLowerCase() ||
-      (first !== '' && first === first.toUpperCase() && /\p{L}/u.test(first));
+      first !== first.toLowerCase() || (first !== '' && first === first.toUpperCase() && LETTER.test(first));
     const digit = first >= '0' && first <= '9';
     // An opening straight quote is one only if no quote is open.
     const opens = opener && !(p[k + 1] === '"' && scan.inQuote);
@@ -221,7 +227,7 @@ function splitParagraph(p: string): string[] {
     // The same text leaves words after ? and ! lowercase ("who knew? not the mayor"), while true-case
     // text has lowercase there only after names such as Yahoo!.
     const lowerStart =
-      /\p{Ll}/u.test(first) &&
+      LOWER.test(first) &&
       (closedQuote || (/^[!?]+$/.test(stop) && !EXCLAMATION_NAMES.has(wordBefore(p, m.index))));
     if (!upper && !digit && !opens && !lowerStart) continue;
     if (scan.paren > 0) continue;
@@ -309,8 +315,8 @@ function endsSentenceAfter(
   const word = wordBefore(p, stop);
   if (TITLES.has(word)) return false;
   if ((BEFORE_NUMBER.has(word) || MONTHS.has(word)) && digit) return false;
-  const initial = /^\p{L}$/u.test(word);
-  const acronym = /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  const initial = ONE_LETTER.test(word);
+  const acronym = DOTTED_LETTERS.test(word);
   if (!(AMBIGUOUS.has(word) || MONTHS.has(word) || initial || acronym)) return true;
   if (opens) return true;
   const m = NEXT_WORD.exec(next);
@@ -328,7 +334,7 @@ function endsSentenceAfter(
 /** "preserved.Then the": a period glued to the next sentence, but not a URL, a file name or an acronym. */
 function isGluedBoundary(p: string, stop: number, run: string): boolean {
   if (run !== '.') return false;
-  if (!/\p{Ll}{3}$/u.test(p.slice(Math.max(0, stop - 3), stop))) return false;
+  if (!THREE_LOWER_END.test(p.slice(Math.max(0, stop - 3), stop))) return false;
   const after = p.indexOf(' ', stop);
   const token = p.slice(p.lastIndexOf(' ', stop) + 1, after < 0 ? p.length : after);
   // "Jane.Doe@example.com", "example.com/Page": addresses are one token whatever their case.

@@ -53,12 +53,43 @@ function hasWordChar(piece: string): boolean {
   return WORD_CHAR.test(piece);
 }
 
+const SPACE = /\s/;
+
+/** Whether the UTF-16 unit `c` (of `text` at `i`) is `\s`: ASCII by its code, the rest by the regex. */
+function isSpace(text: string, i: number, c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]!);
+}
+
+/**
+ * `countWords` for text without a space-less script: the pieces of `text.split(/\s+/)` that pass
+ * `hasWordChar`, found by scanning instead of making an array of strings (this runs on every sentence).
+ */
+function countPieces(text: string): number {
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (isSpace(text, i, c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < len && !isSpace(text, i, text.charCodeAt(i))) i++;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
+    else if (WORD_CHAR.test(text.slice(start, i))) n++;
+  }
+  return n;
+}
+
 /**
  * Number of words in `text` as a reader counts them: whitespace-separated runs containing a letter or
  * digit, and each word of a space-less script (`tokenize`'s words) as one.
  */
 export function countWords(text: string): number {
   const spaceless = SPACELESS.test(text);
+  if (!spaceless) return countPieces(text);
   let n = 0;
   for (const piece of text.split(SPACES)) {
     if (!hasWordChar(piece)) continue;

@@ -12,10 +12,12 @@
  */
 import {
   featureTables,
+  type ClusterFeatures,
   type FeatureTables,
   type LowerFeatures,
   type ShapeFeatures,
 } from './feature-tables.js';
+import { StringTable } from '../../text/string-table.js';
 import { AFTER, BEFORE, NEIGHBOURS, shape } from './features.js';
 import type { NerModel } from './model.js';
 import { NER_TAGS } from './viterbi.js';
@@ -27,7 +29,7 @@ const MAX_WORDS = 100_000;
 /** Words per block of summed weights. */
 const BLOCK_WORDS = 1024;
 const CASINGS = ['none', 'upper', 'lower', 'mixed'] as const;
-const NONE: readonly string[] = [];
+const NO_CLUSTERS: readonly ClusterFeatures[] = [];
 
 /** One word, as it enters its own, its neighbours' and its context's features. */
 interface Word {
@@ -57,7 +59,9 @@ interface Word {
 
 interface Tagger {
   readonly tables: FeatureTables;
-  readonly words: Map<string, Word>;
+  /** The words seen, by their place in `list` (a `StringTable`: this look-up is made for every token). */
+  readonly index: StringTable;
+  readonly list: Word[];
   /**
    * The block the next words' summed weights go in, SLOTS * T numbers each, and how many it holds: one
    * array per BLOCK_WORDS words rather than one per word, whose allocation and collection cost more
@@ -78,11 +82,26 @@ function add(into: Float64Array, at: number, w: number | undefined, weights: Flo
   for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
 }
 
+/** `add` for an offset from a `StringTable`, where -1 is none. */
+function addFound(into: Float64Array, at: number, w: number, weights: Float32Array): void {
+  if (w < 0) return;
+  for (let t = 0; t < T; t++) into[at + t]! += weights[w + t]!;
+}
+
 /**
  * A word's own weights (`wordFeatures`) and those it gives as a neighbour (`neighbourFeatures`), summed
- * into the next place of the current block (`g.pool`); returns where in it they start.
+ * into the next place of the current block (`g.pool`); returns where in it they start. `lf` and `sf` are
+ * the records of its lowercase form and shape.
  */
-function wordWeights(word: string, lower: string, shp: string, model: NerModel, g: Tagger): number {
+function wordWeights(
+  word: string,
+  lower: string,
+  shp: string,
+  lf: LowerFeatures | undefined,
+  sf: ShapeFeatures | undefined,
+  model: NerModel,
+  g: Tagger,
+): number {
   const size = SLOTS * T;
   if ((g.used + 1) * size > g.pool.length) {
     g.pool = new Float64Array(BLOCK_WORDS * size);
@@ -92,37 +111,36 @@ function wordWeights(word: string, lower: string, shp: string, model: NerModel, 
   const v = g.pool;
   const t = g.tables;
   const w = model.weights;
-  const lf = t.lowers.get(lower);
-  const sf = t.shapes.get(shp);
-  const clusters = model.lexicon.clusters.get(lower) ?? NONE;
   const edge = word === BEFORE || word === AFTER;
+  // A marker has no clusters; a cluster without features adds nothing, so its record is left out.
+  const found = edge ? -1 : t.lookups.clusters.get(lower);
+  const clusters = found < 0 ? NO_CLUSTERS : t.clusterLists[found]!;
   if (!edge) {
     add(v, at, t.bias, w);
-    add(v, at, t.words.get(word), w);
+    addFound(v, at, t.lookups.words.get(word), w);
     add(v, at, lf?.l, w);
     add(v, at, sf?.s, w);
     const len = lower.length;
     for (let k = 1; k <= 4 && k < len; k++) {
-      add(v, at, t.prefixes.get(lower.slice(0, k)), w);
-      add(v, at, t.suffixes.get(lower.slice(len - k)), w);
+      addFound(v, at, t.lookups.prefixes.get(lower, 0, k), w);
+      addFound(v, at, t.lookups.suffixes.get(lower, len - k, len), w);
     }
-    for (const c of clusters) {
-      const cf = t.clusters.get(c);
-      add(v, at, cf?.c, w);
-      add(v, at, cf?.shapes?.get(shp), w);
+    for (const cf of clusters) {
+      add(v, at, cf.c, w);
+      add(v, at, cf.shapes?.get(shp), w);
     }
   }
-  // As a neighbour a marker stands for itself, shape included, and has no clusters.
+  // As a neighbour a marker stands for itself, shape included.
   const nl = edge ? t.lowers.get(word) : lf;
   const ns = edge ? t.shapes.get(word) : sf;
   // Slots follow NEIGHBOURS: two before, one before, one after, two after.
   add(v, at + T, nl?.p2, w);
   add(v, at + 2 * T, nl?.p1, w);
   add(v, at + 2 * T, ns?.ps, w);
-  if (!edge) for (const c of clusters) add(v, at + 2 * T, t.clusters.get(c)?.pc, w);
+  for (const cf of clusters) add(v, at + 2 * T, cf.pc, w);
   add(v, at + 3 * T, nl?.n1, w);
   add(v, at + 3 * T, ns?.ns, w);
-  if (!edge) for (const c of clusters) add(v, at + 3 * T, t.clusters.get(c)?.nc, w);
+  for (const cf of clusters) add(v, at + 3 * T, cf.nc, w);
   add(v, at + 4 * T, nl?.n2, w);
   return at;
 }
@@ -133,11 +151,10 @@ function describe(
   shp: string,
   block: Float64Array,
   at: number,
-  t: FeatureTables,
+  lowerFeatures: LowerFeatures | undefined,
+  shapeFeatures: ShapeFeatures | undefined,
 ): Word {
   const upperCase = word.toUpperCase();
-  const lowerFeatures = t.lowers.get(lower);
-  const shapeFeatures = t.shapes.get(shp);
   return {
     block,
     at,
@@ -157,13 +174,19 @@ function describe(
 }
 
 function wordOf(g: Tagger, word: string, model: NerModel): Word {
-  let w = g.words.get(word);
-  if (w) return w;
+  const seen = g.index.get(word);
+  if (seen >= 0) return g.list[seen]!;
   const lower = word.toLowerCase();
   const shp = shape(word);
-  const at = wordWeights(word, lower, shp, model, g);
-  w = describe(word, lower, shp, g.pool, at, g.tables);
-  g.words.set(word, w);
+  const t = g.tables;
+  const lowerId = t.lookups.lowers.get(lower);
+  const shapeId = t.lookups.shapes.get(shp);
+  const lf = lowerId < 0 ? undefined : t.lowerRecords[lowerId];
+  const sf = shapeId < 0 ? undefined : t.shapeRecords[shapeId];
+  const at = wordWeights(word, lower, shp, lf, sf, model, g);
+  const w = describe(word, lower, shp, g.pool, at, lf, sf);
+  g.index.set(word, g.list.length);
+  g.list.push(w);
   return w;
 }
 
@@ -172,8 +195,17 @@ function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger
   const full = g as Tagger;
   const before = wordOf(full, BEFORE, model);
   const after = wordOf(full, AFTER, model);
-  full.before = describe(BEFORE, BEFORE, BEFORE, before.block, before.at, g.tables);
-  full.after = describe(AFTER, AFTER, AFTER, after.block, after.at, g.tables);
+  const t = g.tables;
+  full.before = describe(
+    BEFORE,
+    BEFORE,
+    BEFORE,
+    before.block,
+    before.at,
+    t.lowers.get(BEFORE),
+    t.shapes.get(BEFORE),
+  );
+  full.after = describe(AFTER, AFTER, AFTER, after.block, after.at, t.lowers.get(AFTER), t.shapes.get(AFTER));
   return full;
 }
 
@@ -183,12 +215,19 @@ function taggerFor(model: NerModel): Tagger {
     taggers.set(
       model,
       (g = withEdges(
-        { tables: featureTables(model), words: new Map(), pool: new Float64Array(0), used: 0 },
+        {
+          tables: featureTables(model),
+          index: new StringTable(),
+          list: [],
+          pool: new Float64Array(0),
+          used: 0,
+        },
         model,
       )),
     );
-  if (g.words.size >= MAX_WORDS) {
-    g.words.clear();
+  if (g.index.size >= MAX_WORDS) {
+    g.index.clear();
+    g.list.length = 0;
     g.pool = new Float64Array(0);
     g.used = 0;
     withEdges(g, model);
@@ -269,7 +308,7 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
   const casingWeight = g.tables.casing.get(casing);
   const gaz = marks(ws, n, g, model);
   const weights = model.weights;
-  const { pairs, triples, pairKey, tripleKey, marks: markTables } = g.tables;
+  const { pairTables, tripleTable, pairKey, tripleKey, marks: markTables } = g.tables;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
@@ -287,11 +326,11 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
     add(emit, base, casingWeight, weights);
     add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
     if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
-      add(emit, base, triples.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
+      addFound(emit, base, tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
     if (prev.opensP1l && w.lowerId >= 0)
-      add(emit, base, pairs.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
+      addFound(emit, base, pairTables.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
     if (w.opensLn1 && next.lowerId >= 0)
-      add(emit, base, pairs.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
+      addFound(emit, base, pairTables.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
     if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
     const mark = gaz[i];
     if (mark !== undefined) {

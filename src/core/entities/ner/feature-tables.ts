@@ -6,6 +6,8 @@
  */
 import { gazetteerPrefixes } from './features.js';
 import type { NerModel } from './model.js';
+import { IntTable } from './int-table.js';
+import { StringTable } from '../../text/string-table.js';
 
 /** Offsets in the model's weights by one or two parts of a feature's value ("<a>" / "<a>|<b>"). */
 export type Parts1 = Map<string, number>;
@@ -74,6 +76,30 @@ export interface FeatureTables {
   readonly lowers: Map<string, LowerFeatures>;
   readonly shapes: Map<string, ShapeFeatures>;
   readonly clusters: Map<string, ClusterFeatures>;
+  /**
+   * A lowercase word's cluster records, in the lexicon's order (clusters without features left out): one
+   * look-up per new word where its cluster ids were looked up three times each.
+   */
+  readonly wordClusters: Map<string, readonly ClusterFeatures[]>;
+  /**
+   * The look-ups of a word the tagger has not seen, as `StringTable`s (fewer cache misses than a `Map`):
+   * offsets for "w=", "pre=", "suf="; for lowercase forms, shapes and cluster lists the index of the
+   * record in `lowerRecords` (its id), `shapeRecords` (its id) and `clusterLists`. -1: none.
+   */
+  readonly lookups: {
+    readonly words: StringTable;
+    readonly prefixes: StringTable;
+    readonly suffixes: StringTable;
+    readonly lowers: StringTable;
+    readonly shapes: StringTable;
+    readonly clusters: StringTable;
+  };
+  /** `pairs` and `triples` as `IntTable`s, for the tagger's per-token look-ups. */
+  readonly pairTables: { readonly p1l: IntTable; readonly ln1: IntTable };
+  readonly tripleTable: IntTable;
+  readonly lowerRecords: readonly LowerFeatures[];
+  readonly shapeRecords: readonly ShapeFeatures[];
+  readonly clusterLists: readonly (readonly ClusterFeatures[])[];
   /** "pre=<affix>", "suf=<affix>". */
   readonly prefixes: Parts1;
   readonly suffixes: Parts1;
@@ -112,7 +138,20 @@ function entry<V>(map: Map<string, V>, key: string, make: () => V): V {
  * "|"s, so a look-up of the parts finds the offset exactly when their joined string is a feature.
  */
 export function featureTables(model: NerModel): FeatureTables {
-  const t: Omit<FeatureTables, 'pairs' | 'triples' | 'pairKey' | 'tripleKey'> = {
+  const t: Omit<
+    FeatureTables,
+    | 'pairs'
+    | 'triples'
+    | 'pairKey'
+    | 'tripleKey'
+    | 'wordClusters'
+    | 'lookups'
+    | 'pairTables'
+    | 'tripleTable'
+    | 'lowerRecords'
+    | 'shapeRecords'
+    | 'clusterLists'
+  > = {
     bias: model.index.get('b'),
     words: new Map(),
     lowers: new Map(),
@@ -249,5 +288,39 @@ export function featureTables(model: NerModel): FeatureTables {
   for (const a of t.shapes.values())
     for (const [b, byC] of a.triples ?? [])
       for (const [c, at] of byC) triples.set(tripleKey(a.id, t.shapes.get(b)!.id, t.shapes.get(c)!.id), at);
-  return { ...t, pairs, triples, pairKey, tripleKey };
+  const wordClusters = new Map<string, readonly ClusterFeatures[]>();
+  for (const [word, ids] of model.lexicon.clusters) {
+    const records: ClusterFeatures[] = [];
+    for (const id of ids) {
+      const record = t.clusters.get(id);
+      if (record) records.push(record);
+    }
+    if (records.length > 0) wordClusters.set(word, records);
+  }
+  // Records by id: ids count the records in the order they were made, which is the maps' order.
+  const lowerRecords = [...t.lowers.values()];
+  const shapeRecords = [...t.shapes.values()];
+  const clusterLists = [...wordClusters.values()];
+  const lookups = {
+    words: new StringTable(t.words),
+    prefixes: new StringTable(t.prefixes),
+    suffixes: new StringTable(t.suffixes),
+    lowers: new StringTable([...t.lowers].map(([k, r]) => [k, r.id] as const)),
+    shapes: new StringTable([...t.shapes].map(([k, r]) => [k, r.id] as const)),
+    clusters: new StringTable([...wordClusters.keys()].map((k, i) => [k, i] as const)),
+  };
+  return {
+    ...t,
+    pairs,
+    triples,
+    pairKey,
+    tripleKey,
+    wordClusters,
+    lookups,
+    pairTables: { p1l: new IntTable(pairs.p1l), ln1: new IntTable(pairs.ln1) },
+    tripleTable: new IntTable(triples),
+    lowerRecords,
+    shapeRecords,
+    clusterLists,
+  };
 }

@@ -16,11 +16,15 @@ export interface NerToken {
 const TOKEN =
   /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[-.&/]|['’](?!(?:[sSdDmMtT]|ll|re|ve)\b))[\p{L}\p{M}\p{N}]+)*|['’][sSdDmM]\b|['’](?:ll|re|ve)\b|\S/gu;
 const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviationList.map((w) => w.toLowerCase()));
+// Module constants, not literals in the functions: tsx (esbuild) writes a `\p{…}` literal as
+// `new RegExp(…)`, which would build the expression again on every call.
+const CAPITAL = /\p{Lu}/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
 
 /** A final period belongs to the word when it is an initial ("J."), dotted ("U.S.") or a known abbreviation. */
 function keepsPeriod(word: string): boolean {
   if (word.includes('.')) return true;
-  if (word.length === 1 && /\p{Lu}/u.test(word)) return true;
+  if (word.length === 1 && CAPITAL.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
@@ -33,8 +37,10 @@ export function tokenizeNer(text: string): NerToken[][] {
   let current: NerToken[] = [];
   let lastEnd = 0;
   // Sentences are closed inline, not by a local closure: tsx names every local function it creates
-  // (Object.defineProperty on each call), which cost more than the tokenising itself.
-  for (const m of text.matchAll(TOKEN)) {
+  // (Object.defineProperty on each call), which cost more than the tokenising itself. `exec` on the one
+  // expression, not `matchAll`, which copies it and makes an iterator result per token.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const start = m.index;
     // A period already joined to the word before ("Mr.") is not a token again.
     if (start < lastEnd) continue;
@@ -45,7 +51,7 @@ export function tokenizeNer(text: string): NerToken[][] {
       current = [];
     }
     let end = start + word.length;
-    if (text[end] === '.' && /^[\p{L}\p{N}]/u.test(word) && keepsPeriod(word)) {
+    if (text[end] === '.' && WORD_START.test(word) && keepsPeriod(word)) {
       // "U.S." at the end of a sentence is both the word and the full stop; CoNLL writes it once.
       word += '.';
       end++;
