@@ -35,6 +35,13 @@ import {
   type RuleView,
 } from './speaker-candidates.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const ABBREVIATION_STOP = /\b(\p{L}{1,4})\.(?=\s)/gu;
+const LETTER_RUN = /\p{L}+/gu;
+const LOWER_FIRST = /^\p{Ll}/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const LOWER_WORD = /(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu;
+
 export interface SpokenQuote {
   /** The quoted words, marks removed. */
   readonly text: string;
@@ -220,9 +227,9 @@ function describedPerson(
     if (m.start >= cue.start) continue;
     if (cue.start - m.start > 3000) break;
     // The clause before the name (a title's own period does not end it), the name, and an apposition.
-    const before = text.slice(Math.max(0, m.start - 50), m.end).replace(/\b(\p{L}{1,4})\.(?=\s)/gu, '$1');
+    const before = text.slice(Math.max(0, m.start - 50), m.end).replace(ABBREVIATION_STOP, '$1');
     const lead = /[^.;,()\n]*$/.exec(before)![0];
-    const titled = [...lead.matchAll(/\p{L}+/gu)].some((w) =>
+    const titled = [...lead.matchAll(LETTER_RUN)].some((w) =>
       ABBREVIATIONS[w[0].toLowerCase()]?.includes(head),
     );
     const after = /^,\s+[^.;,\n]*/.exec(text.slice(m.end, m.end + 100))?.[0] ?? '';
@@ -249,11 +256,11 @@ function resolve(
   if (['they', 'we', 'i', 'it', 'you'].includes(lower)) return undefined;
   // "a spokesperson for the Calder Transit Authority" is described by its head, "spokesperson".
   const core = cue.phrase.split(/\s+(?:for|of|at|from)\s+/)[0]!;
-  if (/^\p{Ll}/u.test(core.split(/\s+/).at(-1)!))
+  if (LOWER_FIRST.test(core.split(/\s+/).at(-1)!))
     return describedPerson(text, cue, core, people, outside) ?? { speaker: cue.phrase, ...at };
   const phrase = core;
   const head = phrase.split(/\s+/).at(-1)!;
-  if (/^\p{Lu}/u.test(head)) {
+  if (CAPITAL_FIRST.test(head)) {
     // "Voters", "Boos", "Local": one capitalised word the article also writes in lowercase is no name.
     if (!/\s/.test(phrase) && lowercaseWords(text).has(head.toLowerCase())) return undefined;
     const run = capitalizedRuns(phrase).at(-1);
@@ -272,7 +279,7 @@ let lastWords: ReadonlySet<string> = new Set();
 function lowercaseWords(text: string): ReadonlySet<string> {
   if (text !== lastText) {
     lastText = text;
-    lastWords = new Set(text.match(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+    lastWords = new Set(text.match(LOWER_WORD) ?? []);
   }
   return lastWords;
 }
@@ -302,7 +309,7 @@ function resolvePronoun(
     return !g || g === want;
   };
   const lead = open === undefined ? undefined : leadingSubject(text, open);
-  if (lead && /^\p{Lu}/u.test(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
+  if (lead && CAPITAL_FIRST.test(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
     const named = resolve(text, lead, people, outside);
     const m = outside.find((x) => x.start >= lead.start && x.end <= lead.end);
     if (named && m && fits(named.speaker)) return { speaker: named.speaker, ...at };

@@ -8,6 +8,9 @@ import type { Quote } from '../model.js';
 import { isStopWord } from '../text/stopwords.js';
 import { tokenize } from '../text/tokens.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 export interface FoundQuote {
   readonly text: string;
   readonly article: number;
@@ -76,7 +79,7 @@ function mostNamed(speakers: readonly (string | undefined)[]): string | undefine
   let best: string | undefined;
   for (const [s, n] of counts) {
     const b = best === undefined ? -1 : counts.get(best)!;
-    if (n > b || (n === b && /^\p{Lu}/u.test(s) && !/^\p{Lu}/u.test(best!))) best = s;
+    if (n > b || (n === b && CAPITAL_FIRST.test(s) && !CAPITAL_FIRST.test(best!))) best = s;
   }
   return best;
 }

@@ -10,6 +10,11 @@ import { isSubject, possessive, speaksAfter } from './subject-of.js';
 import type { SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
+const LOWER_FIRST = /^\p{Ll}/u;
+
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
   readonly open: number;
@@ -116,7 +121,7 @@ export function cueKind(cue: SpeakerCue | undefined, partial = false): CueKind {
     .split(/\s+(?:for|of|at|from)\s+/)[0]!
     .split(/\s+/)
     .at(-1)!;
-  return /^\p{Lu}/u.test(head) ? 'named' : 'described';
+  return CAPITAL_FIRST.test(head) ? 'named' : 'described';
 }
 
 const WINDOW_BEFORE = 2000;
@@ -127,7 +132,7 @@ export const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', sh
 /** Offsets where sentences end in `text` (a stop, then space and a capital or a quote mark). */
 export function sentenceEnds(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) out.push(m.index + 1);
+  for (const m of text.matchAll(SENTENCE_BREAK)) out.push(m.index + 1);
   return out;
 }
 
@@ -229,8 +234,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       rule: isRule ? 1 : 0,
       ruleOwn: rule.own === speaker ? 1 : 0,
       ruleContinued: isRule && rule.own !== speaker ? 1 : 0,
-      ruleDescribed: isRule && !person && /^\p{Ll}/u.test(speaker) ? 1 : 0,
-      ruleNotPerson: isRule && !person && !/^\p{Ll}/u.test(speaker) ? 1 : 0,
+      ruleDescribed: isRule && !person && LOWER_FIRST.test(speaker) ? 1 : 0,
+      ruleNotPerson: isRule && !person && !LOWER_FIRST.test(speaker) ? 1 : 0,
       rulePronoun: isRule && kind === 'pronoun' ? 1 : 0,
       ruleNamed: isRule && kind === 'named' ? 1 : 0,
       ruleNoCue: isRule && noCue ? 1 : 0,

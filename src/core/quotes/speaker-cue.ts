@@ -15,6 +15,24 @@ import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import words from './cue-words.json' with { type: 'json' };
 import attributionWords from './attribution-words.json' with { type: 'json' };
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const HAS_LOWER = /\p{Ll}/u;
+const WORD_INITIAL_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
+const HAS_LETTER = /\p{L}/u;
+const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
+const ABBREVIATED_END = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen|Del)$/u;
+const PARTY_TAG = /\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu;
+const SHORT_CLAUSE_END = /^\s*(?:[\p{Ll}\p{Lu}'’-]+\s*){0,5}[.,]/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+const CONJUNCTION_END = /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
+const CAPITALISED_END = /\p{Lu}[\p{L}'’.-]*$/u;
+const PHRASE_TOKEN = /\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+/gu;
+const WORD_STOP_END = /\p{L}{2,}\.$/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u;
+const LEADING_WORDS = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u;
+
 export interface SpeakerCue {
   /** The speaker phrase as written ("Sen. John McCain", "she", "a campaign spokeswoman"). */
   readonly phrase: string;
@@ -135,10 +153,10 @@ function label(text: string, at: number): SpeakerCue | undefined {
   const m = LABEL.exec(text.slice(at, at + 50));
   if (!m?.groups?.sp) return undefined;
   let phrase = m.groups.sp;
-  if (!/\p{Ll}/u.test(phrase)) {
+  if (!HAS_LOWER.test(phrase)) {
     const title = phrase
       .toLowerCase()
-      .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+      .replace(WORD_INITIAL_LOWER, (_, a: string, b: string) => a + b.toUpperCase());
     if (!new RegExp(`(?<![\\p{L}])${title.replace(/[.]/g, '\\.')}(?![\\p{L}])`, 'u').test(text))
       return undefined;
     phrase = title;
@@ -188,7 +206,7 @@ const DASH_NAME = new RegExp(
 function dashAfter(text: string, close: number): SpeakerCue | undefined {
   const m = DASH_NAME.exec(text.slice(close, close + 120));
   const phrase = m?.groups?.sp?.replace(/\.$/, '');
-  if (!m || !phrase || !/\p{Ll}/u.test(phrase)) return undefined;
+  if (!m || !phrase || !HAS_LOWER.test(phrase)) return undefined;
   const start = close + m[0].length - m.groups!.sp!.length;
   return { phrase, start, end: start + phrase.length };
 }
@@ -200,7 +218,7 @@ function nameColon(text: string, open: number): SpeakerCue | undefined {
   const from = Math.max(0, open - 60);
   const m = NAME_COLON.exec(text.slice(from, open));
   // "UPDATE:", "WASHINGTON:" are labels and datelines, not speakers.
-  if (!m?.groups?.sp || m.groups.sp.split(/\s+/).some((w) => !/\p{Ll}/u.test(w))) return undefined;
+  if (!m?.groups?.sp || m.groups.sp.split(/\s+/).some((w) => !HAS_LOWER.test(w))) return undefined;
   const start = from + m.index + m[0].indexOf(m.groups.sp);
   return { phrase: m.groups.sp, start, end: start + m.groups.sp.length };
 }
@@ -217,7 +235,7 @@ const SUBJECT = new RegExp(
  */
 function subjectBefore(text: string, open: number): SpeakerCue | undefined {
   const { sentence, base } = sentenceBefore(text, open);
-  if (!/\p{L}/u.test(sentence)) return undefined;
+  if (!HAS_LETTER.test(sentence)) return undefined;
   const comma = sentence.indexOf(', ');
   for (const from of comma >= 0 ? [0, comma + 2] : [0]) {
     const m = SUBJECT.exec(sentence.slice(from));
@@ -245,7 +263,7 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
  */
 export function leadingSubject(text: string, open: number): SpeakerCue | undefined {
   const { sentence, base } = sentenceBefore(text, open);
-  if (/\p{L}/u.test(sentence)) return subjectBefore(text, open);
+  if (HAS_LETTER.test(sentence)) return subjectBefore(text, open);
   let at = base;
   while (at > 0 && /\s/.test(text[at - 1]!)) at--;
   if (at === 0 || !/[.!?:]/.test(text[at - 1]!)) return undefined;
@@ -258,19 +276,15 @@ function sentenceBefore(text: string, open: number): { sentence: string; base: n
   const head = text.slice(from, open);
   const para = head.lastIndexOf('\n');
   let start = para >= 0 ? para + 1 : 0;
-  for (const m of head.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) {
-    if (
-      m.index + m[0].length > start &&
-      !/(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen|Del)$/u.test(head.slice(0, m.index))
-    )
+  for (const m of head.matchAll(SENTENCE_BREAK)) {
+    if (m.index + m[0].length > start && !ABBREVIATED_END.test(head.slice(0, m.index)))
       start = m.index + m[0].length;
   }
   return { sentence: blankTags(head.slice(start)), base: from + start };
 }
 
 /** A party-and-state tag after a name ("(D-Nev.)", "(R)") blanked out, offsets kept. */
-const blankTags = (s: string) =>
-  s.replace(/\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu, (m) => ' '.repeat(m.length));
+const blankTags = (s: string) => s.replace(PARTY_TAG, (m) => ' '.repeat(m.length));
 
 const APPOSED_NAME = /^,\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+)\s*,$/u;
 
@@ -287,14 +301,13 @@ function cueAfter(text: string, open: number, close: number): SpeakerCue | undef
   const m = AFTER_SUBJECT.exec(window);
   if (m?.groups?.sp) {
     // After a full stop the cue must end the sentence ("…." he said.); else it starts a new one.
-    if (closesSentence && !/^\s*(?:[\p{Ll}\p{Lu}'’-]+\s*){0,5}[.,]/u.test(m.groups.rest ?? ''))
-      return undefined;
+    if (closesSentence && !SHORT_CLAUSE_END.test(m.groups.rest ?? '')) return undefined;
     const lead = /^\s*[,?!—–-]?\s*/u.exec(window)![0].length;
     const phrase = backwardPhrase(m.groups.sp, true);
     if (!phrase) return undefined;
     // A description and the name in apposition ("Sanders’s campaign manager, Jeff Weaver, said"): the name.
     const named =
-      m.groups.app && /^\p{Ll}/u.test(phrase.split(/\s+/).at(-1)!) && APPOSED_NAME.exec(m.groups.app);
+      m.groups.app && LOWER_FIRST.test(phrase.split(/\s+/).at(-1)!) && APPOSED_NAME.exec(m.groups.app);
     if (named) {
       const at = close + lead + m.groups.sp.length + named[0].indexOf(named[1]!);
       return { phrase: named[1]!, start: at, end: at + named[1]!.length };
@@ -318,8 +331,7 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
   const subject = backwardPhrase(left, false);
   const according = /^(?:according|según|selon|laut|secondo)/i.test(cue[0]);
   // "Priebus, who…, arrived late and acknowledged that…": the verb's subject opens the sentence.
-  if (!subject && !according && /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u.test(left))
-    return subjectBefore(text, open);
+  if (!subject && !according && CONJUNCTION_END.test(left)) return subjectBefore(text, open);
   if (subject && !according) {
     const s = base + left.length - (left.length - left.trimEnd().length) - subject.length;
     // Past an apposition the phrase may start further left: locate it exactly.
@@ -347,10 +359,10 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
-  if (app && /\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
+  if (app && CAPITALISED_END.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
   s = s.replace(/[\s,]+$/, '');
   // "9/11 widow Terry Strada": a date is a word of the phrase.
-  const tokens = [...s.matchAll(/\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+/gu)];
+  const tokens = [...s.matchAll(PHRASE_TOKEN)];
   const picked: RegExpMatchArray[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
@@ -361,7 +373,7 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
     // A word closing a sentence ("…online. Sanders’ aides") is not part of the phrase.
     if (
       picked.length > 0 &&
-      /\p{L}{2,}\.$/u.test(t[0]) &&
+      WORD_STOP_END.test(t[0]) &&
       !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st|del)\.$/.test(w)
     )
       break;
@@ -398,21 +410,21 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   if (ws.length === 0 || leftover) return false;
   const lower = ws.map((w) => w.toLowerCase());
   const last = ws.at(-1)!;
-  if (/['’]s?$/.test(last) || /\.$/.test(last.replace(/^(?:\p{Lu}\.)+$/u, ''))) return false;
+  if (/['’]s?$/.test(last) || /\.$/.test(last.replace(INITIALS, ''))) return false;
   if (lower.some((w, i) => (PRONOUNS.has(w) || w === 'it') && (i > 0 || ws.length > 1))) return false;
   if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
     return false;
   if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
-  if (/^\p{Lu}/u.test(last)) return true;
+  if (CAPITAL_FIRST.test(last)) return true;
   if (PRONOUNS.has(lower[0]!)) return true;
   // A name's office, campaign or aide ("Ryan’s office", "Hillary Clinton’s campaign"): a described source.
-  const owner = ws.findIndex((w) => /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u.test(w));
+  const owner = ws.findIndex((w) => POSSESSIVE_NAME.test(w));
   if (
     owner >= 0 &&
     ws.length - owner - 1 >= 1 &&
     ws.length - owner - 1 <= 3 &&
-    ws.slice(0, owner).every((w) => /^\p{Lu}/u.test(w)) &&
-    ws.slice(owner + 1).every((w) => /^\p{Ll}/u.test(w))
+    ws.slice(0, owner).every((w) => CAPITAL_FIRST.test(w)) &&
+    ws.slice(owner + 1).every((w) => LOWER_FIRST.test(w))
   )
     return true;
   // Lowercase without a determiner: a plural source ("sources", "campaign officials").
@@ -421,7 +433,7 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
 
 /** The speaker phrase at the start of `right` (after an inverted verb), or undefined. */
 function forwardPhrase(right: string): string | undefined {
-  const m = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u.exec(right);
+  const m = LEADING_WORDS.exec(right);
   if (!m) return undefined;
   const out: string[] = [];
   for (const w of m[0].trim().split(/\s+/)) {
@@ -432,7 +444,7 @@ function forwardPhrase(right: string): string | undefined {
       w === k &&
       (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)) &&
       // A described source keeps its "for …" tail: "a spokesperson for Dunmore Plastics".
-      !(/^\p{Ll}/u.test(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
+      !(LOWER_FIRST.test(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
     )
       break;
     out.push(w);

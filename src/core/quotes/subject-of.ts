@@ -5,6 +5,10 @@
 import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { CUE_VERBS } from './speaker-cue.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const LAST_WORD = /(\p{L}+)\.?\s+$/u;
+const COMMA_CLAUSE = /^,\s+(?!and\b|but\b|or\b)\p{Ll}/u;
+
 const TITLES: ReadonlySet<string> = new Set([
   ...personTitles.titles,
   ...personTitles.roles,
@@ -32,12 +36,12 @@ export function isSubject(text: string, m: { start: number; end: number }): bool
   // Titles before the name ("Sen.", "Former Gov.") still leave it opening the sentence.
   let lead = before;
   for (let k = 0; k < 3; k++) {
-    const t = /(\p{L}+)\.?\s+$/u.exec(lead);
+    const t = LAST_WORD.exec(lead);
     if (!t || !TITLES.has(t[1]!.toLowerCase())) break;
     lead = lead.slice(0, t.index);
   }
   if (/(?:^|[.!?]["”’]?\s+|\n\s*)$/u.test(lead)) return true;
   // Introduced with an apposition ("…concerns Henry Crespo, president of the caucus.").
-  if (/^,\s+(?!and\b|but\b|or\b)\p{Ll}/u.test(text.slice(m.end, m.end + 12))) return true;
+  if (COMMA_CLAUSE.test(text.slice(m.end, m.end + 12))) return true;
   return speaksAfter(text, m.end) || SPOKEN.test(before);
 }

@@ -6,6 +6,10 @@
 import { quoteSpans } from './quote-spans.js';
 import { isTitleQuote } from './title-quote.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 export interface TextQuote {
   /** The quoted words, marks removed, paragraphs joined by a space. */
   readonly text: string;
@@ -108,7 +112,7 @@ function innerRange(para: string, open: number, close: number, closed: boolean):
  */
 export function isHeadline(para: string): boolean {
   if (para.length > 200) return false;
-  const words = para.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const words = para.match(WORD) ?? [];
   const long = words.filter((w) => w.replace(/['’-]/g, '').length >= 4);
-  return long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w));
+  return long.length >= 3 && long.every((w) => CAPITAL_FIRST.test(w));
 }

@@ -11,6 +11,12 @@
  */
 import words from './title-words.json' with { type: 'json' };
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const BYLINE_AFTER = /^\s*by\s+\p{Lu}/u;
+
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 const list = (ws: readonly string[]) => ws.map(escape).join('|');
 /** A naming word, then at most a comma, "the" or "a", then the opening mark. */
@@ -33,9 +39,9 @@ const SMALL = /^(?:with|from|into|onto|over|upon|than)$/;
  * word; a name of short words only ("Jeb Can Fix It") must capitalise them all.
  */
 export function writtenAsTitle(text: string): boolean {
-  const all = (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => !SMALL.test(w));
+  const all = (text.match(WORD) ?? []).filter((w) => !SMALL.test(w));
   const long = all.filter((w) => w.replace(/['’-]/g, '').length >= 4);
-  const capital = (w: string) => /^\p{Lu}/u.test(w);
+  const capital = (w: string) => CAPITAL_FIRST.test(w);
   return long.length > 0 ? long.every(capital) : all.length >= 2 && all.every(capital);
 }
 
@@ -48,13 +54,13 @@ export function isTitleQuote(text: string, open: number, close: number, quoted: 
   const after = text.slice(close, close + 25);
   if (NAMING.test(before) || BYLINE.test(after)) return true;
   // A headline run into the text (a page that lost its line breaks): single marks, all in capitals.
-  if (text[open] === '‘' && !/\p{Ll}/u.test(quoted)) return true;
+  if (text[open] === '‘' && !HAS_LOWER.test(quoted)) return true;
   if (!writtenAsTitle(quoted)) return false;
   // A word after the marks names the thing only when nothing ends the passage (`the “…” hat`); after
   // `“…,”` it starts the next clause (`“We Will Win,” campaign aides said`).
   const named = AFTER.test(after) && !/[,.;:!?]\s*.$/.test(text.slice(open, close));
   if (BEFORE.test(before) || OUTLET.test(before) || named || ENDS.test(quoted)) return true;
-  if (/^\s*by\s+\p{Lu}/u.test(after)) return true;
+  if (BYLINE_AFTER.test(after)) return true;
   return inListOfTitles(text, open, before);
 }
 
