@@ -75,6 +75,15 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // tsx (esbuild) writes a \p{…} regex literal as `new RegExp(…)`, so inside a function it is
+          // built again on every call; a module constant is built once.
+          selector: ':function Literal[regex.pattern=/\\\\p[{]/]',
+          message: 'Make a \\p{…} regex a module constant: tsx rebuilds it on every call.',
+        },
+      ],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'src/core must not read the process; pass options in.' },

@@ -7,6 +7,9 @@
 import type { Article, Story } from './model.js';
 import { isStopWord } from './text/stopwords.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const NOT_LETTER_OR_APOSTROPHE = /[^\p{L}']/gu;
+
 /** The language most titled articles state, or undefined when none states one. Ties: alphabetical. */
 function mainLanguageOf(articles: readonly Article[]): string | undefined {
   const count = new Map<string, number>();
@@ -58,7 +61,8 @@ export function headlineFrom(sentence: string | undefined, maxWords = HEADLINE_W
   const cut = words.length > maxWords;
   let kept = words.slice(0, maxWords);
   // "… bridge to the" reads worse than "… bridge": drop stop words left dangling by the cut.
-  const dangling = (w: string | undefined) => isStopWord((w ?? '').toLowerCase().replace(/[^\p{L}']/gu, ''));
+  const dangling = (w: string | undefined) =>
+    isStopWord((w ?? '').toLowerCase().replace(NOT_LETTER_OR_APOSTROPHE, ''));
   while (cut && kept.length > 3 && dangling(kept.at(-1))) kept = kept.slice(0, -1);
   const text = kept.join(' ').replace(/[\s,;:.!?—–-]+$/u, '');
   return cut ? `${text}…` : text;

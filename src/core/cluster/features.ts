@@ -10,6 +10,9 @@ import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
 import { hasSpacelessScript, splitWordRun } from '../text/tokens.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const NOT_WORD_CHARS = /[^\p{L}\p{N}]+/gu;
+
 export interface FeatureOptions {
   /** Weight of one title word against one body word. */
   readonly titleWeight: number;
@@ -120,6 +123,6 @@ export function articleTerms(
 
 /** The same letters and digits, ignoring case, spacing and punctuation (entities decoded or not). */
 function sameWords(a: string, b: string): boolean {
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = (s: string) => s.toLowerCase().replace(NOT_WORD_CHARS, '');
   return key(a) === key(b);
 }

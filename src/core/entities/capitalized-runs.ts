@@ -1,3 +1,5 @@
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const CAPITAL_FIRST = /^\p{Lu}/u;
 /**
  * Capitalised word runs in a sentence, the raw material of rule-based name finding: "Fire Chief Harriet
  * Vossberg", "Tarrow County Health Department", "University of Calder". A run breaks at punctuation, at
@@ -141,7 +143,7 @@ function pushWord(out: Word[], match: string, index: number): void {
 /** `/^\p{Lu}/u`, without the regex for an ASCII first character. */
 function isCapitalized(w: string): boolean {
   const c = w.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITAL_FIRST.test(w);
 }
 
 /** Word `i` follows word `i - 1` with nothing but spaces between, and no possessive or full stop ends that one. */

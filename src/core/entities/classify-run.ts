@@ -21,6 +21,9 @@ import type { EntityKind } from '../model.js';
 import type { CapitalizedRun } from './capitalized-runs.js';
 import { isStopWord } from '../text/stopwords.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const HAS_CAPITAL = /\p{Lu}/u;
+
 const set = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase()));
 const TITLES = set(personTitles.titles);
 const ROLES = set([...personTitles.roles, ...personTitles.titles]);
@@ -94,7 +97,7 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   // All-caps words are headlines or datelines; give them a readable form ("MILLBROOK" → "Millbrook").
   const name = words
     .map((w) =>
-      w.length > 3 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && !w.includes('.')
+      w.length > 3 && w === w.toUpperCase() && HAS_CAPITAL.test(w) && !w.includes('.')
         ? w[0] + w.slice(1).toLowerCase()
         : w,
     )

@@ -28,6 +28,12 @@ import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import { isStopWord } from '../text/stopwords.js';
 import foreignWords from './foreign-function-words.json' with { type: 'json' };
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const TWO_WORDS_BEFORE = /(?:([\p{L}-]+) )?([\p{L}-]+) $/u;
+const NEXT_WORD = /^\s+([\p{L}-]+)/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /** One mention of a named entity in one sentence. */
 export interface EntityMention {
   readonly name: string;
@@ -102,7 +108,7 @@ function roleOf(runs: SentenceRuns, start: number, name: string): string | undef
     const c = runs.classify(run);
     if (c?.kind === 'person' && c.role && (c.name === name || c.name.endsWith(` ${name}`))) return c.role;
   }
-  const before = sentence.slice(Math.max(0, start - 40), start).match(/(?:([\p{L}-]+) )?([\p{L}-]+) $/u);
+  const before = sentence.slice(Math.max(0, start - 40), start).match(TWO_WORDS_BEFORE);
   if (!before || !ROLES.has(before[2]!.toLowerCase())) return undefined;
   const two =
     before[1] && !/^(?:the|a|an|and|of|said|says)$/i.test(before[1])
@@ -174,10 +180,7 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
     }
     if (!LETTER.test(name)) continue;
     // "Verant chief Dana Pruitt": a name before a company role is the company.
-    const next = text
-      .slice(span.end)
-      .match(/^\s+([\p{L}-]+)/u)?.[1]
-      ?.toLowerCase();
+    const next = text.slice(span.end).match(NEXT_WORD)?.[1]?.toLowerCase();
     if (type !== 'PER' && next && COMPANY_ROLES.has(next)) type = 'ORG';
     if (type === 'PER') role ??= roleOf(runs, span.start, name);
     out.push({ name, type, article, sentence, start: span.start, end: span.end, ...(role && { role }) });
@@ -287,7 +290,7 @@ function surnameMentions(
     for (const name of surnames)
       for (let at = s.text.indexOf(name); at >= 0; at = s.text.indexOf(name, at + 1)) {
         const end = at + name.length;
-        if (/[\p{L}\p{N}]/u.test(s.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(s.text[end] ?? '')) continue;
+        if (WORD_CHAR.test(s.text[at - 1] ?? '') || WORD_CHAR.test(s.text[end] ?? '')) continue;
         if ((taken.get(i) ?? []).some(([a, b]) => a < end && at < b)) continue;
         out.push({ name, type: 'PER', article: s.article, sentence: i, start: at, end, guess: false });
       }
@@ -322,7 +325,7 @@ function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: Ent
     const bare = name.replace(COMPANY_SUFFIX, '');
     let to: string | undefined = bare !== name && written.has(bare) ? bare : undefined;
     const acronym = name.replace(/\./g, '');
-    if (!to && /^\p{Lu}{2,6}$/u.test(acronym)) to = unique(long.filter((n) => initials(n) === acronym));
+    if (!to && ACRONYM.test(acronym)) to = unique(long.filter((n) => initials(n) === acronym));
     if (!to && !name.includes(' '))
       to =
         unique(long.filter((n) => written.get(n) === type && n.endsWith(` ${name}`))) ??

@@ -16,6 +16,11 @@ import firstNames from './first-names.json' with { type: 'json' };
 import { capitalizedRuns } from './capitalized-runs.js';
 import { classifyRun } from './classify-run.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const LOWER_WORD = /\b\p{Ll}[\p{L}'’-]*/gu;
+const ALL_CAPITALS = /^[\p{Lu}\p{N}.&-]+$/u;
+const INITIAL = /^\p{Lu}\.?$/u;
+
 export type Gender = 'female' | 'male';
 
 export interface PersonSpan {
@@ -49,7 +54,7 @@ export function firstNameGender(first: string): Gender | undefined {
  */
 export function personIndex(text: string): PersonIndex {
   const lower = new Map<string, number>();
-  for (const m of text.matchAll(/\b\p{Ll}[\p{L}'’-]*/gu)) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
+  for (const m of text.matchAll(LOWER_WORD)) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
   // A capitalised sentence opener is an ordinary word when the text also writes it in lowercase.
   const common = (w: string) => (lower.get(w) ?? 0) > 0;
   const runs = capitalizedRuns(text);
@@ -60,7 +65,7 @@ export function personIndex(text: string): PersonIndex {
     const c = classifyRun(run, common);
     if (!c || c.kind === 'organization' || c.kind === 'place') continue;
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
-    if (/^[\p{Lu}\p{N}.&-]+$/u.test(c.name)) continue;
+    if (ALL_CAPITALS.test(c.name)) continue;
     const words = c.name.split(' ');
     const span = locate(text, run.start, words);
     if (!span) continue;
@@ -89,7 +94,7 @@ export function personIndex(text: string): PersonIndex {
     .filter((m) => m.name.includes(' ') && m.name.split(' ').length <= 3)
     .sort((a, b) => a.start - b.start);
   const fullName = (name: string, before = Infinity): string => {
-    if (name.includes(' ') && !/^\p{Lu}\.?$/u.test(name.split(' ')[0]!)) return name;
+    if (name.includes(' ') && !INITIAL.test(name.split(' ')[0]!)) return name;
     const last = name.split(' ').at(-1)!;
     const candidates = fulls.filter((m) => m.name.split(' ').at(-1) === last);
     if (candidates.length === 0) return name;

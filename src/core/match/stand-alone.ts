@@ -9,6 +9,10 @@ import type { AnalyzedStory } from '../model.js';
 import cues from './cue-words.json' with { type: 'json' };
 import { sideOf } from './same-content.js';
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const OPENING_WORD = /^([\s"“'‘(]*)([\p{L}]+)\b/u;
+const CAPITALISED_WORD = /[\p{Lu}][\p{L}'’-]*/gu;
+
 const PRONOUNS: ReadonlySet<string> = new Set(cues.pronouns);
 const PERSONAL: ReadonlySet<string> = new Set(['he', 'she']);
 /** Sentences looked back for the person a pronoun stands for. */
@@ -40,14 +44,14 @@ export function standAloneText(
 /** "She said…" → "[Ortiz] said…" from the speaker (else the last name) of the sentences just before. */
 function resolvePerson(doc: AnalyzedStory, i: number): string | undefined {
   const s = doc.sentences[i]!;
-  const m = /^([\s"“'‘(]*)([\p{L}]+)\b/u.exec(s.text);
+  const m = OPENING_WORD.exec(s.text);
   if (!m || !PERSONAL.has(m[2]!.toLowerCase())) return undefined;
   for (let k = i - 1; k >= 0 && k >= i - LOOK_BACK; k--) {
     const prev = doc.sentences[k]!;
     if (prev.article !== s.article) break;
     const side = sideOf(prev);
     const pool = side.speakers.size ? side.speakers : side.names;
-    const words = prev.text.match(/[\p{Lu}][\p{L}'’-]*/gu) ?? [];
+    const words = prev.text.match(CAPITALISED_WORD) ?? [];
     const name = words.reverse().find((w) => pool.has(w.toLowerCase()));
     if (name) return `${m[1]}[${name}]${s.text.slice(m[0].length)}`;
   }

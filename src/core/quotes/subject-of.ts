@@ -7,6 +7,7 @@ import { CUE_VERBS } from './speaker-cue.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const LAST_WORD = /(\p{L}+)\.?\s+$/u;
+const POSSESSIVE_END = /^['’]s?(?![\p{L}])/u;
 const COMMA_CLAUSE = /^,\s+(?!and\b|but\b|or\b)\p{Ll}/u;
 
 const TITLES: ReadonlySet<string> = new Set([
@@ -24,7 +25,7 @@ const SPOKEN = new RegExp(`(?:${CUE_VERBS})\\s+(?:\\p{Ll}+\\s+)?(?:\\p{Lu}[\\p{L
 
 /** A possessive right after the name ("Trump's", "Sanders’"). */
 export const possessive = (text: string, m: { end: number }) =>
-  /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 2));
+  POSSESSIVE_END.test(text.slice(m.end, m.end + 2));
 
 /** Whether a cue verb follows the name ending at `end`, directly or after an apposition ("X, 70, said"). */
 export const speaksAfter = (text: string, end: number) => SPEAKS.test(text.slice(end, end + 160));

@@ -33,6 +33,12 @@ import abbreviations from './abbreviations.json' with { type: 'json' };
 import photoCredits from './photo-credits.json' with { type: 'json' };
 import speechVerbs from './speech-verbs.json' with { type: 'json' };
 
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const CAPITAL_AFTER_SPACE = /^ ["“]?\p{Lu}/u;
+const LOWER_WORD_THEN_I = /(?:^|\s)\p{Ll}\S* I\.$/u;
+const LEADING_LETTERS = /^\p{L}+/u;
+const CAPITALISED_WORD_START = /^\p{Lu}\p{Ll}{2}/u;
+
 export interface SentenceSpan {
   readonly text: string;
   readonly paragraph: number;
@@ -161,7 +167,7 @@ function splitParagraph(p: string): string[] {
     // ". . . ." after a space is an ellipsis and the sentence's own period: the last one may end it.
     const end = m.index + m[0].length - (!glued && m[0].length >= 7 ? 1 : 0);
     protectedRanges.push([glued ? m.index + 1 : m.index, end]);
-    if (glued && /^ ["“]?\p{Lu}/u.test(p.slice(m.index + m[0].length))) cuts.add(m.index + 1);
+    if (glued && CAPITAL_AFTER_SPACE.test(p.slice(m.index + m[0].length))) cuts.add(m.index + 1);
   }
   // Step 3: photo credits.
   for (const re of [CREDIT_PARENS, CREDIT_BARE]) {
@@ -322,7 +328,7 @@ function endsSentenceAfter(
   const m = NEXT_WORD.exec(next);
   if (!m || !upper) return false;
   // "you and I. Did": the pronoun after a lowercase word, not an initial ("Albert I. Jones").
-  if (word === 'i' && /(?:^|\s)\p{Ll}\S* I\.$/u.test(p.slice(Math.max(0, stop - 30), stop + 1))) return true;
+  if (word === 'i' && LOWER_WORD_THEN_I.test(p.slice(Math.max(0, stop - 30), stop + 1))) return true;
   // "J. R. R. Tolkien": the next word is another initial.
   if (m[1] && m[0].length === 2) return false;
   const nextWord = m[0].replace(/\.$/, '').toLowerCase();
@@ -339,10 +345,10 @@ function isGluedBoundary(p: string, stop: number, run: string): boolean {
   const token = p.slice(p.lastIndexOf(' ', stop) + 1, after < 0 ? p.length : after);
   // "Jane.Doe@example.com", "example.com/Page": addresses are one token whatever their case.
   if (/[/@]|www|http/i.test(token)) return false;
-  const next = /^\p{L}+/u.exec(p.slice(stop + 1, stop + 20))?.[0] ?? '';
+  const next = LEADING_LETTERS.exec(p.slice(stop + 1, stop + 20))?.[0] ?? '';
   // Lowercased text ("preserved.then the"): only a word that typically opens a sentence, so that
   // "example.com" and "file.txt" stay whole.
-  if (/^\p{Lu}\p{Ll}{2}/u.test(next)) return true;
+  if (CAPITALISED_WORD_START.test(next)) return true;
   return STARTERS.has(next) && next.length >= 3 && p[stop + 1 + next.length] === ' ';
 }
 
