@@ -27,6 +27,7 @@ import {
   isWord,
 } from './figure-lexicon.js';
 import { formatNumber, readNumber } from './read-number.js';
+import { isCapitalized } from '../text/letters.js';
 
 export interface FigureMention {
   readonly kind: Figure['kind'];
@@ -72,7 +73,6 @@ function vetoOnly(kind: FigureMention['kind'], value: string, context: string, n
 }
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const CAPITAL_FIRST = /^\p{Lu}/u;
 const NUMBER_HYPHEN_WORD = /^[\d,.]+-\p{L}/u;
 const DIGITS_LETTER = /^\d+\p{L}/u;
 
@@ -130,7 +130,7 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     // A label ("Pier 4", "Route 9") follows a capitalised word; "65-year-old" and "7-4" are not counts.
     const label =
       i > 1 &&
-      CAPITAL_FIRST.test(sentence.slice(offsets[i - 1]!)) &&
+      isCapitalized(sentence.slice(offsets[i - 1]!)) &&
       isContent(tokens[i - 1]) &&
       !HEDGES.includes(tokens[i - 1]!);
     const compound = NUMBER_HYPHEN_WORD.test(raw) && isWord(tokens[i + n.length]);

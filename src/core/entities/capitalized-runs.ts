@@ -1,11 +1,11 @@
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const CAPITAL_FIRST = /^\p{Lu}/u;
 /**
  * Capitalised word runs in a sentence, the raw material of rule-based name finding: "Fire Chief Harriet
  * Vossberg", "Tarrow County Health Department", "University of Calder". A run breaks at punctuation, at
  * a lowercase word (except name particles such as "of", "de", "van" between two capitalised words), at
  * a number and after a possessive ("Millbrook's Quarry Road" is two runs).
  */
+
+import { isCapitalized } from '../text/letters.js';
 
 export interface CapitalizedRun {
   /** The words of the run, possessive "'s" and final periods removed ("St." stays as "St"). */
@@ -138,12 +138,6 @@ function pushWord(out: Word[], match: string, index: number): void {
     if (DOTTED_TITLES.has(text.toLowerCase())) text += '.';
   }
   if (text) out.push({ text, start: index, end: index + n, possessive, ends });
-}
-
-/** `/^\p{Lu}/u`, without the regex for an ASCII first character. */
-function isCapitalized(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : CAPITAL_FIRST.test(w);
 }
 
 /** Word `i` follows word `i - 1` with nothing but spaces between, and no possessive or full stop ends that one. */

@@ -20,9 +20,7 @@ import places from './places.json' with { type: 'json' };
 import type { EntityKind } from '../model.js';
 import type { CapitalizedRun } from './capitalized-runs.js';
 import { isStopWord } from '../text/stopwords.js';
-
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const HAS_CAPITAL = /\p{Lu}/u;
+import { hasCapital } from '../text/letters.js';
 
 const set = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase()));
 const TITLES = set(personTitles.titles);
@@ -97,7 +95,7 @@ export function classifyRun(run: CapitalizedRun, common: (word: string) => boole
   // All-caps words are headlines or datelines; give them a readable form ("MILLBROOK" → "Millbrook").
   const name = words
     .map((w) =>
-      w.length > 3 && w === w.toUpperCase() && HAS_CAPITAL.test(w) && !w.includes('.')
+      w.length > 3 && w === w.toUpperCase() && hasCapital(w) && !w.includes('.')
         ? w[0] + w.slice(1).toLowerCase()
         : w,
     )

@@ -27,11 +27,11 @@ import { shippedModel, tagText, type NerType } from './ner/index.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import { isStopWord } from '../text/stopwords.js';
 import foreignWords from './foreign-function-words.json' with { type: 'json' };
+import { hasCapital, hasLetter, hasLetterOrDigit } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const TWO_WORDS_BEFORE = /(?:([\p{L}-]+) )?([\p{L}-]+) $/u;
 const NEXT_WORD = /^\s+([\p{L}-]+)/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /** One mention of a named entity in one sentence. */
@@ -60,10 +60,6 @@ const COMPANY_ROLES: ReadonlySet<string> = new Set(organizationWords.rolesAfter)
 const COMPANY_SUFFIX = / (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/;
 const LINKING: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', '&']);
 
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const CAPITAL = /\p{Lu}/u;
-const LETTER = /\p{L}/u;
-
 /** Step 1: "The Washington Post's" → "The Washington Post"… minus "The"; "MILLBROOK" → "Millbrook". */
 export function cleanName(text: string): string {
   const words = text
@@ -73,7 +69,7 @@ export function cleanName(text: string): string {
   if (words.length > 1 && /^the$/i.test(words[0]!)) words.shift();
   return words
     .map((w) =>
-      w.length > 3 && !w.includes('.') && w === w.toUpperCase() && CAPITAL.test(w)
+      w.length > 3 && !w.includes('.') && w === w.toUpperCase() && hasCapital(w)
         ? w[0] + w.slice(1).toLowerCase()
         : w,
     )
@@ -178,7 +174,7 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
       name = words.slice(t).join(' ');
       type = 'PER';
     }
-    if (!LETTER.test(name)) continue;
+    if (!hasLetter(name)) continue;
     // "Verant chief Dana Pruitt": a name before a company role is the company.
     const next = text.slice(span.end).match(NEXT_WORD)?.[1]?.toLowerCase();
     if (type !== 'PER' && next && COMPANY_ROLES.has(next)) type = 'ORG';
@@ -209,7 +205,7 @@ function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: bool
         else if (FOREIGN.has(t)) foreign++;
       }
     const english = a.language ? a.language === 'en' : words < 12 || foreign <= stop;
-    return { english, lowercased: sentences.every((s) => !CAPITAL.test(s.text.slice(1))) };
+    return { english, lowercased: sentences.every((s) => !hasCapital(s.text.slice(1))) };
   });
 }
 
@@ -228,7 +224,7 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
     for (const m of sentenceMentions(s.text, s.article, i)) {
       const said = m.type === 'PER' && SPEECH.has(s.text.slice(m.end).trim().split(/\s/)[0]!.toLowerCase());
       // In cased text a name has a capital: "the bridge's piers" tagged a place is the tagger's slip.
-      if (!lowercased && !CAPITAL.test(m.name)) continue;
+      if (!lowercased && !hasCapital(m.name)) continue;
       const type = outlets.has(outlet(m.name)) ? 'ORG' : m.type;
       raw.push({ ...m, type, guess: lowercased && !said });
     }
@@ -290,7 +286,7 @@ function surnameMentions(
     for (const name of surnames)
       for (let at = s.text.indexOf(name); at >= 0; at = s.text.indexOf(name, at + 1)) {
         const end = at + name.length;
-        if (WORD_CHAR.test(s.text[at - 1] ?? '') || WORD_CHAR.test(s.text[end] ?? '')) continue;
+        if (hasLetterOrDigit(s.text[at - 1] ?? '') || hasLetterOrDigit(s.text[end] ?? '')) continue;
         if ((taken.get(i) ?? []).some(([a, b]) => a < end && at < b)) continue;
         out.push({ name, type: 'PER', article: s.article, sentence: i, start: at, end, guess: false });
       }

@@ -33,12 +33,11 @@ import {
 } from './overlap.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import cues from './cue-words.json' with { type: 'json' };
+import { hasLetterOrDigit, isCapitalized } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const SIDE_WORD = /[\p{L}][\p{L}'’-]*/gu;
 const QUOTED_WORD = /[\p{L}\p{N}]+/gu;
-const CAPITAL_FIRST = /^\p{Lu}/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 const AGE_AFTER_NAME = /\b\p{L}[\p{L}'’-]+,\s+(\d{1,3}),/gu;
 
 const NEGATIONS: ReadonlySet<string> = new Set(cues.negations);
@@ -238,14 +237,6 @@ function endsPhrase(text: string): boolean {
 }
 const CLOSING = `.!?…"'”’)]`;
 
-/** Whether a word starts with a capital letter (`/^\p{Lu}/u`), without the regex for plain letters. */
-function isCapitalized(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c >= 97 && c <= 122) return false;
-  return CAPITAL_FIRST.test(w);
-}
-
 /** Words that mark a photo caption: it describes a picture, not what a source reports. */
 const CAPTION_HINTS = ['photo', 'Photo', 'pictur', 'Pictur', 'left', 'right', 'image', 'Image', 'PHOTO'];
 
@@ -277,14 +268,7 @@ function tokenStemIds(raw: readonly string[], tokenIds: Uint32Array, stemIds: Ui
  * Of 2- to 5-grams, the 4-grams alone did as well on MSRP (0.768 against 0.770) at a quarter of the cost.
  */
 function charGrams(tokens: readonly string[]): Uint32Array {
-  return charGramHashes(` ${tokens.filter(hasWordChar).join(' ')} `, 4);
-}
-
-/** Whether `t` has a letter or digit; tokens open with one, so the regex is seldom needed. */
-function hasWordChar(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
-  return WORD_CHAR.test(t);
+  return charGramHashes(` ${tokens.filter(hasLetterOrDigit).join(' ')} `, 4);
 }
 
 /**

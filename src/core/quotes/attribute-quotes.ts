@@ -34,12 +34,11 @@ import {
   type Candidate,
   type RuleView,
 } from './speaker-candidates.js';
+import { isCapitalized, startsLowercase } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const ABBREVIATION_STOP = /\b(\p{L}{1,4})\.(?=\s)/gu;
 const LETTER_RUN = /\p{L}+/gu;
-const LOWER_FIRST = /^\p{Ll}/u;
-const CAPITAL_FIRST = /^\p{Lu}/u;
 const LOWER_WORD = /(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu;
 
 export interface SpokenQuote {
@@ -256,11 +255,11 @@ function resolve(
   if (['they', 'we', 'i', 'it', 'you'].includes(lower)) return undefined;
   // "a spokesperson for the Calder Transit Authority" is described by its head, "spokesperson".
   const core = cue.phrase.split(/\s+(?:for|of|at|from)\s+/)[0]!;
-  if (LOWER_FIRST.test(core.split(/\s+/).at(-1)!))
+  if (startsLowercase(core.split(/\s+/).at(-1)!))
     return describedPerson(text, cue, core, people, outside) ?? { speaker: cue.phrase, ...at };
   const phrase = core;
   const head = phrase.split(/\s+/).at(-1)!;
-  if (CAPITAL_FIRST.test(head)) {
+  if (isCapitalized(head)) {
     // "Voters", "Boos", "Local": one capitalised word the article also writes in lowercase is no name.
     if (!/\s/.test(phrase) && lowercaseWords(text).has(head.toLowerCase())) return undefined;
     const run = capitalizedRuns(phrase).at(-1);
@@ -309,7 +308,7 @@ function resolvePronoun(
     return !g || g === want;
   };
   const lead = open === undefined ? undefined : leadingSubject(text, open);
-  if (lead && CAPITAL_FIRST.test(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
+  if (lead && isCapitalized(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
     const named = resolve(text, lead, people, outside);
     const m = outside.find((x) => x.start >= lead.start && x.end <= lead.end);
     if (named && m && fits(named.speaker)) return { speaker: named.speaker, ...at };

@@ -7,9 +7,7 @@
 import type { AnalyzedStory, Quote } from '../model.js';
 import { attributeQuotes } from './attribute-quotes.js';
 import { mergeQuotes, type FoundQuote } from './merge-quotes.js';
-
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const CAPITAL_FIRST = /^\p{Lu}/u;
+import { isCapitalized } from '../text/letters.js';
 
 /** Maps a name as written (titles already removed) to the story's name for that person, if known. */
 export type PersonLookup = (name: string) => string | undefined;
@@ -23,8 +21,7 @@ export function findQuotes(doc: AnalyzedStory, people: PersonLookup, max = 30): 
   doc.story.articles.forEach((article, a) => {
     for (const q of attributeQuotes(article.text)) {
       // Described sources ("a spokesperson for Dunmore Plastics") stay as written.
-      const speaker =
-        q.speaker && CAPITAL_FIRST.test(q.speaker) ? (people(q.speaker) ?? q.speaker) : q.speaker;
+      const speaker = q.speaker && isCapitalized(q.speaker) ? (people(q.speaker) ?? q.speaker) : q.speaker;
       found.push({ text: q.text, article: a, ...(speaker && { speaker }) });
     }
   });

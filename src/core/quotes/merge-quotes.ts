@@ -7,9 +7,7 @@
 import type { Quote } from '../model.js';
 import { isStopWord } from '../text/stopwords.js';
 import { tokenize } from '../text/tokens.js';
-
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const CAPITAL_FIRST = /^\p{Lu}/u;
+import { isCapitalized } from '../text/letters.js';
 
 export interface FoundQuote {
   readonly text: string;
@@ -79,7 +77,7 @@ function mostNamed(speakers: readonly (string | undefined)[]): string | undefine
   let best: string | undefined;
   for (const [s, n] of counts) {
     const b = best === undefined ? -1 : counts.get(best)!;
-    if (n > b || (n === b && CAPITAL_FIRST.test(s) && !CAPITAL_FIRST.test(best!))) best = s;
+    if (n > b || (n === b && isCapitalized(s) && !isCapitalized(best!))) best = s;
   }
   return best;
 }

@@ -8,9 +8,7 @@
  */
 
 import { blankMarkup, pairDoubleMarks, type MarkPair } from './pair-marks.js';
-
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+import { hasLetterOrDigit } from '../text/letters.js';
 
 export interface QuoteSpan {
   /** The quoted words, without marks or the trailing comma that joins them to an attribution. */
@@ -59,7 +57,7 @@ export function quoteSpans(paragraph: string, index: number): QuoteSpan[] {
       .trim()
       .replace(/[,;:]+$/, '')
       .trim();
-    if (text.split(/\s+/).filter((w) => WORD_CHAR.test(w)).length < MIN_QUOTE_WORDS) continue;
+    if (text.split(/\s+/).filter((w) => hasLetterOrDigit(w)).length < MIN_QUOTE_WORDS) continue;
     out.push({ text, paragraph: index, open, close, closed });
   }
   return out.sort((a, b) => a.open - b.open);

@@ -7,13 +7,9 @@
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
 import { isSubject, possessive, speaksAfter } from './subject-of.js';
-import type { SpeakerCue } from './speaker-cue.js';
+import { SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
-
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const CAPITAL_FIRST = /^\p{Lu}/u;
-const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
-const LOWER_FIRST = /^\p{Ll}/u;
+import { isCapitalized, startsLowercase } from '../text/letters.js';
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -121,7 +117,7 @@ export function cueKind(cue: SpeakerCue | undefined, partial = false): CueKind {
     .split(/\s+(?:for|of|at|from)\s+/)[0]!
     .split(/\s+/)
     .at(-1)!;
-  return CAPITAL_FIRST.test(head) ? 'named' : 'described';
+  return isCapitalized(head) ? 'named' : 'described';
 }
 
 const WINDOW_BEFORE = 2000;
@@ -234,8 +230,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       rule: isRule ? 1 : 0,
       ruleOwn: rule.own === speaker ? 1 : 0,
       ruleContinued: isRule && rule.own !== speaker ? 1 : 0,
-      ruleDescribed: isRule && !person && LOWER_FIRST.test(speaker) ? 1 : 0,
-      ruleNotPerson: isRule && !person && !LOWER_FIRST.test(speaker) ? 1 : 0,
+      ruleDescribed: isRule && !person && startsLowercase(speaker) ? 1 : 0,
+      ruleNotPerson: isRule && !person && !startsLowercase(speaker) ? 1 : 0,
       rulePronoun: isRule && kind === 'pronoun' ? 1 : 0,
       ruleNamed: isRule && kind === 'named' ? 1 : 0,
       ruleNoCue: isRule && noCue ? 1 : 0,

@@ -14,22 +14,20 @@
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import words from './cue-words.json' with { type: 'json' };
 import attributionWords from './attribution-words.json' with { type: 'json' };
+import { hasLetter, hasLowercase, isCapitalized, startsLowercase } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const HAS_LOWER = /\p{Ll}/u;
 const WORD_INITIAL_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
-const HAS_LETTER = /\p{L}/u;
-const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
+/** A sentence end: a stop, space, then a capital or a quote mark (global: use with `matchAll` only). */
+export const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
 const ABBREVIATED_END = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen|Del)$/u;
 const PARTY_TAG = /\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu;
 const SHORT_CLAUSE_END = /^\s*(?:[\p{Ll}\p{Lu}'’-]+\s*){0,5}[.,]/u;
-const LOWER_FIRST = /^\p{Ll}/u;
 const CONJUNCTION_END = /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
 const CAPITALISED_END = /\p{Lu}[\p{L}'’.-]*$/u;
 const PHRASE_TOKEN = /\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+/gu;
 const WORD_STOP_END = /\p{L}{2,}\.$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
-const CAPITAL_FIRST = /^\p{Lu}/u;
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u;
 const LEADING_WORDS = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u;
 
@@ -153,7 +151,7 @@ function label(text: string, at: number): SpeakerCue | undefined {
   const m = LABEL.exec(text.slice(at, at + 50));
   if (!m?.groups?.sp) return undefined;
   let phrase = m.groups.sp;
-  if (!HAS_LOWER.test(phrase)) {
+  if (!hasLowercase(phrase)) {
     const title = phrase
       .toLowerCase()
       .replace(WORD_INITIAL_LOWER, (_, a: string, b: string) => a + b.toUpperCase());
@@ -206,7 +204,7 @@ const DASH_NAME = new RegExp(
 function dashAfter(text: string, close: number): SpeakerCue | undefined {
   const m = DASH_NAME.exec(text.slice(close, close + 120));
   const phrase = m?.groups?.sp?.replace(/\.$/, '');
-  if (!m || !phrase || !HAS_LOWER.test(phrase)) return undefined;
+  if (!m || !phrase || !hasLowercase(phrase)) return undefined;
   const start = close + m[0].length - m.groups!.sp!.length;
   return { phrase, start, end: start + phrase.length };
 }
@@ -218,7 +216,7 @@ function nameColon(text: string, open: number): SpeakerCue | undefined {
   const from = Math.max(0, open - 60);
   const m = NAME_COLON.exec(text.slice(from, open));
   // "UPDATE:", "WASHINGTON:" are labels and datelines, not speakers.
-  if (!m?.groups?.sp || m.groups.sp.split(/\s+/).some((w) => !HAS_LOWER.test(w))) return undefined;
+  if (!m?.groups?.sp || m.groups.sp.split(/\s+/).some((w) => !hasLowercase(w))) return undefined;
   const start = from + m.index + m[0].indexOf(m.groups.sp);
   return { phrase: m.groups.sp, start, end: start + m.groups.sp.length };
 }
@@ -235,7 +233,7 @@ const SUBJECT = new RegExp(
  */
 function subjectBefore(text: string, open: number): SpeakerCue | undefined {
   const { sentence, base } = sentenceBefore(text, open);
-  if (!HAS_LETTER.test(sentence)) return undefined;
+  if (!hasLetter(sentence)) return undefined;
   const comma = sentence.indexOf(', ');
   for (const from of comma >= 0 ? [0, comma + 2] : [0]) {
     const m = SUBJECT.exec(sentence.slice(from));
@@ -263,7 +261,7 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
  */
 export function leadingSubject(text: string, open: number): SpeakerCue | undefined {
   const { sentence, base } = sentenceBefore(text, open);
-  if (HAS_LETTER.test(sentence)) return subjectBefore(text, open);
+  if (hasLetter(sentence)) return subjectBefore(text, open);
   let at = base;
   while (at > 0 && /\s/.test(text[at - 1]!)) at--;
   if (at === 0 || !/[.!?:]/.test(text[at - 1]!)) return undefined;
@@ -307,7 +305,7 @@ function cueAfter(text: string, open: number, close: number): SpeakerCue | undef
     if (!phrase) return undefined;
     // A description and the name in apposition ("Sanders’s campaign manager, Jeff Weaver, said"): the name.
     const named =
-      m.groups.app && LOWER_FIRST.test(phrase.split(/\s+/).at(-1)!) && APPOSED_NAME.exec(m.groups.app);
+      m.groups.app && startsLowercase(phrase.split(/\s+/).at(-1)!) && APPOSED_NAME.exec(m.groups.app);
     if (named) {
       const at = close + lead + m.groups.sp.length + named[0].indexOf(named[1]!);
       return { phrase: named[1]!, start: at, end: at + named[1]!.length };
@@ -415,7 +413,7 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
     return false;
   if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
-  if (CAPITAL_FIRST.test(last)) return true;
+  if (isCapitalized(last)) return true;
   if (PRONOUNS.has(lower[0]!)) return true;
   // A name's office, campaign or aide ("Ryan’s office", "Hillary Clinton’s campaign"): a described source.
   const owner = ws.findIndex((w) => POSSESSIVE_NAME.test(w));
@@ -423,8 +421,8 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
     owner >= 0 &&
     ws.length - owner - 1 >= 1 &&
     ws.length - owner - 1 <= 3 &&
-    ws.slice(0, owner).every((w) => CAPITAL_FIRST.test(w)) &&
-    ws.slice(owner + 1).every((w) => LOWER_FIRST.test(w))
+    ws.slice(0, owner).every((w) => isCapitalized(w)) &&
+    ws.slice(owner + 1).every((w) => startsLowercase(w))
   )
     return true;
   // Lowercase without a determiner: a plural source ("sources", "campaign officials").
@@ -444,7 +442,7 @@ function forwardPhrase(right: string): string | undefined {
       w === k &&
       (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)) &&
       // A described source keeps its "for …" tail: "a spokesperson for Dunmore Plastics".
-      !(LOWER_FIRST.test(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
+      !(startsLowercase(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
     )
       break;
     out.push(w);

@@ -4,11 +4,8 @@
  * each paragraph and closes it only in the last).
  */
 import { quoteSpans } from './quote-spans.js';
-import { isTitleQuote } from './title-quote.js';
-
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const WORD = /\p{L}[\p{L}'’-]*/gu;
-const CAPITAL_FIRST = /^\p{Lu}/u;
+import { isTitleQuote, WORD } from './title-quote.js';
+import { isCapitalized } from '../text/letters.js';
 
 export interface TextQuote {
   /** The quoted words, marks removed, paragraphs joined by a space. */
@@ -114,5 +111,5 @@ export function isHeadline(para: string): boolean {
   if (para.length > 200) return false;
   const words = para.match(WORD) ?? [];
   const long = words.filter((w) => w.replace(/['’-]/g, '').length >= 4);
-  return long.length >= 3 && long.every((w) => CAPITAL_FIRST.test(w));
+  return long.length >= 3 && long.every(isCapitalized);
 }

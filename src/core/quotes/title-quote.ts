@@ -10,11 +10,11 @@
  * title too; `by` alone is not enough (`“the ugliness of his remarks” by Trump` is speech).
  */
 import words from './title-words.json' with { type: 'json' };
+import { hasLowercase, isCapitalized } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const WORD = /\p{L}[\p{L}'’-]*/gu;
-const CAPITAL_FIRST = /^\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
+/** A word of letters, apostrophes and hyphens (global: use with `match` only). */
+export const WORD = /\p{L}[\p{L}'’-]*/gu;
 const BYLINE_AFTER = /^\s*by\s+\p{Lu}/u;
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -41,8 +41,7 @@ const SMALL = /^(?:with|from|into|onto|over|upon|than)$/;
 export function writtenAsTitle(text: string): boolean {
   const all = (text.match(WORD) ?? []).filter((w) => !SMALL.test(w));
   const long = all.filter((w) => w.replace(/['’-]/g, '').length >= 4);
-  const capital = (w: string) => CAPITAL_FIRST.test(w);
-  return long.length > 0 ? long.every(capital) : all.length >= 2 && all.every(capital);
+  return long.length > 0 ? long.every(isCapitalized) : all.length >= 2 && all.every(isCapitalized);
 }
 
 /**
@@ -54,7 +53,7 @@ export function isTitleQuote(text: string, open: number, close: number, quoted: 
   const after = text.slice(close, close + 25);
   if (NAMING.test(before) || BYLINE.test(after)) return true;
   // A headline run into the text (a page that lost its line breaks): single marks, all in capitals.
-  if (text[open] === '‘' && !HAS_LOWER.test(quoted)) return true;
+  if (text[open] === '‘' && !hasLowercase(quoted)) return true;
   if (!writtenAsTitle(quoted)) return false;
   // A word after the marks names the thing only when nothing ends the passage (`the “…” hat`); after
   // `“…,”` it starts the next clause (`“We Will Win,” campaign aides said`).

@@ -19,6 +19,7 @@ import { withoutRepeatedStandfirst } from './standfirst.js';
 import { tidySpaces } from './tidy-spaces.js';
 import { countWords } from './tokens.js';
 import { unwrapTweetTags } from './tweet-tags.js';
+import { hasLetterOrDigit } from './letters.js';
 
 export interface CleanedText {
   readonly text: string;
@@ -125,9 +126,6 @@ export function cleanOrClutter(
  * then a dash, before a sentence that starts with a capital. An acronym opening a paragraph the same way
  * ("NASA — The agency…") would go too; news text hardly ever does that.
  */
-// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
 const CAPS_DATELINE =
   /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)? ?(?:[—–]|--?) ?(?=[\p{Lu}"“])/u;
 
@@ -165,7 +163,7 @@ export function boilerplateCategory(text: string): BoilerplateCategory | undefin
 /** `boilerplateCategory` of `text` from its cleaned, lowercased form. */
 function cleanedCategory(cleaned: string, text: string): BoilerplateCategory | undefined {
   // Nothing readable left once the embed is gone: the sentence was a tweet signature or link.
-  if (!WORD_CHAR.test(cleaned)) return WORD_CHAR.test(text) ? 'social' : undefined;
+  if (!hasLetterOrDigit(cleaned)) return hasLetterOrDigit(text) ? 'social' : undefined;
   if (!ANY_SENTENCE.test(cleaned)) return undefined;
   return SENTENCES.find((r) => r.re.test(cleaned))?.category;
 }

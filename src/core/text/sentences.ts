@@ -32,6 +32,7 @@
 import abbreviations from './abbreviations.json' with { type: 'json' };
 import photoCredits from './photo-credits.json' with { type: 'json' };
 import speechVerbs from './speech-verbs.json' with { type: 'json' };
+import { hasLetter } from './letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const CAPITAL_AFTER_SPACE = /^ ["“]?\p{Lu}/u;
@@ -45,7 +46,6 @@ export interface SentenceSpan {
 }
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
-const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
 const ONE_LETTER = /^\p{L}$/u;
 const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
@@ -222,7 +222,7 @@ function splitParagraph(p: string): string[] {
     const first = p[j] ?? '';
     // Scripts without case (Arabic, Hebrew, Devanagari…) count as capitalised.
     const upper =
-      first !== first.toLowerCase() || (first !== '' && first === first.toUpperCase() && LETTER.test(first));
+      first !== first.toLowerCase() || (first !== '' && first === first.toUpperCase() && hasLetter(first));
     const digit = first >= '0' && first <= '9';
     // An opening straight quote is one only if no quote is open.
     const opens = opener && !(p[k + 1] === '"' && scan.inQuote);

@@ -8,6 +8,7 @@
  * and a 250-word budget would hold pages. Runs in those scripts are split into words by the runtime's
  * dictionary-based segmenter (`Intl.Segmenter`, ICU's word breaker); text without them never reaches it.
  */
+import { hasLetterOrDigit } from './letters.js';
 // Combining marks belong to the word they sit on (Hindi vowel signs, decomposed accents).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const SPACELESS =
@@ -44,14 +45,6 @@ export function tokenize(text: string): string[] {
 }
 
 const SPACES = /\s+/;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** Whether `piece` has a letter or digit; most words start with an ASCII one, which needs no regex. */
-function hasWordChar(piece: string): boolean {
-  const c = piece.charCodeAt(0);
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
-  return WORD_CHAR.test(piece);
-}
 
 const SPACE = /\s/;
 
@@ -63,7 +56,7 @@ function isSpace(text: string, i: number, c: number): boolean {
 
 /**
  * `countWords` for text without a space-less script: the pieces of `text.split(/\s+/)` that pass
- * `hasWordChar`, found by scanning instead of making an array of strings (this runs on every sentence).
+ * `hasLetterOrDigit`, found by scanning instead of making an array of strings (this runs on every sentence).
  */
 function countPieces(text: string): number {
   let n = 0;
@@ -78,7 +71,7 @@ function countPieces(text: string): number {
     const start = i;
     while (i < len && !isSpace(text, i, text.charCodeAt(i))) i++;
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
-    else if (WORD_CHAR.test(text.slice(start, i))) n++;
+    else if (hasLetterOrDigit(text.slice(start, i))) n++;
   }
   return n;
 }
@@ -92,7 +85,7 @@ export function countWords(text: string): number {
   if (!spaceless) return countPieces(text);
   let n = 0;
   for (const piece of text.split(SPACES)) {
-    if (!hasWordChar(piece)) continue;
+    if (!hasLetterOrDigit(piece)) continue;
     n += spaceless && SPACELESS.test(piece) ? Math.max(1, tokenize(piece).length) : 1;
   }
   return n;

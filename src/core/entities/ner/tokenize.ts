@@ -5,6 +5,7 @@
  * and at blank lines; the tagger's position features need them.
  */
 import abbreviationList from './abbreviations.json' with { type: 'json' };
+import { hasCapital } from '../../text/letters.js';
 
 export interface NerToken {
   readonly text: string;
@@ -18,13 +19,12 @@ const TOKEN =
 const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviationList.map((w) => w.toLowerCase()));
 // Module constants, not literals in the functions: tsx (esbuild) writes a `\p{…}` literal as
 // `new RegExp(…)`, which would build the expression again on every call.
-const CAPITAL = /\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
 
 /** A final period belongs to the word when it is an initial ("J."), dotted ("U.S.") or a known abbreviation. */
 function keepsPeriod(word: string): boolean {
   if (word.includes('.')) return true;
-  if (word.length === 1 && CAPITAL.test(word)) return true;
+  if (word.length === 1 && hasCapital(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
