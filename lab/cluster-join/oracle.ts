@@ -9,9 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
-import { datedMultiNewsStream } from '../../src/eval/cluster-streams.js';
 import { collectPairs } from './pairs.js';
-import { folds } from './train.js';
+import { folds, STREAM_OPTIONS, trainStream } from './train.js';
 
 /** One line per K: how often the own story was held and among the candidates, and the oracle's BCubed. */
 export function oracleLines(stream: readonly LabelledArticle[], ks: readonly number[]): string[] {
@@ -33,17 +32,15 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      examples: { type: 'string', default: '11244' },
-      seed: { type: 'string', default: '7' },
+      ...STREAM_OPTIONS,
       candidates: { type: 'string', default: '1,5,10,20' },
     },
   });
-  const [data, dates] = (positionals[0] ?? '').split(':');
-  if (!data || !dates) {
-    process.stderr.write('usage: npx tsx lab/cluster-join/oracle.ts TRAIN.jsonl.gz:TRAIN.dates.tsv\n');
-    process.exit(2);
-  }
-  const stream = await datedMultiNewsStream(data, dates, Number(values.examples), Number(values.seed));
+  const stream = await trainStream(
+    positionals[0],
+    values,
+    'npx tsx lab/cluster-join/oracle.ts TRAIN.jsonl.gz:TRAIN.dates.tsv',
+  );
   const ks = (values.candidates ?? '').split(',').map(Number);
   for (const line of oracleLines(folds(stream)[0], ks)) console.log(line);
 }

@@ -28,6 +28,29 @@ import { collectPairs, type Pair } from './pairs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The options both join-decision scripts take for the dated train stream they read. */
+export const STREAM_OPTIONS = {
+  examples: { type: 'string', default: '11244' },
+  seed: { type: 'string', default: '7' },
+} as const;
+
+/**
+ * The dated train stream a `TRAIN.jsonl.gz:TRAIN.dates.tsv` argument names (`STREAM_OPTIONS` say how
+ * many examples, shuffled by which seed); exits 2 with `usage` when the argument is not of that form.
+ */
+export async function trainStream(
+  argument: string | undefined,
+  values: { readonly examples?: string; readonly seed?: string },
+  usage: string,
+): Promise<LabelledArticle[]> {
+  const [data, dates] = (argument ?? '').split(':');
+  if (!data || !dates) {
+    process.stderr.write(`usage: ${usage}\n`);
+    process.exit(2);
+  }
+  return datedMultiNewsStream(data, dates, Number(values.examples), Number(values.seed));
+}
+
 /** The two folds of a stream: examples by the parity of their number (`train-N`), order kept. */
 export function folds(stream: readonly LabelledArticle[]): [LabelledArticle[], LabelledArticle[]] {
   const parity = (gold: string) => Number(/(\d+)$/.exec(gold)?.[1] ?? 0) % 2;
@@ -108,8 +131,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      examples: { type: 'string', default: '11244' },
-      seed: { type: 'string', default: '7' },
+      ...STREAM_OPTIONS,
       thresholds: { type: 'string', default: '0.5,0.55,0.6' },
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
@@ -118,19 +140,16 @@ async function main(): Promise<void> {
       out: { type: 'string', default: join(here, '..', '..', 'src', 'core', 'cluster', 'join-model.json') },
     },
   });
-  const [data, dates] = (positionals[0] ?? '').split(':');
-  if (!data || !dates) {
-    process.stderr.write(
-      'usage: npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--out FILE]\n',
-    );
-    process.exit(2);
-  }
   const options: Record<string, number> = {};
   for (const kv of values.set ?? []) {
     const [k, v] = kv.split('=');
     if (k && v !== undefined) options[k] = Number(v);
   }
-  const stream = await datedMultiNewsStream(data, dates, Number(values.examples), Number(values.seed));
+  const stream = await trainStream(
+    positionals[0],
+    values,
+    'npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--out FILE]',
+  );
   const text = buildJoinModel(
     folds(stream),
     (values.thresholds ?? '').split(',').map(Number),
