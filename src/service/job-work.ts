@@ -8,6 +8,7 @@ import type { PoliteFetcher } from '../feeds/polite-fetcher.js';
 import type { FeedRecord } from '../storage/store.js';
 import type { IngestService } from './ingest-service.js';
 import { pollFeed, type PollOptions, type PollResult } from './poll-feeds.js';
+import { reportTooYoung } from './refresh-reports.js';
 
 export interface JobWorkOptions {
   /** A feed is polled again this long after its last poll, in ms. */
@@ -68,9 +69,7 @@ export function jobHandler(
       const stamp = await service.store.storyStamp(job.storyId);
       if (!stamp || stamp.reportVersion === stamp.version) return 'skipped';
       // Rebuilt meanwhile by a batch and changed again: not due yet, a later sweep queues it again.
-      const builtBefore = service.builtBefore();
-      if (builtBefore !== undefined && stamp.reportAt !== undefined && stamp.reportAt > builtBefore)
-        return 'skipped';
+      if (reportTooYoung(stamp, service.builtBefore())) return 'skipped';
       const { reports, warnings } = await service.refreshStories([job.storyId]);
       events.onReports?.(reports, warnings);
       return 'done';

@@ -12,7 +12,7 @@ import { isChorusError } from '../core/errors.js';
 import type { Story } from '../core/model.js';
 import { buildStoryReport } from '../core/pipeline.js';
 import { plainArticle } from '../storage/plain-article.js';
-import type { StoredStory, Store } from '../storage/store.js';
+import type { StoredStory, Store, StoryStamp } from '../storage/store.js';
 import type { BuildReport } from './report-worker.js';
 
 export interface RefreshOptions {
@@ -33,6 +33,15 @@ const inThisThread: BuildReport = (story, options) => Promise.resolve(buildStory
 export function storyOf(stored: StoredStory): Story {
   return { id: stored.id, articles: stored.articles.map(plainArticle) };
 }
+
+/**
+ * Whether a report saved at `stamp.reportAt` is younger than the rebuild interval allows, `builtBefore`
+ * being the latest save time that may be rebuilt (undefined: no interval, never too young).
+ */
+export const reportTooYoung = (
+  stamp: Pick<StoryStamp, 'reportAt'>,
+  builtBefore: string | undefined,
+): boolean => builtBefore !== undefined && stamp.reportAt !== undefined && stamp.reportAt > builtBefore;
 
 export interface Refreshed {
   /** Reports rebuilt and saved. */
@@ -63,7 +72,7 @@ export async function refreshReports(
     // costs one small read, and a deferred one is not read whole.
     const stamp = await store.storyStamp(id);
     if (!stamp || stamp.reportVersion === stamp.version) continue;
-    if (builtBefore !== undefined && stamp.reportAt !== undefined && stamp.reportAt > builtBefore) {
+    if (reportTooYoung(stamp, builtBefore)) {
       deferred.push(id);
       continue;
     }
