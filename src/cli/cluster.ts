@@ -16,7 +16,7 @@ import { prepareStory } from '../core/prepare-story.js';
 import { readInputs } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parseFraction, parsePositiveInt } from './options.js';
-import { readProblems } from './read-outcomes.js';
+import { noArticlesError, printReadProblems, readProblems } from './read-outcomes.js';
 
 interface ClusterFlags {
   method: string;
@@ -27,23 +27,6 @@ interface ClusterFlags {
   explain?: boolean;
   json?: boolean;
   maxBytes: number;
-}
-
-interface ReadResult {
-  readonly articles: Article[];
-  readonly problems: string[];
-  /** Some input was rejected (exit 11, as summarize and ingest); skipped files and warnings are only told. */
-  readonly rejected: boolean;
-}
-
-/** Reads every path with the shared reader; rejected and skipped inputs are reported, not fatal. */
-async function readArticles(paths: readonly string[], maxBytes: number): Promise<ReadResult> {
-  const read = await readInputs(paths, { maxBytes, stdin: process.stdin });
-  return {
-    articles: read.articles,
-    problems: readProblems(read),
-    rejected: read.outcomes.some((o) => o.status === 'rejected'),
-  };
 }
 
 interface StoryOut {
@@ -110,13 +93,10 @@ class ChunkedWriter {
 export async function runCluster(paths: readonly string[], flags: ClusterFlags): Promise<number> {
   if (paths.length === 0)
     throw new ChorusError('usage', 'expected at least one file or directory to cluster, found none');
-  const read = await readArticles(paths, flags.maxBytes);
-  for (const p of read.problems) process.stderr.write(`chorus: ${p}\n`);
-  if (read.articles.length === 0)
-    throw new ChorusError(
-      'empty-input',
-      `expected news articles, found none in ${paths.length} input${paths.length === 1 ? '' : 's'}`,
-    );
+  // Rejected and skipped inputs are told on stderr, not fatal (exit 11, as summarize and ingest).
+  const read = await readInputs(paths, { maxBytes: flags.maxBytes, stdin: process.stdin });
+  printReadProblems(read);
+  if (read.articles.length === 0) throw noArticlesError(read);
   const clusterer = createClusterer(
     flags.method,
     flags.threshold === undefined ? {} : { threshold: flags.threshold },
@@ -157,9 +137,9 @@ export async function runCluster(paths: readonly string[], flags: ClusterFlags):
     );
     first = false;
   }
-  if (flags.json) await out.write(`\n],"problems":${JSON.stringify(read.problems)}}\n`);
+  if (flags.json) await out.write(`\n],"problems":${JSON.stringify(readProblems(read))}}\n`);
   await out.flush();
-  return read.rejected ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
 }
 
 export function register(program: Command): void {

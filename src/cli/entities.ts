@@ -11,7 +11,7 @@ import { ChorusError } from '../core/errors.js';
 import { decodeBytes, readInputs, READ_DEFAULTS } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { printReadProblems } from './read-outcomes.js';
+import { noArticlesError, printReadProblems } from './read-outcomes.js';
 
 interface EntitiesFlags {
   json?: boolean;
@@ -63,11 +63,7 @@ export async function runEntities(paths: readonly string[], flags: EntitiesFlags
     stdin: process.stdin,
   });
   printReadProblems(read, process.stderr);
-  if (read.articles.length === 0)
-    throw new ChorusError(
-      'empty-input',
-      `expected at least one article, found none in ${read.outcomes.length} input(s)`,
-    );
+  if (read.articles.length === 0) throw noArticlesError(read);
   const results = read.articles.map((a) => ({
     source: a.source,
     ...(a.title && { title: a.title }),

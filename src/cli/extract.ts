@@ -9,7 +9,7 @@ import type { Article } from '../core/model.js';
 import { readInputs, type ReadReport } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { printReadProblems, readProblems } from './read-outcomes.js';
+import { noArticlesError, printReadProblems, readProblems } from './read-outcomes.js';
 
 interface ExtractFlags {
   json?: boolean;
@@ -72,7 +72,12 @@ async function runExtract(paths: readonly string[], flags: ExtractFlags): Promis
     printReadProblems(read);
     process.stdout.write(renderText(articles));
   }
-  if (articles.length === 0) return EXIT_CODES['empty-input'];
+  if (articles.length === 0) {
+    // Under --json the document above already lists the problems; the error line says what failed.
+    const error = noArticlesError(read);
+    process.stderr.write(`chorus: ${error.message}\n`);
+    return EXIT_CODES[error.code];
+  }
   return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
 }
 

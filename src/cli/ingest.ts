@@ -12,14 +12,13 @@
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ChorusError } from '../core/errors.js';
 import { readInputs } from '../io/index.js';
 import { ingestAll } from '../service/ingest-all.js';
 import { IngestService } from '../service/ingest-service.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesCode, printReadProblems } from './read-outcomes.js';
+import { noArticlesError, printReadProblems } from './read-outcomes.js';
 
 interface IngestFlags {
   db?: string;
@@ -32,13 +31,7 @@ interface IngestFlags {
 export async function runIngest(paths: readonly string[], flags: IngestFlags): Promise<number> {
   const read = await readInputs(paths, { maxBytes: flags.maxBytes, stdin: process.stdin });
   printReadProblems(read);
-  if (read.articles.length === 0) {
-    const n = read.outcomes.length;
-    throw new ChorusError(
-      noArticlesCode(read),
-      `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}`,
-    );
-  }
+  if (read.articles.length === 0) throw noArticlesError(read);
   const store = await openStoreFromFlags(flags.db);
   try {
     const service = await IngestService.open(store, { refresh: false });

@@ -9,10 +9,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { attributeQuotes, type SpokenQuote } from '../core/quotes/index.js';
-import { decodeBytes, readInputs } from '../io/index.js';
+import { decodeBytes, readInputs, type ReadReport } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { readProblems } from './read-outcomes.js';
+import { noArticlesError, printReadProblems } from './read-outcomes.js';
 
 interface QuotesFlags {
   json?: boolean;
@@ -75,11 +75,11 @@ export async function runQuotes(paths: readonly string[], flags: QuotesFlags): P
   if (paths.length === 0)
     throw new ChorusError('usage', 'expected at least one file or directory to read quotes from, found none');
   const articles: ArticleOut[] = [];
-  let rejected = false;
+  const outcomes: ReadReport['outcomes'] = [];
   for (const input of paths) {
     const read = await readInputs([input], { maxBytes: flags.maxBytes, stdin: process.stdin });
-    for (const p of readProblems(read)) process.stderr.write(`chorus: ${p}\n`);
-    rejected ||= read.outcomes.some((o) => o.status === 'rejected');
+    printReadProblems(read);
+    outcomes.push(...read.outcomes);
     const own = read.articles.length === 1 ? await plainText(input, flags.maxBytes) : undefined;
     if (own !== undefined) {
       articles.push({ input, quotes: toOut(own, attributeQuotes(own)) });
@@ -93,14 +93,10 @@ export async function runQuotes(paths: readonly string[], flags: QuotesFlags): P
         quotes: toOut(a.text, attributeQuotes(a.text)),
       });
   }
-  if (articles.length === 0)
-    throw new ChorusError(
-      'empty-input',
-      `expected news articles, found none in ${paths.length} input${paths.length === 1 ? '' : 's'}`,
-    );
+  if (articles.length === 0) throw noArticlesError({ articles: [], outcomes });
   if (flags.json) process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   else process.stdout.write(renderText(articles));
-  return rejected ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
 }
 
 function renderText(articles: readonly ArticleOut[]): string {

@@ -3,6 +3,7 @@
  * read with warnings (a JSONL line that is not a record). Every command that reads inputs prints these
  * on stderr, so stdout stays its result alone.
  */
+import { ChorusError } from '../core/errors.js';
 import type { ReadReport } from '../io/index.js';
 
 /** One line per input that was rejected, skipped or read with warnings, without the `chorus: ` prefix. */
@@ -27,4 +28,20 @@ export function noArticlesCode(read: ReadReport): 'not-found' | 'empty-input' {
   const missing = (o: ReadReport['outcomes'][number]) =>
     o.status === 'rejected' && (o.reason ?? '').startsWith('not found');
   return read.outcomes.length > 0 && read.outcomes.every(missing) ? 'not-found' : 'empty-input';
+}
+
+/**
+ * The error every command raises when its inputs gave no article: the same code (3 when every path was
+ * missing, else 4) and the same words, with the first refusal's reason (a skipped README says little).
+ */
+export function noArticlesError(read: ReadReport): ChorusError {
+  const n = read.outcomes.length;
+  if (n === 0)
+    return new ChorusError('empty-input', 'expected at least one news article, found no files to read');
+  const why = (read.outcomes.find((o) => o.status === 'rejected') ?? read.outcomes[0])?.reason;
+  return new ChorusError(
+    noArticlesCode(read),
+    `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
+      (why ? ` (${why})` : ''),
+  );
 }

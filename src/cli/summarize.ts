@@ -9,7 +9,7 @@ import { summarizerNames } from '../core/summarize/registry.js';
 import { readInputs, type InputOutcome } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesCode, printReadProblems } from './read-outcomes.js';
+import { noArticlesError, printReadProblems } from './read-outcomes.js';
 import { renderMarkdown } from '../web/render-markdown.js';
 import { renderReportPage } from '../web/report-page.js';
 
@@ -41,14 +41,7 @@ export async function runSummarize(paths: readonly string[], flags: SummarizeFla
   printReadProblems(read, process.stderr);
   const format: Format = flags.json ? 'json' : flags.format;
   if (read.articles.length === 0) {
-    const n = read.outcomes.length;
-    // The first refusal says the most; a skipped README before it says little.
-    const why = (read.outcomes.find((o) => o.status === 'rejected') ?? read.outcomes[0])?.reason;
-    const error = new ChorusError(
-      noArticlesCode(read),
-      `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
-        (why ? ` (${why})` : ''),
-    );
+    const error = noArticlesError(read);
     // Scripts parse stdout: under --json they get a document saying what failed, not an empty stream.
     if (format === 'json') process.stdout.write(jsonFailure(error, read.outcomes));
     throw error;
