@@ -66,12 +66,19 @@ export function personIndex(text: string): PersonIndex {
   const honorific = new Map<string, Gender>();
   for (const run of runs) {
     const c = classifyRun(run, common);
-    if (!c || c.kind === 'organization' || c.kind === 'place') continue;
+    if (!c || c.kind === 'organization') continue;
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
-    const words = c.name.split(' ');
+    // "Michael Brown of Washington": an undecided run's affiliation is no part of the name.
+    const words = (c.kind ? c.name : c.name.replace(/ of .*$/, '')).split(' ');
     const span = locate(text, run.start, words);
     if (!span) continue;
+    // A place by its last word ("Jennifer Green", "Ada Square") is a person when a known first name
+    // opens it and an apposition says who it is.
+    if (c.kind === 'place') {
+      if (words.length === 2 && firstNameGender(words[0]!) && introduced(text, span.end)) decided.push(span);
+      continue;
+    }
     const title = /^(mrs?|ms|miss)\.?$/i.exec(run.words[0] ?? '')?.[1]?.toLowerCase();
     if (title) honorific.set(c.name, title === 'mr' ? 'male' : 'female');
     if (c.kind === 'person') decided.push(span);
