@@ -20,8 +20,8 @@ export const FIT_DEFAULTS = { steps: 400, rate: 0.05, l2: 1e-3, byKind: true };
 
 /**
  * The weights that fit `examples` (threshold left at 0.5: see pickThreshold). With `byKind`, each
- * kind of cue gets a bias and weights added to the shared ones (choose-speaker.ts), penalised like
- * them, so that a kind with few quotes stays near the shared model.
+ * kind of cue gets a bias and weights added to the shared ones (choose-speaker.ts), the weights
+ * penalised like the shared ones, so that a kind with few quotes stays near the shared model.
  */
 export function fitChooser(
   examples: readonly FitExample[],
@@ -166,11 +166,11 @@ export interface HeldChoice {
  * One threshold per cue kind that names the most right speakers while wrong ones stay at most
  * `maxWrong` of the (weighted) quotes. A Lagrangian search: for each price λ of a wrong answer, each
  * kind takes the threshold (steps of 0.01) that maximises right − λ·wrong; the cheapest λ whose total
- * meets the bound wins, but never a λ below MIN_RIGHT_PER_WRONG: with a per-kind model the bound let
- * λ fall near 1, and the partial quotes' threshold then bought its last answers at one wrong per right
- * (fit.ts repair below keeps the same rule). Deterministic, and a kind's threshold never falls below 0.5: a speaker the
- * model finds more likely wrong than right is never named, however few wrong answers the folds show
- * (the pronoun folds rest on a few hundred keyed quotes, and read 4 points too kind on dev at 0.33).
+ * meets the bound wins, but never a λ below MIN_RIGHT_PER_WRONG, the rule the repair below keeps: a λ
+ * near 1 would buy the last answers at one wrong per right. Deterministic, and a kind's threshold
+ * never falls below 0.5: a speaker the model finds more likely wrong than right is never named,
+ * however few wrong answers the folds show (the pronoun folds rest on a few hundred keyed quotes, and
+ * read 4 points too kind on dev at 0.33).
  */
 export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number): Record<CueKind, number> {
   const total = choices.reduce((s, c) => s + c.w, 0);

@@ -10,9 +10,9 @@ describe('personIndex', () => {
     ['Alixa Lapp, executive director of the Harbour Fund, agreed.', ['Alixa Lapp']],
     ['Wesko Nakamir, who drove all night, spoke.', ['Wesko Nakamir']],
     // A known first name and a place's last word, or an affiliation after "of": still a person.
-    ['The class met. Jennifer Green, director of the club, spoke.', ['Jennifer Green']],
+    ['The class met. Laura Green, director of the club, spoke.', ['Laura Green']],
     ['Another delegate, Michael Brannock of Calder, explained the vote.', ['Michael Brannock']],
-    ['The fair moved to Jennifer Green on Monday.', []],
+    ['The fair moved to Laura Green on Monday.', []],
     // An apposition that says it is a group or a thing: no person.
     ['Later Blue Heron Promise, a group of parents, met.', []],
     ['Then Harbour Light, the new ferry, sailed.', []],

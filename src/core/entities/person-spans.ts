@@ -69,11 +69,11 @@ export function personIndex(text: string): PersonIndex {
     if (!c || c.kind === 'organization') continue;
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
-    // "Michael Brown of Washington": an undecided run's affiliation is no part of the name.
+    // "Michael Brannock of Calder": an undecided run's affiliation is no part of the name.
     const words = (c.kind ? c.name : c.name.replace(/ of .*$/, '')).split(' ');
     const span = locate(text, run.start, words);
     if (!span) continue;
-    // A place by its last word ("Jennifer Green", "Ada Square") is a person when a known first name
+    // A place by its last word ("Laura Green", "Ada Square") is a person when a known first name
     // opens it and an apposition says who it is.
     if (c.kind === 'place') {
       if (words.length === 2 && firstNameGender(words[0]!) && introduced(text, span.end)) decided.push(span);
