@@ -7,12 +7,15 @@
  *  1. Capitalised runs classified by classify-run.ts; a person it decides is kept, titles and roles
  *     dropped ("Sen. John McCain" → "John McCain").
  *  2. A run it leaves undecided is a person when it is two or three words and the first is a known first
- *     name ("Huma Abedin wrote"), or when it is the full name or surname of a person found by rule 1 or 2.
+ *     name ("Huma Abedin wrote") or an apposition says who it is ("Raynor Tollick, a campaign
+ *     consultant", "Breyla Stone, 29,"), or when it is the full name or surname of a person found by
+ *     rule 1 or 2.
  *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
  *     pronouns that follow the person's mentions in the text (he/his/him against she/her), when one side
  *     clearly wins.
  */
 import firstNames from './first-names.json' with { type: 'json' };
+import personTitles from './person-titles.json' with { type: 'json' };
 import { capitalizedRuns } from './capitalized-runs.js';
 import { classifyRun } from './classify-run.js';
 
@@ -63,18 +66,26 @@ export function personIndex(text: string): PersonIndex {
   const honorific = new Map<string, Gender>();
   for (const run of runs) {
     const c = classifyRun(run, common);
-    if (!c || c.kind === 'organization' || c.kind === 'place') continue;
+    if (!c || c.kind === 'organization') continue;
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
-    const words = c.name.split(' ');
+    // "Michael Brannock of Calder": an undecided run's affiliation is no part of the name.
+    const words = (c.kind ? c.name : c.name.replace(/ of .*$/, '')).split(' ');
     const span = locate(text, run.start, words);
     if (!span) continue;
+    // A place by its last word ("Laura Green", "Ada Square") is a person when a known first name
+    // opens it and an apposition says who it is.
+    if (c.kind === 'place') {
+      if (words.length === 2 && firstNameGender(words[0]!) && introduced(text, span.end)) decided.push(span);
+      continue;
+    }
     const title = /^(mrs?|ms|miss)\.?$/i.exec(run.words[0] ?? '')?.[1]?.toLowerCase();
     if (title) honorific.set(c.name, title === 'mr' ? 'male' : 'female');
     if (c.kind === 'person') decided.push(span);
     else if (
       words.length >= 2 &&
-      ((words.length <= 3 && (firstNameGender(words[0]!) || speaks(text, span.end))) ||
+      ((words.length <= 3 &&
+        (firstNameGender(words[0]!) || speaks(text, span.end) || introduced(text, span.end))) ||
         (words.length <= 4 && signs(text, span.start)))
     )
       decided.push(span);
@@ -147,6 +158,21 @@ function speaks(text: string, end: number): boolean {
   return /^(?:,[^,.“”"]{1,120},|,)?\s+(?:said|says|told|added|wrote|asked|explained|noted|argued|tweeted)\b/u.test(
     text.slice(end, end + 160),
   );
+}
+
+const ROLE_NOUNS: ReadonlySet<string> = new Set([...personTitles.roles, ...personTitles.titles]);
+const APPOSITION = /^,\s+(?:\d{1,3},|who\s|(?:(?:a|an|the)\s+)?((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+))/u;
+
+/**
+ * A name introduced by an apposition that says it is a person: an age ("Breyla Stone, 29,"), "who",
+ * or a role noun among its first five words ("Raynor Tollick, a veteran campaign consultant", "Alixa
+ * Lapp, executive director of…"), written in lowercase; "Blue Heron Promise, a group" is none.
+ */
+function introduced(text: string, end: number): boolean {
+  const m = APPOSITION.exec(text.slice(end, end + 80));
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  return m[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w));
 }
 
 /** A name signing a quote after a dash ("“…” ― Jacklyn Ashley"), on its line or the next. */

@@ -178,6 +178,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
     quotes,
     sentenceEnds: sentenceEnds(text),
     paragraphOf: paraOf,
+    cued: countBy(own),
   };
   return quotes.map((q, i) => {
     const s = speakers[i];
@@ -195,9 +196,18 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
       previousNear: i > 0 && paraOf(quotes[i - 1]!.open) >= paraOf(q.open) - 1,
       ...(lead && { lead }),
       partial,
+      ...(i > 0 && { previousClose: quotes[i - 1]!.close }),
+      ...(own[i + 1] && paraOf(quotes[i + 1]!.open) <= paraOf(q.open) + 1 && { next: own[i + 1]!.speaker }),
     };
     return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial) };
   });
+}
+
+/** How many of `found` name each speaker. */
+function countBy(found: readonly (Resolved | undefined)[]): Map<string, number> {
+  const c = new Map<string, number>();
+  for (const r of found) if (r) c.set(r.speaker, (c.get(r.speaker) ?? 0) + 1);
+  return c;
 }
 
 const ROLES = new Set(roleWords.roles);

@@ -30,6 +30,9 @@ export interface RuleView {
   readonly lead?: SpeakerCue;
   /** The quote sits inside its sentence (words of the sentence come before its mark). */
   readonly partial?: boolean;
+  /** Where the quote before ends, and the speaker the next quote's own cue names (within a paragraph). */
+  readonly previousClose?: number;
+  readonly next?: string;
 }
 
 export interface Candidate {
@@ -95,6 +98,11 @@ export const SPEAKER_FEATURES = [
   'paragraphTopic',
   'noCueParagraphTopic',
   'sentenceReporter',
+  'cuedElsewhere',
+  'mostCued',
+  'chain',
+  'nextSpeaker',
+  'pronounOnlyCompatible',
 ] as const;
 
 /**
@@ -159,6 +167,8 @@ export interface ArticleView {
   readonly quotes: readonly { open: number; close: number }[];
   readonly sentenceEnds: readonly number[];
   readonly paragraphOf: (at: number) => number;
+  /** How many quotes' own cues name each speaker: an article's main speakers speak often. */
+  readonly cued: ReadonlyMap<string, number>;
 }
 
 /**
@@ -215,6 +225,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   const topicKey = topic && key(topic);
   const reporter = noCue ? sentenceReporter(view, rule.open, near, subjectOf) : undefined;
   const reporterKey = reporter && key(reporter);
+  const mostCued = Math.max(0, ...view.cued.values());
+  // The previous quote's speaker goes on when nobody else is named between the two quotes.
+  const chainKey =
+    rule.previous !== undefined &&
+    rule.previousClose !== undefined &&
+    !near.some((m) => m.start >= rule.previousClose! && m.end <= rule.open && key(m) !== rule.previous)
+      ? rule.previous
+      : undefined;
 
   const out: Candidate[] = [];
   const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
@@ -285,6 +303,11 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       paragraphTopic: topicKey === speaker ? 1 : 0,
       noCueParagraphTopic: noCue && topicKey === speaker ? 1 : 0,
       sentenceReporter: reporterKey === speaker ? 1 : 0,
+      cuedElsewhere: Math.log1p((view.cued.get(speaker) ?? 0) - (rule.own === speaker ? 1 : 0)) / 2,
+      mostCued: mostCued > 0 && view.cued.get(speaker) === mostCued ? 1 : 0,
+      chain: chainKey === speaker ? 1 : 0,
+      nextSpeaker: rule.next === speaker ? 1 : 0,
+      pronounOnlyCompatible: want && compatOrder.length === 1 && compatOrder[0] === speaker ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];

@@ -1,0 +1,23 @@
+/** People found by personIndex (the person spans speaker attribution reads): appositions. */
+import { describe, expect, it } from 'vitest';
+import { personIndex } from '../../src/core/entities/person-spans.js';
+
+describe('personIndex', () => {
+  it.each([
+    // A first name the list does not know, introduced by an apposition that says who it is.
+    ['Polls closed. Raynor Tollick, a campaign consultant, spoke.', ['Raynor Tollick']],
+    ['The crowd thinned. Breyla Stone, 29, of Huntsville, agreed.', ['Breyla Stone']],
+    ['Alixa Lapp, executive director of the Harbour Fund, agreed.', ['Alixa Lapp']],
+    ['Wesko Nakamir, who drove all night, spoke.', ['Wesko Nakamir']],
+    // A known first name and a place's last word, or an affiliation after "of": still a person.
+    ['The class met. Laura Green, director of the club, spoke.', ['Laura Green']],
+    ['Another delegate, Michael Brannock of Calder, explained the vote.', ['Michael Brannock']],
+    ['The fair moved to Laura Green on Monday.', []],
+    // An apposition that says it is a group or a thing: no person.
+    ['Later Blue Heron Promise, a group of parents, met.', []],
+    ['Then Harbour Light, the new ferry, sailed.', []],
+    ['', []],
+  ])('%s', (text, names) => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toEqual(names);
+  });
+});
