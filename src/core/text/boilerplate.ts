@@ -20,6 +20,7 @@ import { tidySpaces } from './tidy-spaces.js';
 import { countWords } from './tokens.js';
 import { unwrapTweetTags } from './tweet-tags.js';
 import { hasLetterOrDigit } from './letters.js';
+import { anyOf } from './any-of.js';
 
 export interface CleanedText {
   readonly text: string;
@@ -66,8 +67,14 @@ const SENTENCES: readonly Rule[] = rules.sentences.map((r) => ({
   category: r.category as BoilerplateCategory,
   re: compile(r.pattern),
 }));
-/** One pass for the common case, a sentence that is not clutter; the category is looked up after a hit. */
-const ANY_SENTENCE = compile(rules.sentences.map((r) => `(?:${r.pattern})`).join('|'));
+/**
+ * One pass for the common case, a sentence that is not clutter; the category is looked up after a hit.
+ * Branches grouped by their opening `\b` or `^` (any-of.ts): the same answers in less than half the time.
+ */
+const ANY_SENTENCE = anyOf(
+  rules.sentences.map((r) => r.pattern),
+  'u',
+);
 const DOCUMENTS = rules.documents.map((r) => ({
   category: r.category as BoilerplateCategory,
   re: compile(r.pattern, 'gu'),
