@@ -239,9 +239,9 @@ function splitParagraph(p: string): string[] {
     if (!upper && !digit && !opens && !lowerStart) continue;
     if (scan.paren > 0) continue;
     // After a period the attribution must be the whole clause ("…," she said.), else a new sentence
-    // may well start with "She said that…".
-    const attribution = ATTRIBUTION.exec(p.slice(j, j + 80));
-    if (attribution && (closedQuote || stop[0] !== '.')) {
+    // may well start with "She said that…". (Only then is the case-insensitive expression run.)
+    const attribution = closedQuote || stop[0] !== '.' ? ATTRIBUTION.exec(p.slice(j, j + 80)) : null;
+    if (attribution) {
       const tail = p[j + attribution[0].length];
       if (stop[0] !== '.' || tail === undefined || tail === '.' || tail === ',') continue;
     }
