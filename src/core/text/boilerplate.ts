@@ -52,12 +52,15 @@ const STRIP: readonly Strip[] = rules.strip.map((r) => ({
 const SENTENCE_STRIP: readonly Strip[] = rules.sentenceStrip.map((r) => ({
   re: compile(r.pattern, 'gu'),
   gap: ' ',
+  needs: r.needs,
 }));
 
 interface Strip {
   readonly re: RegExp;
   /** What stands where a piece was removed. */
   readonly gap: string;
+  /** A character every match holds: text without it is not searched (these run on every sentence). */
+  readonly needs?: string;
 }
 const LINES: readonly Rule[] = rules.lines.map((r) => ({
   category: r.category as BoilerplateCategory,
@@ -143,9 +146,10 @@ const CAPS_DATELINE =
 function stripMatches(text: string, patterns: readonly Strip[], onRemove?: (piece: string) => void): string {
   let out = text;
   let lower = out.toLowerCase();
-  for (const { re, gap } of patterns) {
+  for (const { re, gap, needs } of patterns) {
     // Lowercasing keeps offsets except for a few letters (İ); there, match the text as it is.
     const target = lower.length === out.length ? lower : out;
+    if (needs !== undefined && !target.includes(needs)) continue;
     let result = '';
     let last = 0;
     for (const m of target.matchAll(re)) {
