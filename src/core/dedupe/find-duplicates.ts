@@ -6,6 +6,7 @@ import type { Article, DuplicateLink } from '../model.js';
 import { originalOrder } from './original-order.js';
 import { shingleHashes } from './shingles.js';
 import { copySimilarity } from './similarity.js';
+import { sharedCount } from '../match/overlap.js';
 
 export interface DuplicateOptions {
   /** Least `copySimilarity` for a copy (measured by `bench/dedupe.ts`, see the README). */
@@ -75,21 +76,6 @@ export function findDuplicates(
 
 /** Stories of at most this many articles compare their shingle sets pair by pair. */
 const PAIRWISE_ARTICLES = 16;
-
-/** How many values two ascending arrays of distinct values share. */
-function sharedCount(a: Uint32Array, b: Uint32Array): number {
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      n++;
-      i++;
-      j++;
-    }
-  }
-  return n;
-}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
