@@ -91,6 +91,31 @@ describe('redundancy', () => {
     expect(trigramBlocking(BRIDGE, 1000)(copy, [0])).toBe(false);
   });
 
+  it('blocks the same way past 2^17 distinct words in a story', () => {
+    const sentence = (tokens: string[]) => ({
+      article: 0,
+      index: 0,
+      paragraph: 0,
+      text: '',
+      tokens,
+      stems: [],
+    });
+    const many = Array.from({ length: 140_000 }, (_, i) => `w${i}`);
+    const doc = {
+      ...BRIDGE,
+      sentences: [
+        sentence(many),
+        sentence(['new', 'ferry', 'dock', 'opens']),
+        sentence(['the', 'new', 'ferry', 'dock']),
+        sentence(['ferry', 'new', 'dock']),
+      ],
+    };
+    const test = trigramBlocking(doc);
+    expect(test(0, [1])).toBe(false);
+    expect(test(2, [1])).toBe(true);
+    expect(test(3, [1, 2])).toBe(false);
+  });
+
   it('cosine ceiling flags a copy and lets a different sentence through', () => {
     const { vectors } = storyVectors(BRIDGE);
     const test = cosineCeiling(vectors, 0.5);

@@ -82,6 +82,15 @@ describe('every rule catches its own example (boilerplate-rules.json)', () => {
       expect(cleanSentence(example)).toBe('What a day at the pier');
     },
   );
+  // `needs` lets the pattern skip sentences without that character: it must be a literal of the
+  // pattern outside any optional part (checked by reading; here, that it is written and matched).
+  it.each(rules.sentenceStrip.map((r) => [r.name, r.needs, r.pattern, r.example] as const))(
+    'sentence strip "%s" needs %j',
+    (_name, needs, pattern, example) => {
+      expect(pattern.includes(needs === '(' ? '\\(' : needs)).toBe(true);
+      expect(new RegExp(pattern, 'u').exec(example.toLowerCase())?.[0]).toContain(needs);
+    },
+  );
   it.each(rules.lines.map((r) => [r.category, r.example] as const))('line rule (%s): %s', (_c, example) => {
     expect(removeBoilerplate(`${example}\nThe pier reopened on Friday.`).text).toBe(
       'The pier reopened on Friday.',

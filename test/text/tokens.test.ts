@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, isStopWord, STOP_WORDS, tokenize } from '../../src/core/text/index.js';
+import { hasSpacelessScript, isPlainMark } from '../../src/core/text/tokens.js';
 
 describe('tokenize', () => {
   it.each<[string, string[]]>([
@@ -11,8 +12,26 @@ describe('tokenize', () => {
     ['cafe\u0301 हिन्दी', ['cafe\u0301', 'हिन्दी']],
     ['Мост открыт 🎉 ✓', ['мост', 'открыт']],
     ['\u0000\u0007 --- ...', []],
+    [
+      '“Ortiz’s” bridge — closed… «again» 5°C, €12 ©2024',
+      ['ortiz', 's', 'bridge', 'closed', 'again', '5', 'c', '12', '2024'],
+    ],
+    ['Mayor ÉLISE Roe — “no”', ['mayor', 'élise', 'roe', 'no']],
+    ['大桥 “closed”', ['大', '桥', 'closed']],
   ])('%j', (text, expected) => {
     expect(tokenize(text)).toEqual(expected);
+  });
+
+  // The character-code path skips these as separators: they must be what the expressions skip.
+  it('treats as separators only characters that are neither letters, digits nor marks', () => {
+    const plain: string[] = [];
+    for (let c = 128; c < 0x10000; c++) if (isPlainMark(c)) plain.push(String.fromCharCode(c));
+    expect(plain.length).toBe(41);
+    for (const ch of plain) {
+      expect(/[\p{L}\p{N}\p{M}]/u.test(ch)).toBe(false);
+      expect(ch.toLowerCase()).toBe(ch);
+      expect(hasSpacelessScript(ch)).toBe(false);
+    }
   });
 });
 

@@ -33,8 +33,10 @@ export function locateFigures(doc: AnalyzedStory): LocatedFigure[] {
   const years = doc.story.articles.map((a) => yearOf(a.date));
   const out: LocatedFigure[] = [];
   doc.sentences.forEach((s, i) => {
-    const earlier = namesEarlierYear(s.text, years[s.article]);
-    for (const f of findFigures(s.text, years[s.article]))
+    const figures = findFigures(s.text, years[s.article]);
+    // Most sentences state no figure: their years are not read.
+    const earlier = figures.length > 0 && namesEarlierYear(s.text, years[s.article]);
+    for (const f of figures)
       out.push({
         ...f,
         ...(earlier && f.kind !== 'date' && { hedged: true }),

@@ -66,7 +66,8 @@ export function matchSentences(
   const t2 = threshold * threshold;
   // The epsilon keeps float error (0.4² = 0.16000000000000003) from shortening a prefix.
   const prefixLength = (n: number, share: number) => n - Math.ceil(share * n - 1e-6) + 1;
-  const best: Map<number, SentenceMatch>[] = sets.map(() => new Map());
+  // A Map only for sentences that match something: most match nothing.
+  const best: (Map<number, SentenceMatch> | undefined)[] = new Array(sets.length);
   const postings = new Map<number, number[]>();
   const seenAt = new Int32Array(sets.length).fill(-1);
   const bySize = [...sets.keys()].sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
@@ -101,8 +102,18 @@ export function matchSentences(
       const m = judgePair(doc.sentences[i]!, doc.sentences[j]!, j, sim, decision);
       if (!m) continue;
       const articleJ = doc.sentences[j]!.article;
-      keepBest(best[i]!, { article: articleJ, sentence: j, similarity: m.similarity, score: m.score });
-      keepBest(best[j]!, { article: articleI, sentence: i, similarity: m.similarity, score: m.score });
+      keepBest((best[i] ??= new Map()), {
+        article: articleJ,
+        sentence: j,
+        similarity: m.similarity,
+        score: m.score,
+      });
+      keepBest((best[j] ??= new Map()), {
+        article: articleI,
+        sentence: i,
+        similarity: m.similarity,
+        score: m.score,
+      });
     }
     const indexed = prefixLength(a.length, threshold);
     for (let p = 0; p < indexed; p++) {
@@ -111,7 +122,7 @@ export function matchSentences(
       else postings.set(a[p]!, [i]);
     }
   }
-  return best.map((m) => [...m.values()].sort((x, y) => x.article - y.article));
+  return Array.from(best, (m) => (m ? [...m.values()].sort((x, y) => x.article - y.article) : []));
 }
 
 /** A sentence met in the search (index in `doc.sentences`) and its stem-set cosine with the prober. */
@@ -134,25 +145,30 @@ function keepBest(map: Map<number, SentenceMatch>, m: SentenceMatch): void {
 function distinctStemIds(doc: AnalyzedStory): Int32Array[] {
   const ids = new Map<string, number>();
   const df: number[] = [];
+  // Each sentence's stem ids sorted and without repeats (no Set per sentence).
   const sets = doc.sentences.map((s) => {
-    const own = new Set<number>();
-    for (const st of s.stems) {
+    const own = new Int32Array(s.stems.length);
+    for (let k = 0; k < own.length; k++) {
+      const st = s.stems[k]!;
       let id = ids.get(st);
       if (id === undefined) {
         id = ids.size;
         ids.set(st, id);
         df.push(0);
       }
-      own.add(id);
+      own[k] = id;
     }
-    for (const id of own) df[id]!++;
-    return own;
+    own.sort();
+    let n = 0;
+    for (let k = 0; k < own.length; k++) if (k === 0 || own[k] !== own[n - 1]) own[n++] = own[k]!;
+    for (let k = 0; k < n; k++) df[own[k]!]!++;
+    return own.subarray(0, n);
   });
   // Rank of each stem in the global order: rarer first, ties by first appearance.
   const order = [...df.keys()].sort((x, y) => df[x]! - df[y]! || x - y);
   const rank = new Int32Array(order.length);
   order.forEach((id, r) => (rank[id] = r));
-  return sets.map((own) => Int32Array.from(own, (id) => rank[id]!).sort());
+  return sets.map((own) => own.map((id) => rank[id]!).sort());
 }
 
 /** Set cosine of two ascending id arrays: |A ∩ B| / √(|A|·|B|). */

@@ -6,6 +6,7 @@ import type { Article, DuplicateLink } from '../model.js';
 import { originalOrder } from './original-order.js';
 import { shingleHashes } from './shingles.js';
 import { copySimilarity } from './similarity.js';
+import { sharedCount } from '../match/overlap.js';
 
 export interface DuplicateOptions {
   /** Least `copySimilarity` for a copy (measured by `bench/dedupe.ts`, see the README). */
@@ -32,16 +33,25 @@ export function findDuplicates(
   // Shared shingles are counted through postings (shingle → ranks of the earlier articles that have
   // it), so only pairs sharing a shingle are ever looked at: comparing every pair took 10 s of a
   // 3,000-article story's report. The counts are exact, so the links are the same as pair by pair.
-  const postings = new Map<number, number[]>();
+  // A story of a few articles (most) counts them by merging the sorted sets pair by pair instead,
+  // without a posting list per shingle.
+  const postings = order.length > PAIRWISE_ARTICLES ? new Map<number, number[]>() : undefined;
   const shared = new Int32Array(order.length);
   order.forEach((copy, rank) => {
     const mine = shingles[copy] ?? new Uint32Array(0);
     const touched: number[] = [];
-    for (const h of mine) {
-      const ranks = postings.get(h);
-      if (ranks) for (const r of ranks) if (shared[r]!++ === 0) touched.push(r);
-      if (ranks) ranks.push(rank);
-      else postings.set(h, [rank]);
+    if (postings) {
+      for (const h of mine) {
+        const ranks = postings.get(h);
+        if (ranks) for (const r of ranks) if (shared[r]!++ === 0) touched.push(r);
+        if (ranks) ranks.push(rank);
+        else postings.set(h, [rank]);
+      }
+    } else {
+      for (let r = 0; r < rank; r++) {
+        shared[r] = sharedCount(mine, shingles[order[r]!] ?? new Uint32Array(0));
+        if (shared[r]! > 0) touched.push(r);
+      }
     }
     let best = -1;
     let bestSimilarity = 0;
@@ -63,6 +73,9 @@ export function findDuplicates(
   });
   return links.sort((a, b) => a.article - b.article);
 }
+
+/** Stories of at most this many articles compare their shingle sets pair by pair. */
+const PAIRWISE_ARTICLES = 16;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

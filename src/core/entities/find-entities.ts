@@ -209,6 +209,14 @@ function articleTraits(doc: AnalyzedStory): { english: boolean; lowercased: bool
   });
 }
 
+const WORD_AFTER = /\s*(\S*)/y;
+
+/** The first word after `at`: `text.slice(at).trim().split(/\s/)[0]`, without splitting the rest. */
+function wordAfter(text: string, at: number): string {
+  WORD_AFTER.lastIndex = at;
+  return WORD_AFTER.exec(text)![1]!;
+}
+
 /** Every entity mention of `doc`, in reading order. */
 export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
   const traits = articleTraits(doc);
@@ -222,7 +230,7 @@ export function findEntityMentions(doc: AnalyzedStory): EntityMention[] {
     const { english, lowercased } = traits[s.article] ?? { english: true, lowercased: false };
     if (!english) return;
     for (const m of sentenceMentions(s.text, s.article, i)) {
-      const said = m.type === 'PER' && SPEECH.has(s.text.slice(m.end).trim().split(/\s/)[0]!.toLowerCase());
+      const said = m.type === 'PER' && SPEECH.has(wordAfter(s.text, m.end).toLowerCase());
       // In cased text a name has a capital: "the bridge's piers" tagged a place is the tagger's slip.
       if (!lowercased && !hasCapital(m.name)) continue;
       const type = outlets.has(outlet(m.name)) ? 'ORG' : m.type;

@@ -112,16 +112,9 @@ function articlesElsewhere(doc: AnalyzedStory): {
   const stemIds = new Map<string, number>();
   const stemSlots = sentences.map((s) => numbered(stemIds, s.stems));
   const tokenSlots = sentences.map((s) => numbered(tokenIds, s.tokens));
-  // A bigram is the pair of its words' numbers, numbered in turn.
-  const v = tokenIds.size;
-  const bigramIds = new Map<number, number>();
-  const bigramSlots = tokenSlots.map((ids) => {
-    const out = new Int32Array(Math.max(0, ids.length - 1));
-    for (let t = 0; t + 1 < ids.length; t++) out[t] = idOf(bigramIds, ids[t]! * v + ids[t + 1]!);
-    return out;
-  });
+  const { pairSlots: bigramSlots, pairs } = numberedPairs(tokenSlots);
   const stemCount = articleCounts(order, sentences, stemSlots, stemIds.size);
-  const bigramCount = articleCounts(order, sentences, bigramSlots, bigramIds.size);
+  const bigramCount = articleCounts(order, sentences, bigramSlots, pairs);
   // Each distinct stem's prior looked up once (stems come from `wordForms`, which already spells them
   // the American way: text/spelling.ts), then read by number for each of its uses.
   const priorOf = new Float64Array(stemIds.size);
@@ -157,6 +150,45 @@ function idOf<K>(ids: Map<K, number>, key: K): number {
   let id = ids.get(key);
   if (id === undefined) ids.set(key, (id = ids.size));
   return id;
+}
+
+/**
+ * Each sentence's word bigrams as numbers, a bigram being the pair of its words' numbers, numbered in
+ * the order first seen (as `idOf` would). One open-addressing table of (first, second, number) triples
+ * (Knuth, TAOCP vol. 3, 6.4, algorithm L) instead of a `Map` from first × words + second, which grew
+ * and rehashed its entries as the story's thousands of bigrams came in.
+ */
+function numberedPairs(slots: readonly Int32Array[]): { pairSlots: Int32Array[]; pairs: number } {
+  let most = 0;
+  for (const ids of slots) most += Math.max(0, ids.length - 1);
+  let bits = 4;
+  while (1 << bits < most * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const table = new Int32Array(3 << bits).fill(-1);
+  let pairs = 0;
+  const pairSlots = slots.map((ids) => {
+    const out = new Int32Array(Math.max(0, ids.length - 1));
+    for (let t = 0; t + 1 < ids.length; t++) {
+      const a = ids[t]!;
+      const b = ids[t + 1]!;
+      let i = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> (32 - bits);
+      for (; ; i = (i + 1) & mask) {
+        const at = 3 * i;
+        if (table[at] === -1) {
+          table[at] = a;
+          table[at + 1] = b;
+          table[at + 2] = out[t] = pairs++;
+          break;
+        }
+        if (table[at] === a && table[at + 1] === b) {
+          out[t] = table[at + 2]!;
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  return { pairSlots, pairs };
 }
 
 /** The number of distinct articles that use each key, visiting sentences in `order` (by article). */

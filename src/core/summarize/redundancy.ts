@@ -23,10 +23,11 @@ export function trigrams(tokens: readonly string[]): Set<string> {
  * in the chosen sentences (0 is the classic "any shared trigram" rule).
  */
 export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTest {
-  const cache = new Map<number, Set<string>>();
-  const grams = (i: number): Set<string> => {
+  const cache = new Map<number, Set<number | string>>();
+  const ids = new Map<string, number>();
+  const grams = (i: number): Set<number | string> => {
     let g = cache.get(i);
-    if (!g) cache.set(i, (g = trigrams(doc.sentences[i]?.tokens ?? [])));
+    if (!g) cache.set(i, (g = trigramKeys(doc.sentences[i]?.tokens ?? [], ids)));
     return g;
   };
   return (candidate, chosen) => {
@@ -39,6 +40,29 @@ export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTe
     }
     return false;
   };
+}
+
+/** Word numbers below this make a trigram's number exact in a double: 3 × 17 bits. */
+const WIDE = 1 << 17;
+
+/**
+ * The word trigrams of `tokens` as keys, one per distinct trigram as `trigrams` gives: a number made of
+ * the words' numbers in `ids` (numbered as first seen), where writing and hashing a string per trigram
+ * cost most of the test. Past 2^17 distinct words (no news story comes near) a trigram is a string of
+ * its words' numbers; a number never equals a string, so keys stay one per trigram.
+ */
+function trigramKeys(tokens: readonly string[], ids: Map<string, number>): Set<number | string> {
+  const out = new Set<number | string>();
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    let c = ids.get(tokens[i]!);
+    if (c === undefined) ids.set(tokens[i]!, (c = ids.size));
+    if (i >= 2) out.add(a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : `${a} ${b} ${c}`);
+    a = b;
+    b = c;
+  }
+  return out;
 }
 
 /** Redundant when the candidate's cosine with any chosen sentence exceeds `ceiling`. */

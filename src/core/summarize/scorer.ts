@@ -61,17 +61,19 @@ export function checkModel<M extends SentenceModel>(model: M): M {
 }
 
 /**
- * The trees of a model as one set of typed arrays, node after node, each tree's root at `roots[t]`:
- * 250 trees of JSON arrays were a tenth of the summarizer's time. Values and thresholds stay doubles,
- * so every comparison and sum is the one the arrays gave.
+ * The trees of a model in one buffer, 16 bytes a node: the threshold (a leaf's value) as a double, then
+ * the feature (-1 at a leaf) and the left child as 32-bit integers, the right child right after the
+ * left (nodes renumbered breadth first, tree after tree; each tree's root at `roots[t]`). A step down a
+ * tree reads one cache line where four arrays read four: 250 trees of 14,000 nodes do not stay in cache
+ * between sentences. Values and thresholds stay the model's doubles, so every comparison and sum is the
+ * one the arrays gave.
  */
 interface FlatTrees {
   readonly roots: Int32Array;
-  readonly feature: Int32Array;
-  readonly threshold: Float64Array;
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  readonly value: Float64Array;
+  /** Node k's threshold or value at 2k. */
+  readonly numbers: Float64Array;
+  /** Node k's feature at 4k + 2, its left child at 4k + 3. */
+  readonly links: Int32Array;
 }
 
 const flattened = new WeakMap<TreeModel, FlatTrees>();
@@ -80,26 +82,33 @@ function flatTrees(model: TreeModel): FlatTrees {
   let flat = flattened.get(model);
   if (flat) return flat;
   const size = model.trees.reduce((n, t) => n + t.feature.length, 0);
-  flat = {
-    roots: new Int32Array(model.trees.length),
-    feature: new Int32Array(size),
-    threshold: new Float64Array(size),
-    left: new Int32Array(size),
-    right: new Int32Array(size),
-    value: new Float64Array(size),
-  };
+  const buffer = new ArrayBuffer(16 * size);
+  const roots = new Int32Array(model.trees.length);
+  const numbers = new Float64Array(buffer);
+  const links = new Int32Array(buffer);
   let at = 0;
   model.trees.forEach((t, i) => {
-    flat!.roots[i] = at;
-    for (let k = 0; k < t.feature.length; k++) {
-      flat!.feature[at + k] = t.feature[k]!;
-      flat!.threshold[at + k] = t.threshold[k]!;
-      flat!.left[at + k] = at + t.left[k]!;
-      flat!.right[at + k] = at + t.right[k]!;
-      flat!.value[at + k] = t.value[k]!;
+    roots[i] = at;
+    // Breadth first from the root (node 0), so that a node's two children get consecutive numbers.
+    const queue = [0];
+    let next = at + 1;
+    for (let q = 0; q < queue.length; q++) {
+      const k = queue[q]!;
+      const node = at + q;
+      const feature = t.feature[k]!;
+      links[4 * node + 2] = feature;
+      if (feature < 0) {
+        numbers[2 * node] = t.value[k]!;
+        continue;
+      }
+      numbers[2 * node] = t.threshold[k]!;
+      links[4 * node + 3] = next;
+      next += 2;
+      queue.push(t.left[k]!, t.right[k]!);
     }
-    at += t.feature.length;
+    at += queue.length;
   });
+  flat = { roots, numbers, links };
   flattened.set(model, flat);
   return flat;
 }
@@ -111,12 +120,12 @@ export function scoreRows(model: SentenceModel, rows: readonly Float64Array[]): 
   rows.forEach((row, r) => {
     let z = model.bias;
     if (flat) {
-      const { roots, feature, threshold, left, right, value } = flat;
+      const { roots, numbers, links } = flat;
       for (let t = 0; t < roots.length; t++) {
         let k = roots[t]!;
-        for (let j = feature[k]!; j >= 0; j = feature[k]!)
-          k = row[j]! <= threshold[k]! ? left[k]! : right[k]!;
-        z += value[k]!;
+        for (let j = links[4 * k + 2]!; j >= 0; j = links[4 * k + 2]!)
+          k = links[4 * k + 3]! + Number(!(row[j]! <= numbers[2 * k]!));
+        z += numbers[2 * k]!;
       }
     } else if (model.kind === 'logistic') {
       for (let j = 0; j < row.length; j++) {

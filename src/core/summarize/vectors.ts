@@ -25,37 +25,49 @@ export interface StoryVectors {
 /** Builds TF·IDF vectors for every sentence of `doc` (IDF over the story's sentences). */
 export function storyVectors(doc: AnalyzedStory): StoryVectors {
   const vocabulary = new Map<string, number>();
-  const counts: Map<number, number>[] = [];
   const df: number[] = [];
-  for (const s of doc.sentences) {
-    const tf = new Map<number, number>();
-    for (const st of s.stems) {
+  // Each sentence's term ids, sorted: a term's count is the length of its run (a Map per sentence, and
+  // its keys sorted, cost more than the rest of the vectors).
+  const sorted = doc.sentences.map((s) => {
+    const ids = new Int32Array(s.stems.length);
+    for (let k = 0; k < ids.length; k++) {
+      const st = s.stems[k]!;
       let id = vocabulary.get(st);
       if (id === undefined) {
         id = vocabulary.size;
         vocabulary.set(st, id);
         df.push(0);
       }
-      tf.set(id, (tf.get(id) ?? 0) + 1);
+      ids[k] = id;
     }
-    for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    counts.push(tf);
-  }
+    ids.sort();
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) df[ids[k]!]!++;
+    return ids;
+  });
   const n = Math.max(1, doc.sentences.length);
   const idf = new Float64Array(df.length);
   // +1 keeps a stem found in every sentence from vanishing (a one-sentence story still has a vector).
   for (let i = 0; i < df.length; i++) idf[i] = Math.log(n / (df[i] ?? 1)) + 1;
-  const vectors = counts.map((tf) => toVector(tf, idf));
+  const vectors = sorted.map((ids) => toVector(ids, idf));
   return { vectors, idf, vocabulary };
 }
 
-function toVector(tf: Map<number, number>, idf: Float64Array): SparseVector {
-  const terms = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-  const weights = new Float64Array(terms.length);
+/** The vector of a sentence's sorted term ids: each term weighted by its count times its IDF. */
+function toVector(ids: Int32Array, idf: Float64Array): SparseVector {
+  let distinct = 0;
+  for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) distinct++;
+  const terms = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
   let sq = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    const w = (tf.get(t) ?? 0) * (idf[t] ?? 0);
+  for (let k = 0, i = 0; k < ids.length; i++) {
+    const t = ids[k]!;
+    let tf = 0;
+    while (k < ids.length && ids[k] === t) {
+      tf++;
+      k++;
+    }
+    const w = tf * idf[t]!;
+    terms[i] = t;
     weights[i] = w;
     sq += w * w;
   }
@@ -80,13 +92,30 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 
 /** Sum of several vectors (a centroid before normalisation), as a vector. */
 export function sumVectors(vectors: readonly SparseVector[]): SparseVector {
-  const acc = new Map<number, number>();
+  // Term ids are a story's numbers from 0: sums by id in an array, not in a Map.
+  let size = 0;
+  for (const v of vectors) for (const t of v.terms) if (t >= size) size = t + 1;
+  const acc = new Float64Array(size);
+  const seen = new Uint8Array(size);
+  let distinct = 0;
   for (const v of vectors)
-    for (let i = 0; i < v.terms.length; i++)
-      acc.set(v.terms[i]!, (acc.get(v.terms[i]!) ?? 0) + v.weights[i]!);
-  const terms = Int32Array.from([...acc.keys()].sort((a, b) => a - b));
-  const weights = Float64Array.from(terms, (t) => acc.get(t) ?? 0);
+    for (let i = 0; i < v.terms.length; i++) {
+      const t = v.terms[i]!;
+      if (seen[t] === 0) {
+        seen[t] = 1;
+        distinct++;
+      }
+      acc[t]! += v.weights[i]!;
+    }
+  const terms = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
   let sq = 0;
-  for (const w of weights) sq += w * w;
+  for (let t = 0, i = 0; t < size; t++) {
+    if (seen[t] === 0) continue;
+    const w = acc[t]!;
+    terms[i] = t;
+    weights[i++] = w;
+    sq += w * w;
+  }
   return { terms, weights, norm: Math.sqrt(sq) };
 }

@@ -15,23 +15,22 @@ import { tokenize } from './tokens.js';
 export function wordForms(text: string): { tokens: string[]; stems: string[] } {
   const tokens = tokenize(text);
   const stems: string[] = [];
-  for (const t of tokens) {
-    const st = contentStem(t);
-    if (st !== null) stems.push(st);
-  }
+  // Stop words (about half the tokens) are told by the small stop list, which stays in the processor's
+  // cache; only the others are looked up in the large cache of stems.
+  for (const t of tokens) if (!isStopWord(t)) stems.push(contentStem(t));
   return { tokens, stems };
 }
 
 /**
- * Each token's content stem (American spelling), or null for a stop word: one look-up per token where
- * the stop list, the stem cache and the spelling table were three.
+ * Each content token's stem (American spelling): one look-up per token where the stem cache and the
+ * spelling table were two.
  */
-const contentStems = new Map<string, string | null>();
+const contentStems = new Map<string, string>();
 
-function contentStem(token: string): string | null {
+function contentStem(token: string): string {
   let st = contentStems.get(token);
   if (st === undefined) {
-    st = isStopWord(token) ? null : americanStem(stem(token));
+    st = americanStem(stem(token));
     // Bounded like the stem cache: past it, words are worked out each time.
     if (contentStems.size < 500_000) contentStems.set(token, st);
   }

@@ -20,6 +20,7 @@ import { tidySpaces } from './tidy-spaces.js';
 import { countWords } from './tokens.js';
 import { unwrapTweetTags } from './tweet-tags.js';
 import { hasLetterOrDigit } from './letters.js';
+import { anyOf } from './any-of.js';
 
 export interface CleanedText {
   readonly text: string;
@@ -51,12 +52,15 @@ const STRIP: readonly Strip[] = rules.strip.map((r) => ({
 const SENTENCE_STRIP: readonly Strip[] = rules.sentenceStrip.map((r) => ({
   re: compile(r.pattern, 'gu'),
   gap: ' ',
+  needs: r.needs,
 }));
 
 interface Strip {
   readonly re: RegExp;
   /** What stands where a piece was removed. */
   readonly gap: string;
+  /** A character every match holds: text without it is not searched (these run on every sentence). */
+  readonly needs?: string;
 }
 const LINES: readonly Rule[] = rules.lines.map((r) => ({
   category: r.category as BoilerplateCategory,
@@ -66,8 +70,14 @@ const SENTENCES: readonly Rule[] = rules.sentences.map((r) => ({
   category: r.category as BoilerplateCategory,
   re: compile(r.pattern),
 }));
-/** One pass for the common case, a sentence that is not clutter; the category is looked up after a hit. */
-const ANY_SENTENCE = compile(rules.sentences.map((r) => `(?:${r.pattern})`).join('|'));
+/**
+ * One pass for the common case, a sentence that is not clutter; the category is looked up after a hit.
+ * Branches grouped by their opening `\b` or `^` (any-of.ts): the same answers in less than half the time.
+ */
+const ANY_SENTENCE = anyOf(
+  rules.sentences.map((r) => r.pattern),
+  'u',
+);
 const DOCUMENTS = rules.documents.map((r) => ({
   category: r.category as BoilerplateCategory,
   re: compile(r.pattern, 'gu'),
@@ -136,9 +146,10 @@ const CAPS_DATELINE =
 function stripMatches(text: string, patterns: readonly Strip[], onRemove?: (piece: string) => void): string {
   let out = text;
   let lower = out.toLowerCase();
-  for (const { re, gap } of patterns) {
+  for (const { re, gap, needs } of patterns) {
     // Lowercasing keeps offsets except for a few letters (İ); there, match the text as it is.
     const target = lower.length === out.length ? lower : out;
+    if (needs !== undefined && !target.includes(needs)) continue;
     let result = '';
     let last = 0;
     for (const m of target.matchAll(re)) {
