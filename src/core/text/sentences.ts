@@ -88,6 +88,8 @@ const ATTRIBUTION = new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${speechVerbs.j
 const SPACED_ELLIPSIS = /\.(?: \.){2,}/g;
 /** A list marker: "1.)", "2)", "3.", "a.", "• 9.", "⁃10.", at the paragraph start or after a space. */
 const LIST_MARKER = /(?<=^| )(?:[•⁃] ?)?(\d{1,2}|[a-z])(\.\)|\)|\.)(?= )/g;
+/** `LIST_MARKER` at the paragraph's start. */
+const LIST_START = /^(?:[•⁃] ?)?(?:\d{1,2}|[a-z])(?:\.\)|\)|\.)(?= )/;
 
 const STOP = /[.!?…。！？]+/g;
 const CJK_STOP = /[。！？]/;
@@ -150,8 +152,9 @@ function splitParagraph(p: string): string[] {
   const protectedRanges: [number, number][] = [];
   const isProtected = (i: number) => protectedRanges.some(([s, e]) => i >= s && i < e);
 
+  // Each step's expressions need a character that most paragraphs lack (@, /, ". ."): looked for first.
   // Step 1: tweet signatures.
-  for (const m of p.matchAll(TWEET_SIGNATURE)) {
+  for (const m of p.includes('@') ? p.matchAll(TWEET_SIGNATURE) : []) {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     const end = m.index + m[0].length;
     protectedRanges.push([start, end]);
@@ -162,7 +165,7 @@ function splitParagraph(p: string): string[] {
     protectedRanges.push([start, end]);
     cuts.add(start);
   }
-  for (const m of p.matchAll(SPACED_ELLIPSIS)) {
+  for (const m of p.includes('. .') ? p.matchAll(SPACED_ELLIPSIS) : []) {
     const glued = m.index > 0 && p[m.index - 1] !== ' ';
     // ". . . ." after a space is an ellipsis and the sentence's own period: the last one may end it.
     const end = m.index + m[0].length - (!glued && m[0].length >= 7 ? 1 : 0);
@@ -170,7 +173,7 @@ function splitParagraph(p: string): string[] {
     if (glued && CAPITAL_AFTER_SPACE.test(p.slice(m.index + m[0].length))) cuts.add(m.index + 1);
   }
   // Step 3: photo credits.
-  for (const re of [CREDIT_PARENS, CREDIT_BARE]) {
+  for (const re of p.includes('/') ? [CREDIT_PARENS, CREDIT_BARE] : []) {
     for (const m of p.matchAll(re)) {
       if (isProtected(m.index)) continue;
       protectedRanges.push([m.index, m.index + m[0].length]);
@@ -272,6 +275,8 @@ function splitParagraph(p: string): string[] {
  * number inside a sentence ("No. 5. The") is no list.
  */
 function listMarkers(p: string): [number, number][] {
+  // A list opens the paragraph: without a marker at its start, the expression need not run through it.
+  if (!LIST_START.test(p)) return [];
   const out: [number, number][] = [];
   let expected = '';
   let style = '';
