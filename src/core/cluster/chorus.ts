@@ -40,6 +40,7 @@ import { joinProbability, type JoinModel } from './join-model.js';
 import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
+import { PostingList } from './posting-list.js';
 import { TermSpace, type IdVector } from './term-space.js';
 
 export interface ChorusClusterOptions extends FeatureOptions {
@@ -202,9 +203,6 @@ interface Member {
   readonly weights: Map<string, number>;
   /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
   readonly byId: IdVector;
-  /** The partial score `score` is summing for it, valid while `scoring` is that call's number. */
-  partial: number;
-  scoring: number;
 }
 
 interface StoryState {
@@ -231,24 +229,17 @@ interface Scored {
   readonly decay: number;
 }
 
-interface Posting {
-  readonly member: number;
-  readonly weight: number;
-}
-
-interface PostingList {
-  /** Oldest first; may hold postings of forgotten members until the next sweep. */
-  entries: Posting[];
-  /** Length at which forgotten members' postings are swept out. */
-  sweepAt: number;
-}
-
 class ChorusClusterer implements OnlineClusterer {
   readonly method = 'chorus';
   private readonly book: StoryBook;
   private readonly df: DocumentFrequency;
   private readonly members = new MemberTable<Member>();
-  /** Number of `score` calls, marking which members' partial scores are current. */
+  /**
+   * Partial scores by member key while `score` sums them, and the number of the `score` call each is
+   * from: a map from key to score cost a lookup and a store per posting read.
+   */
+  private partialOf = new Float64Array(1024);
+  private scoredIn = new Int32Array(1024);
   private scorings = 0;
   private readonly storyState = new Map<string, StoryState>();
   private readonly postings = new Map<string, PostingList>();
@@ -487,30 +478,31 @@ class ChorusClusterer implements OnlineClusterer {
 
   /** Candidate stories with their scores, best first (ties: older story first). */
   private score(vector: readonly TermWeight[], time: number, decide: Decide, scan: boolean): Scored[] {
-    // Partial scores are summed on the members themselves: a map from key to score cost a lookup and a
-    // store per posting read. The order of the additions is the same, so the sums are too.
+    // The additions are made in the same order as into the map this replaced, so the sums are the same.
     const scoring = ++this.scorings;
+    if (this.partialOf.length < this.nextMember) this.growPartials();
+    const { partialOf, scoredIn } = this;
     const touched: number[] = [];
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
-      const list = this.postings.get(t)?.entries ?? [];
+      const list = this.postings.get(t);
+      if (!list) continue;
       // The newest `postingCap` postings of members still held, newest first. Postings of forgotten
       // members are skipped, not counted against the cap: a restored clusterer holds no such postings,
       // and must pick the same candidates as the live one.
       let live = 0;
       for (let i = list.length - 1; i >= 0 && live < this.options.postingCap; i--) {
-        const p = list[i];
-        const m = p === undefined ? undefined : this.members.get(p.member);
-        if (p === undefined || m === undefined) continue;
+        const key = list.key(i);
+        if (!this.members.has(key)) continue;
         live++;
-        if (m.scoring !== scoring) {
-          m.scoring = scoring;
-          m.partial = 0;
-          touched.push(p.member);
+        if (scoredIn[key] !== scoring) {
+          scoredIn[key] = scoring;
+          partialOf[key] = 0;
+          touched.push(key);
         }
-        m.partial += w * p.weight;
+        partialOf[key] = partialOf[key]! + w * list.weight(i);
       }
     }
-    const partial = touched.map((key): [number, number] => [key, this.members.get(key)?.partial ?? 0]);
+    const partial = touched.map((key): [number, number] => [key, partialOf[key]!]);
     const top = topEntries(partial, this.options.candidates);
     const links = new Map<string, { link: number; member: number }>();
     for (const [key] of top) {
@@ -552,6 +544,16 @@ class ChorusClusterer implements OnlineClusterer {
       });
     }
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
+  }
+
+  private growPartials(): void {
+    let length = this.partialOf.length;
+    while (length < this.nextMember) length *= 2;
+    const partialOf = new Float64Array(length);
+    const scoredIn = new Int32Array(length);
+    scoredIn.set(this.scoredIn);
+    this.partialOf = partialOf;
+    this.scoredIn = scoredIn;
   }
 
   /**
@@ -619,7 +621,7 @@ class ChorusClusterer implements OnlineClusterer {
     time: number,
   ): void {
     const key = this.nextMember++;
-    this.members.set(key, { id, story, vector, weights, byId, partial: 0, scoring: 0 });
+    this.members.set(key, { id, story, vector, weights, byId });
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       this.post(t, key, w);
     }
@@ -645,11 +647,11 @@ class ChorusClusterer implements OnlineClusterer {
    */
   private post(t: string, key: number, weight: number): void {
     let list = this.postings.get(t);
-    if (!list) this.postings.set(t, (list = { entries: [], sweepAt: this.options.postingCap * 1.5 }));
-    list.entries.push({ member: key, weight });
-    if (list.entries.length > list.sweepAt) {
-      list.entries = list.entries.filter((p) => this.members.has(p.member));
-      list.sweepAt = Math.max(this.options.postingCap * 1.5, list.entries.length * 2);
+    if (!list) this.postings.set(t, (list = new PostingList(this.options.postingCap * 1.5)));
+    list.push(key, weight);
+    if (list.length > list.sweepAt) {
+      list.keep((k) => this.members.has(k));
+      list.sweepAt = Math.max(this.options.postingCap * 1.5, list.length * 2);
     }
   }
 
@@ -732,8 +734,6 @@ class ChorusClusterer implements OnlineClusterer {
         vector: v,
         weights: new Map(v),
         byId: this.space.intern(v),
-        partial: 0,
-        scoring: 0,
       });
       for (const [t, w] of v.slice(0, this.options.indexTerms)) {
         this.post(t, key, w);

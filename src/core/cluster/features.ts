@@ -50,13 +50,15 @@ const SPACELESS_FROM = 0x0e00;
  * across articles, and looking it up once beats the stop-word test, the stem and the spelling map for
  * every token (half of this file's cost on a Multi-News stream). Bounded: cleared when full.
  */
-const TERM_OF_WORD = new Map<string, string | null>();
+const TERM_OF_WORD = new Map<string, string>();
 const MAX_CACHED_WORDS = 200_000;
 
 function termOf(word: string): string | null {
+  // Stop words, two tokens in five, are told by their small set before the big map is read.
+  if (word.length < 2 || isStopWord(word)) return null;
   let term = TERM_OF_WORD.get(word);
   if (term === undefined) {
-    term = word.length < 2 || isStopWord(word) ? null : americanStem(stem(word));
+    term = americanStem(stem(word));
     if (TERM_OF_WORD.size >= MAX_CACHED_WORDS) TERM_OF_WORD.clear();
     TERM_OF_WORD.set(word, term);
   }
