@@ -75,8 +75,17 @@ function stripList(strips: readonly { pattern: string; gap: string }[]): StripLi
   const joinable = strips.every((s, i) => i === 0 || !backReference.test(s.pattern));
   return {
     strips: strips.map(({ pattern, gap }) => ({ re: compile(pattern, 'gu'), gap })),
-    ...(joinable && { any: compile(strips.map((s) => `(?:${s.pattern})`).join('|')) }),
+    ...(joinable && { any: joined(strips.map((s) => s.pattern)) }),
   };
+}
+
+/** The patterns as alternatives of one expression, or undefined if they cannot be (a group name twice). */
+function joined(patterns: readonly string[]): RegExp | undefined {
+  try {
+    return compile(patterns.map((p) => `(?:${p})`).join('|'));
+  } catch {
+    return undefined;
+  }
 }
 const LINES: readonly Rule[] = rules.lines.map((r) => ({
   category: r.category as BoilerplateCategory,
