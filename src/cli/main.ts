@@ -14,9 +14,8 @@ const program = new Command('chorus')
   .addHelpText('after', `\n${EXIT_CODES_HELP}`)
   .exitOverride();
 
-registerCommands(program);
-
 try {
+  await registerCommands(program, process.argv.slice(2));
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

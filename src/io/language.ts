@@ -15,6 +15,19 @@ const LANGUAGES = Object.entries(lists as Record<string, LanguageList>).map(([co
   words: new Set(l.words),
 }));
 
+/** Each stop word's languages (places in LANGUAGES): one lookup a word instead of one per language. */
+const LANGUAGES_OF: ReadonlyMap<string, readonly number[]> = (() => {
+  const of = new Map<string, number[]>();
+  LANGUAGES.forEach((l, i) => {
+    for (const w of l.words) of.set(w, [...(of.get(w) ?? []), i]);
+  });
+  return of;
+})();
+
+// Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
+const LETTER_RUN = /\p{L}+/gu;
+const LETTER = /\p{L}/gu;
+
 /** Fewer words than this and the guess is left undone: a headline is not enough to tell. */
 const MIN_WORDS = 20;
 /** The winner needs this many stop-word hits per hundred words, and this lead over the runner-up. */
@@ -39,11 +52,11 @@ export function guessLanguage(text: string): LanguageGuess | undefined {
   const head = text.slice(0, MAX_WORDS * 12);
   const byScript = guessByScript(head);
   if (byScript) return byScript;
-  const words = (head.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
+  const words = (head.toLowerCase().match(LETTER_RUN) ?? []).slice(0, MAX_WORDS);
   if (words.length < MIN_WORDS) return undefined;
-  const scores = LANGUAGES.map((l) => ({ l, hits: words.filter((w) => l.words.has(w)).length })).sort(
-    (a, b) => b.hits - a.hits,
-  );
+  const hits = LANGUAGES.map(() => 0);
+  for (const w of words) for (const i of LANGUAGES_OF.get(w) ?? []) hits[i]!++;
+  const scores = LANGUAGES.map((l, i) => ({ l, hits: hits[i]! })).sort((a, b) => b.hits - a.hits);
   const [best, second] = scores;
   if (!best || (100 * best.hits) / words.length < MIN_HITS_PER_100) return undefined;
   if (second && best.hits < second.hits * MIN_LEAD) return undefined;
@@ -73,12 +86,22 @@ const SCRIPTS: readonly { readonly code: string; readonly name: string; readonly
   { code: 'hi', name: 'Hindi', letters: /\p{Script=Devanagari}/gu },
   { code: 'ru', name: 'Russian', letters: /\p{Script=Cyrillic}/gu },
 ];
+/**
+ * A character of any script counted below: text without one (most news in Latin script) has no script
+ * share to count, and is told by its words alone.
+ */
+const ANY_SCRIPT = new RegExp(
+  [KANA, ...SCRIPTS.map((sc) => sc.letters)].map((re) => re.source).join('|'),
+  'u',
+);
+
 /** Letters needed before a script says anything, and the share of them it must hold. */
 const MIN_SCRIPT_LETTERS = 40;
 const MIN_SCRIPT_SHARE = 0.5;
 
 function guessByScript(head: string): LanguageGuess | undefined {
-  const letters = head.match(/\p{L}/gu)?.length ?? 0;
+  if (!ANY_SCRIPT.test(head)) return undefined;
+  const letters = head.match(LETTER)?.length ?? 0;
   if (letters < MIN_SCRIPT_LETTERS) return undefined;
   const share = (re: RegExp) => (head.match(re)?.length ?? 0) / letters;
   const kana = share(KANA);

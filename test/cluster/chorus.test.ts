@@ -35,6 +35,17 @@ describe('chorus features', () => {
       undefined,
     ],
     ['stop words are left out', { text: 'the and of' }, 'the', undefined],
+    ['a stray letter is left out', { text: 'Plan b was dropped.' }, 'b', undefined],
+    ['letters beyond ASCII stay in their word', { text: 'The naïve café reopened.' }, 'naïv', 1],
+    ['a letter outside the BMP is a letter', { text: 'Crews met 𝐀lder there.' }, '@𝐀lder'.toLowerCase(), 1],
+    ['a word glued to a space-less script is split', { text: 'Crews saw 大桥关闭 today.' }, '关闭', 1],
+    [
+      'a run of names breaks at punctuation',
+      { text: 'Crews met Lena, Ortiz today.' },
+      '@lena ortiz',
+      undefined,
+    ],
+    ['and holds across a hyphen', { text: 'Crews met Lena - Ortiz today.' }, '@lena ortiz', 1],
   ] as const)('%s', (_name, article, term, count) => {
     expect(articleTerms(article).counts.get(term)).toBe(count);
   });

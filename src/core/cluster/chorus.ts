@@ -39,6 +39,9 @@ import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
+import { MemberTable } from './member-table.js';
+import { PostingList } from './posting-list.js';
+import { TermSpace, type IdVector } from './term-space.js';
 
 export interface ChorusClusterOptions extends FeatureOptions {
   /** Least score to join a story. */
@@ -198,6 +201,8 @@ interface Member {
   story: string;
   readonly vector: TermWeight[];
   readonly weights: Map<string, number>;
+  /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
+  readonly byId: IdVector;
 }
 
 interface StoryState {
@@ -207,6 +212,8 @@ interface StoryState {
   readonly recent: number[];
   first?: number;
   last?: number;
+  /** Cohesion of the members whose keys are given (a join feature), kept until they change. */
+  cohesion?: { readonly keys: readonly number[]; readonly value: number };
 }
 
 /** A candidate story with its score and the parts of it. */
@@ -222,25 +229,21 @@ interface Scored {
   readonly decay: number;
 }
 
-interface Posting {
-  readonly member: number;
-  readonly weight: number;
-}
-
-interface PostingList {
-  /** Oldest first; may hold postings of forgotten members until the next sweep. */
-  entries: Posting[];
-  /** Length at which forgotten members' postings are swept out. */
-  sweepAt: number;
-}
-
 class ChorusClusterer implements OnlineClusterer {
   readonly method = 'chorus';
   private readonly book: StoryBook;
   private readonly df: DocumentFrequency;
-  private readonly members = new Map<number, Member>();
+  private readonly members = new MemberTable<Member>();
+  /**
+   * Partial scores by member key while `score` sums them, and the number of the `score` call each is
+   * from: a map from key to score cost a lookup and a store per posting read.
+   */
+  private partialOf = new Float64Array(1024);
+  private scoredIn = new Int32Array(1024);
+  private scorings = 0;
   private readonly storyState = new Map<string, StoryState>();
   private readonly postings = new Map<string, PostingList>();
+  private readonly space = new TermSpace();
   private nextMember = 0;
   /** Newest article date seen (ms), for retiring old stories. */
   private newest = -Infinity;
@@ -274,12 +277,14 @@ class ChorusClusterer implements OnlineClusterer {
     for (const [t, c] of counts) tfidf.set(t, this.termWeight(c) * this.df.idf(t) ** this.options.idfPower);
     const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
     const weights = new Map(vector);
+    const byId = this.space.intern(vector);
+    this.space.load(byId);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
     const scan = !headline && Number.isFinite(time) && this.storyState.size <= this.options.scanStories;
 
-    const scored = this.score(vector, weights, time, decide, scan);
+    const scored = this.score(vector, time, decide, scan);
     const learned =
       !headline && Number.isFinite(time) ? this.learnedChoice(article.id, scored, vector, time) : undefined;
     const best = learned ? learned.story : scored[0];
@@ -306,11 +311,11 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     const finalStory = this.book.resolve(storyId);
-    this.remember(finalStory, article.id, vector, weights, time);
+    this.remember(finalStory, article.id, vector, weights, byId, time);
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
-      ? topContributions(vector, this.blend(best.story, best.link), 1, 5)
+      ? topContributions(vector, this.blend(vector, best.story, best.link), 1, 5)
           .map(([t, w]) => ({
             term: display.get(t) ?? t,
             weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
@@ -383,22 +388,13 @@ class ChorusClusterer implements OnlineClusterer {
     for (const key of s?.recent ?? []) {
       const m = this.members.get(key);
       if (!m) continue;
-      links += dot(vector, m.weights);
+      links += this.space.articleOrderDot(m.byId);
       n++;
     }
     // Cohesion over the newest few members only: stories of the dated stream hold 2–3 articles, and a
     // big story's newest members are what a newcomer is compared with.
     const recent = (s?.recent ?? []).slice(-COHESION_MEMBERS);
-    let pairs = 0;
-    let agree = 0;
-    for (let i = 0; i < recent.length; i++)
-      for (let j = i + 1; j < recent.length; j++) {
-        const a = this.members.get(recent[i] ?? -1);
-        const b = this.members.get(recent[j] ?? -1);
-        if (!a || !b) continue;
-        agree += dot(a.vector, b.weights);
-        pairs++;
-      }
+    const cohesion = s ? this.cohesion(s, recent) : 0;
     const other = (rank === 0 ? scored[1] : scored[0])?.score ?? 0;
     const first = s?.first ?? time;
     const last = s?.last ?? time;
@@ -418,9 +414,32 @@ class ChorusClusterer implements OnlineClusterer {
       centroidLead: leads.centroid,
       vector,
       centroidTerms: s?.centroid ?? new Map<string, number>(),
-      cohesion: pairs > 0 ? agree / pairs : 0,
+      cohesion,
       idf: (t) => this.df.idf(t),
     });
+  }
+
+  /**
+   * Mean cosine between the members `recent` of story `s`, or 0 for fewer than two. Kept on the story
+   * until its newest members change: a story is a candidate for many articles in between.
+   */
+  private cohesion(s: StoryState, recent: readonly number[]): number {
+    const had = s.cohesion;
+    if (had && had.keys.length === recent.length && had.keys.every((k, i) => k === recent[i]))
+      return had.value;
+    let pairs = 0;
+    let agree = 0;
+    for (let i = 0; i < recent.length; i++)
+      for (let j = i + 1; j < recent.length; j++) {
+        const a = this.members.get(recent[i] ?? -1);
+        const b = this.members.get(recent[j] ?? -1);
+        if (!a || !b) continue;
+        agree += dot(a.vector, b.weights);
+        pairs++;
+      }
+    const value = pairs > 0 ? agree / pairs : 0;
+    s.cohesion = { keys: recent, value };
+    return value;
   }
 
   /** Thresholds of one decision: a headline-only item's, a dated article's, or the undated default. */
@@ -458,34 +477,39 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /** Candidate stories with their scores, best first (ties: older story first). */
-  private score(
-    vector: readonly TermWeight[],
-    weights: ReadonlyMap<string, number>,
-    time: number,
-    decide: Decide,
-    scan: boolean,
-  ): Scored[] {
-    const partial = new Map<number, number>();
+  private score(vector: readonly TermWeight[], time: number, decide: Decide, scan: boolean): Scored[] {
+    // The additions are made in the same order as into the map this replaced, so the sums are the same.
+    const scoring = ++this.scorings;
+    if (this.partialOf.length < this.nextMember) this.growPartials();
+    const { partialOf, scoredIn } = this;
+    const touched: number[] = [];
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
-      const list = this.postings.get(t)?.entries ?? [];
+      const list = this.postings.get(t);
+      if (!list) continue;
       // The newest `postingCap` postings of members still held, newest first. Postings of forgotten
       // members are skipped, not counted against the cap: a restored clusterer holds no such postings,
       // and must pick the same candidates as the live one.
       let live = 0;
       for (let i = list.length - 1; i >= 0 && live < this.options.postingCap; i--) {
-        const p = list[i];
-        if (p === undefined || !this.members.has(p.member)) continue;
+        const key = list.key(i);
+        if (!this.members.has(key)) continue;
         live++;
-        partial.set(p.member, (partial.get(p.member) ?? 0) + w * p.weight);
+        if (scoredIn[key] !== scoring) {
+          scoredIn[key] = scoring;
+          partialOf[key] = 0;
+          touched.push(key);
+        }
+        partialOf[key] = partialOf[key]! + w * list.weight(i);
       }
     }
+    const partial = touched.map((key): [number, number] => [key, partialOf[key]!]);
     const top = topEntries(partial, this.options.candidates);
     const links = new Map<string, { link: number; member: number }>();
     for (const [key] of top) {
       const m = this.members.get(key);
       if (!m) continue;
       const story = this.book.resolve(m.story);
-      const link = dot(m.vector, weights);
+      const link = this.space.memberOrderDot(m.byId);
       const had = links.get(story);
       if (!had || link > had.link) links.set(story, { link, member: key });
     }
@@ -496,7 +520,7 @@ class ChorusClusterer implements OnlineClusterer {
         let member = -1;
         for (const key of s.recent) {
           const m = this.members.get(key);
-          const l = m ? dot(m.vector, weights) : -1;
+          const l = m ? this.space.memberOrderDot(m.byId) : -1;
           if (l > link) [link, member] = [l, key];
         }
         if (member >= 0) links.set(story, { link, member });
@@ -522,14 +546,32 @@ class ChorusClusterer implements OnlineClusterer {
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
   }
 
-  /** Weights whose dot product with the article is the raw score, for explanations. */
-  private blend(story: string, member: number): Map<string, number> {
+  private growPartials(): void {
+    let length = this.partialOf.length;
+    while (length < this.nextMember) length *= 2;
+    const partialOf = new Float64Array(length);
+    const scoredIn = new Int32Array(length);
+    scoredIn.set(this.scoredIn);
+    this.partialOf = partialOf;
+    this.scoredIn = scoredIn;
+  }
+
+  /**
+   * Weights whose dot product with the article is the raw score, for explanations: for the article's
+   * own terms only, which are all the explanation reads (the sums are the same as over every term).
+   */
+  private blend(vector: readonly TermWeight[], story: string, member: number): Map<string, number> {
     const s = this.storyState.get(story);
     const m = this.members.get(member);
+    const lw = this.options.linkWeight;
     const out = new Map<string, number>();
-    if (s && s.norm > 0)
-      for (const [t, w] of s.centroid) out.set(t, ((1 - this.options.linkWeight) * w) / s.norm);
-    if (m) for (const [t, w] of m.vector) out.set(t, (out.get(t) ?? 0) + this.options.linkWeight * w);
+    for (const [t] of vector) {
+      const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
+      const w = m?.weights.get(t);
+      const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
+      if (w !== undefined) out.set(t, (fromCentroid ?? 0) + lw * w);
+      else if (fromCentroid !== undefined) out.set(t, fromCentroid);
+    }
     return out;
   }
 
@@ -575,10 +617,11 @@ class ChorusClusterer implements OnlineClusterer {
     id: string,
     vector: TermWeight[],
     weights: Map<string, number>,
+    byId: IdVector,
     time: number,
   ): void {
     const key = this.nextMember++;
-    this.members.set(key, { id, story, vector, weights });
+    this.members.set(key, { id, story, vector, weights, byId });
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       this.post(t, key, w);
     }
@@ -604,11 +647,11 @@ class ChorusClusterer implements OnlineClusterer {
    */
   private post(t: string, key: number, weight: number): void {
     let list = this.postings.get(t);
-    if (!list) this.postings.set(t, (list = { entries: [], sweepAt: this.options.postingCap * 1.5 }));
-    list.entries.push({ member: key, weight });
-    if (list.entries.length > list.sweepAt) {
-      list.entries = list.entries.filter((p) => this.members.has(p.member));
-      list.sweepAt = Math.max(this.options.postingCap * 1.5, list.entries.length * 2);
+    if (!list) this.postings.set(t, (list = new PostingList(this.options.postingCap * 1.5)));
+    list.push(key, weight);
+    if (list.length > list.sweepAt) {
+      list.keep((k) => this.members.has(k));
+      list.sweepAt = Math.max(this.options.postingCap * 1.5, list.length * 2);
     }
   }
 
@@ -685,7 +728,13 @@ class ChorusClusterer implements OnlineClusterer {
     this.newest = state.newest ?? -Infinity;
     for (const [key, id, story, vector] of state.members) {
       const v = vector.map(([t, w]) => [t, w] as const);
-      this.members.set(key, { id, story, vector: v, weights: new Map(v) });
+      this.members.set(key, {
+        id,
+        story,
+        vector: v,
+        weights: new Map(v),
+        byId: this.space.intern(v),
+      });
       for (const [t, w] of v.slice(0, this.options.indexTerms)) {
         this.post(t, key, w);
       }
@@ -704,7 +753,7 @@ class ChorusClusterer implements OnlineClusterer {
  * The `k` entries with the highest values (ties: lower key first), without sorting the whole map: the
  * accumulator holds thousands of members, of which a few tens are kept.
  */
-function topEntries(map: ReadonlyMap<number, number>, k: number): [number, number][] {
+function topEntries(map: Iterable<[number, number]>, k: number): [number, number][] {
   const top: [number, number][] = [];
   const better = (a: readonly [number, number], b: readonly [number, number]) =>
     a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);

@@ -12,23 +12,41 @@ export interface PriorFrequencies {
   readonly df: Readonly<Record<string, number>>;
 }
 
+/** One term's online count, with its prior count looked up once, when the term was first counted. */
+interface Count {
+  online: number;
+  readonly prior: number;
+}
+
 export class DocumentFrequency {
-  private readonly counts = new Map<string, number>();
+  /**
+   * Term → counts. One map entry holds both counts: counting and weighing each looked a term up in two
+   * tables, twice per term of every article (docs/clustering.md, sixth round).
+   */
+  private readonly counts = new Map<string, Count>();
   private documents = 0;
 
   constructor(private readonly prior?: PriorFrequencies) {}
 
+  private priorDf(term: string): number {
+    return this.prior ? (this.prior.df[term] ?? 0) : 0;
+  }
+
   /** Counts one document's distinct terms. */
   add(terms: Iterable<string>): void {
     this.documents++;
-    for (const t of terms) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+    for (const t of terms) {
+      const c = this.counts.get(t);
+      if (c) c.online++;
+      else this.counts.set(t, { online: 1, prior: this.priorDf(t) });
+    }
   }
 
   /** Smoothed inverse document frequency, ln((N + 1) / (df + 0.5)): never negative, highest for unseen terms. */
   idf(term: string): number {
-    const priorDf = this.prior ? (this.prior.df[term] ?? 0) : 0;
+    const c = this.counts.get(term);
     const n = this.documents + (this.prior?.documents ?? 0);
-    return Math.log((n + 1) / ((this.counts.get(term) ?? 0) + priorDf + 0.5));
+    return Math.log((n + 1) / ((c?.online ?? 0) + (c ? c.prior : this.priorDf(term)) + 0.5));
   }
 
   get size(): number {
@@ -36,7 +54,7 @@ export class DocumentFrequency {
   }
 
   toJSON(): { documents: number; counts: [string, number][] } {
-    return { documents: this.documents, counts: [...this.counts] };
+    return { documents: this.documents, counts: [...this.counts].map(([t, c]) => [t, c.online]) };
   }
 
   static fromJSON(
@@ -45,7 +63,7 @@ export class DocumentFrequency {
   ): DocumentFrequency {
     const df = new DocumentFrequency(prior);
     df.documents = state.documents;
-    for (const [t, c] of state.counts) df.counts.set(t, c);
+    for (const [t, c] of state.counts) df.counts.set(t, { online: c, prior: df.priorDf(t) });
     return df;
   }
 }

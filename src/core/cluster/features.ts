@@ -8,6 +8,7 @@ import { isHeadlineOnly } from '../article.js';
 import { americanStem } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
+import { isCapitalized } from '../text/letters.js';
 import { hasSpacelessScript, splitWordRun } from '../text/tokens.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -40,9 +41,62 @@ export interface ArticleTerms {
 /** Entity terms start with this mark, so they never collide with stems. */
 export const ENTITY_MARK = '@';
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END = /[.!?:;"“”'‘’(\n]\s*$/;
-const UPPER = /^\p{Lu}/u;
+/** Characters from here on may belong to a space-less script (Thai starts the range at U+0E01). */
+const SPACELESS_FROM = 0x0e00;
+
+/**
+ * The term of each lowercased word, or null for a stop word or a stray letter: a word form recurs
+ * across articles, and looking it up once beats the stop-word test, the stem and the spelling map for
+ * every token (half of this file's cost on a Multi-News stream). Bounded: cleared when full.
+ */
+const TERM_OF_WORD = new Map<string, string>();
+const MAX_CACHED_WORDS = 200_000;
+
+function termOf(word: string): string | null {
+  // Stop words, two tokens in five, are told by their small set before the big map is read.
+  if (word.length < 2 || isStopWord(word)) return null;
+  let term = TERM_OF_WORD.get(word);
+  if (term === undefined) {
+    term = americanStem(stem(word));
+    if (TERM_OF_WORD.size >= MAX_CACHED_WORDS) TERM_OF_WORD.clear();
+    TERM_OF_WORD.set(word, term);
+  }
+  return term;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the character at `i` is a letter or digit (`[\p{L}\p{N}]`): ASCII by code, the rest by the expression. */
+function isWordChar(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const pair = text.slice(i, i + 2);
+    return LETTER_OR_DIGIT.test(pair) ? pair.length : 0;
+  }
+  return LETTER_OR_DIGIT.test(text[i]!) ? 1 : 0;
+}
+
+/** Where the next run of letters and digits (`[\p{L}\p{N}]+`) starts at or after `from`, or the text's length. */
+function nextWord(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWordChar(text, i) === 0) i++;
+  return i;
+}
+
+/** Where the run of letters and digits starting at `start` ends. */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let n = isWordChar(text, i); n > 0 && i < text.length; n = isWordChar(text, i)) i += n;
+  return i;
+}
+
+/** Whether `lower` may hold a space-less script: only then is the script test worth running. */
+function maySpaceless(lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) >= SPACELESS_FROM) return true;
+  return false;
+}
 
 /**
  * Adds the terms of `text`. Entities are looked for only where capitals mean names (`entities`): a
@@ -67,16 +121,26 @@ function addTerms(
     run = [];
     runWords = [];
   };
-  for (const match of text.matchAll(WORD)) {
+  const addWord = (word: string, s: string) => {
+    bump(out, s, weight, word);
+    if (options.bigramWeight > 0 && previous !== undefined)
+      bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${word}`);
+    previous = s;
+    previousWord = word;
+  };
+  for (let start = nextWord(text, 0); start < text.length; start = nextWord(text, lastEnd)) {
     if (++words > options.maxWords) break;
-    const token = match[0];
-    const start = match.index ?? 0;
-    const gap = text.slice(lastEnd, start);
+    const token = text.slice(start, wordEnd(text, start));
+    const end = lastEnd;
     lastEnd = start + token.length;
     const lower = token.toLowerCase();
-    const sentenceStart = start === 0 || SENTENCE_END.test(text.slice(Math.max(0, start - 3), start));
-    const capitalised = entities && UPPER.test(token) && !sentenceStart && !isStopWord(lower);
-    if (!capitalised || /[^\s-]/.test(gap.replace(/^\s+|\s+$/g, ''))) flushRun();
+    // Cheapest tests first: most tokens are lowercase, and a sentence start matters only for a capital.
+    const capitalised =
+      entities &&
+      isCapitalized(token) &&
+      !(start === 0 || SENTENCE_END.test(text.slice(Math.max(0, start - 3), start))) &&
+      !isStopWord(lower);
+    if (!capitalised || /[^\s-]/.test(text.slice(end, start).replace(/^\s+|\s+$/g, ''))) flushRun();
     if (capitalised) {
       bump(out, ENTITY_MARK + lower, options.entityWeight * weight, ENTITY_MARK + token);
       run.push(lower);
@@ -84,16 +148,12 @@ function addTerms(
     }
     // A run of a space-less script (Chinese, Japanese, Thai) holds several words, and one of its
     // characters can be a word (桥, bridge); a lone Latin letter is a stray initial.
-    const spaceless = hasSpacelessScript(lower);
-    for (const word of spaceless ? splitWordRun(lower) : [lower]) {
-      if ((word.length < 2 && !spaceless) || isStopWord(word)) continue;
-      const s = americanStem(stem(word));
-      bump(out, s, weight, word);
-      if (options.bigramWeight > 0 && previous !== undefined)
-        bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${word}`);
-      previous = s;
-      previousWord = word;
+    if (maySpaceless(lower) && hasSpacelessScript(lower)) {
+      for (const word of splitWordRun(lower)) if (!isStopWord(word)) addWord(word, americanStem(stem(word)));
+      continue;
     }
+    const s = termOf(lower);
+    if (s !== null) addWord(lower, s);
   }
   flushRun();
 }

@@ -88,6 +88,8 @@ const ATTRIBUTION = new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${speechVerbs.j
 const SPACED_ELLIPSIS = /\.(?: \.){2,}/g;
 /** A list marker: "1.)", "2)", "3.", "a.", "• 9.", "⁃10.", at the paragraph start or after a space. */
 const LIST_MARKER = /(?<=^| )(?:[•⁃] ?)?(\d{1,2}|[a-z])(\.\)|\)|\.)(?= )/g;
+/** `LIST_MARKER` at the paragraph's start. */
+const LIST_START = /^(?:[•⁃] ?)?(?:\d{1,2}|[a-z])(?:\.\)|\)|\.)(?= )/;
 
 const STOP = /[.!?…。！？]+/g;
 const CJK_STOP = /[。！？]/;
@@ -163,7 +165,7 @@ function splitParagraph(p: string): string[] {
     protectedRanges.push([start, end]);
     cuts.add(start);
   }
-  for (const m of p.matchAll(SPACED_ELLIPSIS)) {
+  for (const m of p.includes('. .') ? p.matchAll(SPACED_ELLIPSIS) : []) {
     const glued = m.index > 0 && p[m.index - 1] !== ' ';
     // ". . . ." after a space is an ellipsis and the sentence's own period: the last one may end it.
     const end = m.index + m[0].length - (!glued && m[0].length >= 7 ? 1 : 0);
@@ -273,9 +275,8 @@ function splitParagraph(p: string): string[] {
  * number inside a sentence ("No. 5. The") is no list.
  */
 function listMarkers(p: string): [number, number][] {
-  // The first marker must open the paragraph: with a bullet, a digit or a lowercase letter.
-  const c = p.charCodeAt(0);
-  if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || p[0] === '•' || p[0] === '⁃')) return [];
+  // A list opens the paragraph: without a marker at its start, the expression need not run through it.
+  if (!LIST_START.test(p)) return [];
   const out: [number, number][] = [];
   let expected = '';
   let style = '';

@@ -1,0 +1,114 @@
+/**
+ * Dot products of one arriving article with many held vectors, read from arrays instead of string maps.
+ * Every term gets a small integer id; the article's weights are laid out by id, so a held vector's
+ * product with the article costs one array read per term. On the dated Multi-News stream a dated
+ * article is compared with every member of every story within reach, and looking terms up in maps was
+ * the clusterer's largest cost (docs/clustering.md, sixth round).
+ *
+ * The sums are the ones `dot` in `sparse.ts` makes, term for term and in the same order, so every
+ * score and decision is bit for bit what it was: `dot(member.vector, articleWeights)` adds the products
+ * in the member's order (`memberOrderDot`), `dot(articleVector, member.weights)` in the article's
+ * (`articleOrderDot`). Ids are never reused: like the document frequencies, they grow with the
+ * vocabulary of the stream.
+ */
+import type { TermWeight } from './sparse.js';
+
+/** A held vector by term id: the terms of a `TermWeight[]` in its order, and their weights. */
+export interface IdVector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+export class TermSpace {
+  private readonly idOf = new Map<string, number>();
+  /** The loaded article's weight of each term id (0: not in the article). */
+  private weight = new Float64Array(1 << 14);
+  /** 1 + the term's place in the loaded article's vector (0: not in it). */
+  private place = new Int32Array(1 << 14);
+  /** Ids of the loaded article's terms, to unload them. */
+  private loaded: Int32Array = new Int32Array(0);
+  /** Products by article place, for sums in the article's order. */
+  private products = new Float64Array(0);
+
+  /** The vector by term id, giving new terms new ids. */
+  intern(vector: readonly TermWeight[]): IdVector {
+    const ids = new Int32Array(vector.length);
+    const weights = new Float64Array(vector.length);
+    vector.forEach(([t, w], i) => {
+      let id = this.idOf.get(t);
+      if (id === undefined) this.idOf.set(t, (id = this.idOf.size));
+      ids[i] = id;
+      weights[i] = w;
+    });
+    if (this.idOf.size > this.weight.length) this.grow(this.idOf.size);
+    return { ids, weights };
+  }
+
+  /** Makes `article` the vector the dot products below are taken with (until the next `load`). */
+  load(article: IdVector): void {
+    this.unload();
+    const { ids, weights } = article;
+    for (let i = 0; i < ids.length; i++) {
+      this.weight[ids[i]!] = weights[i]!;
+      this.place[ids[i]!] = i + 1;
+    }
+    this.loaded = ids;
+    if (this.products.length < ids.length) this.products = new Float64Array(ids.length);
+  }
+
+  /** Clears the loaded article's weights. */
+  unload(): void {
+    for (const id of this.loaded) {
+      this.weight[id] = 0;
+      this.place[id] = 0;
+    }
+    this.loaded = new Int32Array(0);
+  }
+
+  /** `dot(held, articleWeights)`: the products of shared terms added in the held vector's order. */
+  memberOrderDot(held: IdVector): number {
+    const { ids, weights } = held;
+    let s = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const v = this.weight[ids[i]!]!;
+      // A term the article lacks reads 0 here; adding its zero product would change nothing either.
+      if (v !== 0) s += weights[i]! * v;
+    }
+    return s;
+  }
+
+  /** `dot(articleVector, heldWeights)`: the products of shared terms added in the article's order. */
+  articleOrderDot(held: IdVector): number {
+    const { ids, weights } = held;
+    const products = this.products;
+    let first = products.length;
+    let last = -1;
+    for (let i = 0; i < ids.length; i++) {
+      const place = this.place[ids[i]!]!;
+      if (place === 0) continue;
+      products[place - 1] = this.weight[ids[i]!]! * weights[i]!;
+      first = Math.min(first, place - 1);
+      last = Math.max(last, place - 1);
+    }
+    let s = 0;
+    for (let p = first; p <= last; p++) {
+      const x = products[p]!;
+      if (x !== 0) {
+        s += x;
+        products[p] = 0;
+      }
+    }
+    return s;
+  }
+
+  private grow(size: number): void {
+    let length = this.weight.length;
+    while (length < size) length *= 2;
+    const weight = new Float64Array(length);
+    const place = new Int32Array(length);
+    weight.set(this.weight);
+    place.set(this.place);
+    this.weight = weight;
+    this.place = place;
+  }
+}
