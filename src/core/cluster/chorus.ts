@@ -197,7 +197,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   datedJoinModel: 1,
   joinCandidates: 5,
   joinThreshold: 0,
-  lateJoinThreshold: 0,
+  lateJoinThreshold: 0.6,
   lateJoinDays: 2,
 });
 
