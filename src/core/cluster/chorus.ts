@@ -11,7 +11,10 @@
  *
  * A dated article (not a headline) decides by a learned model instead when the clusterer has one
  * (`join-model.ts`): boosted trees over `joinFeatures` of its best few candidates, trained on a dated
- * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round).
+ * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round). When a
+ * dated article opens a new day, the dated articles of the last days still alone in their stories are
+ * decided again by the same model against the stories as they are now, and may merge into one (a
+ * second chance once their siblings have arrived: docs/clustering.md, sixth round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
@@ -128,6 +131,7 @@ export interface ChorusClusterOptions extends FeatureOptions {
    * reaches this (0: never). Siblings that arrived after it may have made its own story recognisable.
    */
   readonly lateJoinThreshold: number;
+  /** Lone articles dated this many days before the newest article seen, or less, get the second chance. */
   readonly lateJoinDays: number;
 }
 
