@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { BOOST_DEFAULTS, type BoostOptions } from '../same-content/boosted-trees.js';
 import { collectPairs } from './pairs.js';
-import { crossed, folds, readVectors, STREAM_OPTIONS, trainStream } from './train.js';
+import { crossed, folds, readVectors, setOptions, STREAM_OPTIONS, trainStream } from './train.js';
 import type { TermVectors } from '../../src/core/cluster/term-vectors.js';
 
 /** One line per (join threshold, late threshold): both folds' BCubed and their mean F1. */
@@ -60,11 +60,7 @@ async function main(): Promise<void> {
       vectors: { type: 'string', default: 'none' },
     },
   });
-  const options: Record<string, number> = {};
-  for (const kv of values.set ?? []) {
-    const [k, v] = kv.split('=');
-    if (k && v !== undefined) options[k] = Number(v);
-  }
+  const options = setOptions(values.set);
   const stream = await trainStream(
     positionals[0],
     values,

@@ -131,6 +131,16 @@ export function buildJoinModel(
   return `${JSON.stringify(model(all, best.t, boost))}\n`;
 }
 
+/** Clustering options from `--set name=value` flags. */
+export function setOptions(flags: readonly string[] | undefined): Record<string, number> {
+  const options: Record<string, number> = {};
+  for (const kv of flags ?? []) {
+    const [k, v] = kv.split('=');
+    if (k && v !== undefined) options[k] = Number(v);
+  }
+  return options;
+}
+
 /** Term vectors from a file written by `vectors.ts`, or none for `none`. */
 export function readVectors(path: string | undefined): TermVectors | undefined {
   return path === 'none' || path === undefined
@@ -152,11 +162,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: join(here, '..', '..', 'src', 'core', 'cluster', 'join-model.json') },
     },
   });
-  const options: Record<string, number> = {};
-  for (const kv of values.set ?? []) {
-    const [k, v] = kv.split('=');
-    if (k && v !== undefined) options[k] = Number(v);
-  }
+  const options = setOptions(values.set);
   const stream = await trainStream(
     positionals[0],
     values,
