@@ -7,6 +7,7 @@
 import { chorusFactory, type JoinObservation } from '../../src/core/cluster/chorus.js';
 import prior from '../../src/core/cluster/cluster-idf.json' with { type: 'json' };
 import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import type { TermVectors } from '../../src/core/cluster/term-vectors.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { clusterScores, type ClusterScores } from '../../src/eval/cluster-metrics.js';
 import type { Example } from '../same-content/logistic.js';
@@ -27,13 +28,14 @@ export interface PairRun {
 /**
  * Clusters `stream` (with `model` deciding dated joins when given, else the rule; with `oracle`, a
  * never-wrong choice among the candidates: the own story when it is one of them, else a new story) and
- * collects the labelled candidates of every dated decision.
+ * collects the labelled candidates of every dated decision. `vectors` feed the dense features.
  */
 export function collectPairs(
   stream: readonly LabelledArticle[],
   options: Record<string, number> = {},
   model?: JoinModel,
   oracle = false,
+  vectors?: TermVectors,
 ): PairRun {
   const pairs: Pair[] = [];
   // gold → story → articles of that gold in the story (after merges).
@@ -55,6 +57,7 @@ export function collectPairs(
     o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
   const clusterer = chorusFactory(prior, {
     ...(model && { model }),
+    ...(vectors && { vectors }),
     observe,
     ...(oracle && { decide }),
   }).create({

@@ -3,7 +3,7 @@
  * for byte the same from the same data), printing the figures its threshold was chosen on.
  *
  *   npx tsx lab/cluster-join/train.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--examples 11244] [--seed 7]
- *        [--thresholds 0.5,0.55,0.6] [--trees 200] [--depth 3] [--rounds 1] [--out FILE]
+ *        [--thresholds 0.5,0.55,0.6] [--trees 200] [--depth 3] [--rounds 1] [--vectors FILE|none] [--out FILE]
  *
  * e.g. npx tsx lab/cluster-join/train.ts /work/shared/data/multi-news/train.jsonl.gz:/work/shared/data/multi-news/train.dates.tsv
  *
@@ -12,14 +12,17 @@
  * Pairs are collected from the rule's run over each fold; trees fitted on one fold choose among the
  * candidates of the other at each threshold, and the threshold with the best mean BCubed F1 of the
  * two folds is kept; the shipped trees are fitted on the pairs of both folds. With `--rounds 2`, each
- * fold's pairs are collected again from a run the first round's model decided, and added.
+ * fold's pairs are collected again from a run the first round's model decided, and added. With
+ * `--vectors FILE` (written by `vectors.ts`) the dense features are computed; without, they are 0, as
+ * in the product, which ships no term vectors (docs/clustering.md, sixth round).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
 import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import { termVectors, type TermVectors, type TermVectorsFile } from '../../src/core/cluster/term-vectors.js';
 import type { TreeEnsemble } from '../../src/core/match/trees.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { datedMultiNewsStream } from '../../src/eval/cluster-streams.js';
@@ -71,7 +74,7 @@ function model(pairs: readonly Pair[], threshold: number, boost: BoostOptions): 
 }
 
 /** Trees for fold `f`, fitted on the other fold's pairs. */
-function crossed(pairs: readonly Pair[][], f: number, boost: BoostOptions): JoinModel {
+export function crossed(pairs: readonly Pair[][], f: number, boost: BoostOptions): JoinModel {
   return model(pairs[1 - f] ?? [], 0.5, boost);
 }
 
@@ -86,8 +89,9 @@ export function buildJoinModel(
   log: (line: string) => void,
   options: Record<string, number> = {},
   rounds = 1,
+  vectors?: TermVectors,
 ): string {
-  const runs = streams.map((s) => collectPairs(s, options));
+  const runs = streams.map((s) => collectPairs(s, options, undefined, false, vectors));
   runs.forEach((r, f) => {
     const positives = r.pairs.reduce((n, p) => n + p.y, 0);
     log(
@@ -105,7 +109,7 @@ export function buildJoinModel(
       const kept = best.t;
       pairs = streams.map((s, f) => [
         ...(pairs[f] ?? []),
-        ...collectPairs(s, options, { ...models[f]!, threshold: kept }).pairs,
+        ...collectPairs(s, options, { ...models[f]!, threshold: kept }, false, vectors).pairs,
       ]);
       log(`round ${round}: ${pairs.map((p) => p.length).join(' + ')} pairs`);
     }
@@ -113,7 +117,7 @@ export function buildJoinModel(
     best = { t: thresholds[0] ?? 0.5, f1: -1 };
     for (const t of thresholds) {
       const f1 = streams.map(
-        (s, f) => collectPairs(s, options, { ...models[f]!, threshold: t }).scores.bcubed,
+        (s, f) => collectPairs(s, options, { ...models[f]!, threshold: t }, false, vectors).scores.bcubed,
       );
       const mean = (f1[0]!.f1 + f1[1]!.f1) / 2;
       log(
@@ -127,6 +131,23 @@ export function buildJoinModel(
   return `${JSON.stringify(model(all, best.t, boost))}\n`;
 }
 
+/** Clustering options from `--set name=value` flags. */
+export function setOptions(flags: readonly string[] | undefined): Record<string, number> {
+  const options: Record<string, number> = {};
+  for (const kv of flags ?? []) {
+    const [k, v] = kv.split('=');
+    if (k && v !== undefined) options[k] = Number(v);
+  }
+  return options;
+}
+
+/** Term vectors from a file written by `vectors.ts`, or none for `none`. */
+export function readVectors(path: string | undefined): TermVectors | undefined {
+  return path === 'none' || path === undefined
+    ? undefined
+    : termVectors(JSON.parse(readFileSync(path, 'utf8')) as TermVectorsFile);
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -137,14 +158,11 @@ async function main(): Promise<void> {
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },
       rounds: { type: 'string', default: '1' },
+      vectors: { type: 'string', default: 'none' },
       out: { type: 'string', default: join(here, '..', '..', 'src', 'core', 'cluster', 'join-model.json') },
     },
   });
-  const options: Record<string, number> = {};
-  for (const kv of values.set ?? []) {
-    const [k, v] = kv.split('=');
-    if (k && v !== undefined) options[k] = Number(v);
-  }
+  const options = setOptions(values.set);
   const stream = await trainStream(
     positionals[0],
     values,
@@ -157,6 +175,7 @@ async function main(): Promise<void> {
     (line) => console.log(line),
     options,
     Number(values.rounds),
+    readVectors(values.vectors),
   );
   writeFileSync(values.out ?? '', text);
   console.log(`wrote ${values.out}`);

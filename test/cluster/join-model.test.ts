@@ -1,10 +1,12 @@
 /** The learned join decision: its features, its checks, and the clusterer deciding dated joins by it. */
 import { describe, expect, it } from 'vitest';
-import { makeArticle } from '../../src/core/article.js';
+import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { chorusFactory } from '../../src/core/cluster/chorus.js';
 import { JOIN_FEATURES, joinFeatures, type JoinEvidence } from '../../src/core/cluster/join-features.js';
 import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
 import { restoreClusterer } from '../../src/core/cluster/registry.js';
+import { termVectors } from '../../src/core/cluster/term-vectors.js';
+import { vectorsFile } from '../../lab/cluster-join/vectors.js';
 
 const BASE: JoinEvidence = {
   score: 0.3,
@@ -33,6 +35,9 @@ const BASE: JoinEvidence = {
   ]),
   cohesion: 0.5,
   idf: (t) => (t === 'dam' ? 5 : 2),
+  dense: 0.7,
+  denseLink: 0.8,
+  denseLead: 0.2,
 };
 
 const feature = (e: JoinEvidence, name: (typeof JOIN_FEATURES)[number]) =>
@@ -52,6 +57,9 @@ describe('joinFeatures', () => {
     ['how closely the story holds together', BASE, 'cohesion', 0.5],
     ['the mean link against it', BASE, 'linkOverCohesion', 0.5],
     ['nothing against a story of one article', { ...BASE, cohesion: 0 }, 'linkOverCohesion', 0],
+    ['the dense cosine with the story', BASE, 'dense', 0.7],
+    ['with its nearest member', BASE, 'denseLink', 0.8],
+    ['and its lead over the other candidates', BASE, 'denseLead', 0.2],
   ] as const)('%s', (_name, evidence, name, expected) => {
     expect(feature(evidence, name)).toBeCloseTo(expected, 9);
     expect(joinFeatures(evidence)).toHaveLength(JOIN_FEATURES.length);
@@ -114,6 +122,77 @@ describe('the learned join decision', () => {
     c.add(day(1, 'b', OTHER));
     c.add(day(2, 'c', DAM));
     expect(seen).toEqual([0, 1, 2]);
+  });
+
+  it('reads dense cosines when it has term vectors, zeros without', () => {
+    // "dam", "spillway" and "leak" point one way; "ferri" (the stem of ferry) another.
+    const file = vectorsFile(
+      ['dam', 'spillwai', 'leak', 'ferri'],
+      Float64Array.from([1, 0, 0.9, 0.1, 0.8, 0.2, 0, 1]),
+      2,
+    );
+    const dense = (vectors?: ReturnType<typeof termVectors>) => {
+      const seen: number[][] = [];
+      const c = chorusFactory(undefined, {
+        ...(vectors && { vectors }),
+        observe: (o) => seen.push(...o.features.map((x) => [...x])),
+      }).create();
+      c.add(day(1, 'a', DAM));
+      c.add(day(1, 'b', OTHER));
+      c.add(day(2, 'c', 'Engineers say the leak at the dam grew overnight.'));
+      return seen.map((x) => x[JOIN_FEATURES.indexOf('dense')]);
+    };
+    const found = dense(termVectors(file));
+    expect(found).toHaveLength(3);
+    expect(found[1]).toBeGreaterThan(0.9);
+    expect(found[1]).toBeGreaterThan(found[2] ?? 1);
+    expect(dense()).toEqual([0, 0, 0]);
+  });
+
+  describe('the second chance of lone articles', () => {
+    // Joins refused on arrival (p 0.993 < 0.999), taken late (p ≥ 0.9) once a new day begins.
+    const factory = chorusFactory(undefined, { model: spanModel(1.5, 0.999) });
+    const run = (c: ReturnType<typeof factory.create>, articles: ReturnType<typeof day>[]) =>
+      articles.map((a) => c.add(a));
+    const a = day(1, 'a', DAM);
+    const b = day(1, 'b', OTHER);
+    const c = day(3, 'c', DAM);
+
+    it('merges a lone article of the days before into the story the model finds, on a new day', () => {
+      const clusterer = factory.create({ lateJoinThreshold: 0.9 });
+      const [da, db, dc] = run(clusterer, [a, b, c]);
+      expect(db?.newStory).toBe(true);
+      expect(dc?.merges).toEqual([{ from: db?.storyId, into: da?.storyId }]);
+      expect(clusterer.storyOf('b')).toBe(clusterer.storyOf('a'));
+      expect(clusterer.storyOf('c')).not.toBe(clusterer.storyOf('a'));
+    });
+
+    it.each([
+      ['off', { lateJoinThreshold: 0 }],
+      ['above the probability', { lateJoinThreshold: 0.999 }],
+      ['with the model off', { lateJoinThreshold: 0.9, datedJoinModel: 0 }],
+    ])('leaves them alone %s', (_name, options) => {
+      const clusterer = factory.create(options);
+      run(clusterer, [a, b, c]);
+      expect(clusterer.storyOf('b')).not.toBe(clusterer.storyOf('a'));
+    });
+
+    it('gives headlines and undated articles no second chance', () => {
+      const clusterer = factory.create({ lateJoinThreshold: 0.9 });
+      const headline = (id: string, title: string) =>
+        makeArticle({ id, title, text: title, date: '2026-04-01', warnings: [HEADLINE_ONLY] });
+      clusterer.add(headline('h1', 'Dam spillway repaired'));
+      clusterer.add(headline('h2', 'Ferry crews strike'));
+      clusterer.add(c);
+      expect(clusterer.storyOf('h2')).not.toBe(clusterer.storyOf('h1'));
+    });
+
+    it('decides the same after a snapshot is restored', () => {
+      const live = factory.create({ lateJoinThreshold: 0.9 });
+      run(live, [a, b]);
+      const restored = factory.restore(JSON.parse(JSON.stringify(live.snapshot())));
+      expect(restored.add(c)).toEqual(live.add(c));
+    });
   });
 
   it('restores snapshots from before the model with the rule', () => {

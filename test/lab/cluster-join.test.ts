@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
 import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
+import { termVectors, type TermVectorsFile } from '../../src/core/cluster/term-vectors.js';
 
 const DIR = 'test/fixtures/cluster-join';
 
@@ -65,5 +66,52 @@ describe('lab/cluster-join/oracle.ts', () => {
     expect(f1[1]).toBeGreaterThanOrEqual(f1[0]! - 1e-9);
     expect(f1[2]).toBeGreaterThanOrEqual(f1[1]! - 1e-9);
     expect(log).toMatch(/oracle over 5 candidates: own story held for \d+ articles/);
+  }, 120_000);
+});
+
+const tsx = (args: string[]) =>
+  execFileSync('npx', ['tsx', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('lab/cluster-join/vectors.ts and late.ts', () => {
+  it('writes term vectors the clusterer decodes, the same bytes twice, and tunes late joins with them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-vectors-'));
+    const build = (out: string) =>
+      tsx([
+        'lab/cluster-join/vectors.ts',
+        `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+        '--examples',
+        '4',
+        '--min-df',
+        '2',
+        '--dimensions',
+        '4',
+        '--out',
+        out,
+      ]);
+    expect(build(join(dir, 'a.json'))).toMatch(/articles of \d+ terms \(\d+ stream examples left out\)/);
+    build(join(dir, 'b.json'));
+    const text = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(text);
+    const file = JSON.parse(text) as TermVectorsFile;
+    expect(file.dimensions).toBe(4);
+    const fire = termVectors(file).embed([['fire', 1]]);
+    expect(Math.hypot(...fire)).toBeGreaterThan(0);
+
+    const log = tsx([
+      'lab/cluster-join/late.ts',
+      `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+      '--examples',
+      '12',
+      '--trees',
+      '5',
+      '--thresholds',
+      '0.3',
+      '--late',
+      '0,0.5',
+      '--vectors',
+      join(dir, 'a.json'),
+    ]);
+    expect(log.trim().split('\n')).toHaveLength(2);
+    expect(log).toMatch(/threshold 0.3 late 0.5: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/);
   }, 120_000);
 });

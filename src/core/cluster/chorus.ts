@@ -11,7 +11,10 @@
  *
  * A dated article (not a headline) decides by a learned model instead when the clusterer has one
  * (`join-model.ts`): boosted trees over `joinFeatures` of its best few candidates, trained on a dated
- * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round).
+ * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round). When a
+ * dated article opens a new day, the dated articles of the last days still alone in their stories are
+ * decided again by the same model against the stories as they are now, and may merge into one (a
+ * second chance once their siblings have arrived: docs/clustering.md, sixth round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
@@ -37,6 +40,7 @@ import { DocumentFrequency, type PriorFrequencies } from './document-frequency.j
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
 import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
+import { denseCosine, type TermVectors } from './term-vectors.js';
 import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
@@ -123,6 +127,15 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly joinCandidates: number;
   /** Least join probability; 0 takes the model's own threshold (chosen on the train folds). */
   readonly joinThreshold: number;
+  /**
+   * A second chance for dated articles left alone: when a dated article opens a new day, every story of
+   * one dated article (not a headline) from the last `lateJoinDays` days is decided again by the model
+   * against the stories as they are now, and merged into the most probable one when its probability
+   * reaches this (0: never). Siblings that arrived after it may have made its own story recognisable.
+   */
+  readonly lateJoinThreshold: number;
+  /** Lone articles dated this many days before the newest article seen, or less, get the second chance. */
+  readonly lateJoinDays: number;
 }
 
 /** What the join decision saw for one dated article: its best candidates and their `joinFeatures`. */
@@ -135,6 +148,8 @@ export interface JoinObservation {
 /** The learned decision's parts: the model, and for the lab an observer of every dated decision. */
 export interface JoinSetup {
   readonly model?: JoinModel;
+  /** Dense term vectors for the model's `dense` features (0 without them). */
+  readonly vectors?: TermVectors;
   readonly observe?: (observation: JoinObservation) => void;
   /**
    * For the lab's oracles: the index of the candidate to join (−1: open a story) in place of the
@@ -189,9 +204,12 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   datedJoinModel: 1,
   joinCandidates: 5,
   joinThreshold: 0,
+  lateJoinThreshold: 0.6,
+  lateJoinDays: 2,
 });
 
 const DAY = 86_400_000;
+const NO_DENSE = { dense: 0, denseLink: 0, denseLead: 0 } as const;
 /** Newest members of a story whose pairwise cosines give its cohesion (a join feature). */
 const COHESION_MEMBERS = 8;
 
@@ -203,6 +221,10 @@ interface Member {
   readonly weights: Map<string, number>;
   /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
   readonly byId: IdVector;
+  /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
+  dense?: Float64Array;
+  /** A dated article, not a headline: alone in its story, it may join one late (`lateJoinThreshold`). */
+  readonly dated: boolean;
 }
 
 interface StoryState {
@@ -278,12 +300,18 @@ class ChorusClusterer implements OnlineClusterer {
     const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
     const weights = new Map(vector);
     const byId = this.space.intern(vector);
-    this.space.load(byId);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
     const scan = !headline && Number.isFinite(time) && this.storyState.size <= this.options.scanStories;
 
+    // A new day: the articles of the days before that were left alone get their second chance first.
+    // Each is loaded into the term space in turn, so the arriving article is loaded after them.
+    const late =
+      !headline && Number.isFinite(time) && Math.floor(time / DAY) > Math.floor(this.newest / DAY)
+        ? this.lateJoins()
+        : [];
+    this.space.load(byId);
     const scored = this.score(vector, time, decide, scan);
     const learned =
       !headline && Number.isFinite(time) ? this.learnedChoice(article.id, scored, vector, time) : undefined;
@@ -297,7 +325,7 @@ class ChorusClusterer implements OnlineClusterer {
           (best.score - second >= decide.margin || second >= this.options.mergeThreshold));
     const storyId = joins && best ? best.story : this.book.open(article.id);
     if (joins) this.book.join(storyId, article.id);
-    const merges: { from: string; into: string }[] = [];
+    const merges: { from: string; into: string }[] = [...late];
     if (joins) {
       for (const other of scored) {
         if (other.score < this.options.mergeThreshold) break;
@@ -311,7 +339,7 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     const finalStory = this.book.resolve(storyId);
-    this.remember(finalStory, article.id, vector, weights, byId, time);
+    this.remember(finalStory, article.id, vector, weights, byId, time, !headline && Number.isFinite(time));
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
@@ -347,15 +375,7 @@ class ChorusClusterer implements OnlineClusterer {
   ): { story: Scored | undefined; joins: boolean } | undefined {
     const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
     if (!model && !this.join.observe && !this.join.decide) return undefined;
-    const top = scored.slice(0, this.options.joinCandidates);
-    const link = bestTwo(scored, (c) => c.linkCosine);
-    const centroid = bestTwo(scored, (c) => c.centroid);
-    const features = top.map((c, rank) =>
-      this.joinEvidence(c, rank, scored, vector, time, {
-        link: c.linkCosine - (c === link.first ? link.second : link.best),
-        centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
-      }),
-    );
+    const { top, features } = this.candidateFeatures(scored, vector, time);
     const observation = { articleId, stories: top.map((c) => c.story), features };
     this.join.observe?.(observation);
     if (this.join.decide) {
@@ -363,14 +383,58 @@ class ChorusClusterer implements OnlineClusterer {
       return { story: top[i], joins: top[i] !== undefined };
     }
     if (!model) return undefined;
-    let story: Scored | undefined;
-    let p = -1;
-    top.forEach((c, i) => {
-      const q = joinProbability(model, features[i] ?? []);
-      if (q > p) [story, p] = [c, q];
-    });
+    const { story, p } = mostProbable(model, top, features);
     const threshold = this.options.joinThreshold > 0 ? this.options.joinThreshold : model.threshold;
     return { story, joins: story !== undefined && p >= threshold };
+  }
+
+  /** The best `joinCandidates` of `scored` and their `joinFeatures`. */
+  private candidateFeatures(scored: readonly Scored[], vector: readonly TermWeight[], time: number) {
+    const top = scored.slice(0, this.options.joinCandidates);
+    const link = bestTwo(scored, (c) => c.linkCosine);
+    const centroid = bestTwo(scored, (c) => c.centroid);
+    const dense = this.denseEvidence(top, vector);
+    const features = top.map((c, rank) =>
+      this.joinEvidence(c, rank, scored, vector, time, {
+        link: c.linkCosine - (c === link.first ? link.second : link.best),
+        centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
+        dense: dense[rank] ?? NO_DENSE,
+      }),
+    );
+    return { top, features };
+  }
+
+  /**
+   * The second chance (`lateJoinThreshold`): each story of one dated article from the last
+   * `lateJoinDays` days is scored again, as if its article arrived now with its own date, against the
+   * other held stories; it merges into the model's most probable one when that reaches the threshold.
+   * Skipped on busy feeds (more stories held than `scanStories`), where it would cost an article's
+   * decision per lone article each day.
+   */
+  private lateJoins(): { from: string; into: string }[] {
+    const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
+    const threshold = this.options.lateJoinThreshold;
+    if (!model || threshold <= 0 || this.storyState.size > this.options.scanStories) return [];
+    const since = this.newest - this.options.lateJoinDays * DAY;
+    const alone = [...this.storyState].filter(
+      ([id, s]) =>
+        s.recent.length === 1 && s.last !== undefined && s.last >= since && this.book.size(id) === 1,
+    );
+    const decide = this.decisionOptions(false, true);
+    const merges: { from: string; into: string }[] = [];
+    for (const [id, s] of alone) {
+      const m = this.members.get(s.recent[0] ?? -1);
+      if (!m?.dated || s.last === undefined || this.book.size(id) !== 1) continue;
+      this.space.load(m.byId);
+      const scored = this.score(m.vector, s.last, decide, true).filter((c) => c.story !== id);
+      const { top, features } = this.candidateFeatures(scored, m.vector, s.last);
+      const { story, p } = mostProbable(model, top, features);
+      if (!story || p < threshold) continue;
+      const [keep, drop] = olderFirst(story.story, id);
+      this.mergeStories(drop, keep);
+      merges.push({ from: drop, into: keep });
+    }
+    return merges;
   }
 
   /** `joinFeatures` of one candidate, from the story's state now. */
@@ -380,7 +444,11 @@ class ChorusClusterer implements OnlineClusterer {
     scored: readonly Scored[],
     vector: readonly TermWeight[],
     time: number,
-    leads: { link: number; centroid: number },
+    leads: {
+      link: number;
+      centroid: number;
+      dense: { readonly dense: number; readonly denseLink: number; readonly denseLead: number };
+    },
   ): number[] {
     const s = this.storyState.get(c.story);
     let links = 0;
@@ -416,6 +484,7 @@ class ChorusClusterer implements OnlineClusterer {
       centroidTerms: s?.centroid ?? new Map<string, number>(),
       cohesion,
       idf: (t) => this.df.idf(t),
+      ...leads.dense,
     });
   }
 
@@ -440,6 +509,34 @@ class ChorusClusterer implements OnlineClusterer {
     const value = pairs > 0 ? agree / pairs : 0;
     s.cohesion = { keys: recent, value };
     return value;
+  }
+
+  /**
+   * The dense features of each candidate: cosine of the article's dense vector with the sum of the
+   * story's recent members' and with its nearest member's, and the lead of the first over the best
+   * other candidate. Member vectors are computed once, when first needed (64 numbers each).
+   */
+  private denseEvidence(top: readonly Scored[], vector: readonly TermWeight[]) {
+    const vectors = this.join.vectors;
+    if (!vectors || top.length === 0) return top.map(() => NO_DENSE);
+    const article = vectors.embed(vector);
+    const found = top.map((c) => {
+      const sum = new Float64Array(vectors.dimensions);
+      let best = 0;
+      for (const key of this.storyState.get(c.story)?.recent ?? []) {
+        const m = this.members.get(key);
+        if (!m) continue;
+        m.dense ??= vectors.embed(m.vector);
+        for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) + (m.dense[d] ?? 0);
+        best = Math.max(best, denseCosine(article, m.dense));
+      }
+      return { dense: denseCosine(article, sum), denseLink: best };
+    });
+    const lead = bestTwo(found, (f) => f.dense);
+    return found.map((f) => ({
+      ...f,
+      denseLead: f.dense - (f === lead.first ? lead.second : lead.best),
+    }));
   }
 
   /** Thresholds of one decision: a headline-only item's, a dated article's, or the undated default. */
@@ -619,9 +716,10 @@ class ChorusClusterer implements OnlineClusterer {
     weights: Map<string, number>,
     byId: IdVector,
     time: number,
+    dated: boolean,
   ): void {
     const key = this.nextMember++;
-    this.members.set(key, { id, story, vector, weights, byId });
+    this.members.set(key, { id, story, vector, weights, byId, dated });
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       this.post(t, key, w);
     }
@@ -711,7 +809,10 @@ class ChorusClusterer implements OnlineClusterer {
       df: this.df.toJSON(),
       nextMember: this.nextMember,
       newest: Number.isFinite(this.newest) ? this.newest : null,
-      members: [...this.members].map(([key, m]) => [key, m.id, m.story, m.vector.map(([t, w]) => [t, w])]),
+      members: [...this.members].map(([key, m]) => {
+        const v = m.vector.map(([t, w]) => [t, w] as const);
+        return m.dated ? ([key, m.id, m.story, v, 1] as const) : ([key, m.id, m.story, v] as const);
+      }),
       stories: [...this.storyState].map(([id, s]) => [
         id,
         [...s.centroid].map(([t, w]) => [t, w]),
@@ -726,7 +827,8 @@ class ChorusClusterer implements OnlineClusterer {
   private load(state: ChorusState): void {
     this.nextMember = state.nextMember;
     this.newest = state.newest ?? -Infinity;
-    for (const [key, id, story, vector] of state.members) {
+    // Members saved before late joins carry no flag: they are not given a second chance.
+    for (const [key, id, story, vector, dated] of state.members) {
       const v = vector.map(([t, w]) => [t, w] as const);
       this.members.set(key, {
         id,
@@ -734,6 +836,7 @@ class ChorusClusterer implements OnlineClusterer {
         vector: v,
         weights: new Map(v),
         byId: this.space.intern(v),
+        dated: dated === 1,
       });
       for (const [t, w] of v.slice(0, this.options.indexTerms)) {
         this.post(t, key, w);
@@ -769,6 +872,21 @@ function topEntries(map: Iterable<[number, number]>, k: number): [number, number
     top[i] = entry;
   }
   return top;
+}
+
+/** The candidate the model finds most probable (ties: the better ranked) and its probability. */
+function mostProbable(
+  model: JoinModel,
+  top: readonly Scored[],
+  features: readonly (readonly number[])[],
+): { story: Scored | undefined; p: number } {
+  let story: Scored | undefined;
+  let p = -1;
+  top.forEach((c, i) => {
+    const q = joinProbability(model, features[i] ?? []);
+    if (q > p) [story, p] = [c, q];
+  });
+  return { story, p };
 }
 
 /** The highest value of `of` among `items`, the item holding it, and the highest among the others (0 when none). */
@@ -824,7 +942,14 @@ interface ChorusState {
   readonly df: { documents: number; counts: [string, number][] };
   readonly nextMember: number;
   readonly newest: number | null;
-  readonly members: readonly (readonly [number, string, string, readonly (readonly [string, number])[]])[];
+  /** Key, article id, story, vector, and 1 for a dated article (absent in older snapshots). */
+  readonly members: readonly (readonly [
+    number,
+    string,
+    string,
+    readonly (readonly [string, number])[],
+    number?,
+  ])[];
   readonly stories: readonly (readonly [
     string,
     readonly (readonly [string, number])[],

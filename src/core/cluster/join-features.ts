@@ -30,6 +30,9 @@ export const JOIN_FEATURES = [
   'sharedNumbers',
   'cohesion',
   'linkOverCohesion',
+  'dense',
+  'denseLink',
+  'denseLead',
 ] as const;
 
 /** The evidence of one pair, as the clusterer has it at the time of the decision. */
@@ -64,6 +67,14 @@ export interface JoinEvidence {
    */
   readonly cohesion: number;
   readonly idf: (term: string) => number;
+  /**
+   * Cosines of the article's dense vector (`term-vectors.ts`) with the sum of the story's recent members'
+   * and with its nearest member, and the first minus the best other candidate's: evidence of one event
+   * told in other words. 0 when the clusterer has no term vectors.
+   */
+  readonly dense: number;
+  readonly denseLink: number;
+  readonly denseLead: number;
 }
 
 const NUMBER = /^\d+$/;
@@ -107,5 +118,8 @@ export function joinFeatures(e: JoinEvidence): number[] {
     numbers,
     e.cohesion,
     e.cohesion > 0 ? e.meanLink / e.cohesion : 0,
+    e.dense,
+    e.denseLink,
+    e.denseLead,
   ];
 }
