@@ -29,7 +29,9 @@ export class DocumentFrequency {
   constructor(private readonly prior?: PriorFrequencies) {}
 
   private priorDf(term: string): number {
-    return this.prior ? (this.prior.df[term] ?? 0) : 0;
+    // Own keys only: the table is a plain object, and "constructor" or "toString" would read its
+    // prototype's function, whose weight came out NaN and dropped the word from every vector.
+    return this.prior && Object.hasOwn(this.prior.df, term) ? (this.prior.df[term] ?? 0) : 0;
   }
 
   /** Counts one document's distinct terms. */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentFrequency } from '../../src/core/cluster/document-frequency.js';
+
+describe('DocumentFrequency', () => {
+  const prior = { documents: 100, df: { bridge: 9, council: 30 } };
+
+  it.each(['bridge', 'council', 'ferry', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'weighs %s with a finite idf, a word the prior lacks as if counted nowhere',
+    (word) => {
+      const df = new DocumentFrequency(prior);
+      df.add(new Set(['quay', word]));
+      const idf = df.idf(word);
+      expect(Number.isFinite(idf)).toBe(true);
+      const inPrior = Object.hasOwn(prior.df, word) ? prior.df[word as 'bridge'] : 0;
+      expect(idf).toBeCloseTo(Math.log(102 / (1 + inPrior + 0.5)));
+    },
+  );
+});
