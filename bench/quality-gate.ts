@@ -84,16 +84,17 @@ const polnearSpeakers: Measure = async (dir) => {
     recall: figures.recall,
   };
 };
-// Set on 2026-12-06 under what the learned chooser measures (fourth round: 79.6 % right, 3.5 % wrong): a
-// speaker change that guesses more and errs more fails the second floor even if it gains on the first.
+// Set on 2026-12-06 under what the learned chooser measures (fourth round: 79.6 % right, 3.5 % wrong; the
+// right floor raised in the sixth round, 81.9 % right, 3.7 % wrong): a speaker change that guesses more
+// and errs more fails the second floor even if it gains on the first.
 const FLOORS: readonly Floor[] = [
   ...QUALITY_FLOORS,
   {
     name: 'speaker right, PolNeAR dev',
     measure: polnearSpeakers,
     figure: 'right',
-    floor: 0.785,
-    measured: 0.796,
+    floor: 0.81,
+    measured: 0.819,
   },
   {
     name: 'speaker not wrong, PolNeAR dev',

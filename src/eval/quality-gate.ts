@@ -79,7 +79,8 @@ export const conllNer: Measure = (dataDir) => {
  * 44.11 / 14.84, tfidf 0.743). The ROUGE floors were re-pinned after readable selection (issue 12), which
  * trades 0.4 ROUGE-1 for summaries without cut-off sentences, half quotations or dangling openings,
  * and raised in the second round (flaw penalties: +0.13 ROUGE-1; stories retired: +0.002 BCubed) and the
- * third (dated articles scan the held stories: +0.008 BCubed).
+ * third (dated articles scan the held stories: +0.008 BCubed). The BCubed floor was raised in the
+ * sixth round of issue 14 (learned join, cohesion, second chances: 0.888 → 0.8988 on these 2,000).
  */
 export const QUALITY_FLOORS: readonly Floor[] = [
   {
@@ -100,8 +101,8 @@ export const QUALITY_FLOORS: readonly Floor[] = [
     name: 'BCubed F1, dated validation stream 1–2,000',
     measure: streamBCubed,
     figure: 'f1',
-    floor: 0.875,
-    measured: 0.888,
+    floor: 0.888,
+    measured: 0.8988,
   },
   {
     name: 'NER span F1, CoNLL-2003 eng.testa',
