@@ -8,7 +8,7 @@ import { isHeadlineOnly } from '../article.js';
 import { americanStem } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
-import { isCapitalized } from '../text/letters.js';
+import { isCapitalized, letterOrDigitLength } from '../text/letters.js';
 import { hasSpacelessScript, splitWordRun } from '../text/tokens.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -65,30 +65,21 @@ function termOf(word: string): string | null {
   return term;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Whether the character at `i` is a letter or digit (`[\p{L}\p{N}]`): ASCII by code, the rest by the expression. */
-function isWordChar(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const pair = text.slice(i, i + 2);
-    return LETTER_OR_DIGIT.test(pair) ? pair.length : 0;
-  }
-  return LETTER_OR_DIGIT.test(text[i]!) ? 1 : 0;
-}
-
 /** Where the next run of letters and digits (`[\p{L}\p{N}]+`) starts at or after `from`, or the text's length. */
 function nextWord(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isWordChar(text, i) === 0) i++;
+  while (i < text.length && letterOrDigitLength(text, i) === 0) i++;
   return i;
 }
 
 /** Where the run of letters and digits starting at `start` ends. */
 function wordEnd(text: string, start: number): number {
   let i = start;
-  for (let n = isWordChar(text, i); n > 0 && i < text.length; n = isWordChar(text, i)) i += n;
+  while (i < text.length) {
+    const n = letterOrDigitLength(text, i);
+    if (n === 0) break;
+    i += n;
+  }
   return i;
 }
 

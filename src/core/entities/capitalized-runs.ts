@@ -5,7 +5,7 @@
  * a number and after a possessive ("Millbrook's Quarry Road" is two runs).
  */
 
-import { isCapitalized } from '../text/letters.js';
+import { isCapitalized, letterOrDigitLength } from '../text/letters.js';
 
 export interface CapitalizedRun {
   /** The words of the run, possessive "'s" and final periods removed ("St." stays as "St"). */
@@ -65,14 +65,6 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(
 /** Titles only when written with their stop (classify-run.ts reads "Del." as a title, "Del" as a name). */
 const DOTTED_TITLES: ReadonlySet<string> = new Set(['del']);
 
-/** Length (1 or 2) of the code point at `i` when it can start a word (`[\p{L}\p{N}]`), else 0. */
-function startLength(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  const ch = String.fromCodePoint(s.codePointAt(i)!);
-  return WORD_START.test(ch) ? ch.length : 0;
-}
-
 /** Length of the code point at `i` when it can go on a word (`[\p{L}\p{M}\p{N}'’.&-]`), else 0. */
 function partLength(s: string, i: number): number {
   const c = s.charCodeAt(i);
@@ -89,7 +81,6 @@ function partLength(s: string, i: number): number {
   const ch = String.fromCodePoint(s.codePointAt(i)!);
   return WORD_PART.test(ch) ? ch.length : 0;
 }
-const WORD_START = /^[\p{L}\p{N}]$/u;
 const WORD_PART = /^[\p{L}\p{M}\p{N}'’.&-]$/u;
 
 /**
@@ -102,7 +93,7 @@ function words(sentence: string): Word[] {
   const out: Word[] = [];
   let i = 0;
   while (i < sentence.length) {
-    const len = startLength(sentence, i);
+    const len = letterOrDigitLength(sentence, i);
     if (len === 0) {
       if (sentence.charCodeAt(i) === 38) pushWord(out, '&', i);
       i++;

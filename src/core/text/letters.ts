@@ -12,6 +12,7 @@ const CAPITAL = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ONE_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * `/^\p{Lu}/u`: `w` starts with a capital letter.
@@ -52,4 +53,15 @@ export function hasLetterOrDigit(s: string): boolean {
   const c = s.charCodeAt(0);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
   return LETTER_OR_DIGIT.test(s);
+}
+
+/**
+ * Length (1, or 2 for a surrogate pair) of the code point at `i` when it is a letter or digit
+ * (`[\p{L}\p{N}]`), else 0: for walking words by character code, ASCII decided by its code.
+ */
+export function letterOrDigitLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return ONE_LETTER_OR_DIGIT.test(ch) ? ch.length : 0;
 }
