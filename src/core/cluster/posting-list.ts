@@ -1,6 +1,6 @@
 /**
- * One term's postings in the clusterer's index: member keys and weights, oldest first, in two typed
- * arrays. Reading a list while finding candidates then walks contiguous memory; as an array of
+ * One term's postings in an index: keys (the clusterer's members, the tf-idf baseline's stories) and
+ * weights, oldest first, in two typed arrays. Reading a list while finding candidates then walks contiguous memory; as an array of
  * `{ member, weight }` objects each posting was a pointer to chase (docs/clustering.md, sixth round).
  */
 export class PostingList {
@@ -10,7 +10,7 @@ export class PostingList {
   length = 0;
 
   /** Length at which postings of forgotten members are swept out (see `ChorusClusterer.post`). */
-  constructor(public sweepAt: number) {}
+  constructor(public sweepAt = Infinity) {}
 
   push(key: number, weight: number): void {
     if (this.length === this.keys.length) {
@@ -32,6 +32,10 @@ export class PostingList {
 
   weight(i: number): number {
     return this.weights[i]!;
+  }
+
+  setWeight(i: number, weight: number): void {
+    this.weights[i] = weight;
   }
 
   /** Keeps the postings whose member `held` says is still held, in their order. */

@@ -2,19 +2,15 @@
  * An inverted index from terms to (story number, weight) pairs kept in typed arrays, and the
  * accumulator that sums an article's dot products with every story sharing a term. The tf-idf
  * baseline compares each article with every story; done through maps of string ids that cost grew
- * with the stream until the whole UCI stream took hours. Here a posting is two flat arrays and the
+ * with the stream until the whole UCI stream took hours. Here each term's list is two flat arrays (`PostingList`, the clusterer's own) and the
  * sums go into one reused `Float64Array`, so the same sums (same terms, same order, same arithmetic)
  * cost a few array reads each.
  */
 
-interface Posting {
-  stories: Int32Array;
-  weights: Float64Array;
-  length: number;
-}
+import { PostingList } from './posting-list.js';
 
 export class WeightedPostings {
-  private readonly lists = new Map<string, Posting>();
+  private readonly lists = new Map<string, PostingList>();
   private sums = new Float64Array(1024);
   private seen = new Uint8Array(1024);
   private touched = new Int32Array(1024);
@@ -25,27 +21,14 @@ export class WeightedPostings {
    */
   add(term: string, story: number, weight: number): number {
     let p = this.lists.get(term);
-    if (!p) {
-      p = { stories: new Int32Array(4), weights: new Float64Array(4), length: 0 };
-      this.lists.set(term, p);
-    }
-    if (p.length === p.stories.length) {
-      const stories = new Int32Array(p.length * 2);
-      stories.set(p.stories);
-      const weights = new Float64Array(p.length * 2);
-      weights.set(p.weights);
-      p.stories = stories;
-      p.weights = weights;
-    }
-    p.stories[p.length] = story;
-    p.weights[p.length] = weight;
-    return p.length++;
+    if (!p) this.lists.set(term, (p = new PostingList()));
+    p.push(story, weight);
+    return p.length - 1;
   }
 
   /** Sets the weight of the story at `slot` of `term`'s list. */
   update(term: string, slot: number, weight: number): void {
-    const p = this.lists.get(term);
-    if (p) p.weights[slot] = weight;
+    this.lists.get(term)?.setWeight(slot, weight);
   }
 
   /**
@@ -64,16 +47,14 @@ export class WeightedPostings {
     for (const [t, w] of vector) {
       const p = this.lists.get(t);
       if (!p) continue;
-      const ids = p.stories;
-      const ws = p.weights;
       for (let i = 0; i < p.length; i++) {
-        const s = ids[i]!;
+        const s = p.key(i);
         if (seen[s] === 0) {
           seen[s] = 1;
           this.touched[n++] = s;
           sums[s] = 0;
         }
-        sums[s]! += w * ws[i]!;
+        sums[s]! += w * p.weight(i);
       }
     }
     for (let i = 0; i < n; i++) {
