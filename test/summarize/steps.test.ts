@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citeSentence, CITATION_THRESHOLD, stemSetCosine } from '../../src/core/summarize/cite.js';
 import { readingOrder } from '../../src/core/summarize/order.js';
 import { pageRank, rankByScore } from '../../src/core/summarize/pagerank.js';
-import { cosineCeiling, trigramBlocking, trigrams } from '../../src/core/summarize/redundancy.js';
+import { cosineCeiling, trigramBlocking } from '../../src/core/summarize/redundancy.js';
 import { selectGreedy, selectMmr } from '../../src/core/summarize/select.js';
 import { cosine, storyVectors } from '../../src/core/summarize/vectors.js';
 import { countWords, wordForms } from '../../src/core/text/index.js';
@@ -72,16 +72,30 @@ describe('selectMmr', () => {
 });
 
 describe('redundancy', () => {
+  const sentence = (tokens: string[]) => ({
+    article: 0,
+    index: 0,
+    paragraph: 0,
+    text: '',
+    tokens,
+    stems: [],
+  });
+  const pair = (chosen: string[], candidate: string[]) => ({
+    ...BRIDGE,
+    sentences: [sentence(chosen), sentence(candidate)],
+  });
+
   it.each([
-    [[], []],
-    [['a', 'b'], []],
-    [['a', 'b', 'c'], ['a b c']],
-    [
-      ['a', 'b', 'c', 'd'],
-      ['a b c', 'b c d'],
-    ],
-  ])('trigrams of %j are %j', (tokens, expected) => {
-    expect([...trigrams(tokens)]).toEqual(expected);
+    [[], ['a', 'b', 'c'], 0, false],
+    [['a', 'b'], ['a', 'b'], 0, false],
+    [['a', 'b', 'c'], ['a', 'b', 'c'], 0, true],
+    [['x', 'a', 'b', 'c', 'y'], ['a', 'b', 'c'], 0, true],
+    [['a', 'b', 'c'], ['c', 'b', 'a'], 0, false],
+    [['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd'], 1, true],
+    [['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'x'], 1, false],
+    [['a', 'b', 'c', 'a', 'b', 'c'], ['a', 'b', 'c'], 0, true],
+  ])('chosen %j, candidate %j, %i shared allowed: blocked %s', (chosen, candidate, maxShared, blocked) => {
+    expect(trigramBlocking(pair(chosen, candidate), maxShared)(1, [0])).toBe(blocked);
   });
 
   it('blocks a candidate sharing a trigram, and allows a budget of shared trigrams', () => {
@@ -92,14 +106,6 @@ describe('redundancy', () => {
   });
 
   it('blocks the same way past 2^17 distinct words in a story', () => {
-    const sentence = (tokens: string[]) => ({
-      article: 0,
-      index: 0,
-      paragraph: 0,
-      text: '',
-      tokens,
-      stems: [],
-    });
     const many = Array.from({ length: 140_000 }, (_, i) => `w${i}`);
     const doc = {
       ...BRIDGE,

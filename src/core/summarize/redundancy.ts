@@ -11,13 +11,6 @@ import { cosine, type SparseVector } from './vectors.js';
 /** Decides whether `candidate` repeats what the already `chosen` sentences say. */
 export type RedundancyTest = (candidate: number, chosen: readonly number[]) => boolean;
 
-/** Word trigrams of a token list, joined with spaces. */
-export function trigrams(tokens: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
-  return out;
-}
-
 /**
  * Trigram blocking: redundant when more than `maxShared` of the candidate's word trigrams already occur
  * in the chosen sentences (0 is the classic "any shared trigram" rule).
@@ -46,7 +39,7 @@ export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTe
 const WIDE = 1 << 17;
 
 /**
- * The word trigrams of `tokens` as keys, one per distinct trigram as `trigrams` gives: a number made of
+ * The word trigrams of `tokens` as keys, one per distinct trigram: a number made of
  * the words' numbers in `ids` (numbered as first seen), where writing and hashing a string per trigram
  * cost most of the test. Past 2^17 distinct words (no news story comes near) a trigram is a string of
  * its words' numbers; a number never equals a string, so keys stay one per trigram.
