@@ -65,11 +65,9 @@ const NAME_LINE = /^\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+))
 /** Section labels and page words that look like names. */
 const NOT_NAMES =
   /\b(?:news|world|politics|business|sports?|opinion|home|share|advertisement|updated|breaking|live|latest|video|photos?|analysis|comment|editorial|features?|local|national|international|science|health|technology|entertainment|culture|travel|weather)\b/i;
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Text as compared for repeats: lower case, letters and digits, one space between words. */
+export const comparable = (s: string) => s.toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 
 /**
  * Drops photo captions: paragraphs that end in a credit, and other copies of the same caption without
@@ -80,13 +78,13 @@ function withoutCaptions(paragraphs: string[]): string[] {
   for (const p of paragraphs) {
     const t = p.trim();
     const credit = CAPTION_CREDIT.exec(t);
-    if (credit && words(t) <= 80 && paragraphs.length > 1) captions.add(norm(t.slice(0, credit.index)));
+    if (credit && words(t) <= 80 && paragraphs.length > 1) captions.add(comparable(t.slice(0, credit.index)));
   }
   if (captions.size === 0) return paragraphs;
   const kept = paragraphs.filter((p) => {
     const t = p.trim();
     if (CAPTION_CREDIT.test(t) && words(t) <= 80) return false;
-    return !captions.has(norm(t));
+    return !captions.has(comparable(t));
   });
   return kept.length > 0 ? kept : paragraphs;
 }

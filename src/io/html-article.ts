@@ -10,7 +10,7 @@
 import { Readability } from '@mozilla/readability';
 import { ChorusError } from '../core/errors.js';
 import type { Article } from '../core/model.js';
-import { bylineOf, trimEdges } from './article-edges.js';
+import { bylineOf, comparable, trimEdges } from './article-edges.js';
 import { buildArticle, type InputMeta, type ReadFields } from './build-article.js';
 import { parseDocument, type DomDocument, type DomNode } from './dom.js';
 import { readPageMeta } from './html-meta.js';
@@ -63,13 +63,8 @@ function shortByline(text: string | null | undefined): string | undefined {
 /** Drops a first paragraph that repeats the headline (a page may carry it as an h2 or a bold line). */
 function withoutHeadline(text: string, titles: readonly (string | undefined)[]): string {
   const [first, ...rest] = text.split('\n\n');
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const known = new Set(titles.filter((t): t is string => !!t).map(norm));
-  return first !== undefined && rest.length > 0 && known.has(norm(first)) ? rest.join('\n\n') : text;
+  const known = new Set(titles.filter((t): t is string => !!t).map(comparable));
+  return first !== undefined && rest.length > 0 && known.has(comparable(first)) ? rest.join('\n\n') : text;
 }
 
 /** Drops paragraphs that are the page's own address (a share box's "copy link" field, left as text). */

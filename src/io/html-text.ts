@@ -48,13 +48,15 @@ export function removeClutter(document: DomDocument): void {
   for (const el of [...document.querySelectorAll('[class], [id]')]) {
     if (/^(HTML|BODY|MAIN|ARTICLE)$/.test(el.tagName)) continue;
     // A camelCase name is read by its last word: `newsCaption` is a caption, `menuSite` is not a menu.
-    const words = `${el.className} ${el.id}`.replace(/\p{Ll}(?=\p{Lu}\p{Ll}*(?:\s|$))/gu, '$&-').split(/\s+/);
+    const words = `${el.className} ${el.id}`.replace(CAMEL_HUMP, '$&-').split(/\s+/);
     if (!words.some((w) => CLUTTER.test(w)) || words.some((w) => BODY_CLASS.test(w))) continue;
     if (textLength(el) > total * 0.5) continue;
     el.remove();
   }
 }
 
+/** The lower-case letter before a camelCase word's capital (`newsCaption` → `news-Caption`). */
+const CAMEL_HUMP = /\p{Ll}(?=\p{Lu}\p{Ll}*(?:\s|$))/gu;
 const LINK_BLOCK = /^(P|LI|H[2-6])$/;
 /** Share of a block's letters inside links that makes it a link (leaves room for "[VIDEO]" or "|"). */
 const LINK_SHARE = 0.75;
