@@ -228,6 +228,52 @@ describe('attributeQuotes', () => {
     expect(first.candidates.find((c) => c.speaker === 'Lena Ortiz')!.features[next]).toBe(1);
   });
 
+  // Seventh round: an organisation opening the sentence of a quote with no cue is a candidate; a
+  // person named with the role a description uses is marked; a pronoun's contraction is no speaker.
+  it.each([
+    [
+      'The ferry sailed late. The Harbour Gazette recently ran a piece that noted the "crew had no radar that night."',
+      'Harbour Gazette',
+    ],
+    [
+      'The ferry sailed late. The Calder Research Institute found that "most riders wanted the crossing back."',
+      'Calder Research Institute',
+    ],
+    // A bare name no rule classifies may be a person's.
+    ['The ferry sailed late. Pew found that "most riders wanted the crossing back by May."', undefined],
+    [
+      'The ferry sailed late.\n\nThe CFTU issued a statement on Monday:\n\n“The crew had no radar that night at all.”',
+      'CFTU',
+    ],
+    ['The ferry sailed late. Mayor Ada Voss said the "crew had no radar that night at all."', undefined],
+    ['The ferry sailed late. In Calder, the crew said the "radar had failed that night at all."', undefined],
+  ])('an organisation opening the sentence of %s is a candidate: %s', (text, org) => {
+    const f = SPEAKER_FEATURES.indexOf('organisationSubject');
+    const picks = quoteCandidates(text)[0]!.candidates.filter((c) => c.features[f] === 1);
+    expect(picks.map((c) => c.speaker)).toEqual(org ? [org] : []);
+  });
+
+  it('marks the people the article gave the role a description names', () => {
+    const text =
+      'Republican nominee Ada Voss met Grant Hollis, a pilot, in Calder. Hollis left early.\n\n' +
+      '“We will sail again by May,” the nominee said.';
+    const f = SPEAKER_FEATURES.indexOf('describedRoleSeen');
+    const q = quoteCandidates(text)[0]!;
+    expect(q.kind).toBe('described');
+    expect(q.candidates.filter((c) => c.features[f] === 1).map((c) => c.speaker)).toEqual(['Ada Voss']);
+  });
+
+  it.each([
+    '“Nobody would say no if I asked ‘em. Every member has been helpful that I’ve asked,” Voss said. “I think it matters.”',
+    'Voss met the crews. “Speaking as a sailor, I think we sail again,” Fifteen said.',
+  ])('names no one for a contraction or a number opening the cue: %s', (text) => {
+    const rule = SPEAKER_FEATURES.indexOf('rule');
+    const picks = quoteCandidates(text).flatMap((q) =>
+      q.candidates.filter((c) => c.features[rule] === 1).map((c) => c.speaker),
+    );
+    expect(picks.filter((s) => s === 'I’ve' || s === 'Fifteen')).toEqual([]);
+  });
+
   it('returns nothing for empty or hostile text', () => {
     expect(attributeQuotes('')).toEqual([]);
     expect(attributeQuotes('"""" " “ ” « » said said, said: “')).toEqual([]);
