@@ -110,6 +110,9 @@ export const SPEAKER_FEATURES = [
   'organisationSubject',
   'ruleDefinite',
   'describedRoleSeen',
+  'cueAddressee',
+  'askedBefore',
+  'afterInverted',
 ] as const;
 
 /**
@@ -249,6 +252,9 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   const role = kind === 'described' ? describedHead(rule.cue!.phrase) : undefined;
   const seen = role ? roleHolders(view, role, rule.open, key) : undefined;
 
+  // The person a question was put to just before the quote answers it ("Conroy asked Sanders whether…").
+  const asked = want || noCue ? askedBeforeQuote(view, rule.open, near) : undefined;
+
   const out: Candidate[] = [];
   const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
     const before = ms.filter((m) => m.end <= rule.open).at(-1);
@@ -256,6 +262,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     const cueMention =
       rule.cue !== undefined && ms.some((m) => m.start < rule.cue!.end && rule.cue!.start < m.end);
     const g = person ? people.gender(speaker) : undefined;
+    const afterSentence =
+      after !== undefined && countBetween(view.sentenceEnds, rule.close - 1, after.start) === 0;
     const isRule = rule.final === speaker;
     const beforeSentences = before ? countBetween(view.sentenceEnds, before.end, rule.open) : -1;
     const beforeSubject = before !== undefined && subjectOf(before);
@@ -326,6 +334,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       organisationSubject: orgKey === speaker ? 1 : 0,
       ruleDefinite: isRule && !person && /^the\s/i.test(speaker) ? 1 : 0,
       describedRoleSeen: person && seen?.has(speaker) ? 1 : 0,
+      cueAddressee: rule.cue && ms.some((m) => addressedBy(text, rule.cue!.end, m.start)) ? 1 : 0,
+      askedBefore: asked !== undefined && ms.includes(asked) ? 1 : 0,
+      afterInverted:
+        after &&
+        afterSentence &&
+        SAID_BEFORE.test(text.slice(Math.max(rule.close, after.start - 60), after.start))
+          ? 1
+          : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -380,6 +396,35 @@ function sentenceReporter(
     return undefined;
   return REPORTING.test(view.text.slice(first.end, open)) ? first : undefined;
 }
+
+/** A verb of speech whose object is the one spoken to: "he told Hannity", "Trump asked Rubio". */
+const TO_WHOM =
+  /^\s+(?:\p{Ll}+ly\s+)?(?:told|tells|telling|asked|asks|asking|reminded|assured|informed|thanked|urged)\s+(?:\p{Lu}\p{Ll}*\.\s+)?$/u;
+const ASKED = /(?<!\p{L})(?:asked|asks|questioned|pressed|interviewed)\s+(?:\p{Lu}\p{Ll}*\.\s+)?$/u;
+
+/** Whether the mention at `at` is the one the cue's speaker spoke to ("…," he told Hannity). */
+function addressedBy(text: string, cueEnd: number, at: number): boolean {
+  return at > cueEnd && at - cueEnd < 40 && TO_WHOM.test(text.slice(cueEnd, at));
+}
+
+/** The person named right after "asked" in the quote's sentence or the sentence before it. */
+function askedBeforeQuote(
+  view: ArticleView,
+  open: number,
+  near: readonly PersonSpan[],
+): PersonSpan | undefined {
+  const ends = view.sentenceEnds;
+  const i = lowerBound(ends, open) - 1;
+  const from = i >= 1 ? ends[i - 1]! : 0;
+  return near.findLast(
+    (m) =>
+      m.start >= from && m.end <= open && ASKED.test(view.text.slice(Math.max(0, m.start - 30), m.start)),
+  );
+}
+
+/** A verb of speech before a name, a role between ("…, said Ohio State professor Paul Beck"). */
+const SAID_BEFORE =
+  /(?<!\p{L})(?:said|says|added|adds|according to|wrote|writes|noted|explained)\s+(?:[\p{L}.'’-]+\s+){0,6}$/u;
 
 const ABBREVIATION_STOP = /\b(\p{L}{1,4})\.(?=\s)/gu;
 const LOWER_NOUN = /^\p{Ll}[\p{Ll}-]{2,}$/u;
