@@ -38,13 +38,21 @@ export const MAX_WRONG = 0.045;
 const STAND_IN_WEIGHT = 0.5;
 const KEYED_PRONOUN_WEIGHT = 2;
 
-const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
-
 /** The training weight of an example (fit.ts). */
 const withWeight = (e: SpeakerExample) => ({
   ...e,
   weight: e.kind !== 'pronoun' ? 1 : e.keyed ? KEYED_PRONOUN_WEIGHT : STAND_IN_WEIGHT,
 });
+
+/** Each fold's model: fold `f` holds the articles whose index is `f` modulo FOLDS, fitted on the rest. */
+export function foldModels(examples: readonly SpeakerExample[]): SpeakerModel[] {
+  return Array.from({ length: FOLDS }, (_, f) =>
+    fitChooser(examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight)),
+  );
+}
+
+/** Quotes the folds count: a named or described source, or a keyed pronoun, and no unsure label. */
+export const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
 
 /** The model file's text for `examples`; `log` receives the figures. */
 export function buildModel(
@@ -57,14 +65,13 @@ export function buildModel(
   const keyedPronouns = examples.filter((e) => e.kind === 'pronoun' && e.keyed).length;
   const scale = keyedPronouns ? pronouns / keyedPronouns : 1;
   const held: (HeldChoice & { source: SpeakerExample['kind'] })[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const fit = fitChooser(examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight));
+  foldModels(examples).forEach((fit, f) => {
     const test = examples.filter((e) => e.article % FOLDS === f && trustworthy(e));
     topChoices(fit, test).forEach((c, i) => {
       const e = test[i]!;
       held.push({ ...c, w: e.kind === 'pronoun' ? scale : 1, kind: e.cue, source: e.kind });
     });
-  }
+  });
   const thresholds = pickThresholds(held, maxWrong);
   const threshold = pickThreshold(held, maxWrong);
   const total = held.reduce((s, h) => s + h.w, 0) || 1;
