@@ -2,7 +2,7 @@
  * Trains the speaker chooser on PolNeAR train and writes src/core/quotes/speaker-model.json (byte for
  * byte the same from the same data), printing the figures it was chosen on.
  *
- *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.045] [--key FILE]
+ *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.043] [--key FILE]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -30,9 +30,11 @@ export const FOLDS = 5;
 /**
  * Wrong speakers allowed on the folds. Below the issue's 5 %: near it the last answers bought cost about
  * one wrong per right (folds at 5 %: right 82.3 %, wrong 4.9 %; at 4.5 %: 81.6 %, 4.4 %), and a wrong
- * name costs more than a missing one.
+ * name costs more than a missing one. The seventh round's features gained right answers on the folds
+ * only by spending more wrong ones (85.2 / 4.5 at 4.5 %) and not on dev, so the cap is the sixth
+ * round's fold rate: 84.4 % right, 4.1 % wrong.
  */
-export const MAX_WRONG = 0.045;
+export const MAX_WRONG = 0.043;
 
 /** Pronoun sources the key does not resolve learn from a stand-in: they count this much. */
 const STAND_IN_WEIGHT = 0.5;
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.045] [--key FILE]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.043] [--key FILE]',
     );
     process.exit(values.help ? 0 : 2);
   }

@@ -111,6 +111,11 @@ describe('attributeQuotes', () => {
       '“Something happened in this town tonight,” Voss’s campaign manager, Omar Teague, said in an interview.',
       'Omar Teague',
     ],
+    // A partial quote in a sentence that names no speaker: the people around it are spoken about.
+    [
+      'The plan was late. The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast and the port.”',
+      undefined,
+    ],
     // Sources that are no person: a newspaper, a document, an office.
     [
       'The ferry sailed late. According to the Harbour Gazette, “the crew had no radar that night.”',
