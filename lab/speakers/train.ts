@@ -2,7 +2,7 @@
  * Trains the speaker chooser on PolNeAR train and writes src/core/quotes/speaker-model.json (byte for
  * byte the same from the same data), printing the figures it was chosen on.
  *
- *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.045] [--key FILE]
+ *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.043] [--key FILE]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -30,21 +30,31 @@ export const FOLDS = 5;
 /**
  * Wrong speakers allowed on the folds. Below the issue's 5 %: near it the last answers bought cost about
  * one wrong per right (folds at 5 %: right 82.3 %, wrong 4.9 %; at 4.5 %: 81.6 %, 4.4 %), and a wrong
- * name costs more than a missing one.
+ * name costs more than a missing one. The seventh round's features gained right answers on the folds
+ * only by spending more wrong ones (85.2 / 4.5 at 4.5 %) and not on dev, so the cap is the sixth
+ * round's fold rate: 84.4 % right, 4.1 % wrong.
  */
-export const MAX_WRONG = 0.045;
+export const MAX_WRONG = 0.043;
 
 /** Pronoun sources the key does not resolve learn from a stand-in: they count this much. */
 const STAND_IN_WEIGHT = 0.5;
 const KEYED_PRONOUN_WEIGHT = 2;
-
-const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
 
 /** The training weight of an example (fit.ts). */
 const withWeight = (e: SpeakerExample) => ({
   ...e,
   weight: e.kind !== 'pronoun' ? 1 : e.keyed ? KEYED_PRONOUN_WEIGHT : STAND_IN_WEIGHT,
 });
+
+/** Each fold's model: fold `f` holds the articles whose index is `f` modulo FOLDS, fitted on the rest. */
+export function foldModels(examples: readonly SpeakerExample[]): SpeakerModel[] {
+  return Array.from({ length: FOLDS }, (_, f) =>
+    fitChooser(examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight)),
+  );
+}
+
+/** Quotes the folds count: a named or described source, or a keyed pronoun, and no unsure label. */
+export const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
 
 /** The model file's text for `examples`; `log` receives the figures. */
 export function buildModel(
@@ -57,14 +67,13 @@ export function buildModel(
   const keyedPronouns = examples.filter((e) => e.kind === 'pronoun' && e.keyed).length;
   const scale = keyedPronouns ? pronouns / keyedPronouns : 1;
   const held: (HeldChoice & { source: SpeakerExample['kind'] })[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const fit = fitChooser(examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight));
+  foldModels(examples).forEach((fit, f) => {
     const test = examples.filter((e) => e.article % FOLDS === f && trustworthy(e));
     topChoices(fit, test).forEach((c, i) => {
       const e = test[i]!;
       held.push({ ...c, w: e.kind === 'pronoun' ? scale : 1, kind: e.cue, source: e.kind });
     });
-  }
+  });
   const thresholds = pickThresholds(held, maxWrong);
   const threshold = pickThreshold(held, maxWrong);
   const total = held.reduce((s, h) => s + h.w, 0) || 1;
@@ -118,7 +127,7 @@ async function main(): Promise<void> {
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.045] [--key FILE]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.043] [--key FILE]',
     );
     process.exit(values.help ? 0 : 2);
   }

@@ -9,6 +9,7 @@ import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { readPolnear, readSpeakerKey, speakerKeyOf } from '../../src/eval/datasets/polnear.js';
 import { speakerExamples } from '../../lab/speakers/examples.js';
 import { buildModel } from '../../lab/speakers/train.js';
+import { errorCells, speakerErrors } from '../../lab/speakers/errors.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'polnear');
 
@@ -48,6 +49,21 @@ describe('lab/speakers', () => {
     // A missing key file is an empty key: train then falls back on the stand-in.
     expect(readSpeakerKey(join(dir, 'no-such-key.tsv')).size).toBe(0);
   });
+
+  it('tables the held-out errors by kind of cue and where the right speaker stood', () => {
+    const examples = speakerExamples(readPolnear(dir, 'train'));
+    const errors = speakerErrors(examples, 0.05);
+    // The two pronouns without a stand-in are not counted (no trustworthy label); the rest may err.
+    expect(errors.length).toBeLessThanOrEqual(4);
+    for (const e of errors) {
+      expect(['none', 'wrong']).toContain(e.outcome);
+      expect(['top', 'cand', 'nocand']).toContain(e.where);
+      expect(e.p >= 0 && e.p <= 1).toBe(true);
+    }
+    const cells = errorCells(errors);
+    expect(cells.reduce((s, [, n]) => s + n, 0)).toBe(errors.length);
+    expect(errorCells([])).toEqual([]);
+  }, 60_000);
 
   it('says what it expected when the folder is not PolNeAR', () => {
     expect(() => readPolnear(join(dir, 'nowhere'), 'train')).toThrow(/expected a PolNeAR folder/);

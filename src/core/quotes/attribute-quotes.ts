@@ -22,6 +22,7 @@ import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../
 import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
+import { organisationSubject } from './organisation-subject.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import {
@@ -185,6 +186,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
     const cue = cues[i];
     const lead = leadingSubject(text, q.open);
     const partial = !opensSentence(q.open);
+    const organisation = cue ? undefined : organisationSubject(text, q.open);
     const rule: RuleView = {
       open: q.open,
       close: q.close,
@@ -198,6 +200,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
       partial,
       ...(i > 0 && { previousClose: quotes[i - 1]!.close }),
       ...(own[i + 1] && paraOf(quotes[i + 1]!.open) <= paraOf(q.open) + 1 && { next: own[i + 1]!.speaker }),
+      ...(organisation && { organisation }),
     };
     return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial) };
   });

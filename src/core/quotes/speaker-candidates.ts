@@ -2,7 +2,8 @@
  * The people who could have said a quote, each with the features the learned chooser scores
  * (choose-speaker.ts). Candidates are every person named outside quotes from 2,000 characters before the
  * quote to 400 after it (one candidate per person: the fullest name the article uses there), plus the
- * rules' pick when it is no such person (a described source, an organisation). Features are cheap
+ * rules' pick when it is no such person (a described source, an organisation), plus, for a quote with no
+ * cue, an organisation opening the sentence that leads to it (organisation-subject.ts). Features are cheap
  * reads of offsets the rules already computed: no sentence is tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
@@ -10,6 +11,7 @@ import { isSubject, possessive, speaksAfter } from './subject-of.js';
 import { SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import { isCapitalized, startsLowercase } from '../text/letters.js';
+import type { OrganisationSubject } from './organisation-subject.js';
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -33,6 +35,8 @@ export interface RuleView {
   /** Where the quote before ends, and the speaker the next quote's own cue names (within a paragraph). */
   readonly previousClose?: number;
   readonly next?: string;
+  /** For a quote with no cue: an organisation opening the sentence that leads to it (organisation-subject.ts). */
+  readonly organisation?: OrganisationSubject;
 }
 
 export interface Candidate {
@@ -103,6 +107,12 @@ export const SPEAKER_FEATURES = [
   'chain',
   'nextSpeaker',
   'pronounOnlyCompatible',
+  'organisationSubject',
+  'ruleDefinite',
+  'describedRoleSeen',
+  'cueAddressee',
+  'askedBefore',
+  'afterInverted',
 ] as const;
 
 /**
@@ -234,6 +244,17 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       ? rule.previous
       : undefined;
 
+  // An organisation opening the sentence, unless a person's name is part of it.
+  const org = rule.organisation;
+  const orgKey =
+    noCue && org && !near.some((m) => m.start < org.end && org.start < m.end) ? org.name : undefined;
+
+  const role = kind === 'described' ? describedHead(rule.cue!.phrase) : undefined;
+  const seen = role ? roleHolders(view, role, rule.open, key) : undefined;
+
+  // The person a question was put to just before the quote answers it ("Conroy asked Sanders whether…").
+  const asked = want || noCue ? askedBeforeQuote(view, rule.open, near) : undefined;
+
   const out: Candidate[] = [];
   const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
     const before = ms.filter((m) => m.end <= rule.open).at(-1);
@@ -241,6 +262,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     const cueMention =
       rule.cue !== undefined && ms.some((m) => m.start < rule.cue!.end && rule.cue!.start < m.end);
     const g = person ? people.gender(speaker) : undefined;
+    const afterSentence =
+      after !== undefined && countBetween(view.sentenceEnds, rule.close - 1, after.start) === 0;
     const isRule = rule.final === speaker;
     const beforeSentences = before ? countBetween(view.sentenceEnds, before.end, rule.open) : -1;
     const beforeSubject = before !== undefined && subjectOf(before);
@@ -308,6 +331,17 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       chain: chainKey === speaker ? 1 : 0,
       nextSpeaker: rule.next === speaker ? 1 : 0,
       pronounOnlyCompatible: want && compatOrder.length === 1 && compatOrder[0] === speaker ? 1 : 0,
+      organisationSubject: orgKey === speaker ? 1 : 0,
+      ruleDefinite: isRule && !person && /^the\s/i.test(speaker) ? 1 : 0,
+      describedRoleSeen: person && seen?.has(speaker) ? 1 : 0,
+      cueAddressee: rule.cue && ms.some((m) => addressedBy(text, rule.cue!.end, m.start)) ? 1 : 0,
+      askedBefore: asked !== undefined && ms.includes(asked) ? 1 : 0,
+      afterInverted:
+        after &&
+        afterSentence &&
+        SAID_BEFORE.test(text.slice(Math.max(rule.close, after.start - 60), after.start))
+          ? 1
+          : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -317,6 +351,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   };
   for (const [k, ms] of groups) out.push(build(k, ms, true));
   if (rule.final !== undefined && !groups.has(rule.final)) out.push(build(rule.final, [], false));
+  if (org && orgKey !== undefined && !groups.has(orgKey) && rule.final !== orgKey)
+    out.push({ ...build(orgKey, [], false), start: org.start, end: org.end });
   return out;
 }
 
@@ -359,6 +395,74 @@ function sentenceReporter(
   if (!first || view.paragraphOf(first.start) !== view.paragraphOf(open) || !subjectOf(first))
     return undefined;
   return REPORTING.test(view.text.slice(first.end, open)) ? first : undefined;
+}
+
+/** A verb of speech whose object is the one spoken to: "he told Hannity", "Trump asked Rubio". */
+const TO_WHOM =
+  /^\s+(?:\p{Ll}+ly\s+)?(?:told|tells|telling|asked|asks|asking|reminded|assured|informed|thanked|urged)\s+(?:\p{Lu}\p{Ll}*\.\s+)?$/u;
+const ASKED = /(?<!\p{L})(?:asked|asks|questioned|pressed|interviewed)\s+(?:\p{Lu}\p{Ll}*\.\s+)?$/u;
+
+/** Whether the mention at `at` is the one the cue's speaker spoke to ("…," he told Hannity). */
+function addressedBy(text: string, cueEnd: number, at: number): boolean {
+  return at > cueEnd && at - cueEnd < 40 && TO_WHOM.test(text.slice(cueEnd, at));
+}
+
+/** The person named right after "asked" in the quote's sentence or the sentence before it. */
+function askedBeforeQuote(
+  view: ArticleView,
+  open: number,
+  near: readonly PersonSpan[],
+): PersonSpan | undefined {
+  const ends = view.sentenceEnds;
+  const i = lowerBound(ends, open) - 1;
+  const from = i >= 1 ? ends[i - 1]! : 0;
+  return near.findLast(
+    (m) =>
+      m.start >= from && m.end <= open && ASKED.test(view.text.slice(Math.max(0, m.start - 30), m.start)),
+  );
+}
+
+/** A verb of speech before a name, a role between ("…, said Ohio State professor Paul Beck"). */
+const SAID_BEFORE =
+  /(?<!\p{L})(?:said|says|added|adds|according to|wrote|writes|noted|explained)\s+(?:[\p{L}.'’-]+\s+){0,6}$/u;
+
+const ABBREVIATION_STOP = /\b(\p{L}{1,4})\.(?=\s)/gu;
+const LOWER_NOUN = /^\p{Ll}[\p{Ll}-]{2,}$/u;
+const CLAUSE_TAIL = /(?:[^.;,()\n\s]+\s+){0,6}$/u;
+
+/** The head noun of a description ("the former secretary of state" → "secretary"), lowercased. */
+function describedHead(phrase: string): string | undefined {
+  const head = phrase
+    .split(/\s+(?:for|of|at|from)\s+/)[0]!
+    .split(/\s+/)
+    .at(-1)!;
+  return LOWER_NOUN.test(head) ? head : undefined;
+}
+
+/**
+ * The people the article gave the role `head` before `before`: the word in the six words before a
+ * mention ("presumptive Republican nominee Donald Trump", "the Florida senator, Marco Rubio") or in an
+ * apposition after it ("Jeff Weaver, Sanders' campaign manager,"). What "the nominee said" may mean.
+ */
+function roleHolders(
+  view: ArticleView,
+  head: string,
+  before: number,
+  key: (m: PersonSpan) => string,
+): Set<string> {
+  const out = new Set<string>();
+  const word = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
+  let from = 0;
+  for (const m of view.outside) {
+    if (m.start >= before) break;
+    // The clause before the name, back to the mention before it (a title's stop does not end it).
+    const clause = view.text.slice(Math.max(from, m.start - 60), m.start).replace(ABBREVIATION_STOP, '$1');
+    const lead = CLAUSE_TAIL.exec(clause)![0];
+    const after = /^,\s+[^.;,\n]{0,60}/.exec(view.text.slice(m.end, m.end + 70))?.[0] ?? '';
+    if (word.test(lead) || word.test(after)) out.add(key(m));
+    from = m.end;
+  }
+  return out;
 }
 
 /** Whether `at` opens a sentence: text start, a line break, or a stop (and a closing quote) and a space. */

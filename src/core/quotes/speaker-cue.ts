@@ -57,6 +57,9 @@ const TITLES = 'Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Del|Lt|Col|Sgt|Prof|Rev|Pres';
 const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
 const DETERMINERS: ReadonlySet<string> = new Set(words.determiners);
 const PRONOUNS: ReadonlySet<string> = new Set(words.pronouns);
+const NOT_SUBJECTS: ReadonlySet<string> = new Set(words.notSubjects);
+/** "I’ve", "We're", "It’s": a pronoun's contraction, capitalised at a sentence start, is no name. */
+const CONTRACTION = /^(?:I|We|You|They|It|He|She)['’](?:ve|m|ll|d|re|s)$/u;
 // Words that end a subject phrase read leftwards: verbs and function words no speaker phrase holds.
 const STOP: ReadonlySet<string> = new Set(
   'and or but that which when while as if because after before since so than then to in on at by with from into about said says told is was were are be been has have had not'.split(
@@ -269,7 +272,7 @@ export function leadingSubject(text: string, open: number): SpeakerCue | undefin
 }
 
 /** The part of the quote's sentence before `open`, and its offset. */
-function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
+export function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
   const from = Math.max(0, open - 400);
   const head = text.slice(from, open);
   const para = head.lastIndexOf('\n');
@@ -409,6 +412,7 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   const lower = ws.map((w) => w.toLowerCase());
   const last = ws.at(-1)!;
   if (/['’]s?$/.test(last) || /\.$/.test(last.replace(INITIALS, ''))) return false;
+  if (ws.length === 1 && (CONTRACTION.test(last) || NOT_SUBJECTS.has(lower[0]!))) return false;
   if (lower.some((w, i) => (PRONOUNS.has(w) || w === 'it') && (i > 0 || ws.length > 1))) return false;
   if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
     return false;
