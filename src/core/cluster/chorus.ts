@@ -304,9 +304,10 @@ class ChorusClusterer implements OnlineClusterer {
         candidates: 0,
       };
     const { counts, display } = articleTerms(article, this.options);
-    this.df.add(counts.keys());
+    const terms = [...counts.keys()];
+    const idf = this.df.addWithIdf(terms);
     const tfidf = new Map<string, number>();
-    for (const [t, c] of counts) tfidf.set(t, this.termWeight(c) * this.df.idf(t) ** this.options.idfPower);
+    terms.forEach((t, i) => tfidf.set(t, this.termWeight(counts.get(t)!) * idf[i]! ** this.options.idfPower));
     const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
     const weights = new Map(vector);
     const byId = this.space.intern(vector);
