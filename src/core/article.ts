@@ -31,10 +31,21 @@ export interface ArticleFields {
 }
 
 /**
+ * Anything `normalizeWhitespace` would change: what one of its steps matches, or whitespace at either
+ * end (`trim`). A text none of the steps match is left as it is by every step in turn.
+ */
+const NEEDS_NORMALIZING =
+  // eslint-disable-next-line no-control-regex -- the control characters the steps remove
+  /\r|[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u200c-\u200f\u2060\ufeff]|[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]| \n|\n | {2}|\n{3}|^\s|\s$/;
+
+/**
  * Normalises whitespace without losing paragraph breaks, and drops control and invisible format characters
  * (NUL, BEL, soft hyphens, zero-width marks, BOM) that would otherwise split or glue words unseen.
  */
 export function normalizeWhitespace(text: string): string {
+  // Most texts need nothing (every article's text is normalised again after its clutter is cut): one
+  // scan for anything a step below would change returns them as they are, instead of seven passes.
+  if (!NEEDS_NORMALIZING.test(text)) return text;
   return (
     text
       .replace(/\r\n?/g, '\n')

@@ -15,4 +15,20 @@ describe('DocumentFrequency', () => {
       expect(idf).toBeCloseTo(Math.log(102 / (1 + inPrior + 0.5)));
     },
   );
+
+  it('counts and weighs in one pass exactly as add then idf do', () => {
+    const docs = [
+      ['bridge', 'quay', 'constructor'],
+      ['quay', 'ferry'],
+      ['bridge', 'council', 'quay', 'toString'],
+    ];
+    const apart = new DocumentFrequency(prior);
+    const together = new DocumentFrequency(prior);
+    for (const terms of docs) {
+      apart.add(terms);
+      const idf = together.addWithIdf(terms);
+      expect([...idf]).toEqual(terms.map((t) => apart.idf(t)));
+    }
+    expect(together.toJSON()).toEqual(apart.toJSON());
+  });
 });

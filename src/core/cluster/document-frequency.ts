@@ -44,6 +44,24 @@ export class DocumentFrequency {
     }
   }
 
+  /**
+   * Counts one document's distinct terms, as `add` does, and gives each its `idf` as it is once the
+   * document is counted, in the order given: one lookup per term where `add` then `idf` took two
+   * (each term's idf depends only on its own count and the number of documents).
+   */
+  addWithIdf(terms: readonly string[]): Float64Array {
+    this.documents++;
+    const n = this.documents + (this.prior?.documents ?? 0);
+    const out = new Float64Array(terms.length);
+    terms.forEach((t, i) => {
+      let c = this.counts.get(t);
+      if (c) c.online++;
+      else this.counts.set(t, (c = { online: 1, prior: this.priorDf(t) }));
+      out[i] = Math.log((n + 1) / (c.online + c.prior + 0.5));
+    });
+    return out;
+  }
+
   /** Smoothed inverse document frequency, ln((N + 1) / (df + 0.5)): never negative, highest for unseen terms. */
   idf(term: string): number {
     const c = this.counts.get(term);

@@ -13,6 +13,7 @@ const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ONE_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const ONE_LETTER = /^\p{L}$/u;
 
 /**
  * `/^\p{Lu}/u`: `w` starts with a capital letter.
@@ -64,4 +65,15 @@ export function letterOrDigitLength(s: string, i: number): number {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   const ch = String.fromCodePoint(s.codePointAt(i)!);
   return ONE_LETTER_OR_DIGIT.test(ch) ? ch.length : 0;
+}
+
+/**
+ * Length (1, or 2 for a surrogate pair) of the code point at `i` when it is a letter (`\p{L}`), else 0:
+ * `letterOrDigitLength` without the digits.
+ */
+export function letterLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return ONE_LETTER.test(ch) ? ch.length : 0;
 }
