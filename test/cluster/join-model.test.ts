@@ -177,6 +177,23 @@ describe('the learned join decision', () => {
       expect(clusterer.storyOf('b')).not.toBe(clusterer.storyOf('a'));
     });
 
+    it('decides late joins by the late model when it has one, and shows them to the lab', () => {
+      const seen: string[] = [];
+      const late = (model: JoinModel) =>
+        chorusFactory(undefined, {
+          model: spanModel(1.5, 0.999),
+          lateModel: model,
+          observeLate: (o) => seen.push(o.articleId),
+        }).create({ lateJoinThreshold: 0.9 });
+      const never = late(spanModel(0));
+      run(never, [a, b, c]);
+      expect(never.storyOf('b')).not.toBe(never.storyOf('a'));
+      expect(seen).toEqual(['a', 'b']);
+      const always = late(spanModel(10));
+      run(always, [a, b, c]);
+      expect(always.storyOf('b')).toBe(always.storyOf('a'));
+    });
+
     it('gives headlines and undated articles no second chance', () => {
       const clusterer = factory.create({ lateJoinThreshold: 0.9 });
       const headline = (id: string, title: string) =>

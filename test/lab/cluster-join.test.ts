@@ -115,3 +115,32 @@ describe('lab/cluster-join/vectors.ts and late.ts', () => {
     expect(log).toMatch(/threshold 0.3 late 0.5: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/);
   }, 120_000);
 });
+
+describe('lab/cluster-join/late-model.ts', () => {
+  it('writes a late-join model over the join features, the same bytes twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-late-'));
+    const build = (out: string) =>
+      tsx([
+        'lab/cluster-join/late-model.ts',
+        `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+        '--examples',
+        '12',
+        '--trees',
+        '5',
+        '--late',
+        '0.3,0.6',
+        '--oracle',
+        '--out',
+        out,
+      ]);
+    const log = build(join(dir, 'a.json'));
+    build(join(dir, 'b.json'));
+    const text = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(text);
+    const model = checkJoinModel(JSON.parse(text) as JoinModel);
+    expect([0.3, 0.6]).toContain(model.threshold);
+    expect(log).toMatch(/fold 0: \d+ late decisions, \d+ pairs, \d+ positive/);
+    expect(log).toMatch(/oracle late decision: P [\d.]+ R [\d.]+ F1 [\d.]+/);
+    expect(log).toMatch(/kept late threshold/);
+  }, 120_000);
+});

@@ -156,6 +156,15 @@ export interface JoinSetup {
    * model's choice, so the ceiling of a candidate set is measured by the clusterer's own run.
    */
   readonly decide?: (observation: JoinObservation) => number;
+  /**
+   * The second chance's own model (`late-join-model.json`), trained on late decisions: a lone article a
+   * day on meets stories its siblings have since joined, evidence the arrival model never saw. Without
+   * it the arrival model decides late joins too.
+   */
+  readonly lateModel?: JoinModel;
+  /** For the lab: an observer of every late decision, and an oracle choosing in place of the model. */
+  readonly observeLate?: (observation: JoinObservation) => void;
+  readonly decideLate?: (observation: JoinObservation) => number;
 }
 
 /** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
@@ -428,13 +437,28 @@ class ChorusClusterer implements OnlineClusterer {
       this.space.load(m.byId);
       const scored = this.score(m.vector, s.last, decide, true).filter((c) => c.story !== id);
       const { top, features } = this.candidateFeatures(scored, m.vector, s.last);
-      const { story, p } = mostProbable(model, top, features);
+      const { story, p } = this.lateChoice(m.id, top, features, this.join.lateModel ?? model);
       if (!story || p < threshold) continue;
       const [keep, drop] = olderFirst(story.story, id);
       this.mergeStories(drop, keep);
       merges.push({ from: drop, into: keep });
     }
     return merges;
+  }
+
+  /** The late decision's most probable candidate, shown to the lab's observer and oracle first. */
+  private lateChoice(
+    articleId: string,
+    top: readonly Scored[],
+    features: readonly (readonly number[])[],
+    model: JoinModel,
+  ): { story: Scored | undefined; p: number } {
+    if (!this.join.observeLate && !this.join.decideLate) return mostProbable(model, top, features);
+    const observation = { articleId, stories: top.map((c) => c.story), features };
+    this.join.observeLate?.(observation);
+    if (!this.join.decideLate) return mostProbable(model, top, features);
+    const story = top[this.join.decideLate(observation)];
+    return { story, p: story ? 1 : 0 };
   }
 
   /** `joinFeatures` of one candidate, from the story's state now. */
