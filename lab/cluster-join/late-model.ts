@@ -4,7 +4,7 @@
  * meets stories its siblings have joined since, which the arrival model (trained on arrivals) never saw.
  *
  *   npx tsx lab/cluster-join/late-model.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--late 0.5,0.6,0.7]
- *        [--join 0.6] [--oracle] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
+ *        [--join 0.6] [--oracle] [--join-features-only] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
  *
  * Each fold of the dated train stream (`train.ts`) is clustered by arrival trees fitted on the other
  * fold, with the second chance on (`lateJoinThreshold` 0.6, the arrival model deciding it, as shipped
@@ -12,13 +12,16 @@
  * of the lone article's gold story's other articles. Late trees fitted on one fold's late pairs then
  * decide the other fold's second chance at each `--late` threshold; the one with the best mean BCubed F1
  * of the two folds is kept, and the shipped trees are fitted on both folds' late pairs. `--oracle` also
- * prints the ceiling: a never-wrong late decision among the same candidates.
+ * prints the ceiling: a never-wrong late decision among the same candidates. The late trees read
+ * `LATE_FEATURES` (`late-features.ts`); `--join-features-only` fits them on the arrival's features alone.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
 import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import { LATE_FEATURES } from '../../src/core/cluster/late-features.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { BOOST_DEFAULTS, type BoostOptions } from '../same-content/boosted-trees.js';
 import { collectPairs, type LateSetup } from './pairs.js';
@@ -44,6 +47,7 @@ export function buildLateModel(
   log: (line: string) => void,
   options: Record<string, number> = {},
   oracle = false,
+  joinOnly = false,
 ): LateModelRun {
   const pairs = streams.map((s) => collectPairs(s, options).pairs);
   const arrival = [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: joinThreshold }));
@@ -66,7 +70,10 @@ export function buildLateModel(
   };
   const base = [0, 1].map((f) => run(f, 0.6, {}));
   line('arrival model deciding late joins at 0.6 (sixth round)', base);
-  const latePairs = base.map((r) => r.latePairs);
+  // With `joinOnly`, the late trees read only what an arrival reads (to measure what the extras add).
+  const latePairs = base.map((r) =>
+    joinOnly ? r.latePairs.map((p) => ({ ...p, x: p.x.slice(0, JOIN_FEATURES.length) })) : r.latePairs,
+  );
   latePairs.forEach((p, f) => {
     const decisions = new Set(p.map((x) => x.article)).size;
     log(`fold ${f}: ${decisions} late decisions, ${p.length} pairs, ${p.filter((x) => x.y).length} positive`);
@@ -87,7 +94,7 @@ export function buildLateModel(
   }
   log(`kept late threshold ${best.t} (mean F1 ${best.f1.toFixed(4)})`);
   const all = [...(latePairs[0] ?? []), ...(latePairs[1] ?? [])];
-  const model: JoinModel = fitJoinModel(all, best.t, boost);
+  const model: JoinModel = fitJoinModel(all, best.t, boost, joinOnly ? JOIN_FEATURES : LATE_FEATURES);
   return { text: `${JSON.stringify(model)}\n`, threshold: best.t };
 }
 
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
       late: { type: 'string', default: '0.5,0.6,0.7' },
       join: { type: 'string', default: '0.6' },
       oracle: { type: 'boolean', default: false },
+      'join-features-only': { type: 'boolean', default: false },
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },
@@ -121,6 +129,7 @@ async function main(): Promise<void> {
     (l) => console.log(l),
     setOptions(values.set),
     values.oracle,
+    values['join-features-only'],
   );
   writeFileSync(values.out ?? '', text);
   console.log(`wrote ${values.out}`);

@@ -63,7 +63,12 @@ export function folds(stream: readonly LabelledArticle[]): [LabelledArticle[], L
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Trees fitted on `pairs`, weights rounded to six decimals (the file is rebuilt byte for byte). */
-export function fitJoinModel(pairs: readonly Pair[], threshold: number, boost: BoostOptions): JoinModel {
+export function fitJoinModel(
+  pairs: readonly Pair[],
+  threshold: number,
+  boost: BoostOptions,
+  features: readonly string[] = JOIN_FEATURES,
+): JoinModel {
   const trees = fitBoostedTrees(pairs, boost);
   const rounded: TreeEnsemble = {
     bias: round(trees.bias),
@@ -71,7 +76,7 @@ export function fitJoinModel(pairs: readonly Pair[], threshold: number, boost: B
       t.map((n) => (n.length === 1 ? [round(n[0])] : [n[0], round(n[1]), n[2], n[3]])),
     ),
   };
-  return { features: [...JOIN_FEATURES], threshold, trees: rounded };
+  return { features: [...features], threshold, trees: rounded };
 }
 
 /** Trees for fold `f`, fitted on the other fold's pairs. */

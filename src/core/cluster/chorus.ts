@@ -40,6 +40,7 @@ import { DocumentFrequency, type PriorFrequencies } from './document-frequency.j
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
 import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
+import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
 import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
@@ -437,13 +438,37 @@ class ChorusClusterer implements OnlineClusterer {
       this.space.load(m.byId);
       const scored = this.score(m.vector, s.last, decide, true).filter((c) => c.story !== id);
       const { top, features } = this.candidateFeatures(scored, m.vector, s.last);
-      const { story, p } = this.lateChoice(m.id, top, features, this.join.lateModel ?? model);
+      const key = s.recent[0] ?? -1;
+      const time = s.last;
+      const late = features.map((x, i) => [...x, ...this.lateEvidence(top[i]?.story ?? '', id, key, time)]);
+      const { story, p } = this.lateChoice(m.id, top, late, this.join.lateModel ?? model);
       if (!story || p < threshold) continue;
       const [keep, drop] = olderFirst(story.story, id);
       this.mergeStories(drop, keep);
       merges.push({ from: drop, into: keep });
     }
     return merges;
+  }
+
+  /**
+   * `lateFeatures` of candidate `story` for the lone article of story `lone` (member `key`, dated `time`):
+   * the members that joined the candidate after the lone article arrived (keys grow with arrival).
+   */
+  private lateEvidence(story: string, lone: string, key: number, time: number): number[] {
+    let newer = 0;
+    let link = 0;
+    for (const k of this.storyState.get(story)?.recent ?? []) {
+      const m = k > key ? this.members.get(k) : undefined;
+      if (!m) continue;
+      newer++;
+      link = Math.max(link, this.space.memberOrderDot(m.byId));
+    }
+    return lateFeatures({
+      newerMembers: newer,
+      newerLink: link,
+      newerStory: storyOrder(story, lone) > 0,
+      daysAlone: (this.newest - time) / DAY,
+    });
   }
 
   /** The late decision's most probable candidate, shown to the lab's observer and oracle first. */
