@@ -4,7 +4,7 @@
  * meets stories its siblings have joined since, which the arrival model (trained on arrivals) never saw.
  *
  *   npx tsx lab/cluster-join/late-model.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--late 0.5,0.6,0.7]
- *        [--join 0.6] [--oracle] [--join-features-only] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
+ *        [--join 0.6] [--oracle] [--join-features-only] [--mix] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
  *
  * Each fold of the dated train stream (`train.ts`) is clustered by arrival trees fitted on the other
  * fold, with the second chance on (`lateJoinThreshold` 0.6, the arrival model deciding it, as shipped
@@ -13,7 +13,8 @@
  * decide the other fold's second chance at each `--late` threshold; the one with the best mean BCubed F1
  * of the two folds is kept, and the shipped trees are fitted on both folds' late pairs. `--oracle` also
  * prints the ceiling: a never-wrong late decision among the same candidates. The late trees read
- * `LATE_FEATURES` (`late-features.ts`); `--join-features-only` fits them on the arrival's features alone.
+ * `LATE_FEATURES` (`late-features.ts`); `--join-features-only` fits them on the arrival's features alone;
+ * `--mix` fits them on the arrivals' pairs of the same runs too.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,6 +49,7 @@ export function buildLateModel(
   options: Record<string, number> = {},
   oracle = false,
   joinOnly = false,
+  mix = false,
 ): LateModelRun {
   const pairs = streams.map((s) => collectPairs(s, options).pairs);
   const arrival = [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: joinThreshold }));
@@ -71,10 +73,16 @@ export function buildLateModel(
   const base = [0, 1].map((f) => run(f, 0.6, {}));
   line('arrival model deciding late joins at 0.6 (sixth round)', base);
   // With `joinOnly`, the late trees read only what an arrival reads (to measure what the extras add).
-  const latePairs = base.map((r) =>
-    joinOnly ? r.latePairs.map((p) => ({ ...p, x: p.x.slice(0, JOIN_FEATURES.length) })) : r.latePairs,
-  );
-  latePairs.forEach((p, f) => {
+  // With `mix`, the arrivals' pairs of the same run join them: an arrival is a decision with no member
+  // newer than the article and no day alone, which is what its late features say when set to 0.
+  const extras = LATE_FEATURES.length - JOIN_FEATURES.length;
+  const latePairs = base.map((r) => [
+    ...(joinOnly ? r.latePairs.map((p) => ({ ...p, x: p.x.slice(0, JOIN_FEATURES.length) })) : r.latePairs),
+    ...(mix
+      ? r.pairs.map((p) => ({ ...p, x: joinOnly ? p.x : [...p.x, ...new Array<number>(extras).fill(0)] }))
+      : []),
+  ]);
+  base.forEach(({ latePairs: p }, f) => {
     const decisions = new Set(p.map((x) => x.article)).size;
     log(`fold ${f}: ${decisions} late decisions, ${p.length} pairs, ${p.filter((x) => x.y).length} positive`);
   });
@@ -107,6 +115,7 @@ async function main(): Promise<void> {
       join: { type: 'string', default: '0.6' },
       oracle: { type: 'boolean', default: false },
       'join-features-only': { type: 'boolean', default: false },
+      mix: { type: 'boolean', default: false },
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },
@@ -130,6 +139,7 @@ async function main(): Promise<void> {
     setOptions(values.set),
     values.oracle,
     values['join-features-only'],
+    values.mix,
   );
   writeFileSync(values.out ?? '', text);
   console.log(`wrote ${values.out}`);

@@ -13,8 +13,9 @@
  * (`join-model.ts`): boosted trees over `joinFeatures` of its best few candidates, trained on a dated
  * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round). When a
  * dated article opens a new day, the dated articles of the last days still alone in their stories are
- * decided again by the same model against the stories as they are now, and may merge into one (a
- * second chance once their siblings have arrived: docs/clustering.md, sixth round).
+ * decided again against the stories as they are now, and may merge into one (a second chance once
+ * their siblings have arrived: docs/clustering.md, sixth round), by a model trained on such late
+ * decisions, which also reads which members came after the article (`late-features.ts`, seventh round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
