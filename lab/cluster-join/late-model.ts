@@ -4,7 +4,7 @@
  * meets stories its siblings have joined since, which the arrival model (trained on arrivals) never saw.
  *
  *   npx tsx lab/cluster-join/late-model.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--late 0.5,0.6,0.7]
- *        [--join 0.6] [--oracle] [--join-features-only] [--mix] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
+ *        [--join 0.6] [--oracle] [--join-features-only] [--mix] [--late-trees N] [--late-depth N] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
  *
  * Each fold of the dated train stream (`train.ts`) is clustered by arrival trees fitted on the other
  * fold, with the second chance on (`lateJoinThreshold` 0.6, the arrival model deciding it, as shipped
@@ -50,6 +50,7 @@ export function buildLateModel(
   oracle = false,
   joinOnly = false,
   mix = false,
+  lateBoost: BoostOptions = boost,
 ): LateModelRun {
   const pairs = streams.map((s) => collectPairs(s, options).pairs);
   const arrival = [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: joinThreshold }));
@@ -91,7 +92,7 @@ export function buildLateModel(
       'oracle late decision',
       [0, 1].map((f) => run(f, 0.6, { oracle: true })),
     );
-  const lateModels = [0, 1].map((f) => crossed(latePairs, f, boost));
+  const lateModels = [0, 1].map((f) => crossed(latePairs, f, lateBoost));
   let best = { t: lates[0] ?? 0.6, f1: -1 };
   for (const t of lates) {
     const mean = line(
@@ -102,7 +103,7 @@ export function buildLateModel(
   }
   log(`kept late threshold ${best.t} (mean F1 ${best.f1.toFixed(4)})`);
   const all = [...(latePairs[0] ?? []), ...(latePairs[1] ?? [])];
-  const model: JoinModel = fitJoinModel(all, best.t, boost, joinOnly ? JOIN_FEATURES : LATE_FEATURES);
+  const model: JoinModel = fitJoinModel(all, best.t, lateBoost, joinOnly ? JOIN_FEATURES : LATE_FEATURES);
   return { text: `${JSON.stringify(model)}\n`, threshold: best.t };
 }
 
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
       oracle: { type: 'boolean', default: false },
       'join-features-only': { type: 'boolean', default: false },
       mix: { type: 'boolean', default: false },
+      'late-trees': { type: 'string' },
+      'late-depth': { type: 'string' },
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },
@@ -130,16 +133,22 @@ async function main(): Promise<void> {
     values,
     'npx tsx lab/cluster-join/late-model.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--late 0.5,0.6] [--out FILE]',
   );
+  const boost = { ...BOOST_DEFAULTS, trees: Number(values.trees), depth: Number(values.depth) };
   const { text } = buildLateModel(
     folds(stream),
     (values.late ?? '').split(',').map(Number),
     Number(values.join),
-    { ...BOOST_DEFAULTS, trees: Number(values.trees), depth: Number(values.depth) },
+    boost,
     (l) => console.log(l),
     setOptions(values.set),
     values.oracle,
     values['join-features-only'],
     values.mix,
+    {
+      ...boost,
+      trees: Number(values['late-trees'] ?? boost.trees),
+      depth: Number(values['late-depth'] ?? boost.depth),
+    },
   );
   writeFileSync(values.out ?? '', text);
   console.log(`wrote ${values.out}`);
