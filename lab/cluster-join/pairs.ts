@@ -19,16 +19,27 @@ export interface Pair extends Example {
 
 export interface PairRun {
   readonly pairs: Pair[];
+  /** Labelled candidates of the second chance's decisions (lone dated articles decided again). */
+  readonly latePairs: Pair[];
   readonly scores: ClusterScores;
   /** Dated articles whose gold story was held, and of those, how many had it among their candidates. */
   readonly ownHeld: number;
   readonly ownCandidate: number;
 }
 
+/** How the second chance decides in a lab run: its own model, or a never-wrong oracle. */
+export interface LateSetup {
+  readonly model?: JoinModel;
+  readonly oracle?: boolean;
+}
+
 /**
  * Clusters `stream` (with `model` deciding dated joins when given, else the rule; with `oracle`, a
  * never-wrong choice among the candidates: the own story when it is one of them, else a new story) and
- * collects the labelled candidates of every dated decision. `vectors` feed the dense features.
+ * collects the labelled candidates of every dated decision, and of every late decision (`late`: the
+ * second chance's model or oracle; the arrival model decides late joins otherwise). A late candidate is
+ * labelled 1 when it holds most of the lone article's gold story's other articles. `vectors` feed the
+ * dense features.
  */
 export function collectPairs(
   stream: readonly LabelledArticle[],
@@ -36,8 +47,13 @@ export function collectPairs(
   model?: JoinModel,
   oracle = false,
   vectors?: TermVectors,
+  late: LateSetup = {},
 ): PairRun {
   const pairs: Pair[] = [];
+  const latePairs: Pair[] = [];
+  const goldOf = new Map(stream.map((x) => [x.article.id, x.gold]));
+  /** One article of each story, to find the story it is part of now. */
+  const memberOf = new Map<string, string>();
   // gold → story → articles of that gold in the story (after merges).
   const goldStories = new Map<string, Map<string, number>>();
   let current = -1;
@@ -55,11 +71,36 @@ export function collectPairs(
   };
   const decide = (o: JoinObservation) =>
     o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
+  // The lone article's own story: the one holding most of its gold story's articles but its own.
+  // Stories merged earlier in the same pass are not yet renamed in `goldStories`: each is read through
+  // one of its articles, whose story the clusterer knows now.
+  const lateOwn = (articleId: string) => {
+    const mine = clusterer.storyOf(articleId);
+    const others = new Map<string, number>();
+    for (const [story, n] of goldStories.get(goldOf.get(articleId) ?? '') ?? []) {
+      const now = clusterer.storyOf(memberOf.get(story) ?? '') ?? story;
+      if (now !== mine) others.set(now, (others.get(now) ?? 0) + n);
+    }
+    return ownStory(others);
+  };
+  let lateDecisions = 0;
+  const observeLate = (o: JoinObservation) => {
+    const own = lateOwn(o.articleId);
+    const id = lateDecisions++;
+    o.stories.forEach((story, i) => {
+      const x = o.features[i];
+      if (x) latePairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: id });
+    });
+  };
+  const decideLate = (o: JoinObservation) => o.stories.indexOf(lateOwn(o.articleId) ?? '');
   const clusterer = chorusFactory(prior, {
     ...(model && { model }),
     ...(vectors && { vectors }),
     observe,
     ...(oracle && { decide }),
+    ...(late.model && { lateModel: late.model }),
+    observeLate,
+    ...(late.oracle && { decideLate }),
   }).create({
     ...options,
     datedJoinModel: model ? 1 : 0,
@@ -74,6 +115,7 @@ export function collectPairs(
         stories.delete(from);
         stories.set(into, (stories.get(into) ?? 0) + n);
       }
+    if (!memberOf.has(decision.storyId)) memberOf.set(decision.storyId, article.id);
     let stories = goldStories.get(gold);
     if (!stories) goldStories.set(gold, (stories = new Map()));
     stories.set(decision.storyId, (stories.get(decision.storyId) ?? 0) + 1);
@@ -83,7 +125,7 @@ export function collectPairs(
     predicted,
     stream.map((x) => x.gold),
   );
-  return { pairs, scores, ownHeld, ownCandidate };
+  return { pairs, latePairs, scores, ownHeld, ownCandidate };
 }
 
 /** The story holding most articles of a gold story so far (ties: the first seen). */

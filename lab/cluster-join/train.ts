@@ -62,7 +62,13 @@ export function folds(stream: readonly LabelledArticle[]): [LabelledArticle[], L
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function model(pairs: readonly Pair[], threshold: number, boost: BoostOptions): JoinModel {
+/** Trees fitted on `pairs`, weights rounded to six decimals (the file is rebuilt byte for byte). */
+export function fitJoinModel(
+  pairs: readonly Pair[],
+  threshold: number,
+  boost: BoostOptions,
+  features: readonly string[] = JOIN_FEATURES,
+): JoinModel {
   const trees = fitBoostedTrees(pairs, boost);
   const rounded: TreeEnsemble = {
     bias: round(trees.bias),
@@ -70,12 +76,12 @@ function model(pairs: readonly Pair[], threshold: number, boost: BoostOptions): 
       t.map((n) => (n.length === 1 ? [round(n[0])] : [n[0], round(n[1]), n[2], n[3]])),
     ),
   };
-  return { features: [...JOIN_FEATURES], threshold, trees: rounded };
+  return { features: [...features], threshold, trees: rounded };
 }
 
 /** Trees for fold `f`, fitted on the other fold's pairs. */
 export function crossed(pairs: readonly Pair[][], f: number, boost: BoostOptions): JoinModel {
-  return model(pairs[1 - f] ?? [], 0.5, boost);
+  return fitJoinModel(pairs[1 - f] ?? [], 0.5, boost);
 }
 
 /**
@@ -128,7 +134,7 @@ export function buildJoinModel(
     log(`round ${round}: kept threshold ${best.t} (mean F1 ${best.f1.toFixed(4)})`);
   }
   const all = [...(pairs[0] ?? []), ...(pairs[1] ?? [])];
-  return `${JSON.stringify(model(all, best.t, boost))}\n`;
+  return `${JSON.stringify(fitJoinModel(all, best.t, boost))}\n`;
 }
 
 /** Clustering options from `--set name=value` flags. */

@@ -4,6 +4,8 @@ import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { chorusFactory } from '../../src/core/cluster/chorus.js';
 import { JOIN_FEATURES, joinFeatures, type JoinEvidence } from '../../src/core/cluster/join-features.js';
 import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
+import lateJoinModel from '../../src/core/cluster/late-join-model.json' with { type: 'json' };
+import { LATE_EXTRA_FEATURES, LATE_FEATURES, lateFeatures } from '../../src/core/cluster/late-features.js';
 import { restoreClusterer } from '../../src/core/cluster/registry.js';
 import { termVectors } from '../../src/core/cluster/term-vectors.js';
 import { vectorsFile } from '../../lab/cluster-join/vectors.js';
@@ -177,6 +179,23 @@ describe('the learned join decision', () => {
       expect(clusterer.storyOf('b')).not.toBe(clusterer.storyOf('a'));
     });
 
+    it('decides late joins by the late model when it has one, and shows them to the lab', () => {
+      const seen: string[] = [];
+      const late = (model: JoinModel) =>
+        chorusFactory(undefined, {
+          model: spanModel(1.5, 0.999),
+          lateModel: model,
+          observeLate: (o) => seen.push(o.articleId),
+        }).create({ lateJoinThreshold: 0.9 });
+      const never = late(spanModel(0));
+      run(never, [a, b, c]);
+      expect(never.storyOf('b')).not.toBe(never.storyOf('a'));
+      expect(seen).toEqual(['a', 'b']);
+      const always = late(spanModel(10));
+      run(always, [a, b, c]);
+      expect(always.storyOf('b')).toBe(always.storyOf('a'));
+    });
+
     it('gives headlines and undated articles no second chance', () => {
       const clusterer = factory.create({ lateJoinThreshold: 0.9 });
       const headline = (id: string, title: string) =>
@@ -204,5 +223,28 @@ describe('the learned join decision', () => {
 
   it('refuses a model trained on other features', () => {
     expect(() => checkJoinModel({ ...spanModel(1), features: ['score'] })).toThrow(/expected a join model/);
+  });
+});
+
+describe('lateFeatures', () => {
+  const BASE_LATE = { newerMembers: 2, newerLink: 0.4, newerStory: false, daysAlone: 1.5 };
+  it.each([
+    ['members that came after the lone article', BASE_LATE, 'newerMembers', 2],
+    ['its best link with them', BASE_LATE, 'newerLink', 0.4],
+    ['a story opened before it', BASE_LATE, 'newerStory', 0],
+    ['a story opened after it', { ...BASE_LATE, newerStory: true }, 'newerStory', 1],
+    ['days it has been alone', BASE_LATE, 'daysAlone', 1.5],
+  ] as const)('%s', (_name, evidence, name, expected) => {
+    const x = lateFeatures(evidence);
+    expect(x).toHaveLength(LATE_EXTRA_FEATURES.length);
+    expect(x[LATE_EXTRA_FEATURES.indexOf(name)]).toBe(expected);
+  });
+
+  it('follow the join features in the late model', () => {
+    expect(LATE_FEATURES.slice(0, JOIN_FEATURES.length)).toEqual([...JOIN_FEATURES]);
+    expect(checkJoinModel(lateJoinModel as unknown as JoinModel, LATE_FEATURES).features).toHaveLength(
+      JOIN_FEATURES.length + LATE_EXTRA_FEATURES.length,
+    );
+    expect(() => checkJoinModel(lateJoinModel as unknown as JoinModel)).toThrow(/expected a join model/);
   });
 });

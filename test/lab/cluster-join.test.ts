@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
 import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
+import { LATE_FEATURES } from '../../src/core/cluster/late-features.js';
 import { termVectors, type TermVectorsFile } from '../../src/core/cluster/term-vectors.js';
 
 const DIR = 'test/fixtures/cluster-join';
@@ -113,5 +114,35 @@ describe('lab/cluster-join/vectors.ts and late.ts', () => {
     ]);
     expect(log.trim().split('\n')).toHaveLength(2);
     expect(log).toMatch(/threshold 0.3 late 0.5: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/);
+  }, 120_000);
+});
+
+describe('lab/cluster-join/late-model.ts', () => {
+  it('writes a late-join model over the late features, the same bytes twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-late-'));
+    const build = (out: string) =>
+      tsx([
+        'lab/cluster-join/late-model.ts',
+        `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+        '--examples',
+        '12',
+        '--trees',
+        '5',
+        '--late',
+        '0.3,0.6',
+        '--oracle',
+        '--mix',
+        '--out',
+        out,
+      ]);
+    const log = build(join(dir, 'a.json'));
+    build(join(dir, 'b.json'));
+    const text = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(text);
+    const model = checkJoinModel(JSON.parse(text) as JoinModel, LATE_FEATURES);
+    expect([0.3, 0.6]).toContain(model.threshold);
+    expect(log).toMatch(/fold 0: \d+ late decisions, \d+ pairs, \d+ positive/);
+    expect(log).toMatch(/oracle late decision: P [\d.]+ R [\d.]+ F1 [\d.]+/);
+    expect(log).toMatch(/kept late threshold/);
   }, 120_000);
 });

@@ -13,8 +13,9 @@
  * (`join-model.ts`): boosted trees over `joinFeatures` of its best few candidates, trained on a dated
  * train stream, pick the story and say whether to join it (docs/clustering.md, fourth round). When a
  * dated article opens a new day, the dated articles of the last days still alone in their stories are
- * decided again by the same model against the stories as they are now, and may merge into one (a
- * second chance once their siblings have arrived: docs/clustering.md, sixth round).
+ * decided again against the stories as they are now, and may merge into one (a second chance once
+ * their siblings have arrived: docs/clustering.md, sixth round), by a model trained on such late
+ * decisions, which also reads which members came after the article (`late-features.ts`, seventh round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
@@ -40,6 +41,7 @@ import { DocumentFrequency, type PriorFrequencies } from './document-frequency.j
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
 import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
+import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
 import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
@@ -156,6 +158,15 @@ export interface JoinSetup {
    * model's choice, so the ceiling of a candidate set is measured by the clusterer's own run.
    */
   readonly decide?: (observation: JoinObservation) => number;
+  /**
+   * The second chance's own model (`late-join-model.json`), trained on late decisions: a lone article a
+   * day on meets stories its siblings have since joined, evidence the arrival model never saw. Without
+   * it the arrival model decides late joins too.
+   */
+  readonly lateModel?: JoinModel;
+  /** For the lab: an observer of every late decision, and an oracle choosing in place of the model. */
+  readonly observeLate?: (observation: JoinObservation) => void;
+  readonly decideLate?: (observation: JoinObservation) => number;
 }
 
 /** The options one decision uses, chosen by what is known of the item (`decisionOptions`). */
@@ -439,13 +450,52 @@ class ChorusClusterer implements OnlineClusterer {
       this.space.load(m.byId);
       const scored = this.score(m.vector, s.last, decide, true).filter((c) => c.story !== id);
       const { top, features } = this.candidateFeatures(scored, m.vector, s.last);
-      const { story, p } = mostProbable(model, top, features);
+      const key = s.recent[0] ?? -1;
+      const time = s.last;
+      const late = features.map((x, i) => [...x, ...this.lateEvidence(top[i]?.story ?? '', id, key, time)]);
+      const { story, p } = this.lateChoice(m.id, top, late, this.join.lateModel ?? model);
       if (!story || p < threshold) continue;
       const [keep, drop] = olderFirst(story.story, id);
       this.mergeStories(drop, keep);
       merges.push({ from: drop, into: keep });
     }
     return merges;
+  }
+
+  /**
+   * `lateFeatures` of candidate `story` for the lone article of story `lone` (member `key`, dated `time`):
+   * the members that joined the candidate after the lone article arrived (keys grow with arrival).
+   */
+  private lateEvidence(story: string, lone: string, key: number, time: number): number[] {
+    let newer = 0;
+    let link = 0;
+    for (const k of this.storyState.get(story)?.recent ?? []) {
+      const m = k > key ? this.members.get(k) : undefined;
+      if (!m) continue;
+      newer++;
+      link = Math.max(link, this.space.memberOrderDot(m.byId));
+    }
+    return lateFeatures({
+      newerMembers: newer,
+      newerLink: link,
+      newerStory: storyOrder(story, lone) > 0,
+      daysAlone: (this.newest - time) / DAY,
+    });
+  }
+
+  /** The late decision's most probable candidate, shown to the lab's observer and oracle first. */
+  private lateChoice(
+    articleId: string,
+    top: readonly Scored[],
+    features: readonly (readonly number[])[],
+    model: JoinModel,
+  ): { story: Scored | undefined; p: number } {
+    if (!this.join.observeLate && !this.join.decideLate) return mostProbable(model, top, features);
+    const observation = { articleId, stories: top.map((c) => c.story), features };
+    this.join.observeLate?.(observation);
+    if (!this.join.decideLate) return mostProbable(model, top, features);
+    const story = top[this.join.decideLate(observation)];
+    return { story, p: story ? 1 : 0 };
   }
 
   /** `joinFeatures` of one candidate, from the story's state now. */

@@ -18,11 +18,11 @@ export interface JoinModel {
 }
 
 /**
- * The model file checked against the features this code computes.
+ * The model file checked against the features this code computes (`LATE_FEATURES` for the late model).
  * @throws ChorusError 'invalid-input' when the file was trained on other features.
  */
-export function checkJoinModel(model: JoinModel): JoinModel {
-  const expected = JOIN_FEATURES.join(',');
+export function checkJoinModel(model: JoinModel, features: readonly string[] = JOIN_FEATURES): JoinModel {
+  const expected = features.join(',');
   if (model.features.join(',') !== expected)
     throw new ChorusError(
       'invalid-input',

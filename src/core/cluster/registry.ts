@@ -8,16 +8,22 @@ import type { ClustererFactory, ClusterOptions, ClusterSnapshotState, OnlineClus
 import prior from './cluster-idf.json' with { type: 'json' };
 import joinModel from './join-model.json' with { type: 'json' };
 import { checkJoinModel, type JoinModel } from './join-model.js';
+import lateJoinModel from './late-join-model.json' with { type: 'json' };
+import { LATE_FEATURES } from './late-features.js';
 import { tfidf } from './tfidf.js';
 
 /**
  * `chorus` starts from document frequencies counted on Multi-News train (`lab/cluster-idf.ts`), so the
  * first articles of a stream already weigh words sensibly, and decides the joins of dated articles by
- * the model trained on the dated train stream (`lab/cluster-join/train.ts`); the baseline counts online
+ * the model trained on the dated train stream (`lab/cluster-join/train.ts`), and their second chance by
+ * the late model (`lab/cluster-join/late-model.ts`); the baseline counts online
  * only, as published.
  */
 const CLUSTERERS: readonly ClustererFactory[] = [
-  chorusFactory(prior, { model: checkJoinModel(joinModel as unknown as JoinModel) }),
+  chorusFactory(prior, {
+    model: checkJoinModel(joinModel as unknown as JoinModel),
+    lateModel: checkJoinModel(lateJoinModel as unknown as JoinModel, LATE_FEATURES),
+  }),
   tfidf,
 ];
 const BY_NAME = new Map(CLUSTERERS.map((c) => [c.name, c]));
