@@ -7,10 +7,10 @@
  * Each document of DATA/{train,validation}.jsonl.gz goes through `removeBoilerplate` of both checkouts
  * as `makeArticle` gives it (whitespace normalised) and as it stands in the file; every sentence of the
  * cleaned text goes through `cleanOrClutter` and `boilerplateCategory` of both (what analysis and the
- * prompt-paragraph rule ask). Any difference is counted and the first few are printed; the last line
+ * prompt-paragraph rule ask), and each text goes through `splitSentences` of both. Any difference is counted and the first few are printed; the last line
  * says `differences: 0` when the filter is unchanged.
  *
- * `--time FILE` then times `removeBoilerplate` alone over that file's texts (normalised), the two
+ * (`--files ''` checks nothing.) `--time FILE` then times `removeBoilerplate` alone over that file's texts (normalised), the two
  * checkouts taking turns 50 texts at a time so that the machine's load falls on both alike, `--runs` times,
  * and prints CPU ms per 1,000 texts with the machine's load. `--profile FILE` writes a CPU profile of
  * the new filter alone over those texts instead (the timed loop only).
@@ -38,6 +38,10 @@ const { values, positionals } = parseArgs({
   },
 });
 
+interface Splitter {
+  splitSentences: (text: string) => { text: string; paragraph: number }[];
+}
+
 interface Filter {
   removeBoilerplate: (text: string) => { text: string; removed: readonly string[]; dropped?: string };
   cleanOrClutter: (text: string, opensParagraph: boolean) => { category?: string; clean?: string };
@@ -52,11 +56,12 @@ if (!dir || (!values.old && !values.profile)) {
   process.exit(2);
 }
 
-const load = async (root: string) =>
-  (await import(pathToFileURL(resolve(root, 'src/core/text/boilerplate.ts')).href)) as Filter;
-const now = load('.');
-const before = values.old ? load(values.old) : now;
+const load = async (root: string, file: string) =>
+  (await import(pathToFileURL(resolve(root, file)).href)) as unknown;
+const now = load('.', 'src/core/text/boilerplate.ts') as Promise<Filter>;
+const before = values.old ? (load(values.old, 'src/core/text/boilerplate.ts') as Promise<Filter>) : now;
 const [fresh, old] = await Promise.all([now, before]);
+const oldSplitter = (await load(values.old ?? '.', 'src/core/text/sentences.ts')) as Splitter;
 const limit = values.limit === undefined ? Infinity : Number(values.limit);
 
 /** The documents of one Multi-News JSON-lines file. */
@@ -85,13 +90,14 @@ if (!values.profile) {
     // Only the size of what differs is printed: the data's text stays out of logs that may be pasted.
     if (++differences <= 5) console.log(`difference in ${what}: ${x.length} against ${y.length} chars`);
   };
-  for (const name of values.files.split(',')) {
+  for (const name of values.files.split(',').filter(Boolean)) {
     for await (const doc of documents(resolve(dir, `${name}.jsonl.gz`))) {
       for (const text of [normalizeWhitespace(doc), doc]) {
         texts++;
         const a = old.removeBoilerplate(text);
         const b = fresh.removeBoilerplate(text);
         differ('removeBoilerplate', a, b);
+        differ('splitSentences', oldSplitter.splitSentences(text), splitSentences(text));
         let paragraph = -1;
         for (const s of splitSentences(a.text)) {
           sentences++;

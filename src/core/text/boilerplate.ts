@@ -51,9 +51,11 @@ const STRIP: StripList = stripList(
     pattern: r.pattern,
     gap: 'endsParagraph' in r && r.endsParagraph ? '\n\n' : ' ',
   })),
+  true,
 );
 const SENTENCE_STRIP: StripList = stripList(
   rules.sentenceStrip.map((r) => ({ pattern: r.pattern, gap: ' ', needs: r.needs })),
+  false,
 );
 
 interface Strip {
@@ -85,16 +87,23 @@ interface StripList {
   readonly gated: boolean;
 }
 
-function stripList(strips: readonly { pattern: string; gap: string; needs?: string }[]): StripList {
+/**
+ * `byPieces`: tell by the pieces of text each strip needs (whole texts, where scanning for the joined
+ * expression cost most); else by the joined expression and `needs` (sentences, short and many).
+ */
+function stripList(
+  strips: readonly { pattern: string; gap: string; needs?: string }[],
+  byPieces: boolean,
+): StripList {
   const backReference = /\\[1-9]|\\k</;
   const joinable = strips.every((s, i) => i === 0 || !backReference.test(s.pattern));
   const compiled: Strip[] = strips.map(({ pattern, gap, needs }) => ({
     re: compile(pattern, 'gu'),
     gap,
     ...(needs !== undefined && { needs }),
-    pieces: requiredTexts(pattern),
+    pieces: byPieces ? requiredTexts(pattern) : [],
   }));
-  const gated = compiled.every((s) => s.pieces.length > 0 || s.needs !== undefined);
+  const gated = byPieces && compiled.every((s) => s.pieces.length > 0 || s.needs !== undefined);
   return {
     strips: compiled,
     gated,
