@@ -22,6 +22,7 @@ import { unwrapTweetTags } from './tweet-tags.js';
 import { hasLetterOrDigit } from './letters.js';
 import { anyOf } from './any-of.js';
 import { requiredTexts } from './required-text.js';
+import { mayHoldPageClutter } from './page-gate.js';
 
 export interface CleanedText {
   readonly text: string;
@@ -319,7 +320,7 @@ export function removeBoilerplate(text: string): CleanedText {
 
 /** The warning for a text that is nothing but clutter, or undefined for an article. */
 function pageVerdict(text: string): string | undefined {
-  if (!text) return undefined;
+  if (!text || !mayHoldPageClutter(text)) return undefined;
   const sentences = splitSentences(text).map((s) => {
     const category = boilerplateCategory(s.text);
     return {
