@@ -10,6 +10,8 @@
  * superset; it is only used to tell that a rule cannot match, never where.
  */
 
+import { parseRegex, type RegexNode } from './regex-tree.js';
+
 /** What a part of the pattern became, and whether it can match a whitespace character. */
 interface Part {
   readonly source: string;
@@ -22,111 +24,93 @@ interface Part {
  * @example loosened('^we use cookies\\b') // → 'we\\s+use\\s+cookies'
  */
 export function loosened(pattern: string): string | undefined {
-  try {
-    const reader = new Reader(pattern);
-    const out = reader.alternation();
-    return reader.at === pattern.length ? out : undefined;
-  } catch {
-    return undefined;
+  const tree = parseRegex(pattern);
+  if (!tree || hasBackReference(tree)) return undefined;
+  return render(tree);
+}
+
+function hasBackReference(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'alternation':
+      return node.branches.some(hasBackReference);
+    case 'sequence':
+      return node.items.some(hasBackReference);
+    case 'repeat':
+      return hasBackReference(node.atom);
+    case 'group':
+      return hasBackReference(node.inner);
+    case 'escape':
+      return /^[1-9k]/.test(node.source);
+    default:
+      return false;
   }
 }
 
-class Reader {
-  at = 0;
-  constructor(private readonly p: string) {}
-
-  alternation(): string {
-    const branches = [this.sequence()];
-    while (this.p[this.at] === '|') {
-      this.at++;
-      branches.push(this.sequence());
-    }
-    return branches.join('|');
+/** The loosened source of an alternation or sequence. */
+function render(node: RegexNode): string {
+  if (node.kind === 'alternation') return node.branches.map(render).join('|');
+  const items = node.kind === 'sequence' ? node.items : [node];
+  let out = '';
+  for (const item of items) {
+    const q = item.kind === 'repeat' ? item.quantifier : '';
+    const part = partOf(item.kind === 'repeat' ? item.atom : item);
+    if (part === undefined) continue;
+    if (!part.spaces) out += part.source + q;
+    // A run of whitespace where the sentence had one space: as many as there are, or none.
+    else out += part.source + (q === '' || q[0] === '+' || /^\{[1-9]/.test(q) ? '+' : '*');
   }
+  return out;
+}
 
-  private sequence(): string {
-    let out = '';
-    while (this.at < this.p.length && this.p[this.at] !== '|' && this.p[this.at] !== ')') {
-      const part = this.atom();
-      const q = /^(?:[*+?]|\{(\d+)(?:,\d*)?\})\??/.exec(this.p.slice(this.at))?.[0] ?? '';
-      this.at += q.length;
-      if (part === undefined) continue;
-      if (!part.spaces) out += part.source + q;
-      // A run of whitespace where the sentence had one space: as many as there are, or none.
-      else out += part.source + (q === '' || q[0] === '+' || /^\{[1-9]/.test(q) ? '+' : '*');
-    }
-    return out;
+/** One atom, loosened; undefined for an assertion, which is dropped. */
+function partOf(node: RegexNode): Part | undefined {
+  switch (node.kind) {
+    case 'group':
+      if (
+        node.opening.startsWith('?=') ||
+        node.opening.startsWith('?!') ||
+        node.opening.startsWith('?<=') ||
+        node.opening.startsWith('?<!')
+      )
+        return undefined;
+      // A group counts its repeats, which the sentence and the text share: its own parts took the runs.
+      return { source: `(?:${render(node.inner)})`, spaces: false };
+    case 'class':
+      return charClass(node.body);
+    case 'escape':
+      return escape(node.source);
+    case 'anchor':
+      return undefined;
+    case 'dot':
+      return { source: '[^]', spaces: true };
+    case 'char':
+      return /\s/u.test(node.char) ? { source: '\\s', spaces: true } : { source: node.char, spaces: false };
+    default:
+      return { source: `(?:${render(node)})`, spaces: false };
   }
+}
 
-  /** One atom, loosened; undefined for an assertion, which is dropped. */
-  private atom(): Part | undefined {
-    const c = String.fromCodePoint(this.p.codePointAt(this.at)!);
-    this.at += c.length;
-    if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '\\') return this.escape();
-    if (c === '^' || c === '$') return undefined;
-    if (c === '.') return { source: '[^]', spaces: true };
-    if (/\s/u.test(c)) return { source: '\\s', spaces: true };
-    return { source: c, spaces: false };
+function charClass(body: string): Part {
+  let hasSpace = false;
+  let loose = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\') {
+      const e = body[++i]!;
+      if (e === 's') hasSpace = true;
+      // Escapes of a character, or of classes that hold whitespace (\W, \D, \P{…}): may be a space.
+      if (/[WDPuxc]/.test(e)) loose = true;
+    } else if (/\s/u.test(c)) hasSpace = true;
   }
+  if (body.startsWith('^')) return { source: `[${body}]`, spaces: !/\\s/.test(body) };
+  return { source: hasSpace ? `[\\s${body}]` : `[${body}]`, spaces: hasSpace || loose };
+}
 
-  private group(): Part | undefined {
-    const opening = /^\?(?:[:=!]|<[=!]|<[A-Za-z_$][\w$]*>)?/.exec(this.p.slice(this.at))?.[0] ?? '';
-    this.at += opening.length;
-    const inner = this.alternation();
-    if (this.p[this.at] !== ')') throw new Error('unbalanced group');
-    this.at++;
-    if (opening === '?=' || opening === '?!' || opening === '?<=' || opening === '?<!') return undefined;
-    // A group counts its repeats, which the sentence and the text share: its own parts took the runs.
-    return { source: `(?:${inner})`, spaces: false };
-  }
-
-  private charClass(): Part {
-    const start = this.at;
-    let hasSpace = false;
-    let loose = false;
-    for (;;) {
-      const c = this.p[this.at++];
-      if (c === undefined) throw new Error('unclosed class');
-      if (c === ']') break;
-      if (c === '\\') {
-        const e = this.p[this.at++]!;
-        if (e === 's') hasSpace = true;
-        // Escapes of a character, or of classes that hold whitespace (\W, \D, \P{…}): may be a space.
-        if (/[WDPuxc]/.test(e)) loose = true;
-      } else if (/\s/u.test(c)) hasSpace = true;
-    }
-    const body = this.p.slice(start, this.at - 1);
-    if (body.startsWith('^')) return { source: `[${body}]`, spaces: !/\\s/.test(body) };
-    return { source: hasSpace ? `[\\s${body}]` : `[${body}]`, spaces: hasSpace || loose };
-  }
-
-  private escape(): Part | undefined {
-    const e = this.p[this.at++];
-    if (e === undefined) throw new Error('trailing backslash');
-    if (e === 'b' || e === 'B') return undefined;
-    if (/[1-9k]/.test(e)) throw new Error('back-reference');
-    if (e === 's') return { source: '\\s', spaces: true };
-    if (e === 'p' || e === 'P') {
-      const end = this.p.indexOf('}', this.at) + 1;
-      const source = `\\${e}${this.p.slice(this.at, end)}`;
-      this.at = end;
-      return { source, spaces: e === 'P' };
-    }
-    if (e === 'u' || e === 'x' || e === 'c') {
-      const length =
-        e === 'x'
-          ? 2
-          : e === 'c'
-            ? 1
-            : this.p[this.at] === '{'
-              ? this.p.indexOf('}', this.at) + 1 - this.at
-              : 4;
-      const source = `\\${e}${this.p.slice(this.at, this.at + length)}`;
-      this.at += length;
-      return { source, spaces: true };
-    }
-    return { source: `\\${e}`, spaces: /[WDnrtfv0]/.test(e) };
-  }
+function escape(source: string): Part | undefined {
+  const e = source[0]!;
+  if (e === 'b' || e === 'B') return undefined;
+  if (e === 's') return { source: '\\s', spaces: true };
+  if (e === 'p' || e === 'P') return { source: `\\${source}`, spaces: e === 'P' };
+  if (e === 'u' || e === 'x' || e === 'c') return { source: `\\${source}`, spaces: true };
+  return { source: `\\${source}`, spaces: /[WDnrtfv0]/.test(e) };
 }

@@ -11,6 +11,7 @@
  * any run of spaces and line breaks once a text is split, so a piece is a run of non-space characters.
  * A positive lookaround's text must stand in the searched text too, so it counts, outside the match.
  */
+import { parseRegex, quantifierBounds, type RegexNode } from './regex-tree.js';
 
 /** What a part of a pattern tells: the strings it matches exactly (null: too many or unknown), and requirements. */
 interface Info {
@@ -39,14 +40,9 @@ export function requiredText(pattern: string): readonly string[] | undefined {
  * @example requiredTexts('\\(\\s*@\\w+\\)') // → [['@'], ['('], [')']]
  */
 export function requiredTexts(pattern: string): (readonly string[])[] {
-  let info: Info;
-  try {
-    const parser = new Parser(pattern);
-    info = parser.alternation();
-    if (parser.at < pattern.length) return [];
-  } catch {
-    return [];
-  }
+  const tree = parseRegex(pattern);
+  if (!tree) return [];
+  const info = infoOf(tree);
   const unique = new Map(candidates(info).map((s) => [JSON.stringify(s), s]));
   return [...unique.values()].sort((a, b) => likelihood(a) - likelihood(b));
 }
@@ -88,125 +84,93 @@ function cross(a: readonly string[], b: readonly string[]): string[] | null {
 /** Characters that never go into a piece: whitespace, and the Greek sigma, whose lower case depends on its place. */
 const NOT_IN_PIECE = /[\s\u03a3\u03c2\u03c3]/u;
 
-class Parser {
-  at = 0;
-  constructor(private readonly p: string) {}
-
-  alternation(): Info {
-    const branches = [this.sequence()];
-    while (this.p[this.at] === '|') {
-      this.at++;
-      branches.push(this.sequence());
+/** What `node` tells (see `Info`). */
+function infoOf(node: RegexNode): Info {
+  switch (node.kind) {
+    case 'alternation':
+      return alternation(node.branches.map(infoOf));
+    case 'sequence':
+      return sequence(node.items.map(infoOf));
+    case 'repeat':
+      return repeat(infoOf(node.atom), quantifierBounds(node.quantifier));
+    case 'group': {
+      const inner = infoOf(node.inner);
+      // A positive lookaround's text stands in the text searched, outside the match.
+      if (node.opening === '?=' || node.opening === '?<=') return { exact: [''], needs: candidates(inner) };
+      if (node.opening === '?!' || node.opening === '?<!') return EMPTY;
+      return inner;
     }
-    if (branches.length === 1) return branches[0]!;
-    const exact = branches.every((b) => b.exact) ? [...new Set(branches.flatMap((b) => b.exact!))] : null;
-    const each = branches.map((b) => best(candidates(b)));
-    const needs = each.every((s) => s !== undefined) ? [minimal(each.flatMap((s) => s!))] : [];
-    return { exact: exact && exact.length <= MAX_EXACT ? exact : null, needs };
+    case 'class':
+      return charClass(node.body);
+    case 'escape': {
+      const e = node.source;
+      if (e === 'b' || e === 'B') return EMPTY;
+      // Classes, back-references, control and code-point escapes: not read as text.
+      return /^[dDwWsS0-9nrtfvuxcpPk]/.test(e) ? UNKNOWN : literal(e);
+    }
+    case 'char':
+      return literal(node.char);
+    case 'dot':
+      return UNKNOWN;
+    case 'anchor':
+      return EMPTY;
   }
+}
 
-  /** A concatenation: runs of exactly known parts are multiplied out; each other part adds what it needs. */
-  private sequence(): Info {
-    const needs: (readonly string[])[] = [];
-    let run: string[] | null = [''];
-    let whole = true;
-    const flush = () => {
-      if (run && !run.includes('')) needs.push(minimal(run));
-      run = [''];
-    };
-    while (this.at < this.p.length && this.p[this.at] !== '|' && this.p[this.at] !== ')') {
-      const item = this.quantified();
-      needs.push(...item.needs);
-      const joined: string[] | null = item.exact && run ? cross(run, item.exact) : null;
-      if (joined) {
-        run = joined;
-        continue;
-      }
-      // Too many strings: what came before is a requirement of its own, and the whole is not known.
-      whole = false;
-      flush();
-      if (item.exact) run = [...item.exact];
+function alternation(branches: readonly Info[]): Info {
+  const exact = branches.every((b) => b.exact) ? [...new Set(branches.flatMap((b) => b.exact!))] : null;
+  const each = branches.map((b) => best(candidates(b)));
+  const needs = each.every((s) => s !== undefined) ? [minimal(each.flatMap((s) => s!))] : [];
+  return { exact: exact && exact.length <= MAX_EXACT ? exact : null, needs };
+}
+
+/** A concatenation: runs of exactly known parts are multiplied out; each other part adds what it needs. */
+function sequence(items: readonly Info[]): Info {
+  const needs: (readonly string[])[] = [];
+  let run: string[] = [''];
+  let whole = true;
+  const flush = () => {
+    if (!run.includes('')) needs.push(minimal(run));
+    run = [''];
+  };
+  for (const item of items) {
+    needs.push(...item.needs);
+    const joined = item.exact ? cross(run, item.exact) : null;
+    if (joined) {
+      run = joined;
+      continue;
     }
-    const exact = whole ? run : null;
+    // Unknown, or too many strings: what came before is a requirement of its own.
+    whole = false;
     flush();
-    return { exact, needs };
+    if (item.exact) run = [...item.exact];
   }
+  const exact = whole ? run : null;
+  flush();
+  return { exact, needs };
+}
 
-  private quantified(): Info {
-    const atom = this.atom();
-    const q = /^(?:[*+?]|\{(\d+)(,(\d*))?\})\??/.exec(this.p.slice(this.at));
-    if (!q) return atom;
-    this.at += q[0].length;
-    const min = q[0][0] === '+' ? 1 : q[0][0] === '{' ? Number(q[1]) : 0;
-    const max = q[0][0] === '?' ? 1 : q[0][0] === '{' ? (q[2] ? Number(q[3] || Infinity) : min) : Infinity;
-    if (min === 0) return max === 1 && atom.exact ? { exact: [...atom.exact, ''], needs: [] } : UNKNOWN;
-    if (min === 1 && max === 1) return atom;
-    return { exact: null, needs: candidates(atom) };
-  }
+function repeat(atom: Info, { min, max }: { min: number; max: number }): Info {
+  if (min === 0) return max === 1 && atom.exact ? { exact: [...atom.exact, ''], needs: [] } : UNKNOWN;
+  if (min === 1 && max === 1) return atom;
+  return { exact: null, needs: candidates(atom) };
+}
 
-  private atom(): Info {
-    const c = String.fromCodePoint(this.p.codePointAt(this.at)!);
-    this.at += c.length;
-    if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '\\') return this.escape();
-    if (c === '^' || c === '$') return EMPTY;
-    if (c === '.') return UNKNOWN;
-    return literal(c);
+/** A class of a few plain characters ("[sd]") matches exactly those; any other class is unknown. */
+function charClass(body: string): Info {
+  if (body.startsWith('^')) return UNKNOWN;
+  const chars: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\') {
+      const e = body[++i]!;
+      if (/[dDwWsSpPbB\d]/.test(e) || e === 'u' || e === 'x' || e === 'c') return UNKNOWN;
+      chars.push(e);
+    } else if (c === '-' && chars.length > 0 && i < body.length - 1) return UNKNOWN;
+    else chars.push(c);
   }
-
-  private group(): Info {
-    const opening = /^\?(?:[:=!]|<[=!]|<[A-Za-z_$][\w$]*>)?/.exec(this.p.slice(this.at))?.[0] ?? '';
-    this.at += opening.length;
-    const inner = this.alternation();
-    if (this.p[this.at] !== ')') throw new Error('unbalanced group');
-    this.at++;
-    if (opening === '?=' || opening === '?<=') return { exact: [''], needs: candidates(inner) };
-    if (opening === '?!' || opening === '?<!') return EMPTY;
-    return inner;
-  }
-
-  private charClass(): Info {
-    const chars: string[] = [];
-    let plain = this.p[this.at] !== '^';
-    for (;;) {
-      const c = this.p[this.at++];
-      if (c === undefined) throw new Error('unclosed class');
-      if (c === ']') break;
-      if (c === '\\') {
-        const e = this.p[this.at++]!;
-        if (/[dDwWsSpPbB\d]/.test(e) || e === 'u' || e === 'x' || e === 'c') plain = false;
-        chars.push(e);
-        if (e === 'p' || e === 'P') this.at = this.p.indexOf('}', this.at) + 1;
-      } else if (c === '-' && chars.length > 0 && this.p[this.at] !== ']') plain = false;
-      else chars.push(c);
-    }
-    if (!plain || chars.some((c) => NOT_IN_PIECE.test(c))) return UNKNOWN;
-    return { exact: [...new Set(chars)], needs: [] };
-  }
-
-  private escape(): Info {
-    const e = this.p[this.at++];
-    if (e === undefined) throw new Error('trailing backslash');
-    if (e === 'b' || e === 'B') return EMPTY;
-    if (e === 'p' || e === 'P') {
-      this.at = this.p.indexOf('}', this.at) + 1;
-      return UNKNOWN;
-    }
-    if (e === 'k') {
-      this.at = this.p.indexOf('>', this.at) + 1;
-      return UNKNOWN;
-    }
-    // Classes, back-references, control and code-point escapes: not read as text.
-    if (/[dDwWsS0-9nrtfvuxc]/.test(e)) {
-      if (e === 'u' && this.p[this.at] === '{') this.at = this.p.indexOf('}', this.at) + 1;
-      else if (e === 'u') this.at += 4;
-      else if (e === 'x') this.at += 2;
-      else if (e === 'c') this.at += 1;
-      return UNKNOWN;
-    }
-    return literal(e);
-  }
+  if (chars.some((c) => NOT_IN_PIECE.test(c))) return UNKNOWN;
+  return { exact: [...new Set(chars)], needs: [] };
 }
 
 function literal(c: string): Info {
