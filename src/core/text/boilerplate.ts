@@ -21,6 +21,8 @@ import { countWords } from './tokens.js';
 import { unwrapTweetTags } from './tweet-tags.js';
 import { hasLetterOrDigit } from './letters.js';
 import { anyOf } from './any-of.js';
+import { requiredTexts } from './required-text.js';
+import { mayHoldPageClutter } from './page-gate.js';
 
 export interface CleanedText {
   readonly text: string;
@@ -50,9 +52,11 @@ const STRIP: StripList = stripList(
     pattern: r.pattern,
     gap: 'endsParagraph' in r && r.endsParagraph ? '\n\n' : ' ',
   })),
+  true,
 );
 const SENTENCE_STRIP: StripList = stripList(
   rules.sentenceStrip.map((r) => ({ pattern: r.pattern, gap: ' ', needs: r.needs })),
+  false,
 );
 
 interface Strip {
@@ -61,6 +65,14 @@ interface Strip {
   readonly gap: string;
   /** A character every match holds: text without it is not searched (these run on every sentence). */
   readonly needs?: string;
+  /** Sets of pieces of text a match holds one of each (required-text.ts); empty when none were found. */
+  readonly pieces: readonly (readonly string[])[];
+}
+
+/** Whether `target` holds what a match of `strip` needs; false means the strip cannot match it. */
+function mayMatch(strip: Strip, target: string): boolean {
+  if (strip.needs !== undefined && !target.includes(strip.needs)) return false;
+  return strip.pieces.every((set) => set.some((piece) => target.includes(piece)));
 }
 
 interface StripList {
@@ -69,20 +81,34 @@ interface StripList {
    * All the patterns as one expression: a text it does not match has nothing to strip, which one scan
    * tells instead of one per pattern (most texts; the strips were a fifth of reading an article).
    * Undefined when a pattern other than the first refers back to a group: joined, its numbers would shift.
+   * Not used when every strip has pieces (`gated`): looking for them is faster still.
    */
   readonly any?: RegExp;
+  /** True when every strip has pieces of text it needs, so that `mayMatch` tells which can match. */
+  readonly gated: boolean;
 }
 
-function stripList(strips: readonly { pattern: string; gap: string; needs?: string }[]): StripList {
+/**
+ * `byPieces`: tell by the pieces of text each strip needs (whole texts, where scanning for the joined
+ * expression cost most); else by the joined expression and `needs` (sentences, short and many).
+ */
+function stripList(
+  strips: readonly { pattern: string; gap: string; needs?: string }[],
+  byPieces: boolean,
+): StripList {
   const backReference = /\\[1-9]|\\k</;
   const joinable = strips.every((s, i) => i === 0 || !backReference.test(s.pattern));
+  const compiled: Strip[] = strips.map(({ pattern, gap, needs }) => ({
+    re: compile(pattern, 'gu'),
+    gap,
+    ...(needs !== undefined && { needs }),
+    pieces: byPieces ? requiredTexts(pattern) : [],
+  }));
+  const gated = byPieces && compiled.every((s) => s.pieces.length > 0 || s.needs !== undefined);
   return {
-    strips: strips.map(({ pattern, gap, needs }) => ({
-      re: compile(pattern, 'gu'),
-      gap,
-      ...(needs !== undefined && { needs }),
-    })),
-    ...(joinable && { any: joined(strips.map((s) => s.pattern)) }),
+    strips: compiled,
+    gated,
+    ...(joinable && !gated && { any: joined(strips.map((s) => s.pattern)) }),
   };
 }
 
@@ -179,10 +205,11 @@ function stripMatches(text: string, patterns: StripList, onRemove?: (piece: stri
   let out = text;
   let lower = out.toLowerCase();
   if (patterns.any && !patterns.any.test(lower.length === out.length ? lower : out)) return out;
-  for (const { re, gap, needs } of patterns.strips) {
+  for (const strip of patterns.strips) {
+    const { re, gap } = strip;
     // Lowercasing keeps offsets except for a few letters (İ); there, match the text as it is.
     const target = lower.length === out.length ? lower : out;
-    if (needs !== undefined && !target.includes(needs)) continue;
+    if (!mayMatch(strip, target)) continue;
     let result = '';
     let last = 0;
     for (const m of target.matchAll(re)) {
@@ -293,7 +320,7 @@ export function removeBoilerplate(text: string): CleanedText {
 
 /** The warning for a text that is nothing but clutter, or undefined for an article. */
 function pageVerdict(text: string): string | undefined {
-  if (!text) return undefined;
+  if (!text || !mayHoldPageClutter(text)) return undefined;
   const sentences = splitSentences(text).map((s) => {
     const category = boilerplateCategory(s.text);
     return {

@@ -96,12 +96,16 @@ const CJK_STOP = /[。！？]/;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[']);
 const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*(\.)?/u;
 
+/** Whitespace that `\s+` → " " would change: a run of two, or a space other than " ". */
+const SPACES_TO_TIDY = /\s\s|[^\S ]/;
+
 /** Sentences of `text` with their paragraph numbers. Example: `splitSentences("Mr. Li won. He left.")` → 2 sentences. */
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let paragraph = 0;
   for (const raw of text.split(/\n\s*\n/)) {
-    const para = raw.replace(/\s+/g, ' ').trim();
+    // Most paragraphs have single spaces only: replacing each by itself built the paragraph anew.
+    const para = (SPACES_TO_TIDY.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
     if (!para) continue;
     for (const sentence of splitParagraph(para)) out.push({ text: sentence, paragraph });
     paragraph++;

@@ -62,14 +62,22 @@ const MIN_REPEATED_PAIRS = 4;
  * splitting and stemming the head of each made it nearly twice as slow.
  */
 function mayRepeat(head: string): boolean {
-  const early = new Set<string>();
-  const counted = new Set<string>();
+  // A pair is the numbers of its two words in this head (numbers, not "a b" strings: no string is
+  // built or hashed per word; tokens hold no spaces, so the pairs are told apart as the strings were).
+  const ids = new Map<string, number>();
+  const early = new Set<number | string>();
+  const counted = new Set<number | string>();
   let n = 0;
-  let previous = '';
+  let previous = 0;
   for (const t of tokenize(head)) {
     if (isStopWord(t)) continue;
-    const pair = `${previous} ${t}`;
-    previous = t;
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(t, id);
+    }
+    const pair = id < PAIR_BASE && previous < PAIR_BASE ? previous * PAIR_BASE + id : `${previous} ${id}`;
+    previous = id;
     if (n++ < HEAD_PAIRS) {
       if (!early.has(pair)) {
         early.add(pair);
@@ -83,6 +91,12 @@ function mayRepeat(head: string): boolean {
   }
   return false;
 }
+
+/**
+ * Word numbers below this make `a * PAIR_BASE + b` one pair's own number, exact in a double. A head
+ * has far fewer words (`HEAD_CHARS`), unless a long text has no space to cut at: past it, pairs are strings.
+ */
+const PAIR_BASE = 2 ** 26;
 
 /** Whether `later` says all that `head` says: its content words nearly all, its numbers all. */
 function repeats(head: Words, later: Words): boolean {
