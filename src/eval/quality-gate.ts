@@ -80,7 +80,8 @@ export const conllNer: Measure = (dataDir) => {
  * trades 0.4 ROUGE-1 for summaries without cut-off sentences, half quotations or dangling openings,
  * and raised in the second round (flaw penalties: +0.13 ROUGE-1; stories retired: +0.002 BCubed) and the
  * third (dated articles scan the held stories: +0.008 BCubed). The BCubed floor was raised in the
- * sixth round of issue 14 (learned join, cohesion, second chances: 0.888 → 0.8988 on these 2,000).
+ * sixth round of issue 14 (learned join, cohesion, second chances: 0.888 → 0.8988 on these 2,000) and
+ * the seventh (a model of its own for the second chance: 0.9042).
  */
 export const QUALITY_FLOORS: readonly Floor[] = [
   {
@@ -101,8 +102,8 @@ export const QUALITY_FLOORS: readonly Floor[] = [
     name: 'BCubed F1, dated validation stream 1–2,000',
     measure: streamBCubed,
     figure: 'f1',
-    floor: 0.888,
-    measured: 0.8988,
+    floor: 0.895,
+    measured: 0.9042,
   },
   {
     name: 'NER span F1, CoNLL-2003 eng.testa',
