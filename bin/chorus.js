@@ -1,38 +1,39 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs through `prepare`) when
-// that build is newer than every file in src/; otherwise the TypeScript source through tsx, so that a
+// src/ is exactly what that build was made from; otherwise the TypeScript source through tsx, so that a
 // clone works without a build step and an edit to src/ is never shadowed by an older build. Compiled,
 // a run starts with about a second less CPU (docs/clustering.md, seventh round). Checking costs one
-// stat per source file, a few milliseconds.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { URL } from 'node:url';
+// lstat per source file, a few milliseconds.
+import { readFileSync } from 'node:fs';
+import { URL, fileURLToPath } from 'node:url';
+import { sameManifest, sourceManifest } from './source-manifest.js';
 
-const root = new URL('../', import.meta.url);
+const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** The build's start time (ms), or undefined when there is no complete build. */
-function builtAt() {
+/** True when dist/ holds a complete build of src/ as it is now (or of a package shipped without src/). */
+function buildIsCurrent() {
+  let built;
   try {
-    return JSON.parse(readFileSync(new URL('dist/build-stamp.json', root), 'utf8')).startedAt;
+    built = JSON.parse(readFileSync(`${root}dist/build-stamp.json`, 'utf8')).sources;
   } catch {
-    return undefined;
+    return false;
   }
+  if (typeof built !== 'object' || built === null) return false;
+  const now = sourceManifest(`${root}src`);
+  return now === undefined ? !hasSource() : sameManifest(built, now);
 }
 
-/** True when no file under src/ changed since `time`; also true when there is no src/ (a package). */
-function sourceUnchangedSince(time) {
-  const src = new URL('src/', root);
-  let names;
+/** A package installed without src/ has only dist/ to run. */
+function hasSource() {
   try {
-    names = readdirSync(src, { recursive: true });
-  } catch {
+    readFileSync(`${root}src/cli/main.ts`);
     return true;
+  } catch {
+    return false;
   }
-  for (const name of names) if (statSync(new URL(name, src)).mtimeMs >= time) return false;
-  return true;
 }
 
-const time = builtAt();
-if (typeof time === 'number' && sourceUnchangedSince(time)) {
+if (buildIsCurrent()) {
   await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
