@@ -1,7 +1,7 @@
 /** The learned join decision: its features, its checks, and the clusterer deciding dated joins by it. */
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
-import { chorusFactory } from '../../src/core/cluster/chorus.js';
+import { CHORUS_CLUSTER_DEFAULTS, chorusFactory } from '../../src/core/cluster/chorus.js';
 import { JOIN_FEATURES, joinFeatures, type JoinEvidence } from '../../src/core/cluster/join-features.js';
 import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
 import lateJoinModel from '../../src/core/cluster/late-join-model.json' with { type: 'json' };
@@ -246,5 +246,12 @@ describe('lateFeatures', () => {
       JOIN_FEATURES.length + LATE_EXTRA_FEATURES.length,
     );
     expect(() => checkJoinModel(lateJoinModel as unknown as JoinModel)).toThrow(/expected a join model/);
+  });
+
+  it('ship with the threshold the clusterer applies', () => {
+    // The trainer picks a late threshold and writes it into the model, but the clusterer applies the
+    // option: a retrained model with another threshold must move the default too, or the figures
+    // measured in the lab are not the ones users get.
+    expect((lateJoinModel as unknown as JoinModel).threshold).toBe(CHORUS_CLUSTER_DEFAULTS.lateJoinThreshold);
   });
 });
