@@ -212,6 +212,32 @@ describe('the learned join decision', () => {
       const restored = factory.restore(JSON.parse(JSON.stringify(live.snapshot())));
       expect(restored.add(c)).toEqual(live.add(c));
     });
+
+    it('reads the same late features after a snapshot is restored', () => {
+      // What came after the lone article (newer members, newer stories, days alone) must survive the
+      // store: `chorus ingest` restores its clusterer from a snapshot between batches.
+      const seen: number[][][] = [];
+      const lateFactory = chorusFactory(undefined, {
+        model: spanModel(1.5, 0.999),
+        lateModel: spanModel(10),
+        observeLate: (o) => seen.push(o.features.map((x) => [...x])),
+      });
+      // Three lone articles of one day (the arrival model refuses every join): at the next day's first
+      // article each is decided again, with stories opened after it among its candidates.
+      const e = day(1, 'e', 'Engineers say the leak at the dam grew overnight.');
+      const live = lateFactory.create({ lateJoinThreshold: 0.9 });
+      run(live, [a, b, e]);
+      const restored = lateFactory.restore(JSON.parse(JSON.stringify(live.snapshot())));
+      seen.length = 0;
+      const liveDecision = live.add(c);
+      const liveFeatures = seen.splice(0);
+      expect(restored.add(c)).toEqual(liveDecision);
+      expect(liveFeatures.length).toBeGreaterThan(0);
+      expect(seen).toEqual(liveFeatures);
+      const extra = liveFeatures.flat().map((x) => x.slice(JOIN_FEATURES.length));
+      expect(extra.every((x) => x.length === LATE_EXTRA_FEATURES.length)).toBe(true);
+      expect(extra.some((x) => x.some((v) => v !== 0))).toBe(true);
+    });
   });
 
   it('restores snapshots from before the model with the rule', () => {
