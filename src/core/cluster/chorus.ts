@@ -398,12 +398,8 @@ class ChorusClusterer implements OnlineClusterer {
     const model = this.options.datedJoinModel > 0 ? this.join.model : undefined;
     if (!model && !this.join.observe && !this.join.decide) return undefined;
     const { top, features } = this.candidateFeatures(scored, vector, time);
-    const observation = { articleId, stories: top.map((c) => c.story), features };
-    this.join.observe?.(observation);
-    if (this.join.decide) {
-      const i = this.join.decide(observation);
-      return { story: top[i], joins: top[i] !== undefined };
-    }
+    const oracle = labChoice(this.join.observe, this.join.decide, articleId, top, features);
+    if (oracle) return { story: oracle.story, joins: oracle.story !== undefined };
     if (!model) return undefined;
     const { story, p } = mostProbable(model, top, features);
     const threshold = this.options.joinThreshold > 0 ? this.options.joinThreshold : model.threshold;
@@ -445,15 +441,18 @@ class ChorusClusterer implements OnlineClusterer {
     const decide = this.decisionOptions(false, true);
     const merges: { from: string; into: string }[] = [];
     for (const [id, s] of alone) {
-      const m = this.members.get(s.recent[0] ?? -1);
-      if (!m?.dated || s.last === undefined || this.book.size(id) !== 1) continue;
-      this.space.load(m.byId);
-      const scored = this.score(m.vector, s.last, decide, true).filter((c) => c.story !== id);
-      const { top, features } = this.candidateFeatures(scored, m.vector, s.last);
       const key = s.recent[0] ?? -1;
+      const m = this.members.get(key);
       const time = s.last;
+      if (!m?.dated || time === undefined || this.book.size(id) !== 1) continue;
+      this.space.load(m.byId);
+      const scored = this.score(m.vector, time, decide, true).filter((c) => c.story !== id);
+      const { top, features } = this.candidateFeatures(scored, m.vector, time);
       const late = features.map((x, i) => [...x, ...this.lateEvidence(top[i]?.story ?? '', id, key, time)]);
-      const { story, p } = this.lateChoice(m.id, top, late, this.join.lateModel ?? model);
+      const oracle = labChoice(this.join.observeLate, this.join.decideLate, m.id, top, late);
+      const { story, p } = oracle
+        ? { story: oracle.story, p: oracle.story ? 1 : 0 }
+        : mostProbable(this.join.lateModel ?? model, top, late);
       if (!story || p < threshold) continue;
       const [keep, drop] = olderFirst(story.story, id);
       this.mergeStories(drop, keep);
@@ -481,21 +480,6 @@ class ChorusClusterer implements OnlineClusterer {
       newerStory: storyOrder(story, lone) > 0,
       daysAlone: (this.newest - time) / DAY,
     });
-  }
-
-  /** The late decision's most probable candidate, shown to the lab's observer and oracle first. */
-  private lateChoice(
-    articleId: string,
-    top: readonly Scored[],
-    features: readonly (readonly number[])[],
-    model: JoinModel,
-  ): { story: Scored | undefined; p: number } {
-    if (!this.join.observeLate && !this.join.decideLate) return mostProbable(model, top, features);
-    const observation = { articleId, stories: top.map((c) => c.story), features };
-    this.join.observeLate?.(observation);
-    if (!this.join.decideLate) return mostProbable(model, top, features);
-    const story = top[this.join.decideLate(observation)];
-    return { story, p: story ? 1 : 0 };
   }
 
   /** `joinFeatures` of one candidate, from the story's state now. */
@@ -961,6 +945,24 @@ function topEntries(map: Iterable<[number, number]>, k: number): [number, number
     top[i] = entry;
   }
   return top;
+}
+
+/**
+ * Shows one decision's candidates to the lab's observer, if any, and returns its oracle's choice (no
+ * story: open or stay alone) when it has one; undefined leaves the decision to the model. Arrival and
+ * late decisions each have their own observer and oracle (`JoinSetup`).
+ */
+function labChoice(
+  observe: JoinSetup['observe'],
+  decide: JoinSetup['decide'],
+  articleId: string,
+  top: readonly Scored[],
+  features: readonly (readonly number[])[],
+): { story: Scored | undefined } | undefined {
+  if (!observe && !decide) return undefined;
+  const observation = { articleId, stories: top.map((c) => c.story), features };
+  observe?.(observation);
+  return decide ? { story: top[decide(observation)] } : undefined;
 }
 
 /** The candidate the model finds most probable (ties: the better ranked) and its probability. */
