@@ -5,6 +5,7 @@
  */
 
 import photoCredits from '../core/text/photo-credits.json' with { type: 'json' };
+import { alternatives } from '../core/text/alternatives.js';
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
@@ -47,11 +48,7 @@ function isStamp(paragraph: string): boolean {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-const AGENCY_NAMES = photoCredits.agencies
-  .slice()
-  .sort((a, b) => b.length - a.length)
-  .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  .join('|');
+const AGENCY_NAMES = alternatives(photoCredits.agencies);
 /**
  * A photo credit closing a paragraph: "REUTERS/Joshua Roberts", "(AP Photo/Jane Roe)", "Jane Roe/Getty
  * Images", "Jane Roe | Bloomberg | Getty Images", "(Photo: Jane Roe)". A paragraph that ends so is a caption: news paragraphs never do.

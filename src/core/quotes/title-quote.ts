@@ -11,14 +11,15 @@
  */
 import words from './title-words.json' with { type: 'json' };
 import { hasLowercase, isCapitalized } from '../text/letters.js';
+import { escapeRegExp } from '../text/alternatives.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 /** A word of letters, apostrophes and hyphens (global: use with `match` only). */
 export const WORD = /\p{L}[\p{L}'’-]*/gu;
 const BYLINE_AFTER = /^\s*by\s+\p{Lu}/u;
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-const list = (ws: readonly string[]) => ws.map(escape).join('|');
+// In the order of the word lists (not longest first, as `alternatives` would put them).
+const list = (ws: readonly string[]) => ws.map(escapeRegExp).join('|');
 /** A naming word, then at most a comma, "the" or "a", then the opening mark. */
 const NAMING = new RegExp(`\\b(?:${list(words.naming)})[,:]?\\s+(?:(?:the|a|an)\\s+)?$`, 'i');
 const BEFORE = new RegExp(`\\b(?:${list(words.before)})(?:,|\\s+[—–])?\\s+(?:(?:the|a|an)\\s+)?$`, 'i');

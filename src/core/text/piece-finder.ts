@@ -7,7 +7,7 @@
  * that matches there; any other piece that matches there is a prefix of it, and every piece that a found
  * piece contains is counted with it.
  */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+import { alternatives } from './alternatives.js';
 
 export class PieceFinder {
   private readonly re: RegExp | undefined;
@@ -16,8 +16,7 @@ export class PieceFinder {
 
   constructor(pieces: Iterable<string>) {
     const unique = [...new Set(pieces)].filter((p) => p.length > 0);
-    unique.sort((a, b) => b.length - a.length);
-    this.re = unique.length > 0 ? new RegExp(unique.map(escape).join('|'), 'g') : undefined;
+    this.re = unique.length > 0 ? new RegExp(alternatives(unique), 'g') : undefined;
     this.within = new Map(unique.map((p) => [p, unique.filter((q) => p.includes(q))]));
   }
 

@@ -33,6 +33,7 @@ import abbreviations from './abbreviations.json' with { type: 'json' };
 import photoCredits from './photo-credits.json' with { type: 'json' };
 import speechVerbs from './speech-verbs.json' with { type: 'json' };
 import { hasLetter } from './letters.js';
+import { alternatives } from './alternatives.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const CAPITAL_AFTER_SPACE = /^ ["“]?\p{Lu}/u;
@@ -69,11 +70,7 @@ const TWEET_SIGNATURE = new RegExp(
   'giu',
 );
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const AGENCIES = [...photoCredits.agencies]
-  .sort((a, b) => b.length - a.length)
-  .map(escape)
-  .join('|');
+const AGENCIES = alternatives(photoCredits.agencies);
 /** "(Reuters/Jane Roe)", "( ap photo/jane roe )". */
 const CREDIT_PARENS = new RegExp(`\\(\\s*(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}\\)`, 'giu');
 /** "Reuters/jane roe" or "Photo: jane roe/Getty Images" at a sentence start: two name words (three with an initial). */
