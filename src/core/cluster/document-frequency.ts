@@ -34,14 +34,18 @@ export class DocumentFrequency {
     return this.prior && Object.hasOwn(this.prior.df, term) ? (this.prior.df[term] ?? 0) : 0;
   }
 
+  /** Counts one more document holding `term`, and gives its counts. */
+  private count(term: string): Count {
+    let c = this.counts.get(term);
+    if (c) c.online++;
+    else this.counts.set(term, (c = { online: 1, prior: this.priorDf(term) }));
+    return c;
+  }
+
   /** Counts one document's distinct terms. */
   add(terms: Iterable<string>): void {
     this.documents++;
-    for (const t of terms) {
-      const c = this.counts.get(t);
-      if (c) c.online++;
-      else this.counts.set(t, { online: 1, prior: this.priorDf(t) });
-    }
+    for (const t of terms) this.count(t);
   }
 
   /**
@@ -54,9 +58,7 @@ export class DocumentFrequency {
     const n = this.documents + (this.prior?.documents ?? 0);
     const out = new Float64Array(terms.length);
     terms.forEach((t, i) => {
-      let c = this.counts.get(t);
-      if (c) c.online++;
-      else this.counts.set(t, (c = { online: 1, prior: this.priorDf(t) }));
+      const c = this.count(t);
       out[i] = Math.log((n + 1) / (c.online + c.prior + 0.5));
     });
     return out;
