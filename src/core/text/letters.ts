@@ -61,10 +61,7 @@ export function hasLetterOrDigit(s: string): boolean {
  * (`[\p{L}\p{N}]`), else 0: for walking words by character code, ASCII decided by its code.
  */
 export function letterOrDigitLength(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  const ch = String.fromCodePoint(s.codePointAt(i)!);
-  return ONE_LETTER_OR_DIGIT.test(ch) ? ch.length : 0;
+  return codePointLengthIf(s, i, true, ONE_LETTER_OR_DIGIT);
 }
 
 /**
@@ -72,8 +69,13 @@ export function letterOrDigitLength(s: string, i: number): number {
  * `letterOrDigitLength` without the digits.
  */
 export function letterLength(s: string, i: number): number {
+  return codePointLengthIf(s, i, false, ONE_LETTER);
+}
+
+/** The length of the code point at `i` if it is an ASCII letter (or digit, with `digits`) or `one` matches it, else 0. */
+function codePointLengthIf(s: string, i: number, digits: boolean, one: RegExp): number {
   const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (digits && c >= 48 && c <= 57) ? 1 : 0;
   const ch = String.fromCodePoint(s.codePointAt(i)!);
-  return ONE_LETTER.test(ch) ? ch.length : 0;
+  return one.test(ch) ? ch.length : 0;
 }
