@@ -14,9 +14,8 @@ import type { Article, DuplicateLink, Summary } from '../core/model.js';
 import { getSummarizer, summarizerNames } from '../core/summarize/registry.js';
 import { prepareStory } from '../core/prepare-story.js';
 import { readInputs } from '../io/index.js';
-import { EXIT_CODES } from './exit-codes.js';
 import { parseFraction, parsePositiveInt } from './options.js';
-import { noArticlesError, printReadProblems, readProblems } from './read-outcomes.js';
+import { exitCodeOf, noArticlesError, printReadProblems, readProblems } from './read-outcomes.js';
 
 interface ClusterFlags {
   method: string;
@@ -139,7 +138,7 @@ export async function runCluster(paths: readonly string[], flags: ClusterFlags):
   }
   if (flags.json) await out.write(`\n],"problems":${JSON.stringify(readProblems(read))}}\n`);
   await out.flush();
-  return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return exitCodeOf(read.outcomes);
 }
 
 export function register(program: Command): void {

@@ -11,7 +11,7 @@ import { ChorusError } from '../core/errors.js';
 import { decodeBytes, readInputs, READ_DEFAULTS } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesError, printReadProblems } from './read-outcomes.js';
+import { exitCodeOf, noArticlesError, printReadProblems } from './read-outcomes.js';
 
 interface EntitiesFlags {
   json?: boolean;
@@ -84,7 +84,7 @@ export async function runEntities(paths: readonly string[], flags: EntitiesFlags
     }
     process.stdout.write(out.join('\n'));
   }
-  return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return exitCodeOf(read.outcomes);
 }
 
 export function register(program: Command): void {

@@ -9,7 +9,7 @@ import type { Article } from '../core/model.js';
 import { readInputs, type ReadReport } from '../io/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesError, printReadProblems, readProblems } from './read-outcomes.js';
+import { exitCodeOf, noArticlesError, printReadProblems, readProblems } from './read-outcomes.js';
 
 interface ExtractFlags {
   json?: boolean;
@@ -78,7 +78,7 @@ async function runExtract(paths: readonly string[], flags: ExtractFlags): Promis
     process.stderr.write(`chorus: ${error.message}\n`);
     return EXIT_CODES[error.code];
   }
-  return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return exitCodeOf(read.outcomes);
 }
 
 export function register(program: Command): void {

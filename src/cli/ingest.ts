@@ -15,10 +15,9 @@ import type { Command } from 'commander';
 import { readInputs } from '../io/index.js';
 import { ingestAll } from '../service/ingest-all.js';
 import { IngestService } from '../service/ingest-service.js';
-import { EXIT_CODES } from './exit-codes.js';
 import { DB_OPTION_HELP, describeOutcomes, openStoreFromFlags } from './feeds.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesError, printReadProblems } from './read-outcomes.js';
+import { exitCodeOf, noArticlesError, printReadProblems } from './read-outcomes.js';
 
 interface IngestFlags {
   db?: string;
@@ -65,9 +64,7 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
         `${describeOutcomes(outcomes)}; ${reports} report${reports === 1 ? '' : 's'} rebuilt\n`,
       );
     }
-    const rejected =
-      outcomes.some((o) => o.status === 'rejected') || read.outcomes.some((o) => o.status === 'rejected');
-    return rejected ? EXIT_CODES.partial : EXIT_CODES.ok;
+    return exitCodeOf(outcomes, read.outcomes);
   } finally {
     await store.close();
   }

@@ -10,9 +10,8 @@ import { Command } from 'commander';
 import { ChorusError } from '../core/errors.js';
 import { attributeQuotes, type SpokenQuote } from '../core/quotes/index.js';
 import { decodeBytes, readInputs, type ReadReport } from '../io/index.js';
-import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesError, printReadProblems } from './read-outcomes.js';
+import { exitCodeOf, noArticlesError, printReadProblems } from './read-outcomes.js';
 
 interface QuotesFlags {
   json?: boolean;
@@ -96,7 +95,7 @@ export async function runQuotes(paths: readonly string[], flags: QuotesFlags): P
   if (articles.length === 0) throw noArticlesError({ articles: [], outcomes });
   if (flags.json) process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
   else process.stdout.write(renderText(articles));
-  return outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return exitCodeOf(outcomes);
 }
 
 function renderText(articles: readonly ArticleOut[]): string {

@@ -5,6 +5,7 @@
  */
 import { ChorusError } from '../core/errors.js';
 import type { ReadReport } from '../io/index.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 /** One line per input that was rejected, skipped or read with warnings, without the `chorus: ` prefix. */
 export function readProblems(read: ReadReport): string[] {
@@ -44,4 +45,14 @@ export function noArticlesError(read: ReadReport): ChorusError {
     `expected at least one news article, found none in ${n} input${n === 1 ? '' : 's'}` +
       (why ? ` (${why})` : ''),
   );
+}
+
+/**
+ * The exit code of a run whose work went on past refusals: 11 (partial) when any of the `outcomes`
+ * lists (inputs read, articles stored) holds a rejected one, else 0.
+ */
+export function exitCodeOf(...outcomes: readonly (readonly { readonly status: string }[])[]): number {
+  return outcomes.some((list) => list.some((o) => o.status === 'rejected'))
+    ? EXIT_CODES.partial
+    : EXIT_CODES.ok;
 }

@@ -7,9 +7,8 @@ import { ChorusError } from '../core/errors.js';
 import { buildStoryReport, PIPELINE_DEFAULTS } from '../core/pipeline.js';
 import { summarizerNames } from '../core/summarize/registry.js';
 import { readInputs, type InputOutcome } from '../io/index.js';
-import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInt } from './options.js';
-import { noArticlesError, printReadProblems } from './read-outcomes.js';
+import { exitCodeOf, noArticlesError, printReadProblems } from './read-outcomes.js';
 import { renderMarkdown } from '../web/render-markdown.js';
 import { renderReportPage } from '../web/report-page.js';
 
@@ -57,7 +56,7 @@ export async function runSummarize(paths: readonly string[], flags: SummarizeFla
         ? renderReportPage(report)
         : renderMarkdown(report);
   process.stdout.write(output);
-  return read.outcomes.some((o) => o.status === 'rejected') ? EXIT_CODES.partial : EXIT_CODES.ok;
+  return exitCodeOf(read.outcomes);
 }
 
 export function register(program: Command): void {
