@@ -4,7 +4,7 @@
 // clone works without a build step and an edit to src/ is never shadowed by an older build. Compiled,
 // a run starts with about a second less CPU (docs/clustering.md, seventh round). Checking costs one
 // lstat per source file, a few milliseconds.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { URL, fileURLToPath } from 'node:url';
 import { sameManifest, sourceManifest } from './source-manifest.js';
 
@@ -20,17 +20,8 @@ function buildIsCurrent() {
   }
   if (typeof built !== 'object' || built === null) return false;
   const now = sourceManifest(`${root}src`);
-  return now === undefined ? !hasSource() : sameManifest(built, now);
-}
-
-/** A package installed without src/ has only dist/ to run. */
-function hasSource() {
-  try {
-    readFileSync(`${root}src/cli/main.ts`);
-    return true;
-  } catch {
-    return false;
-  }
+  // A package installed without src/ has only dist/ to run.
+  return now === undefined ? !existsSync(`${root}src/cli/main.ts`) : sameManifest(built, now);
 }
 
 if (buildIsCurrent()) {
