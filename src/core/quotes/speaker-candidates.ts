@@ -7,7 +7,7 @@
  * reads of offsets the rules already computed: no sentence is tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
-import { isSubject, possessive, speaksAfter } from './subject-of.js';
+import { isIntroSubject, isObject, isSubject, possessive, speaksAfter } from './subject-of.js';
 import { CUE_VERBS, SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import { isCapitalized, startsLowercase } from '../text/letters.js';
@@ -356,8 +356,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
           : 0,
       sentenceReports: reportsKey === speaker ? 1 : 0,
       sentenceOnlyPerson: person && sentenceKeys.size === 1 && sentenceKeys.has(speaker) ? 1 : 0,
-      beforeObject: before && objectOf(text, before) ? 1 : 0,
-      beforeIntroSubject: before && introSubject(text, before) ? 1 : 0,
+      beforeObject: before && isObject(text, before) ? 1 : 0,
+      beforeIntroSubject: before && isIntroSubject(text, before) ? 1 : 0,
       pronounsSince: want && before ? Math.log1p(pronounsBetween(text, before.end, cueAt, want)) / 2 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
@@ -518,29 +518,6 @@ function sentenceReporterBefore(
 
 const SPEECH_WORD = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
 const SAID_FIRST = /^\s*(?:Said|Says|Added|Wrote)\s+(?:[\p{L}.'’-]+\s+){0,4}$/u;
-
-/** A mention that is an object: after a preposition or a verb whose object is a person ("told Hannity"). */
-const OBJECT_BEFORE =
-  /(?<![\p{L}])(?:with|to|by|for|from|against|about|of|than|on|at|toward|towards|told|tells|asked|asks|interviewed|thanked|called|attacked|criticized|endorsed|praised|defeated|beat|and)\s+(?:(?:\p{Lu}\p{Ll}*\.|\p{Lu}\p{Ll}+(?=\s+\p{Lu}))\s+){0,2}$/u;
-
-function objectOf(text: string, m: PersonSpan): boolean {
-  return OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
-}
-
-/** A sentence opener that leaves its subject after a comma: "During an interview with X, Trump discussed…". */
-const INTRO_OPENER =
-  /(?:^|[.!?]["”’]?\s+|\n\s*)(?:During|At|In|On|After|Before|When|While|Since|As|Asked|Speaking|Later|Earlier|Also|But|And|Still|Meanwhile|However|Then|Now|Yet|Last|This|Instead|Afterward|Afterwards|Throughout|Despite|Following|Under|Over|From|With|Without|For|Like|Unlike|Responding|Pressed|Campaigning|Appearing|Addressing|Writing)\b[^.!?\n]*,\s+(?:(?:\p{Lu}\p{Ll}*\.|\p{Lu}\p{Ll}+(?=\s+\p{Lu}))\s+){0,2}$/u;
-const VERB_AFTER =
-  /^\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?(?!who\b|and\b|or\b|of\b|in\b|at\b|on\b)\p{Ll}+/u;
-
-/** Whether the mention is the subject after an introductory phrase (and a lowercase verb follows). */
-function introSubject(text: string, m: PersonSpan): boolean {
-  return (
-    !possessive(text, m) &&
-    VERB_AFTER.test(text.slice(m.end, m.end + 30)) &&
-    INTRO_OPENER.test(text.slice(Math.max(0, m.start - 200), m.start))
-  );
-}
 
 const PRONOUN_WORDS: Readonly<Record<Gender, RegExp>> = {
   male: /(?<![\p{L}])(?:He|he|him|his|himself)(?![\p{L}])/gu,
