@@ -2,7 +2,7 @@
  * Trains the speaker chooser on PolNeAR train and writes src/core/quotes/speaker-model.json (byte for
  * byte the same from the same data), printing the figures it was chosen on.
  *
- *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.043] [--key FILE]
+ *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -31,10 +31,13 @@ export const FOLDS = 5;
  * Wrong speakers allowed on the folds. Below the issue's 5 %: near it the last answers bought cost about
  * one wrong per right (folds at 5 %: right 82.3 %, wrong 4.9 %; at 4.5 %: 81.6 %, 4.4 %), and a wrong
  * name costs more than a missing one. The seventh round's features gained right answers on the folds
- * only by spending more wrong ones (85.2 / 4.5 at 4.5 %) and not on dev, so the cap is the sixth
- * round's fold rate: 84.4 % right, 4.1 % wrong.
+ * only by spending more wrong ones (85.2 / 4.5 at 4.5 %) and not on dev, so the cap was the sixth
+ * round's fold rate (4.3 %). The eighth round holds it at the rate main's model had on the folds,
+ * 4.1 %: its new features rank better (+23 right, −1 wrong at main's thresholds), and between 4.1 and
+ * 4.3 % the pick only lowered the partial threshold (0.68 → 0.58) at 2.4 right per wrong on the folds,
+ * a rate the folds have overstated on dev in every round so far.
  */
-export const MAX_WRONG = 0.043;
+export const MAX_WRONG = 0.041;
 
 /** Pronoun sources the key does not resolve learn from a stand-in: they count this much. */
 const STAND_IN_WEIGHT = 0.5;
@@ -127,7 +130,7 @@ async function main(): Promise<void> {
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.043] [--key FILE]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]',
     );
     process.exit(values.help ? 0 : 2);
   }

@@ -293,10 +293,52 @@ describe('attributeQuotes', () => {
       'afterInverted',
       'Grant Hollis',
     ],
+    // The one reporting in the quote's sentence, a clause and a name between them and the mark.
+    [
+      'Ada Voss spoke first. Grant Hollis, meanwhile, who runs the crossing, said the ferry is “ready to sail again by May.”',
+      'sentenceReports',
+      'Grant Hollis',
+    ],
+    [
+      'The ferry sailed late. Said Grant Hollis, who grew up nearby, “We were all so proud of it.”',
+      'sentenceReports',
+      'Grant Hollis',
+    ],
+    [
+      'Ada Voss spoke. Grant Hollis met Omar Teague, who runs the “crossing on the north side.”',
+      'sentenceReports',
+      undefined,
+    ],
+    [
+      'Ada Voss spoke. Grant Hollis thanked the crews “for their support in my campaign.”',
+      'sentenceOnlyPerson',
+      'Grant Hollis',
+    ],
+    [
+      'Ada Voss spoke. Grant Hollis met Omar Teague on the “crossing on the north side.”',
+      'sentenceOnlyPerson',
+      undefined,
+    ],
+    // The subject after an introductory phrase; the one named inside that phrase is an object.
+    [
+      'During an interview with Ada Voss, Grant Hollis discussed the plan.\n\n“We will sail again by May,” he said.',
+      'beforeIntroSubject',
+      'Grant Hollis',
+    ],
+    [
+      'During an interview with Ada Voss, Grant Hollis discussed the plan.\n\n“We will sail again by May,” he said.',
+      'beforeObject',
+      'Ada Voss',
+    ],
+    [
+      'Grant Hollis spoke. He said he liked it. Ada Voss nodded.\n\n“We will sail again by May,” he said.',
+      'pronounsSince',
+      'Grant Hollis',
+    ],
   ])('marks %s with %s: %s', (text, name, speaker) => {
     const f = SPEAKER_FEATURES.indexOf(name as (typeof SPEAKER_FEATURES)[number]);
-    const marked = quoteCandidates(text)[0]!.candidates.filter((c) => c.features[f] === 1);
-    expect(marked.map((c) => c.speaker)).toEqual([speaker]);
+    const marked = quoteCandidates(text)[0]!.candidates.filter((c) => c.features[f]! > 0);
+    expect(marked.map((c) => c.speaker)).toEqual(speaker ? [speaker] : []);
   });
 
   it('trusts a partial quote less when the person around it is an object than when a subject', () => {

@@ -7,8 +7,8 @@
  * reads of offsets the rules already computed: no sentence is tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
-import { isSubject, possessive, speaksAfter } from './subject-of.js';
-import { SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
+import { isIntroSubject, isObject, isSubject, possessive, speaksAfter } from './subject-of.js';
+import { CUE_VERBS, SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import { isCapitalized, startsLowercase } from '../text/letters.js';
 import type { OrganisationSubject } from './organisation-subject.js';
@@ -113,6 +113,11 @@ export const SPEAKER_FEATURES = [
   'cueAddressee',
   'askedBefore',
   'afterInverted',
+  'sentenceReports',
+  'sentenceOnlyPerson',
+  'beforeObject',
+  'beforeIntroSubject',
+  'pronounsSince',
 ] as const;
 
 /**
@@ -255,6 +260,13 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   // The person a question was put to just before the quote answers it ("Conroy asked Sanders whether…").
   const asked = want || noCue ? askedBeforeQuote(view, rule.open, near) : undefined;
 
+  // The quote's sentence: the people it names outside the quote, and who reports before the mark.
+  const sentence = quoteSentence(view, rule.open, rule.close);
+  const inSentence = near.filter((m) => m.start >= sentence.from && m.end <= sentence.to);
+  const sentenceKeys = new Set(inSentence.map(key));
+  const reports = sentenceReporterBefore(view, rule.open, inSentence, sentence.from);
+  const reportsKey = reports && key(reports);
+
   const out: Candidate[] = [];
   const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
     const before = ms.filter((m) => m.end <= rule.open).at(-1);
@@ -342,6 +354,11 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
         SAID_BEFORE.test(text.slice(Math.max(rule.close, after.start - 60), after.start))
           ? 1
           : 0,
+      sentenceReports: reportsKey === speaker ? 1 : 0,
+      sentenceOnlyPerson: person && sentenceKeys.size === 1 && sentenceKeys.has(speaker) ? 1 : 0,
+      beforeObject: before && isObject(text, before) ? 1 : 0,
+      beforeIntroSubject: before && isIntroSubject(text, before) ? 1 : 0,
+      pronounsSince: want && before ? Math.log1p(pronounsBetween(text, before.end, cueAt, want)) / 2 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -463,6 +480,54 @@ function roleHolders(
     from = m.end;
   }
   return out;
+}
+
+/** The bounds of the sentence holding the quote [open, close), within its paragraph. */
+function quoteSentence(view: ArticleView, open: number, close: number): { from: number; to: number } {
+  const ends = view.sentenceEnds;
+  const i = lowerBound(ends, open + 1) - 1;
+  let from = i >= 0 ? ends[i]! : 0;
+  let to = ends[lowerBound(ends, close)] ?? view.text.length;
+  const nl = view.text.lastIndexOf('\n', open);
+  if (nl + 1 > from) from = nl + 1;
+  const next = view.text.indexOf('\n', close);
+  if (next >= 0 && next < to) to = next;
+  return { from, to };
+}
+
+/**
+ * The person in the quote's sentence who reports it: the last one named before the mark with a word
+ * of speech between the name and the mark and nobody else named between (`Sanders, meanwhile, who
+ * sits at zero such endorsements, said that fact speaks volumes about… “…”`, `Sanders during a Sunday
+ * thanked its members “…”`), or named right after a sentence-opening "Said". Unlike sentenceReporter,
+ * the person need not open the sentence, and the quote may have a cue.
+ */
+function sentenceReporterBefore(
+  view: ArticleView,
+  open: number,
+  inSentence: readonly PersonSpan[],
+  from: number,
+): PersonSpan | undefined {
+  const before = inSentence.filter((m) => m.end <= open);
+  const m = before.at(-1);
+  if (!m) return undefined;
+  const gap = view.text.slice(m.end, open);
+  if (REPORTING.test(gap) || SPEECH_WORD.test(gap)) return m;
+  return SAID_FIRST.test(view.text.slice(from, m.start)) ? m : undefined;
+}
+
+const SPEECH_WORD = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
+const SAID_FIRST = /^\s*(?:Said|Says|Added|Wrote)\s+(?:[\p{L}.'’-]+\s+){0,4}$/u;
+
+const PRONOUN_WORDS: Readonly<Record<Gender, RegExp>> = {
+  male: /(?<![\p{L}])(?:He|he|him|his|himself)(?![\p{L}])/gu,
+  female: /(?<![\p{L}])(?:She|she|her|hers|herself)(?![\p{L}])/gu,
+};
+
+/** How many pronouns of `gender` stand in [from, to): a chain that keeps a person the topic. */
+function pronounsBetween(text: string, from: number, to: number, gender: Gender): number {
+  if (to <= from) return 0;
+  return Math.min(8, text.slice(from, to).match(PRONOUN_WORDS[gender])?.length ?? 0);
 }
 
 /** Whether `at` opens a sentence: text start, a line break, or a stop (and a closing quote) and a space. */

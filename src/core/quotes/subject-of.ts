@@ -4,6 +4,7 @@
  */
 import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { CUE_VERBS } from './speaker-cue.js';
+import clauseWords from './clause-words.json' with { type: 'json' };
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const LAST_WORD = /(\p{L}+)\.?\s+$/u;
@@ -45,4 +46,35 @@ export function isSubject(text: string, m: { start: number; end: number }): bool
   // Introduced with an apposition ("…concerns Henry Crespo, president of the caucus.").
   if (COMMA_CLAUSE.test(text.slice(m.end, m.end + 12))) return true;
   return speaksAfter(text, m.end) || SPOKEN.test(before);
+}
+
+/** Up to two titles or first names between the word and the name ("told Sen. Ann Kale"). */
+const NAME_LEAD = String.raw`(?:(?:\p{Lu}\p{Ll}*\.|\p{Lu}\p{Ll}+(?=\s+\p{Lu}))\s+){0,2}`;
+const OBJECT_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${clauseWords.beforeObject.join('|')})\\s+${NAME_LEAD}$`,
+  'u',
+);
+const INTRO_OPENER = new RegExp(
+  `(?:^|[.!?]["”’]?\\s+|\\n\\s*)(?:${clauseWords.openers.join('|')})\\b[^.!?\\n]*,\\s+${NAME_LEAD}$`,
+  'u',
+);
+const VERB_AFTER =
+  /^\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?(?!who\b|and\b|or\b|of\b|in\b|at\b|on\b)\p{Ll}+/u;
+
+/** Whether the person mention is an object: after a preposition or a verb such as "told" ("told Hannity"). */
+export function isObject(text: string, m: { start: number }): boolean {
+  return OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
+}
+
+/**
+ * Whether the person mention is the subject after an introductory phrase, a lowercase verb after it
+ * (`During an interview with Sean Hannity, Donald Trump discussed…`): isSubject reads only a mention
+ * opening its sentence or one a speech verb follows.
+ */
+export function isIntroSubject(text: string, m: { start: number; end: number }): boolean {
+  return (
+    !possessive(text, m) &&
+    VERB_AFTER.test(text.slice(m.end, m.end + 30)) &&
+    INTRO_OPENER.test(text.slice(Math.max(0, m.start - 200), m.start))
+  );
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isIntroSubject, isObject } from '../../src/core/quotes/subject-of.js';
+
+/** The mention of `name` in `text`, by its first occurrence. */
+const at = (text: string, name: string) => {
+  const start = text.indexOf(name);
+  return { start, end: start + name.length };
+};
+
+describe('subject-of', () => {
+  it.each([
+    ['During an interview with Ada Voss, Grant Hollis discussed the plan.', 'Grant Hollis', true],
+    ['In his assessment of the plan, Hollis intimated disappointment.', 'Hollis', true],
+    ['At a rally in Calder, Maine, on Thursday, Sen. Ada Voss included the port.', 'Ada Voss', true],
+    // No opener, a name that opens no clause, a possessive, a relative clause, or no verb after it.
+    ['Grant Hollis discussed the plan.', 'Grant Hollis', false],
+    ['The crews, Grant Hollis and Ada Voss, left.', 'Grant Hollis', false],
+    ['During the interview, Hollis’s aide discussed the plan.', 'Hollis', false],
+    ['During the interview, Grant Hollis, who runs the port, spoke.', 'Grant Hollis', false],
+    ['During the interview, Grant Hollis and Ada Voss spoke.', 'Grant Hollis', false],
+    ['', 'Hollis', false],
+  ])('reads %s: %s a subject after an opener is %s', (text, name, expected) => {
+    expect(isIntroSubject(text, at(text, name))).toBe(expected);
+  });
+
+  it.each([
+    ['During an interview with Ada Voss, Grant Hollis spoke.', 'Ada Voss', true],
+    ['Hollis told Sen. Ada Voss the port would open.', 'Ada Voss', true],
+    ['The plan was endorsed by Ada Voss.', 'Ada Voss', true],
+    ['Ada Voss told the crews the port would open.', 'Ada Voss', false],
+    ['The plan failed. Ada Voss said so.', 'Ada Voss', false],
+  ])('reads %s: %s an object is %s', (text, name, expected) => {
+    expect(isObject(text, at(text, name))).toBe(expected);
+  });
+});
