@@ -12,6 +12,7 @@ import { SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import { isCapitalized, startsLowercase } from '../text/letters.js';
 import type { OrganisationSubject } from './organisation-subject.js';
+import type { DescribedSubject } from './described-subject.js';
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -37,6 +38,8 @@ export interface RuleView {
   readonly next?: string;
   /** For a quote with no cue: an organisation opening the sentence that leads to it (organisation-subject.ts). */
   readonly organisation?: OrganisationSubject;
+  /** For a quote with no cue: a description opening the sentence that leads to it (described-subject.ts). */
+  readonly described?: DescribedSubject;
 }
 
 export interface Candidate {
@@ -113,6 +116,8 @@ export const SPEAKER_FEATURES = [
   'cueAddressee',
   'askedBefore',
   'afterInverted',
+  'describedSubject',
+  'describedSubjectDefinite',
 ] as const;
 
 /**
@@ -249,6 +254,9 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   const orgKey =
     noCue && org && !near.some((m) => m.start < org.end && org.start < m.end) ? org.name : undefined;
 
+  const described = noCue ? rule.described : undefined;
+  const describedKey = described?.phrase;
+
   const role = kind === 'described' ? describedHead(rule.cue!.phrase) : undefined;
   const seen = role ? roleHolders(view, role, rule.open, key) : undefined;
 
@@ -342,6 +350,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
         SAID_BEFORE.test(text.slice(Math.max(rule.close, after.start - 60), after.start))
           ? 1
           : 0,
+      describedSubject: !person && describedKey === speaker ? 1 : 0,
+      describedSubjectDefinite: !person && describedKey === speaker && described!.definite ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -353,6 +363,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   if (rule.final !== undefined && !groups.has(rule.final)) out.push(build(rule.final, [], false));
   if (org && orgKey !== undefined && !groups.has(orgKey) && rule.final !== orgKey)
     out.push({ ...build(orgKey, [], false), start: org.start, end: org.end });
+  if (
+    described &&
+    describedKey !== undefined &&
+    !groups.has(describedKey) &&
+    rule.final !== describedKey &&
+    orgKey !== describedKey
+  )
+    out.push({ ...build(describedKey, [], false), start: described.start, end: described.end });
   return out;
 }
 
