@@ -43,6 +43,16 @@ describe('a description opening the sentence of a quote with no cue', () => {
       'The ferry sailed late.\n\nA friend of the captain wrote:\n\n“He never missed a tide.”',
       'A friend of the captain',
     ],
+    // A clause after a semicolon is nearer the quote; "for" inside a name; a present verb before a name.
+    [
+      'The plan prompted a debate in Calder; one lawmaker called Voss “the harbour’s worst enemy.”',
+      'one lawmaker',
+    ],
+    [
+      'One Friends for Calder ad, airing this week, argues that “only Voss can fix the pier.”',
+      'One Friends for Calder ad',
+    ],
+    ['The Voss ad hits Teague for calling the pier “a waste of money.”', 'The Voss ad'],
     // No word reporting speech: the description is spoken about.
     ['The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast.”', undefined],
     ['The plan drew a crowd to the “harbour day at the pier.”', undefined],

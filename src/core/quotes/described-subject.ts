@@ -43,6 +43,7 @@ const PREPOSITION = /^(?:for|of|at|from|inside|with|in|on|to)$/;
 const HEAD = /^\p{Ll}[\p{Ll}-]{1,}$/u;
 const BARE_PLURAL = /^\p{Lu}\p{Ll}{2,}s$/u;
 const LOWER_START = /^\p{Ll}/u;
+const CAPITALISED = /^\p{Lu}/u;
 const OPENING_CLAUSE = /^\s*(?:In|On|At|After|Before|When|While|As|Asked)\s/;
 const PRONOUN = /^(?:he|she|they|we|i|it|you|him|them|us|me)$/i;
 const DEMONSTRATIVE = /^(?:that|this|these|those)$/;
@@ -79,7 +80,12 @@ export function describedSubject(text: string, open: number): DescribedSubject |
   const comma = sentence.indexOf(', ');
   const beforeComma = /(\S+)$/u.exec(sentence.slice(0, Math.max(0, comma)))?.[1] ?? '';
   const opening = comma >= 0 && (LOWER_START.test(beforeComma) || OPENING_CLAUSE.test(sentence));
-  for (const from of opening ? [0, comma + 2] : [0]) {
+  // After a semicolon a new clause opens, nearer the quote: "That plan prompted a debate; one lawmaker
+  // called it “…”".
+  const semicolon = sentence.lastIndexOf('; ');
+  const starts = opening ? [0, comma + 2] : [0];
+  if (semicolon >= 0) starts.unshift(semicolon + 2);
+  for (const from of starts) {
     const lead = /^\s*/.exec(sentence.slice(from))![0].length;
     const found = descriptionAt(sentence, from + lead);
     if (found) return { ...found, start: base + found.start, end: base + found.end };
@@ -116,7 +122,8 @@ function descriptionAt(sentence: string, at: number): DescribedSubject | undefin
       IRREGULAR.test(w)
     )
       break;
-    if (PRESENT.test(w) && OBJECT_START.test(words[end + 1]?.[0] ?? '') && end >= 2) break;
+    const next = words[end + 1]?.[0] ?? '';
+    if (PRESENT.test(w) && end >= 2 && (OBJECT_START.test(next) || CAPITALISED.test(next))) break;
   }
   if (end >= words.length || end > 9) return undefined;
   const phraseWords = words.slice(0, end).map((m) => m[0]);
@@ -124,7 +131,9 @@ function descriptionAt(sentence: string, at: number): DescribedSubject | undefin
   const core = cut > 0 ? phraseWords.slice(0, cut) : phraseWords;
   // "The first thing he…", "that he…": a clause, not a description.
   if (phraseWords.some((w) => PRONOUN.test(w))) return undefined;
-  const head = plural ? core[0]!.toLowerCase() : core.at(-1)!;
+  // The head: before a preposition ("spokesman for …"), unless that "for" is inside a name ("One Club
+  // for Growth ad": the last word).
+  const head = plural ? core[0]!.toLowerCase() : HEAD.test(core.at(-1)!) ? core.at(-1)! : phraseWords.at(-1)!;
   if ((core.length < 2 && !plural) || !HEAD.test(head) || NOT_SPEAKER.test(head)) return undefined;
   const definite = DEFINITE.test(lower) || POSSESSIVE_NAME.test(first);
   // "The Vermont senator": a role the article gave a person; that person is the candidate, not this.
