@@ -53,6 +53,9 @@ describe('a description opening the sentence of a quote with no cue', () => {
       'One Friends for Calder ad',
     ],
     ['The Voss ad hits Teague for calling the pier “a waste of money.”', 'The Voss ad'],
+    // A head that names no source (source-nouns.json): what the sentence is about, not who speaks.
+    ['The comments came as Voss called the pier “a waste of good money.”', undefined],
+    ['An internal power struggle erupted as the board accused Voss of a “breach of trust.”', undefined],
     // No word reporting speech: the description is spoken about.
     ['The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast.”', undefined],
     ['The plan drew a crowd to the “harbour day at the pier.”', undefined],

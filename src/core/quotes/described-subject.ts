@@ -12,6 +12,7 @@ import { hasLetter } from '../text/letters.js';
 import cueWords from './cue-words.json' with { type: 'json' };
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import roleWords from './role-words.json' with { type: 'json' };
+import sourceNouns from './source-nouns.json' with { type: 'json' };
 
 export interface DescribedSubject {
   /** The description as written ("One strategist", "A spokesman for Platte River"). */
@@ -47,14 +48,12 @@ const CAPITALISED = /^\p{Lu}/u;
 const OPENING_CLAUSE = /^\s*(?:In|On|At|After|Before|When|While|As|Asked)\s/;
 const PRONOUN = /^(?:he|she|they|we|i|it|you|him|them|us|me)$/i;
 const DEMONSTRATIVE = /^(?:that|this|these|those)$/;
-/** Heads that name a time, not a source ("One week later, …"). */
-const NOT_SPEAKER =
-  /^(?:day|days|week|weeks|month|months|year|years|time|times|morning|night|moment|hour|hours)$/;
 const REPORTING = new RegExp(
   `(?<![\\p{L}])(?:${[...reportingWords.stems, ...reportingWords.findings].join('|')})`,
   'iu',
 );
 const ROLES: ReadonlySet<string> = new Set(roleWords.roles);
+const SOURCES: ReadonlySet<string> = new Set(sourceNouns.nouns);
 const WORD = /[^\s,;:()“”"‘]+|[,;:()“”"‘]/gu;
 /** Openers that start no subject ("In a statement, …" is read after its comma). */
 const NOT_OPENING =
@@ -133,8 +132,10 @@ function descriptionAt(sentence: string, at: number): DescribedSubject | undefin
   if (phraseWords.some((w) => PRONOUN.test(w))) return undefined;
   // The head: before a preposition ("spokesman for …"), unless that "for" is inside a name ("One Club
   // for Growth ad": the last word).
+  // "Hundreds of dock workers": a bare plural's head may be the noun after "of".
   const head = plural ? core[0]!.toLowerCase() : HEAD.test(core.at(-1)!) ? core.at(-1)! : phraseWords.at(-1)!;
-  if ((core.length < 2 && !plural) || !HEAD.test(head) || NOT_SPEAKER.test(head)) return undefined;
+  if (core.length < 2 && !plural) return undefined;
+  if (!SOURCES.has(head) && !(plural && SOURCES.has(phraseWords.at(-1)!))) return undefined;
   const definite = DEFINITE.test(lower) || POSSESSIVE_NAME.test(first);
   // "The Vermont senator": a role the article gave a person; that person is the candidate, not this.
   if (lower === 'the' && ROLES.has(head)) return undefined;
