@@ -3,7 +3,8 @@
  * (choose-speaker.ts). Candidates are every person named outside quotes from 2,000 characters before the
  * quote to 400 after it (one candidate per person: the fullest name the article uses there), plus the
  * rules' pick when it is no such person (a described source, an organisation), plus, for a quote with no
- * cue, an organisation opening the sentence that leads to it (organisation-subject.ts). Features are cheap
+ * cue, an organisation or a description opening the sentence that leads to it (organisation-subject.ts,
+ * described-subject.ts). Features are cheap
  * reads of offsets the rules already computed: no sentence is tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
