@@ -7,8 +7,7 @@
  * chooser weighs (speaker-candidates.ts), never the rules' pick: a description opening a sentence is
  * often spoken about, not speaking, so a verb that reports speech must stand between it and the quote.
  */
-import { sentenceBefore } from './speaker-cue.js';
-import { hasLetter } from '../text/letters.js';
+import { sentenceLeadingTo } from './speaker-cue.js';
 import cueWords from './cue-words.json' with { type: 'json' };
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import roleWords from './role-words.json' with { type: 'json' };
@@ -66,13 +65,9 @@ const NOT_OPENING =
  * @example describedSubject('One strategist called the plan "a dead end for us all."', 30)?.phrase // → "One strategist"
  */
 export function describedSubject(text: string, open: number): DescribedSubject | undefined {
-  let { sentence, base } = sentenceBefore(text, open);
-  if (!hasLetter(sentence)) {
-    let at = base;
-    while (at > 0 && /\s/.test(text[at - 1]!)) at--;
-    if (at === 0 || text[at - 1] !== ':') return undefined;
-    ({ sentence, base } = sentenceBefore(text, at));
-  }
+  const lead = sentenceLeadingTo(text, open);
+  if (!lead) return undefined;
+  const { sentence, base } = lead;
   // After the first comma only behind an opening clause ("In a statement, a spokesman…", "Shortly
   // after the call ended, his campaign…"): after a name it is an apposition ("Ada Voss, a former
   // aide, …"), which describes the name.
