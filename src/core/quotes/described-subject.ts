@@ -80,8 +80,8 @@ export function describedSubject(text: string, open: number): DescribedSubject |
   const starts = opening ? [0, comma + 2] : [0];
   if (semicolon >= 0) starts.unshift(semicolon + 2);
   for (const from of starts) {
-    const lead = /^\s*/.exec(sentence.slice(from))![0].length;
-    const found = descriptionAt(sentence, from + lead);
+    const space = /^\s*/.exec(sentence.slice(from))![0].length;
+    const found = descriptionAt(sentence, from + space);
     if (found) return { ...found, start: base + found.start, end: base + found.end };
   }
   return undefined;
@@ -104,7 +104,7 @@ function descriptionAt(sentence: string, at: number): DescribedSubject | undefin
   )
     return undefined;
   // The description runs to its verb: an auxiliary, a relative pronoun, an -ed or -ly word, a reporting
-  // word, or a comma. Its head is the last lowercase word before a preposition ("spokesman for …").
+  // word, a common irregular past, a present -s form before its object, or a comma.
   let end = 1;
   for (; end < words.length && end <= 9; end++) {
     const w = words[end]![0];
@@ -125,9 +125,9 @@ function descriptionAt(sentence: string, at: number): DescribedSubject | undefin
   const core = cut > 0 ? phraseWords.slice(0, cut) : phraseWords;
   // "The first thing he…", "that he…": a clause, not a description.
   if (phraseWords.some((w) => PRONOUN.test(w))) return undefined;
-  // The head: before a preposition ("spokesman for …"), unless that "for" is inside a name ("One Club
-  // for Growth ad": the last word).
-  // "Hundreds of dock workers": a bare plural's head may be the noun after "of".
+  // The head: the last word before a preposition ("spokesman for …"), unless that "for" is inside a
+  // name ("One Club for Growth ad": the last word); a bare plural's may be the noun after "of"
+  // ("Hundreds of dock workers").
   const head = plural ? core[0]!.toLowerCase() : HEAD.test(core.at(-1)!) ? core.at(-1)! : phraseWords.at(-1)!;
   if (core.length < 2 && !plural) return undefined;
   if (!SOURCES.has(head) && !(plural && SOURCES.has(phraseWords.at(-1)!))) return undefined;

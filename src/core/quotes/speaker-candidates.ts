@@ -4,8 +4,8 @@
  * quote to 400 after it (one candidate per person: the fullest name the article uses there), plus the
  * rules' pick when it is no such person (a described source, an organisation), plus, for a quote with no
  * cue, an organisation or a description opening the sentence that leads to it (organisation-subject.ts,
- * described-subject.ts). Features are cheap
- * reads of offsets the rules already computed: no sentence is tagged again.
+ * described-subject.ts). Features are cheap reads of offsets the rules already computed: no sentence is
+ * tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
 import { isSubject, possessive, speaksAfter } from './subject-of.js';
