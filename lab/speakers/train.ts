@@ -3,6 +3,7 @@
  * byte the same from the same data), printing the figures it was chosen on.
  *
  *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]
+ *       [--thresholds '{"named":0.68,…}']
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -12,7 +13,8 @@
  * scored by a model fitted on the other four), the ones that name the most right speakers while wrong
  * ones stay at most --max-wrong (fit.ts pickThresholds). Only quotes with a trustworthy label are
  * counted (a named or described source, or a keyed pronoun), keyed pronouns weighted up to stand for
- * all pronoun sources.
+ * all pronoun sources. `--thresholds` keeps given ones instead (JSON, one per cue kind): to measure a
+ * new candidate or feature at the thresholds already shipped, apart from a new pick's trade-off.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +23,7 @@ import { parseArgs } from 'node:util';
 import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
 import { speakerExamples, type SpeakerExample } from './examples.js';
+import { CUE_KINDS, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import { fitChooser, pickThreshold, pickThresholds, topChoices, type HeldChoice } from './fit.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,6 +67,7 @@ export function buildModel(
   examples: readonly SpeakerExample[],
   maxWrong: number,
   log: (line: string) => void,
+  fixed?: Readonly<Record<CueKind, number>>,
 ): string {
   // Keyed pronouns stand for every pronoun source when thresholds are chosen and figures counted.
   const pronouns = examples.filter((e) => e.kind === 'pronoun').length;
@@ -77,7 +81,7 @@ export function buildModel(
       held.push({ ...c, w: e.kind === 'pronoun' ? scale : 1, kind: e.cue, source: e.kind });
     });
   });
-  const thresholds = pickThresholds(held, maxWrong);
+  const thresholds = fixed ?? pickThresholds(held, maxWrong);
   const threshold = pickThreshold(held, maxWrong);
   const total = held.reduce((s, h) => s + h.w, 0) || 1;
   const pct = (x: number, d = total) => ((100 * x) / (d || 1)).toFixed(1);
@@ -118,6 +122,20 @@ export function buildModel(
   return `${JSON.stringify(model, null, 1)}\n`;
 }
 
+/** `--thresholds`: a JSON object with a threshold in [0, 1] for every cue kind. */
+export function parseThresholds(json: string): Record<CueKind, number> {
+  const t: unknown = JSON.parse(json);
+  if (typeof t !== 'object' || t === null)
+    throw new Error(`expected --thresholds as a JSON object of cue kinds, found ${json}`);
+  const o = t as Record<string, unknown>;
+  for (const k of CUE_KINDS) {
+    const v = o[k];
+    if (typeof v !== 'number' || v < 0 || v > 1)
+      throw new Error(`expected a threshold in [0, 1] for "${k}" in --thresholds, found ${String(v)}`);
+  }
+  return Object.fromEntries(CUE_KINDS.map((k) => [k, o[k] as number])) as Record<CueKind, number>;
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -125,12 +143,13 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       'max-wrong': { type: 'string' },
       key: { type: 'string' },
+      thresholds: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -139,7 +158,8 @@ async function main(): Promise<void> {
   console.log(
     `PolNeAR train: ${examples.length} matched quotes, ${examples.filter((e) => e.keyed).length} of them resolved by the hand key`,
   );
-  const text = buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l));
+  const fixed = values.thresholds === undefined ? undefined : parseThresholds(values.thresholds);
+  const text = buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed);
   const out = values.out ?? MODEL_PATH;
   writeFileSync(out, text);
   console.log(`wrote ${out}`);

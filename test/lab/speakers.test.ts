@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { readPolnear, readSpeakerKey, speakerKeyOf } from '../../src/eval/datasets/polnear.js';
 import { speakerExamples } from '../../lab/speakers/examples.js';
-import { buildModel } from '../../lab/speakers/train.js';
+import { buildModel, parseThresholds } from '../../lab/speakers/train.js';
 import { errorCells, speakerErrors } from '../../lab/speakers/errors.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'polnear');
@@ -63,6 +63,16 @@ describe('lab/speakers', () => {
     const cells = errorCells(errors);
     expect(cells.reduce((s, [, n]) => s + n, 0)).toBe(errors.length);
     expect(errorCells([])).toEqual([]);
+  }, 60_000);
+
+  it('keeps the thresholds it is given (--thresholds), and says what it expected of them', () => {
+    const fixed = { named: 0.68, pronoun: 0.5, described: 0.68, none: 0.56, partial: 0.71 };
+    expect(parseThresholds(JSON.stringify(fixed))).toEqual(fixed);
+    expect(() => parseThresholds('{"named":0.68}')).toThrow(/threshold in \[0, 1\] for "pronoun"/);
+    expect(() => parseThresholds('[1]')).toThrow(/for "named"/);
+    const examples = speakerExamples(readPolnear(dir, 'train'));
+    const model = JSON.parse(buildModel(examples, 0.05, () => {}, fixed)) as { thresholds: unknown };
+    expect(model.thresholds).toEqual(fixed);
   }, 60_000);
 
   it('says what it expected when the folder is not PolNeAR', () => {

@@ -41,7 +41,18 @@ describe('attributeQuotes', () => {
       'Lena Ortiz spoke. "We stayed inside all night long." Ortiz said the city would pay for hotels.',
       'Lena Ortiz',
     ],
-    ['The report called it "a slow and avoidable failure of upkeep".', undefined],
+    // A document opening the sentence, with a verb reporting what it says (eighth round): PolNeAR names
+    // it as the source, and "The report" is what a reader would be told.
+    ['The report called it "a slow and avoidable failure of upkeep".', 'The report'],
+    // A description opening the sentence of a partial quote, then a verb reporting speech.
+    [
+      'The vote was close. One strategist described the race as “a slow crawl to the finish line.”',
+      'One strategist',
+    ],
+    [
+      'The ferry sailed late. A friend of the captain referred to him as “the calmest man on the whole harbour.”',
+      'A friend of the captain',
+    ],
     // The shapes of issue 11.
     ['“We will win this state easily,” Tolliver, 70, told Radio Kessing.', 'Tolliver'],
     ['Campaign aide Mira Quell wrote, “The numbers are better than last week.”', 'Mira Quell'],

@@ -23,6 +23,7 @@ import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
+import { describedSubject } from './described-subject.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import {
@@ -187,6 +188,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
     const lead = leadingSubject(text, q.open);
     const partial = !opensSentence(q.open);
     const organisation = cue ? undefined : organisationSubject(text, q.open);
+    const described = cue ? undefined : describedSubject(text, q.open);
     const rule: RuleView = {
       open: q.open,
       close: q.close,
@@ -201,6 +203,7 @@ export function quoteCandidates(text: string): QuoteCandidates[] {
       ...(i > 0 && { previousClose: quotes[i - 1]!.close }),
       ...(own[i + 1] && paraOf(quotes[i + 1]!.open) <= paraOf(q.open) + 1 && { next: own[i + 1]!.speaker }),
       ...(organisation && { organisation }),
+      ...(described && { described }),
     };
     return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial) };
   });

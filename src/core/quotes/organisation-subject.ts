@@ -7,8 +7,7 @@
  */
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
-import { hasLetter } from '../text/letters.js';
-import { sentenceBefore } from './speaker-cue.js';
+import { sentenceLeadingTo } from './speaker-cue.js';
 
 /** A capitalised name (an optional "the", "of"/"for"/"and" inside), then a lowercase word: its verb. */
 const ORG_OPENING =
@@ -31,13 +30,9 @@ export interface OrganisationSubject {
  * @example organisationSubject('Pew found that "most voters agree."', 15)?.name // → "Pew"
  */
 export function organisationSubject(text: string, open: number): OrganisationSubject | undefined {
-  let { sentence, base } = sentenceBefore(text, open);
-  if (!hasLetter(sentence)) {
-    let at = base;
-    while (at > 0 && /\s/.test(text[at - 1]!)) at--;
-    if (at === 0 || text[at - 1] !== ':') return undefined;
-    ({ sentence, base } = sentenceBefore(text, at));
-  }
+  const lead = sentenceLeadingTo(text, open);
+  if (!lead) return undefined;
+  const { sentence, base } = lead;
   const comma = sentence.indexOf(', ');
   for (const from of comma >= 0 ? [0, comma + 2] : [0]) {
     const m = ORG_OPENING.exec(sentence.slice(from));

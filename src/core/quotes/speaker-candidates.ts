@@ -3,8 +3,9 @@
  * (choose-speaker.ts). Candidates are every person named outside quotes from 2,000 characters before the
  * quote to 400 after it (one candidate per person: the fullest name the article uses there), plus the
  * rules' pick when it is no such person (a described source, an organisation), plus, for a quote with no
- * cue, an organisation opening the sentence that leads to it (organisation-subject.ts). Features are cheap
- * reads of offsets the rules already computed: no sentence is tagged again.
+ * cue, an organisation or a description opening the sentence that leads to it (organisation-subject.ts,
+ * described-subject.ts). Features are cheap reads of offsets the rules already computed: no sentence is
+ * tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
 import { isIntroSubject, isObject, isSubject, possessive, speaksAfter } from './subject-of.js';
@@ -12,6 +13,7 @@ import { CUE_VERBS, SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import reportingWords from './reporting-words.json' with { type: 'json' };
 import { isCapitalized, startsLowercase } from '../text/letters.js';
 import type { OrganisationSubject } from './organisation-subject.js';
+import type { DescribedSubject } from './described-subject.js';
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -37,6 +39,8 @@ export interface RuleView {
   readonly next?: string;
   /** For a quote with no cue: an organisation opening the sentence that leads to it (organisation-subject.ts). */
   readonly organisation?: OrganisationSubject;
+  /** For a quote with no cue: a description opening the sentence that leads to it (described-subject.ts). */
+  readonly described?: DescribedSubject;
 }
 
 export interface Candidate {
@@ -118,6 +122,8 @@ export const SPEAKER_FEATURES = [
   'beforeObject',
   'beforeIntroSubject',
   'pronounsSince',
+  'describedSubject',
+  'describedSubjectDefinite',
 ] as const;
 
 /**
@@ -254,6 +260,9 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   const orgKey =
     noCue && org && !near.some((m) => m.start < org.end && org.start < m.end) ? org.name : undefined;
 
+  const described = noCue ? rule.described : undefined;
+  const describedKey = described?.phrase;
+
   const role = kind === 'described' ? describedHead(rule.cue!.phrase) : undefined;
   const seen = role ? roleHolders(view, role, rule.open, key) : undefined;
 
@@ -359,6 +368,8 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       beforeObject: before && isObject(text, before) ? 1 : 0,
       beforeIntroSubject: before && isIntroSubject(text, before) ? 1 : 0,
       pronounsSince: want && before ? Math.log1p(pronounsBetween(text, before.end, cueAt, want)) / 2 : 0,
+      describedSubject: !person && describedKey === speaker ? 1 : 0,
+      describedSubjectDefinite: !person && describedKey === speaker && described!.definite ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -370,6 +381,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   if (rule.final !== undefined && !groups.has(rule.final)) out.push(build(rule.final, [], false));
   if (org && orgKey !== undefined && !groups.has(orgKey) && rule.final !== orgKey)
     out.push({ ...build(orgKey, [], false), start: org.start, end: org.end });
+  if (
+    described &&
+    describedKey !== undefined &&
+    !groups.has(describedKey) &&
+    rule.final !== describedKey &&
+    orgKey !== describedKey
+  )
+    out.push({ ...build(describedKey, [], false), start: described.start, end: described.end });
   return out;
 }
 

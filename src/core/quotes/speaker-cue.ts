@@ -284,6 +284,23 @@ export function sentenceBefore(text: string, open: number): { sentence: string; 
   return { sentence: blankTags(head.slice(start)), base: from + start };
 }
 
+/**
+ * The sentence that leads to the quote opening at `open`: its own words before the mark, else a
+ * sentence ending in a colon just before it (`The CFTU issued a statement:` ¶ `“…”`); undefined when
+ * neither. What organisation-subject.ts and described-subject.ts read a subject from.
+ */
+export function sentenceLeadingTo(
+  text: string,
+  open: number,
+): { sentence: string; base: number } | undefined {
+  const own = sentenceBefore(text, open);
+  if (hasLetter(own.sentence)) return own;
+  let at = own.base;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  if (at === 0 || text[at - 1] !== ':') return undefined;
+  return sentenceBefore(text, at);
+}
+
 /** A party-and-state tag after a name ("(D-Nev.)", "(R)") blanked out, offsets kept. */
 const blankTags = (s: string) => s.replace(PARTY_TAG, (m) => ' '.repeat(m.length));
 
