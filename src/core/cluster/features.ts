@@ -48,21 +48,22 @@ const SPACELESS_FROM = 0x0e00;
 /**
  * The term of each lowercased word, or null for a stop word or a stray letter: a word form recurs
  * across articles, and looking it up once beats the stop-word test, the stem and the spelling map for
- * every token (half of this file's cost on a Multi-News stream). Bounded: cleared when full.
+ * every token (half of this file's cost on a Multi-News stream). Stop words are kept here too (as
+ * `NOT_A_TERM`), so a token costs one lookup whatever it is. Bounded: cleared when full.
  */
 const TERM_OF_WORD = new Map<string, string>();
 const MAX_CACHED_WORDS = 200_000;
+/** What the cache holds for a stop word: no term is empty. */
+const NOT_A_TERM = '';
 
 function termOf(word: string): string | null {
-  // Stop words, two tokens in five, are told by their small set before the big map is read.
-  if (word.length < 2 || isStopWord(word)) return null;
   let term = TERM_OF_WORD.get(word);
   if (term === undefined) {
-    term = americanStem(stem(word));
+    term = word.length < 2 || isStopWord(word) ? NOT_A_TERM : americanStem(stem(word));
     if (TERM_OF_WORD.size >= MAX_CACHED_WORDS) TERM_OF_WORD.clear();
     TERM_OF_WORD.set(word, term);
   }
-  return term;
+  return term === NOT_A_TERM ? null : term;
 }
 
 /** Where the next run of letters and digits (`[\p{L}\p{N}]+`) starts at or after `from`, or the text's length. */
@@ -150,8 +151,10 @@ function addTerms(
 }
 
 function bump(out: ArticleTerms, term: string, weight: number, word: string): void {
-  out.counts.set(term, (out.counts.get(term) ?? 0) + weight);
-  if (!out.display.has(term)) out.display.set(term, word);
+  // Both maps gain a term together, so a term new to the counts is new to the display words.
+  const had = out.counts.get(term);
+  out.counts.set(term, (had ?? 0) + weight);
+  if (had === undefined) out.display.set(term, word);
 }
 
 /**
