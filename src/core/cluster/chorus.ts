@@ -43,7 +43,7 @@ import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
+import { dot, round, topContributions, unitEntries, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -317,9 +317,15 @@ class ChorusClusterer implements OnlineClusterer {
     const { counts, display } = articleTerms(article, this.options);
     const terms = [...counts.keys()];
     const idf = this.df.addWithIdf(terms);
-    const tfidf = new Map<string, number>();
-    terms.forEach((t, i) => tfidf.set(t, this.termWeight(counts.get(t)!) * idf[i]! ** this.options.idfPower));
-    const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
+    // The weights in the order of the terms, as the map they once went through held them.
+    const tfidf: [string, number][] = [];
+    let i = 0;
+    for (const count of counts.values()) {
+      const w = this.termWeight(count) * idf[i]! ** this.options.idfPower;
+      if (w > 0) tfidf.push([terms[i]!, w]);
+      i++;
+    }
+    const vector = unitEntries(tfidf, this.options.articleTerms, quantize);
     const weights = new Map(vector);
     const byId = this.space.intern(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
@@ -625,7 +631,8 @@ class ChorusClusterer implements OnlineClusterer {
     if (this.partialOf.length < this.nextMember) this.growPartials();
     const { partialOf, scoredIn } = this;
     const touched: number[] = [];
-    for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
+    for (let n = 0; n < Math.min(vector.length, this.options.indexTerms); n++) {
+      const [t, w] = vector[n]!;
       const list = this.postings.get(t);
       if (!list) continue;
       // The newest `postingCap` postings of members still held, newest first. Postings of forgotten
@@ -644,10 +651,9 @@ class ChorusClusterer implements OnlineClusterer {
         partialOf[key] = partialOf[key]! + w * list.weight(i);
       }
     }
-    const partial = touched.map((key): [number, number] => [key, partialOf[key]!]);
-    const top = topEntries(partial, this.options.candidates);
+    const top = topKeys(touched, partialOf, this.options.candidates);
     const links = new Map<string, { link: number; member: number }>();
-    for (const [key] of top) {
+    for (const key of top) {
       const m = this.members.get(key);
       if (!m) continue;
       const story = this.book.resolve(m.story);
@@ -703,7 +709,7 @@ class ChorusClusterer implements OnlineClusterer {
         s.lookupsSinceChange += vector.length;
         return dot(vector, s.centroid);
       }
-      s.centroidById = this.space.intern([...s.centroid]);
+      s.centroidById = this.space.internMap(s.centroid);
     }
     return this.space.articleOrderDot(s.centroidById);
   }
@@ -926,23 +932,22 @@ class ChorusClusterer implements OnlineClusterer {
 }
 
 /**
- * The `k` entries with the highest values (ties: lower key first), without sorting the whole map: the
+ * The `k` of `keys` with the highest `value` (ties: lower key first), without sorting them all: the
  * accumulator holds thousands of members, of which a few tens are kept.
  */
-function topEntries(map: Iterable<[number, number]>, k: number): [number, number][] {
-  const top: [number, number][] = [];
-  const better = (a: readonly [number, number], b: readonly [number, number]) =>
-    a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const entry of map) {
-    if (top.length === k && !better(entry, top[k - 1] ?? entry)) continue;
+function topKeys(keys: readonly number[], value: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => value[a]! > value[b]! || (value[a] === value[b] && a < b);
+  for (const key of keys) {
+    if (top.length === k && !better(key, top[k - 1] ?? key)) continue;
     let i = Math.min(top.length, k - 1);
-    if (top.length < k) top.push(entry);
-    else top[i] = entry;
-    while (i > 0 && better(entry, top[i - 1] ?? entry)) {
-      top[i] = top[i - 1] ?? entry;
+    if (top.length < k) top.push(key);
+    else top[i] = key;
+    while (i > 0 && better(key, top[i - 1] ?? key)) {
+      top[i] = top[i - 1] ?? key;
       i--;
     }
-    top[i] = entry;
+    top[i] = key;
   }
   return top;
 }

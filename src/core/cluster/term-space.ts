@@ -20,7 +20,7 @@ export interface IdVector {
 }
 
 export class TermSpace {
-  private readonly idOf = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
   /** The loaded article's weight of each term id (0: not in the article). */
   private weight = new Float64Array(1 << 14);
   /** 1 + the term's place in the loaded article's vector (0: not in it). */
@@ -34,14 +34,36 @@ export class TermSpace {
   intern(vector: readonly TermWeight[]): IdVector {
     const ids = new Int32Array(vector.length);
     const weights = new Float64Array(vector.length);
-    vector.forEach(([t, w], i) => {
-      let id = this.idOf.get(t);
-      if (id === undefined) this.idOf.set(t, (id = this.idOf.size));
-      ids[i] = id;
+    for (let i = 0; i < vector.length; i++) {
+      const [t, w] = vector[i]!;
+      ids[i] = this.idOf(t);
       weights[i] = w;
+    }
+    return this.grown({ ids, weights });
+  }
+
+  /** `intern` of a map's entries in its order (a story's centroid), without copying them to an array. */
+  internMap(map: ReadonlyMap<string, number>): IdVector {
+    const ids = new Int32Array(map.size);
+    const weights = new Float64Array(map.size);
+    let i = 0;
+    map.forEach((w, t) => {
+      ids[i] = this.idOf(t);
+      weights[i++] = w;
     });
-    if (this.idOf.size > this.weight.length) this.grow(this.idOf.size);
-    return { ids, weights };
+    return this.grown({ ids, weights });
+  }
+
+  private idOf(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) this.ids.set(t, (id = this.ids.size));
+    return id;
+  }
+
+  /** `held`, once the arrays by id are long enough for every id given so far. */
+  private grown(held: IdVector): IdVector {
+    if (this.ids.size > this.weight.length) this.grow(this.ids.size);
+    return held;
   }
 
   /** Makes `article` the vector the dot products below are taken with (until the next `load`). */
