@@ -669,7 +669,10 @@ class ChorusClusterer implements OnlineClusterer {
         for (const key of s.recent) {
           const m = this.members.get(key);
           const l = m ? this.space.memberOrderDot(m.byId) : -1;
-          if (l > link) [link, member] = [l, key];
+          if (l > link) {
+            link = l;
+            member = key;
+          }
         }
         if (member >= 0) links.set(story, { link, member });
       }

@@ -108,6 +108,8 @@ function addTerms(
   let previous: string | undefined;
   let previousWord = '';
   const flushRun = () => {
+    // Called before nearly every token, with no run to end: new arrays only when there was one.
+    if (run.length === 0) return;
     if (run.length > 1)
       bump(out, ENTITY_MARK + run.join(' '), options.entityWeight * weight, ENTITY_MARK + runWords.join(' '));
     run = [];
