@@ -229,7 +229,11 @@ interface Member {
   /** Story at the time of posting; resolved through the book since stories merge. */
   story: string;
   readonly vector: TermWeight[];
-  readonly weights: Map<string, number>;
+  /**
+   * `vector` as a map, made when first needed (`weightsOf`): only the members a cohesion or an
+   * explanation reads need it, and making one for every arriving article cost a map of 80 terms each.
+   */
+  weights?: Map<string, number>;
   /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
   readonly byId: IdVector;
   /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
@@ -326,7 +330,6 @@ class ChorusClusterer implements OnlineClusterer {
       i++;
     }
     const vector = unitEntries(tfidf, this.options.articleTerms, quantize);
-    const weights = new Map(vector);
     const byId = this.space.intern(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
@@ -367,7 +370,7 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     const finalStory = this.book.resolve(storyId);
-    this.remember(finalStory, article.id, vector, weights, byId, time, !headline && Number.isFinite(time));
+    this.remember(finalStory, article.id, vector, byId, time, !headline && Number.isFinite(time));
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
@@ -554,7 +557,7 @@ class ChorusClusterer implements OnlineClusterer {
         const a = this.members.get(recent[i] ?? -1);
         const b = this.members.get(recent[j] ?? -1);
         if (!a || !b) continue;
-        agree += dot(a.vector, b.weights);
+        agree += dot(a.vector, weightsOf(b));
         pairs++;
       }
     const value = pairs > 0 ? agree / pairs : 0;
@@ -738,7 +741,7 @@ class ChorusClusterer implements OnlineClusterer {
     const out = new Map<string, number>();
     for (const [t] of vector) {
       const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
-      const w = m?.weights.get(t);
+      const w = m ? weightsOf(m).get(t) : undefined;
       const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
       if (w !== undefined) out.set(t, (fromCentroid ?? 0) + lw * w);
       else if (fromCentroid !== undefined) out.set(t, fromCentroid);
@@ -787,13 +790,12 @@ class ChorusClusterer implements OnlineClusterer {
     story: string,
     id: string,
     vector: TermWeight[],
-    weights: Map<string, number>,
     byId: IdVector,
     time: number,
     dated: boolean,
   ): void {
     const key = this.nextMember++;
-    this.members.set(key, { id, story, vector, weights, byId, dated });
+    this.members.set(key, { id, story, vector, byId, dated });
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       this.post(t, key, w);
     }
@@ -911,7 +913,6 @@ class ChorusClusterer implements OnlineClusterer {
         id,
         story,
         vector: v,
-        weights: new Map(v),
         byId: this.space.intern(v),
         dated: dated === 1,
       });
@@ -1033,6 +1034,11 @@ const RETIRE_EVERY = 256;
 /** `s12` before `s103`: stories compare by creation number. */
 function storyOrder(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1));
+}
+
+/** The member's vector as a map of weights, made on first use. */
+function weightsOf(m: Member): Map<string, number> {
+  return (m.weights ??= new Map(m.vector));
 }
 
 function olderFirst(a: string, b: string): [string, string] {
