@@ -11,6 +11,7 @@
  * (`articleOrderDot`). Ids are never reused: like the document frequencies, they grow with the
  * vocabulary of the stream.
  */
+import { StringTable } from '../text/string-table.js';
 import type { TermWeight } from './sparse.js';
 
 /** A held vector by term id: the terms of a `TermWeight[]` in its order, and their weights. */
@@ -20,7 +21,11 @@ export interface IdVector {
 }
 
 export class TermSpace {
-  private readonly ids = new Map<string, number>();
+  /**
+   * Term → id. A flat table (`StringTable`) rather than a `Map`: a lookup reads one slot and the key's
+   * characters from one array instead of a bucket, an entry and a string object elsewhere in memory.
+   */
+  private readonly ids = new StringTable();
   /** The loaded article's weight of each term id (0: not in the article). */
   private weight = new Float64Array(1 << 14);
   /** 1 + the term's place in the loaded article's vector (0: not in it). */
@@ -56,7 +61,7 @@ export class TermSpace {
 
   private idOf(t: string): number {
     let id = this.ids.get(t);
-    if (id === undefined) this.ids.set(t, (id = this.ids.size));
+    if (id < 0) this.ids.set(t, (id = this.ids.size));
     return id;
   }
 
