@@ -557,7 +557,7 @@ class ChorusClusterer implements OnlineClusterer {
         const a = this.members.get(recent[i] ?? -1);
         const b = this.members.get(recent[j] ?? -1);
         if (!a || !b) continue;
-        agree += dot(a.vector, weightsOf(b));
+        agree += this.space.pairDot(a.byId, b.byId);
         pairs++;
       }
     const value = pairs > 0 ? agree / pairs : 0;

@@ -32,6 +32,8 @@ export class TermSpace {
   private place = new Int32Array(1 << 14);
   /** Ids of the loaded article's terms, to unload them. */
   private loaded: Int32Array = new Int32Array(0);
+  /** A second vector's weights by id, for `pairDot`; all 0 between calls. */
+  private scratch = new Float64Array(0);
   /** Products by article place, for sums in the article's order. */
   private products = new Float64Array(0);
 
@@ -101,6 +103,23 @@ export class TermSpace {
       // A term the article lacks reads 0 here; adding its zero product would change nothing either.
       if (v !== 0) s += weights[i]! * v;
     }
+    return s;
+  }
+
+  /**
+   * `dot(a, bWeights)` of two held vectors, neither of them the loaded article: the products of shared
+   * terms added in `a`'s order, `b` spread by id on a scratch array for the while.
+   */
+  pairDot(a: IdVector, b: IdVector): number {
+    if (this.scratch.length < this.weight.length) this.scratch = new Float64Array(this.weight.length);
+    const scratch = this.scratch;
+    for (let i = 0; i < b.ids.length; i++) scratch[b.ids[i]!] = b.weights[i]!;
+    let s = 0;
+    for (let i = 0; i < a.ids.length; i++) {
+      const v = scratch[a.ids[i]!]!;
+      if (v !== 0) s += a.weights[i]! * v;
+    }
+    for (let i = 0; i < b.ids.length; i++) scratch[b.ids[i]!] = 0;
     return s;
   }
 
