@@ -43,7 +43,7 @@ import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, round, topContributions, unitVector, type TermWeight } from './sparse.js';
+import { dot, round, topContributions, unitEntries, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -229,7 +229,11 @@ interface Member {
   /** Story at the time of posting; resolved through the book since stories merge. */
   story: string;
   readonly vector: TermWeight[];
-  readonly weights: Map<string, number>;
+  /**
+   * `vector` as a map, made when first needed (`weightsOf`): only the members a cohesion or an
+   * explanation reads need it, and making one for every arriving article cost a map of 80 terms each.
+   */
+  weights?: Map<string, number>;
   /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
   readonly byId: IdVector;
   /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
@@ -317,10 +321,15 @@ class ChorusClusterer implements OnlineClusterer {
     const { counts, display } = articleTerms(article, this.options);
     const terms = [...counts.keys()];
     const idf = this.df.addWithIdf(terms);
-    const tfidf = new Map<string, number>();
-    terms.forEach((t, i) => tfidf.set(t, this.termWeight(counts.get(t)!) * idf[i]! ** this.options.idfPower));
-    const vector = unitVector(tfidf, this.options.articleTerms).map(([t, w]) => [t, quantize(w)] as const);
-    const weights = new Map(vector);
+    // The weights in the order of the terms, as the map they once went through held them.
+    const tfidf: [string, number][] = [];
+    let i = 0;
+    for (const count of counts.values()) {
+      const w = this.termWeight(count) * idf[i]! ** this.options.idfPower;
+      if (w > 0) tfidf.push([terms[i]!, w]);
+      i++;
+    }
+    const vector = unitEntries(tfidf, this.options.articleTerms, quantize);
     const byId = this.space.intern(vector);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
@@ -361,7 +370,7 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     const finalStory = this.book.resolve(storyId);
-    this.remember(finalStory, article.id, vector, weights, byId, time, !headline && Number.isFinite(time));
+    this.remember(finalStory, article.id, vector, byId, time, !headline && Number.isFinite(time));
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
@@ -548,7 +557,7 @@ class ChorusClusterer implements OnlineClusterer {
         const a = this.members.get(recent[i] ?? -1);
         const b = this.members.get(recent[j] ?? -1);
         if (!a || !b) continue;
-        agree += dot(a.vector, b.weights);
+        agree += this.space.pairDot(a.byId, b.byId);
         pairs++;
       }
     const value = pairs > 0 ? agree / pairs : 0;
@@ -625,7 +634,8 @@ class ChorusClusterer implements OnlineClusterer {
     if (this.partialOf.length < this.nextMember) this.growPartials();
     const { partialOf, scoredIn } = this;
     const touched: number[] = [];
-    for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
+    for (let n = 0; n < Math.min(vector.length, this.options.indexTerms); n++) {
+      const [t, w] = vector[n]!;
       const list = this.postings.get(t);
       if (!list) continue;
       // The newest `postingCap` postings of members still held, newest first. Postings of forgotten
@@ -644,10 +654,9 @@ class ChorusClusterer implements OnlineClusterer {
         partialOf[key] = partialOf[key]! + w * list.weight(i);
       }
     }
-    const partial = touched.map((key): [number, number] => [key, partialOf[key]!]);
-    const top = topEntries(partial, this.options.candidates);
+    const top = topKeys(touched, partialOf, this.options.candidates);
     const links = new Map<string, { link: number; member: number }>();
-    for (const [key] of top) {
+    for (const key of top) {
       const m = this.members.get(key);
       if (!m) continue;
       const story = this.book.resolve(m.story);
@@ -663,7 +672,10 @@ class ChorusClusterer implements OnlineClusterer {
         for (const key of s.recent) {
           const m = this.members.get(key);
           const l = m ? this.space.memberOrderDot(m.byId) : -1;
-          if (l > link) [link, member] = [l, key];
+          if (l > link) {
+            link = l;
+            member = key;
+          }
         }
         if (member >= 0) links.set(story, { link, member });
       }
@@ -703,7 +715,7 @@ class ChorusClusterer implements OnlineClusterer {
         s.lookupsSinceChange += vector.length;
         return dot(vector, s.centroid);
       }
-      s.centroidById = this.space.intern([...s.centroid]);
+      s.centroidById = this.space.internMap(s.centroid);
     }
     return this.space.articleOrderDot(s.centroidById);
   }
@@ -729,7 +741,7 @@ class ChorusClusterer implements OnlineClusterer {
     const out = new Map<string, number>();
     for (const [t] of vector) {
       const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
-      const w = m?.weights.get(t);
+      const w = m ? weightsOf(m).get(t) : undefined;
       const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
       if (w !== undefined) out.set(t, (fromCentroid ?? 0) + lw * w);
       else if (fromCentroid !== undefined) out.set(t, fromCentroid);
@@ -778,13 +790,12 @@ class ChorusClusterer implements OnlineClusterer {
     story: string,
     id: string,
     vector: TermWeight[],
-    weights: Map<string, number>,
     byId: IdVector,
     time: number,
     dated: boolean,
   ): void {
     const key = this.nextMember++;
-    this.members.set(key, { id, story, vector, weights, byId, dated });
+    this.members.set(key, { id, story, vector, byId, dated });
     for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
       this.post(t, key, w);
     }
@@ -902,7 +913,6 @@ class ChorusClusterer implements OnlineClusterer {
         id,
         story,
         vector: v,
-        weights: new Map(v),
         byId: this.space.intern(v),
         dated: dated === 1,
       });
@@ -926,23 +936,22 @@ class ChorusClusterer implements OnlineClusterer {
 }
 
 /**
- * The `k` entries with the highest values (ties: lower key first), without sorting the whole map: the
+ * The `k` of `keys` with the highest `value` (ties: lower key first), without sorting them all: the
  * accumulator holds thousands of members, of which a few tens are kept.
  */
-function topEntries(map: Iterable<[number, number]>, k: number): [number, number][] {
-  const top: [number, number][] = [];
-  const better = (a: readonly [number, number], b: readonly [number, number]) =>
-    a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const entry of map) {
-    if (top.length === k && !better(entry, top[k - 1] ?? entry)) continue;
+function topKeys(keys: readonly number[], value: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => value[a]! > value[b]! || (value[a] === value[b] && a < b);
+  for (const key of keys) {
+    if (top.length === k && !better(key, top[k - 1] ?? key)) continue;
     let i = Math.min(top.length, k - 1);
-    if (top.length < k) top.push(entry);
-    else top[i] = entry;
-    while (i > 0 && better(entry, top[i - 1] ?? entry)) {
-      top[i] = top[i - 1] ?? entry;
+    if (top.length < k) top.push(key);
+    else top[i] = key;
+    while (i > 0 && better(key, top[i - 1] ?? key)) {
+      top[i] = top[i - 1] ?? key;
       i--;
     }
-    top[i] = entry;
+    top[i] = key;
   }
   return top;
 }
@@ -1025,6 +1034,11 @@ const RETIRE_EVERY = 256;
 /** `s12` before `s103`: stories compare by creation number. */
 function storyOrder(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1));
+}
+
+/** The member's vector as a map of weights, made on first use. */
+function weightsOf(m: Member): Map<string, number> {
+  return (m.weights ??= new Map(m.vector));
 }
 
 function olderFirst(a: string, b: string): [string, string] {

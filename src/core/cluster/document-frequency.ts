@@ -5,6 +5,8 @@
  * stream's own vocabulary.
  */
 
+import { StringTable } from '../text/string-table.js';
+
 export interface PriorFrequencies {
   /** Number of documents the prior was counted on. */
   readonly documents: number;
@@ -12,18 +14,18 @@ export interface PriorFrequencies {
   readonly df: Readonly<Record<string, number>>;
 }
 
-/** One term's online count, with its prior count looked up once, when the term was first counted. */
-interface Count {
-  online: number;
-  readonly prior: number;
-}
-
 export class DocumentFrequency {
   /**
-   * Term → counts. One map entry holds both counts: counting and weighing each looked a term up in two
-   * tables, twice per term of every article (docs/clustering.md, sixth round).
+   * Term → its number in the arrays below, which hold its online count, its prior count (looked up
+   * once, when the term was first counted) and the term. One entry holds both counts: counting and
+   * weighing each looked a term up in two tables, twice per term of every article (docs/clustering.md,
+   * sixth round); a flat table (`StringTable`) reads one slot and the key's characters from one array
+   * where a `Map` read a bucket, an entry and two objects (eighth round).
    */
-  private readonly counts = new Map<string, Count>();
+  private readonly numbers = new StringTable();
+  private online = new Int32Array(1024);
+  private priors = new Float64Array(1024);
+  private readonly terms: string[] = [];
   private documents = 0;
 
   constructor(private readonly prior?: PriorFrequencies) {}
@@ -34,12 +36,30 @@ export class DocumentFrequency {
     return this.prior && Object.hasOwn(this.prior.df, term) ? (this.prior.df[term] ?? 0) : 0;
   }
 
-  /** Counts one more document holding `term`, and gives its counts. */
-  private count(term: string): Count {
-    let c = this.counts.get(term);
-    if (c) c.online++;
-    else this.counts.set(term, (c = { online: 1, prior: this.priorDf(term) }));
-    return c;
+  /** Counts one more document holding `term`, and gives its number. */
+  private count(term: string): number {
+    let n = this.numbers.get(term);
+    if (n >= 0) this.online[n]!++;
+    else n = this.insert(term, 1);
+    return n;
+  }
+
+  /** Numbers a new term with its online count. */
+  private insert(term: string, online: number): number {
+    const n = this.terms.length;
+    if (n === this.online.length) {
+      const grown = new Int32Array(2 * n);
+      grown.set(this.online);
+      this.online = grown;
+      const priors = new Float64Array(2 * n);
+      priors.set(this.priors);
+      this.priors = priors;
+    }
+    this.terms.push(term);
+    this.numbers.set(term, n);
+    this.online[n] = online;
+    this.priors[n] = this.priorDf(term);
+    return n;
   }
 
   /** Counts one document's distinct terms. */
@@ -57,18 +77,19 @@ export class DocumentFrequency {
     this.documents++;
     const n = this.documents + (this.prior?.documents ?? 0);
     const out = new Float64Array(terms.length);
-    terms.forEach((t, i) => {
-      const c = this.count(t);
-      out[i] = Math.log((n + 1) / (c.online + c.prior + 0.5));
-    });
+    for (let i = 0; i < terms.length; i++) {
+      const c = this.count(terms[i]!);
+      out[i] = Math.log((n + 1) / (this.online[c]! + this.priors[c]! + 0.5));
+    }
     return out;
   }
 
   /** Smoothed inverse document frequency, ln((N + 1) / (df + 0.5)): never negative, highest for unseen terms. */
   idf(term: string): number {
-    const c = this.counts.get(term);
+    const c = this.numbers.get(term);
     const n = this.documents + (this.prior?.documents ?? 0);
-    return Math.log((n + 1) / ((c?.online ?? 0) + (c ? c.prior : this.priorDf(term)) + 0.5));
+    const df = c >= 0 ? this.online[c]! + this.priors[c]! : this.priorDf(term);
+    return Math.log((n + 1) / (df + 0.5));
   }
 
   get size(): number {
@@ -76,7 +97,7 @@ export class DocumentFrequency {
   }
 
   toJSON(): { documents: number; counts: [string, number][] } {
-    return { documents: this.documents, counts: [...this.counts].map(([t, c]) => [t, c.online]) };
+    return { documents: this.documents, counts: this.terms.map((t, n) => [t, this.online[n]!]) };
   }
 
   static fromJSON(
@@ -85,7 +106,11 @@ export class DocumentFrequency {
   ): DocumentFrequency {
     const df = new DocumentFrequency(prior);
     df.documents = state.documents;
-    for (const [t, c] of state.counts) df.counts.set(t, { online: c, prior: df.priorDf(t) });
+    for (const [t, c] of state.counts) {
+      const n = df.numbers.get(t);
+      if (n >= 0) df.online[n] = c;
+      else df.insert(t, c);
+    }
     return df;
   }
 }

@@ -9,6 +9,7 @@ import { americanStem } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
 import { isCapitalized, letterOrDigitLength } from '../text/letters.js';
+import { StringTable } from '../text/string-table.js';
 import { hasSpacelessScript, splitWordRun } from '../text/tokens.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -48,21 +49,49 @@ const SPACELESS_FROM = 0x0e00;
 /**
  * The term of each lowercased word, or null for a stop word or a stray letter: a word form recurs
  * across articles, and looking it up once beats the stop-word test, the stem and the spelling map for
- * every token (half of this file's cost on a Multi-News stream). Bounded: cleared when full.
+ * every token (half of this file's cost on a Multi-News stream). Stop words are kept here too (as
+ * `NOT_A_TERM`), so a token costs one lookup whatever it is. The words are keys of a `StringTable`
+ * whose values number them in `TERMS` and `CACHED_WORDS`: a word of lowercase ASCII letters and digits
+ * (nearly every token of a news text) is then looked up where it stands in the text, with no string
+ * made, hashed and compared for it (`addTerms`). Bounded: cleared when full.
  */
-const TERM_OF_WORD = new Map<string, string>();
+const WORD_NUMBERS = new StringTable();
+const TERMS: string[] = [];
+const CACHED_WORDS: string[] = [];
 const MAX_CACHED_WORDS = 200_000;
+/** What the cache holds for a stop word: no term is empty. */
+const NOT_A_TERM = '';
+
+/** The number of `word` in `TERMS`, computing its term the first time. */
+function wordNumber(word: string): number {
+  let n = WORD_NUMBERS.get(word);
+  if (n < 0) {
+    const term = word.length < 2 || isStopWord(word) ? NOT_A_TERM : americanStem(stem(word));
+    if (WORD_NUMBERS.size >= MAX_CACHED_WORDS) {
+      WORD_NUMBERS.clear();
+      TERMS.length = 0;
+      CACHED_WORDS.length = 0;
+    }
+    n = TERMS.length;
+    TERMS.push(term);
+    CACHED_WORDS.push(word);
+    WORD_NUMBERS.set(word, n);
+  }
+  return n;
+}
 
 function termOf(word: string): string | null {
-  // Stop words, two tokens in five, are told by their small set before the big map is read.
-  if (word.length < 2 || isStopWord(word)) return null;
-  let term = TERM_OF_WORD.get(word);
-  if (term === undefined) {
-    term = americanStem(stem(word));
-    if (TERM_OF_WORD.size >= MAX_CACHED_WORDS) TERM_OF_WORD.clear();
-    TERM_OF_WORD.set(word, term);
+  const term = TERMS[wordNumber(word)]!;
+  return term === NOT_A_TERM ? null : term;
+}
+
+/** Whether `text` from `start` to `end` holds only ASCII lowercase letters and digits. */
+function lowercaseAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
   }
-  return term;
+  return true;
 }
 
 /** Where the next run of letters and digits (`[\p{L}\p{N}]+`) starts at or after `from`, or the text's length. */
@@ -107,6 +136,8 @@ function addTerms(
   let previous: string | undefined;
   let previousWord = '';
   const flushRun = () => {
+    // Called before nearly every token, with no run to end: new arrays only when there was one.
+    if (run.length === 0) return;
     if (run.length > 1)
       bump(out, ENTITY_MARK + run.join(' '), options.entityWeight * weight, ENTITY_MARK + runWords.join(' '));
     run = [];
@@ -121,9 +152,19 @@ function addTerms(
   };
   for (let start = nextWord(text, 0); start < text.length; start = nextWord(text, lastEnd)) {
     if (++words > options.maxWords) break;
-    const token = text.slice(start, wordEnd(text, start));
+    const tokenEnd = wordEnd(text, start);
     const end = lastEnd;
-    lastEnd = start + token.length;
+    lastEnd = tokenEnd;
+    // A known word in lowercase ASCII, looked up where it stands: no capital, so no name run goes on,
+    // and no space-less script; the rest of the loop would do just this with it.
+    const known = lowercaseAscii(text, start, tokenEnd) ? WORD_NUMBERS.get(text, start, tokenEnd) : -1;
+    if (known >= 0) {
+      flushRun();
+      const term = TERMS[known]!;
+      if (term !== NOT_A_TERM) addWord(CACHED_WORDS[known]!, term);
+      continue;
+    }
+    const token = text.slice(start, tokenEnd);
     const lower = token.toLowerCase();
     // Cheapest tests first: most tokens are lowercase, and a sentence start matters only for a capital.
     const capitalised =
@@ -150,8 +191,10 @@ function addTerms(
 }
 
 function bump(out: ArticleTerms, term: string, weight: number, word: string): void {
-  out.counts.set(term, (out.counts.get(term) ?? 0) + weight);
-  if (!out.display.has(term)) out.display.set(term, word);
+  // Both maps gain a term together, so a term new to the counts is new to the display words.
+  const had = out.counts.get(term);
+  out.counts.set(term, (had ?? 0) + weight);
+  if (had === undefined) out.display.set(term, word);
 }
 
 /**

@@ -4,13 +4,28 @@ export type TermWeight = readonly [term: string, weight: number];
 
 /** Unit vector of the heaviest `max` entries of `weights` (ties broken by term, so results are deterministic). */
 export function unitVector(weights: ReadonlyMap<string, number>, max: number): TermWeight[] {
-  const entries = [...weights].filter(([, w]) => w > 0);
+  return unitEntries(
+    [...weights].filter(([, w]) => w > 0),
+    max,
+  );
+}
+
+/**
+ * `unitVector` of entries already made, all of them weighing more than 0 and each term once: sorted in
+ * place, so a caller that builds its entries as it weighs them makes no map and no copies of them.
+ * `scale` is applied to each unit weight (the clusterer rounds them to six decimals).
+ */
+export function unitEntries(
+  entries: [string, number][],
+  max: number,
+  scale: (w: number) => number = (w) => w,
+): TermWeight[] {
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const kept = entries.slice(0, max);
+  const kept = entries.length > max ? entries.slice(0, max) : entries;
   let norm = 0;
   for (const [, w] of kept) norm += w * w;
   norm = Math.sqrt(norm);
-  return norm > 0 ? kept.map(([t, w]) => [t, w / norm] as const) : [];
+  return norm > 0 ? kept.map(([t, w]) => [t, scale(w / norm)] as const) : [];
 }
 
 /** Dot product of a vector with a map of weights. */

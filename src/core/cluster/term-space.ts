@@ -11,6 +11,7 @@
  * (`articleOrderDot`). Ids are never reused: like the document frequencies, they grow with the
  * vocabulary of the stream.
  */
+import { StringTable } from '../text/string-table.js';
 import type { TermWeight } from './sparse.js';
 
 /** A held vector by term id: the terms of a `TermWeight[]` in its order, and their weights. */
@@ -20,13 +21,19 @@ export interface IdVector {
 }
 
 export class TermSpace {
-  private readonly idOf = new Map<string, number>();
+  /**
+   * Term → id. A flat table (`StringTable`) rather than a `Map`: a lookup reads one slot and the key's
+   * characters from one array instead of a bucket, an entry and a string object elsewhere in memory.
+   */
+  private readonly ids = new StringTable();
   /** The loaded article's weight of each term id (0: not in the article). */
   private weight = new Float64Array(1 << 14);
   /** 1 + the term's place in the loaded article's vector (0: not in it). */
   private place = new Int32Array(1 << 14);
   /** Ids of the loaded article's terms, to unload them. */
   private loaded: Int32Array = new Int32Array(0);
+  /** A second vector's weights by id, for `pairDot`; all 0 between calls. */
+  private scratch = new Float64Array(0);
   /** Products by article place, for sums in the article's order. */
   private products = new Float64Array(0);
 
@@ -34,14 +41,36 @@ export class TermSpace {
   intern(vector: readonly TermWeight[]): IdVector {
     const ids = new Int32Array(vector.length);
     const weights = new Float64Array(vector.length);
-    vector.forEach(([t, w], i) => {
-      let id = this.idOf.get(t);
-      if (id === undefined) this.idOf.set(t, (id = this.idOf.size));
-      ids[i] = id;
+    for (let i = 0; i < vector.length; i++) {
+      const [t, w] = vector[i]!;
+      ids[i] = this.idOf(t);
       weights[i] = w;
+    }
+    return this.grown({ ids, weights });
+  }
+
+  /** `intern` of a map's entries in its order (a story's centroid), without copying them to an array. */
+  internMap(map: ReadonlyMap<string, number>): IdVector {
+    const ids = new Int32Array(map.size);
+    const weights = new Float64Array(map.size);
+    let i = 0;
+    map.forEach((w, t) => {
+      ids[i] = this.idOf(t);
+      weights[i++] = w;
     });
-    if (this.idOf.size > this.weight.length) this.grow(this.idOf.size);
-    return { ids, weights };
+    return this.grown({ ids, weights });
+  }
+
+  private idOf(t: string): number {
+    let id = this.ids.get(t);
+    if (id < 0) this.ids.set(t, (id = this.ids.size));
+    return id;
+  }
+
+  /** `held`, once the arrays by id are long enough for every id given so far. */
+  private grown(held: IdVector): IdVector {
+    if (this.ids.size > this.weight.length) this.grow(this.ids.size);
+    return held;
   }
 
   /** Makes `article` the vector the dot products below are taken with (until the next `load`). */
@@ -74,6 +103,23 @@ export class TermSpace {
       // A term the article lacks reads 0 here; adding its zero product would change nothing either.
       if (v !== 0) s += weights[i]! * v;
     }
+    return s;
+  }
+
+  /**
+   * `dot(a, bWeights)` of two held vectors, neither of them the loaded article: the products of shared
+   * terms added in `a`'s order, `b` spread by id on a scratch array for the while.
+   */
+  pairDot(a: IdVector, b: IdVector): number {
+    if (this.scratch.length < this.weight.length) this.scratch = new Float64Array(this.weight.length);
+    const scratch = this.scratch;
+    for (let i = 0; i < b.ids.length; i++) scratch[b.ids[i]!] = b.weights[i]!;
+    let s = 0;
+    for (let i = 0; i < a.ids.length; i++) {
+      const v = scratch[a.ids[i]!]!;
+      if (v !== 0) s += a.weights[i]! * v;
+    }
+    for (let i = 0; i < b.ids.length; i++) scratch[b.ids[i]!] = 0;
     return s;
   }
 
