@@ -15,7 +15,8 @@
  * dated article opens a new day, the dated articles of the last days still alone in their stories are
  * decided again against the stories as they are now, and may merge into one (a second chance once
  * their siblings have arrived: docs/clustering.md, sixth round), by a model trained on such late
- * decisions, which also reads which members came after the article (`late-features.ts`, seventh round).
+ * decisions, which also reads which members came after the article (`late-features.ts`, seventh round);
+ * stories of two or three get the same second chance (eighth round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
@@ -140,11 +141,14 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly lateJoinDays: number;
   /**
    * Stories of up to this many dated articles get the second chance (1: lone articles only). A story of
-   * several is decided by each of its members in turn, and merges by the most probable of their choices.
+   * several is decided by its newest `lateStoryMembers` members in turn, and merges by the most probable
+   * of their choices.
    */
   readonly lateJoinSize: number;
   /** Least probability for a story of several articles to merge late (0: `lateJoinThreshold`). */
   readonly lateStoryThreshold: number;
+  /** How many of a story's newest members decide for it late (each costs an arrival's decision). */
+  readonly lateStoryMembers: number;
 }
 
 /** What the join decision saw for one dated article: its best candidates and their `joinFeatures`. */
@@ -226,6 +230,7 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   lateJoinDays: 2,
   lateJoinSize: 3,
   lateStoryThreshold: 0,
+  lateStoryMembers: 1,
 });
 
 const DAY = 86_400_000;
@@ -433,8 +438,8 @@ class ChorusClusterer implements OnlineClusterer {
 
   /**
    * The second chance (`lateJoinThreshold`): each story of up to `lateJoinSize` dated articles from the
-   * last `lateJoinDays` days is scored again, each article as if it arrived now with its story's newest
-   * date, against the other held stories; it merges into the model's most probable one when that
+   * last `lateJoinDays` days is scored again, its newest `lateStoryMembers` articles each as if it
+   * arrived now with the story's newest date, against the other held stories; it merges into the model's most probable one when that
    * reaches the threshold (`lateStoryThreshold` for a story of several).
    * Skipped on busy feeds (more stories held than `scanStories`), where it would cost an article's
    * decision per lone article each day.
@@ -463,7 +468,7 @@ class ChorusClusterer implements OnlineClusterer {
       // A story of several is decided by each member in turn; it merges into the most probable of
       // their choices (the first member's on a tie).
       let choice: { story: Scored | undefined; p: number } = { story: undefined, p: -1 };
-      for (const key of keys) {
+      for (const key of keys.slice(-Math.max(1, this.options.lateStoryMembers))) {
         const m = this.members.get(key);
         const mine = m?.dated ? this.lateChoice(m, id, key, time, decide) : undefined;
         if (!mine) {
