@@ -196,18 +196,19 @@ describe('the learned join decision', () => {
       expect(always.storyOf('b')).toBe(always.storyOf('a'));
     });
 
+    /** A late model that merges stories of several, never lone articles. */
+    const lateModel: JoinModel = {
+      features: [...LATE_FEATURES],
+      threshold: 0.5,
+      trees: { bias: 0, trees: [[[LATE_FEATURES.indexOf('storyOthers'), 0.5, 1, 2], [-5], [5]]] },
+    };
+
     it.each([
       ['lone articles only (lateJoinSize 1)', { lateJoinSize: 1 }, false],
       ['stories of up to two (lateJoinSize 2)', { lateJoinSize: 2 }, true],
       ['a stricter threshold for stories of several', { lateJoinSize: 2, lateStoryThreshold: 0.999 }, false],
     ])('gives a story of two articles a second chance: %s', (_name, options, merged) => {
       // Arrivals join within a day and a half; the late model merges only stories of several.
-      const others = LATE_FEATURES.indexOf('storyOthers');
-      const lateModel: JoinModel = {
-        features: [...LATE_FEATURES],
-        threshold: 0.5,
-        trees: { bias: 0, trees: [[[others, 0.5, 1, 2], [-5], [5]]] },
-      };
       const clusterer = chorusFactory(undefined, { model: spanModel(1.5), lateModel }).create({
         lateJoinThreshold: 0.9,
         ...options,
@@ -217,6 +218,18 @@ describe('the learned join decision', () => {
       expect(dd?.newStory).toBe(true);
       expect(clusterer.storyOf('d') === clusterer.storyOf('a')).toBe(merged);
       expect(de?.merges).toEqual(merged ? [{ from: dd?.storyId, into: da?.storyId }] : []);
+    });
+
+    it('merges a story of two the same after a snapshot is restored', () => {
+      const storyFactory = chorusFactory(undefined, { model: spanModel(1.5), lateModel });
+      const live = storyFactory.create({ lateJoinThreshold: 0.9, lateJoinSize: 2 });
+      run(live, [a, b, day(3, 'd', DAM)]);
+      const restored = storyFactory.restore(JSON.parse(JSON.stringify(live.snapshot())));
+      const e = day(5, 'e', OTHER);
+      const decision = live.add(e);
+      expect(decision.merges).toHaveLength(1);
+      expect(restored.add(e)).toEqual(decision);
+      expect(restored.stories()).toEqual(live.stories());
     });
 
     it('gives headlines and undated articles no second chance', () => {
