@@ -439,8 +439,9 @@ class ChorusClusterer implements OnlineClusterer {
   /**
    * The second chance (`lateJoinThreshold`): each story of up to `lateJoinSize` dated articles from the
    * last `lateJoinDays` days is scored again, its newest `lateStoryMembers` articles each as if it
-   * arrived now with the story's newest date, against the other held stories; it merges into the model's most probable one when that
-   * reaches the threshold (`lateStoryThreshold` for a story of several).
+   * arrived now with the story's newest date, against the other held stories; it merges into the
+   * model's most probable one when that reaches the threshold (`lateStoryThreshold` for a story of
+   * several).
    * Skipped on busy feeds (more stories held than `scanStories`), where it would cost an article's
    * decision per lone article each day.
    */
@@ -462,19 +463,16 @@ class ChorusClusterer implements OnlineClusterer {
     for (const [id, s] of small) {
       const time = s.last;
       const keys = [...s.recent];
-      // A story changed by an earlier merge of this pass is decided at the next day's start.
+      // A story changed by an earlier merge of this pass is decided at the next day's start; a story
+      // holding a headline or an undated article is never decided again.
       if (time === undefined || this.book.size(id) !== keys.length || s.recent.length !== keys.length)
         continue;
-      // A story of several is decided by each member in turn; it merges into the most probable of
-      // their choices (the first member's on a tie).
+      if (!keys.every((k) => this.members.get(k)?.dated)) continue;
+      // A story of several is decided by its newest members in turn; it merges into the most probable
+      // of their choices (the older member's on a tie).
       let choice: { story: Scored | undefined; p: number } = { story: undefined, p: -1 };
       for (const key of keys.slice(-Math.max(1, this.options.lateStoryMembers))) {
-        const m = this.members.get(key);
-        const mine = m?.dated ? this.lateChoice(m, id, key, time, decide) : undefined;
-        if (!mine) {
-          choice = { story: undefined, p: -1 };
-          break;
-        }
+        const mine = this.lateChoice(this.members.get(key)!, id, key, time, decide);
         if (mine.story && mine.p > choice.p) choice = mine;
       }
       const { story, p } = choice;
