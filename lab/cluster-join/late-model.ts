@@ -4,7 +4,8 @@
  * meets stories its siblings have joined since, which the arrival model (trained on arrivals) never saw.
  *
  *   npx tsx lab/cluster-join/late-model.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--late 0.5,0.6,0.7]
- *        [--join 0.6] [--oracle] [--join-features-only] [--mix] [--late-trees N] [--late-depth N] [--trees 200] [--depth 3] [--set name=value] [--out FILE]
+ *        [--join 0.6] [--oracle] [--join-features-only] [--mix] [--late-trees N] [--late-depth N] [--trees 200] [--depth 3]
+ *        [--set name=value] [--collect name=value] [--out FILE]
  *
  * Each fold of the dated train stream (`train.ts`) is clustered by arrival trees fitted on the other
  * fold, with the second chance on (`lateJoinThreshold` 0.6, the arrival model deciding it, as shipped
@@ -14,7 +15,9 @@
  * of the two folds is kept, and the shipped trees are fitted on both folds' late pairs. `--oracle` also
  * prints the ceiling: a never-wrong late decision among the same candidates. The late trees read
  * `LATE_FEATURES` (`late-features.ts`); `--join-features-only` fits them on the arrival's features alone;
- * `--mix` fits them on the arrivals' pairs of the same runs too.
+ * `--mix` fits them on the arrivals' pairs of the same runs too. `--collect` sets options of the runs
+ * the late pairs come from only: `--collect lateJoinSize=3 --collect lateStoryThreshold=0.99` observes
+ * stories of two or three decided again (`storyOthers`) while they almost never merge.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,13 +54,14 @@ export function buildLateModel(
   joinOnly = false,
   mix = false,
   lateBoost: BoostOptions = boost,
+  collect: Record<string, number> = {},
 ): LateModelRun {
   const pairs = streams.map((s) => collectPairs(s, options).pairs);
   const arrival = [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: joinThreshold }));
-  const run = (f: number, late: number, setup: LateSetup) =>
+  const run = (f: number, late: number, setup: LateSetup, more: Record<string, number> = {}) =>
     collectPairs(
       streams[f] ?? [],
-      { ...options, lateJoinThreshold: late },
+      { ...options, ...more, lateJoinThreshold: late },
       arrival[f],
       false,
       undefined,
@@ -71,8 +75,12 @@ export function buildLateModel(
     );
     return mean;
   };
-  const base = [0, 1].map((f) => run(f, 0.6, {}));
-  line('arrival model deciding late joins at 0.6 (sixth round)', base);
+  // `collect`: options of the runs the late pairs come from only (the decisions measured use `options`).
+  const base = [0, 1].map((f) => run(f, 0.6, {}, collect));
+  line(
+    `arrival model deciding late joins at 0.6 (sixth round)${Object.keys(collect).length ? ', collecting' : ''}`,
+    base,
+  );
   // With `joinOnly`, the late trees read only what an arrival reads (to measure what the extras add).
   // With `mix`, the arrivals' pairs of the same run join them: an arrival is a decision with no member
   // newer than the article and no day alone, which is what its late features say when set to 0.
@@ -122,6 +130,7 @@ async function main(): Promise<void> {
       trees: { type: 'string', default: String(BOOST_DEFAULTS.trees) },
       depth: { type: 'string', default: String(BOOST_DEFAULTS.depth) },
       set: { type: 'string', multiple: true },
+      collect: { type: 'string', multiple: true },
       out: {
         type: 'string',
         default: join(here, '..', '..', 'src', 'core', 'cluster', 'late-join-model.json'),
@@ -149,6 +158,7 @@ async function main(): Promise<void> {
       trees: Number(values['late-trees'] ?? boost.trees),
       depth: Number(values['late-depth'] ?? boost.depth),
     },
+    setOptions(values.collect),
   );
   writeFileSync(values.out ?? '', text);
   console.log(`wrote ${values.out}`);

@@ -196,6 +196,42 @@ describe('the learned join decision', () => {
       expect(always.storyOf('b')).toBe(always.storyOf('a'));
     });
 
+    /** A late model that merges stories of several, never lone articles. */
+    const lateModel: JoinModel = {
+      features: [...LATE_FEATURES],
+      threshold: 0.5,
+      trees: { bias: 0, trees: [[[LATE_FEATURES.indexOf('storyOthers'), 0.5, 1, 2], [-5], [5]]] },
+    };
+
+    it.each([
+      ['lone articles only (lateJoinSize 1)', { lateJoinSize: 1 }, false],
+      ['stories of up to two (lateJoinSize 2)', { lateJoinSize: 2 }, true],
+      ['a stricter threshold for stories of several', { lateJoinSize: 2, lateStoryThreshold: 0.999 }, false],
+    ])('gives a story of two articles a second chance: %s', (_name, options, merged) => {
+      // Arrivals join within a day and a half; the late model merges only stories of several.
+      const clusterer = chorusFactory(undefined, { model: spanModel(1.5), lateModel }).create({
+        lateJoinThreshold: 0.9,
+        ...options,
+      });
+      const [da, db, dd, de] = run(clusterer, [a, b, day(3, 'd', DAM), day(5, 'e', OTHER)]);
+      expect(db?.storyId).toBe(da?.storyId);
+      expect(dd?.newStory).toBe(true);
+      expect(clusterer.storyOf('d') === clusterer.storyOf('a')).toBe(merged);
+      expect(de?.merges).toEqual(merged ? [{ from: dd?.storyId, into: da?.storyId }] : []);
+    });
+
+    it('merges a story of two the same after a snapshot is restored', () => {
+      const storyFactory = chorusFactory(undefined, { model: spanModel(1.5), lateModel });
+      const live = storyFactory.create({ lateJoinThreshold: 0.9, lateJoinSize: 2 });
+      run(live, [a, b, day(3, 'd', DAM)]);
+      const restored = storyFactory.restore(JSON.parse(JSON.stringify(live.snapshot())));
+      const e = day(5, 'e', OTHER);
+      const decision = live.add(e);
+      expect(decision.merges).toHaveLength(1);
+      expect(restored.add(e)).toEqual(decision);
+      expect(restored.stories()).toEqual(live.stories());
+    });
+
     it('gives headlines and undated articles no second chance', () => {
       const clusterer = factory.create({ lateJoinThreshold: 0.9 });
       const headline = (id: string, title: string) =>
@@ -253,13 +289,15 @@ describe('the learned join decision', () => {
 });
 
 describe('lateFeatures', () => {
-  const BASE_LATE = { newerMembers: 2, newerLink: 0.4, newerStory: false, daysAlone: 1.5 };
+  const BASE_LATE = { newerMembers: 2, newerLink: 0.4, newerStory: false, daysAlone: 1.5, storyOthers: 0 };
   it.each([
     ['members that came after the lone article', BASE_LATE, 'newerMembers', 2],
     ['its best link with them', BASE_LATE, 'newerLink', 0.4],
     ['a story opened before it', BASE_LATE, 'newerStory', 0],
     ['a story opened after it', { ...BASE_LATE, newerStory: true }, 'newerStory', 1],
     ['days it has been alone', BASE_LATE, 'daysAlone', 1.5],
+    ['a lone article', BASE_LATE, 'storyOthers', 0],
+    ['a member of a story of three', { ...BASE_LATE, storyOthers: 2 }, 'storyOthers', 2],
   ] as const)('%s', (_name, evidence, name, expected) => {
     const x = lateFeatures(evidence);
     expect(x).toHaveLength(LATE_EXTRA_FEATURES.length);

@@ -146,3 +146,30 @@ describe('lab/cluster-join/late-model.ts', () => {
     expect(log).toMatch(/kept late threshold/);
   }, 120_000);
 });
+
+describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
+  it('measures option variants with trees it keeps, and buckets the late decisions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-variants-'));
+    const models = join(dir, 'models.json');
+    const stream = `${DIR}/train.jsonl:${DIR}/train.dates.tsv`;
+    const variants = (more: string[]) =>
+      tsx(['lab/cluster-join/late-variants.ts', stream, '--examples', '12', '--models', models, ...more]);
+    const first = variants([
+      '--collect',
+      'lateJoinSize=3,lateStoryThreshold=0.99',
+      '--oracle',
+      '--variant',
+      '',
+    ]);
+    const kept = readFileSync(models, 'utf8');
+    const again = variants(['--variant', '', '--variant', 'lateJoinSize=1']);
+    expect(readFileSync(models, 'utf8')).toBe(kept);
+    const f1 = (log: string) => /^shipped: .*mean F1 ([\d.]+)/m.exec(log)?.[1];
+    expect(f1(again)).toBe(f1(first));
+    expect(first).toMatch(/^shipped, oracle: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/m);
+    expect(again).toMatch(/^lateJoinSize=1: P [\d.]+/m);
+    const errors = tsx(['lab/cluster-join/late-errors.ts', stream, '--examples', '12', '--models', models]);
+    expect(errors).toMatch(/fold 0:/);
+    expect(errors).toMatch(/own story left alone, by its probability \(tenths\): (\d+ ){9}\d+/);
+  }, 180_000);
+});

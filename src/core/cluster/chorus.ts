@@ -15,7 +15,8 @@
  * dated article opens a new day, the dated articles of the last days still alone in their stories are
  * decided again against the stories as they are now, and may merge into one (a second chance once
  * their siblings have arrived: docs/clustering.md, sixth round), by a model trained on such late
- * decisions, which also reads which members came after the article (`late-features.ts`, seventh round).
+ * decisions, which also reads which members came after the article (`late-features.ts`, seventh round);
+ * stories of two or three get the same second chance (eighth round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest
@@ -138,6 +139,16 @@ export interface ChorusClusterOptions extends FeatureOptions {
   readonly lateJoinThreshold: number;
   /** Lone articles dated this many days before the newest article seen, or less, get the second chance. */
   readonly lateJoinDays: number;
+  /**
+   * Stories of up to this many dated articles get the second chance (1: lone articles only). A story of
+   * several is decided by its newest `lateStoryMembers` members in turn, and merges by the most probable
+   * of their choices.
+   */
+  readonly lateJoinSize: number;
+  /** Least probability for a story of several articles to merge late (0: `lateJoinThreshold`). */
+  readonly lateStoryThreshold: number;
+  /** How many of a story's newest members decide for it late (each costs an arrival's decision). */
+  readonly lateStoryMembers: number;
 }
 
 /** What the join decision saw for one dated article: its best candidates and their `joinFeatures`. */
@@ -215,8 +226,11 @@ export const CHORUS_CLUSTER_DEFAULTS: ChorusClusterOptions = Object.freeze({
   datedJoinModel: 1,
   joinCandidates: 5,
   joinThreshold: 0,
-  lateJoinThreshold: 0.6,
+  lateJoinThreshold: 0.65,
   lateJoinDays: 2,
+  lateJoinSize: 3,
+  lateStoryThreshold: 0,
+  lateStoryMembers: 1,
 });
 
 const DAY = 86_400_000;
@@ -432,9 +446,11 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /**
-   * The second chance (`lateJoinThreshold`): each story of one dated article from the last
-   * `lateJoinDays` days is scored again, as if its article arrived now with its own date, against the
-   * other held stories; it merges into the model's most probable one when that reaches the threshold.
+   * The second chance (`lateJoinThreshold`): each story of up to `lateJoinSize` dated articles from the
+   * last `lateJoinDays` days is scored again, its newest `lateStoryMembers` articles each as if it
+   * arrived now with the story's newest date, against the other held stories; it merges into the
+   * model's most probable one when that reaches the threshold (`lateStoryThreshold` for a story of
+   * several).
    * Skipped on busy feeds (more stories held than `scanStories`), where it would cost an article's
    * decision per lone article each day.
    */
@@ -443,31 +459,58 @@ class ChorusClusterer implements OnlineClusterer {
     const threshold = this.options.lateJoinThreshold;
     if (!model || threshold <= 0 || this.storyState.size > this.options.scanStories) return [];
     const since = this.newest - this.options.lateJoinDays * DAY;
-    const alone = [...this.storyState].filter(
+    const most = Math.max(1, this.options.lateJoinSize);
+    const small = [...this.storyState].filter(
       ([id, s]) =>
-        s.recent.length === 1 && s.last !== undefined && s.last >= since && this.book.size(id) === 1,
+        s.recent.length <= most &&
+        s.last !== undefined &&
+        s.last >= since &&
+        this.book.size(id) === s.recent.length,
     );
     const decide = this.decisionOptions(false, true);
     const merges: { from: string; into: string }[] = [];
-    for (const [id, s] of alone) {
-      const key = s.recent[0] ?? -1;
-      const m = this.members.get(key);
+    for (const [id, s] of small) {
       const time = s.last;
-      if (!m?.dated || time === undefined || this.book.size(id) !== 1) continue;
-      this.space.load(m.byId);
-      const scored = this.score(m.vector, time, decide, true).filter((c) => c.story !== id);
-      const { top, features } = this.candidateFeatures(scored, m.vector, time);
-      const late = features.map((x, i) => [...x, ...this.lateEvidence(top[i]?.story ?? '', id, key, time)]);
-      const oracle = labChoice(this.join.observeLate, this.join.decideLate, m.id, top, late);
-      const { story, p } = oracle
-        ? { story: oracle.story, p: oracle.story ? 1 : 0 }
-        : mostProbable(this.join.lateModel ?? model, top, late);
-      if (!story || p < threshold) continue;
+      const keys = [...s.recent];
+      // A story changed by an earlier merge of this pass is decided at the next day's start; a story
+      // holding a headline or an undated article is never decided again.
+      if (time === undefined || this.book.size(id) !== keys.length || s.recent.length !== keys.length)
+        continue;
+      if (!keys.every((k) => this.members.get(k)?.dated)) continue;
+      // A story of several is decided by its newest members in turn; it merges into the most probable
+      // of their choices (the older member's on a tie).
+      let choice: { story: Scored | undefined; p: number } = { story: undefined, p: -1 };
+      for (const key of keys.slice(-Math.max(1, this.options.lateStoryMembers))) {
+        const mine = this.lateChoice(this.members.get(key)!, id, key, time, decide);
+        if (mine.story && mine.p > choice.p) choice = mine;
+      }
+      const { story, p } = choice;
+      const least =
+        keys.length > 1 && this.options.lateStoryThreshold > 0 ? this.options.lateStoryThreshold : threshold;
+      if (!story || p < least) continue;
       const [keep, drop] = olderFirst(story.story, id);
       this.mergeStories(drop, keep);
       merges.push({ from: drop, into: keep });
     }
     return merges;
+  }
+
+  /** One member's late decision: the most probable other story for member `m` of story `id`. */
+  private lateChoice(
+    m: Member,
+    id: string,
+    key: number,
+    time: number,
+    decide: Decide,
+  ): { story: Scored | undefined; p: number } {
+    const model = this.join.lateModel ?? this.join.model;
+    this.space.load(m.byId);
+    const scored = this.score(m.vector, time, decide, true).filter((c) => c.story !== id);
+    const { top, features } = this.candidateFeatures(scored, m.vector, time);
+    const late = features.map((x, i) => [...x, ...this.lateEvidence(top[i]?.story ?? '', id, key, time)]);
+    const oracle = labChoice(this.join.observeLate, this.join.decideLate, m.id, top, late);
+    if (oracle) return { story: oracle.story, p: oracle.story ? 1 : 0 };
+    return model ? mostProbable(model, top, late) : { story: undefined, p: -1 };
   }
 
   /**
@@ -488,6 +531,7 @@ class ChorusClusterer implements OnlineClusterer {
       newerLink: link,
       newerStory: storyOrder(story, lone) > 0,
       daysAlone: (this.newest - time) / DAY,
+      storyOthers: this.book.size(lone) - 1,
     });
   }
 

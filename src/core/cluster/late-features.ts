@@ -7,7 +7,13 @@
  */
 import { JOIN_FEATURES } from './join-features.js';
 
-export const LATE_EXTRA_FEATURES = ['newerMembers', 'newerLink', 'newerStory', 'daysAlone'] as const;
+export const LATE_EXTRA_FEATURES = [
+  'newerMembers',
+  'newerLink',
+  'newerStory',
+  'daysAlone',
+  'storyOthers',
+] as const;
 export const LATE_FEATURES = [...JOIN_FEATURES, ...LATE_EXTRA_FEATURES] as const;
 
 /** The evidence of one (lone article, candidate story) pair that arrivals do not have. */
@@ -20,9 +26,14 @@ export interface LateEvidence {
   readonly newerStory: boolean;
   /** Days from the lone article's date to the newest article seen. */
   readonly daysAlone: number;
+  /**
+   * The other members of the story decided again (0 for a lone article and on arrival): a story of two
+   * or three is decided by each member in turn (`lateJoinSize`), and its members already agree.
+   */
+  readonly storyOthers: number;
 }
 
 /** The extra features of one pair, in the order of `LATE_EXTRA_FEATURES`. */
 export function lateFeatures(e: LateEvidence): number[] {
-  return [e.newerMembers, e.newerLink, e.newerStory ? 1 : 0, e.daysAlone];
+  return [e.newerMembers, e.newerLink, e.newerStory ? 1 : 0, e.daysAlone, e.storyOthers];
 }

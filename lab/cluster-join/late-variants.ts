@@ -1,0 +1,103 @@
+/**
+ * Measures variants of the second chance (`lateJoin*` options) on the dated train folds, each fold
+ * clustered by arrival and late trees cross-fitted on the other fold exactly as `late-model.ts --mix`
+ * fits them, so a variant (options over the clusterer's defaults) is compared with the shipped
+ * decision as `late-model.ts` measures it.
+ *
+ *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE]
+ *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] --variant lateJoinSize=3 [--variant …]
+ *
+ * The cross-fitted trees take about 5 minutes of CPU to fit; `--models FILE` keeps them in FILE (made
+ * when missing) so later variants skip the fitting. `--oracle` also runs each variant with a
+ * never-wrong late decision among the same candidates (its ceiling). `--collect` sets options of the
+ * runs the late pairs are collected from (stories of several observed, merging almost never). An
+ * empty variant (`--variant ''`) is the clusterer's defaults.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
+import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import { LATE_FEATURES } from '../../src/core/cluster/late-features.js';
+import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
+import { BOOST_DEFAULTS, type BoostOptions } from '../same-content/boosted-trees.js';
+import { collectPairs, type LateSetup } from './pairs.js';
+import { crossed, fitJoinModel, folds, setOptions, STREAM_OPTIONS, trainStream } from './train.js';
+
+/** Arrival and late trees for each fold, each fitted on the other fold. */
+export interface CrossedModels {
+  readonly arrival: readonly JoinModel[];
+  readonly late: readonly JoinModel[];
+}
+
+/** The cross-fitted trees of `late-model.ts --mix` (arrival threshold `join`). */
+export function crossFit(
+  streams: readonly [LabelledArticle[], LabelledArticle[]],
+  boost: BoostOptions,
+  collect: Record<string, number> = {},
+  join = 0.6,
+): CrossedModels {
+  const pairs = streams.map((s) => collectPairs(s).pairs);
+  const arrival = [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: join }));
+  const extras = LATE_FEATURES.length - JOIN_FEATURES.length;
+  const latePairs = [0, 1].map((f) => {
+    const r = collectPairs(streams[f] ?? [], { lateJoinThreshold: 0.6, ...collect }, arrival[f]);
+    return [
+      ...r.latePairs,
+      ...r.pairs.map((p) => ({ ...p, x: [...p.x, ...new Array<number>(extras).fill(0)] })),
+    ];
+  });
+  const late = [0, 1].map((f) => fitJoinModel(latePairs[1 - f] ?? [], 0.5, boost, LATE_FEATURES));
+  return { arrival, late };
+}
+
+/** Mean BCubed of the two folds under `options`, with the late model or the late oracle. */
+export function variantLine(
+  streams: readonly [LabelledArticle[], LabelledArticle[]],
+  models: CrossedModels,
+  options: Record<string, number>,
+  oracle = false,
+): string {
+  const runs = [0, 1].map((f) => {
+    const setup: LateSetup = oracle ? { oracle: true } : { model: models.late[f]! };
+    return collectPairs(streams[f] ?? [], options, models.arrival[f], false, undefined, setup).scores.bcubed;
+  });
+  const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
+  return `${runs.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      ...STREAM_OPTIONS,
+      models: { type: 'string' },
+      collect: { type: 'string', default: '' },
+      oracle: { type: 'boolean', default: false },
+      variant: { type: 'string', multiple: true, default: [''] },
+    },
+  });
+  const stream = await trainStream(
+    positionals[0],
+    values,
+    'npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv --variant lateJoinSize=3',
+  );
+  const streams = folds(stream);
+  const path = values.models;
+  const models: CrossedModels =
+    path && existsSync(path)
+      ? (JSON.parse(readFileSync(path, 'utf8')) as CrossedModels)
+      : crossFit(streams, BOOST_DEFAULTS, setOptions((values.collect ?? '').split(',').filter(Boolean)));
+  if (path && !existsSync(path)) writeFileSync(path, JSON.stringify(models));
+  for (const variant of values.variant ?? []) {
+    const options = setOptions(variant.split(',').filter(Boolean));
+    const start = process.cpuUsage();
+    const line = variantLine(streams, models, options);
+    const cpu = process.cpuUsage(start);
+    console.log(`${variant || 'shipped'}: ${line}; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
+    if (values.oracle)
+      console.log(`${variant || 'shipped'}, oracle: ${variantLine(streams, models, options, true)}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
