@@ -81,7 +81,8 @@ export const conllNer: Measure = (dataDir) => {
  * and raised in the second round (flaw penalties: +0.13 ROUGE-1; stories retired: +0.002 BCubed) and the
  * third (dated articles scan the held stories: +0.008 BCubed). The BCubed floor was raised in the
  * sixth round of issue 14 (learned join, cohesion, second chances: 0.888 → 0.8988 on these 2,000) and
- * the seventh (a model of its own for the second chance: 0.9042).
+ * the seventh (a model of its own for the second chance: 0.9042); the eighth round's late trees,
+ * retrained with stories of several, give 0.9030.
  */
 export const QUALITY_FLOORS: readonly Floor[] = [
   {
@@ -103,7 +104,7 @@ export const QUALITY_FLOORS: readonly Floor[] = [
     measure: streamBCubed,
     figure: 'f1',
     floor: 0.895,
-    measured: 0.9042,
+    measured: 0.903,
   },
   {
     name: 'NER span F1, CoNLL-2003 eng.testa',
