@@ -67,6 +67,15 @@ describe('a description opening the sentence of a quote with no cue', () => {
     ['One week later, Voss called the plan “a dead end for us all.”', undefined],
     // A name is the person rules' and the organisation rules' business.
     ['The Harbour Gazette called the plan “a dead end for us all.”', undefined],
+    // A noun or a name that begins like a reporting word reports nothing ("foundation", "Warnock", "Bragg").
+    ['One official at the foundation, “we will not stand for this in our city.”', undefined],
+    ['One aide to the Warnock campaign, “we will not stand for this in our city.”', undefined],
+    ['A few supporters of Alvin Bragg, “we will not stand for this in our city.”', undefined],
+    ['The foundation described the pier as “a waste of good money.”', 'The foundation'],
+    [
+      'One aide to the Warnock campaign warned that “the pier will fail.”',
+      'One aide to the Warnock campaign',
+    ],
     ['', undefined],
   ])('%s → %s', (text, phrase) => {
     expect(subjectOf(text)).toBe(phrase);

@@ -140,6 +140,10 @@ describe('attributeQuotes', () => {
     ['As the Harbour Gazette put it, “the crew had no radar that night.”', 'Harbour Gazette'],
     ['“The crew had no radar that night at all,” Voss’s office said.', 'Voss’s office'],
     ['“The crew had no radar that night at all,” the bottom it read.', undefined],
+    // Eighth round review: a description cut at a noun or a name that begins like a reporting word is
+    // no speaker ("foundation" is not "found", "Warnock" not "warn").
+    ['One official at the foundation, “we will not stand for this kind of thing in our city.”', undefined],
+    ['One aide to the Warnock campaign, “we will not stand for this kind of thing in our city.”', undefined],
     // Fifth round: sources no rule read. "As X put it" after the quote; an outlet with a verb and a colon.
     ['“The crew had no radar that night at all,” as the Harbour Gazette put it.', 'Harbour Gazette'],
     [

@@ -18,9 +18,24 @@ describe('subject-of', () => {
     ['During the interview, Hollis’s aide discussed the plan.', 'Hollis', false],
     ['During the interview, Grant Hollis, who runs the port, spoke.', 'Grant Hollis', false],
     ['During the interview, Grant Hollis and Ada Voss spoke.', 'Grant Hollis', false],
+    // "Inés" is no "In"; an opener must start a sentence.
+    ['Inés Sainz, Grant Hollis discussed the plan.', 'Grant Hollis', false],
     ['', 'Hollis', false],
   ])('reads %s: %s a subject after an opener is %s', (text, name, expected) => {
     expect(isIntroSubject(text, at(text, name))).toBe(expected);
+  });
+
+  it('does not take the start of its 200-character window for a sentence start', () => {
+    // The opener phrase is exactly 200 characters before the name, inside a sentence.
+    const phrase = `${'In the long speech'.padEnd(198, ' about the harbour')}, `;
+    const text = `the pier stayed shut for weeks and ${phrase}Grant Hollis discussed the plan.`;
+    expect(isIntroSubject(text, at(text, 'Grant Hollis'))).toBe(false);
+    expect(
+      isIntroSubject(
+        phrase + 'Grant Hollis discussed the plan.',
+        at(phrase + 'Grant Hollis', 'Grant Hollis'),
+      ),
+    ).toBe(true);
   });
 
   it.each([

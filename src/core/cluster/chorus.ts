@@ -16,7 +16,7 @@
  * decided again against the stories as they are now, and may merge into one (a second chance once
  * their siblings have arrived: docs/clustering.md, sixth round), by a model trained on such late
  * decisions, which also reads which members came after the article (`late-features.ts`, seventh round);
- * stories of two or three get the same second chance (eighth round).
+ * stories of two or three can get the same second chance (`lateJoinSize`, off by default: eighth round).
  *
  * Cost per article does not grow with the number of stories: candidates come from an inverted index
  * over the top terms of the recent articles of every story, each posting list capped to its newest

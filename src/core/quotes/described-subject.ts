@@ -8,8 +8,8 @@
  * often spoken about, not speaking, so a verb that reports speech must stand between it and the quote.
  */
 import { sentenceLeadingTo } from './speaker-cue.js';
+import { REPORTING_SPEECH_OR_FINDING as REPORTING } from './reporting-pattern.js';
 import cueWords from './cue-words.json' with { type: 'json' };
-import reportingWords from './reporting-words.json' with { type: 'json' };
 import roleWords from './role-words.json' with { type: 'json' };
 import sourceNouns from './source-nouns.json' with { type: 'json' };
 
@@ -47,10 +47,6 @@ const CAPITALISED = /^\p{Lu}/u;
 const OPENING_CLAUSE = /^\s*(?:In|On|At|After|Before|When|While|As|Asked)\s/;
 const PRONOUN = /^(?:he|she|they|we|i|it|you|him|them|us|me)$/i;
 const DEMONSTRATIVE = /^(?:that|this|these|those)$/;
-const REPORTING = new RegExp(
-  `(?<![\\p{L}])(?:${[...reportingWords.stems, ...reportingWords.findings].join('|')})`,
-  'iu',
-);
 const ROLES: ReadonlySet<string> = new Set(roleWords.roles);
 const SOURCES: ReadonlySet<string> = new Set(sourceNouns.nouns);
 const WORD = /[^\s,;:()“”"‘]+|[,;:()“”"‘]/gu;
@@ -121,6 +117,9 @@ function descriptionAt(sentence: string, at: number): DescribedSubject | undefin
   }
   if (end >= words.length || end > 9) return undefined;
   const phraseWords = words.slice(0, end).map((m) => m[0]);
+  // A phrase cut before its noun ("One official at the") is no description.
+  const lastWord = phraseWords.at(-1)!.toLowerCase();
+  if (DETERMINERS.has(lastWord) || PREPOSITION.test(lastWord)) return undefined;
   const cut = phraseWords.findIndex((w, i) => i > 0 && PREPOSITION.test(w));
   const core = cut > 0 ? phraseWords.slice(0, cut) : phraseWords;
   // "The first thing he…", "that he…": a clause, not a description.

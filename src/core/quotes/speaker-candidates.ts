@@ -10,7 +10,7 @@
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
 import { isIntroSubject, isObject, isSubject, possessive, speaksAfter } from './subject-of.js';
 import { CUE_VERBS, SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
-import reportingWords from './reporting-words.json' with { type: 'json' };
+import { REPORTING_SPEECH as REPORTING } from './reporting-pattern.js';
 import { isCapitalized, startsLowercase } from '../text/letters.js';
 import type { OrganisationSubject } from './organisation-subject.js';
 import type { DescribedSubject } from './described-subject.js';
@@ -367,7 +367,11 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       sentenceOnlyPerson: person && sentenceKeys.size === 1 && sentenceKeys.has(speaker) ? 1 : 0,
       beforeObject: before && isObject(text, before) ? 1 : 0,
       beforeIntroSubject: before && isIntroSubject(text, before) ? 1 : 0,
-      pronounsSince: want && before ? Math.log1p(pronounsBetween(text, before.end, cueAt, want)) / 2 : 0,
+      // Up to the quote at most: a cue after it ("…,” she said) must not count the quote's own pronouns.
+      pronounsSince:
+        want && before
+          ? Math.log1p(pronounsBetween(text, before.end, Math.min(cueAt, rule.open), want)) / 2
+          : 0,
       describedSubject: !person && describedKey === speaker ? 1 : 0,
       describedSubjectDefinite: !person && describedKey === speaker && described!.definite ? 1 : 0,
     };
@@ -410,8 +414,6 @@ function paragraphTopic(
   }
   return undefined;
 }
-
-const REPORTING = new RegExp(`(?<![\\p{L}])(?:${reportingWords.stems.join('|')})`, 'iu');
 
 /**
  * For a quote with no cue: the person who opens the quote's own sentence when a word reporting

@@ -54,10 +54,17 @@ const OBJECT_BEFORE = new RegExp(
   `(?<![\\p{L}])(?:${clauseWords.beforeObject.join('|')})\\s+${NAME_LEAD}$`,
   'u',
 );
-const INTRO_OPENER = new RegExp(
-  `(?:^|[.!?]["”’]?\\s+|\\n\\s*)(?:${clauseWords.openers.join('|')})\\b[^.!?\\n]*,\\s+${NAME_LEAD}$`,
-  'u',
-);
+/** An opener after one of `start`'s alternatives (a sentence end, a line start, the text's start). */
+const introOpener = (start: string) =>
+  new RegExp(
+    `(?:${start})(?:${clauseWords.openers.join('|')})(?![\\p{L}\\p{N}])[^.!?\\n]*,\\s+${NAME_LEAD}$`,
+    'u',
+  );
+const SENTENCE_OR_LINE = String.raw`[.!?]["”’]?\s+|\n\s*`;
+const INTRO_OPENER = introOpener(SENTENCE_OR_LINE);
+// The start of the window counts only where it is the text's start: a window cut 200 characters back
+// is no sentence start.
+const INTRO_AT_START = introOpener(`^|${SENTENCE_OR_LINE}`);
 const VERB_AFTER =
   /^\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?(?!who\b|and\b|or\b|of\b|in\b|at\b|on\b)\p{Ll}+/u;
 
@@ -75,6 +82,6 @@ export function isIntroSubject(text: string, m: { start: number; end: number }):
   return (
     !possessive(text, m) &&
     VERB_AFTER.test(text.slice(m.end, m.end + 30)) &&
-    INTRO_OPENER.test(text.slice(Math.max(0, m.start - 200), m.start))
+    (m.start <= 200 ? INTRO_AT_START : INTRO_OPENER).test(text.slice(Math.max(0, m.start - 200), m.start))
   );
 }
