@@ -7,7 +7,7 @@
  * chooser weighs (speaker-candidates.ts), never the rules' pick: a description opening a sentence is
  * often spoken about, not speaking, so a verb that reports speech must stand between it and the quote.
  */
-import { sentenceLeadingTo } from './speaker-cue.js';
+import { NON_SUBJECT_OPENERS, sentenceLeadingTo } from './speaker-cue.js';
 import { REPORTING_SPEECH_OR_FINDING as REPORTING } from './reporting-pattern.js';
 import cueWords from './cue-words.json' with { type: 'json' };
 import roleWords from './role-words.json' with { type: 'json' };
@@ -51,8 +51,7 @@ const ROLES: ReadonlySet<string> = new Set(roleWords.roles);
 const SOURCES: ReadonlySet<string> = new Set(sourceNouns.nouns);
 const WORD = /[^\s,;:()“”"‘]+|[,;:()“”"‘]/gu;
 /** Openers that start no subject ("In a statement, …" is read after its comma). */
-const NOT_OPENING =
-  /^(?:when|if|as|after|before|while|although|though|in|on|at|for|with|but|and|so|asked|according)$/i;
+const NOT_OPENING = new RegExp(`^(?:${NON_SUBJECT_OPENERS}|According)$`, 'i');
 
 /**
  * The description opening the sentence that leads to the quote opening at `open` (its own words

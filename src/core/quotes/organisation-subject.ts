@@ -7,15 +7,14 @@
  */
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
-import { sentenceLeadingTo } from './speaker-cue.js';
+import { NON_SUBJECT_OPENERS, sentenceLeadingTo } from './speaker-cue.js';
 
 /** A capitalised name (an optional "the", "of"/"for"/"and" inside), then a lowercase word: its verb. */
 const ORG_OPENING =
   /^(?<the>[Tt]he\s+)?(?<sp>\p{Lu}[\p{L}\p{M}\p{N}.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?\p{Lu}[\p{L}\p{M}\p{N}.&-]*){0,5})(?=\s+\p{Ll})/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 /** Openers that are no subject. */
-const NOT_SUBJECT =
-  /^(?:When|If|As|After|Before|While|Although|Though|In|On|At|For|With|But|And|So|Asked|According)$/;
+const NOT_SUBJECT = new RegExp(`^(?:${NON_SUBJECT_OPENERS}|According)$`);
 
 export interface OrganisationSubject {
   readonly name: string;

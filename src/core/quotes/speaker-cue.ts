@@ -58,6 +58,12 @@ const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
 const DETERMINERS: ReadonlySet<string> = new Set(words.determiners);
 const PRONOUNS: ReadonlySet<string> = new Set(words.pronouns);
 const NOT_SUBJECTS: ReadonlySet<string> = new Set(words.notSubjects);
+/** Words that open a sentence without being its subject ("When…", "In a statement, …", "Asked about…"). */
+export const NON_SUBJECT_OPENERS =
+  'When|If|As|After|Before|While|Although|Though|In|On|At|For|With|But|And|So|Asked';
+const NON_SUBJECT_OPENER = new RegExp(`^(?:${NON_SUBJECT_OPENERS})$`);
+/** The same, or a pronoun or "There": no participle clause's subject ("It was…, saying"). */
+const NO_PARTICIPLE_SUBJECT = new RegExp(`^(?:${NON_SUBJECT_OPENERS}|It|This|That|There)$`);
 /** "I’ve", "We're", "It’s": a pronoun's contraction, capitalised at a sentence start, is no name. */
 const CONTRACTION = /^(?:I|We|You|They|It|He|She)['’](?:ve|m|ll|d|re|s)$/u;
 // Words that end a subject phrase read leftwards: verbs and function words no speaker phrase holds.
@@ -120,12 +126,7 @@ function participleBefore(text: string, open: number): SpeakerCue | undefined {
   const phrase = m?.groups?.sp;
   if (!phrase) return undefined;
   const first = phrase.split(' ')[0]!;
-  if (
-    /^(?:When|If|As|After|Before|While|Although|Though|In|On|At|For|With|But|And|So|Asked|It|This|That|There)$/.test(
-      first,
-    )
-  )
-    return undefined;
+  if (NO_PARTICIPLE_SUBJECT.test(first)) return undefined;
   return { phrase, start: base, end: base + phrase.length };
 }
 
@@ -245,12 +246,7 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
     // "The", "In", "But" open sentences; only a name or pronoun is a subject here.
     if (STOP.has(phrase.toLowerCase().split(' ')[0]!) || DETERMINERS.has(phrase.toLowerCase().split(' ')[0]!))
       continue;
-    if (
-      /^(?:When|If|As|After|Before|While|Although|Though|In|On|At|For|With|But|And|So|Asked)$/.test(
-        phrase.split(' ')[0]!,
-      )
-    )
-      continue;
+    if (NON_SUBJECT_OPENER.test(phrase.split(' ')[0]!)) continue;
     return { phrase, start: base + from, end: base + from + phrase.length };
   }
   return undefined;
@@ -272,7 +268,7 @@ export function leadingSubject(text: string, open: number): SpeakerCue | undefin
 }
 
 /** The part of the quote's sentence before `open`, and its offset. */
-export function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
+function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
   const from = Math.max(0, open - 400);
   const head = text.slice(from, open);
   const para = head.lastIndexOf('\n');
