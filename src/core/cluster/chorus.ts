@@ -476,8 +476,7 @@ class ChorusClusterer implements OnlineClusterer {
       const keys = [...s.recent];
       // A story changed by an earlier merge of this pass is decided at the next day's start; a story
       // holding a headline or an undated article is never decided again.
-      if (time === undefined || this.book.size(id) !== keys.length || s.recent.length !== keys.length)
-        continue;
+      if (time === undefined || this.book.size(id) !== keys.length) continue;
       if (!keys.every((k) => this.members.get(k)?.dated)) continue;
       // A story of several is decided by its newest members in turn; it merges into the most probable
       // of their choices (the older member's on a tie).
