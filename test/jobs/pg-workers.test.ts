@@ -40,7 +40,7 @@ describe.skipIf(!pgUrl)('jobs on PostgreSQL shared by several worker processes',
   });
 
   it(
-    'three workers rebuild the reports of 40 new articles: each story exactly once, shared out',
+    'three workers rebuild the reports of new articles in rounds: each stale story once, shared out',
     { timeout: 300_000 },
     async () => {
       const schema = schemas[0]!;
@@ -49,13 +49,27 @@ describe.skipIf(!pgUrl)('jobs on PostgreSQL shared by several worker processes',
       try {
         await Promise.all(workers.map((w) => w.waitFor((l) => l.event === 'ready', 120_000)));
         const service = await IngestService.open(store, { refresh: false });
-        const ingested = await service.ingest(loneStories(40));
-        const stories = new Set(ingested.stories);
+        // In rounds: one worker that wakes first can drain a small batch before the others' next poll
+        // (a second apart), so sharing shows only over several rounds. Each round waits for its
+        // reports, then for every worker's poll to come round again.
+        // A story is stale once per round that gave it an article: that many rebuilds, no more.
+        const roundsOf = new Map<string, number>();
+        const donePids = () =>
+          new Set(
+            workers
+              .filter((w) => w.lines.some((l) => l.event === 'end' && l.result === 'done'))
+              .map((w) => w.child.pid),
+          );
+        for (let round = 0; round < 8 && (round < 4 || donePids().size < 2); round++) {
+          const ingested = await service.ingest(loneStories(10, round * 10));
+          for (const s of new Set(ingested.stories)) roundsOf.set(s, (roundsOf.get(s) ?? 0) + 1);
+          for (let waited = 0; (await store.stats()).staleReports > 0 && waited < 180_000; waited += 200)
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          expect((await store.stats()).staleReports).toBe(0);
+          await new Promise((resolve) => setTimeout(resolve, 1_200));
+        }
         // (A pair of them may share enough words to form one story.)
-        expect(stories.size).toBeGreaterThan(30);
-        for (let waited = 0; (await store.stats()).staleReports > 0 && waited < 180_000; waited += 500)
-          await new Promise((resolve) => setTimeout(resolve, 500));
-        expect((await store.stats()).staleReports).toBe(0);
+        expect(roundsOf.size).toBeGreaterThan(30);
         const codes = await stopAll(workers);
         expect(codes).toEqual([0, 0, 0]);
 
@@ -64,8 +78,7 @@ describe.skipIf(!pgUrl)('jobs on PostgreSQL shared by several worker processes',
         );
         const perStory = new Map<string, number>();
         for (const l of done) perStory.set(l.job!.storyId!, (perStory.get(l.job!.storyId!) ?? 0) + 1);
-        expect([...perStory.keys()].sort()).toEqual([...stories].sort());
-        expect([...perStory.values()].every((n) => n === 1)).toBe(true);
+        expect(Object.fromEntries([...perStory].sort())).toEqual(Object.fromEntries([...roundsOf].sort()));
         // The work was shared: more than one process did some of it.
         expect(new Set(done.map((l) => l.pid)).size).toBeGreaterThan(1);
       } finally {
