@@ -15,6 +15,7 @@
  *    ("the senator") not in the key is marked unsure (the trainer leaves it out);
  *  - "they", "we", "it", or a source no candidate matches: nobody (the chooser should abstain).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { personIndex, type Gender } from '../../src/core/entities/person-spans.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import type { CueKind } from '../../src/core/quotes/speaker-candidates.js';
@@ -41,6 +42,8 @@ export interface SpeakerExample {
   readonly kind: 'named' | 'pronoun' | 'described';
   /** Whether the hand key gave the target (a label as good as a named source's). */
   readonly keyed: boolean;
+  /** Which block of the key file gave it (readKeySections): each round's rows apart. */
+  readonly keySection?: number;
   /** What the quote's own cue names, as the product sees it (its threshold depends on it). */
   readonly cue: CueKind;
   /**
@@ -54,12 +57,40 @@ export interface SpeakerExample {
 const GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
 /**
- * The examples of `articles`, in order; `key` (readSpeakerKey) resolves pronoun and described sources.
+ * The block of the key file each row is in, as readSpeakerKey keys it: a comment after rows opens the
+ * next block (the file adds each round's rows under a comment saying which articles it read). Rows
+ * chosen, read and fitted on in different rounds can then be scored apart: a round's features were
+ * picked by reading the held-out errors of the rows before it, so the newest rows are the fairest test.
+ * @example readKeySections(KEY_PATH).get('breitbart_…:1670:1673') // → 0
+ */
+export function readKeySections(path: string): Map<string, number> {
+  const sections = new Map<string, number>();
+  if (!existsSync(path)) return sections;
+  let section = 0;
+  let rows = false;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('#')) {
+      if (rows) section++;
+      rows = false;
+      continue;
+    }
+    const [file, s, e, name] = line.split('\t');
+    if (!file || !s || !e || !name) continue;
+    sections.set(`${file}:${s}:${e}`, section);
+    rows = true;
+  }
+  return sections;
+}
+
+/**
+ * The examples of `articles`, in order; `key` (readSpeakerKey) resolves pronoun and described sources,
+ * and `sections` (readKeySections) says which block of the key each keyed one came from.
  * @example speakerExamples(readPolnear(dir, 'train'))[0].right // → [0]
  */
 export function speakerExamples(
   articles: readonly PolnearArticle[],
   key: ReadonlyMap<string, string> = new Map(),
+  sections: ReadonlyMap<string, number> = new Map(),
 ): SpeakerExample[] {
   const out: SpeakerExample[] = [];
   articles.forEach((a, article) => {
@@ -71,7 +102,9 @@ export function speakerExamples(
       if (!q || !g.source) continue;
       const head = sourceHead(g.source.text);
       const pronoun = isPronounSource(head);
-      const keyed = key.get(speakerKeyOf(a, g.source));
+      const at = speakerKeyOf(a, g.source);
+      const keyed = key.get(at);
+      const section = keyed === undefined ? undefined : sections.get(at);
       let target: string | undefined = keyed ?? head;
       if (pronoun && !keyed) {
         const lower = head.toLowerCase();
@@ -101,6 +134,7 @@ export function speakerExamples(
         right,
         kind: pronoun ? 'pronoun' : isDescribedSource(head) ? 'described' : 'named',
         keyed: keyed !== undefined,
+        ...(section !== undefined && { keySection: section }),
         cue: q.kind,
         unsure: !keyed && !pronoun && isDescribedSource(head) && /^the\s/i.test(head),
       });

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
-import { speakerExamples, type SpeakerExample } from './examples.js';
+import { readKeySections, speakerExamples, type SpeakerExample } from './examples.js';
 import { CUE_KINDS, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import { fitChooser, pickThreshold, pickThresholds, topChoices, type HeldChoice } from './fit.js';
 
@@ -73,12 +73,18 @@ export function buildModel(
   const pronouns = examples.filter((e) => e.kind === 'pronoun').length;
   const keyedPronouns = examples.filter((e) => e.kind === 'pronoun' && e.keyed).length;
   const scale = keyedPronouns ? pronouns / keyedPronouns : 1;
-  const held: (HeldChoice & { source: SpeakerExample['kind'] })[] = [];
+  const held: (HeldChoice & { source: SpeakerExample['kind']; section?: number })[] = [];
   foldModels(examples).forEach((fit, f) => {
     const test = examples.filter((e) => e.article % FOLDS === f && trustworthy(e));
     topChoices(fit, test).forEach((c, i) => {
       const e = test[i]!;
-      held.push({ ...c, w: e.kind === 'pronoun' ? scale : 1, kind: e.cue, source: e.kind });
+      held.push({
+        ...c,
+        w: e.kind === 'pronoun' ? scale : 1,
+        kind: e.cue,
+        source: e.kind,
+        ...(e.kind === 'pronoun' && e.keySection !== undefined && { section: e.keySection }),
+      });
     });
   });
   const thresholds = fixed ?? pickThresholds(held, maxWrong);
@@ -112,6 +118,20 @@ export function buildModel(
     );
     log(
       `  ${kind} source: right ${pct(k.right, k.n)} %, wrong ${pct(k.wrong, k.n)} %, none ${pct(k.none, k.n)} %`,
+    );
+  }
+  // Keyed pronouns by the key's block (the round that added them), unweighted: a round's features were
+  // picked by reading the held-out errors of the blocks before it, so the newest block is the fair test.
+  const sections = [...new Set(held.flatMap((h) => h.section ?? []))].sort((a, b) => a - b);
+  for (const s of sections.length > 1 ? sections : []) {
+    const hs = held.filter((h) => h.section === s);
+    const k = tally(
+      hs.map((h) => ({ ...h, w: 1 })),
+      (h) => thresholds[h.kind],
+    );
+    const top = hs.filter((h) => h.ok).length;
+    log(
+      `  keyed pronouns of key block ${s}: ${k.n}, right ${pct(k.right, k.n)} %, wrong ${pct(k.wrong, k.n)} %, none ${pct(k.none, k.n)} % (${k.right}/${k.wrong}/${k.none}); top-1 right ${pct(top, k.n)} %`,
     );
   }
   const model: SpeakerModel = {
@@ -153,8 +173,12 @@ async function main(): Promise<void> {
     );
     process.exit(values.help ? 0 : 2);
   }
-  const key = readSpeakerKey(values.key ?? KEY_PATH);
-  const examples = speakerExamples(readPolnear(positionals[0]!, 'train'), key);
+  const keyPath = values.key ?? KEY_PATH;
+  const examples = speakerExamples(
+    readPolnear(positionals[0]!, 'train'),
+    readSpeakerKey(keyPath),
+    readKeySections(keyPath),
+  );
   console.log(
     `PolNeAR train: ${examples.length} matched quotes, ${examples.filter((e) => e.keyed).length} of them resolved by the hand key`,
   );

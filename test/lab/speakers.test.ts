@@ -3,11 +3,13 @@
  * annotated sources, pronoun sources get their stand-in, and the model file it writes is the one the
  * product reads (same features, a threshold in range), byte for byte the same on a second run.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { readPolnear, readSpeakerKey, speakerKeyOf } from '../../src/eval/datasets/polnear.js';
-import { speakerExamples } from '../../lab/speakers/examples.js';
+import { readKeySections, speakerExamples } from '../../lab/speakers/examples.js';
 import { buildModel, parseThresholds } from '../../lab/speakers/train.js';
 import { errorCells, speakerErrors } from '../../lab/speakers/errors.js';
 
@@ -48,6 +50,26 @@ describe('lab/speakers', () => {
     expect(examples.filter((x) => x.keyed)).toHaveLength(1);
     // A missing key file is an empty key: train then falls back on the stand-in.
     expect(readSpeakerKey(join(dir, 'no-such-key.tsv')).size).toBe(0);
+  });
+
+  it('tells the blocks of a key file apart, each opened by a comment after rows', () => {
+    const articles = readPolnear(dir, 'train');
+    const ferry = articles[0]!;
+    const he = ferry.gold.find((g) => g.source?.text === 'he')!.source!;
+    const at = speakerKeyOf(ferry, he);
+    const [file, s, e] = at.split(':');
+    const path = join(mkdtempSync(join(tmpdir(), 'key-')), 'key.tsv');
+    const rows = ['# first round', '# (its header goes on)', 'a\t1\t3\tAda Lowe', '', '# second round'];
+    writeFileSync(path, [...rows, `${file}\t${s}\t${e}\tTomas Berg`, 'broken line', ''].join('\n'));
+    const sections = readKeySections(path);
+    expect([...sections]).toEqual([
+      ['a:1:3', 0],
+      [at, 1],
+    ]);
+    const examples = speakerExamples(articles, readSpeakerKey(path), sections);
+    expect(examples.filter((x) => x.keyed).map((x) => x.keySection)).toEqual([1]);
+    expect(speakerExamples(articles, readSpeakerKey(path)).find((x) => x.keyed)?.keySection).toBeUndefined();
+    expect(readKeySections(join(dir, 'no-such-key.tsv')).size).toBe(0);
   });
 
   it('tables the held-out errors by kind of cue and where the right speaker stood', () => {
