@@ -4,14 +4,18 @@
  * fits them, so a variant (options over the clusterer's defaults) is compared with the shipped
  * decision as `late-model.ts` measures it.
  *
- *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE]
- *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] --variant lateJoinSize=3 [--variant …]
+ *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE] [--refit-late]
+ *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] [--oracle-link 0.05,0.1]
+ *        --variant lateJoinSize=3 [--variant …]
  *
  * The cross-fitted trees take about 5 minutes of CPU to fit; `--models FILE` keeps them in FILE (made
  * when missing) so later variants skip the fitting. `--oracle` also runs each variant with a
  * never-wrong late decision among the same candidates (its ceiling). `--collect` sets options of the
  * runs the late pairs are collected from (stories of several observed, merging almost never). An
- * empty variant (`--variant ''`) is the clusterer's defaults.
+ * empty variant (`--variant ''`) is the clusterer's defaults. `--refit-late` keeps FILE's arrival trees
+ * and fits the late trees again (about half the fitting; for new late features, FILE left as it was).
+ * `--oracle-link` runs the oracle that joins the own story only when the article's cosine with its
+ * nearest member reaches each value: how much of the ceiling a decision reading shared words could get.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +40,14 @@ export function crossFit(
   boost: BoostOptions,
   collect: Record<string, number> = {},
   join = 0.6,
+  arrivalFitted?: readonly JoinModel[],
 ): CrossedModels {
-  const pairs = streams.map((s) => collectPairs(s).pairs);
-  const arrival = [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: join }));
+  const arrival =
+    arrivalFitted ??
+    (() => {
+      const pairs = streams.map((s) => collectPairs(s).pairs);
+      return [0, 1].map((f) => ({ ...crossed(pairs, f, boost), threshold: join }));
+    })();
   const extras = LATE_FEATURES.length - JOIN_FEATURES.length;
   const latePairs = [0, 1].map((f) => {
     const r = collectPairs(streams[f] ?? [], { lateJoinThreshold: 0.6, ...collect }, arrival[f]);
@@ -57,9 +66,10 @@ export function variantLine(
   models: CrossedModels,
   options: Record<string, number>,
   oracle = false,
+  oracleLink = 0,
 ): string {
   const runs = [0, 1].map((f) => {
-    const setup: LateSetup = oracle ? { oracle: true } : { model: models.late[f]! };
+    const setup: LateSetup = oracle ? { oracle: true, oracleLink } : { model: models.late[f]! };
     return collectPairs(streams[f] ?? [], options, models.arrival[f], false, undefined, setup).scores.bcubed;
   });
   const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
@@ -74,6 +84,8 @@ async function main(): Promise<void> {
       models: { type: 'string' },
       collect: { type: 'string', default: '' },
       oracle: { type: 'boolean', default: false },
+      'refit-late': { type: 'boolean', default: false },
+      'oracle-link': { type: 'string', default: '' },
       variant: { type: 'string', multiple: true, default: [''] },
     },
   });
@@ -84,11 +96,13 @@ async function main(): Promise<void> {
   );
   const streams = folds(stream);
   const path = values.models;
+  const collect = setOptions((values.collect ?? '').split(',').filter(Boolean));
+  const kept =
+    path && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CrossedModels) : undefined;
+  // `--refit-late`: the kept arrival trees, late trees fitted again (the late features changed).
   const models: CrossedModels =
-    path && existsSync(path)
-      ? (JSON.parse(readFileSync(path, 'utf8')) as CrossedModels)
-      : crossFit(streams, BOOST_DEFAULTS, setOptions((values.collect ?? '').split(',').filter(Boolean)));
-  if (path && !existsSync(path)) writeFileSync(path, JSON.stringify(models));
+    kept && !values['refit-late'] ? kept : crossFit(streams, BOOST_DEFAULTS, collect, 0.6, kept?.arrival);
+  if (path && !kept) writeFileSync(path, JSON.stringify(models));
   for (const variant of values.variant ?? []) {
     const options = setOptions(variant.split(',').filter(Boolean));
     const start = process.cpuUsage();
@@ -97,6 +111,10 @@ async function main(): Promise<void> {
     console.log(`${variant || 'shipped'}: ${line}; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
     if (values.oracle)
       console.log(`${variant || 'shipped'}, oracle: ${variantLine(streams, models, options, true)}`);
+    for (const link of (values['oracle-link'] ?? '').split(',').filter(Boolean))
+      console.log(
+        `${variant || 'shipped'}, oracle joining only at a link ≥ ${link}: ${variantLine(streams, models, options, true, Number(link))}`,
+      );
   }
 }
 

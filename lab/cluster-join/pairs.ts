@@ -6,6 +6,7 @@
  */
 import { chorusFactory, type JoinObservation } from '../../src/core/cluster/chorus.js';
 import prior from '../../src/core/cluster/cluster-idf.json' with { type: 'json' };
+import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
 import type { JoinModel } from '../../src/core/cluster/join-model.js';
 import type { TermVectors } from '../../src/core/cluster/term-vectors.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
@@ -31,6 +32,11 @@ export interface PairRun {
 export interface LateSetup {
   readonly model?: JoinModel;
   readonly oracle?: boolean;
+  /**
+   * With `oracle`, the least cosine of the article with its own story's nearest member for the oracle
+   * to join it (0: always): the ceiling of a decision that needs some shared words to go on.
+   */
+  readonly oracleLink?: number;
 }
 
 /**
@@ -92,7 +98,11 @@ export function collectPairs(
       if (x) latePairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: id });
     });
   };
-  const decideLate = (o: JoinObservation) => o.stories.indexOf(lateOwn(o.articleId) ?? '');
+  const LINK = JOIN_FEATURES.indexOf('link');
+  const decideLate = (o: JoinObservation) => {
+    const own = o.stories.indexOf(lateOwn(o.articleId) ?? '');
+    return own >= 0 && (o.features[own]?.[LINK] ?? 0) >= (late.oracleLink ?? 0) ? own : -1;
+  };
   const clusterer = chorusFactory(prior, {
     ...(model && { model }),
     ...(vectors && { vectors }),

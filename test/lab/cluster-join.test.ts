@@ -168,6 +168,31 @@ describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
     expect(f1(again)).toBe(f1(first));
     expect(first).toMatch(/^shipped, oracle: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/m);
     expect(again).toMatch(/^lateJoinSize=1: P [\d.]+/m);
+    // Late trees fitted again from the kept arrival trees are the same trees (the same pairs); an oracle
+    // that needs no shared words is the oracle, one that needs a cosine above 1 never joins late.
+    const refit = variants([
+      '--refit-late',
+      '--collect',
+      'lateJoinSize=3,lateStoryThreshold=0.99',
+      '--oracle',
+      '--oracle-link',
+      '0,2',
+      '--variant',
+      '',
+      '--variant',
+      'lateJoinThreshold=0',
+    ]);
+    expect(readFileSync(models, 'utf8')).toBe(kept);
+    expect(f1(refit)).toBe(f1(first));
+    const oracle = (log: string, what: string) =>
+      new RegExp(`^${what}: .*mean F1 ([\\d.]+)`, 'm').exec(log)?.[1];
+    expect(oracle(refit, 'shipped, oracle joining only at a link ≥ 0')).toBe(
+      oracle(first, 'shipped, oracle'),
+    );
+    expect(oracle(refit, 'shipped, oracle joining only at a link ≥ 2')).toBe(
+      oracle(refit, 'lateJoinThreshold=0'),
+    );
+    expect(oracle(refit, 'shipped, oracle')).not.toBe(oracle(refit, 'lateJoinThreshold=0'));
     const errors = tsx(['lab/cluster-join/late-errors.ts', stream, '--examples', '12', '--models', models]);
     expect(errors).toMatch(/fold 0:/);
     expect(errors).toMatch(/own story left alone, by its probability \(tenths\): (\d+ ){9}\d+/);
