@@ -6,7 +6,7 @@
  *
  *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE] [--refit-late]
  *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] [--oracle-link 0.05,0.1]
- *        --variant lateJoinSize=3 [--variant …]
+ *        [--vectors FILE] --variant lateJoinSize=3 [--variant …]
  *
  * The cross-fitted trees take about 5 minutes of CPU to fit; `--models FILE` keeps them in FILE (made
  * when missing) so later variants skip the fitting. `--oracle` also runs each variant with a
@@ -16,6 +16,8 @@
  * and fits the late trees again (about half the fitting; for new late features, FILE left as it was).
  * `--oracle-link` runs the oracle that joins the own story only when the article's cosine with its
  * nearest member reaches each value: how much of the ceiling a decision reading shared words could get.
+ * `--vectors FILE` (from `vectors.ts`) feeds the dense features to the late runs (with `--refit-late`:
+ * the arrival trees, fitted without them, never split on them; the late trees learn them).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +28,16 @@ import { LATE_FEATURES } from '../../src/core/cluster/late-features.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { BOOST_DEFAULTS, type BoostOptions } from '../same-content/boosted-trees.js';
 import { collectPairs, type LateSetup } from './pairs.js';
-import { crossed, fitJoinModel, folds, setOptions, STREAM_OPTIONS, trainStream } from './train.js';
+import type { TermVectors } from '../../src/core/cluster/term-vectors.js';
+import {
+  crossed,
+  fitJoinModel,
+  folds,
+  readVectors,
+  setOptions,
+  STREAM_OPTIONS,
+  trainStream,
+} from './train.js';
 
 /** Arrival and late trees for each fold, each fitted on the other fold. */
 export interface CrossedModels {
@@ -41,6 +52,7 @@ export function crossFit(
   collect: Record<string, number> = {},
   join = 0.6,
   arrivalFitted?: readonly JoinModel[],
+  vectors?: TermVectors,
 ): CrossedModels {
   const arrival =
     arrivalFitted ??
@@ -50,7 +62,13 @@ export function crossFit(
     })();
   const extras = LATE_FEATURES.length - JOIN_FEATURES.length;
   const latePairs = [0, 1].map((f) => {
-    const r = collectPairs(streams[f] ?? [], { lateJoinThreshold: 0.6, ...collect }, arrival[f]);
+    const r = collectPairs(
+      streams[f] ?? [],
+      { lateJoinThreshold: 0.6, ...collect },
+      arrival[f],
+      false,
+      vectors,
+    );
     return [
       ...r.latePairs,
       ...r.pairs.map((p) => ({ ...p, x: [...p.x, ...new Array<number>(extras).fill(0)] })),
@@ -67,10 +85,11 @@ export function variantLine(
   options: Record<string, number>,
   oracle = false,
   oracleLink = 0,
+  vectors?: TermVectors,
 ): string {
   const runs = [0, 1].map((f) => {
     const setup: LateSetup = oracle ? { oracle: true, oracleLink } : { model: models.late[f]! };
-    return collectPairs(streams[f] ?? [], options, models.arrival[f], false, undefined, setup).scores.bcubed;
+    return collectPairs(streams[f] ?? [], options, models.arrival[f], false, vectors, setup).scores.bcubed;
   });
   const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
   return `${runs.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`;
@@ -86,6 +105,7 @@ async function main(): Promise<void> {
       oracle: { type: 'boolean', default: false },
       'refit-late': { type: 'boolean', default: false },
       'oracle-link': { type: 'string', default: '' },
+      vectors: { type: 'string', default: 'none' },
       variant: { type: 'string', multiple: true, default: [''] },
     },
   });
@@ -96,17 +116,20 @@ async function main(): Promise<void> {
   );
   const streams = folds(stream);
   const path = values.models;
+  const vectors = readVectors(values.vectors);
   const collect = setOptions((values.collect ?? '').split(',').filter(Boolean));
   const kept =
     path && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CrossedModels) : undefined;
   // `--refit-late`: the kept arrival trees, late trees fitted again (the late features changed).
   const models: CrossedModels =
-    kept && !values['refit-late'] ? kept : crossFit(streams, BOOST_DEFAULTS, collect, 0.6, kept?.arrival);
+    kept && !values['refit-late']
+      ? kept
+      : crossFit(streams, BOOST_DEFAULTS, collect, 0.6, kept?.arrival, vectors);
   if (path && !kept) writeFileSync(path, JSON.stringify(models));
   for (const variant of values.variant ?? []) {
     const options = setOptions(variant.split(',').filter(Boolean));
     const start = process.cpuUsage();
-    const line = variantLine(streams, models, options);
+    const line = variantLine(streams, models, options, false, 0, vectors);
     const cpu = process.cpuUsage(start);
     console.log(`${variant || 'shipped'}: ${line}; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
     if (values.oracle)
