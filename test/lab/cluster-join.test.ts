@@ -114,6 +114,19 @@ describe('lab/cluster-join/vectors.ts and late.ts', () => {
     ]);
     expect(log.trim().split('\n')).toHaveLength(2);
     expect(log).toMatch(/threshold 0.3 late 0.5: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/);
+
+    // The late decision reading them: late trees fitted on the dense features of the late runs.
+    const variants = tsx([
+      'lab/cluster-join/late-variants.ts',
+      `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+      '--examples',
+      '12',
+      '--vectors',
+      join(dir, 'a.json'),
+      '--variant',
+      '',
+    ]);
+    expect(variants).toMatch(/^shipped: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/m);
   }, 120_000);
 });
 
