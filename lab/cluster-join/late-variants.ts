@@ -5,7 +5,7 @@
  * decision as `late-model.ts` measures it.
  *
  *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE] [--refit-late]
- *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] [--oracle-link 0.05,0.1]
+ *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] [--oracle-link 0.05,0.1] [--hybrid-link 0.05]
  *        [--vectors FILE] --variant lateJoinSize=3 [--variant …]
  *
  * The cross-fitted trees take about 5 minutes of CPU to fit; `--models FILE` keeps them in FILE (made
@@ -13,9 +13,12 @@
  * never-wrong late decision among the same candidates (its ceiling). `--collect` sets options of the
  * runs the late pairs are collected from (stories of several observed, merging almost never). An
  * empty variant (`--variant ''`) is the clusterer's defaults. `--refit-late` keeps FILE's arrival trees
- * and fits the late trees again (about half the fitting; for new late features, FILE left as it was).
+ * and fits the late trees again (about half the fitting; for new late features, FILE left as it was;
+ * `--save FILE2` keeps the trees used).
  * `--oracle-link` runs the oracle that joins the own story only when the article's cosine with its
- * nearest member reaches each value: how much of the ceiling a decision reading shared words could get.
+ * nearest member reaches each value: how much of the ceiling a decision reading shared words could get;
+ * `--hybrid-link` the same oracle with the late model deciding wherever the oracle would not join: what
+ * a perfect decision above the link would add to the model.
  * `--vectors FILE` (from `vectors.ts`) feeds the dense features to the late runs (with `--refit-late`:
  * the arrival trees, fitted without them, never split on them; the late trees learn them).
  */
@@ -86,9 +89,12 @@ export function variantLine(
   oracle = false,
   oracleLink = 0,
   vectors?: TermVectors,
+  hybrid = false,
 ): string {
   const runs = [0, 1].map((f) => {
-    const setup: LateSetup = oracle ? { oracle: true, oracleLink } : { model: models.late[f]! };
+    const setup: LateSetup = oracle
+      ? { oracle: true, oracleLink, ...(hybrid && { below: models.late[f]! }) }
+      : { model: models.late[f]! };
     return collectPairs(streams[f] ?? [], options, models.arrival[f], false, vectors, setup).scores.bcubed;
   });
   const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
@@ -106,6 +112,8 @@ async function main(): Promise<void> {
       'refit-late': { type: 'boolean', default: false },
       'oracle-link': { type: 'string', default: '' },
       vectors: { type: 'string', default: 'none' },
+      'hybrid-link': { type: 'string', default: '' },
+      save: { type: 'string' },
       variant: { type: 'string', multiple: true, default: [''] },
     },
   });
@@ -126,6 +134,7 @@ async function main(): Promise<void> {
       ? kept
       : crossFit(streams, BOOST_DEFAULTS, collect, 0.6, kept?.arrival, vectors);
   if (path && !kept) writeFileSync(path, JSON.stringify(models));
+  if (values.save) writeFileSync(values.save, JSON.stringify(models));
   for (const variant of values.variant ?? []) {
     const options = setOptions(variant.split(',').filter(Boolean));
     const start = process.cpuUsage();
@@ -137,6 +146,10 @@ async function main(): Promise<void> {
     for (const link of (values['oracle-link'] ?? '').split(',').filter(Boolean))
       console.log(
         `${variant || 'shipped'}, oracle joining only at a link ≥ ${link}: ${variantLine(streams, models, options, true, Number(link))}`,
+      );
+    for (const link of (values['hybrid-link'] ?? '').split(',').filter(Boolean))
+      console.log(
+        `${variant || 'shipped'}, oracle at a link ≥ ${link}, the late model elsewhere: ${variantLine(streams, models, options, true, Number(link), vectors, true)}`,
       );
   }
 }

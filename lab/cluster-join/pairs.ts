@@ -4,10 +4,14 @@
  * `joinFeatures`, labelled 1 when the story is the article's own: the one holding most of the earlier
  * articles of its gold story (as BCubed sees it, joining there is right; anywhere else is wrong).
  */
-import { chorusFactory, type JoinObservation } from '../../src/core/cluster/chorus.js';
+import {
+  CHORUS_CLUSTER_DEFAULTS,
+  chorusFactory,
+  type JoinObservation,
+} from '../../src/core/cluster/chorus.js';
 import prior from '../../src/core/cluster/cluster-idf.json' with { type: 'json' };
 import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
-import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import { joinProbability, type JoinModel } from '../../src/core/cluster/join-model.js';
 import type { TermVectors } from '../../src/core/cluster/term-vectors.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { clusterScores, type ClusterScores } from '../../src/eval/cluster-metrics.js';
@@ -37,6 +41,11 @@ export interface LateSetup {
    * to join it (0: always): the ceiling of a decision that needs some shared words to go on.
    */
   readonly oracleLink?: number;
+  /**
+   * With `oracle` and `oracleLink`, the late model's choice where the oracle would not join (own story
+   * not a candidate, or too far): what a perfect decision above the link adds to the model.
+   */
+  readonly below?: JoinModel;
 }
 
 /**
@@ -99,9 +108,14 @@ export function collectPairs(
     });
   };
   const LINK = JOIN_FEATURES.indexOf('link');
+  const lateThreshold = options['lateJoinThreshold'] ?? CHORUS_CLUSTER_DEFAULTS.lateJoinThreshold;
   const decideLate = (o: JoinObservation) => {
     const own = o.stories.indexOf(lateOwn(o.articleId) ?? '');
-    return own >= 0 && (o.features[own]?.[LINK] ?? 0) >= (late.oracleLink ?? 0) ? own : -1;
+    if (own >= 0 && (o.features[own]?.[LINK] ?? 0) >= (late.oracleLink ?? 0)) return own;
+    if (!late.below) return -1;
+    const ps = o.features.map((x) => joinProbability(late.below!, x));
+    const best = ps.indexOf(Math.max(...ps));
+    return best >= 0 && (ps[best] ?? 0) >= lateThreshold ? best : -1;
   };
   const clusterer = chorusFactory(prior, {
     ...(model && { model }),

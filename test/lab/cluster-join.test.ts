@@ -190,6 +190,8 @@ describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
       '--oracle',
       '--oracle-link',
       '0,2',
+      '--hybrid-link',
+      '2',
       '--variant',
       '',
       '--variant',
@@ -206,6 +208,8 @@ describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
       oracle(refit, 'lateJoinThreshold=0'),
     );
     expect(oracle(refit, 'shipped, oracle')).not.toBe(oracle(refit, 'lateJoinThreshold=0'));
+    // An oracle that never joins, the late model deciding everywhere else, is the late model.
+    expect(oracle(refit, 'shipped, oracle at a link ≥ 2, the late model elsewhere')).toBe(f1(refit));
     const errors = tsx(['lab/cluster-join/late-errors.ts', stream, '--examples', '12', '--models', models]);
     expect(errors).toMatch(/fold 0:/);
     expect(errors).toMatch(/own story left alone, by its probability \(tenths\): (\d+ ){9}\d+/);
