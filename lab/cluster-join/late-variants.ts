@@ -6,6 +6,7 @@
  *
  *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE] [--refit-late]
  *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] [--oracle-link 0.05,0.1] [--hybrid-link 0.05]
+ *        [--both-link 0,0.05]
  *        [--vectors FILE] --variant lateJoinSize=3 [--variant …]
  *
  * The cross-fitted trees take about 5 minutes of CPU to fit; `--models FILE` keeps them in FILE (made
@@ -17,7 +18,8 @@
  * `--save FILE2` keeps the trees used).
  * `--oracle-link` runs the oracle that joins the own story only when the article's cosine with its
  * nearest member reaches each value: how much of the ceiling a decision reading shared words could get;
- * `--hybrid-link` the same oracle with the late model deciding wherever the oracle would not join: what
+ * `--both-link` runs both the arrival and the late oracle so restricted: the ceiling of every decision
+ * that goes by shared words. `--hybrid-link` the same late oracle with the late model deciding wherever the oracle would not join: what
  * a perfect decision above the link would add to the model.
  * `--vectors FILE` (from `vectors.ts`) feeds the dense features to the late runs (with `--refit-late`:
  * the arrival trees, fitted without them, never split on them; the late trees learn them).
@@ -101,6 +103,30 @@ export function variantLine(
   return `${runs.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`;
 }
 
+/**
+ * Mean BCubed of the two folds with both decisions never wrong (the arrival's among its 5 candidates,
+ * the late one among its own), each joining the own story only at a link ≥ `link`: the ceiling of
+ * every decision that goes by shared words.
+ */
+export function bothOracles(
+  streams: readonly [LabelledArticle[], LabelledArticle[]],
+  models: CrossedModels,
+  link: number,
+  vectors?: TermVectors,
+): string {
+  const runs = [0, 1].map(
+    (f) =>
+      // The arrival trees only switch the learned decision (and the second chance) on: oracles decide.
+      collectPairs(streams[f] ?? [], {}, models.arrival[f], true, vectors, {
+        oracle: true,
+        oracleLink: link,
+        arrivalLink: link,
+      }).scores.bcubed,
+  );
+  const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
+  return `${runs.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`;
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -114,6 +140,7 @@ async function main(): Promise<void> {
       vectors: { type: 'string', default: 'none' },
       'hybrid-link': { type: 'string', default: '' },
       save: { type: 'string' },
+      'both-link': { type: 'string', default: '' },
       variant: { type: 'string', multiple: true, default: [''] },
     },
   });
@@ -135,6 +162,10 @@ async function main(): Promise<void> {
       : crossFit(streams, BOOST_DEFAULTS, collect, 0.6, kept?.arrival, vectors);
   if (path && !kept) writeFileSync(path, JSON.stringify(models));
   if (values.save) writeFileSync(values.save, JSON.stringify(models));
+  for (const link of (values['both-link'] ?? '').split(',').filter(Boolean))
+    console.log(
+      `arrival and late oracles at a link ≥ ${link}: ${bothOracles(streams, models, Number(link), vectors)}`,
+    );
   for (const variant of values.variant ?? []) {
     const options = setOptions(variant.split(',').filter(Boolean));
     const start = process.cpuUsage();

@@ -46,6 +46,8 @@ export interface LateSetup {
    * not a candidate, or too far): what a perfect decision above the link adds to the model.
    */
   readonly below?: JoinModel;
+  /** With the arrival oracle (`oracle` of `collectPairs`), the least link for it to join (0: always). */
+  readonly arrivalLink?: number;
 }
 
 /**
@@ -84,8 +86,11 @@ export function collectPairs(
       if (x) pairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: current });
     });
   };
-  const decide = (o: JoinObservation) =>
-    o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
+  const LINK = JOIN_FEATURES.indexOf('link');
+  const decide = (o: JoinObservation) => {
+    const own = o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
+    return own >= 0 && (o.features[own]?.[LINK] ?? 0) >= (late.arrivalLink ?? 0) ? own : -1;
+  };
   // The lone article's own story: the one holding most of its gold story's articles but its own.
   // Stories merged earlier in the same pass are not yet renamed in `goldStories`: each is read through
   // one of its articles, whose story the clusterer knows now.
@@ -107,7 +112,6 @@ export function collectPairs(
       if (x) latePairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: id });
     });
   };
-  const LINK = JOIN_FEATURES.indexOf('link');
   const lateThreshold = options['lateJoinThreshold'] ?? CHORUS_CLUSTER_DEFAULTS.lateJoinThreshold;
   const decideLate = (o: JoinObservation) => {
     const own = o.stories.indexOf(lateOwn(o.articleId) ?? '');

@@ -192,6 +192,8 @@ describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
       '0,2',
       '--hybrid-link',
       '2',
+      '--both-link',
+      '0,2',
       '--variant',
       '',
       '--variant',
@@ -210,6 +212,15 @@ describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
     expect(oracle(refit, 'shipped, oracle')).not.toBe(oracle(refit, 'lateJoinThreshold=0'));
     // An oracle that never joins, the late model deciding everywhere else, is the late model.
     expect(oracle(refit, 'shipped, oracle at a link ≥ 2, the late model elsewhere')).toBe(f1(refit));
+    // Both oracles never wrong: no precision lost; needing a cosine above 1, every article stays alone.
+    expect(refit).toMatch(
+      /^arrival and late oracles at a link ≥ 0: P 1\.0000 R [\d.]+ F1 [\d.]+; P 1\.0000 /m,
+    );
+    expect(refit).toMatch(
+      /^arrival and late oracles at a link ≥ 2: P 1\.0000 R [\d.]+ F1 [\d.]+; P 1\.0000 /m,
+    );
+    const both = (t: string) => Number(oracle(refit, `arrival and late oracles at a link ≥ ${t}`));
+    expect(both('0')).toBeGreaterThan(both('2'));
     const errors = tsx(['lab/cluster-join/late-errors.ts', stream, '--examples', '12', '--models', models]);
     expect(errors).toMatch(/fold 0:/);
     expect(errors).toMatch(/own story left alone, by its probability \(tenths\): (\d+ ){9}\d+/);
