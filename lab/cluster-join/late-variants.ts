@@ -5,24 +5,25 @@
  * decision as `late-model.ts` measures it.
  *
  *   npx tsx lab/cluster-join/late-variants.ts TRAIN.jsonl.gz:TRAIN.dates.tsv [--models FILE] [--refit-late]
- *        [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle] [--oracle-link 0.05,0.1] [--hybrid-link 0.05]
- *        [--both-link 0,0.05]
- *        [--vectors FILE] --variant lateJoinSize=3 [--variant …]
+ *        [--save FILE2] [--vectors FILE] [--collect lateJoinSize=3,lateStoryThreshold=0.99] [--oracle]
+ *        [--oracle-link 0.05,0.1] [--hybrid-link 0.05] [--both-link 0,0.05] --variant lateJoinSize=3 [--variant …]
  *
  * The cross-fitted trees take about 5 minutes of CPU to fit; `--models FILE` keeps them in FILE (made
  * when missing) so later variants skip the fitting. `--oracle` also runs each variant with a
  * never-wrong late decision among the same candidates (its ceiling). `--collect` sets options of the
  * runs the late pairs are collected from (stories of several observed, merging almost never). An
- * empty variant (`--variant ''`) is the clusterer's defaults. `--refit-late` keeps FILE's arrival trees
- * and fits the late trees again (about half the fitting; for new late features, FILE left as it was;
- * `--save FILE2` keeps the trees used).
- * `--oracle-link` runs the oracle that joins the own story only when the article's cosine with its
- * nearest member reaches each value: how much of the ceiling a decision reading shared words could get;
- * `--both-link` runs both the arrival and the late oracle so restricted: the ceiling of every decision
- * that goes by shared words. `--hybrid-link` the same late oracle with the late model deciding wherever the oracle would not join: what
- * a perfect decision above the link would add to the model.
- * `--vectors FILE` (from `vectors.ts`) feeds the dense features to the late runs (with `--refit-late`:
- * the arrival trees, fitted without them, never split on them; the late trees learn them).
+ * empty variant (`--variant ''`) is the clusterer's defaults.
+ *
+ * For new late evidence (docs/clustering.md, ninth round): `--refit-late` keeps FILE's arrival trees and
+ * fits the late trees again (about half the fitting; FILE is left as it was, `--save FILE2` keeps the
+ * trees used); `--vectors FILE` (from `vectors.ts`) feeds the dense features to the late runs (the
+ * arrival trees, fitted without them, never split on them; refitted late trees learn them).
+ *
+ * For what the ceiling is made of: `--oracle-link T` runs the late oracle joining the own story only
+ * when the article's cosine with its nearest member (`link`) reaches T, else leaving it alone;
+ * `--hybrid-link T` the same with the late model deciding wherever that oracle would not join (what a
+ * perfect decision above T adds to the model); `--both-link T` makes the arrival decision such an
+ * oracle too (the ceiling of every decision that goes by shared words).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -173,10 +174,12 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(start);
     console.log(`${variant || 'shipped'}: ${line}; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
     if (values.oracle)
-      console.log(`${variant || 'shipped'}, oracle: ${variantLine(streams, models, options, true)}`);
+      console.log(
+        `${variant || 'shipped'}, oracle: ${variantLine(streams, models, options, true, 0, vectors)}`,
+      );
     for (const link of (values['oracle-link'] ?? '').split(',').filter(Boolean))
       console.log(
-        `${variant || 'shipped'}, oracle joining only at a link ≥ ${link}: ${variantLine(streams, models, options, true, Number(link))}`,
+        `${variant || 'shipped'}, oracle joining only at a link ≥ ${link}: ${variantLine(streams, models, options, true, Number(link), vectors)}`,
       );
     for (const link of (values['hybrid-link'] ?? '').split(',').filter(Boolean))
       console.log(
