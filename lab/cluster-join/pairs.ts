@@ -4,9 +4,14 @@
  * `joinFeatures`, labelled 1 when the story is the article's own: the one holding most of the earlier
  * articles of its gold story (as BCubed sees it, joining there is right; anywhere else is wrong).
  */
-import { chorusFactory, type JoinObservation } from '../../src/core/cluster/chorus.js';
+import {
+  CHORUS_CLUSTER_DEFAULTS,
+  chorusFactory,
+  type JoinObservation,
+} from '../../src/core/cluster/chorus.js';
 import prior from '../../src/core/cluster/cluster-idf.json' with { type: 'json' };
-import type { JoinModel } from '../../src/core/cluster/join-model.js';
+import { JOIN_FEATURES } from '../../src/core/cluster/join-features.js';
+import { joinProbability, type JoinModel } from '../../src/core/cluster/join-model.js';
 import type { TermVectors } from '../../src/core/cluster/term-vectors.js';
 import type { LabelledArticle } from '../../src/eval/cluster-eval.js';
 import { clusterScores, type ClusterScores } from '../../src/eval/cluster-metrics.js';
@@ -31,6 +36,18 @@ export interface PairRun {
 export interface LateSetup {
   readonly model?: JoinModel;
   readonly oracle?: boolean;
+  /**
+   * With `oracle`, the least cosine of the article with its own story's nearest member for the oracle
+   * to join it (0: always): the ceiling of a decision that needs some shared words to go on.
+   */
+  readonly oracleLink?: number;
+  /**
+   * With `oracle` and `oracleLink`, the late model's choice where the oracle would not join (own story
+   * not a candidate, or too far): what a perfect decision above the link adds to the model.
+   */
+  readonly below?: JoinModel;
+  /** With the arrival oracle (`oracle` of `collectPairs`), the least link for it to join (0: always). */
+  readonly arrivalLink?: number;
 }
 
 /**
@@ -69,8 +86,11 @@ export function collectPairs(
       if (x) pairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: current });
     });
   };
-  const decide = (o: JoinObservation) =>
-    o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
+  const LINK = JOIN_FEATURES.indexOf('link');
+  const decide = (o: JoinObservation) => {
+    const own = o.stories.indexOf(ownStory(goldStories.get(stream[current]?.gold ?? '')) ?? '');
+    return own >= 0 && (o.features[own]?.[LINK] ?? 0) >= (late.arrivalLink ?? 0) ? own : -1;
+  };
   // The lone article's own story: the one holding most of its gold story's articles but its own.
   // Stories merged earlier in the same pass are not yet renamed in `goldStories`: each is read through
   // one of its articles, whose story the clusterer knows now.
@@ -92,7 +112,15 @@ export function collectPairs(
       if (x) latePairs.push({ x, y: story === own ? 1 : 0, weight: 1, article: id });
     });
   };
-  const decideLate = (o: JoinObservation) => o.stories.indexOf(lateOwn(o.articleId) ?? '');
+  const lateThreshold = options['lateJoinThreshold'] ?? CHORUS_CLUSTER_DEFAULTS.lateJoinThreshold;
+  const decideLate = (o: JoinObservation) => {
+    const own = o.stories.indexOf(lateOwn(o.articleId) ?? '');
+    if (own >= 0 && (o.features[own]?.[LINK] ?? 0) >= (late.oracleLink ?? 0)) return own;
+    if (!late.below) return -1;
+    const ps = o.features.map((x) => joinProbability(late.below!, x));
+    const best = ps.indexOf(Math.max(...ps));
+    return best >= 0 && (ps[best] ?? 0) >= lateThreshold ? best : -1;
+  };
   const clusterer = chorusFactory(prior, {
     ...(model && { model }),
     ...(vectors && { vectors }),

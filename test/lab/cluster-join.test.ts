@@ -114,6 +114,19 @@ describe('lab/cluster-join/vectors.ts and late.ts', () => {
     ]);
     expect(log.trim().split('\n')).toHaveLength(2);
     expect(log).toMatch(/threshold 0.3 late 0.5: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/);
+
+    // The late decision reading them: late trees fitted on the dense features of the late runs.
+    const variants = tsx([
+      'lab/cluster-join/late-variants.ts',
+      `${DIR}/train.jsonl:${DIR}/train.dates.tsv`,
+      '--examples',
+      '12',
+      '--vectors',
+      join(dir, 'a.json'),
+      '--variant',
+      '',
+    ]);
+    expect(variants).toMatch(/^shipped: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/m);
   }, 120_000);
 });
 
@@ -168,6 +181,46 @@ describe('lab/cluster-join/late-variants.ts and late-errors.ts', () => {
     expect(f1(again)).toBe(f1(first));
     expect(first).toMatch(/^shipped, oracle: P [\d.]+ R [\d.]+ F1 [\d.]+; .*mean F1 [\d.]+/m);
     expect(again).toMatch(/^lateJoinSize=1: P [\d.]+/m);
+    // Late trees fitted again from the kept arrival trees are the same trees (the same pairs); an oracle
+    // that needs no shared words is the oracle, one that needs a cosine above 1 never joins late.
+    const refit = variants([
+      '--refit-late',
+      '--collect',
+      'lateJoinSize=3,lateStoryThreshold=0.99',
+      '--oracle',
+      '--oracle-link',
+      '0,2',
+      '--hybrid-link',
+      '2',
+      '--both-link',
+      '0,2',
+      '--variant',
+      '',
+      '--variant',
+      'lateJoinThreshold=0',
+    ]);
+    expect(readFileSync(models, 'utf8')).toBe(kept);
+    expect(f1(refit)).toBe(f1(first));
+    const oracle = (log: string, what: string) =>
+      new RegExp(`^${what}: .*mean F1 ([\\d.]+)`, 'm').exec(log)?.[1];
+    expect(oracle(refit, 'shipped, oracle joining only at a link ≥ 0')).toBe(
+      oracle(first, 'shipped, oracle'),
+    );
+    expect(oracle(refit, 'shipped, oracle joining only at a link ≥ 2')).toBe(
+      oracle(refit, 'lateJoinThreshold=0'),
+    );
+    expect(oracle(refit, 'shipped, oracle')).not.toBe(oracle(refit, 'lateJoinThreshold=0'));
+    // An oracle that never joins, the late model deciding everywhere else, is the late model.
+    expect(oracle(refit, 'shipped, oracle at a link ≥ 2, the late model elsewhere')).toBe(f1(refit));
+    // Both oracles never wrong: no precision lost; needing a cosine above 1, every article stays alone.
+    expect(refit).toMatch(
+      /^arrival and late oracles at a link ≥ 0: P 1\.0000 R [\d.]+ F1 [\d.]+; P 1\.0000 /m,
+    );
+    expect(refit).toMatch(
+      /^arrival and late oracles at a link ≥ 2: P 1\.0000 R [\d.]+ F1 [\d.]+; P 1\.0000 /m,
+    );
+    const both = (t: string) => Number(oracle(refit, `arrival and late oracles at a link ≥ ${t}`));
+    expect(both('0')).toBeGreaterThan(both('2'));
     const errors = tsx(['lab/cluster-join/late-errors.ts', stream, '--examples', '12', '--models', models]);
     expect(errors).toMatch(/fold 0:/);
     expect(errors).toMatch(/own story left alone, by its probability \(tenths\): (\d+ ){9}\d+/);
