@@ -88,6 +88,13 @@ describe('mayHoldPageClutter', () => {
     },
   );
 
+  it.each<[string, boolean]>([
+    ['Write to ann@example.com or @annlee for tickets.', false],
+    ['Some news — Ann Lee ( @annlee) March 3, 2018', true],
+  ])('an "@": %j → %s', (text, expected) => {
+    expect(mayHoldPageClutter(text)).toBe(expected);
+  });
+
   const long = 'word '.repeat(150);
   it.each<[string, boolean]>([
     ['Harborview, Maine (AP) — What a day at the pier', false],
@@ -128,6 +135,9 @@ describe('mayHoldPageClutter', () => {
       'Page not found. ',
       'We use cookies to improve your experience. ',
       'Sign up for our newsletter. ',
+      'Write to ann@example.com. ',
+      '— Ann Lee (@annlee) ',
+      'March 3, 2018 ',
       long,
     ];
     let seed = 7;

@@ -11,7 +11,7 @@
  *    middle of the sentence and joined what was around it: see the next point.
  *  - cleaning leaves it without a letter or digit ("social"), or joins words across a cut: only the
  *    sentence strips and the capitals dateline cut anything, and `MAY_CUT` finds what each needs
- *    (a tweet signature's "@", a tweet link, a dash before a quote). A text holding one goes the slow
+ *    (a tweet signature's "(@", a tweet link, a dash before a quote). A text holding one goes the slow
  *    way. A wire dateline ("Paris (AP) — ") only cuts a sentence's start, so what is left is still a
  *    piece of the text; the text goes the slow way only if that may leave no letter (`agencyMayEmpty`).
  * The test may say "maybe" for a text without page clutter (then the verdict is worked out as before),
@@ -32,11 +32,13 @@ interface Branch {
 
 /**
  * What the sentence strips and the capitals dateline of boilerplate.ts need in a text before they can
- * cut anything: "@" (tweet signatures), a tweet link, an agency in brackets, a dash and a quote.
- * Kept by hand beside `sentenceStrip` and `CAPS_DATELINE`; test/text/page-gate.test.ts checks that each
- * strip's example holds it.
+ * cut anything: a handle in brackets, "(@name" (tweet signatures, which the splitter also ends a
+ * sentence after; an "@" elsewhere, as in an e-mail address, cuts nothing), a tweet link, a dash and a
+ * quote. The wire dateline's agency in brackets is told apart by `agencyMayEmpty`. Kept by hand beside
+ * `sentenceStrip`, `CAPS_DATELINE` and the splitter's `TWEET_SIGNATURE`; test/text/page-gate.test.ts
+ * checks that each strip's example holds it.
  */
-const MAY_CUT = /@|t\.co\/|twitter\.com\/|(?:[—–]|-)\s*["“]/;
+const MAY_CUT = /\(\s*@\w|t\.co\/|twitter\.com\/|(?:[—–]|-)\s*["“]/;
 
 /** An agency in brackets, which the wire dateline strip removes with up to four words before it. */
 const AGENCY = /\(\s*(?:ap|reuters|cnn|afp|upi|associated\s+press)\s*\)/g;
