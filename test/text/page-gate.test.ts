@@ -106,7 +106,11 @@ describe('mayHoldPageClutter', () => {
     ['Paris (AP) — “The pier is closed,” she said.', true],
     ['Paris (AP) — a) The pier b) The dock', true],
     ['Paris (AP) — 2. The pier 3. The dock', true],
-    ['Paris (AP) — Reuters/Jane Roe The mayor spoke.', true],
+    ['Paris (AP) — Reuters/Jane Roe The mayor spoke.', false],
+    ['Paris (AP)  Reuters/Jane Roe The mayor spoke.', true],
+    ['(AP) Reuters/Jane Roe The mayor spoke.', true],
+    ['Paris (AP) the mayor spoke at 9/11 memorial.', true],
+    ['Paris (AP) — the mayor spoke at 9/11 memorial.', false],
     [`${long}Paris (AP) — the mayor`, true],
   ])('a wire dateline: %j → %s', (text, expected) => {
     expect(mayHoldPageClutter(text)).toBe(expected);
@@ -128,6 +132,9 @@ describe('mayHoldPageClutter', () => {
       'a) ',
       '2. ',
       'Reuters/Jane Roe ',
+      'Paris (AP) Reuters/Jane Roe ',
+      'Paris (AP) ',
+      '(AP) ',
       '\n\n',
       '— ',
       ' . ',
@@ -143,7 +150,7 @@ describe('mayHoldPageClutter', () => {
     let seed = 7;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      return Math.floor(seed / 65536) % n;
     };
     const page = new Set<string>(rules.pageCategories);
     let no = 0;

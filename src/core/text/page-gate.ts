@@ -44,6 +44,8 @@ const MAY_CUT = /\(\s*@\w|t\.co\/|twitter\.com\/|(?:[—–]|-)\s*["“]/;
 const AGENCY = /\(\s*(?:ap|reuters|cnn|afp|upi|associated\s+press)\s*\)/g;
 /** After an agency: spaces and dashes, then an ASCII letter or digit that opens no list item. */
 const LETTER_AFTER = /^[ —–-]*(?![a-z][.)]|\d{1,2}(?:\.\)|\)|\.) )[a-z0-9]/;
+/** `LETTER_AFTER`'s match with spaces alone before the letter: there a photo credit may start. */
+const ONLY_SPACES = /^ +[a-z0-9]$/;
 /** A character no word or gap of a dateline holds: where one stands, a dateline begins after it. */
 const NOT_DATELINE = /[^\p{L}.'’,\s-]/u;
 /** The wire dateline strip's words before the agency never reach back this far past such a character. */
@@ -53,9 +55,10 @@ const DATELINE_REACH = 600;
  * True when cutting a wire dateline may leave a sentence of `lower` without a letter or digit (as
  * "Paris (AP) —" alone would), false when every sentence that holds an agency in brackets goes on with
  * a letter or digit after it. The splitter ends a sentence only after a stop (none stands in the
- * spaces and dashes between), at a paragraph break (a line break), before a list item or a photo
- * credit (a list item opening with that letter, or any "/"), after a tweet signature (an "@", already
- * let through), or where a run-on longer than `MAX_SENTENCE_CHARS` is cut at a space: the piece before
+ * spaces and dashes between), at a paragraph break (a line break), before a list item opening with
+ * that letter, before a photo credit (which needs a "/" in the text and, to start right after the
+ * bracket, one whitespace between them and no dash), after a tweet signature (its "(@", already let
+ * through), or where a run-on longer than `MAX_SENTENCE_CHARS` is cut at a space: the piece before
  * such a cut is at least 750 characters, of which the agency and the 40 characters read after it hold
  * under 70, so the words the strip removes before the agency would have to be longer than
  * `DATELINE_REACH`; a character that no dateline holds within that reach before the agency rules it out.
@@ -65,9 +68,12 @@ function agencyMayEmpty(lower: string): boolean {
   let slash: boolean | undefined;
   AGENCY.lastIndex = 0;
   for (let m = AGENCY.exec(lower); m; m = AGENCY.exec(lower)) {
-    if (!LETTER_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 40))) return true;
-    slash ??= lower.includes('/');
-    if (slash) return true;
+    const after = LETTER_AFTER.exec(lower.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (!after) return true;
+    if (ONLY_SPACES.test(after[0])) {
+      slash ??= lower.includes('/');
+      if (slash) return true;
+    }
     if (m.index > DATELINE_REACH && !NOT_DATELINE.test(lower.slice(m.index - DATELINE_REACH, m.index)))
       return true;
   }
