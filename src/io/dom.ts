@@ -2,8 +2,21 @@
  * The small part of the DOM that the HTML readers use, typed here because the project compiles without
  * the DOM library (the core never sees a page). linkedom provides the implementation.
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { parseHTML } from 'linkedom';
 import { ChorusError } from '../core/errors.js';
+
+let parseHtml: typeof parseHTML | undefined;
+
+/**
+ * linkedom's parser, loaded on the first page parsed: importing linkedom costs about 130 ms of CPU,
+ * which commands reading only text and JSON (`chorus cluster` over a Multi-News stream) never need.
+ * Loaded through `require`, that is its CommonJS build, made from the same source as its ES modules.
+ */
+function linkedomParser(): typeof parseHTML {
+  parseHtml ??= (createRequire(import.meta.url)('linkedom') as { parseHTML: typeof parseHTML }).parseHTML;
+  return parseHtml;
+}
 
 export interface DomNode {
   readonly nodeType: number;
@@ -41,7 +54,7 @@ export const TEXT_NODE = 3;
  */
 export function parseDocument(html: string): DomDocument {
   assertNesting(html);
-  const { document } = parseHTML(wrapFragment(html)) as unknown as { document: DomDocument };
+  const { document } = linkedomParser()(wrapFragment(html)) as unknown as { document: DomDocument };
   return document;
 }
 

@@ -3,7 +3,8 @@ import { editArticle, EDITS } from '../../bench/dedupe-edits.js';
 import { makeArticle } from '../../src/core/article.js';
 import { DuplicateIndex, findDuplicates } from '../../src/core/dedupe/index.js';
 import { copySimilarity } from '../../src/core/dedupe/similarity.js';
-import { shingleHashes } from '../../src/core/dedupe/shingles.js';
+import { MAX_SHINGLED_WORDS, SHINGLE_WORDS, shingleHashes } from '../../src/core/dedupe/shingles.js';
+import { tokenize } from '../../src/core/text/tokens.js';
 import { STORIES } from '../cluster/fixture.js';
 
 const all = STORIES.flatMap((s) => s.articles);
@@ -141,5 +142,40 @@ describe('DuplicateIndex', () => {
 
   it('refuses a malformed snapshot', () => {
     expect(() => DuplicateIndex.restore({} as never)).toThrow(/duplicate index snapshot/);
+  });
+});
+
+describe('shingleHashes against a plain reference', () => {
+  // The hashes as first written: every token of `tokenize`, FNV-1a over its characters, the shingle
+  // hash over five of them, sorted and distinct.
+  const reference = (text: string): number[] => {
+    const words = tokenize(text)
+      .slice(0, MAX_SHINGLED_WORDS)
+      .map((w) => {
+        let h = 0x811c9dc5;
+        for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+        return h >>> 0;
+      });
+    if (words.length === 0) return [];
+    const out = new Set<number>();
+    for (let i = 0; i < Math.max(1, words.length - SHINGLE_WORDS + 1); i++) {
+      let h = 0x9e3779b9;
+      for (let k = i; k < Math.min(words.length, i + SHINGLE_WORDS); k++)
+        h = Math.imul(h ^ words[k]!, 0x85ebca6b) ^ (h >>> 13);
+      out.add(h >>> 0);
+    }
+    return [...out].sort((a, b) => a - b);
+  };
+  const words = ['Pier', 'closed', 'the', '42', 'café', '大桥关闭', 'didn’t', 'vote', 'x', '—'];
+  let seed = 5;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  it.each([0, 1, 4, 5, 6, 40, 5000, 25000])('on texts of %i words', (n) => {
+    for (let trial = 0; trial < 3; trial++) {
+      const text = Array.from({ length: n }, () => words[next(trial === 0 ? 4 : words.length)]).join(' ');
+      expect([...shingleHashes(text)]).toEqual(reference(text));
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** The language guess and its warning; every text here is a fictional sentence written for the test. */
 import { describe, expect, it } from 'vitest';
 import { guessLanguage, languageCode, languageWarning, parseTextArticle } from '../../src/io/index.js';
+import { hasScriptLetter } from '../../src/io/language.js';
 
 const SAMPLES: readonly [string, string][] = [
   [
@@ -113,5 +114,32 @@ describe('language warnings', () => {
       'looks like a language other than English (fi); summaries are tuned for English',
     );
     expect(languageWarning('en-GB')).toBeUndefined();
+  });
+});
+
+describe('hasScriptLetter', () => {
+  // The scripts guessLanguage tells by their letters, written out again: the quick scan must answer
+  // as the expression does for every UTF-16 unit, since it skips the expression for most of them.
+  const SCRIPT_LETTER =
+    /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Cyrillic}]/u;
+
+  it('answers as the script expression for every unit of the Basic Multilingual Plane', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (hasScriptLetter(`a ${ch}’`) !== SCRIPT_LETTER.test(ch)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each<[string, boolean]>([
+    ['', false],
+    ['The “pier” closed — for good… €5', false],
+    ['Ohm’s law: 5 Ω', true],
+    ['Москва', true],
+    ['a 𠀀 b', true],
+    ['emoji 😀 only', false],
+  ])('%j → %s', (text, expected) => {
+    expect(hasScriptLetter(text)).toBe(expected);
   });
 });

@@ -334,7 +334,7 @@ class ChorusClusterer implements OnlineClusterer {
         merges: [],
         candidates: 0,
       };
-    const { counts, display } = articleTerms(article, this.options);
+    const { counts, words } = articleTerms(article, this.options);
     const terms = [...counts.keys()];
     const idf = this.df.addWithIdf(terms);
     // The weights in the order of the terms, as the map they once went through held them.
@@ -392,7 +392,7 @@ class ChorusClusterer implements OnlineClusterer {
     const explained = best
       ? topContributions(vector, this.blend(vector, best.story, best.link), 1, 5)
           .map(([t, w]) => ({
-            term: display.get(t) ?? t,
+            term: words[terms.indexOf(t)] ?? t,
             weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
           }))
           .filter((t) => t.weight > 0)

@@ -36,7 +36,11 @@ export const FEATURE_DEFAULTS: FeatureOptions = Object.freeze({
 /** Term counts of one article and, for explanations, a readable word for each term. */
 export interface ArticleTerms {
   readonly counts: Map<string, number>;
-  readonly display: Map<string, string>;
+  /**
+   * The word each term of `counts` was first read as, in the order of `counts`: an array, since a
+   * second map beside the counts cost as much as they did, for the five terms an explanation shows.
+   */
+  readonly words: string[];
 }
 
 /** Entity terms start with this mark, so they never collide with stems. */
@@ -191,10 +195,10 @@ function addTerms(
 }
 
 function bump(out: ArticleTerms, term: string, weight: number, word: string): void {
-  // Both maps gain a term together, so a term new to the counts is new to the display words.
+  // A term new to the counts gets its word at the same place in `words`.
   const had = out.counts.get(term);
   out.counts.set(term, (had ?? 0) + weight);
-  if (had === undefined) out.display.set(term, word);
+  if (had === undefined) out.words.push(word);
 }
 
 /**
@@ -205,7 +209,7 @@ export function articleTerms(
   article: { readonly title?: string; readonly text: string; readonly warnings?: readonly string[] },
   options: FeatureOptions = FEATURE_DEFAULTS,
 ): ArticleTerms {
-  const out: ArticleTerms = { counts: new Map(), display: new Map() };
+  const out: ArticleTerms = { counts: new Map(), words: [] };
   // A headline-only item's text is its headline again: read once, its words would count four times and
   // its title-case capitals would all pass for names.
   const headlineAsText =

@@ -19,12 +19,30 @@ function hashWord(word: string): number {
 }
 
 /**
- * `hashWord` of each of the first MAX_SHINGLED_WORDS words of `tokenize(text)`, straight from the
- * character codes when `text` holds only ASCII and `isPlainMark` characters (as `tokenize` reads such
- * text: lowercased runs of letters and digits), without a string per word; undefined for other text.
+ * The word hashes of the text being shingled, as int32 (the shingle hash reads them through `^`, which
+ * sees the same bits either way): one array reused from text to text instead of an array of doubles
+ * per text, since every article of every story printed by `chorus cluster` is shingled.
  */
-function plainWordHashes(text: string): number[] | undefined {
-  const out: number[] = [];
+let words = new Int32Array(4096);
+
+/** Stores the `count`-th word hash, growing `words` when it is full. */
+function storeWord(count: number, h: number): void {
+  if (count === words.length) {
+    const grown = new Int32Array(2 * words.length);
+    grown.set(words);
+    words = grown;
+  }
+  words[count] = h;
+}
+
+/**
+ * `hashWord` of each of the first MAX_SHINGLED_WORDS words of `tokenize(text)` into `words`, straight
+ * from the character codes when `text` holds only ASCII and `isPlainMark` characters (as `tokenize`
+ * reads such text: lowercased runs of letters and digits), without a string per word; returns their
+ * number, or -1 for other text.
+ */
+function plainWordHashes(text: string): number {
+  let count = 0;
   let h = 0x811c9dc5;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -38,12 +56,21 @@ function plainWordHashes(text: string): number[] | undefined {
       h = Math.imul(h ^ c, 0x01000193);
       continue;
     }
-    if (c >= 128 && !isPlainMark(c)) return undefined;
-    if (inWord && out.length < MAX_SHINGLED_WORDS) out.push(h >>> 0);
+    if (c >= 128 && !isPlainMark(c)) return -1;
+    if (inWord && count < MAX_SHINGLED_WORDS) storeWord(count++, h);
     inWord = false;
   }
-  if (inWord && out.length < MAX_SHINGLED_WORDS) out.push(h >>> 0);
-  return out;
+  if (inWord && count < MAX_SHINGLED_WORDS) storeWord(count++, h);
+  return count;
+}
+
+/** `hashWord` of each of the first MAX_SHINGLED_WORDS words of `tokenize(text)` into `words`; their number. */
+function wordHashes(text: string): number {
+  const plain = plainWordHashes(text);
+  if (plain >= 0) return plain;
+  const tokens = tokenize(text).slice(0, MAX_SHINGLED_WORDS);
+  tokens.forEach((t, i) => storeWord(i, hashWord(t)));
+  return tokens.length;
 }
 
 /**
@@ -52,14 +79,14 @@ function plainWordHashes(text: string): number[] | undefined {
  * Example: `shingleHashes("a b c d e f").length` → 2.
  */
 export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint32Array {
-  const words = plainWordHashes(text) ?? tokenize(text).slice(0, MAX_SHINGLED_WORDS).map(hashWord);
-  if (words.length === 0) return new Uint32Array(0);
-  const n = Math.max(1, words.length - size + 1);
+  const count = wordHashes(text);
+  if (count === 0) return new Uint32Array(0);
+  const n = Math.max(1, count - size + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x9e3779b9;
-    for (let k = i; k < Math.min(words.length, i + size); k++)
-      h = Math.imul(h ^ (words[k] ?? 0), 0x85ebca6b) ^ (h >>> 13);
+    const end = Math.min(count, i + size);
+    for (let k = i; k < end; k++) h = Math.imul(h ^ words[k]!, 0x85ebca6b) ^ (h >>> 13);
     out[i] = h >>> 0;
   }
   out.sort();

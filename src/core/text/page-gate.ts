@@ -11,8 +11,9 @@
  *    middle of the sentence and joined what was around it: see the next point.
  *  - cleaning leaves it without a letter or digit ("social"), or joins words across a cut: only the
  *    sentence strips and the capitals dateline cut anything, and `MAY_CUT` finds what each needs
- *    (a tweet signature's "@", a tweet link, an agency in brackets, a dash before a quote). A text
- *    holding one goes the slow way.
+ *    (a tweet signature's "(@", a tweet link, a dash before a quote). A text holding one goes the slow
+ *    way. A wire dateline ("Paris (AP) — ") only cuts a sentence's start, so what is left is still a
+ *    piece of the text; the text goes the slow way only if that may leave no letter (`agencyMayEmpty`).
  * The test may say "maybe" for a text without page clutter (then the verdict is worked out as before),
  * never "no" for one with it: bench/clutter-check.ts compares the verdicts on every Multi-News text.
  */
@@ -31,12 +32,53 @@ interface Branch {
 
 /**
  * What the sentence strips and the capitals dateline of boilerplate.ts need in a text before they can
- * cut anything: "@" (tweet signatures), a tweet link, an agency in brackets, a dash and a quote.
- * Kept by hand beside `sentenceStrip` and `CAPS_DATELINE`; test/text/page-gate.test.ts checks that each
- * strip's example holds it.
+ * cut anything: a handle in brackets, "(@name" (tweet signatures, which the splitter also ends a
+ * sentence after; an "@" elsewhere, as in an e-mail address, cuts nothing), a tweet link, a dash and a
+ * quote. The wire dateline's agency in brackets is told apart by `agencyMayEmpty`. Kept by hand beside
+ * `sentenceStrip`, `CAPS_DATELINE` and the splitter's `TWEET_SIGNATURE`; test/text/page-gate.test.ts
+ * checks that each strip's example holds it.
  */
-const MAY_CUT =
-  /@|t\.co\/|twitter\.com\/|\(\s*(?:ap|reuters|cnn|afp|upi|associated\s+press)\s*\)|(?:[—–]|-)\s*["“]/;
+const MAY_CUT = /\(\s*@\w|t\.co\/|twitter\.com\/|(?:[—–]|-)\s*["“]/;
+
+/** An agency in brackets, which the wire dateline strip removes with up to four words before it. */
+const AGENCY = /\(\s*(?:ap|reuters|cnn|afp|upi|associated\s+press)\s*\)/g;
+/** After an agency: spaces and dashes, then an ASCII letter or digit that opens no list item. */
+const LETTER_AFTER = /^[ —–-]*(?![a-z][.)]|\d{1,2}(?:\.\)|\)|\.) )[a-z0-9]/;
+/** `LETTER_AFTER`'s match with spaces alone before the letter: there a photo credit may start. */
+const ONLY_SPACES = /^ +[a-z0-9]$/;
+/** A character no word or gap of a dateline holds: where one stands, a dateline begins after it. */
+const NOT_DATELINE = /[^\p{L}.'’,\s-]/u;
+/** The wire dateline strip's words before the agency never reach back this far past such a character. */
+const DATELINE_REACH = 600;
+
+/**
+ * True when cutting a wire dateline may leave a sentence of `lower` without a letter or digit (as
+ * "Paris (AP) —" alone would), false when every sentence that holds an agency in brackets goes on with
+ * a letter or digit after it. The splitter ends a sentence only after a stop (none stands in the
+ * spaces and dashes between), at a paragraph break (a line break), before a list item opening with
+ * that letter, before a photo credit (which needs a "/" in the text and, to start right after the
+ * bracket, one whitespace between them and no dash), after a tweet signature (its "(@", already let
+ * through), or where a run-on longer than `MAX_SENTENCE_CHARS` is cut at a space: the piece before
+ * such a cut is at least 750 characters, of which the agency and the 40 characters read after it hold
+ * under 70, so the words the strip removes before the agency would have to be longer than
+ * `DATELINE_REACH`; a character that no dateline holds within that reach before the agency rules it out.
+ */
+function agencyMayEmpty(lower: string): boolean {
+  if (!lower.includes(')')) return false;
+  let slash: boolean | undefined;
+  AGENCY.lastIndex = 0;
+  for (let m = AGENCY.exec(lower); m; m = AGENCY.exec(lower)) {
+    const after = LETTER_AFTER.exec(lower.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (!after) return true;
+    if (ONLY_SPACES.test(after[0])) {
+      slash ??= lower.includes('/');
+      if (slash) return true;
+    }
+    if (m.index > DATELINE_REACH && !NOT_DATELINE.test(lower.slice(m.index - DATELINE_REACH, m.index)))
+      return true;
+  }
+  return false;
+}
 
 function pageBranches(): Branch[] {
   const page = new Set(rules.pageCategories);
@@ -74,7 +116,7 @@ const PIECES = BRANCHES.every((b) => b.pieces.length > 0)
 export function mayHoldPageClutter(text: string): boolean {
   if (!PIECES) return true;
   const lower = text.toLowerCase();
-  if (MAY_CUT.test(lower)) return true;
+  if (MAY_CUT.test(lower) || agencyMayEmpty(lower)) return true;
   const found = PIECES.find(lower);
   if (found.size === 0) return false;
   for (const b of BRANCHES) {
