@@ -116,6 +116,18 @@ describe('mayHoldPageClutter', () => {
     expect(mayHoldPageClutter(text)).toBe(expected);
   });
 
+  // Lowercasing writes "İ" as "i" and a combining dot, which no dateline holds; but the dateline strip
+  // runs on the sentence as it is when lowercasing changes its length, and there "İ" is a letter: a
+  // 1,500-character run-on cut after "(ap)—" was stripped to nothing, a social embed the gate let pass.
+  it('reads an "İ" before an agency as a dateline letter', () => {
+    const head = 'Paris France Europe ';
+    const tail = 'İ(ap)—';
+    const text = `${head}${'a'.repeat(1500 - head.length - tail.length)}${tail}x`;
+    expect(splitSentences(text).map((s) => boilerplateCategory(s.text))).toEqual(['social', undefined]);
+    expect(mayHoldPageClutter(text)).toBe(true);
+    expect(removeBoilerplate(text).dropped).toContain('social');
+  });
+
   // Wherever the test says no, no sentence is page clutter: texts built at random from datelines, list
   // items, credits, line breaks, runs of words and clutter sentences (a fixed seed, so it is repeatable).
   it('says no only where no sentence is page clutter', () => {

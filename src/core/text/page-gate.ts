@@ -46,8 +46,12 @@ const AGENCY = /\(\s*(?:ap|reuters|cnn|afp|upi|associated\s+press)\s*\)/g;
 const LETTER_AFTER = /^[ —–-]*(?![a-z][.)]|\d{1,2}(?:\.\)|\)|\.) )[a-z0-9]/;
 /** `LETTER_AFTER`'s match with spaces alone before the letter: there a photo credit may start. */
 const ONLY_SPACES = /^ +[a-z0-9]$/;
-/** A character no word or gap of a dateline holds: where one stands, a dateline begins after it. */
-const NOT_DATELINE = /[^\p{L}.'’,\s-]/u;
+/**
+ * A character no word or gap of a dateline holds: where one stands, a dateline begins after it. Read in
+ * the lowercased text, where "İ" is "i" and a combining dot (U+0307); the strip reads a sentence that
+ * lowercasing lengthens as it is, where "İ" is a letter, so the dot counts as one.
+ */
+const NOT_DATELINE = /[^\p{L}\u0307.'’,\s-]/u;
 /** The wire dateline strip's words before the agency never reach back this far past such a character. */
 const DATELINE_REACH = 600;
 
