@@ -15,13 +15,13 @@
  *    ("the senator") not in the key is marked unsure (the trainer leaves it out);
  *  - "they", "we", "it", or a source no candidate matches: nobody (the chooser should abstain).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { personIndex, type Gender } from '../../src/core/entities/person-spans.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import type { CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import {
   isDescribedSource,
   isPronounSource,
+  readSpeakerKeyRows,
   sameSpeaker,
   sourceHead,
   speakerKeyOf,
@@ -57,29 +57,13 @@ export interface SpeakerExample {
 const GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
 
 /**
- * The block of the key file each row is in, as readSpeakerKey keys it: a comment after rows opens the
- * next block (the file adds each round's rows under a comment saying which articles it read). Rows
- * chosen, read and fitted on in different rounds can then be scored apart: a round's features were
- * picked by reading the held-out errors of the rows before it, so the newest rows are the fairest test.
+ * The block of the key file each row is in (`readSpeakerKeyRows`), keyed as readSpeakerKey keys it.
+ * A round's features were picked by reading the held-out errors of the rows before it, so the newest
+ * rows are the fairest test.
  * @example readKeySections(KEY_PATH).get('breitbart_…:1670:1673') // → 0
  */
 export function readKeySections(path: string): Map<string, number> {
-  const sections = new Map<string, number>();
-  if (!existsSync(path)) return sections;
-  let section = 0;
-  let rows = false;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.startsWith('#')) {
-      if (rows) section++;
-      rows = false;
-      continue;
-    }
-    const [file, s, e, name] = line.split('\t');
-    if (!file || !s || !e || !name) continue;
-    sections.set(`${file}:${s}:${e}`, section);
-    rows = true;
-  }
-  return sections;
+  return new Map(readSpeakerKeyRows(path).map((r) => [r.at, r.block]));
 }
 
 /**

@@ -207,20 +207,45 @@ export const isPronounSource = (head: string) => /^(he|she|they|we|i|it|who)$/i.
 export const isDescribedSource = (head: string) =>
   isPronounSource(head) || !/^\p{Lu}/u.test(head.split(/\s+/).at(-1) ?? '');
 
+/** One row of a hand key: its `file:start:end` key, the name, and the block of the file it is in. */
+export interface SpeakerKeyRow {
+  readonly at: string;
+  readonly name: string;
+  /**
+   * Which block of the file holds it: a comment after rows opens the next block (each round adds its
+   * rows under a comment saying which articles it read), so rows read in different rounds can be
+   * scored apart.
+   */
+  readonly block: number;
+}
+
 /**
- * A hand key of pronoun and described sources (bench/data/polnear-SPLIT-speakers.tsv): lines of file
- * name, source start and end in code points, and the name the source refers to (alternatives separated
- * by `|`), keyed `file:start:end`. Lines starting with `#` are comments. No key file: an empty map.
+ * The rows of a hand key of pronoun and described sources (bench/data/polnear-SPLIT-speakers.tsv):
+ * lines of file name, source start and end in code points, and the name the source refers to
+ * (alternatives separated by `|`). Lines starting with `#` are comments. No key file: no rows.
  */
-export function readSpeakerKey(path: string): Map<string, string> {
-  const key = new Map<string, string>();
-  if (!existsSync(path)) return key;
+export function readSpeakerKeyRows(path: string): SpeakerKeyRow[] {
+  const rows: SpeakerKeyRow[] = [];
+  if (!existsSync(path)) return rows;
+  let block = 0;
+  let inRows = false;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('#')) {
+      if (inRows) block++;
+      inRows = false;
+      continue;
+    }
     const [file, s, e, name] = line.split('\t');
-    if (file && s && e && name) key.set(`${file}:${s}:${e}`, name);
+    if (!file || !s || !e || !name) continue;
+    rows.push({ at: `${file}:${s}:${e}`, name, block });
+    inRows = true;
   }
-  return key;
+  return rows;
+}
+
+/** A hand key (readSpeakerKeyRows) as a map, keyed `file:start:end`. No key file: an empty map. */
+export function readSpeakerKey(path: string): Map<string, string> {
+  return new Map(readSpeakerKeyRows(path).map((r) => [r.at, r.name]));
 }
 
 /** The key of a source span of `article` (UTF-16 offsets), as readSpeakerKey stores it. */
