@@ -100,6 +100,11 @@ export function variantLine(
       : { model: models.late[f]! };
     return collectPairs(streams[f] ?? [], options, models.arrival[f], false, vectors, setup).scores.bcubed;
   });
+  return foldsLine(runs);
+}
+
+/** Each fold's BCubed and their mean F1, on one line. */
+function foldsLine(runs: readonly { precision: number; recall: number; f1: number }[]): string {
   const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
   return `${runs.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`;
 }
@@ -124,8 +129,7 @@ export function bothOracles(
         arrivalLink: link,
       }).scores.bcubed,
   );
-  const mean = ((runs[0]?.f1 ?? 0) + (runs[1]?.f1 ?? 0)) / 2;
-  return `${runs.map((b) => `P ${b.precision.toFixed(4)} R ${b.recall.toFixed(4)} F1 ${b.f1.toFixed(4)}`).join('; ')}; mean F1 ${mean.toFixed(4)}`;
+  return foldsLine(runs);
 }
 
 async function main(): Promise<void> {
