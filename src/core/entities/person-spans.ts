@@ -9,7 +9,12 @@
  *  2. A run it leaves undecided is a person when it is two or three words and the first is a known first
  *     name ("Huma Abedin wrote") or an apposition says who it is ("Raynor Tollick, a campaign
  *     consultant", "Breyla Stone, 29,"), or when it is the full name or surname of a person found by
- *     rule 1 or 2.
+ *     rule 1 or 2. Party words before a known first name are dropped ("Democrat Hillary Clinton"), and
+ *     a generational suffix counts for no word ("Joseph R. Murray II").
+ *  2b. Also a person (tenth round, docs/speakers.md): a run after a descriptor the role list lacks
+ *     ("pollster Whit Ayres") or after "named"; a known first name alone after a role ("his wife,
+ *     Jane,"), which fullName gives the full name written with it; a word alone opening a sentence
+ *     that acts like a person ("Cruz openly admitted that his pick…").
  *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
  *     pronouns that follow the person's mentions in the text (he/his/him against she/her), when one side
  *     clearly wins.
