@@ -241,10 +241,10 @@ const ACTS =
 const PERSONAL = /(?<!\p{L})(?:[Hh]e|his|him|[Ss]he|her)(?!\p{L})/u;
 
 /**
- * Whether `run` opens a sentence of the whole `text`: capitalizedRuns reads one sentence, and in a
- * whole text the stop of the sentence before is part of its last word ("…rolls in.¶Now Donald
- * Trump"), so it marks only a run after a quote mark or colon as initial. A run after a line break or a
- * stop (and a closing mark) opens one too; a title's stop ("Sen.") joins the run, so it is not read here.
+ * Whether a run starting at `start` opens a sentence of the whole `text`: after a line break, or a
+ * stop (and a closing mark) and a space. capitalizedRuns marks a run initial only after a quote mark
+ * or a colon when it reads a whole text (the stop of the sentence before is part of that sentence's
+ * last word); a title's stop ("Sen.") joins its run, so it is never read here.
  */
 function opensSentence(text: string, start: number): boolean {
   return start === 0 || SENTENCE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
