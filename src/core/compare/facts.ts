@@ -9,7 +9,7 @@
  * independent count alone.
  */
 import type { AnalyzedStory, Fact } from '../model.js';
-import { standAloneText } from '../match/index.js';
+import { standAloneText, type PeopleIn } from '../match/index.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -46,12 +46,16 @@ function hasDistinct(items: readonly string[], min: number): boolean {
   return false;
 }
 
-/** Agreed facts (two or more independent reports) and, per article, what only that report carries. */
+/**
+ * Agreed facts (two or more independent reports) and, per article, what only that report carries;
+ * `people` (the persons each sentence names) lets a fact opening with "she" name her.
+ */
 export function collectFacts(
   doc: AnalyzedStory,
   matches: readonly (readonly SentenceMatch[])[],
   roots: readonly number[],
   options: FactOptions,
+  people: PeopleIn = () => [],
 ): FactLists {
   const n = doc.sentences.length;
   const support = doc.sentences.map((s, i) =>
@@ -74,7 +78,7 @@ export function collectFacts(
   // Shown in words that stand alone: the taken sentence, else a match not opening with a pronoun,
   // else the taken sentence with "she"/"he" resolved; its article is listed first.
   const fact = (i: number): Fact => {
-    const shown = standAloneText(doc, [i, ...matches[i]!.map((m) => m.sentence)]);
+    const shown = standAloneText(doc, [i, ...matches[i]!.map((m) => m.sentence)], people);
     const first = doc.sentences[shown.sentence]!.article;
     const all = [doc.sentences[i]!.article, ...matches[i]!.map((m) => m.article)];
     return { text: shown.text, articles: [first, ...all.filter((a) => a !== first)] };
