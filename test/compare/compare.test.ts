@@ -45,6 +45,14 @@ describe('compareSources', () => {
     );
   });
 
+  it('takes no fragment of one word for a second source', () => {
+    const c = compare([
+      ['Harbor Weekly', 'The harbor board will meet later to vote on the ferry fares. Riders packed the hall.'],
+      ['Quay Courier', 'Riders say the Pier 4 ferry is always late, and the board has heard them. Later'],
+    ]);
+    expect(c.agreed).toEqual([]);
+  });
+
   it('does not count a syndicated copy as a second source', () => {
     const sources = [GAZETTE, COPY];
     const duplicates = findDuplicates(story(sources).articles);
