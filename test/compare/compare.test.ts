@@ -53,6 +53,19 @@ describe('compareSources', () => {
     expect(c.agreed).toEqual([]);
   });
 
+  it('lists no sentence cut off mid-phrase as what one source alone reports', () => {
+    const c = compare([
+      GAZETTE,
+      [
+        'Quay Courier',
+        'Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. The owners of the tugboat have hired divers to inspect the hull, which',
+      ],
+    ]);
+    const courier = c.unique.find((u) => u.article === 1)?.facts.map((f) => f.text) ?? [];
+    expect(courier.some((t) => t.includes('Marisol Vane'))).toBe(true);
+    expect(courier.some((t) => t.includes('divers'))).toBe(false);
+  });
+
   it('does not count a syndicated copy as a second source', () => {
     const sources = [GAZETTE, COPY];
     const duplicates = findDuplicates(story(sources).articles);

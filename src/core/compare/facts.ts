@@ -10,6 +10,7 @@
  */
 import type { AnalyzedStory, Fact } from '../model.js';
 import { standAloneText, type PeopleIn } from '../match/index.js';
+import { endsComplete } from '../summarize/readability.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -77,8 +78,13 @@ export function collectFacts(
   }
   // Shown in words that stand alone: the taken sentence, else a match not opening with a pronoun,
   // else the taken sentence with "she"/"he" resolved; its article is listed first.
+  // A sentence cut off mid-phrase (Multi-News truncates pages; a heading has no stop) is shown only
+  // when no sentence carrying the fact is complete, and is never a fact of one source by itself.
+  const complete = (k: number) => endsComplete(doc.sentences[k]!.text);
   const fact = (i: number): Fact => {
-    const shown = standAloneText(doc, [i, ...matches[i]!.map((m) => m.sentence)], people);
+    const members = [i, ...matches[i]!.map((m) => m.sentence)];
+    const ordered = [...members.filter(complete), ...members.filter((k) => !complete(k))];
+    const shown = standAloneText(doc, ordered, people);
     const first = doc.sentences[shown.sentence]!.article;
     const all = [doc.sentences[i]!.article, ...matches[i]!.map((m) => m.article)];
     return { text: shown.text, articles: [first, ...all.filter((a) => a !== first)] };
@@ -95,7 +101,7 @@ export function collectFacts(
   const novelty = novelStemCounts(doc, roots);
   const perArticle = new Map<number, number[]>();
   for (const i of taken) {
-    if (support[i] !== 1 || novelty[i] === 0) continue;
+    if (support[i] !== 1 || novelty[i] === 0 || !complete(i)) continue;
     const a = doc.sentences[i]!.article;
     const list = perArticle.get(a) ?? [];
     list.push(i);
