@@ -53,17 +53,19 @@ describe('compareSources', () => {
     expect(c.agreed).toEqual([]);
   });
 
-  it('lists no sentence cut off mid-phrase as what one source alone reports', () => {
+  it('lists no sentence cut off mid-phrase or half a quotation as what one source alone reports', () => {
     const c = compare([
       GAZETTE,
       [
         'Quay Courier',
-        'Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. The owners of the tugboat have hired divers to inspect the hull, which',
+        'Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. "We saw the tugboat lean toward the rocks. The crew jumped clear before the tide turned," pilot Oskar Lindqvist said. The owners of the tugboat have hired divers to inspect the hull, which',
       ],
     ]);
     const courier = c.unique.find((u) => u.article === 1)?.facts.map((f) => f.text) ?? [];
     expect(courier.some((t) => t.includes('Marisol Vane'))).toBe(true);
     expect(courier.some((t) => t.includes('divers'))).toBe(false);
+    // Halves of a quotation the splitter cut in two read as broken sentences.
+    expect(courier.some((t) => t.includes('rocks') || t.includes('tide'))).toBe(false);
   });
 
   it('does not count a syndicated copy as a second source', () => {

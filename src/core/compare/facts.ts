@@ -10,7 +10,7 @@
  */
 import type { AnalyzedStory, Fact } from '../model.js';
 import { standAloneText, type PeopleIn } from '../match/index.js';
-import { endsComplete } from '../summarize/readability.js';
+import { endsComplete, hasBalancedQuotes } from '../summarize/readability.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -78,9 +78,13 @@ export function collectFacts(
   }
   // Shown in words that stand alone: the taken sentence, else a match not opening with a pronoun,
   // else the taken sentence with "she"/"he" resolved; its article is listed first.
-  // A sentence cut off mid-phrase (Multi-News truncates pages; a heading has no stop) is shown only
-  // when no sentence carrying the fact is complete, and is never a fact of one source by itself.
-  const complete = (k: number) => endsComplete(doc.sentences[k]!.text);
+  // A sentence cut off mid-phrase (Multi-News truncates pages; a heading has no stop) or holding half
+  // a quotation (the splitter cut the quotation in two: `Courts held up these plans, " said …`) is
+  // shown only when no sentence carrying the fact reads whole, and is never a fact of one source.
+  const complete = (k: number) => {
+    const text = doc.sentences[k]!.text;
+    return endsComplete(text) && hasBalancedQuotes(text);
+  };
   const fact = (i: number): Fact => {
     const members = [i, ...matches[i]!.map((m) => m.sentence)];
     const ordered = [...members.filter(complete), ...members.filter((k) => !complete(k))];
