@@ -44,7 +44,7 @@ import { joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, round, topContributions, unitEntries, type TermWeight } from './sparse.js';
+import { dot, round, unitEntries, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -245,11 +245,6 @@ interface Member {
   /** Story at the time of posting; resolved through the book since stories merge. */
   story: string;
   readonly vector: TermWeight[];
-  /**
-   * `vector` as a map, made when first needed (`weightsOf`): only the members a cohesion or an
-   * explanation reads need it, and making one for every arriving article cost a map of 80 terms each.
-   */
-  weights?: Map<string, number>;
   /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
   readonly byId: IdVector;
   /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
@@ -259,6 +254,8 @@ interface Member {
 }
 
 interface StoryState {
+  /** The story's id (the key it is held under). */
+  readonly id: string;
   readonly centroid: Map<string, number>;
   norm: number;
   /**
@@ -277,6 +274,14 @@ interface StoryState {
   last?: number;
   /** Cohesion of the members whose keys are given (a join feature), kept until they change. */
   cohesion?: { readonly keys: readonly number[]; readonly value: number };
+  /**
+   * Scratch of `score`: the number of the scoring that last found the story, the best member cosine
+   * it found and that member's key, and the story's decay (NaN until computed).
+   */
+  foundIn: number;
+  link: number;
+  linkMember: number;
+  decayNow: number;
 }
 
 /** A candidate story with its score and the parts of it. */
@@ -390,7 +395,7 @@ class ChorusClusterer implements OnlineClusterer {
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
-      ? topContributions(vector, this.blend(vector, best.story, best.link), 1, 5)
+      ? this.explain(vector, best.story, best.link)
           .map(([t, w]) => ({
             term: words[terms.indexOf(t)] ?? t,
             weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
@@ -700,18 +705,31 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     const top = topKeys(touched, partialOf, this.options.candidates);
-    const links = new Map<string, { link: number; member: number }>();
+    // The stories found, each with its best link marked on its state for this scoring (no map of
+    // links, no object per story), and its decay once it is known.
+    const found: StoryState[] = [];
     for (const key of top) {
       const m = this.members.get(key);
       if (!m) continue;
-      const story = this.book.resolve(m.story);
+      const s = this.storyState.get(this.book.resolve(m.story));
+      if (!s) continue;
       const link = this.space.memberOrderDot(m.byId);
-      const had = links.get(story);
-      if (!had || link > had.link) links.set(story, { link, member: key });
+      if (s.foundIn !== scoring) {
+        s.foundIn = scoring;
+        s.link = link;
+        s.linkMember = key;
+        s.decayNow = NaN;
+        found.push(s);
+      } else if (link > s.link) {
+        s.link = link;
+        s.linkMember = key;
+      }
     }
     if (scan)
-      for (const [story, s] of this.storyState) {
-        if (links.has(story) || this.decay(s, time, decide) < decide.threshold) continue;
+      for (const s of this.storyState.values()) {
+        if (s.foundIn === scoring) continue;
+        const decay = this.decay(s, time, decide);
+        if (decay < decide.threshold) continue;
         let link = -1;
         let member = -1;
         for (const key of s.recent) {
@@ -722,26 +740,31 @@ class ChorusClusterer implements OnlineClusterer {
             member = key;
           }
         }
-        if (member >= 0) links.set(story, { link, member });
+        if (member < 0) continue;
+        s.foundIn = scoring;
+        s.link = link;
+        s.linkMember = member;
+        s.decayNow = decay;
+        found.push(s);
       }
     const out: Scored[] = [];
-    for (const [story, { link, member }] of links) {
-      const s = this.storyState.get(story);
-      if (!s) continue;
+    for (const s of found) {
+      const { id: story, link } = s;
       const centroid = s.norm > 0 ? this.centroidDot(vector, s) / s.norm : 0;
       const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
       const penalty = decide.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
-      const decay = this.decay(s, time, decide);
+      const decay = Number.isNaN(s.decayNow) ? this.decay(s, time, decide) : s.decayNow;
       out.push({
         story,
         score: Math.max(0, raw * decay - penalty),
         raw,
-        link: member,
+        link: s.linkMember,
         centroid,
         linkCosine: link,
         decay,
       });
     }
+    // Stories sort by score, then by age, so the order they were found in does not matter.
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
   }
 
@@ -776,22 +799,27 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /**
-   * Weights whose dot product with the article is the raw score, for explanations: for the article's
-   * own terms only, which are all the explanation reads (the sums are the same as over every term).
+   * The five terms of the article adding most to its raw score with `story` through `member` (the
+   * weight each term has in the blend of centroid and member whose dot product with the article is the
+   * raw score, times its weight in the article), for explanations. The article must be the term space's
+   * loaded vector: the member's weights are read by the article's places, not through a map of them.
    */
-  private blend(vector: readonly TermWeight[], story: string, member: number): Map<string, number> {
+  private explain(vector: readonly TermWeight[], story: string, member: number): TermWeight[] {
     const s = this.storyState.get(story);
     const m = this.members.get(member);
     const lw = this.options.linkWeight;
-    const out = new Map<string, number>();
-    for (const [t] of vector) {
+    const own = m ? this.space.weightsByPlace(m.byId) : undefined;
+    const parts: [string, number][] = [];
+    for (let i = 0; i < vector.length; i++) {
+      const [t, w] = vector[i]!;
       const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
-      const w = m ? weightsOf(m).get(t) : undefined;
       const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
-      if (w !== undefined) out.set(t, (fromCentroid ?? 0) + lw * w);
-      else if (fromCentroid !== undefined) out.set(t, fromCentroid);
+      const mine = own?.[i] ?? NaN;
+      const blended = Number.isNaN(mine) ? fromCentroid : (fromCentroid ?? 0) + lw * mine;
+      if (blended !== undefined) parts.push([t, w * blended]);
     }
-    return out;
+    parts.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    return parts.slice(0, 5);
   }
 
   private decay(s: StoryState, time: number, { graceDays, halfLifeDays }: Decide): number {
@@ -846,7 +874,7 @@ class ChorusClusterer implements OnlineClusterer {
     }
     let s = this.storyState.get(story);
     if (!s) {
-      s = { centroid: new Map(), norm: 0, recent: [], lookupsSinceChange: 0 };
+      s = newStoryState(story, new Map(), []);
       this.storyState.set(story, s);
     }
     for (const [t, w] of vector) s.centroid.set(t, quantize((s.centroid.get(t) ?? 0) + w));
@@ -966,12 +994,7 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     for (const [id, centroid, recent, first, last] of state.stories) {
-      const s: StoryState = {
-        centroid: new Map(centroid),
-        norm: 0,
-        recent: [...recent],
-        lookupsSinceChange: 0,
-      };
+      const s = newStoryState(id, new Map(centroid), [...recent]);
       if (first !== null) s.first = first;
       if (last !== null) s.last = last;
       this.trimCentroid(s);
@@ -1081,9 +1104,18 @@ function storyOrder(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1));
 }
 
-/** The member's vector as a map of weights, made on first use. */
-function weightsOf(m: Member): Map<string, number> {
-  return (m.weights ??= new Map(m.vector));
+function newStoryState(id: string, centroid: Map<string, number>, recent: number[]): StoryState {
+  return {
+    id,
+    centroid,
+    norm: 0,
+    recent,
+    lookupsSinceChange: 0,
+    foundIn: 0,
+    link: 0,
+    linkMember: -1,
+    decayNow: NaN,
+  };
 }
 
 function olderFirst(a: string, b: string): [string, string] {

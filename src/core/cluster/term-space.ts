@@ -103,6 +103,20 @@ export class TermSpace {
     this.loaded = new Int32Array(0);
   }
 
+  /**
+   * The weight `held` gives each term of the loaded article, in the article's order (NaN where `held`
+   * lacks the term).
+   */
+  weightsByPlace(held: IdVector): Float64Array {
+    const out = new Float64Array(this.loaded.length).fill(NaN);
+    const { ids, weights } = held;
+    for (let i = 0; i < ids.length; i++) {
+      const place = this.place[ids[i]!]!;
+      if (place > 0) out[place - 1] = weights[i]!;
+    }
+    return out;
+  }
+
   /** `dot(held, articleWeights)`: the products of shared terms added in the held vector's order. */
   memberOrderDot(held: IdVector): number {
     const { ids, weights } = held;
