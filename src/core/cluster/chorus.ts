@@ -40,7 +40,7 @@ import type {
 } from './clusterer.js';
 import { DocumentFrequency, type PriorFrequencies } from './document-frequency.js';
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
-import { joinFeatures } from './join-features.js';
+import { ArticleTerms, joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
@@ -442,8 +442,9 @@ class ChorusClusterer implements OnlineClusterer {
     const link = bestTwo(scored, (c) => c.linkCosine);
     const centroid = bestTwo(scored, (c) => c.centroid);
     const dense = this.denseEvidence(top, vector);
+    const terms = new ArticleTerms(vector, (t) => this.df.idf(t));
     const features = top.map((c, rank) =>
-      this.joinEvidence(c, rank, scored, vector, time, {
+      this.joinEvidence(c, rank, scored, vector, terms, time, {
         link: c.linkCosine - (c === link.first ? link.second : link.best),
         centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
         dense: dense[rank] ?? NO_DENSE,
@@ -547,6 +548,7 @@ class ChorusClusterer implements OnlineClusterer {
     rank: number,
     scored: readonly Scored[],
     vector: readonly TermWeight[],
+    terms: ArticleTerms,
     time: number,
     leads: {
       link: number;
@@ -588,6 +590,9 @@ class ChorusClusterer implements OnlineClusterer {
       centroidTerms: s?.centroid ?? new Map<string, number>(),
       cohesion,
       idf: (t) => this.df.idf(t),
+      terms,
+      // A laid-out centroid tells the article's places it holds by array reads, not a lookup per term.
+      ...(s?.centroidById && { shared: this.space.placesHeld(s.centroidById) }),
       ...leads.dense,
     });
   }

@@ -117,6 +117,18 @@ export class TermSpace {
     return out;
   }
 
+  /** 1 at each place of the loaded article whose term `held` holds, else 0. */
+  placesHeld(held: IdVector): Uint8Array {
+    const out = new Uint8Array(this.loaded.length);
+    const { ids } = held;
+    const present = this.present;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if ((present[id >>> 5]! & (1 << (id & 31))) !== 0) out[this.place[id]! - 1] = 1;
+    }
+    return out;
+  }
+
   /** `dot(held, articleWeights)`: the products of shared terms added in the held vector's order. */
   memberOrderDot(held: IdVector): number {
     const { ids, weights } = held;
