@@ -697,9 +697,13 @@ class ChorusClusterer implements OnlineClusterer {
       // members are skipped, not counted against the cap: a restored clusterer holds no such postings,
       // and must pick the same candidates as the live one.
       let live = 0;
+      let stale = 0;
       for (let i = list.length - 1; i >= 0 && live < this.options.postingCap; i--) {
         const key = list.key(i);
-        if (!this.members.has(key)) continue;
+        if (!this.members.has(key)) {
+          stale++;
+          continue;
+        }
         live++;
         if (scoredIn[key] !== scoring) {
           scoredIn[key] = scoring;
@@ -708,6 +712,9 @@ class ChorusClusterer implements OnlineClusterer {
         }
         partialOf[key] = partialOf[key]! + w * list.weight(i);
       }
+      // Forgotten members never come back, so their postings can go whenever: a list read with more
+      // of them than held ones is swept now (on the dated stream nine postings read in ten were stale).
+      if (stale > live) this.sweep(list);
     }
     const top = topKeys(touched, partialOf, this.options.candidates);
     // The stories found, each with its best link marked on its state for this scoring (no map of
@@ -901,10 +908,13 @@ class ChorusClusterer implements OnlineClusterer {
     let list = this.postings.get(t);
     if (!list) this.postings.set(t, (list = new PostingList(this.options.postingCap * 1.5)));
     list.push(key, weight);
-    if (list.length > list.sweepAt) {
-      list.keep((k) => this.members.has(k));
-      list.sweepAt = Math.max(this.options.postingCap * 1.5, list.length * 2);
-    }
+    if (list.length > list.sweepAt) this.sweep(list);
+  }
+
+  /** Drops the postings of forgotten members from `list`. */
+  private sweep(list: PostingList): void {
+    list.keep((k) => this.members.has(k));
+    list.sweepAt = Math.max(this.options.postingCap * 1.5, list.length * 2);
   }
 
   private trimCentroid(s: StoryState): void {
