@@ -44,7 +44,7 @@ import { ArticleTerms, joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, round, unitEntries, type TermWeight } from './sparse.js';
+import { dot, round, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -311,7 +311,8 @@ class ChorusClusterer implements OnlineClusterer {
   private scorings = 0;
   private readonly storyState = new Map<string, StoryState>();
   private readonly postings = new Map<string, PostingList>();
-  private readonly space = new TermSpace();
+  /** Term ids are the document frequencies' numbers (`TermNumbering`). */
+  private readonly space: TermSpace;
   private nextMember = 0;
   /** Newest article date seen (ms), for retiring old stories. */
   private newest = -Infinity;
@@ -324,6 +325,7 @@ class ChorusClusterer implements OnlineClusterer {
   ) {
     this.book = state ? StoryBook.fromJSON(state.book) : new StoryBook();
     this.df = state ? DocumentFrequency.fromJSON(state.df, prior) : new DocumentFrequency(prior);
+    this.space = new TermSpace(this.df);
     if (state) this.load(state);
   }
 
@@ -341,17 +343,9 @@ class ChorusClusterer implements OnlineClusterer {
       };
     const { counts, words } = articleTerms(article, this.options);
     const terms = [...counts.keys()];
-    const idf = this.df.addWithIdf(terms);
-    // The weights in the order of the terms, as the map they once went through held them.
-    const tfidf: [string, number][] = [];
-    let i = 0;
-    for (const count of counts.values()) {
-      const w = this.termWeight(count) * idf[i]! ** this.options.idfPower;
-      if (w > 0) tfidf.push([terms[i]!, w]);
-      i++;
-    }
-    const vector = unitEntries(tfidf, this.options.articleTerms, quantize);
-    const byId = this.space.intern(vector);
+    const numbers = new Int32Array(terms.length);
+    const idf = this.df.addWithIdf(terms, numbers);
+    const { vector, byId } = this.unitVector(terms, numbers, counts.values(), idf);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
@@ -674,6 +668,52 @@ class ChorusClusterer implements OnlineClusterer {
       graceDays: o.graceDays,
       halfLifeDays: o.halfLifeDays,
     };
+  }
+
+  /**
+   * The article's unit vector of its heaviest `articleTerms` terms, each weighed by its count and idf
+   * (as `unitEntries` makes it: sorted by weight, ties by term, weights rounded to six decimals), and
+   * the same by term id, from the numbers the document frequencies gave the terms. Places are sorted,
+   * not [term, weight] pairs, so only the kept terms become pairs.
+   */
+  private unitVector(
+    terms: readonly string[],
+    numbers: Int32Array,
+    counts: Iterable<number>,
+    idf: Float64Array,
+  ): { vector: TermWeight[]; byId: IdVector } {
+    const weights = new Float64Array(terms.length);
+    const places: number[] = [];
+    let i = 0;
+    for (const count of counts) {
+      const w = this.termWeight(count) * idf[i]! ** this.options.idfPower;
+      if (w > 0) {
+        weights[i] = w;
+        places.push(i);
+      }
+      i++;
+    }
+    places.sort((a, b) => {
+      const ta = terms[a]!;
+      const tb = terms[b]!;
+      return weights[b]! - weights[a]! || (ta < tb ? -1 : ta > tb ? 1 : 0);
+    });
+    if (places.length > this.options.articleTerms) places.length = this.options.articleTerms;
+    let norm = 0;
+    for (const p of places) norm += weights[p]! * weights[p]!;
+    norm = Math.sqrt(norm);
+    if (!(norm > 0)) return { vector: [], byId: this.space.known(new Int32Array(0), new Float64Array(0)) };
+    const vector: TermWeight[] = [];
+    const ids = new Int32Array(places.length);
+    const unit = new Float64Array(places.length);
+    for (let k = 0; k < places.length; k++) {
+      const p = places[k]!;
+      const w = quantize(weights[p]! / norm);
+      vector.push([terms[p]!, w]);
+      ids[k] = numbers[p]!;
+      unit[k] = w;
+    }
+    return { vector, byId: this.space.known(ids, unit) };
   }
 
   /** Weight of a term said `count` times (weighted by title and entity weights), before IDF. */

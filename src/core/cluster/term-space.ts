@@ -14,6 +14,35 @@
 import { StringTable } from '../text/string-table.js';
 import type { TermWeight } from './sparse.js';
 
+/**
+ * Gives each term its id: small integers handed out in order and never reused, `vocabulary` of them so
+ * far. The clusterer's document frequencies number every term they count, so the space reads their
+ * numbers instead of keeping a table of its own (`DocumentFrequency`).
+ */
+export interface TermNumbering {
+  numberOf(term: string): number;
+  readonly vocabulary: number;
+}
+
+/** A numbering of the space's own, for a space used without document frequencies. */
+class OwnNumbering implements TermNumbering {
+  /**
+   * Term → id. A flat table (`StringTable`) rather than a `Map`: a lookup reads one slot and the key's
+   * characters from one array instead of a bucket, an entry and a string object elsewhere in memory.
+   */
+  private readonly ids = new StringTable();
+
+  numberOf(t: string): number {
+    let id = this.ids.get(t);
+    if (id < 0) this.ids.set(t, (id = this.ids.size));
+    return id;
+  }
+
+  get vocabulary(): number {
+    return this.ids.size;
+  }
+}
+
 /** A held vector by term id: the terms of a `TermWeight[]` in its order, and their weights. */
 export interface IdVector {
   readonly ids: Int32Array;
@@ -21,11 +50,8 @@ export interface IdVector {
 }
 
 export class TermSpace {
-  /**
-   * Term → id. A flat table (`StringTable`) rather than a `Map`: a lookup reads one slot and the key's
-   * characters from one array instead of a bucket, an entry and a string object elsewhere in memory.
-   */
-  private readonly ids = new StringTable();
+  constructor(private readonly numbering: TermNumbering = new OwnNumbering()) {}
+
   /** The loaded article's weight of each term id (0: not in the article). */
   private weight = new Float64Array(1 << 14);
   /** 1 + the term's place in the loaded article's vector (0: not in it). */
@@ -49,9 +75,14 @@ export class TermSpace {
     const weights = new Float64Array(vector.length);
     for (let i = 0; i < vector.length; i++) {
       const [t, w] = vector[i]!;
-      ids[i] = this.idOf(t);
+      ids[i] = this.numbering.numberOf(t);
       weights[i] = w;
     }
+    return this.grown({ ids, weights });
+  }
+
+  /** A vector whose terms' ids are known (`ids`, numbered by this space's numbering), as `intern` gives it. */
+  known(ids: Int32Array, weights: Float64Array): IdVector {
     return this.grown({ ids, weights });
   }
 
@@ -61,21 +92,15 @@ export class TermSpace {
     const weights = new Float64Array(map.size);
     let i = 0;
     map.forEach((w, t) => {
-      ids[i] = this.idOf(t);
+      ids[i] = this.numbering.numberOf(t);
       weights[i++] = w;
     });
     return this.grown({ ids, weights });
   }
 
-  private idOf(t: string): number {
-    let id = this.ids.get(t);
-    if (id < 0) this.ids.set(t, (id = this.ids.size));
-    return id;
-  }
-
   /** `held`, once the arrays by id are long enough for every id given so far. */
   private grown(held: IdVector): IdVector {
-    if (this.ids.size > this.weight.length) this.grow(this.ids.size);
+    if (this.numbering.vocabulary > this.weight.length) this.grow(this.numbering.vocabulary);
     return held;
   }
 
