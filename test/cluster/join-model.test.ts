@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { CHORUS_CLUSTER_DEFAULTS, chorusFactory } from '../../src/core/cluster/chorus.js';
 import {
-  ArticleTerms,
+  TermFacts,
   JOIN_FEATURES,
   joinFeatures,
   type JoinEvidence,
@@ -78,7 +78,7 @@ describe('joinFeatures', () => {
 
   it('reads the same from the terms by place as from the centroid and idf', () => {
     let asked = 0;
-    const terms = new ArticleTerms(BASE.vector, (t) => (asked++, BASE.idf(t)));
+    const terms = new TermFacts(BASE.vector, (t) => (asked++, BASE.idf(t)));
     const byPlace = { ...BASE, idf: () => NaN, terms, shared: [1, 1, 1, 0] };
     expect(joinFeatures(byPlace)).toEqual(joinFeatures(BASE));
     // A second candidate asks nothing again; one holding other terms reads only what it holds.

@@ -40,7 +40,7 @@ import type {
 } from './clusterer.js';
 import { DocumentFrequency, type PriorFrequencies } from './document-frequency.js';
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
-import { ArticleTerms, joinFeatures } from './join-features.js';
+import { TermFacts, joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
@@ -341,11 +341,10 @@ class ChorusClusterer implements OnlineClusterer {
         merges: [],
         candidates: 0,
       };
-    const { counts, words } = articleTerms(article, this.options);
-    const terms = [...counts.keys()];
+    const { terms, weights: counts, words } = articleTerms(article, this.options);
     const numbers = new Int32Array(terms.length);
     const idf = this.df.addWithIdf(terms, numbers);
-    const { vector, byId } = this.unitVector(terms, numbers, counts.values(), idf);
+    const { vector, byId } = this.unitVector(terms, numbers, counts, idf);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
@@ -436,7 +435,7 @@ class ChorusClusterer implements OnlineClusterer {
     const link = bestTwo(scored, (c) => c.linkCosine);
     const centroid = bestTwo(scored, (c) => c.centroid);
     const dense = this.denseEvidence(top, vector);
-    const terms = new ArticleTerms(vector, (t) => this.df.idf(t));
+    const terms = new TermFacts(vector, (t) => this.df.idf(t));
     const features = top.map((c, rank) =>
       this.joinEvidence(c, rank, scored, vector, terms, time, {
         link: c.linkCosine - (c === link.first ? link.second : link.best),
@@ -542,7 +541,7 @@ class ChorusClusterer implements OnlineClusterer {
     rank: number,
     scored: readonly Scored[],
     vector: readonly TermWeight[],
-    terms: ArticleTerms,
+    terms: TermFacts,
     time: number,
     leads: {
       link: number;
@@ -679,19 +678,17 @@ class ChorusClusterer implements OnlineClusterer {
   private unitVector(
     terms: readonly string[],
     numbers: Int32Array,
-    counts: Iterable<number>,
+    counts: readonly number[],
     idf: Float64Array,
   ): { vector: TermWeight[]; byId: IdVector } {
     const weights = new Float64Array(terms.length);
     const places: number[] = [];
-    let i = 0;
-    for (const count of counts) {
-      const w = this.termWeight(count) * idf[i]! ** this.options.idfPower;
+    for (let i = 0; i < terms.length; i++) {
+      const w = this.termWeight(counts[i]!) * idf[i]! ** this.options.idfPower;
       if (w > 0) {
         weights[i] = w;
         places.push(i);
       }
-      i++;
     }
     places.sort((a, b) => {
       const ta = terms[a]!;

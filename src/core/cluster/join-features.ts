@@ -68,11 +68,11 @@ export interface JoinEvidence {
   readonly cohesion: number;
   readonly idf: (term: string) => number;
   /**
-   * What is known of the article's terms by place, shared by all its candidates (`ArticleTerms`), and
+   * What is known of the article's terms by place, shared by all its candidates (`TermFacts`), and
    * 1 at each place whose term the centroid holds: when given, they stand for `idf` and
    * `centroidTerms` (the same values, looked up once per article instead of once per candidate).
    */
-  readonly terms?: ArticleTerms;
+  readonly terms?: TermFacts;
   readonly shared?: ArrayLike<number>;
   /**
    * Cosines of the article's dense vector (`term-vectors.ts`) with the sum of the story's recent members'
@@ -96,7 +96,7 @@ function isEventNumber(term: string): boolean {
  * The idf of each term of an article's vector and whether it is an event number, each found the
  * first time a candidate asks: an article's candidates share many of its terms.
  */
-export class ArticleTerms {
+export class TermFacts {
   private readonly idfs: Float64Array;
   /** 0: not known yet, 1: an event number, 2: not one. */
   private readonly numbers: Uint8Array;
