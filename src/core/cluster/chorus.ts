@@ -690,21 +690,33 @@ class ChorusClusterer implements OnlineClusterer {
         places.push(i);
       }
     }
-    places.sort((a, b) => {
+    const most = this.options.articleTerms;
+    // Only the heaviest `most` are kept: all of them weigh at least the `most`-th largest weight, so
+    // the lighter places are left out before the sort by weight and term (a sort of plain numbers
+    // finds that weight).
+    let kept = places;
+    if (places.length > most && most > 0) {
+      const sorted = new Float64Array(places.length);
+      for (let k = 0; k < places.length; k++) sorted[k] = weights[places[k]!]!;
+      sorted.sort();
+      const least = sorted[places.length - most]!;
+      kept = places.filter((p) => weights[p]! >= least);
+    }
+    kept.sort((a, b) => {
       const ta = terms[a]!;
       const tb = terms[b]!;
       return weights[b]! - weights[a]! || (ta < tb ? -1 : ta > tb ? 1 : 0);
     });
-    if (places.length > this.options.articleTerms) places.length = this.options.articleTerms;
+    if (kept.length > most) kept.length = most;
     let norm = 0;
-    for (const p of places) norm += weights[p]! * weights[p]!;
+    for (const p of kept) norm += weights[p]! * weights[p]!;
     norm = Math.sqrt(norm);
     if (!(norm > 0)) return { vector: [], byId: this.space.known(new Int32Array(0), new Float64Array(0)) };
     const vector: TermWeight[] = [];
-    const ids = new Int32Array(places.length);
-    const unit = new Float64Array(places.length);
-    for (let k = 0; k < places.length; k++) {
-      const p = places[k]!;
+    const ids = new Int32Array(kept.length);
+    const unit = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) {
+      const p = kept[k]!;
       const w = quantize(weights[p]! / norm);
       vector.push([terms[p]!, w]);
       ids[k] = numbers[p]!;
