@@ -162,6 +162,16 @@ describe('attributeQuotes', () => {
       'Mayor Ada Voss praised the crew on Monday, telling the crowd, “The ferry will sail again by May.”',
       'Ada Voss',
     ],
+    // Tenth round (lowercased news): a capitalised sentence opener is no name unless the text writes
+    // it capitalised inside a sentence too, or the person rules found one there.
+    [
+      'Tempers have flared on the ferry board this spring, but not between the crews on deck! according to a source close to the port office, the " harbour " skipper is reportedly " feeling sidelined by the new rota. "',
+      undefined,
+    ],
+    [
+      'The show returns in May, and judge Ortega is back. Ortega has called it "the best season we have made."',
+      'Ortega',
+    ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });

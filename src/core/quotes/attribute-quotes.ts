@@ -260,6 +260,7 @@ function resolve(
   people: PersonIndex,
   outside: PersonIndex['mentions'],
   open?: number,
+  openerIsName = false,
 ): Resolved | undefined {
   const at = { start: cue.start, end: cue.end };
   const lower = cue.phrase.toLowerCase();
@@ -283,9 +284,54 @@ function resolve(
     const c = classifyRun({ ...run, initial: false }, () => false);
     if (!c) return undefined;
     if (c.kind === 'organization' || c.kind === 'place') return { speaker: c.name, ...at };
+    // "Things have heated up…", "Past categories have included “…”": in news that lost its case
+    // (Multi-News) every sentence opener is capitalised; one such word is a name only when the person
+    // rules found one there or the text writes it capitalised inside a sentence too.
+    if (
+      !openerIsName &&
+      lostCase(text) &&
+      !c.kind &&
+      !/\s/.test(phrase) &&
+      opensSentenceAt(text, cue.start) &&
+      !namedThere(text, cue, outside)
+    )
+      return undefined;
     return { speaker: people.fullName(c.name, cue.start), ...at };
   }
   return { speaker: cue.phrase, ...at };
+}
+
+/** Whether `at` opens a sentence: the text's start, a line start, or after a stop and a space. */
+function opensSentenceAt(text: string, at: number): boolean {
+  return at === 0 || /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** A person mention at the cue, or the cue's word written capitalised after a lowercase word. */
+function namedThere(text: string, cue: SpeakerCue, outside: PersonIndex['mentions']): boolean {
+  if (outside.some((m) => m.start < cue.end && cue.start < m.end)) return true;
+  const word = cue.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\p{Ll}[,;]?\\s+${word}(?![\\p{L}])`, 'u').test(text);
+}
+
+const MID_WORD = /(?<=\p{Ll}[,;]?\s+)\p{L}+/gu;
+let caseText = '';
+let caseLost = false;
+/**
+ * Whether `text` was lowercased but for its sentence openers: of at least 30 words that follow a
+ * lowercase word, under 1 in 100 is capitalised ("I" aside). Cased news capitalises about 1 in 10.
+ */
+function lostCase(text: string): boolean {
+  if (text !== caseText) {
+    caseText = text;
+    let all = 0;
+    let capital = 0;
+    for (const m of text.matchAll(MID_WORD)) {
+      all++;
+      if (isCapitalized(m[0]) && m[0] !== 'I') capital++;
+    }
+    caseLost = all >= 30 && capital < all / 100;
+  }
+  return caseLost;
 }
 
 let lastText = '';
@@ -325,7 +371,8 @@ function resolvePronoun(
   };
   const lead = open === undefined ? undefined : leadingSubject(text, open);
   if (lead && isCapitalized(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
-    const named = resolve(text, lead, people, outside);
+    // Any capitalised subject, a sentence opener included, makes the pronoun too uncertain.
+    const named = resolve(text, lead, people, outside, undefined, true);
     const m = outside.find((x) => x.start >= lead.start && x.end <= lead.end);
     if (named && m && fits(named.speaker)) return { speaker: named.speaker, ...at };
     if (named && !m) return undefined;
