@@ -172,6 +172,15 @@ describe('attributeQuotes', () => {
       'The show returns in May, and judge Ortega is back. Ortega has called it "the best season we have made."',
       'Ortega',
     ],
+    // ... and "she" goes only to a person known to be a woman: the people are mostly lowercase there.
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. Marrick spokesperson jo penner told the gazette that the state will pay for its own study of the traffic, which will take about three months. "the state does not pay a penny until the bridge is open and busy, " she added.',
+      undefined,
+    ],
+    [
+      'In a statement read outside court, gov. Talbot\'s ex-wife said doctors told her that a problem with her heart caused her to faint at the wheel on the way to the office. " this crash was caused by a seizure and not by a pill, " she said outside the court on friday morning.',
+      undefined,
+    ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });

@@ -19,13 +19,14 @@
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
 import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../entities/person-spans.js';
-import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { leadingSubject, SENTENCE_BREAK, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import {
   cueKind,
   PRONOUN_GENDER,
@@ -73,7 +74,18 @@ interface Resolved {
 export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote[] {
   const m = model ?? shippedSpeakerModel();
   return quoteCandidates(text).map(({ quote, candidates, kind }) => {
-    const s = chooseSpeaker(candidates, m, kind);
+    const chosen = chooseSpeaker(candidates, m, kind);
+    // In news that lost its case the person rules miss lowercase people ("beshear spokesperson kerri
+    // richardson told…", "gov. cuomo's ex-wife said…"): "he"/"she" after such a speaker is that
+    // speaker, whom no candidate names, not the capitalised person further back.
+    const s =
+      chosen &&
+      kind === 'pronoun' &&
+      isCapitalized(chosen.speaker) &&
+      lostCase(text) &&
+      describedSpeakerBefore(text, quote.open, chosen.speaker)
+        ? undefined
+        : chosen;
     return {
       text: quote.text,
       start: quote.start,
@@ -314,6 +326,35 @@ function namedThere(text: string, cue: SpeakerCue, outside: PersonIndex['mention
 }
 
 const MID_WORD = /(?<=\p{Ll}[,;]?\s+)\p{L}+/gu;
+const PERSON_ROLES: ReadonlySet<string> = new Set([...roleWords.roles, ...personTitles.roles]);
+const A_LETTER = /\p{L}/u;
+const ROLE_SPEAKS =
+  /(?<![\p{L}-])\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}'’.-]*){0,3}\s+(?:said|says|told|tells|added|wrote|explained)(?!\p{L})/gu;
+
+/**
+ * Whether a person described by a lowercase role ("spokesperson kerri richardson", "ex-wife") speaks
+ * in the quote's own sentence before its mark or in the sentence before, and `name` is none of the
+ * words after the role there.
+ */
+function describedSpeakerBefore(text: string, open: number, name: string): boolean {
+  const from = Math.max(0, open - 500);
+  const head = text.slice(from, open);
+  const breaks = [...head.matchAll(SENTENCE_BREAK)].map((m) => m.index + m[0].length);
+  const own = breaks.at(-1) ?? 0;
+  const start = A_LETTER.test(head.slice(own)) ? own : (breaks.at(-2) ?? 0);
+  const last = name.split(' ').at(-1)!.toLowerCase();
+  for (const m of head.slice(start).matchAll(ROLE_SPEAKS)) {
+    // The words before the verb; "cuomo's ex-wife" is read as "s ex-wife".
+    const words = m[0]
+      .split(/\s+/)
+      .slice(0, -1)
+      .map((w) => w.replace(/^ex-/, ''));
+    const role = words.findIndex((w) => PERSON_ROLES.has(w));
+    if (role >= 0 && !words.slice(role + 1).includes(last)) return true;
+  }
+  return false;
+}
+
 let caseText = '';
 let caseLost = false;
 /**
