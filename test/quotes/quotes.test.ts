@@ -181,6 +181,10 @@ describe('attributeQuotes', () => {
       'In a statement read outside court, gov. Talbot\'s ex-wife said doctors told her that a problem with her heart caused her to faint at the wheel on the way to the office. " this crash was caused by a seizure and not by a pill, " she said outside the court on friday morning.',
       undefined,
     ],
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman jo penner in an e-mail to the gazette.',
+      undefined,
+    ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });

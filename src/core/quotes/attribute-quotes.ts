@@ -76,14 +76,16 @@ export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote
   return quoteCandidates(text).map(({ quote, candidates, kind }) => {
     const chosen = chooseSpeaker(candidates, m, kind);
     // In news that lost its case the person rules miss lowercase people ("beshear spokesperson kerri
-    // richardson told…", "gov. cuomo's ex-wife said…"): "he"/"she" after such a speaker is that
-    // speaker, whom no candidate names, not the capitalised person further back.
+    // richardson told…", "gov. cuomo's ex-wife said…"): "he"/"she" after such a speaker, or a quote
+    // followed by "said" and one, is that speaker, whom no candidate names, not the capitalised
+    // person further back.
     const s =
       chosen &&
-      kind === 'pronoun' &&
+      (kind === 'pronoun' || kind === 'none') &&
       isCapitalized(chosen.speaker) &&
       lostCase(text) &&
-      describedSpeakerBefore(text, quote.open, chosen.speaker)
+      (describedSpeakerAfter(text, quote.close, chosen.speaker) ||
+        (kind === 'pronoun' && describedSpeakerBefore(text, quote.open, chosen.speaker)))
         ? undefined
         : chosen;
     return {
@@ -328,6 +330,20 @@ function namedThere(text: string, cue: SpeakerCue, outside: PersonIndex['mention
 const MID_WORD = /(?<=\p{Ll}[,;]?\s+)\p{L}+/gu;
 const PERSON_ROLES: ReadonlySet<string> = new Set([...roleWords.roles, ...personTitles.roles]);
 const A_LETTER = /\p{L}/u;
+const SAID_ROLE = /^[\s,"”’]*(?:said|says|added|explained|wrote)((?:\s+\p{Ll}[\p{L}'’.-]*){1,6})/u;
+
+/**
+ * Whether the quote closing at `close` goes on with "said" and a lowercase role phrase the cue rules
+ * cannot read ("said beshear spokeswoman kerri richardson"), and `name` is none of its words after
+ * the role.
+ */
+function describedSpeakerAfter(text: string, close: number, name: string): boolean {
+  const m = SAID_ROLE.exec(text.slice(close, close + 120));
+  if (!m) return false;
+  const words = m[1]!.trim().split(/\s+/);
+  const role = words.findIndex((w) => PERSON_ROLES.has(w));
+  return role >= 0 && !words.slice(role + 1).includes(name.split(' ').at(-1)!.toLowerCase());
+}
 const ROLE_SPEAKS =
   /(?<![\p{L}-])\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}'’.-]*){0,3}\s+(?:said|says|told|tells|added|wrote|explained)(?!\p{L})/gu;
 
