@@ -185,6 +185,11 @@ describe('attributeQuotes', () => {
       'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman jo penner in an e-mail to the gazette.',
       undefined,
     ],
+    // A lowercased name before a described apposition: not the apposition's last noun phrase.
+    [
+      'The ferry sailed late. Dara quell, a lawyer for one of the crews in the lawsuit, said: "they make me blush."',
+      undefined,
+    ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });
