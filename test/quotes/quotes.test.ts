@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { attributeQuotes, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
+import { textQuotes } from '../../src/core/quotes/text-quotes.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { candidateProbabilities, shippedSpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { analyzeStory } from '../../src/core/text/index.js';
@@ -475,5 +476,17 @@ describe('findQuotes', () => {
   it('returns nothing for a story without quotes, and ignores hostile quote marks', () => {
     expect(quotesOf('No one was quoted here.', '"""" " “ ” « »')).toEqual([]);
     expect(findQuotes(analyzeStory({ id: 'e', articles: [] }), noPeople)).toEqual([]);
+  });
+});
+
+describe('textQuotes', () => {
+  it('drops words that open on a stop: a closing mark read as an opening one', () => {
+    // Tenth round: a mark lost before "cut off" shifts the pairing of every mark after it.
+    const text =
+      'He said the port is " not closing " and that the town would be " cut off. He said the mayor had " fully " backed the plan. " there is no other way to keep the ferries running all year long ". Mr voss also refused to answer whether the crews would be paid in';
+    expect(textQuotes(text).map((q) => q.text)).not.toContain(
+      '. Mr voss also refused to answer whether the crews would be paid in',
+    );
+    expect(textQuotes('She said: ". . . and then the whole harbour went dark at once."').length).toBe(1);
   });
 });
