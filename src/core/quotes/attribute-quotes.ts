@@ -344,6 +344,7 @@ function describedSpeakerAfter(text: string, close: number, name: string): boole
   const role = words.findIndex((w) => PERSON_ROLES.has(w));
   return role >= 0 && !words.slice(role + 1).includes(name.split(' ').at(-1)!.toLowerCase());
 }
+
 const ROLE_SPEAKS =
   /(?<![\p{L}-])\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}'’.-]*){0,3}\s+(?:said|says|told|tells|added|wrote|explained)(?!\p{L})/gu;
 
