@@ -33,3 +33,19 @@ describe('personIndex', () => {
     expect(personIndex(text).mentions.map((m) => m.name)).toEqual(names);
   });
 });
+
+describe('personIndex gender', () => {
+  it.each([
+    // Tenth round: "Talbot's ex-wife said… her" is about the ex-wife, not a vote for Talbot.
+    [
+      'Mayor Talbot was not in court on Friday. In a statement, Mayor Talbot’s ex-wife said doctors told her a problem with her heart caused her to faint.',
+      undefined,
+    ],
+    [
+      'Mayor Talbot was not in court on Friday. Later, Mayor Talbot said her heart problem caused her to faint.',
+      'female',
+    ],
+  ])('%s → %s', (text, gender) => {
+    expect(personIndex(text).gender('Talbot')).toBe(gender);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../src/core/article.js';
 import { attributeQuotes, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
+import { textQuotes } from '../../src/core/quotes/text-quotes.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { candidateProbabilities, shippedSpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { analyzeStory } from '../../src/core/text/index.js';
@@ -161,6 +162,34 @@ describe('attributeQuotes', () => {
     [
       'Mayor Ada Voss praised the crew on Monday, telling the crowd, “The ferry will sail again by May.”',
       'Ada Voss',
+    ],
+    // Tenth round (lowercased news): a capitalised sentence opener is no name unless the text writes
+    // it capitalised inside a sentence too, or the person rules found one there.
+    [
+      'Tempers have flared on the ferry board this spring, but not between the crews on deck! according to a source close to the port office, the " harbour " skipper is reportedly " feeling sidelined by the new rota. "',
+      undefined,
+    ],
+    [
+      'The show returns in May, and judge Ortega is back. Ortega has called it "the best season we have made."',
+      'Ortega',
+    ],
+    // ... and "she" goes only to a person known to be a woman: the people are mostly lowercase there.
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. Marrick spokesperson jo penner told the gazette that the state will pay for its own study of the traffic, which will take about three months. "the state does not pay a penny until the bridge is open and busy, " she added.',
+      undefined,
+    ],
+    [
+      'In a statement read outside court, gov. Talbot\'s ex-wife said doctors told her that a problem with her heart caused her to faint at the wheel on the way to the office. " this crash was caused by a seizure and not by a pill, " she said outside the court on friday morning.',
+      undefined,
+    ],
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman jo penner in an e-mail to the gazette.',
+      undefined,
+    ],
+    // A lowercased name before a described apposition: not the apposition's last noun phrase.
+    [
+      'The ferry sailed late. Dara quell, a lawyer for one of the crews in the lawsuit, said: "they make me blush."',
+      undefined,
     ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
@@ -447,5 +476,17 @@ describe('findQuotes', () => {
   it('returns nothing for a story without quotes, and ignores hostile quote marks', () => {
     expect(quotesOf('No one was quoted here.', '"""" " “ ” « »')).toEqual([]);
     expect(findQuotes(analyzeStory({ id: 'e', articles: [] }), noPeople)).toEqual([]);
+  });
+});
+
+describe('textQuotes', () => {
+  it('drops words that open on a stop: a closing mark read as an opening one', () => {
+    // Tenth round: a mark lost before "cut off" shifts the pairing of every mark after it.
+    const text =
+      'He said the port is " not closing " and that the town would be " cut off. He said the mayor had " fully " backed the plan. " there is no other way to keep the ferries running all year long ". Mr voss also refused to answer whether the crews would be paid in';
+    expect(textQuotes(text).map((q) => q.text)).not.toContain(
+      '. Mr voss also refused to answer whether the crews would be paid in',
+    );
+    expect(textQuotes('She said: ". . . and then the whole harbour went dark at once."').length).toBe(1);
   });
 });

@@ -129,6 +129,8 @@ export function personIndex(text: string): PersonIndex {
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
   const votes = new Map<string, [number, number]>();
   mentions.forEach((m, i) => {
+    // "Cuomo's ex-wife said… her": the pronouns after a possessed person are that person's.
+    if (possessesPerson(text, m.end)) return;
     // The rest of the mention's sentence and the subject of the next, up to its fourth word: "Lynch
     // said… She added", "Walsh had close ties to Biden. But on Sunday he finally…".
     const until = Math.min(mentions[i + 1]?.start ?? text.length, m.end + 300);
@@ -185,6 +187,14 @@ function introduced(text: string, end: number): boolean {
   if (!m) return false;
   if (m[1] === undefined) return true;
   return m[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w));
+}
+
+const POSSESSED = /^['’]s\s+(?:(?:ex|former|longtime|estranged)[-\s]+)?(\p{L}+)/u;
+
+/** A possessive naming a person by role or kin: "Cuomo's ex-wife", "Beshear's spokeswoman". */
+function possessesPerson(text: string, end: number): boolean {
+  const m = POSSESSED.exec(text.slice(end, end + 40));
+  return m !== null && ROLE_NOUNS.has(m[1]!.toLowerCase());
 }
 
 /** A name signing a quote after a dash ("“…” ― Jacklyn Ashley"), on its line or the next. */

@@ -19,13 +19,14 @@
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
 import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../entities/person-spans.js';
-import { leadingSubject, speakerCue, type SpeakerCue } from './speaker-cue.js';
+import { leadingSubject, SENTENCE_BREAK, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import {
   cueKind,
   PRONOUN_GENDER,
@@ -73,7 +74,20 @@ interface Resolved {
 export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote[] {
   const m = model ?? shippedSpeakerModel();
   return quoteCandidates(text).map(({ quote, candidates, kind }) => {
-    const s = chooseSpeaker(candidates, m, kind);
+    const chosen = chooseSpeaker(candidates, m, kind);
+    // In news that lost its case the person rules miss lowercase people ("beshear spokesperson kerri
+    // richardson told…", "gov. cuomo's ex-wife said…"): "he"/"she" after such a speaker, or a quote
+    // followed by "said" and one, is that speaker, whom no candidate names, not the capitalised
+    // person further back.
+    const s =
+      chosen &&
+      (kind === 'pronoun' || kind === 'none') &&
+      isCapitalized(chosen.speaker) &&
+      lostCase(text) &&
+      (describedSpeakerAfter(text, quote.close, chosen.speaker) ||
+        (kind === 'pronoun' && describedSpeakerBefore(text, quote.open, chosen.speaker)))
+        ? undefined
+        : chosen;
     return {
       text: quote.text,
       start: quote.start,
@@ -260,6 +274,7 @@ function resolve(
   people: PersonIndex,
   outside: PersonIndex['mentions'],
   open?: number,
+  openerIsName = false,
 ): Resolved | undefined {
   const at = { start: cue.start, end: cue.end };
   const lower = cue.phrase.toLowerCase();
@@ -283,9 +298,98 @@ function resolve(
     const c = classifyRun({ ...run, initial: false }, () => false);
     if (!c) return undefined;
     if (c.kind === 'organization' || c.kind === 'place') return { speaker: c.name, ...at };
+    // "Things have heated up…", "Past categories have included “…”": in news that lost its case
+    // (Multi-News) every sentence opener is capitalised; one such word is a name only when the person
+    // rules found one there or the text writes it capitalised inside a sentence too.
+    if (
+      !openerIsName &&
+      lostCase(text) &&
+      !c.kind &&
+      !/\s/.test(phrase) &&
+      opensSentenceAt(text, cue.start) &&
+      !namedThere(text, cue, outside)
+    )
+      return undefined;
     return { speaker: people.fullName(c.name, cue.start), ...at };
   }
   return { speaker: cue.phrase, ...at };
+}
+
+/** Whether `at` opens a sentence: the text's start, a line start, or after a stop and a space. */
+function opensSentenceAt(text: string, at: number): boolean {
+  return at === 0 || /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** A person mention at the cue, or the cue's word written capitalised after a lowercase word. */
+function namedThere(text: string, cue: SpeakerCue, outside: PersonIndex['mentions']): boolean {
+  if (outside.some((m) => m.start < cue.end && cue.start < m.end)) return true;
+  const word = cue.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\p{Ll}[,;]?\\s+${word}(?![\\p{L}])`, 'u').test(text);
+}
+
+const MID_WORD = /(?<=\p{Ll}[,;]?\s+)\p{L}+/gu;
+const PERSON_ROLES: ReadonlySet<string> = new Set([...roleWords.roles, ...personTitles.roles]);
+const A_LETTER = /\p{L}/u;
+const SAID_ROLE = /^[\s,"”’]*(?:said|says|added|explained|wrote)((?:\s+\p{Ll}[\p{L}'’.-]*){1,6})/u;
+
+/**
+ * Whether the quote closing at `close` goes on with "said" and a lowercase role phrase the cue rules
+ * cannot read ("said beshear spokeswoman kerri richardson"), and `name` is none of its words after
+ * the role.
+ */
+function describedSpeakerAfter(text: string, close: number, name: string): boolean {
+  const m = SAID_ROLE.exec(text.slice(close, close + 120));
+  if (!m) return false;
+  const words = m[1]!.trim().split(/\s+/);
+  const role = words.findIndex((w) => PERSON_ROLES.has(w));
+  return role >= 0 && !words.slice(role + 1).includes(name.split(' ').at(-1)!.toLowerCase());
+}
+
+const ROLE_SPEAKS =
+  /(?<![\p{L}-])\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}'’.-]*){0,3}\s+(?:said|says|told|tells|added|wrote|explained)(?!\p{L})/gu;
+
+/**
+ * Whether a person described by a lowercase role ("spokesperson kerri richardson", "ex-wife") speaks
+ * in the quote's own sentence before its mark or in the sentence before, and `name` is none of the
+ * words after the role there.
+ */
+function describedSpeakerBefore(text: string, open: number, name: string): boolean {
+  const from = Math.max(0, open - 500);
+  const head = text.slice(from, open);
+  const breaks = [...head.matchAll(SENTENCE_BREAK)].map((m) => m.index + m[0].length);
+  const own = breaks.at(-1) ?? 0;
+  const start = A_LETTER.test(head.slice(own)) ? own : (breaks.at(-2) ?? 0);
+  const last = name.split(' ').at(-1)!.toLowerCase();
+  for (const m of head.slice(start).matchAll(ROLE_SPEAKS)) {
+    // The words before the verb; "cuomo's ex-wife" is read as "s ex-wife".
+    const words = m[0]
+      .split(/\s+/)
+      .slice(0, -1)
+      .map((w) => w.replace(/^ex-/, ''));
+    const role = words.findIndex((w) => PERSON_ROLES.has(w));
+    if (role >= 0 && !words.slice(role + 1).includes(last)) return true;
+  }
+  return false;
+}
+
+let caseText = '';
+let caseLost = false;
+/**
+ * Whether `text` was lowercased but for its sentence openers: of at least 30 words that follow a
+ * lowercase word, under 1 in 100 is capitalised ("I" aside). Cased news capitalises about 1 in 10.
+ */
+function lostCase(text: string): boolean {
+  if (text !== caseText) {
+    caseText = text;
+    let all = 0;
+    let capital = 0;
+    for (const m of text.matchAll(MID_WORD)) {
+      all++;
+      if (isCapitalized(m[0]) && m[0] !== 'I') capital++;
+    }
+    caseLost = all >= 30 && capital < all / 100;
+  }
+  return caseLost;
 }
 
 let lastText = '';
@@ -325,7 +429,8 @@ function resolvePronoun(
   };
   const lead = open === undefined ? undefined : leadingSubject(text, open);
   if (lead && isCapitalized(lead.phrase) && !/^(?:He|She)$/.test(lead.phrase)) {
-    const named = resolve(text, lead, people, outside);
+    // Any capitalised subject, a sentence opener included, makes the pronoun too uncertain.
+    const named = resolve(text, lead, people, outside, undefined, true);
     const m = outside.find((x) => x.start >= lead.start && x.end <= lead.end);
     if (named && m && fits(named.speaker)) return { speaker: named.speaker, ...at };
     if (named && !m) return undefined;

@@ -24,6 +24,8 @@ const ABBREVIATED_END = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen
 const PARTY_TAG = /\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu;
 const SHORT_CLAUSE_END = /^\s*(?:[\p{Ll}\p{Lu}'’-]+\s*){0,5}[.,]/u;
 const CONJUNCTION_END = /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
+const DESCRIBED_APPOSITION = /^,\s*(?:a|an)\s/u;
+const OPENER_NAME_END = /(?:^|[.!?]["”’]?\s+)\p{Lu}\p{Ll}+\s+\p{Ll}[\p{L}'’-]*$/u;
 const CAPITALISED_END = /\p{Lu}[\p{L}'’.-]*$/u;
 const PHRASE_TOKEN = /\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+/gu;
 const WORD_STOP_END = /\p{L}{2,}\.$/u;
@@ -373,7 +375,14 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
-  if (app && CAPITALISED_END.test(s.slice(0, app.index).trimEnd())) s = s.slice(0, app.index);
+  // In lowercased news a name is a sentence opener and a lowercase word or two ("Mark cymrot, a
+  // lawyer for one of the defendants in the lawsuit, said"): a described apposition is skipped too.
+  const head = app && s.slice(0, app.index).trimEnd();
+  if (
+    app &&
+    (CAPITALISED_END.test(head!) || (DESCRIBED_APPOSITION.test(app[0]) && OPENER_NAME_END.test(head!)))
+  )
+    s = s.slice(0, app.index);
   s = s.replace(/[\s,]+$/, '');
   // "9/11 widow Terry Strada": a date is a word of the phrase.
   const tokens = [...s.matchAll(PHRASE_TOKEN)];

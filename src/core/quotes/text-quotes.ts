@@ -7,6 +7,9 @@ import { quoteSpans } from './quote-spans.js';
 import { isTitleQuote, WORD } from './title-quote.js';
 import { isCapitalized } from '../text/letters.js';
 
+/** Quoted words that open on one stop or comma and a space: the pairing of the marks went wrong. */
+const STOP_FIRST = /^[.,;:!?](?!\s*[.!?])\s/;
+
 export interface TextQuote {
   /** The quoted words, marks removed, paragraphs joined by a space. */
   readonly text: string;
@@ -64,7 +67,9 @@ export function textQuotes(text: string): TextQuote[] {
         };
       })
       // A title, a show or a slogan on a hat is a name in quote marks, not words someone said.
-      .filter((s) => !(s.closed && isTitleQuote(text, s.open, s.close, s.text)));
+      .filter((s) => !(s.closed && isTitleQuote(text, s.open, s.close, s.text)))
+      // ". Mr hague also refused…": a closing mark read as an opening one (a mark lost before it).
+      .filter((s) => !STOP_FIRST.test(text.slice(s.start, s.end)));
     // A quote left open goes on only when this paragraph opens with a quote mark.
     if (pending && spans[0]?.open === range.start + (para.length - para.trimStart().length)) {
       const s = spans.shift()!;
