@@ -5,7 +5,11 @@
  * quote is −log of the probability of its right candidates together (several candidates can carry the
  * same surname), or of "nobody" when none is right.
  */
-import { candidateScore, type SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
+import {
+  candidateProbabilities,
+  candidateScore,
+  type SpeakerModel,
+} from '../../src/core/quotes/choose-speaker.js';
 import { CUE_KINDS, SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import { treeLogOdds, type TreeEnsemble } from '../../src/core/match/trees.js';
 import { BOOST_DEFAULTS, boostTrees, type BoostOptions } from '../same-content/boosted-trees.js';
@@ -135,15 +139,16 @@ export function boostedProbabilities(
   candidates: readonly { readonly features: readonly number[] }[],
   kind?: CueKind,
 ): number[] {
-  const z = candidates.map(
-    (c) =>
-      candidateScore(m, c.features, kind) + (m.trees ? treeLogOdds(m.trees, treeInput(c.features, kind)) : 0),
-  );
-  const top = Math.max(0, ...z);
-  const e = z.map((v) => Math.exp(v - top));
-  const sum = Math.exp(-top) + e.reduce((s, v) => s + v, 0);
-  return e.map((v) => v / sum);
+  if (!m.trees) return candidateProbabilities(m, candidates, kind);
+  const trees = m.trees;
+  // The product's softmax over the summed scores: a model whose one feature is the score, weighted 1.
+  const scores = candidates.map((c) => ({
+    features: [candidateScore(m, c.features, kind) + treeLogOdds(trees, treeInput(c.features, kind))],
+  }));
+  return candidateProbabilities(SCORE_ONLY, scores);
 }
+
+const SCORE_ONLY: SpeakerModel = { features: ['score'], bias: 0, weights: [1], threshold: 0.5 };
 
 /** Trees on top of the linear chooser: a correction from its scores, shrunk; none by default. */
 export const TREE_DEFAULTS: BoostOptions = { ...BOOST_DEFAULTS, trees: 0, depth: 3, rate: 0.1, minChild: 5 };
@@ -259,9 +264,14 @@ export interface HeldChoice {
  * near 1 would buy the last answers at one wrong per right. Deterministic, and a kind's threshold
  * never falls below 0.5: a speaker the model finds more likely wrong than right is never named,
  * however few wrong answers the folds show (the pronoun folds rest on a few hundred keyed quotes, and
- * read 4 points too kind on dev at 0.33).
+ * read 4 points too kind on dev at 0.33). Kinds in `hold` keep the threshold given there (their wrong
+ * answers count against the bound); the others are picked.
  */
-export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number): Record<CueKind, number> {
+export function pickThresholds(
+  choices: readonly HeldChoice[],
+  maxWrong: number,
+  hold: Readonly<Partial<Record<CueKind, number>>> = {},
+): Record<CueKind, number> {
   const total = choices.reduce((s, c) => s + c.w, 0);
   const byKind = new Map<CueKind, HeldChoice[]>(CUE_KINDS.map((k) => [k, []]));
   for (const c of choices) byKind.get(c.kind)!.push(c);
@@ -281,9 +291,9 @@ export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number)
     const pick = {} as Record<CueKind, number>;
     let wrong = 0;
     for (const [kind, cs] of byKind) {
-      let bestT = 0.99;
+      let bestT = hold[kind] ?? 0.99;
       let bestGain = -Infinity;
-      for (let t = MIN_THRESHOLD; t <= 99; t++) {
+      for (let t = MIN_THRESHOLD; t <= 99 && hold[kind] === undefined; t++) {
         const o = tally(cs, t / 100);
         const gain = o.right - lambda * o.wrong;
         if (gain > bestGain + 1e-9) {
@@ -299,12 +309,14 @@ export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number)
       break;
     }
   }
-  return fillBudget(
-    byKind,
-    best ?? (Object.fromEntries(CUE_KINDS.map((k) => [k, 0.99])) as Record<CueKind, number>),
-    maxWrong * total,
-    tally,
+  const none = Object.fromEntries(CUE_KINDS.map((k) => [k, hold[k] ?? 0.99])) as Record<CueKind, number>;
+  // The repair moves only the kinds it may; the held kinds' wrong answers are spent already.
+  const free = new Map([...byKind].filter(([k]) => hold[k] === undefined));
+  const spent = [...byKind].reduce(
+    (s, [k, cs]) => s + (hold[k] === undefined ? 0 : tally(cs, hold[k]).wrong),
+    0,
   );
+  return fillBudget(free, best ?? none, maxWrong * total - spent, tally);
 }
 
 /** Right answers bought per wrong one below which a lower threshold is not worth it. */

@@ -3,7 +3,7 @@
  * byte the same from the same data), printing the figures it was chosen on.
  *
  *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]
- *       [--thresholds '{"named":0.68,…}'] [--trees N [--depth 3] [--rate 0.1]]
+ *       [--thresholds '{"named":0.68,…}'] [--hold '{"partial":0.74}'] [--trees N [--depth 3] [--rate 0.1]]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -15,6 +15,7 @@
  * counted (a named or described source, or a keyed pronoun), keyed pronouns weighted up to stand for
  * all pronoun sources. `--thresholds` keeps given ones instead (JSON, one per cue kind): to measure a
  * new candidate or feature at the thresholds already shipped, apart from a new pick's trade-off.
+ * `--hold` keeps the given ones (some cue kinds) and picks the others within the same bound.
  *
  * `--trees N` measures, on the same folds, N boosted regression trees added to each fold's linear
  * scores (fit.ts fitChooserTrees), and writes no file: they did not pay (docs/speakers.md, "Tenth round").
@@ -91,6 +92,7 @@ export function buildModel(
   log: (line: string) => void,
   fixed?: Readonly<Record<CueKind, number>>,
   trees: Partial<BoostOptions> = {},
+  hold: Readonly<Partial<Record<CueKind, number>>> = {},
 ): string {
   // Keyed pronouns stand for every pronoun source when thresholds are chosen and figures counted.
   const pronouns = examples.filter((e) => e.kind === 'pronoun').length;
@@ -110,7 +112,7 @@ export function buildModel(
       });
     });
   });
-  const thresholds = fixed ?? pickThresholds(held, maxWrong);
+  const thresholds = fixed ?? pickThresholds(held, maxWrong, hold);
   const threshold = pickThreshold(held, maxWrong);
   const total = held.reduce((s, h) => s + h.w, 0) || 1;
   const pct = (x: number, d = total) => ((100 * x) / (d || 1)).toFixed(1);
@@ -175,16 +177,31 @@ export function buildModel(
 
 /** `--thresholds`: a JSON object with a threshold in [0, 1] for every cue kind. */
 export function parseThresholds(json: string): Record<CueKind, number> {
+  return parseSomeThresholds(json, '--thresholds', CUE_KINDS) as Record<CueKind, number>;
+}
+
+/** `--hold`: a JSON object with a threshold in [0, 1] for some cue kinds; the others are picked. */
+export function parseHold(json: string): Partial<Record<CueKind, number>> {
+  const t: unknown = JSON.parse(json);
+  const kinds = typeof t === 'object' && t !== null ? CUE_KINDS.filter((k) => k in t) : [];
+  return parseSomeThresholds(json, '--hold', kinds);
+}
+
+function parseSomeThresholds(
+  json: string,
+  flag: string,
+  kinds: readonly CueKind[],
+): Partial<Record<CueKind, number>> {
   const t: unknown = JSON.parse(json);
   if (typeof t !== 'object' || t === null)
-    throw new Error(`expected --thresholds as a JSON object of cue kinds, found ${json}`);
+    throw new Error(`expected ${flag} as a JSON object of cue kinds, found ${json}`);
   const o = t as Record<string, unknown>;
-  for (const k of CUE_KINDS) {
+  for (const k of kinds) {
     const v = o[k];
     if (typeof v !== 'number' || v < 0 || v > 1)
-      throw new Error(`expected a threshold in [0, 1] for "${k}" in --thresholds, found ${String(v)}`);
+      throw new Error(`expected a threshold in [0, 1] for "${k}" in ${flag}, found ${String(v)}`);
   }
-  return Object.fromEntries(CUE_KINDS.map((k) => [k, o[k] as number])) as Record<CueKind, number>;
+  return Object.fromEntries(kinds.map((k) => [k, o[k] as number]));
 }
 
 async function main(): Promise<void> {
@@ -198,12 +215,13 @@ async function main(): Promise<void> {
       trees: { type: 'string' },
       depth: { type: 'string' },
       rate: { type: 'string' },
+      hold: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--trees N [--depth D] [--rate R]]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--hold JSON] [--trees N [--depth D] [--rate R]]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -217,6 +235,7 @@ async function main(): Promise<void> {
     `PolNeAR train: ${examples.length} matched quotes, ${examples.filter((e) => e.keyed).length} of them resolved by the hand key`,
   );
   const fixed = values.thresholds === undefined ? undefined : parseThresholds(values.thresholds);
+  const hold = values.hold === undefined ? {} : parseHold(values.hold);
   const trees: Partial<BoostOptions> = {
     ...(values.trees !== undefined && { trees: Number(values.trees) }),
     ...(values.depth !== undefined && { depth: Number(values.depth) }),
@@ -224,7 +243,7 @@ async function main(): Promise<void> {
   };
   if ((trees.trees ?? 0) > 0) {
     // The product scores no trees: the figures are the point, and a file would not hold what they measured.
-    buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed, trees);
+    buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed, trees, hold);
     console.log('with --trees the folds are measured and no model file is written');
     return;
   }
@@ -234,6 +253,7 @@ async function main(): Promise<void> {
     (l) => console.log(l),
     fixed,
     trees,
+    hold,
   );
   const out = values.out ?? MODEL_PATH;
   writeFileSync(out, text);
