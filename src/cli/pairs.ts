@@ -14,6 +14,7 @@ import {
   type SameContentThreshold,
 } from '../core/match/index.js';
 import { wordForms } from '../core/text/index.js';
+import { decodeBytes } from '../io/index.js';
 import { parseTextPairs } from '../io/msrp-pairs.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 
@@ -26,10 +27,11 @@ async function readText(file: string): Promise<string> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeBytes(Buffer.concat(chunks)).text;
   }
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ChorusError(
@@ -40,6 +42,9 @@ async function readText(file: string): Promise<string> {
       },
     );
   }
+  // Decoded as every other input is (BOM, UTF-16, legacy encodings), and refused when it is binary:
+  // a binary file read as UTF-8 gave "expected 5 tab-separated fields … on line 2".
+  return decodeBytes(bytes).text;
 }
 
 /** Scores every pair of `text` (MSRP layout); one output line (or JSON record) per pair. */

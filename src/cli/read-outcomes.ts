@@ -12,7 +12,8 @@ export function readProblems(read: ReadReport): string[] {
   return read.outcomes.flatMap((o) => {
     if (o.status === 'ingested' && o.warnings.length === 0) return [];
     const what = o.status === 'ingested' ? 'read with warnings' : o.status;
-    const why = [o.reason, ...o.warnings].filter(Boolean).join('; ');
+    // A rejected record's reason is often its only warning too: say it once.
+    const why = [o.reason, ...o.warnings.filter((w) => w !== o.reason)].filter(Boolean).join('; ');
     return [`${o.input}: ${what}${why ? `: ${why}` : ''}`];
   });
 }

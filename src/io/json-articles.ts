@@ -83,6 +83,14 @@ function fromRecord(record: unknown, where: string, meta: InputMeta): Article[] 
   // or, failing that, the headline itself, so every stage has a sentence to read; the warning says so.
   const headline = body === undefined ? first(r, TITLE_KEYS) : undefined;
   const rawText = body ?? (headline === undefined ? undefined : (first(r, TEASER_KEYS) ?? headline));
+  const wrongType = TEXT_KEYS.find((k) => r[k] !== undefined && r[k] !== null);
+  if (rawText === undefined && wrongType !== undefined) {
+    // `{"text": 5}` said "found only \"text\"": the key is there, its value is what is wrong.
+    throw new ChorusError(
+      'invalid-input',
+      `${where}: expected the article text in "${wrongType}" as a string, found ${describe(r[wrongType])}`,
+    );
+  }
   if (rawText === undefined) {
     throw new ChorusError(
       'invalid-input',

@@ -84,6 +84,7 @@ function generated(i: number): string {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-summarize-cli-'));
   writeFileSync(at('empty.txt'), '');
+  writeFileSync(at('number-text.json'), '{"text": 5}');
   writeFileSync(at('binary.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]));
   writeFileSync(at('huge.txt'), '');
   truncateSync(at('huge.txt'), 100 * 1024 * 1024); // sparse: 100 MB on paper, nothing on disk
@@ -162,11 +163,17 @@ describe('chorus summarize', () => {
       'file is 104,857,600 bytes, larger than the 20,971,520-byte limit (--max-bytes)',
     ],
     ['an HTML page with no article', 'no-article.html', 'no article text'],
-  ])('refuses %s with exit code 4 and the reason', async (_name, file, reason) => {
+    [
+      'a record whose text is a number',
+      'number-text.json',
+      'the record: expected the article text in "text" as a string, found a number',
+    ],
+  ])('refuses %s with exit code 4 and the reason, once', async (_name, file, reason) => {
     const run = await chorus(['summarize', at(file)]);
     expect(run.code).toBe(4);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`chorus: ${at(file)}: rejected: ${reason}\n`);
+    expect(run.stderr.split(reason)).toHaveLength(3); // the line above and the final error, no repeat
     expect(run.stderr).toContain('chorus: expected at least one news article, found none in 1 input');
   });
 

@@ -49,6 +49,21 @@ describe('chorus features', () => {
   ] as const)('%s', (_name, article, term, count) => {
     expect(articleTerms(article).counts.get(term)).toBe(count);
   });
+
+  it('counts each article apart, terms in the order first read, each with its first word', () => {
+    const first = { title: 'Harbor bridge closes', text: 'The Harbor Bridge closed; bridges close.' };
+    const terms = articleTerms(first);
+    expect(terms.terms).toEqual(['harbor', 'bridg', 'close', '@harbor', '@bridge', '@harbor bridge']);
+    expect(terms.weights).toEqual([4, 5, 5, 1, 1, 1]);
+    expect(terms.words).toEqual(['harbor', 'bridge', 'closes', '@Harbor', '@Bridge', '@Harbor Bridge']);
+    expect(articleTerms({ text: 'bridges of the harbor' }).counts).toEqual(
+      new Map([
+        ['bridg', 1],
+        ['harbor', 1],
+      ]),
+    );
+    expect(articleTerms(first)).toEqual(terms);
+  });
 });
 
 describe('chorus clusterer', () => {

@@ -26,9 +26,17 @@ describe('DocumentFrequency', () => {
     const together = new DocumentFrequency(prior);
     for (const terms of docs) {
       apart.add(terms);
-      const idf = together.addWithIdf(terms);
+      const numbers = new Int32Array(terms.length);
+      const idf = together.addWithIdf(terms, numbers);
       expect([...idf]).toEqual(terms.map((t) => apart.idf(t)));
+      // The numbers the term space reads as ids: one per term, the same each time it is asked.
+      expect([...numbers]).toEqual(terms.map((t) => together.numberOf(t)));
     }
     expect(together.toJSON()).toEqual(apart.toJSON());
+    expect(together.vocabulary).toBe(new Set(docs.flat()).size);
+    // A term never counted gets the next number and keeps its idf.
+    const unseen = together.idf('pier');
+    expect(together.numberOf('pier')).toBe(together.vocabulary - 1);
+    expect(together.idf('pier')).toBe(unseen);
   });
 });

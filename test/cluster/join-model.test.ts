@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { CHORUS_CLUSTER_DEFAULTS, chorusFactory } from '../../src/core/cluster/chorus.js';
-import { JOIN_FEATURES, joinFeatures, type JoinEvidence } from '../../src/core/cluster/join-features.js';
+import {
+  TermFacts,
+  JOIN_FEATURES,
+  joinFeatures,
+  type JoinEvidence,
+} from '../../src/core/cluster/join-features.js';
 import { checkJoinModel, type JoinModel } from '../../src/core/cluster/join-model.js';
 import lateJoinModel from '../../src/core/cluster/late-join-model.json' with { type: 'json' };
 import { LATE_EXTRA_FEATURES, LATE_FEATURES, lateFeatures } from '../../src/core/cluster/late-features.js';
@@ -69,6 +74,21 @@ describe('joinFeatures', () => {
 
   it('weighs the shared part of the article vector', () => {
     expect(feature(BASE, 'sharedWeight')).toBeCloseTo(0.64 + 0.16 + 0.09, 9);
+  });
+
+  it('reads the same from the terms by place as from the centroid and idf', () => {
+    let asked = 0;
+    const terms = new TermFacts(BASE.vector, (t) => (asked++, BASE.idf(t)));
+    const byPlace = { ...BASE, idf: () => NaN, terms, shared: [1, 1, 1, 0] };
+    expect(joinFeatures(byPlace)).toEqual(joinFeatures(BASE));
+    // A second candidate asks nothing again; one holding other terms reads only what it holds.
+    expect(joinFeatures(byPlace)).toEqual(joinFeatures(BASE));
+    expect(asked).toBe(3);
+    const other = { ...BASE, centroidTerms: new Map([['leak', 1]]) };
+    expect(joinFeatures({ ...other, idf: () => NaN, terms, shared: [0, 0, 0, 1] })).toEqual(
+      joinFeatures(other),
+    );
+    expect(asked).toBe(4);
   });
 });
 

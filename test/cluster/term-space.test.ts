@@ -41,6 +41,10 @@ describe('term space', () => {
     space.load(article);
     expect(space.memberOrderDot(member)).toBe(dot(held as readonly TermWeight[], new Map(ARTICLE)));
     expect(space.articleOrderDot(member)).toBe(dot(ARTICLE, new Map(held as readonly TermWeight[])));
+    // The held vector's weights and terms read by the article's places, as a map of them gives them.
+    const weights = new Map(held as readonly TermWeight[]);
+    expect([...space.weightsByPlace(member)]).toEqual(ARTICLE.map(([t]) => weights.get(t) ?? NaN));
+    expect([...space.placesHeld(member)]).toEqual(ARTICLE.map(([t]) => (weights.has(t) ? 1 : 0)));
   });
 
   it('forgets the previous article when another is loaded', () => {
@@ -50,6 +54,8 @@ describe('term space', () => {
     space.load(first);
     space.load(second);
     expect(space.memberOrderDot(first)).toBe(0);
+    expect(space.articleOrderDot(first)).toBe(0);
+    expect([...space.placesHeld(first)]).toEqual([0]);
     expect(space.memberOrderDot(second)).toBe(1);
   });
 

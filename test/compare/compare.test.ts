@@ -45,6 +45,29 @@ describe('compareSources', () => {
     );
   });
 
+  it('takes no fragment of one word for a second source', () => {
+    const c = compare([
+      ['Harbor Weekly', 'The harbor board will meet later to vote on the ferry fares. Riders packed the hall.'],
+      ['Quay Courier', 'Riders say the Pier 4 ferry is always late, and the board has heard them. Later'],
+    ]);
+    expect(c.agreed).toEqual([]);
+  });
+
+  it('lists no sentence cut off mid-phrase or half a quotation as what one source alone reports', () => {
+    const c = compare([
+      GAZETTE,
+      [
+        'Quay Courier',
+        'Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. "We saw the tugboat lean toward the rocks. The crew jumped clear before the tide turned," pilot Oskar Lindqvist said. The owners of the tugboat have hired divers to inspect the hull, which',
+      ],
+    ]);
+    const courier = c.unique.find((u) => u.article === 1)?.facts.map((f) => f.text) ?? [];
+    expect(courier.some((t) => t.includes('Marisol Vane'))).toBe(true);
+    expect(courier.some((t) => t.includes('divers'))).toBe(false);
+    // Halves of a quotation the splitter cut in two read as broken sentences.
+    expect(courier.some((t) => t.includes('rocks') || t.includes('tide'))).toBe(false);
+  });
+
   it('does not count a syndicated copy as a second source', () => {
     const sources = [GAZETTE, COPY];
     const duplicates = findDuplicates(story(sources).articles);

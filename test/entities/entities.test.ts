@@ -82,6 +82,34 @@ describe('named entities', () => {
     ]);
   });
 
+  it('lists a name once whatever its case, and joins a short form across cases', () => {
+    const count = (...texts: string[]) =>
+      countEntities(
+        findEntityMentions(
+          analyzeStory({
+            id: 'c',
+            articles: texts.map((text, i) => makeArticle({ id: `c${i}`, source: `Outlet ${i}`, text })),
+          }),
+        ),
+        10,
+      );
+    expect(
+      count(
+        'Fire chief Harriet Vossberg said the pier would close.',
+        'The ferry will move, vossberg said on monday.',
+      ),
+    ).toEqual([{ name: 'Harriet Vossberg', kind: 'person', mentions: { 0: 1, 1: 1 } }]);
+    expect(
+      count(
+        'The senate voted on the bill. The Senate will meet again on Monday, Senator Ada Marsh said.',
+        'Marsh said the senate would vote again.',
+      ),
+    ).toEqual([
+      { name: 'Ada Marsh', kind: 'person', mentions: { 0: 1, 1: 1 } },
+      { name: 'Senate', kind: 'organization', mentions: { 0: 1, 1: 1 } },
+    ]);
+  });
+
   it('finds only well-supported names in lowercased text, never sentence openers', () => {
     const text =
       'The mayor closed the bridge on monday. Ortiz said it was unsafe. Police in calder closed the roads. Traffic was heavy in the city.';

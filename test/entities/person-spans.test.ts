@@ -16,6 +16,18 @@ describe('personIndex', () => {
     // An apposition that says it is a group or a thing: no person.
     ['Later Blue Heron Promise, a group of parents, met.', []],
     ['Then Harbour Light, the new ferry, sailed.', []],
+    // Tenth round: a party word before a known first name, a descriptor the role list lacks, "named",
+    // a first name alone after a role, a surname alone that acts, a generational suffix.
+    ['Democrat Anna Olsby won the county. Olsby spoke.', ['Anna Olsby', 'Olsby']],
+    ['Republican pollster Whitby Arlen warned of a close race.', ['Whitby Arlen']],
+    ['The delegates met. A resident named Corla spoke up.', ['Corla']],
+    ['On radio, his wife, Jane, called for calm.', ['Jane']],
+    ['It was a long night. Varnow openly admitted that his plan had failed.', ['Varnow']],
+    ['Joseph R. Tamsett II, a lawyer, spoke.', ['Joseph R Tamsett II']],
+    // Not people: a word opening a sentence with no pronoun after it, a company, a party word alone.
+    ['It was a long night. Congress passed the bill.', []],
+    ['The vote came. Harlow Industries announced that its plan failed.', []],
+    ['The result pleased every Republican voter.', []],
     ['', []],
   ])('%s', (text, names) => {
     expect(personIndex(text).mentions.map((m) => m.name)).toEqual(names);

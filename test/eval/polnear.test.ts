@@ -105,6 +105,9 @@ describe('sameSpeaker', () => {
     ['officials', 'officials at the State Department', true],
     ['the campaign', 'the campaign', true],
     ['Ann Kale', 'a spokesperson', false],
+    // A generational suffix is no surname: the same person with or without it, another with it.
+    ['Joseph R Tamsett II', 'Joseph R. Tamsett', true],
+    ['Ann Kale Jr.', 'Ben Orla Jr.', false],
   ])('%s is %s: %s', (speaker, gold, same) => {
     expect(sameSpeaker(speaker, gold)).toBe(same);
   });

@@ -71,12 +71,13 @@ describe('parseJsonArticles', () => {
 
   it('reads a list and a wrapper object, numbering bad records in its warnings', () => {
     const list = parseJsonArticles(
-      JSON.stringify([{ text: T1 }, { byline: 'no text' }, 'a string', { text: T2 }]),
+      JSON.stringify([{ text: T1 }, { byline: 'no text' }, 'a string', { text: T2 }, { body: 5 }]),
     );
     expect(list.articles.map((a) => a.text)).toEqual([T1, T2]);
     expect(list.warnings).toEqual([
       'record 2: expected the article text in "text", "body" or "content" (or at least a "title"), found only "byline"',
       'record 3: expected an article object, found a string',
+      'record 5: expected the article text in "body" as a string, found a number',
     ]);
     const wrapped = parseJsonArticles(JSON.stringify({ articles: [{ text: T1 }, { text: T2 }] }));
     expect(wrapped.articles).toHaveLength(2);

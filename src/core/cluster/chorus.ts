@@ -40,11 +40,11 @@ import type {
 } from './clusterer.js';
 import { DocumentFrequency, type PriorFrequencies } from './document-frequency.js';
 import { articleTerms, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
-import { joinFeatures } from './join-features.js';
+import { TermFacts, joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, round, topContributions, unitEntries, type TermWeight } from './sparse.js';
+import { dot, round, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -245,11 +245,6 @@ interface Member {
   /** Story at the time of posting; resolved through the book since stories merge. */
   story: string;
   readonly vector: TermWeight[];
-  /**
-   * `vector` as a map, made when first needed (`weightsOf`): only the members a cohesion or an
-   * explanation reads need it, and making one for every arriving article cost a map of 80 terms each.
-   */
-  weights?: Map<string, number>;
   /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
   readonly byId: IdVector;
   /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
@@ -259,6 +254,8 @@ interface Member {
 }
 
 interface StoryState {
+  /** The story's id (the key it is held under). */
+  readonly id: string;
   readonly centroid: Map<string, number>;
   norm: number;
   /**
@@ -277,6 +274,14 @@ interface StoryState {
   last?: number;
   /** Cohesion of the members whose keys are given (a join feature), kept until they change. */
   cohesion?: { readonly keys: readonly number[]; readonly value: number };
+  /**
+   * Scratch of `score`: the number of the scoring that last found the story, the best member cosine
+   * it found and that member's key, and the story's decay (NaN until computed).
+   */
+  foundIn: number;
+  link: number;
+  linkMember: number;
+  decayNow: number;
 }
 
 /** A candidate story with its score and the parts of it. */
@@ -306,7 +311,8 @@ class ChorusClusterer implements OnlineClusterer {
   private scorings = 0;
   private readonly storyState = new Map<string, StoryState>();
   private readonly postings = new Map<string, PostingList>();
-  private readonly space = new TermSpace();
+  /** Term ids are the document frequencies' numbers (`TermNumbering`). */
+  private readonly space: TermSpace;
   private nextMember = 0;
   /** Newest article date seen (ms), for retiring old stories. */
   private newest = -Infinity;
@@ -319,6 +325,7 @@ class ChorusClusterer implements OnlineClusterer {
   ) {
     this.book = state ? StoryBook.fromJSON(state.book) : new StoryBook();
     this.df = state ? DocumentFrequency.fromJSON(state.df, prior) : new DocumentFrequency(prior);
+    this.space = new TermSpace(this.df);
     if (state) this.load(state);
   }
 
@@ -334,19 +341,10 @@ class ChorusClusterer implements OnlineClusterer {
         merges: [],
         candidates: 0,
       };
-    const { counts, words } = articleTerms(article, this.options);
-    const terms = [...counts.keys()];
-    const idf = this.df.addWithIdf(terms);
-    // The weights in the order of the terms, as the map they once went through held them.
-    const tfidf: [string, number][] = [];
-    let i = 0;
-    for (const count of counts.values()) {
-      const w = this.termWeight(count) * idf[i]! ** this.options.idfPower;
-      if (w > 0) tfidf.push([terms[i]!, w]);
-      i++;
-    }
-    const vector = unitEntries(tfidf, this.options.articleTerms, quantize);
-    const byId = this.space.intern(vector);
+    const { terms, weights: counts, words } = articleTerms(article, this.options);
+    const numbers = new Int32Array(terms.length);
+    const idf = this.df.addWithIdf(terms, numbers);
+    const { vector, byId } = this.unitVector(terms, numbers, counts, idf);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
@@ -390,7 +388,7 @@ class ChorusClusterer implements OnlineClusterer {
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
-      ? topContributions(vector, this.blend(vector, best.story, best.link), 1, 5)
+      ? this.explain(vector, best.story, best.link)
           .map(([t, w]) => ({
             term: words[terms.indexOf(t)] ?? t,
             weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
@@ -437,8 +435,9 @@ class ChorusClusterer implements OnlineClusterer {
     const link = bestTwo(scored, (c) => c.linkCosine);
     const centroid = bestTwo(scored, (c) => c.centroid);
     const dense = this.denseEvidence(top, vector);
+    const terms = new TermFacts(vector, (t) => this.df.idf(t));
     const features = top.map((c, rank) =>
-      this.joinEvidence(c, rank, scored, vector, time, {
+      this.joinEvidence(c, rank, scored, vector, terms, time, {
         link: c.linkCosine - (c === link.first ? link.second : link.best),
         centroid: c.centroid - (c === centroid.first ? centroid.second : centroid.best),
         dense: dense[rank] ?? NO_DENSE,
@@ -542,6 +541,7 @@ class ChorusClusterer implements OnlineClusterer {
     rank: number,
     scored: readonly Scored[],
     vector: readonly TermWeight[],
+    terms: TermFacts,
     time: number,
     leads: {
       link: number;
@@ -583,6 +583,9 @@ class ChorusClusterer implements OnlineClusterer {
       centroidTerms: s?.centroid ?? new Map<string, number>(),
       cohesion,
       idf: (t) => this.df.idf(t),
+      terms,
+      // A laid-out centroid tells the article's places it holds by array reads, not a lookup per term.
+      ...(s?.centroidById && { shared: this.space.placesHeld(s.centroidById) }),
       ...leads.dense,
     });
   }
@@ -666,6 +669,62 @@ class ChorusClusterer implements OnlineClusterer {
     };
   }
 
+  /**
+   * The article's unit vector of its heaviest `articleTerms` terms, each weighed by its count and idf
+   * (as `unitEntries` makes it: sorted by weight, ties by term, weights rounded to six decimals), and
+   * the same by term id, from the numbers the document frequencies gave the terms. Places are sorted,
+   * not [term, weight] pairs, so only the kept terms become pairs.
+   */
+  private unitVector(
+    terms: readonly string[],
+    numbers: Int32Array,
+    counts: readonly number[],
+    idf: Float64Array,
+  ): { vector: TermWeight[]; byId: IdVector } {
+    const weights = new Float64Array(terms.length);
+    const places: number[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const w = this.termWeight(counts[i]!) * idf[i]! ** this.options.idfPower;
+      if (w > 0) {
+        weights[i] = w;
+        places.push(i);
+      }
+    }
+    const most = this.options.articleTerms;
+    // Only the heaviest `most` are kept: all of them weigh at least the `most`-th largest weight, so
+    // the lighter places are left out before the sort by weight and term (a sort of plain numbers
+    // finds that weight).
+    let kept = places;
+    if (places.length > most && most > 0) {
+      const sorted = new Float64Array(places.length);
+      for (let k = 0; k < places.length; k++) sorted[k] = weights[places[k]!]!;
+      sorted.sort();
+      const least = sorted[places.length - most]!;
+      kept = places.filter((p) => weights[p]! >= least);
+    }
+    kept.sort((a, b) => {
+      const ta = terms[a]!;
+      const tb = terms[b]!;
+      return weights[b]! - weights[a]! || (ta < tb ? -1 : ta > tb ? 1 : 0);
+    });
+    if (kept.length > most) kept.length = most;
+    let norm = 0;
+    for (const p of kept) norm += weights[p]! * weights[p]!;
+    norm = Math.sqrt(norm);
+    if (!(norm > 0)) return { vector: [], byId: this.space.known(new Int32Array(0), new Float64Array(0)) };
+    const vector: TermWeight[] = [];
+    const ids = new Int32Array(kept.length);
+    const unit = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) {
+      const p = kept[k]!;
+      const w = quantize(weights[p]! / norm);
+      vector.push([terms[p]!, w]);
+      ids[k] = numbers[p]!;
+      unit[k] = w;
+    }
+    return { vector, byId: this.space.known(ids, unit) };
+  }
+
   /** Weight of a term said `count` times (weighted by title and entity weights), before IDF. */
   private termWeight(count: number): number {
     const k1 = this.options.saturation;
@@ -687,9 +746,13 @@ class ChorusClusterer implements OnlineClusterer {
       // members are skipped, not counted against the cap: a restored clusterer holds no such postings,
       // and must pick the same candidates as the live one.
       let live = 0;
+      let stale = 0;
       for (let i = list.length - 1; i >= 0 && live < this.options.postingCap; i--) {
         const key = list.key(i);
-        if (!this.members.has(key)) continue;
+        if (!this.members.has(key)) {
+          stale++;
+          continue;
+        }
         live++;
         if (scoredIn[key] !== scoring) {
           scoredIn[key] = scoring;
@@ -698,20 +761,36 @@ class ChorusClusterer implements OnlineClusterer {
         }
         partialOf[key] = partialOf[key]! + w * list.weight(i);
       }
+      // Forgotten members never come back, so their postings can go whenever: a list read with more
+      // of them than held ones is swept now (on the dated stream nine postings read in ten were stale).
+      if (stale > live) this.sweep(list);
     }
     const top = topKeys(touched, partialOf, this.options.candidates);
-    const links = new Map<string, { link: number; member: number }>();
+    // The stories found, each with its best link marked on its state for this scoring (no map of
+    // links, no object per story), and its decay once it is known.
+    const found: StoryState[] = [];
     for (const key of top) {
       const m = this.members.get(key);
       if (!m) continue;
-      const story = this.book.resolve(m.story);
+      const s = this.storyState.get(this.book.resolve(m.story));
+      if (!s) continue;
       const link = this.space.memberOrderDot(m.byId);
-      const had = links.get(story);
-      if (!had || link > had.link) links.set(story, { link, member: key });
+      if (s.foundIn !== scoring) {
+        s.foundIn = scoring;
+        s.link = link;
+        s.linkMember = key;
+        s.decayNow = NaN;
+        found.push(s);
+      } else if (link > s.link) {
+        s.link = link;
+        s.linkMember = key;
+      }
     }
     if (scan)
-      for (const [story, s] of this.storyState) {
-        if (links.has(story) || this.decay(s, time, decide) < decide.threshold) continue;
+      for (const s of this.storyState.values()) {
+        if (s.foundIn === scoring) continue;
+        const decay = this.decay(s, time, decide);
+        if (decay < decide.threshold) continue;
         let link = -1;
         let member = -1;
         for (const key of s.recent) {
@@ -722,26 +801,31 @@ class ChorusClusterer implements OnlineClusterer {
             member = key;
           }
         }
-        if (member >= 0) links.set(story, { link, member });
+        if (member < 0) continue;
+        s.foundIn = scoring;
+        s.link = link;
+        s.linkMember = member;
+        s.decayNow = decay;
+        found.push(s);
       }
     const out: Scored[] = [];
-    for (const [story, { link, member }] of links) {
-      const s = this.storyState.get(story);
-      if (!s) continue;
+    for (const s of found) {
+      const { id: story, link } = s;
       const centroid = s.norm > 0 ? this.centroidDot(vector, s) / s.norm : 0;
       const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
       const penalty = decide.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
-      const decay = this.decay(s, time, decide);
+      const decay = Number.isNaN(s.decayNow) ? this.decay(s, time, decide) : s.decayNow;
       out.push({
         story,
         score: Math.max(0, raw * decay - penalty),
         raw,
-        link: member,
+        link: s.linkMember,
         centroid,
         linkCosine: link,
         decay,
       });
     }
+    // Stories sort by score, then by age, so the order they were found in does not matter.
     return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
   }
 
@@ -776,22 +860,27 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /**
-   * Weights whose dot product with the article is the raw score, for explanations: for the article's
-   * own terms only, which are all the explanation reads (the sums are the same as over every term).
+   * The five terms of the article adding most to its raw score with `story` through `member` (the
+   * weight each term has in the blend of centroid and member whose dot product with the article is the
+   * raw score, times its weight in the article), for explanations. The article must be the term space's
+   * loaded vector: the member's weights are read by the article's places, not through a map of them.
    */
-  private blend(vector: readonly TermWeight[], story: string, member: number): Map<string, number> {
+  private explain(vector: readonly TermWeight[], story: string, member: number): TermWeight[] {
     const s = this.storyState.get(story);
     const m = this.members.get(member);
     const lw = this.options.linkWeight;
-    const out = new Map<string, number>();
-    for (const [t] of vector) {
+    const own = m ? this.space.weightsByPlace(m.byId) : undefined;
+    const parts: [string, number][] = [];
+    for (let i = 0; i < vector.length; i++) {
+      const [t, w] = vector[i]!;
       const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
-      const w = m ? weightsOf(m).get(t) : undefined;
       const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
-      if (w !== undefined) out.set(t, (fromCentroid ?? 0) + lw * w);
-      else if (fromCentroid !== undefined) out.set(t, fromCentroid);
+      const mine = own?.[i] ?? NaN;
+      const blended = Number.isNaN(mine) ? fromCentroid : (fromCentroid ?? 0) + lw * mine;
+      if (blended !== undefined) parts.push([t, w * blended]);
     }
-    return out;
+    parts.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    return parts.slice(0, 5);
   }
 
   private decay(s: StoryState, time: number, { graceDays, halfLifeDays }: Decide): number {
@@ -846,7 +935,7 @@ class ChorusClusterer implements OnlineClusterer {
     }
     let s = this.storyState.get(story);
     if (!s) {
-      s = { centroid: new Map(), norm: 0, recent: [], lookupsSinceChange: 0 };
+      s = newStoryState(story, new Map(), []);
       this.storyState.set(story, s);
     }
     for (const [t, w] of vector) s.centroid.set(t, quantize((s.centroid.get(t) ?? 0) + w));
@@ -868,10 +957,13 @@ class ChorusClusterer implements OnlineClusterer {
     let list = this.postings.get(t);
     if (!list) this.postings.set(t, (list = new PostingList(this.options.postingCap * 1.5)));
     list.push(key, weight);
-    if (list.length > list.sweepAt) {
-      list.keep((k) => this.members.has(k));
-      list.sweepAt = Math.max(this.options.postingCap * 1.5, list.length * 2);
-    }
+    if (list.length > list.sweepAt) this.sweep(list);
+  }
+
+  /** Drops the postings of forgotten members from `list`. */
+  private sweep(list: PostingList): void {
+    list.keep((k) => this.members.has(k));
+    list.sweepAt = Math.max(this.options.postingCap * 1.5, list.length * 2);
   }
 
   private trimCentroid(s: StoryState): void {
@@ -966,12 +1058,7 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     for (const [id, centroid, recent, first, last] of state.stories) {
-      const s: StoryState = {
-        centroid: new Map(centroid),
-        norm: 0,
-        recent: [...recent],
-        lookupsSinceChange: 0,
-      };
+      const s = newStoryState(id, new Map(centroid), [...recent]);
       if (first !== null) s.first = first;
       if (last !== null) s.last = last;
       this.trimCentroid(s);
@@ -1081,9 +1168,18 @@ function storyOrder(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1));
 }
 
-/** The member's vector as a map of weights, made on first use. */
-function weightsOf(m: Member): Map<string, number> {
-  return (m.weights ??= new Map(m.vector));
+function newStoryState(id: string, centroid: Map<string, number>, recent: number[]): StoryState {
+  return {
+    id,
+    centroid,
+    norm: 0,
+    recent,
+    lookupsSinceChange: 0,
+    foundIn: 0,
+    link: 0,
+    linkMember: -1,
+    decayNow: NaN,
+  };
 }
 
 function olderFirst(a: string, b: string): [string, string] {

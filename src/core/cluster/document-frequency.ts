@@ -6,6 +6,7 @@
  */
 
 import { StringTable } from '../text/string-table.js';
+import type { TermNumbering } from './term-space.js';
 
 export interface PriorFrequencies {
   /** Number of documents the prior was counted on. */
@@ -14,7 +15,7 @@ export interface PriorFrequencies {
   readonly df: Readonly<Record<string, number>>;
 }
 
-export class DocumentFrequency {
+export class DocumentFrequency implements TermNumbering {
   /**
    * Term → its number in the arrays below, which hold its online count, its prior count (looked up
    * once, when the term was first counted) and the term. One entry holds both counts: counting and
@@ -71,17 +72,33 @@ export class DocumentFrequency {
   /**
    * Counts one document's distinct terms, as `add` does, and gives each its `idf` as it is once the
    * document is counted, in the order given: one lookup per term where `add` then `idf` took two
-   * (each term's idf depends only on its own count and the number of documents).
+   * (each term's idf depends only on its own count and the number of documents). Each term's number
+   * goes into `numbers`, when given.
    */
-  addWithIdf(terms: readonly string[]): Float64Array {
+  addWithIdf(terms: readonly string[], numbers?: Int32Array): Float64Array {
     this.documents++;
     const n = this.documents + (this.prior?.documents ?? 0);
     const out = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) {
       const c = this.count(terms[i]!);
       out[i] = Math.log((n + 1) / (this.online[c]! + this.priors[c]! + 0.5));
+      if (numbers) numbers[i] = c;
     }
     return out;
+  }
+
+  /**
+   * The term's number (`TermNumbering`), the one `addWithIdf` gives it; a term never counted is
+   * numbered with no documents, which leaves its `idf` as it was.
+   */
+  numberOf(term: string): number {
+    const c = this.numbers.get(term);
+    return c >= 0 ? c : this.insert(term, 0);
+  }
+
+  /** Terms numbered so far. */
+  get vocabulary(): number {
+    return this.terms.length;
   }
 
   /** Smoothed inverse document frequency, ln((N + 1) / (df + 0.5)): never negative, highest for unseen terms. */

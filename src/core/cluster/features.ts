@@ -33,14 +33,20 @@ export const FEATURE_DEFAULTS: FeatureOptions = Object.freeze({
   maxWords: 1500,
 });
 
-/** Term counts of one article and, for explanations, a readable word for each term. */
-export interface ArticleTerms {
-  readonly counts: Map<string, number>;
-  /**
-   * The word each term of `counts` was first read as, in the order of `counts`: an array, since a
-   * second map beside the counts cost as much as they did, for the five terms an explanation shows.
-   */
-  readonly words: string[];
+/**
+ * Term counts of one article and, for explanations, a readable word for each term: `terms[i]` was
+ * counted `weights[i]` times (weighted) and first read as `words[i]`, in the order the terms were first
+ * read. Arrays, not a map: counting by term number (below) made a map for each article the larger cost.
+ */
+export class ArticleTerms {
+  readonly terms: string[] = [];
+  readonly weights: number[] = [];
+  readonly words: string[] = [];
+
+  /** The counts as a map, in the terms' order. */
+  get counts(): Map<string, number> {
+    return new Map(this.terms.map((t, i) => [t, this.weights[i]!]));
+  }
 }
 
 /** Entity terms start with this mark, so they never collide with stems. */
@@ -51,42 +57,83 @@ const SENTENCE_END = /[.!?:;"“”'‘’(\n]\s*$/;
 const SPACELESS_FROM = 0x0e00;
 
 /**
- * The term of each lowercased word, or null for a stop word or a stray letter: a word form recurs
+ * The term of each lowercased word, or none for a stop word or a stray letter: a word form recurs
  * across articles, and looking it up once beats the stop-word test, the stem and the spelling map for
  * every token (half of this file's cost on a Multi-News stream). Stop words are kept here too (as
  * `NOT_A_TERM`), so a token costs one lookup whatever it is. The words are keys of a `StringTable`
- * whose values number them in `TERMS` and `CACHED_WORDS`: a word of lowercase ASCII letters and digits
- * (nearly every token of a news text) is then looked up where it stands in the text, with no string
- * made, hashed and compared for it (`addTerms`). Bounded: cleared when full.
+ * whose values number them in `WORD_TERMS` and `CACHED_WORDS`: a word of lowercase ASCII letters and
+ * digits (nearly every token of a news text) is then looked up where it stands in the text, with no
+ * string made, hashed and compared for it (`addTerms`). Bounded: cleared when full.
  */
 const WORD_NUMBERS = new StringTable();
-const TERMS: string[] = [];
+/** The term number (`TERM_NUMBERS`) of each cached word, or `NOT_A_TERM`. */
+const WORD_TERMS: number[] = [];
 const CACHED_WORDS: string[] = [];
 const MAX_CACHED_WORDS = 200_000;
-/** What the cache holds for a stop word: no term is empty. */
-const NOT_A_TERM = '';
+const NOT_A_TERM = -1;
 
-/** The number of `word` in `TERMS`, computing its term the first time. */
-function wordNumber(word: string): number {
-  let n = WORD_NUMBERS.get(word);
+/**
+ * Every term (stems, entity terms, pairs) by number, so an article's counts are kept in arrays by term
+ * number rather than looked up in a map per token. Cleared, with the word cache, between articles once
+ * it holds `MAX_TERMS`.
+ */
+const TERM_NUMBERS = new StringTable();
+const TERMS: string[] = [];
+const MAX_TERMS = 500_000;
+/** Per term number: the article (`counting`) that last counted it, and its place in that article's arrays. */
+let countedIn = new Int32Array(1 << 14);
+let placeOf = new Int32Array(1 << 14);
+/** Number of the article being counted. */
+let counting = 0;
+
+function termNumber(term: string): number {
+  let n = TERM_NUMBERS.get(term);
   if (n < 0) {
-    const term = word.length < 2 || isStopWord(word) ? NOT_A_TERM : americanStem(stem(word));
-    if (WORD_NUMBERS.size >= MAX_CACHED_WORDS) {
-      WORD_NUMBERS.clear();
-      TERMS.length = 0;
-      CACHED_WORDS.length = 0;
-    }
     n = TERMS.length;
     TERMS.push(term);
-    CACHED_WORDS.push(word);
-    WORD_NUMBERS.set(word, n);
+    TERM_NUMBERS.set(term, n);
+    if (n >= countedIn.length) {
+      const grownIn = new Int32Array(countedIn.length * 2);
+      const grownPlace = new Int32Array(countedIn.length * 2);
+      grownIn.set(countedIn);
+      grownPlace.set(placeOf);
+      countedIn = grownIn;
+      placeOf = grownPlace;
+    }
   }
   return n;
 }
 
-function termOf(word: string): string | null {
-  const term = TERMS[wordNumber(word)]!;
-  return term === NOT_A_TERM ? null : term;
+/** Starts counting a new article: the counts of earlier ones are told apart by their number. */
+function startCounting(): void {
+  if (TERMS.length >= MAX_TERMS) {
+    TERM_NUMBERS.clear();
+    TERMS.length = 0;
+    WORD_NUMBERS.clear();
+    WORD_TERMS.length = 0;
+    CACHED_WORDS.length = 0;
+    countedIn.fill(0);
+    counting = 0;
+  }
+  counting++;
+}
+
+/** The number of `word` in `WORD_TERMS`, computing its term the first time. */
+function wordNumber(word: string): number {
+  let n = WORD_NUMBERS.get(word);
+  if (n < 0) {
+    const term = word.length < 2 || isStopWord(word) ? NOT_A_TERM : termNumber(americanStem(stem(word)));
+    if (WORD_NUMBERS.size >= MAX_CACHED_WORDS) {
+      WORD_NUMBERS.clear();
+      WORD_TERMS.length = 0;
+      CACHED_WORDS.length = 0;
+    }
+    n = WORD_TERMS.length;
+    WORD_TERMS.push(term);
+    CACHED_WORDS.push(word);
+    WORD_NUMBERS.set(word, n);
+  }
+  return n;
 }
 
 /** Whether `text` from `start` to `end` holds only ASCII lowercase letters and digits. */
@@ -137,20 +184,30 @@ function addTerms(
   let run: string[] = [];
   let runWords: string[] = [];
   let lastEnd = 0;
-  let previous: string | undefined;
+  let previous: number | undefined;
   let previousWord = '';
   const flushRun = () => {
     // Called before nearly every token, with no run to end: new arrays only when there was one.
     if (run.length === 0) return;
     if (run.length > 1)
-      bump(out, ENTITY_MARK + run.join(' '), options.entityWeight * weight, ENTITY_MARK + runWords.join(' '));
+      count(
+        out,
+        termNumber(ENTITY_MARK + run.join(' ')),
+        options.entityWeight * weight,
+        ENTITY_MARK + runWords.join(' '),
+      );
     run = [];
     runWords = [];
   };
-  const addWord = (word: string, s: string) => {
-    bump(out, s, weight, word);
+  const addWord = (word: string, s: number) => {
+    count(out, s, weight, word);
     if (options.bigramWeight > 0 && previous !== undefined)
-      bump(out, `${previous} ${s}`, options.bigramWeight * weight, `${previousWord} ${word}`);
+      count(
+        out,
+        termNumber(`${TERMS[previous]!} ${TERMS[s]!}`),
+        options.bigramWeight * weight,
+        `${previousWord} ${word}`,
+      );
     previous = s;
     previousWord = word;
   };
@@ -164,7 +221,7 @@ function addTerms(
     const known = lowercaseAscii(text, start, tokenEnd) ? WORD_NUMBERS.get(text, start, tokenEnd) : -1;
     if (known >= 0) {
       flushRun();
-      const term = TERMS[known]!;
+      const term = WORD_TERMS[known]!;
       if (term !== NOT_A_TERM) addWord(CACHED_WORDS[known]!, term);
       continue;
     }
@@ -178,27 +235,35 @@ function addTerms(
       !isStopWord(lower);
     if (!capitalised || /[^\s-]/.test(text.slice(end, start).replace(/^\s+|\s+$/g, ''))) flushRun();
     if (capitalised) {
-      bump(out, ENTITY_MARK + lower, options.entityWeight * weight, ENTITY_MARK + token);
+      count(out, termNumber(ENTITY_MARK + lower), options.entityWeight * weight, ENTITY_MARK + token);
       run.push(lower);
       runWords.push(token);
     }
     // A run of a space-less script (Chinese, Japanese, Thai) holds several words, and one of its
     // characters can be a word (桥, bridge); a lone Latin letter is a stray initial.
     if (maySpaceless(lower) && hasSpacelessScript(lower)) {
-      for (const word of splitWordRun(lower)) if (!isStopWord(word)) addWord(word, americanStem(stem(word)));
+      for (const word of splitWordRun(lower))
+        if (!isStopWord(word)) addWord(word, termNumber(americanStem(stem(word))));
       continue;
     }
-    const s = termOf(lower);
-    if (s !== null) addWord(lower, s);
+    const s = WORD_TERMS[wordNumber(lower)]!;
+    if (s !== NOT_A_TERM) addWord(lower, s);
   }
   flushRun();
 }
 
-function bump(out: ArticleTerms, term: string, weight: number, word: string): void {
-  // A term new to the counts gets its word at the same place in `words`.
-  const had = out.counts.get(term);
-  out.counts.set(term, (had ?? 0) + weight);
-  if (had === undefined) out.words.push(word);
+/** Counts term number `n` once more with `weight`; a term new to the article is read as `word`. */
+function count(out: ArticleTerms, n: number, weight: number, word: string): void {
+  if (countedIn[n] === counting) {
+    const i = placeOf[n]!;
+    out.weights[i] = out.weights[i]! + weight;
+    return;
+  }
+  countedIn[n] = counting;
+  placeOf[n] = out.terms.length;
+  out.terms.push(TERMS[n]!);
+  out.weights.push(weight);
+  out.words.push(word);
 }
 
 /**
@@ -209,7 +274,8 @@ export function articleTerms(
   article: { readonly title?: string; readonly text: string; readonly warnings?: readonly string[] },
   options: FeatureOptions = FEATURE_DEFAULTS,
 ): ArticleTerms {
-  const out: ArticleTerms = { counts: new Map(), words: [] };
+  const out = new ArticleTerms();
+  startCounting();
   // A headline-only item's text is its headline again: read once, its words would count four times and
   // its title-case capitals would all pass for names.
   const headlineAsText =

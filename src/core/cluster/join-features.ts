@@ -68,6 +68,13 @@ export interface JoinEvidence {
   readonly cohesion: number;
   readonly idf: (term: string) => number;
   /**
+   * What is known of the article's terms by place, shared by all its candidates (`TermFacts`), and
+   * 1 at each place whose term the centroid holds: when given, they stand for `idf` and
+   * `centroidTerms` (the same values, looked up once per article instead of once per candidate).
+   */
+  readonly terms?: TermFacts;
+  readonly shared?: ArrayLike<number>;
+  /**
    * Cosines of the article's dense vector (`term-vectors.ts`) with the sum of the story's recent members'
    * and with its nearest member, and the first minus the best other candidate's: evidence of one event
    * told in other words. 0 when the clusterer has no term vectors.
@@ -80,6 +87,40 @@ export interface JoinEvidence {
 const NUMBER = /^\d+$/;
 const YEAR = /^(1[89]|20)\d\d$/;
 
+/** A number other than a year: it names one event (a toll, a score, a sum). */
+function isEventNumber(term: string): boolean {
+  return NUMBER.test(term) && !YEAR.test(term);
+}
+
+/**
+ * The idf of each term of an article's vector and whether it is an event number, each found the
+ * first time a candidate asks: an article's candidates share many of its terms.
+ */
+export class TermFacts {
+  private readonly idfs: Float64Array;
+  /** 0: not known yet, 1: an event number, 2: not one. */
+  private readonly numbers: Uint8Array;
+
+  constructor(
+    private readonly vector: readonly TermWeight[],
+    private readonly idfOf: (term: string) => number,
+  ) {
+    this.idfs = new Float64Array(vector.length).fill(NaN);
+    this.numbers = new Uint8Array(vector.length);
+  }
+
+  idf(place: number): number {
+    let v = this.idfs[place]!;
+    if (Number.isNaN(v)) this.idfs[place] = v = this.idfOf(this.vector[place]![0]);
+    return v;
+  }
+
+  isEventNumber(place: number): boolean {
+    if (this.numbers[place] === 0) this.numbers[place] = isEventNumber(this.vector[place]![0]) ? 1 : 2;
+    return this.numbers[place] === 1;
+  }
+}
+
 /** Feature vector of one pair, in the order of `JOIN_FEATURES`. */
 export function joinFeatures(e: JoinEvidence): number[] {
   let shared = 0;
@@ -87,14 +128,16 @@ export function joinFeatures(e: JoinEvidence): number[] {
   let idf = 0;
   let maxIdf = 0;
   let numbers = 0;
-  for (const [t, w] of e.vector) {
-    if (!e.centroidTerms.has(t)) continue;
+  const { terms, shared: holds } = e;
+  for (let p = 0; p < e.vector.length; p++) {
+    const [t, w] = e.vector[p]!;
+    if (holds ? holds[p] !== 1 : !e.centroidTerms.has(t)) continue;
     shared++;
     weight += w * w;
-    const i = e.idf(t);
+    const i = terms ? terms.idf(p) : e.idf(t);
     idf += i;
     maxIdf = Math.max(maxIdf, i);
-    if (NUMBER.test(t) && !YEAR.test(t)) numbers++;
+    if (terms ? terms.isEventNumber(p) : isEventNumber(t)) numbers++;
   }
   return [
     e.score,

@@ -9,7 +9,8 @@
  * independent count alone.
  */
 import type { AnalyzedStory, Fact } from '../model.js';
-import { standAloneText } from '../match/index.js';
+import { standAloneText, type PeopleIn } from '../match/index.js';
+import { endsComplete, hasBalancedQuotes } from '../summarize/readability.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -46,12 +47,16 @@ function hasDistinct(items: readonly string[], min: number): boolean {
   return false;
 }
 
-/** Agreed facts (two or more independent reports) and, per article, what only that report carries. */
+/**
+ * Agreed facts (two or more independent reports) and, per article, what only that report carries;
+ * `people` (the persons each sentence names) lets a fact opening with "she" name her.
+ */
 export function collectFacts(
   doc: AnalyzedStory,
   matches: readonly (readonly SentenceMatch[])[],
   roots: readonly number[],
   options: FactOptions,
+  people: PeopleIn = () => [],
 ): FactLists {
   const n = doc.sentences.length;
   const support = doc.sentences.map((s, i) =>
@@ -73,8 +78,17 @@ export function collectFacts(
   }
   // Shown in words that stand alone: the taken sentence, else a match not opening with a pronoun,
   // else the taken sentence with "she"/"he" resolved; its article is listed first.
+  // A sentence cut off mid-phrase (Multi-News truncates pages; a heading has no stop) or holding half
+  // a quotation (the splitter cut the quotation in two: `Courts held up these plans, " said …`) is
+  // shown only when no sentence carrying the fact reads whole, and is never a fact of one source.
+  const complete = (k: number) => {
+    const text = doc.sentences[k]!.text;
+    return endsComplete(text) && hasBalancedQuotes(text);
+  };
   const fact = (i: number): Fact => {
-    const shown = standAloneText(doc, [i, ...matches[i]!.map((m) => m.sentence)]);
+    const members = [i, ...matches[i]!.map((m) => m.sentence)];
+    const ordered = [...members.filter(complete), ...members.filter((k) => !complete(k))];
+    const shown = standAloneText(doc, ordered, people);
     const first = doc.sentences[shown.sentence]!.article;
     const all = [doc.sentences[i]!.article, ...matches[i]!.map((m) => m.article)];
     return { text: shown.text, articles: [first, ...all.filter((a) => a !== first)] };
@@ -91,7 +105,7 @@ export function collectFacts(
   const novelty = novelStemCounts(doc, roots);
   const perArticle = new Map<number, number[]>();
   for (const i of taken) {
-    if (support[i] !== 1 || novelty[i] === 0) continue;
+    if (support[i] !== 1 || novelty[i] === 0 || !complete(i)) continue;
     const a = doc.sentences[i]!.article;
     const list = perArticle.get(a) ?? [];
     list.push(i);

@@ -45,8 +45,8 @@ export function compareSources(
   const o: CompareOptions = { ...COMPARE_DEFAULTS, ...options };
   const roots = independentRoots(doc.story.articles.length, o.duplicates);
   const matches = matchSentences(doc);
-  const { agreed, unique } = collectFacts(doc, matches, roots, o);
   const mentions = findEntityMentions(doc);
+  const { agreed, unique } = collectFacts(doc, matches, roots, o, peopleBySentence(mentions));
   const entities = countEntities(mentions, o.maxEntities);
   const quotes = findQuotes(doc, personLookup(mentions), o.maxQuotes);
   const located = locateFigures(doc);
@@ -56,6 +56,18 @@ export function compareSources(
     ...nameDisagreements(doc, mentions),
   ];
   return Object.freeze({ agreed, unique, quotes, entities, figures, disagreements });
+}
+
+/** The persons each sentence names, in reading order. */
+function peopleBySentence(mentions: readonly EntityMention[]): (sentence: number) => readonly string[] {
+  const bySentence = new Map<number, string[]>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m.name);
+    else bySentence.set(m.sentence, [m.name]);
+  }
+  return (sentence) => bySentence.get(sentence) ?? [];
 }
 
 /** A person's name as written → the story's full name for them (exact, or a surname with one owner). */

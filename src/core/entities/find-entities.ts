@@ -312,12 +312,23 @@ export function groupMentions(raw: readonly TaggedMention[]): EntityMention[] {
 
 /** `groupMentions`, keeping which tagged mention each entity mention came from. */
 function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: EntityMention; from: M }[] {
+  // Step 2a: one spelling per name whatever its case ("pamela geller", "Pamela geller" in a lowercased
+  // crawl): a reader saw one person listed twice. The spelling with the most capitals wins (then the
+  // first seen), as a sentence-initial capital or a lowercased page tell less than a name's own case.
+  const spelling = new Map<string, string>();
+  for (const { name } of raw) {
+    const key = name.toLowerCase();
+    const had = spelling.get(key);
+    if (had === undefined || capitals(name) > capitals(had)) spelling.set(key, name);
+  }
+  const spelt = (name: string) => spelling.get(name.toLowerCase())!;
   // Votes of the tagger per written name; a name's kind is its majority (ties: the first seen).
   const votes = new Map<string, Map<NerType, number>>();
   for (const m of raw) {
-    const v = votes.get(m.name) ?? new Map<NerType, number>();
+    const name = spelt(m.name);
+    const v = votes.get(name) ?? new Map<NerType, number>();
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
-    votes.set(m.name, v);
+    votes.set(name, v);
   }
   const typeOf = (v: Map<NerType, number>) => [...v.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
   const written = new Map([...votes].map(([name, v]) => [name, typeOf(v)]));
@@ -325,20 +336,23 @@ function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: Ent
   const unique = (names: string[]) => (names.length === 1 ? names[0] : undefined);
   const long = [...written.keys()].filter((n) => n.includes(' '));
   for (const [name, type] of written) {
-    // Step 2, in order: company suffix, acronym, last word, first word of an organisation.
+    // Step 2b, in order: company suffix, acronym, last word, first word of an organisation.
     const bare = name.replace(COMPANY_SUFFIX, '');
-    let to: string | undefined = bare !== name && written.has(bare) ? bare : undefined;
+    const bareSpelt = spelling.get(bare.toLowerCase());
+    let to: string | undefined = bare !== name && bareSpelt !== undefined ? bareSpelt : undefined;
     const acronym = name.replace(/\./g, '');
     if (!to && ACRONYM.test(acronym)) to = unique(long.filter((n) => initials(n) === acronym));
+    // Short and long forms are compared without case, as their spellings were chosen apart.
+    const lower = name.toLowerCase();
     if (!to && !name.includes(' '))
       to =
-        unique(long.filter((n) => written.get(n) === type && n.endsWith(` ${name}`))) ??
+        unique(long.filter((n) => written.get(n) === type && n.toLowerCase().endsWith(` ${lower}`))) ??
         (type === 'ORG'
-          ? unique(long.filter((n) => written.get(n) === 'ORG' && n.startsWith(`${name} `)))
+          ? unique(long.filter((n) => written.get(n) === 'ORG' && n.toLowerCase().startsWith(`${lower} `)))
           : undefined);
     if (to) resolve.set(name, to);
   }
-  const canonical = (name: string) => resolve.get(name) ?? name;
+  const canonical = (name: string) => resolve.get(spelt(name)) ?? spelt(name);
   // Step 3: the type of each entity by the votes of all its mentions.
   const entityVotes = new Map<string, Map<NerType, number>>();
   for (const m of raw) {
@@ -356,6 +370,13 @@ function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: Ent
     out.push({ mention, from: m });
   }
   return out;
+}
+
+/** Number of capital letters in `name`. */
+function capitals(name: string): number {
+  let n = 0;
+  for (const c of name) if (c !== c.toLowerCase()) n++;
+  return n;
 }
 
 /** An entity of one text, with where each mention is. */

@@ -9,14 +9,19 @@
  *  2. A run it leaves undecided is a person when it is two or three words and the first is a known first
  *     name ("Huma Abedin wrote") or an apposition says who it is ("Raynor Tollick, a campaign
  *     consultant", "Breyla Stone, 29,"), or when it is the full name or surname of a person found by
- *     rule 1 or 2.
+ *     rule 1 or 2. Party words before a known first name are dropped ("Democrat Hillary Clinton"), and
+ *     a generational suffix counts for no word ("Joseph R. Murray II").
+ *  2b. Also a person (tenth round, docs/speakers.md): a run after a descriptor the role list lacks
+ *     ("pollster Whit Ayres") or after "named"; a known first name alone after a role ("his wife,
+ *     Jane,"), which fullName gives the full name written with it; a word alone opening a sentence
+ *     that acts like a person ("Cruz openly admitted that his pick…").
  *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
  *     pronouns that follow the person's mentions in the text (he/his/him against she/her), when one side
  *     clearly wins.
  */
 import firstNames from './first-names.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
-import { capitalizedRuns } from './capitalized-runs.js';
+import { capitalizedRuns, type CapitalizedRun } from './capitalized-runs.js';
 import { classifyRun } from './classify-run.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -70,7 +75,9 @@ export function personIndex(text: string): PersonIndex {
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
     // "Michael Brannock of Calder": an undecided run's affiliation is no part of the name.
-    const words = (c.kind ? c.name : c.name.replace(/ of .*$/, '')).split(' ');
+    const words = c.kind ? c.name.split(' ') : undecidedName(c.name.replace(/ of .*$/, '').split(' '));
+    // A generational suffix counts for no word of the name ("Joseph R. Murray II").
+    const named = words.length > 2 && SUFFIX.test(words.at(-1)!) ? words.slice(0, -1) : words;
     const span = locate(text, run.start, words);
     if (!span) continue;
     // A place by its last word ("Laura Green", "Ada Square") is a person when a known first name
@@ -83,10 +90,12 @@ export function personIndex(text: string): PersonIndex {
     if (title) honorific.set(c.name, title === 'mr' ? 'male' : 'female');
     if (c.kind === 'person') decided.push(span);
     else if (
-      words.length >= 2 &&
-      ((words.length <= 3 &&
-        (firstNameGender(words[0]!) || speaks(text, span.end) || introduced(text, span.end))) ||
-        (words.length <= 4 && signs(text, span.start)))
+      (named.length >= 2 &&
+        ((named.length <= 3 &&
+          (firstNameGender(named[0]!) || speaks(text, span.end) || introduced(text, span.end))) ||
+          (named.length <= 4 && signs(text, span.start)))) ||
+      namedBefore(run, named) ||
+      (run.words.length === 1 && opensSentence(text, run.start) && acts(text, span.end, named[0]!, common))
     )
       decided.push(span);
     else if (words.length <= 3) pending.push(span);
@@ -107,7 +116,10 @@ export function personIndex(text: string): PersonIndex {
   const fullName = (name: string, before = Infinity): string => {
     if (name.includes(' ') && !INITIAL.test(name.split(' ')[0]!)) return name;
     const last = name.split(' ').at(-1)!;
-    const candidates = fulls.filter((m) => m.name.split(' ').at(-1) === last);
+    let candidates = fulls.filter((m) => m.name.split(' ').at(-1) === last);
+    // A known first name alone ("his wife, Melania,") is the person the text named in full with it.
+    if (candidates.length === 0 && !name.includes(' ') && firstNameGender(name))
+      candidates = fulls.filter((m) => m.name.split(' ')[0] === name);
     if (candidates.length === 0) return name;
     // The most recent full mention before this one; else the first in the text.
     const earlier = candidates.filter((m) => m.start < before);
@@ -181,6 +193,63 @@ function signs(text: string, start: number): boolean {
     text.slice(Math.max(0, start - 12), start),
   );
 }
+
+const PARTIES: ReadonlySet<string> = new Set(personTitles.parties);
+const DESCRIPTORS: ReadonlySet<string> = new Set(personTitles.descriptors);
+const SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
+
+/**
+ * The name in an undecided run: party words before a known first name are no part of it ("Democrat
+ * Hillary Clinton", "Republican Donald Trump").
+ */
+function undecidedName(w: string[]): string[] {
+  let i = 0;
+  while (i < w.length - 2 && PARTIES.has(w[i]!.toLowerCase())) i++;
+  return i > 0 && firstNameGender(w[i]!) ? w.slice(i) : w;
+}
+
+/**
+ * A run that a word before it says is a person: a descriptor news writes before a name ("Republican
+ * pollster Whit Ayres", "columnist Ai Jun", "rival Cruz"), "named" ("a resident named Caroline"), or a
+ * known first name alone in an apposition after a role ("his wife, Jane, called").
+ */
+function namedBefore(run: CapitalizedRun, words: readonly string[]): boolean {
+  if (words.length > 3) return false;
+  if (DESCRIPTORS.has(run.before)) return true;
+  if (run.before === 'named') return true;
+  return (
+    words.length === 1 &&
+    firstNameGender(words[0]!) !== undefined &&
+    (ROLE_NOUNS.has(run.apposition) || DESCRIPTORS.has(run.apposition))
+  );
+}
+
+/**
+ * A word opening a sentence that acts like a person: a verb in the past (an adverb may come first)
+ * and a personal pronoun in what follows ("Cruz openly admitted that his pick…", "Carson defied the
+ * question…"). How a surname alone is written when the article never gives the full name. Not a
+ * word the text also writes in lowercase ("Despite"), nor a plural ("Boos", "Friends").
+ */
+function acts(text: string, end: number, word: string, common: (w: string) => boolean): boolean {
+  // "Despite", "Friends", "Boos": a word the text writes in lowercase, or a plural, is no surname here.
+  if (common(word.toLowerCase()) || /s$/.test(word)) return false;
+  const after = text.slice(end, end + 200);
+  return ACTS.test(after) && PERSONAL.test(after);
+}
+const ACTS =
+  /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|said|says|told|wrote|spoke|took|gave|made|went|came|won|lost|ran|left|sat|stood|thought|knew|felt|held|kept|sought|brought|began)(?!\p{L})/u;
+const PERSONAL = /(?<!\p{L})(?:[Hh]e|his|him|[Ss]he|her)(?!\p{L})/u;
+
+/**
+ * Whether a run starting at `start` opens a sentence of the whole `text`: after a line break, or a
+ * stop (and a closing mark) and a space. capitalizedRuns marks a run initial only after a quote mark
+ * or a colon when it reads a whole text (the stop of the sentence before is part of that sentence's
+ * last word); a title's stop ("Sen.") joins its run, so it is never read here.
+ */
+function opensSentence(text: string, start: number): boolean {
+  return start === 0 || SENTENCE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+}
+const SENTENCE_BEFORE = /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u;
 
 /** Offsets of `words` (the name part of a run) in `text`, from `from`. */
 function locate(text: string, from: number, words: readonly string[]): PersonSpan | undefined {

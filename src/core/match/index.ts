@@ -13,4 +13,4 @@ export {
   type PairMatch,
   type SameContentThreshold,
 } from './same-content.js';
-export { opensWithPronoun, standAloneText } from './stand-alone.js';
+export { opensWithPronoun, standAloneText, type PeopleIn } from './stand-alone.js';

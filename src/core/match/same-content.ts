@@ -76,6 +76,22 @@ export function contradiction(a: PairSide, b: PairSide): Contradiction | undefin
   return undefined;
 }
 
+/**
+ * Fewest distinct content stems two sentences must share to carry one fact, unless they have the same
+ * stems ("He was 89." in two obituaries). One shared word is a topic, not a fact: a one-word fragment
+ * left where a page was cut off ("North", "Woot!") scored 0.8 against a long sentence holding that
+ * word, and reports cited it as a second source (tenth round's audit).
+ */
+export const MIN_SHARED_STEMS = 2;
+
+/** Whether two sentences share `MIN_SHARED_STEMS` distinct content stems, or all their stems. */
+export function sharesEnough(a: PairSide, b: PairSide): boolean {
+  const [small, large] = a.stemSet.size <= b.stemSet.size ? [a.stemSet, b.stemSet] : [b.stemSet, a.stemSet];
+  let shared = 0;
+  for (const x of small) if (large.has(x) && ++shared >= MIN_SHARED_STEMS) return true;
+  return shared > 0 && shared === large.size;
+}
+
 function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size === 0 || b.size === 0) return false;
   for (const x of a) if (b.has(x)) return false;
@@ -146,7 +162,7 @@ export function sameContent(
   const score = Math.round(sameContentProbability(a, b, threshold) * 1000) / 1000;
   const why = contradiction(a, b);
   if (why) return { score, same: false, contradiction: why };
-  return { score, same: score >= SAME_CONTENT_THRESHOLDS[threshold] };
+  return { score, same: score >= SAME_CONTENT_THRESHOLDS[threshold] && sharesEnough(a, b) };
 }
 
 const sides = new WeakMap<Sentence, PairSide>();
@@ -188,7 +204,7 @@ export function judgePair(
   const b = sideOf(other);
   // The rules first: they are cheap, and stories of near-identical sentences stating other figures
   // (hundreds of "counted 34 bolts" / "counted 65 bolts") would otherwise run the model on every pair.
-  if (contradiction(a, b)) return undefined;
+  if (contradiction(a, b) || !sharesEnough(a, b)) return undefined;
   const score = round3(sameContentProbability(a, b, threshold));
   return score >= SAME_CONTENT_THRESHOLDS[threshold]
     ? { sentence: j, similarity: round3(similarity), score }

@@ -159,7 +159,7 @@ export function readPolnear(dir: string, split: string): PolnearArticle[] {
 const surname = (s: string) =>
   (s.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [])
     .map((w) => w.replace(/['’]s$/, ''))
-    .filter((w) => !/^(The|A|An|Sen|Mr|Mrs|Ms|Dr|Gov|Rep)$/.test(w))
+    .filter((w) => !/^(The|A|An|Sen|Mr|Mrs|Ms|Dr|Gov|Rep|Jr|Sr|II|III|IV)$/.test(w))
     .at(-1);
 
 /**
