@@ -1,8 +1,9 @@
 /**
- * Gradient-boosted regression trees for a binary label under logistic loss (Friedman, "Greedy function
- * approximation", 2001), with the Newton leaf values and L2-regularised split gain of XGBoost (Chen &
- * Guestrin 2016). Split points are searched among at most `bins` quantiles of each feature, which keeps
- * training to seconds. No row or column sampling: the same data gives the same model, byte for byte.
+ * Gradient-boosted regression trees (Friedman, "Greedy function approximation", 2001), with the Newton
+ * leaf values and L2-regularised split gain of XGBoost (Chen & Guestrin 2016). Split points are searched
+ * among at most `bins` quantiles of each feature, which keeps training to seconds. No row or column
+ * sampling: the same data gives the same model, byte for byte. `boostTrees` takes any loss through its
+ * gradient and (diagonal) hessian per row; `fitBoostedTrees` is the binary label under logistic loss.
  */
 import type { TreeEnsemble, TreeNode } from '../../src/core/match/trees.js';
 import type { Example } from './logistic.js';
@@ -31,45 +32,69 @@ function cutPoints(values: readonly number[], bins: number): number[] {
   return cuts;
 }
 
+/**
+ * The gradient and hessian of the loss at the rows' current scores `z`, written into `g` and `h` (each
+ * row's weight included). A listwise loss reads several rows at once (lab/speakers/fit.ts).
+ */
+export type LossGradient = (z: Float64Array, g: Float64Array, h: Float64Array) => void;
+
+/** A binary label under logistic loss, from the prior log-odds: the same-content and join models. */
 export function fitBoostedTrees(
   examples: readonly Example[],
   options: BoostOptions = BOOST_DEFAULTS,
 ): TreeEnsemble {
-  const n = examples.length;
-  const d = examples[0]?.x.length ?? 0;
+  const w = examples.map((e) => e.weight);
+  const total = w.reduce((a, b) => a + b, 0) || 1;
+  const positive = examples.reduce((s, e) => s + e.weight * e.y, 0) / total;
+  const bias = Math.log(Math.max(1e-6, positive) / Math.max(1e-6, 1 - positive));
+  const logistic: LossGradient = (z, g, h) => {
+    for (let i = 0; i < examples.length; i++) {
+      const p = 1 / (1 + Math.exp(-z[i]!));
+      g[i] = (p - examples[i]!.y) * w[i]!;
+      h[i] = Math.max(1e-9, p * (1 - p)) * w[i]!;
+    }
+  };
+  const rows = examples.map((e) => e.x);
+  return { bias, trees: boostTrees(rows, new Float64Array(rows.length).fill(bias), logistic, options) };
+}
+
+/**
+ * Trees that lower the loss of `gradient` from the scores `start` (one per row of `xs`), each tree
+ * fitted to the Newton step of the loss at the scores so far and shrunk by `options.rate`.
+ */
+export function boostTrees(
+  xs: readonly (readonly number[])[],
+  start: Float64Array,
+  gradient: LossGradient,
+  options: BoostOptions = BOOST_DEFAULTS,
+): TreeNode[][] {
+  const n = xs.length;
+  const d = xs[0]?.length ?? 0;
   const cuts = Array.from({ length: d }, (_, k) =>
     cutPoints(
-      examples.map((e) => e.x[k]!),
+      xs.map((x) => x[k]!),
       options.bins,
     ),
   );
-  // bin[k][i]: how many cut points of feature k lie below example i's value.
+  // bin[k][i]: how many cut points of feature k lie below row i's value.
   const bin = cuts.map((c, k) =>
-    Uint8Array.from(examples, (e) => {
+    Uint8Array.from(xs, (x) => {
       let lo = 0;
       let hi = c.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (c[mid]! < e.x[k]!) lo = mid + 1;
+        if (c[mid]! < x[k]!) lo = mid + 1;
         else hi = mid;
       }
       return lo;
     }),
   );
-  const w = examples.map((e) => e.weight);
-  const total = w.reduce((a, b) => a + b, 0) || 1;
-  const positive = examples.reduce((s, e) => s + e.weight * e.y, 0) / total;
-  const bias = Math.log(Math.max(1e-6, positive) / Math.max(1e-6, 1 - positive));
-  const z = new Float64Array(n).fill(bias);
+  const z = Float64Array.from(start);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const trees: TreeNode[][] = [];
   for (let t = 0; t < options.trees; t++) {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-z[i]!));
-      g[i] = (p - examples[i]!.y) * w[i]!;
-      h[i] = Math.max(1e-9, p * (1 - p)) * w[i]!;
-    }
+    gradient(z, g, h);
     const nodes: TreeNode[] = [];
     const grow = (rows: Int32Array, depth: number): number => {
       const at = nodes.length;
@@ -125,13 +150,13 @@ export function fitBoostedTrees(
       Int32Array.from({ length: n }, (_, i) => i),
       0,
     );
-    // Walk every example down the new tree once to update its log-odds.
+    // Walk every row down the new tree once to update its score.
     for (let i = 0; i < n; i++) {
       let node = nodes[0]!;
-      while (node.length === 4) node = nodes[examples[i]!.x[node[0]]! < node[1] ? node[2] : node[3]]!;
+      while (node.length === 4) node = nodes[xs[i]![node[0]]! < node[1] ? node[2] : node[3]]!;
       z[i]! += node[0];
     }
     trees.push(nodes);
   }
-  return { bias, trees };
+  return trees;
 }

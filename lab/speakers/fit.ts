@@ -5,8 +5,14 @@
  * quote is −log of the probability of its right candidates together (several candidates can carry the
  * same surname), or of "nobody" when none is right.
  */
-import { candidateProbabilities, type SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
+import {
+  candidateProbabilities,
+  candidateScore,
+  type SpeakerModel,
+} from '../../src/core/quotes/choose-speaker.js';
 import { CUE_KINDS, SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
+import { treeLogOdds, type TreeEnsemble } from '../../src/core/match/trees.js';
+import { BOOST_DEFAULTS, boostTrees, type BoostOptions } from '../same-content/boosted-trees.js';
 import type { SpeakerExample } from './examples.js';
 
 /** What the fit reads of an example; `weight` (default 1) scales its share of the loss. */
@@ -108,6 +114,94 @@ export function fitChooser(
   return { ...model, byKind };
 }
 
+/**
+ * The chooser with boosted regression trees added to its linear scores (fitChooserTrees). Measured on
+ * the folds only: the product scores no trees (docs/speakers.md, "Tenth round"), so no model file
+ * carries them.
+ */
+export interface BoostedChooser extends SpeakerModel {
+  readonly trees?: TreeEnsemble;
+}
+
+/** What the trees read: the features, then one indicator per kind of cue (CUE_KINDS order). */
+export function treeInput(features: readonly number[], kind?: CueKind): number[] {
+  const x = [...features];
+  for (const k of CUE_KINDS) x.push(k === kind ? 1 : 0);
+  return x;
+}
+
+/**
+ * Probabilities of each candidate under `m`, its trees included (choose-speaker.ts
+ * candidateProbabilities for a model with trees); the rest is "nobody".
+ */
+export function boostedProbabilities(
+  m: BoostedChooser,
+  candidates: readonly { readonly features: readonly number[] }[],
+  kind?: CueKind,
+): number[] {
+  if (!m.trees) return candidateProbabilities(m, candidates, kind);
+  const trees = m.trees;
+  // The product's softmax over the summed scores: a model whose one feature is the score, weighted 1.
+  const scores = candidates.map((c) => ({
+    features: [candidateScore(m, c.features, kind) + treeLogOdds(trees, treeInput(c.features, kind))],
+  }));
+  return candidateProbabilities(SCORE_ONLY, scores);
+}
+
+const SCORE_ONLY: SpeakerModel = { features: ['score'], bias: 0, weights: [1], threshold: 0.5 };
+
+/** Trees on top of the linear chooser: a correction from its scores, shrunk; none by default. */
+export const TREE_DEFAULTS: BoostOptions = { ...BOOST_DEFAULTS, trees: 0, depth: 3, rate: 0.1, minChild: 5 };
+
+/**
+ * `linear` with boosted trees added to its scores: gradient boosting (Friedman 2001) in the loss the
+ * linear fit minimises, started from the linear scores. Each candidate is a row; its gradient is
+ * weight·(p − target share), p from the softmax over its quote's candidates and "nobody" (as in
+ * listwise LambdaMART-style boosting), and its hessian the diagonal weight·p(1 − p). "Nobody" stays at
+ * 0: the trees move candidates against it, as the linear scores do.
+ */
+export function fitChooserTrees(
+  examples: readonly FitExample[],
+  linear: SpeakerModel,
+  options: Partial<BoostOptions> = {},
+): BoostedChooser {
+  const o = { ...TREE_DEFAULTS, ...options };
+  if (o.trees === 0) return linear;
+  const quotes = examples.filter((e) => e.candidates.length > 0);
+  const xs: number[][] = [];
+  const start: number[] = [];
+  const first: number[] = [];
+  for (const e of quotes) {
+    first.push(xs.length);
+    for (const c of e.candidates) {
+      xs.push(treeInput(c.features, e.cue));
+      start.push(candidateScore(linear, c.features, e.cue));
+    }
+  }
+  const conditionalLogit = (z: Float64Array, g: Float64Array, h: Float64Array) => {
+    quotes.forEach((e, q) => {
+      const at = first[q]!;
+      const n = e.candidates.length;
+      let top = 0;
+      for (let i = 0; i < n; i++) top = Math.max(top, z[at + i]!);
+      let sum = Math.exp(-top);
+      for (let i = 0; i < n; i++) sum += Math.exp(z[at + i]! - top);
+      let mass = 0;
+      for (const i of e.right) mass += Math.exp(z[at + i]! - top) / sum;
+      const weight = e.weight ?? 1;
+      for (let i = 0; i < n; i++) {
+        const p = Math.exp(z[at + i]! - top) / sum;
+        g[at + i] = weight * (p - (e.right.includes(i) && mass > 0 ? p / mass : 0));
+        h[at + i] = weight * Math.max(1e-9, p * (1 - p));
+      }
+    });
+  };
+  return {
+    ...linear,
+    trees: { bias: 0, trees: boostTrees(xs, Float64Array.from(start), conditionalLogit, o) },
+  };
+}
+
 /** Rounded so that the JSON is short and the same on every machine. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -119,11 +213,11 @@ export interface Outcome {
 
 /** Top candidate and its probability for each example. */
 export function topChoices(
-  model: SpeakerModel,
+  model: BoostedChooser,
   examples: readonly SpeakerExample[],
 ): { p: number; ok: boolean }[] {
   return examples.map((e) => {
-    const p = candidateProbabilities(model, e.candidates, e.cue);
+    const p = boostedProbabilities(model, e.candidates, e.cue);
     let best = -1;
     p.forEach((x, i) => {
       if (best < 0 || x > p[best]!) best = i;
@@ -170,9 +264,14 @@ export interface HeldChoice {
  * near 1 would buy the last answers at one wrong per right. Deterministic, and a kind's threshold
  * never falls below 0.5: a speaker the model finds more likely wrong than right is never named,
  * however few wrong answers the folds show (the pronoun folds rest on a few hundred keyed quotes, and
- * read 4 points too kind on dev at 0.33).
+ * read 4 points too kind on dev at 0.33). Kinds in `hold` keep the threshold given there (their wrong
+ * answers count against the bound); the others are picked.
  */
-export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number): Record<CueKind, number> {
+export function pickThresholds(
+  choices: readonly HeldChoice[],
+  maxWrong: number,
+  hold: Readonly<Partial<Record<CueKind, number>>> = {},
+): Record<CueKind, number> {
   const total = choices.reduce((s, c) => s + c.w, 0);
   const byKind = new Map<CueKind, HeldChoice[]>(CUE_KINDS.map((k) => [k, []]));
   for (const c of choices) byKind.get(c.kind)!.push(c);
@@ -192,9 +291,9 @@ export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number)
     const pick = {} as Record<CueKind, number>;
     let wrong = 0;
     for (const [kind, cs] of byKind) {
-      let bestT = 0.99;
+      let bestT = hold[kind] ?? 0.99;
       let bestGain = -Infinity;
-      for (let t = MIN_THRESHOLD; t <= 99; t++) {
+      for (let t = MIN_THRESHOLD; t <= 99 && hold[kind] === undefined; t++) {
         const o = tally(cs, t / 100);
         const gain = o.right - lambda * o.wrong;
         if (gain > bestGain + 1e-9) {
@@ -210,12 +309,14 @@ export function pickThresholds(choices: readonly HeldChoice[], maxWrong: number)
       break;
     }
   }
-  return fillBudget(
-    byKind,
-    best ?? (Object.fromEntries(CUE_KINDS.map((k) => [k, 0.99])) as Record<CueKind, number>),
-    maxWrong * total,
-    tally,
+  const none = Object.fromEntries(CUE_KINDS.map((k) => [k, hold[k] ?? 0.99])) as Record<CueKind, number>;
+  // The repair moves only the kinds it may; the held kinds' wrong answers are spent already.
+  const free = new Map([...byKind].filter(([k]) => hold[k] === undefined));
+  const spent = [...byKind].reduce(
+    (s, [k, cs]) => s + (hold[k] === undefined ? 0 : tally(cs, hold[k]).wrong),
+    0,
   );
+  return fillBudget(free, best ?? none, maxWrong * total - spent, tally);
 }
 
 /** Right answers bought per wrong one below which a lower threshold is not worth it. */

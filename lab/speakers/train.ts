@@ -3,7 +3,7 @@
  * byte the same from the same data), printing the figures it was chosen on.
  *
  *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]
- *       [--thresholds '{"named":0.68,…}']
+ *       [--thresholds '{"named":0.68,…}'] [--hold '{"partial":0.74}'] [--trees N [--depth 3] [--rate 0.1]]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -15,6 +15,10 @@
  * counted (a named or described source, or a keyed pronoun), keyed pronouns weighted up to stand for
  * all pronoun sources. `--thresholds` keeps given ones instead (JSON, one per cue kind): to measure a
  * new candidate or feature at the thresholds already shipped, apart from a new pick's trade-off.
+ * `--hold` keeps the given ones (some cue kinds) and picks the others within the same bound.
+ *
+ * `--trees N` measures, on the same folds, N boosted regression trees added to each fold's linear
+ * scores (fit.ts fitChooserTrees), and writes no file: they did not pay (docs/speakers.md, "Tenth round").
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +28,16 @@ import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples, type SpeakerExample } from './examples.js';
 import { CUE_KINDS, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
-import { fitChooser, pickThreshold, pickThresholds, topChoices, type HeldChoice } from './fit.js';
+import type { BoostOptions } from '../same-content/boosted-trees.js';
+import {
+  fitChooser,
+  fitChooserTrees,
+  pickThreshold,
+  type BoostedChooser,
+  pickThresholds,
+  topChoices,
+  type HeldChoice,
+} from './fit.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MODEL_PATH = join(root, 'src', 'core', 'quotes', 'speaker-model.json');
@@ -52,29 +65,41 @@ const withWeight = (e: SpeakerExample) => ({
   weight: e.kind !== 'pronoun' ? 1 : e.keyed ? KEYED_PRONOUN_WEIGHT : STAND_IN_WEIGHT,
 });
 
-/** Each fold's model: fold `f` holds the articles whose index is `f` modulo FOLDS, fitted on the rest. */
-export function foldModels(examples: readonly SpeakerExample[]): SpeakerModel[] {
-  return Array.from({ length: FOLDS }, (_, f) =>
-    fitChooser(examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight)),
-  );
+/**
+ * Each fold's model: fold `f` holds the articles whose index is `f` modulo FOLDS, fitted on the rest;
+ * with `trees`, boosted trees on top of it (fit.ts fitChooserTrees; figures only, tenth round).
+ */
+export function foldModels(
+  examples: readonly SpeakerExample[],
+  trees: Partial<BoostOptions> = {},
+): BoostedChooser[] {
+  return Array.from({ length: FOLDS }, (_, f) => {
+    const train = examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight);
+    return fitChooserTrees(train, fitChooser(train), trees);
+  });
 }
 
 /** Quotes the folds count: a named or described source, or a keyed pronoun, and no unsure label. */
 export const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
 
-/** The model file's text for `examples`; `log` receives the figures. */
+/**
+ * The model file's text for `examples`; `log` receives the figures. `trees` (boosted trees on the
+ * linear scores) changes the folds' figures and thresholds only: the model written stays linear.
+ */
 export function buildModel(
   examples: readonly SpeakerExample[],
   maxWrong: number,
   log: (line: string) => void,
   fixed?: Readonly<Record<CueKind, number>>,
+  trees: Partial<BoostOptions> = {},
+  hold: Readonly<Partial<Record<CueKind, number>>> = {},
 ): string {
   // Keyed pronouns stand for every pronoun source when thresholds are chosen and figures counted.
   const pronouns = examples.filter((e) => e.kind === 'pronoun').length;
   const keyedPronouns = examples.filter((e) => e.kind === 'pronoun' && e.keyed).length;
   const scale = keyedPronouns ? pronouns / keyedPronouns : 1;
   const held: (HeldChoice & { source: SpeakerExample['kind']; section?: number })[] = [];
-  foldModels(examples).forEach((fit, f) => {
+  foldModels(examples, trees).forEach((fit, f) => {
     const test = examples.filter((e) => e.article % FOLDS === f && trustworthy(e));
     topChoices(fit, test).forEach((c, i) => {
       const e = test[i]!;
@@ -87,7 +112,7 @@ export function buildModel(
       });
     });
   });
-  const thresholds = fixed ?? pickThresholds(held, maxWrong);
+  const thresholds = fixed ?? pickThresholds(held, maxWrong, hold);
   const threshold = pickThreshold(held, maxWrong);
   const total = held.reduce((s, h) => s + h.w, 0) || 1;
   const pct = (x: number, d = total) => ((100 * x) / (d || 1)).toFixed(1);
@@ -110,6 +135,14 @@ export function buildModel(
   const o = tally(held, (h) => thresholds[h.kind]);
   log(
     `${FOLDS}-fold, thresholds ${JSON.stringify(thresholds)}: right ${pct(o.right)} %, wrong ${pct(o.wrong)} %, none ${pct(o.none)} %`,
+  );
+  const plain = tally(
+    held.map((h) => ({ ...h, w: 1 })),
+    (h) => thresholds[h.kind],
+  );
+  const top1 = held.filter((h) => h.ok).length;
+  log(
+    `  unweighted: ${plain.right} right, ${plain.wrong} wrong, ${plain.none} none of ${plain.n}; top-1 right ${top1}`,
   );
   for (const kind of ['named', 'pronoun', 'described'] as const) {
     const k = tally(
@@ -144,16 +177,31 @@ export function buildModel(
 
 /** `--thresholds`: a JSON object with a threshold in [0, 1] for every cue kind. */
 export function parseThresholds(json: string): Record<CueKind, number> {
+  return parseSomeThresholds(json, '--thresholds', CUE_KINDS) as Record<CueKind, number>;
+}
+
+/** `--hold`: a JSON object with a threshold in [0, 1] for some cue kinds; the others are picked. */
+export function parseHold(json: string): Partial<Record<CueKind, number>> {
+  const t: unknown = JSON.parse(json);
+  const kinds = typeof t === 'object' && t !== null ? CUE_KINDS.filter((k) => k in t) : [];
+  return parseSomeThresholds(json, '--hold', kinds);
+}
+
+function parseSomeThresholds(
+  json: string,
+  flag: string,
+  kinds: readonly CueKind[],
+): Partial<Record<CueKind, number>> {
   const t: unknown = JSON.parse(json);
   if (typeof t !== 'object' || t === null)
-    throw new Error(`expected --thresholds as a JSON object of cue kinds, found ${json}`);
+    throw new Error(`expected ${flag} as a JSON object of cue kinds, found ${json}`);
   const o = t as Record<string, unknown>;
-  for (const k of CUE_KINDS) {
+  for (const k of kinds) {
     const v = o[k];
     if (typeof v !== 'number' || v < 0 || v > 1)
-      throw new Error(`expected a threshold in [0, 1] for "${k}" in --thresholds, found ${String(v)}`);
+      throw new Error(`expected a threshold in [0, 1] for "${k}" in ${flag}, found ${String(v)}`);
   }
-  return Object.fromEntries(CUE_KINDS.map((k) => [k, o[k] as number])) as Record<CueKind, number>;
+  return Object.fromEntries(kinds.map((k) => [k, o[k] as number]));
 }
 
 async function main(): Promise<void> {
@@ -164,12 +212,16 @@ async function main(): Promise<void> {
       'max-wrong': { type: 'string' },
       key: { type: 'string' },
       thresholds: { type: 'string' },
+      trees: { type: 'string' },
+      depth: { type: 'string' },
+      rate: { type: 'string' },
+      hold: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--hold JSON] [--trees N [--depth D] [--rate R]]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -183,7 +235,26 @@ async function main(): Promise<void> {
     `PolNeAR train: ${examples.length} matched quotes, ${examples.filter((e) => e.keyed).length} of them resolved by the hand key`,
   );
   const fixed = values.thresholds === undefined ? undefined : parseThresholds(values.thresholds);
-  const text = buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed);
+  const hold = values.hold === undefined ? {} : parseHold(values.hold);
+  const trees: Partial<BoostOptions> = {
+    ...(values.trees !== undefined && { trees: Number(values.trees) }),
+    ...(values.depth !== undefined && { depth: Number(values.depth) }),
+    ...(values.rate !== undefined && { rate: Number(values.rate) }),
+  };
+  if ((trees.trees ?? 0) > 0) {
+    // The product scores no trees: the figures are the point, and a file would not hold what they measured.
+    buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed, trees, hold);
+    console.log('with --trees the folds are measured and no model file is written');
+    return;
+  }
+  const text = buildModel(
+    examples,
+    Number(values['max-wrong'] ?? MAX_WRONG),
+    (l) => console.log(l),
+    fixed,
+    trees,
+    hold,
+  );
   const out = values.out ?? MODEL_PATH;
   writeFileSync(out, text);
   console.log(`wrote ${out}`);

@@ -35,4 +35,13 @@ describe('pickThresholds', () => {
     expect(t.pronoun).toBeGreaterThan(0.7);
     expect(pickThresholds(choices, 0.05)).toEqual(pickThresholds([...choices], 0.05));
   });
+
+  it.each([0.05, 0.2])('holds the kinds it is told to and picks the rest within %s', (max) => {
+    const t = pickThresholds(choices, max, { pronoun: 0.75 });
+    expect(t.pronoun).toBe(0.75);
+    expect(wrongAt(choices, t)).toBeLessThanOrEqual(max * choices.length);
+    expect(t.named).toBeGreaterThanOrEqual(0.5);
+    // Held above its own pick, the pronoun kind leaves the named kind no less room.
+    expect(t.named).toBeLessThanOrEqual(pickThresholds(choices, max).named);
+  });
 });

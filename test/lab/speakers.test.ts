@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { readPolnear, readSpeakerKey, speakerKeyOf } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples } from '../../lab/speakers/examples.js';
-import { buildModel, parseThresholds } from '../../lab/speakers/train.js';
+import { buildModel, parseHold, parseThresholds } from '../../lab/speakers/train.js';
 import { errorCells, speakerErrors } from '../../lab/speakers/errors.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'polnear');
@@ -92,6 +92,8 @@ describe('lab/speakers', () => {
     expect(parseThresholds(JSON.stringify(fixed))).toEqual(fixed);
     expect(() => parseThresholds('{"named":0.68}')).toThrow(/threshold in \[0, 1\] for "pronoun"/);
     expect(() => parseThresholds('[1]')).toThrow(/for "named"/);
+    expect(parseHold('{"partial":0.74}')).toEqual({ partial: 0.74 });
+    expect(() => parseHold('{"partial":2}')).toThrow(/threshold in \[0, 1\] for "partial" in --hold/);
     const examples = speakerExamples(readPolnear(dir, 'train'));
     const model = JSON.parse(buildModel(examples, 0.05, () => {}, fixed)) as { thresholds: unknown };
     expect(model.thresholds).toEqual(fixed);

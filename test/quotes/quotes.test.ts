@@ -298,6 +298,24 @@ describe('attributeQuotes', () => {
     expect(picks.map((c) => c.speaker)).toEqual(org ? [org] : []);
   });
 
+  it.each([
+    // The object of a verb after its subject, and a name set off by commas after a cue verb's subject.
+    ['The plan was late. The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast.”', 1],
+    [
+      'In a statement, the firm said its pilot of ten years, Lena Ortiz, had “acted quickly and well” then.',
+      1,
+    ],
+    // Subjects: a name a speech verb follows, whatever word stands before it, and an apposition of the
+    // cue's own subject.
+    ['The plan was late. Mayor Lena Ortiz saw the board as the driver to speed the “move to the coast.”', 0],
+    ['The plan was late. Harbour chief executive Lena Ortiz said “we will move to the coast soon.”', 0],
+    ['The plan was late. The mayor, Lena Ortiz, said “we will move to the coast and the port.”', 0],
+  ])('marks a person the quote’s sentence speaks about: %s', (text, object) => {
+    const f = SPEAKER_FEATURES.indexOf('sentenceObject');
+    const c = quoteCandidates(text)[0]!.candidates.find((x) => x.speaker === 'Lena Ortiz')!;
+    expect(c.features[f]).toBe(object);
+  });
+
   it('marks the people the article gave the role a description names', () => {
     const text =
       'Republican nominee Ada Voss met Grant Hollis, a pilot, in Calder. Hollis left early.\n\n' +

@@ -124,6 +124,7 @@ export const SPEAKER_FEATURES = [
   'pronounsSince',
   'describedSubject',
   'describedSubjectDefinite',
+  'sentenceObject',
 ] as const;
 
 /**
@@ -374,6 +375,14 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
           : 0,
       describedSubject: !person && describedKey === speaker ? 1 : 0,
       describedSubjectDefinite: !person && describedKey === speaker && described!.definite ? 1 : 0,
+      sentenceObject: ms.some(
+        (m) =>
+          m.start >= sentence.from &&
+          m.end <= rule.open &&
+          objectInSentence(text, sentence.from, m, subjectOf(m)),
+      )
+        ? 1
+        : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -536,6 +545,32 @@ function sentenceReporterBefore(
   if (REPORTING.test(gap) || SPEECH_WORD.test(gap)) return m;
   return SAID_FIRST.test(view.text.slice(from, m.start)) ? m : undefined;
 }
+
+/**
+ * Whether the mention, in the quote's sentence before its mark, is spoken about rather than speaking:
+ * the object of a verb whose subject comes first (`The board saw Mayor X as…`), or set off by commas
+ * after a cue verb's subject (`the company said its captain, X, had “…”`). isObject reads only a list
+ * of words before an object; this reads any verb after a subject.
+ */
+function objectInSentence(text: string, from: number, m: PersonSpan, subject: boolean): boolean {
+  const lead = text.slice(from, m.start);
+  if (APPOSED_AFTER_CUE.test(lead) && /^\s*,/.test(text.slice(m.end, m.end + 3))) return true;
+  // A name a verb follows is a subject, whatever word comes before it ("nominee Lena Ortiz said").
+  if (subject || SPEECH_AFTER.test(text.slice(m.end, m.end + 40))) return false;
+  const v = VERB_BEFORE_OBJECT.exec(lead);
+  return v !== null && A_LETTER.test(lead.slice(0, v.index));
+}
+
+const A_LETTER = /\p{L}/u;
+const NAME_TITLES = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}`;
+// A lowercase word right before the name (and its titles) that is no function word nor an inverted
+// "said" (`…, said Lena Ortiz: “…”` names the speaker).
+const VERB_BEFORE_OBJECT = new RegExp(
+  `\\s(?!(?:and|or|but|nor|of|in|at|on|to|for|with|by|from|as|about|than|that|who|whom|whose|which|the|a|an|his|her|its|their|our|my|your|said|says|added|adds|wrote|writes)(?![\\p{L}]))\\p{Ll}+\\s+${NAME_TITLES}$`,
+  'u',
+);
+const SPEECH_AFTER = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
+const APPOSED_AFTER_CUE = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})\\s+[^,.;:!?"“”\\n]{1,60},\\s+$`, 'u');
 
 const SPEECH_WORD = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
 const SAID_FIRST = /^\s*(?:Said|Says|Added|Wrote)\s+(?:[\p{L}.'’-]+\s+){0,4}$/u;
