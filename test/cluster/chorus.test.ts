@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { createClusterer, restoreClusterer } from '../../src/core/cluster/index.js';
 import { articleTerms } from '../../src/core/cluster/features.js';
-import { outOfReachMs, storyOrder } from '../../src/core/cluster/chorus.js';
-import { heavierFirst } from '../../src/core/cluster/sparse.js';
+import { outOfReachMs } from '../../src/core/cluster/chorus.js';
 import { STORIES } from './fixture.js';
 
 const [bridge, fire] = STORIES;
@@ -91,29 +90,6 @@ describe('outOfReachMs', () => {
   });
 });
 
-describe('heavierFirst', () => {
-  it.each([
-    [0.2, 0.5, 1],
-    [0.5, 0.2, -1],
-    [0.3, 0.3, 0],
-    [1e-300, 2e-300, 1],
-    [-0, 0, 0],
-    [NaN, 0.4, 0],
-    [0.4, NaN, 0],
-  ])('compares %d with %d as the sign of their difference (%d)', (a, b, sign) => {
-    expect(heavierFirst(a, b)).toBe(sign);
-    expect(Math.sign(b - a) || 0).toBe(sign);
-  });
-});
-
-describe('storyOrder', () => {
-  it('orders story ids by creation number, as the numbers themselves do', () => {
-    const numbers = [1, 2, 9, 10, 11, 19, 20, 99, 100, 101, 109, 110, 999, 1000, 1203, 12_030];
-    for (const i of numbers)
-      for (const j of numbers) expect(Math.sign(storyOrder(`s${i}`, `s${j}`))).toBe(Math.sign(i - j));
-  });
-});
-
 describe('chorus clusterer', () => {
   it('keeps a story apart from a similar one months later (time decay)', () => {
     const later = { ...coastal, id: 'later', date: '2031-09-30T10:00:00Z' };
@@ -146,16 +122,6 @@ describe('chorus clusterer', () => {
     expect(d.newStory).toBe(false);
     expect(d.terms.map((t) => t.term)).toContain('greywater');
     expect(d.terms.every((t) => !t.term.endsWith('i') || t.term === 'reyl')).toBe(true);
-  });
-
-  it('explains a join by its five heaviest terms, heaviest first', () => {
-    const c = createClusterer('chorus');
-    c.add(fire!.articles[0]!);
-    const d = c.add(fire!.articles[1]!);
-    const weights = d.terms.map((t) => t.weight);
-    expect(weights).toHaveLength(5);
-    expect(weights).toEqual([...weights].sort((a, b) => b - a));
-    expect(new Set(d.terms.map((t) => t.term)).size).toBe(5);
   });
 
   it('retires stories long past the newest article, so a dated stream holds bounded state', () => {

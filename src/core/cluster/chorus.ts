@@ -44,7 +44,7 @@ import { TermFacts, joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, heavierFirst, round, type TermWeight } from './sparse.js';
+import { dot, round, type TermWeight } from './sparse.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -310,10 +310,6 @@ class ChorusClusterer implements OnlineClusterer {
    */
   private partialOf = new Float64Array(1024);
   private scoredIn = new Int32Array(1024);
-  /** Scratch of `unitVector`: the weight of each term's place, their numeric sort, the places kept. */
-  private weightScratch = new Float64Array(0);
-  private sortScratch = new Float64Array(0);
-  private placeScratch = new Int32Array(0);
   private scorings = 0;
   private readonly storyState = new Map<string, StoryState>();
   private readonly postings = new Map<string, PostingList>();
@@ -688,40 +684,31 @@ class ChorusClusterer implements OnlineClusterer {
     counts: readonly number[],
     idf: Float64Array,
   ): { vector: TermWeight[]; byId: IdVector } {
-    // Weights by place, the places weighing more than 0 and their numeric sort live only in this call:
-    // scratch arrays, grown as needed, rather than new ones per article (up to 1,500 places each).
-    if (this.weightScratch.length < terms.length) {
-      this.weightScratch = new Float64Array(2 * terms.length);
-      this.sortScratch = new Float64Array(2 * terms.length);
-      this.placeScratch = new Int32Array(2 * terms.length);
-    }
-    const weights = this.weightScratch;
-    const places = this.placeScratch;
-    let count = 0;
+    const weights = new Float64Array(terms.length);
+    const places: number[] = [];
     for (let i = 0; i < terms.length; i++) {
       const w = this.termWeight(counts[i]!) * idf[i]! ** this.options.idfPower;
       if (w > 0) {
         weights[i] = w;
-        places[count++] = i;
+        places.push(i);
       }
     }
     const most = this.options.articleTerms;
     // Only the heaviest `most` are kept: all of them weigh at least the `most`-th largest weight, so
     // the lighter places are left out before the sort by weight and term (a sort of plain numbers
     // finds that weight).
-    let least = -Infinity;
-    if (count > most && most > 0) {
-      const sorted = this.sortScratch.subarray(0, count);
-      for (let k = 0; k < count; k++) sorted[k] = weights[places[k]!]!;
+    let kept = places;
+    if (places.length > most && most > 0) {
+      const sorted = new Float64Array(places.length);
+      for (let k = 0; k < places.length; k++) sorted[k] = weights[places[k]!]!;
       sorted.sort();
-      least = sorted[count - most]!;
+      const least = sorted[places.length - most]!;
+      kept = places.filter((p) => weights[p]! >= least);
     }
-    const kept: number[] = [];
-    for (let k = 0; k < count; k++) if (weights[places[k]!]! >= least) kept.push(places[k]!);
     kept.sort((a, b) => {
       const ta = terms[a]!;
       const tb = terms[b]!;
-      return heavierFirst(weights[a]!, weights[b]!) || (ta < tb ? -1 : ta > tb ? 1 : 0);
+      return weights[b]! - weights[a]! || (ta < tb ? -1 : ta > tb ? 1 : 0);
     });
     if (kept.length > most) kept.length = most;
     let norm = 0;
@@ -851,7 +838,7 @@ class ChorusClusterer implements OnlineClusterer {
       });
     }
     // Stories sort by score, then by age, so the order they were found in does not matter.
-    return out.sort((a, b) => heavierFirst(a.score, b.score) || storyOrder(a.story, b.story));
+    return out.sort((a, b) => b.score - a.score || storyOrder(a.story, b.story));
   }
 
   /**
@@ -895,29 +882,17 @@ class ChorusClusterer implements OnlineClusterer {
     const m = this.members.get(member);
     const lw = this.options.linkWeight;
     const own = m ? this.space.weightsByPlace(m.byId) : undefined;
-    // The five best places are picked as the terms are weighed (heavier first, then by term, the order
-    // a sort of all of them gave), not sorted out of a pair per term: fewer objects per article.
-    const part = new Float64Array(vector.length);
-    const better = (i: number, j: number) =>
-      part[i]! > part[j]! || (part[i] === part[j] && vector[i]![0] < vector[j]![0]);
-    const top: number[] = [];
+    const parts: [string, number][] = [];
     for (let i = 0; i < vector.length; i++) {
       const [t, w] = vector[i]!;
       const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
       const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
       const mine = own?.[i] ?? NaN;
       const blended = Number.isNaN(mine) ? fromCentroid : (fromCentroid ?? 0) + lw * mine;
-      if (blended === undefined) continue;
-      part[i] = w * blended;
-      if (top.length === EXPLAINED_TERMS && !better(i, top[EXPLAINED_TERMS - 1]!)) continue;
-      let k = Math.min(top.length, EXPLAINED_TERMS - 1);
-      while (k > 0 && better(i, top[k - 1]!)) {
-        top[k] = top[k - 1]!;
-        k--;
-      }
-      top[k] = i;
+      if (blended !== undefined) parts.push([t, w * blended]);
     }
-    return top.map((i) => [vector[i]![0], part[i]!]);
+    parts.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    return parts.slice(0, 5);
   }
 
   private decay(s: StoryState, time: number, { graceDays, halfLifeDays }: Decide): number {
@@ -1006,7 +981,7 @@ class ChorusClusterer implements OnlineClusterer {
   private trimCentroid(s: StoryState): void {
     if (s.centroid.size > this.options.centroidTerms * 1.5) {
       const kept = [...s.centroid]
-        .sort((a, b) => heavierFirst(a[1], b[1]) || (a[0] < b[0] ? -1 : 1))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, this.options.centroidTerms);
       s.centroid.clear();
       for (const [t, w] of kept) s.centroid.set(t, w);
@@ -1210,19 +1185,12 @@ export function outOfReachMs(graceDays: number, halfLifeDays: number, threshold:
 /** About how many array reads cost what one string lookup in a map does (`centroidDot`). */
 const ARRAY_READS_PER_LOOKUP = 4;
 
-/** How many terms explain a decision (`explain`). */
-const EXPLAINED_TERMS = 5;
-
 /** Retirement runs once per this many articles. */
 const RETIRE_EVERY = 256;
 
-/**
- * `s12` before `s103`: stories compare by creation number. The book writes that number without leading
- * zeros (`StoryBook.open`), so a shorter id is an older story and ids of one length compare as strings:
- * no two slices and two numbers per comparison of the candidates' sort.
- */
-export function storyOrder(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+/** `s12` before `s103`: stories compare by creation number. */
+function storyOrder(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1));
 }
 
 function newStoryState(id: string, centroid: Map<string, number>, recent: number[]): StoryState {

@@ -2,17 +2,6 @@
 
 export type TermWeight = readonly [term: string, weight: number];
 
-/**
- * The sign of `b - a` as a small integer: a sort comparator putting heavier weights first. A comparator
- * returning the difference itself returns a double, which the sort boxes on every call (7 % of the bytes
- * the clusterer allocated on the dated stream); the order is the same, NaN included (0, a tie).
- *
- * @example [0.2, 0.5].sort(heavierFirst) // [0.5, 0.2]
- */
-export function heavierFirst(a: number, b: number): number {
-  return b > a ? 1 : b < a ? -1 : 0;
-}
-
 /** Unit vector of the heaviest `max` entries of `weights` (ties broken by term, so results are deterministic). */
 export function unitVector(weights: ReadonlyMap<string, number>, max: number): TermWeight[] {
   return unitEntries(
@@ -31,7 +20,7 @@ export function unitEntries(
   max: number,
   scale: (w: number) => number = (w) => w,
 ): TermWeight[] {
-  entries.sort((a, b) => heavierFirst(a[1], b[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const kept = entries.length > max ? entries.slice(0, max) : entries;
   let norm = 0;
   for (const [, w] of kept) norm += w * w;
@@ -61,7 +50,7 @@ export function topContributions(
     const v = weights.get(t);
     if (v !== undefined) parts.push([t, (w * v) / scale]);
   }
-  parts.sort((a, b) => heavierFirst(a[1], b[1]) || (a[0] < b[0] ? -1 : 1));
+  parts.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return parts.slice(0, count);
 }
 
