@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { HEADLINE_ONLY, makeArticle } from '../../src/core/article.js';
 import { createClusterer, restoreClusterer } from '../../src/core/cluster/index.js';
 import { articleTerms } from '../../src/core/cluster/features.js';
-import { outOfReachMs } from '../../src/core/cluster/chorus.js';
 import { STORIES } from './fixture.js';
 
 const [bridge, fire] = STORIES;
@@ -64,29 +63,6 @@ describe('chorus features', () => {
       ]),
     );
     expect(articleTerms(first)).toEqual(terms);
-  });
-});
-
-describe('outOfReachMs', () => {
-  const DAY = 86_400_000;
-  // The decay `score` skips: 0.5 to the (days past the grace, over the half-life).
-  const decay = (gapMs: number, grace: number, halfLife: number) =>
-    0.5 ** (Math.max(0, gapMs / DAY - grace) / halfLife);
-  it.each([
-    ['dated defaults', 2, 0.5, 0.06],
-    ['headline defaults', 0, 0.1, 0.15],
-    ['undated defaults', 2, 0.5, 0.17],
-    ['a long half-life', 1, 7, 0.01],
-  ])('%s: every story beyond it decays below the threshold, and none much nearer', (_, g, h, t) => {
-    const reach = outOfReachMs(g, h, t);
-    for (const past of [1, 1000, DAY, 30 * DAY]) expect(decay(reach + past, g, h)).toBeLessThan(t);
-    expect(decay(reach / (1 + 2e-6), g, h)).toBeGreaterThanOrEqual(t);
-  });
-
-  it('skips nothing when no threshold can be missed by decaying', () => {
-    expect(outOfReachMs(2, 0.5, 0)).toBe(Infinity);
-    expect(outOfReachMs(2, 0.5, 1)).toBe(Infinity);
-    expect(outOfReachMs(2, 0, 0.06)).toBe(Infinity);
   });
 });
 

@@ -187,8 +187,6 @@ interface Decide {
   readonly sizePenalty: number;
   readonly graceDays: number;
   readonly halfLifeDays: number;
-  /** Milliseconds apart beyond which the decay is surely below the threshold (`outOfReachMs`). */
-  readonly reachMs: number;
 }
 
 /**
@@ -646,30 +644,29 @@ class ChorusClusterer implements OnlineClusterer {
   /** Thresholds of one decision: a headline-only item's, a dated article's, or the undated default. */
   private decisionOptions(headline: boolean, dated: boolean): Decide {
     const o = this.options;
-    const d = headline
-      ? {
-          threshold: o.headlineThreshold,
-          margin: o.headlineMargin,
-          sizePenalty: o.headlineSizePenalty,
-          graceDays: o.headlineGraceDays,
-          halfLifeDays: o.headlineHalfLifeDays,
-        }
-      : dated
-        ? {
-            threshold: o.datedThreshold,
-            margin: o.datedMargin,
-            sizePenalty: o.datedSizePenalty,
-            graceDays: o.graceDays,
-            halfLifeDays: o.halfLifeDays,
-          }
-        : {
-            threshold: o.threshold,
-            margin: o.margin,
-            sizePenalty: o.sizePenalty,
-            graceDays: o.graceDays,
-            halfLifeDays: o.halfLifeDays,
-          };
-    return { ...d, reachMs: outOfReachMs(d.graceDays, d.halfLifeDays, d.threshold) };
+    if (headline)
+      return {
+        threshold: o.headlineThreshold,
+        margin: o.headlineMargin,
+        sizePenalty: o.headlineSizePenalty,
+        graceDays: o.headlineGraceDays,
+        halfLifeDays: o.headlineHalfLifeDays,
+      };
+    if (dated)
+      return {
+        threshold: o.datedThreshold,
+        margin: o.datedMargin,
+        sizePenalty: o.datedSizePenalty,
+        graceDays: o.graceDays,
+        halfLifeDays: o.halfLifeDays,
+      };
+    return {
+      threshold: o.threshold,
+      margin: o.margin,
+      sizePenalty: o.sizePenalty,
+      graceDays: o.graceDays,
+      halfLifeDays: o.halfLifeDays,
+    };
   }
 
   /**
@@ -792,15 +789,6 @@ class ChorusClusterer implements OnlineClusterer {
     if (scan)
       for (const s of this.storyState.values()) {
         if (s.foundIn === scoring) continue;
-        // Most held stories are days away: their decay is surely below the threshold, and no power
-        // need say so (1.4 M of them on the dated stream).
-        const { first, last } = s;
-        if (
-          first !== undefined &&
-          last !== undefined &&
-          (time - last > decide.reachMs || first - time > decide.reachMs)
-        )
-          continue;
         const decay = this.decay(s, time, decide);
         if (decay < decide.threshold) continue;
         let link = -1;
@@ -1167,19 +1155,6 @@ function reachDays(o: ChorusClusterOptions): number {
     reach(o.graceDays, o.halfLifeDays, o.datedThreshold),
     reach(o.headlineGraceDays, o.headlineHalfLifeDays, o.headlineThreshold),
   );
-}
-
-/**
- * How many milliseconds an article may lie outside a story's days before the story's decay, 0.5 to the
- * (days past `graceDays`, over `halfLifeDays`), is surely below `threshold`: the exact bound, widened by
- * a millionth so that rounding in the power can never make a skipped story one the decay would have kept.
- * Infinite when no threshold can be missed that way.
- *
- * @example outOfReachMs(2, 0.5, 0.06) // about 3.03 days in ms
- */
-export function outOfReachMs(graceDays: number, halfLifeDays: number, threshold: number): number {
-  if (!(threshold > 0 && threshold < 1) || !(halfLifeDays > 0)) return Infinity;
-  return DAY * (graceDays + halfLifeDays * Math.log2(1 / threshold)) * (1 + 1e-6);
 }
 
 /** About how many array reads cost what one string lookup in a map does (`centroidDot`). */
