@@ -58,7 +58,8 @@ describe('chorus pairs', () => {
     ['binary file', 'binary', 5],
   ])('refuses a %s with its exit code', (_, name, code) => {
     if (name === 'bad') writeFileSync(join(dir, 'bad'), 'header\n1\t2\tonly');
-    if (name === 'binary') writeFileSync(join(dir, 'binary'), Buffer.from([0x51, 0x09, 0x00, 0xff, 0x0a, 0x00, 0x31]));
+    if (name === 'binary')
+      writeFileSync(join(dir, 'binary'), Buffer.from([0x51, 0x09, 0x00, 0xff, 0x0a, 0x00, 0x31]));
     if (name === 'empty') writeFileSync(join(dir, 'empty'), 'Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n');
     const r = chorus(['pairs', name.startsWith('/') ? name : join(dir, name)]);
     expect(r.code).toBe(code);

@@ -47,7 +47,10 @@ describe('compareSources', () => {
 
   it('takes no fragment of one word for a second source', () => {
     const c = compare([
-      ['Harbor Weekly', 'The harbor board will meet later to vote on the ferry fares. Riders packed the hall.'],
+      [
+        'Harbor Weekly',
+        'The harbor board will meet later to vote on the ferry fares. Riders packed the hall.',
+      ],
       ['Quay Courier', 'Riders say the Pier 4 ferry is always late, and the board has heard them. Later'],
     ]);
     expect(c.agreed).toEqual([]);
