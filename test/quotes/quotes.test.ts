@@ -4,7 +4,6 @@ import { attributeQuotes, findQuotes, mergeQuotes, quoteSpans } from '../../src/
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import { textQuotes } from '../../src/core/quotes/text-quotes.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
-import { candidateProbabilities, shippedSpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { analyzeStory } from '../../src/core/text/index.js';
 
 const noPeople = () => undefined;
@@ -126,6 +125,18 @@ describe('attributeQuotes', () => {
     // A partial quote in a sentence that names no speaker: the people around it are spoken about.
     [
       'The plan was late. The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast and the port.”',
+      undefined,
+    ],
+    [
+      'The talks dragged on. The council named Judge Pia Varga as the one to settle “the dispute over the river and its banks.”',
+      undefined,
+    ],
+    [
+      'The mill closed in March. The union held owner Dara Finch to blame for “a decade of broken promises to the town.”',
+      undefined,
+    ],
+    [
+      'The storm passed at dawn. The crew thanked Captain Ivo Marsh for “keeping every one of us calm and dry.”',
       undefined,
     ],
     // Sources that are no person: a newspaper, a document, an office.
@@ -300,7 +311,8 @@ describe('attributeQuotes', () => {
 
   it.each([
     // The object of a verb after its subject, and a name set off by commas after a cue verb's subject.
-    ['The plan was late. The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast.”', 1],
+    // (A cue after the quote: with none, the quote is nobody's and she no candidate, tested below.)
+    ['The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast,” Amos Reyes wrote.', 1],
     [
       'In a statement, the firm said its pilot of ten years, Lena Ortiz, had “acted quickly and well” then.',
       1,
@@ -403,19 +415,25 @@ describe('attributeQuotes', () => {
     expect(marked.map((c) => c.speaker)).toEqual(speaker ? [speaker] : []);
   });
 
-  it('trusts a partial quote less when the person around it is an object than when a subject', () => {
-    // A partial quote in a sentence that names no speaker: the people around it are often spoken about.
-    const p = (text: string) => {
-      const q = quoteCandidates(text)[0]!;
-      return candidateProbabilities(shippedSpeakerModel(), q.candidates, q.kind)[0]!;
-    };
-    const object = p(
-      'The plan was late. The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast.”',
-    );
-    const subject = p(
-      'The plan was late. Mayor Lena Ortiz saw the board as the driver to speed the “move to the coast.”',
-    );
-    expect(object).toBeLessThan(subject - 0.05);
+  it('leaves a partial quote with no cue nobody’s when its sentence’s only person is an object', () => {
+    // The rule, not the chooser's threshold: the sentence speaks about her, so she is no candidate.
+    const people = (text: string) => quoteCandidates(text)[0]!.candidates.map((c) => c.speaker);
+    expect(
+      people(
+        'The plan was late. The board saw Mayor Lena Ortiz as the driver to speed the “move to the coast.”',
+      ),
+    ).toEqual([]);
+    expect(
+      people(
+        'The plan was late. Mayor Lena Ortiz saw the board as the driver to speed the “move to the coast.”',
+      ),
+    ).toEqual(['Lena Ortiz']);
+    // Two people in the sentence: the chooser weighs them as before.
+    expect(
+      people(
+        'The board saw Mayor Lena Ortiz and Amos Reyes as the drivers to speed the “move to the coast.”',
+      ),
+    ).toContain('Lena Ortiz');
   });
 
   it('returns nothing for empty or hostile text', () => {
