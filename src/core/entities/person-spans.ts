@@ -256,7 +256,7 @@ const PERSONAL = /(?<!\p{L})(?:[Hh]e|his|him|[Ss]he|her)(?!\p{L})/u;
  * or a colon when it reads a whole text (the stop of the sentence before is part of that sentence's
  * last word); a title's stop ("Sen.") joins its run, so it is never read here.
  */
-function opensSentence(text: string, start: number): boolean {
+export function opensSentence(text: string, start: number): boolean {
   return start === 0 || SENTENCE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 }
 const SENTENCE_BEFORE = /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u;

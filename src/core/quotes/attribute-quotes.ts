@@ -18,7 +18,13 @@
  */
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
-import { personIndex, type Gender, type PersonIndex, type PersonSpan } from '../entities/person-spans.js';
+import {
+  opensSentence,
+  personIndex,
+  type Gender,
+  type PersonIndex,
+  type PersonSpan,
+} from '../entities/person-spans.js';
 import { leadingSubject, SENTENCE_BREAK, speakerCue, type SpeakerCue } from './speaker-cue.js';
 import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
@@ -37,7 +43,8 @@ import {
   type Candidate,
   type RuleView,
 } from './speaker-candidates.js';
-import { isCapitalized, startsLowercase } from '../text/letters.js';
+import { hasLetter, isCapitalized, startsLowercase } from '../text/letters.js';
+import { escapeRegExp } from '../text/alternatives.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const ABBREVIATION_STOP = /\b(\p{L}{1,4})\.(?=\s)/gu;
@@ -306,7 +313,7 @@ function resolve(
       lostCase(text) &&
       !c.kind &&
       !/\s/.test(phrase) &&
-      opensSentenceAt(text, cue.start) &&
+      opensSentence(text, cue.start) &&
       !namedThere(text, cue, outside)
     )
       return undefined;
@@ -315,21 +322,15 @@ function resolve(
   return { speaker: cue.phrase, ...at };
 }
 
-/** Whether `at` opens a sentence: the text's start, a line start, or after a stop and a space. */
-function opensSentenceAt(text: string, at: number): boolean {
-  return at === 0 || /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u.test(text.slice(Math.max(0, at - 4), at));
-}
-
 /** A person mention at the cue, or the cue's word written capitalised after a lowercase word. */
 function namedThere(text: string, cue: SpeakerCue, outside: PersonIndex['mentions']): boolean {
   if (outside.some((m) => m.start < cue.end && cue.start < m.end)) return true;
-  const word = cue.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = escapeRegExp(cue.phrase);
   return new RegExp(`\\p{Ll}[,;]?\\s+${word}(?![\\p{L}])`, 'u').test(text);
 }
 
 const MID_WORD = /(?<=\p{Ll}[,;]?\s+)\p{L}+/gu;
 const PERSON_ROLES: ReadonlySet<string> = new Set([...roleWords.roles, ...personTitles.roles]);
-const A_LETTER = /\p{L}/u;
 const SAID_ROLE = /^[\s,"”’]*(?:said|says|added|explained|wrote)((?:\s+\p{Ll}[\p{L}'’.-]*){1,6})/u;
 
 /**
@@ -340,7 +341,11 @@ const SAID_ROLE = /^[\s,"”’]*(?:said|says|added|explained|wrote)((?:\s+\p{Ll
 function describedSpeakerAfter(text: string, close: number, name: string): boolean {
   const m = SAID_ROLE.exec(text.slice(close, close + 120));
   if (!m) return false;
-  const words = m[1]!.trim().split(/\s+/);
+  return roleOfAnother(m[1]!.trim().split(/\s+/), name);
+}
+
+/** Whether `words` hold a person's role and `name`'s last word is none of the words after it. */
+function roleOfAnother(words: readonly string[], name: string): boolean {
   const role = words.findIndex((w) => PERSON_ROLES.has(w));
   return role >= 0 && !words.slice(role + 1).includes(name.split(' ').at(-1)!.toLowerCase());
 }
@@ -358,16 +363,14 @@ function describedSpeakerBefore(text: string, open: number, name: string): boole
   const head = text.slice(from, open);
   const breaks = [...head.matchAll(SENTENCE_BREAK)].map((m) => m.index + m[0].length);
   const own = breaks.at(-1) ?? 0;
-  const start = A_LETTER.test(head.slice(own)) ? own : (breaks.at(-2) ?? 0);
-  const last = name.split(' ').at(-1)!.toLowerCase();
+  const start = hasLetter(head.slice(own)) ? own : (breaks.at(-2) ?? 0);
   for (const m of head.slice(start).matchAll(ROLE_SPEAKS)) {
     // The words before the verb; "cuomo's ex-wife" is read as "s ex-wife".
     const words = m[0]
       .split(/\s+/)
       .slice(0, -1)
       .map((w) => w.replace(/^ex-/, ''));
-    const role = words.findIndex((w) => PERSON_ROLES.has(w));
-    if (role >= 0 && !words.slice(role + 1).includes(last)) return true;
+    if (roleOfAnother(words, name)) return true;
   }
   return false;
 }

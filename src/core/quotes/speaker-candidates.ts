@@ -11,7 +11,7 @@ import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.j
 import { isIntroSubject, isObject, isSubject, possessive, speaksAfter } from './subject-of.js';
 import { CUE_VERBS, SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import { REPORTING_SPEECH as REPORTING } from './reporting-pattern.js';
-import { isCapitalized, startsLowercase } from '../text/letters.js';
+import { hasLetter, isCapitalized, startsLowercase } from '../text/letters.js';
 import type { OrganisationSubject } from './organisation-subject.js';
 import type { DescribedSubject } from './described-subject.js';
 
@@ -591,10 +591,9 @@ function objectInSentence(text: string, from: number, m: PersonSpan, subject: bo
   // A name a verb follows is a subject, whatever word comes before it ("nominee Lena Ortiz said").
   if (subject || SPEECH_AFTER.test(text.slice(m.end, m.end + 40))) return false;
   const v = VERB_BEFORE_OBJECT.exec(lead);
-  return v !== null && A_LETTER.test(lead.slice(0, v.index));
+  return v !== null && hasLetter(lead.slice(0, v.index));
 }
 
-const A_LETTER = /\p{L}/u;
 const NAME_TITLES = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}`;
 // A lowercase word right before the name (and its titles) that is no function word nor an inverted
 // "said" (`…, said Lena Ortiz: “…”` names the speaker).
