@@ -322,6 +322,17 @@ describe('attributeQuotes', () => {
     ['The plan was late. Mayor Lena Ortiz saw the board as the driver to speed the “move to the coast.”', 0],
     ['The plan was late. Harbour chief executive Lena Ortiz said “we will move to the coast soon.”', 0],
     ['The plan was late. The mayor, Lena Ortiz, said “we will move to the coast and the port.”', 0],
+    // A name its own verb follows is a subject too, whatever word comes before it.
+    [
+      'The plan was late. The board knew Mayor Lena Ortiz wanted the “move to the coast,” Amos Reyes wrote.',
+      0,
+    ],
+    ['The plan was late. It is what Lena Ortiz called the “move to the coast and the port.”', 0],
+    [
+      'The plan was late. Voters backed Mayor Lena Ortiz on Monday and the “move to the coast,” Amos Reyes wrote.',
+      1,
+    ],
+    ['The plan was late. It did not surprise harbour pilot Lena Ortiz: “We will move to the coast soon.”', 0],
   ])('marks a person the quote’s sentence speaks about: %s', (text, object) => {
     const f = SPEAKER_FEATURES.indexOf('sentenceObject');
     const c = quoteCandidates(text)[0]!.candidates.find((x) => x.speaker === 'Lena Ortiz')!;

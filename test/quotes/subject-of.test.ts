@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIntroSubject, isObject } from '../../src/core/quotes/subject-of.js';
+import { isIntroSubject, isObject, verbFollows } from '../../src/core/quotes/subject-of.js';
 
 /** The mention of `name` in `text`, by its first occurrence. */
 const at = (text: string, name: string) => {
@@ -23,6 +23,22 @@ describe('subject-of', () => {
     ['', 'Hollis', false],
   ])('reads %s: %s a subject after an opener is %s', (text, name, expected) => {
     expect(isIntroSubject(text, at(text, name))).toBe(expected);
+  });
+
+  it.each([
+    ['The board knew Mayor Ada Voss wanted the port.', true],
+    ['It is what Ada Voss called a dead end.', true],
+    ['Then Ada Voss quickly took to the radio.', true],
+    ['The board said Ada Voss on Monday rejected the plan.', true],
+    ['Ada Voss isn’t leaving.', true],
+    // Objects: a preposition, a comma, a noun, a participle.
+    ['The board saw Ada Voss as the driver.', false],
+    ['The board thanked Ada Voss, the pilot.', false],
+    ['The board backed Ada Voss supporters.', false],
+    ['The board saw Ada Voss leaving.', false],
+    ['Ada Voss', false],
+  ])('reads a verb of its own after the name in %s: %s', (text, expected) => {
+    expect(verbFollows(text, at(text, 'Ada Voss').end)).toBe(expected);
   });
 
   it('does not take the start of its 200-character window for a sentence start', () => {

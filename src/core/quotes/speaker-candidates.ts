@@ -8,7 +8,7 @@
  * tagged again.
  */
 import type { Gender, PersonIndex, PersonSpan } from '../entities/person-spans.js';
-import { isIntroSubject, isObject, isSubject, possessive, speaksAfter } from './subject-of.js';
+import { isIntroSubject, isObject, isSubject, possessive, speaksAfter, verbFollows } from './subject-of.js';
 import { CUE_VERBS, SENTENCE_BREAK, type SpeakerCue } from './speaker-cue.js';
 import { REPORTING_SPEECH as REPORTING } from './reporting-pattern.js';
 import { hasLetter, isCapitalized, startsLowercase } from '../text/letters.js';
@@ -588,8 +588,10 @@ function sentenceReporterBefore(
 function objectInSentence(text: string, from: number, m: PersonSpan, subject: boolean): boolean {
   const lead = text.slice(from, m.start);
   if (APPOSED_AFTER_CUE.test(lead) && /^\s*,/.test(text.slice(m.end, m.end + 3))) return true;
-  // A name a verb follows is a subject, whatever word comes before it ("nominee Lena Ortiz said").
-  if (subject || SPEECH_AFTER.test(text.slice(m.end, m.end + 40))) return false;
+  // A name a verb follows is a subject, whatever word comes before it ("nominee Lena Ortiz said",
+  // "the board knew Mayor Lena Ortiz wanted").
+  const after = text.slice(m.end, m.end + 40);
+  if (subject || SPEECH_AFTER.test(after) || verbFollows(text, m.end)) return false;
   const v = VERB_BEFORE_OBJECT.exec(lead);
   return v !== null && hasLetter(lead.slice(0, v.index));
 }
@@ -601,7 +603,8 @@ const VERB_BEFORE_OBJECT = new RegExp(
   `\\s(?!(?:and|or|but|nor|of|in|at|on|to|for|with|by|from|as|about|than|that|who|whom|whose|which|the|a|an|his|her|its|their|our|my|your|said|says|added|adds|wrote|writes)(?![\\p{L}]))\\p{Ll}+\\s+${NAME_TITLES}$`,
   'u',
 );
-const SPEECH_AFTER = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`, 'u');
+// A speech verb after the name, or after a comma (`X, said on Twitter`), or a colon (`pollster X: “…”`).
+const SPEECH_AFTER = new RegExp(`^(?:\\s*:|,?\\s+(?:\\p{Ll}+ly\\s+)?(?:${CUE_VERBS})(?![\\p{L}]))`, 'u');
 const APPOSED_AFTER_CUE = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})\\s+[^,.;:!?"“”\\n]{1,60},\\s+$`, 'u');
 
 const SPEECH_WORD = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})(?![\\p{L}])`, 'u');

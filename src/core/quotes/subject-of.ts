@@ -85,3 +85,16 @@ export function isIntroSubject(text: string, m: { start: number; end: number }):
     (m.start <= 200 ? INTRO_AT_START : INTRO_OPENER).test(text.slice(Math.max(0, m.start - 200), m.start))
   );
 }
+
+const OWN_VERB = new RegExp(
+  `^\\s+(?:(?:on|last|this)\\s+\\p{Lu}\\p{Ll}+\\s+)?(?:(?:\\p{Ll}+ly|also|then|later|once|now|still|never|even|again|already)\\s+)?(?:${clauseWords.ownVerbs
+    .map((w) => w.replace(/'/g, `['’]`))
+    .join('|')}|\\p{Ll}{2,}ed)(?![\\p{L}'’])`,
+  'u',
+);
+
+/**
+ * Whether a verb of the name's own follows it (`…knew Mayor X wanted`, `what X called “…”`, `X
+ * quickly took to Twitter`): the name is then the subject of its clause, whatever word stands before.
+ */
+export const verbFollows = (text: string, end: number) => OWN_VERB.test(text.slice(end, end + 40));
