@@ -186,16 +186,25 @@ describe('attributeQuotes', () => {
     ],
     // ... and "she" goes only to a person known to be a woman: the people are mostly lowercase there.
     [
-      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. Marrick spokesperson jo penner told the gazette that the state will pay for its own study of the traffic, which will take about three months. "the state does not pay a penny until the bridge is open and busy, " she added.',
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. Marrick spokesperson vessa penner told the gazette that the state will pay for its own study of the traffic, which will take about three months. "the state does not pay a penny until the bridge is open and busy, " she added.',
       undefined,
+    ],
+    // Eleventh round: a known first name after the role is read as the person's (lost-case.ts).
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. Marrick spokesperson jo penner told the gazette that the state will pay for its own study of the traffic, which will take about three months. "the state does not pay a penny until the bridge is open and busy, " she added.',
+      'Jo Penner',
     ],
     [
       'In a statement read outside court, gov. Talbot\'s ex-wife said doctors told her that a problem with her heart caused her to faint at the wheel on the way to the office. " this crash was caused by a seizure and not by a pill, " she said outside the court on friday morning.',
       undefined,
     ],
     [
-      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman jo penner in an e-mail to the gazette.',
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman vessa penner in an e-mail to the gazette.',
       undefined,
+    ],
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman jo penner in an e-mail to the gazette.',
+      'Jo Penner',
     ],
     // A lowercased name before a described apposition: not the apposition's last noun phrase.
     [

@@ -30,6 +30,7 @@ import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
+import { lostCase, recaseNames } from './lost-case.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import personTitles from '../entities/person-titles.json' with { type: 'json' };
@@ -116,9 +117,12 @@ export interface QuoteCandidates {
  * Each quote of `text` with its speaker candidates and their features (speaker-candidates.ts).
  * @example quoteCandidates('“We will win,” Ann Kale said.')[0].candidates[0].speaker // → "Ann Kale"
  */
-export function quoteCandidates(text: string): QuoteCandidates[] {
-  const quotes = textQuotes(text);
+export function quoteCandidates(raw: string): QuoteCandidates[] {
+  const quotes = textQuotes(raw);
   if (quotes.length === 0) return [];
+  // News that lost its case still shows a person by the role before the name: the rules below read
+  // capitalised names, so those are written capitalised (offsets unchanged; quotes keep their words).
+  const text = lostCase(raw) ? recaseNames(raw, quotes) : raw;
   const p = personIndex(text);
   const inQuote = (at: number) => quotes.some((q) => at >= q.open && at < q.close);
   const index = { people: p, outside: p.mentions.filter((m) => !inQuote(m.start)) };
@@ -329,7 +333,6 @@ function namedThere(text: string, cue: SpeakerCue, outside: PersonIndex['mention
   return new RegExp(`\\p{Ll}[,;]?\\s+${word}(?![\\p{L}])`, 'u').test(text);
 }
 
-const MID_WORD = /(?<=\p{Ll}[,;]?\s+)\p{L}+/gu;
 const PERSON_ROLES: ReadonlySet<string> = new Set([...roleWords.roles, ...personTitles.roles]);
 const SAID_ROLE = /^[\s,"”’]*(?:said|says|added|explained|wrote)((?:\s+\p{Ll}[\p{L}'’.-]*){1,6})/u;
 
@@ -373,26 +376,6 @@ function describedSpeakerBefore(text: string, open: number, name: string): boole
     if (roleOfAnother(words, name)) return true;
   }
   return false;
-}
-
-let caseText = '';
-let caseLost = false;
-/**
- * Whether `text` was lowercased but for its sentence openers: of at least 30 words that follow a
- * lowercase word, under 1 in 100 is capitalised ("I" aside). Cased news capitalises about 1 in 10.
- */
-function lostCase(text: string): boolean {
-  if (text !== caseText) {
-    caseText = text;
-    let all = 0;
-    let capital = 0;
-    for (const m of text.matchAll(MID_WORD)) {
-      all++;
-      if (isCapitalized(m[0]) && m[0] !== 'I') capital++;
-    }
-    caseLost = all >= 30 && capital < all / 100;
-  }
-  return caseLost;
 }
 
 let lastText = '';
