@@ -169,6 +169,15 @@ describe('attributeQuotes', () => {
       'Ada Voss',
     ],
     ['The ferry sailed late.\n\n“UPDATE: The crew had no radar that night at all.”', undefined],
+    // Eleventh round: a participle and "by" name who made the source, not the source.
+    [
+      'The buses carry a new campaign. “Lost your way? Call the harbour line today,” read the ads bought by activist Dara Quell and her group.',
+      'the ads',
+    ],
+    [
+      'The buses carry a new campaign. “Lost your way? Call the harbour line today,” read the posters paid for by the port.',
+      'the posters',
+    ],
     // A participle of speech takes the subject of its sentence.
     [
       'Mayor Ada Voss praised the crew on Monday, telling the crowd, “The ferry will sail again by May.”',

@@ -455,11 +455,16 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   return ws.length <= 2 && /s$/.test(last);
 }
 
+/** A past participle: a regular one, or an irregular one news writes before "by" (`the ads bought by`). */
+const PARTICIPLE_WORD =
+  /^\p{Ll}+(?:ed|en)$|^(?:bought|paid|made|sent|run|held|led|built|written|shot|told|sold|put|set|read|won|brought|caught|taught|sung|drawn|shown|known)$/u;
+
 /** The speaker phrase at the start of `right` (after an inverted verb), or undefined. */
 function forwardPhrase(right: string): string | undefined {
   const m = LEADING_WORDS.exec(right);
   if (!m) return undefined;
   const out: string[] = [];
+  let stop: string | undefined;
   for (const w of m[0].trim().split(/\s+/)) {
     const k = w.toLowerCase();
     // Stop at a preposition or clause word once the phrase has a head ("said Trump in Ohio", "who").
@@ -469,10 +474,16 @@ function forwardPhrase(right: string): string | undefined {
       (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)) &&
       // A described source keeps its "for …" tail: "a spokesperson for Dunmore Plastics".
       !(startsLowercase(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
-    )
+    ) {
+      stop = k;
       break;
+    }
     out.push(w);
   }
+  // "read the ads bought by X": a participle and "by" name who made the thing, which is the source.
+  if (stop === 'by' && out.at(-1) === 'for' && out.length > 3 && PARTICIPLE_WORD.test(out.at(-2)!))
+    out.splice(-2);
+  else if (stop === 'by' && out.length > 2 && PARTICIPLE_WORD.test(out.at(-1)!)) out.pop();
   const phrase = out.join(' ').replace(/[.,]$/, '');
   if (!phrase || !checkPhrase(phrase.split(' '), false)) return undefined;
   return phrase;
