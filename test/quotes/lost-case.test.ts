@@ -33,6 +33,14 @@ describe('lost-case', () => {
     expect(out.length).toBe(text.length);
   });
 
+  it('recases the surname where it speaks elsewhere, and only there', () => {
+    const text =
+      'rep. tom alder will not step down. alder said he was sorry, said mr. alder. alder, 46, told reporters. the alder tree fell.';
+    expect(recaseNames(text)).toBe(
+      'rep. Tom Alder will not step down. Alder said he was sorry, said mr. Alder. Alder, 46, told reporters. the alder tree fell.',
+    );
+  });
+
   it('leaves the words of quotes as written', () => {
     const text = 'spokeswoman jo penner said: “ask spokesman tom alder.”';
     const open = text.indexOf('“');

@@ -215,6 +215,10 @@ describe('attributeQuotes', () => {
       'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. " the study was a joint effort of the builders and the state, " said marrick spokeswoman jo penner in an e-mail to the gazette.',
       'Jo Penner',
     ],
+    [
+      'When gov. Dorran marrick opened the harbour bridge last spring, he cited a traffic study that nobody at the state office had read. Marrick spokeswoman jo penner wrote to the gazette on monday. " the study was a joint effort of the builders and the state, " penner said in an e-mail to the gazette.',
+      'Jo Penner',
+    ],
     // A lowercased name before a described apposition: not the apposition's last noun phrase.
     [
       'The ferry sailed late. Dara quell, a lawyer for one of the crews in the lawsuit, said: "they make me blush."',

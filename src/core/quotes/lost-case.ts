@@ -7,6 +7,7 @@ import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { firstNameGender } from '../entities/person-spans.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { isCapitalized } from '../text/letters.js';
+import { escapeRegExp } from '../text/alternatives.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import clauseWords from './clause-words.json' with { type: 'json' };
 import { CUE_VERBS } from './speaker-cue.js';
@@ -55,32 +56,45 @@ const ROLE_NAME = new RegExp(
 );
 const NOT_SURNAME: ReadonlySet<string> = new Set([...STOP_WORDS, ...clauseWords.ownVerbs, 'said', 'says']);
 const VERB = new RegExp(`^(?:${CUE_VERBS})$`, 'u');
+// Words after which a surname is the one speaking: an inverted verb, an honorific.
+const SAID_BEFORE = String.raw`(?:said|says|added|told|wrote|according\s+to|mr\.?|ms\.?|mrs\.?|dr\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)`;
 
 /**
  * `text` with the names a role word introduces written capitalised ("spokeswoman kerri richardson
- * said" → "spokeswoman Kerri Richardson said"), outside the `skip` spans (quotes keep their words as
+ * said" → "spokeswoman Kerri Richardson said"), and their surnames where they speak elsewhere
+ * ("richardson said", "said mr. richardson"), outside the `skip` spans (quotes keep their words as
  * written). Only a known first name and a word that is no function word nor verb after it: a surname
  * cannot be told from other words in lowercase, a first name can. Offsets do not move (a letter whose
  * capital is longer stays as it is), so the quotes' offsets hold for the result.
  */
 export function recaseNames(text: string, skip: readonly { open: number; close: number }[] = []): string {
-  let out: string | undefined;
+  const at: number[] = [];
+  const surnames = new Set<string>();
+  const free = (from: number, to: number) => !skip.some((q) => from < q.close && q.open < to);
   for (const m of text.matchAll(ROLE_NAME)) {
     const [first, last] = [m[1]!, m[2]!];
     if (!firstNameGender(first) || NOT_SURNAME.has(last) || VERB.test(last) || /(?:ed|ing)$/.test(last))
       continue;
-    const at = m.index + m[0].length - last.length;
+    const lastAt = m.index + m[0].length - last.length;
     const firstAt = m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1);
-    if (skip.some((q) => firstAt < q.close && q.open < at + last.length)) continue;
-    out = capitalAt(capitalAt(out ?? text, firstAt), at);
+    if (!free(firstAt, lastAt + last.length)) continue;
+    at.push(firstAt, lastAt);
+    surnames.add(last);
   }
+  if (at.length === 0) return text;
+  const names = [...surnames].map(escapeRegExp).join('|');
+  const speaking = new RegExp(
+    `(?<=(?<![\\p{L}])(?:${SAID_BEFORE})\\s+)(?:${names})(?![\\p{L}'’-])|(?<![\\p{L}'’-])(?:${names})(?=(?:,[^,.“”"]{1,80},)?\\s+(?:\\p{Ll}+ly\\s+)?(?:${CUE_VERBS})(?![\\p{L}]))`,
+    'gu',
+  );
+  for (const m of text.matchAll(speaking)) if (free(m.index, m.index + m[0].length)) at.push(m.index);
+  const chars = text.split('');
+  for (const i of at) {
+    const c = chars[i]!.toUpperCase();
+    if (c.length === 1) chars[i] = c;
+  }
+  const out = chars.join('');
   // The names recased, the text is still one that lost its case.
-  if (out !== undefined && lostCase(text)) remember(out, true);
-  return out ?? text;
-}
-
-/** `s` with the letter at `i` capitalised, when its capital is one code unit too. */
-function capitalAt(s: string, i: number): string {
-  const c = s[i]!.toUpperCase();
-  return c.length === 1 ? s.slice(0, i) + c + s.slice(i + 1) : s;
+  if (lostCase(text)) remember(out, true);
+  return out;
 }
