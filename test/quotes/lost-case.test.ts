@@ -41,6 +41,13 @@ describe('lost-case', () => {
     );
   });
 
+  it('recases a known first name before a surname that speaks', () => {
+    const text = 'spokesman tom alder left. his brother said anna alder wrote to the board.';
+    expect(recaseNames(text)).toBe(
+      'spokesman Tom Alder left. his brother said Anna Alder wrote to the board.',
+    );
+  });
+
   it('leaves the words of quotes as written', () => {
     const text = 'spokeswoman jo penner said: “ask spokesman tom alder.”';
     const open = text.indexOf('“');

@@ -39,25 +39,33 @@ function remember(text: string, lost: boolean): boolean {
   return lost;
 }
 
-const ROLES = [
-  ...new Set([
-    ...personTitles.titles,
-    ...personTitles.roles,
-    ...personTitles.descriptors,
-    ...roleWords.roles,
-  ]),
-]
-  .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)])
-  .sort((a, b) => b.length - a.length);
-// A role word (a title may keep its stop: "gov."), then two words: a first name, then a surname.
-const ROLE_NAME = new RegExp(
-  `(?<![\\p{L}'’-])(?:${ROLES.join('|')})\\.?\\s+(\\p{L}[\\p{Ll}'’-]+)\\s+(\\p{Ll}[\\p{Ll}'’-]+)(?![\\p{L}'’-])`,
-  'gu',
-);
+const ROLES: ReadonlySet<string> = new Set([
+  ...personTitles.titles,
+  ...personTitles.roles,
+  ...personTitles.descriptors,
+  ...roleWords.roles,
+]);
+// Words with what separates each from the next: a role word (a title may keep its stop: "gov."),
+// then a first name, then a surname, read word by word (one pass; a regex of every role is slow).
+const WORD = /(\p{L}[\p{L}'’-]*)(\.?)(?=(\s*))/gu;
 const NOT_SURNAME: ReadonlySet<string> = new Set([...STOP_WORDS, ...clauseWords.ownVerbs, 'said', 'says']);
 const VERB = new RegExp(`^(?:${CUE_VERBS})$`, 'u');
-// Words after which a surname is the one speaking: an inverted verb, an honorific.
-const SAID_BEFORE = String.raw`(?:said|says|added|told|wrote|according\s+to|mr\.?|ms\.?|mrs\.?|dr\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)`;
+const FIRST_BEFORE = /(?<![\p{L}'’-])(\p{Ll}+)\s+$/u;
+// Before a surname that speaks: an inverted verb, an honorific; after it: a cue verb (an apposition
+// may come between).
+const SAID_BEFORE =
+  /(?<![\p{L}])(?:said|says|added|told|wrote|according\s+to|[Mm]rs?\.?|[Mm]s\.?|[Dd]r\.?)\s+$/u;
+const SPEAKS_AFTER = new RegExp(
+  `^(?:,[^,.“”"]{1,80},)?\\s+(?:\\p{Ll}+ly\\s+)?(?:${CUE_VERBS})(?![\\p{L}])`,
+  'u',
+);
+
+const FIRST = /^\p{L}\p{Ll}[\p{Ll}'’-]*$/u;
+const SURNAME = /^\p{Ll}[\p{Ll}'’-]+$/u;
+
+/** Whether `last`, lowercase after a known first name, can be a surname. */
+const surnameLike = (last: string) =>
+  SURNAME.test(last) && !NOT_SURNAME.has(last) && !VERB.test(last) && !/(?:ed|ing)$/.test(last);
 
 /**
  * `text` with the names a role word introduces written capitalised ("spokeswoman kerri richardson
@@ -71,23 +79,35 @@ export function recaseNames(text: string, skip: readonly { open: number; close: 
   const at: number[] = [];
   const surnames = new Set<string>();
   const free = (from: number, to: number) => !skip.some((q) => from < q.close && q.open < to);
-  for (const m of text.matchAll(ROLE_NAME)) {
-    const [first, last] = [m[1]!, m[2]!];
-    if (!firstNameGender(first) || NOT_SURNAME.has(last) || VERB.test(last) || /(?:ed|ing)$/.test(last))
+  const words = [...text.matchAll(WORD)];
+  for (let i = 0; i + 2 < words.length; i++) {
+    const [role, first, last] = [words[i]!, words[i + 1]!, words[i + 2]!];
+    // Only spaces between the three words, and no stop after the first name ("gov." keeps its own).
+    if (first[2] !== '' || role.index + role[0].length + role[3]!.length !== first.index) continue;
+    if (role[3] === '' || first[3] === '' || first.index + first[0].length + first[3]!.length !== last.index)
       continue;
-    const lastAt = m.index + m[0].length - last.length;
-    const firstAt = m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1);
-    if (!free(firstAt, lastAt + last.length)) continue;
-    at.push(firstAt, lastAt);
-    surnames.add(last);
+    const name = last[1]!;
+    if (!ROLES.has(role[1]!.toLowerCase()) || !FIRST.test(first[1]!) || !firstNameGender(first[1]!)) continue;
+    if (!surnameLike(name)) continue;
+    if (!free(first.index, last.index + name.length)) continue;
+    at.push(first.index, last.index);
+    surnames.add(name);
   }
   if (at.length === 0) return text;
-  const names = [...surnames].map(escapeRegExp).join('|');
-  const speaking = new RegExp(
-    `(?<=(?<![\\p{L}])(?:${SAID_BEFORE})\\s+)(?:${names})(?![\\p{L}'’-])|(?<![\\p{L}'’-])(?:${names})(?=(?:,[^,.“”"]{1,80},)?\\s+(?:\\p{Ll}+ly\\s+)?(?:${CUE_VERBS})(?![\\p{L}]))`,
+  const names = new RegExp(
+    `(?<![\\p{L}'’-])(?:${[...surnames].map(escapeRegExp).join('|')})(?![\\p{L}'’-])`,
     'gu',
   );
-  for (const m of text.matchAll(speaking)) if (free(m.index, m.index + m[0].length)) at.push(m.index);
+  for (const m of text.matchAll(names)) {
+    const end = m.index + m[0].length;
+    if (!free(m.index, end)) continue;
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if (!SAID_BEFORE.test(before) && !SPEAKS_AFTER.test(text.slice(end, end + 120))) continue;
+    at.push(m.index);
+    // A known first name before it is that person's ("charles koch wrote" beside "david koch").
+    const first = FIRST_BEFORE.exec(before);
+    if (first && firstNameGender(first[1]!)) at.push(m.index - first[0].length);
+  }
   const chars = text.split('');
   for (const i of at) {
     const c = chars[i]!.toUpperCase();
