@@ -19,6 +19,8 @@ describe('lost-case', () => {
     ['said harbour spokesman tom alder on monday.', 'said harbour spokesman Tom Alder on monday.'],
     ['gov. Steve marrick signed it.', 'gov. Steve Marrick signed it.'],
     ['Mayor anna reyes left.', 'Mayor Anna Reyes left.'],
+    // Two role words: the second one's name.
+    ['the chief judge anna reyes ruled.', 'the chief judge Anna Reyes ruled.'],
     // An unknown first name, a verb or a function word after the first name, no role before it.
     ['spokeswoman vessa penner said so.', 'spokeswoman vessa penner said so.'],
     ['spokeswoman jo said so.', 'spokeswoman jo said so.'],
