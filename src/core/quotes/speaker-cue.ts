@@ -457,7 +457,7 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
 
 /** A past participle: a regular one, or an irregular one news writes before "by" (`the ads bought by`). */
 const PARTICIPLE_WORD =
-  /^\p{Ll}+(?:ed|en)$|^(?:bought|paid|made|sent|run|held|led|built|written|shot|told|sold|put|set|read|won|brought|caught|taught|sung|drawn|shown|known)$/u;
+  /^\p{Ll}+ed$|^(?:bought|paid|made|sent|run|held|led|built|written|taken|given|chosen|driven|spoken|broken|shot|told|sold|put|set|read|won|brought|caught|taught|sung|drawn|shown|known)$/u;
 
 /** The speaker phrase at the start of `right` (after an inverted verb), or undefined. */
 function forwardPhrase(right: string): string | undefined {
