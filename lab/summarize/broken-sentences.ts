@@ -6,12 +6,14 @@
  *    quotation, or starting the run with one that closes it), or a run whose marks do not pair up;
  *  - dangling: an opening pronoun or connective ("she", "but") whose sentence before it in its
  *    article is not right before it in the summary, also behind a dateline ("Springfield ( kxyz ) she…");
- *  - continuation: a sentence other than its article's first opening in lowercase (Multi-News
- *    re-capitalised every sentence start its own splitter saw), without its sentence before it;
+ *  - continuation: a sentence inside a paragraph opening in lowercase (Multi-News re-capitalised every
+ *    sentence start its own splitter saw), without its sentence before it;
  *  - bare quote: a sentence that is one quotation and nothing else, without its sentence before it
  *    (where the speaker is named);
  *  - fragment: an opening subordinator ("after", "because") with no comma: a clause without its main one;
  *  - crawl: page furniture words (photo credits, "topics:", "hat tip", "originally appeared"…);
+ *  - fused caption: the three words before a bracketed photo credit in the raw document and the three
+ *    after it, all in one summary sentence (the caption ran on into the story);
  *  - cut off: no final punctuation, or a trailing ellipsis, colon or comma.
  * A sentence can be of several kinds; each is counted once per kind.
  *
@@ -20,12 +22,14 @@
  * `--list` prints each hit's example id, kind and summary position (no text: the data stays out of logs
  * kept in the repository).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import type { AnalyzedStory, Summary } from '../../src/core/model.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
 import { getSummarizer } from '../../src/core/summarize/registry.js';
-import { readMultiNews } from '../../src/io/multinews.js';
+import { parseMultiNewsLine } from '../../src/io/multinews.js';
 
 export const KINDS = [
   'split quote',
@@ -34,6 +38,7 @@ export const KINDS = [
   'bare quote',
   'fragment',
   'crawl',
+  'fused caption',
   'cut off',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -56,11 +61,18 @@ const FINAL = /[.!?…](?:\s*["'”’)\]])*$/;
 const TRAILING = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
 const WHOLE_QUOTE = /^\s*["“][^"“”]+["”]\s*$/;
 
-/** Kinds of each sentence of `summary`, in order. `index[k]` is its sentence in `doc` (−1 unknown). */
-export function classify(doc: AnalyzedStory, summary: Summary): Kind[][] {
+/** "… the last words of a caption ( photo: a name ) the first words …", in raw text. */
+const CREDIT = /((?:\S+ ){3})\(\s*(?:photo|photograph|image|file photo)s?\s*(?::|by)\s*[^()]{1,80}\)((?: \S+){3})/giu;
+
+/**
+ * Kinds of each sentence of `summary`, in order. `raw` are the story's documents as the data holds
+ * them, before any clean-up (for fused captions).
+ */
+export function classify(doc: AnalyzedStory, summary: Summary, raw: readonly string[] = []): Kind[][] {
   const index = placeSentences(doc, summary);
   const kinds: Kind[][] = summary.sentences.map(() => []);
   const texts = summary.sentences.map((s) => s.text);
+  const seams = raw.flatMap((d) => [...d.matchAll(CREDIT)].map((m) => (m[1]! + m[2]!.trim()).toLowerCase()));
   const followsPrev = (k: number): boolean => {
     const a = doc.sentences[index[k - 1] ?? -1];
     const b = doc.sentences[index[k]!];
@@ -88,11 +100,12 @@ export function classify(doc: AnalyzedStory, summary: Summary): Kind[][] {
         return t !== undefined && t.article === s.article && t.index < s.index;
       });
     if (backWord && alone && !personNamed) add('dangling');
-    if (alone && s !== undefined && s.index > 0 && /^\p{Ll}+$/u.test(first) && !/^[\s"“‘'(]/.test(text))
+    if (alone && !opensParagraph && /^\p{Ll}+$/u.test(first) && !/^[\s"“‘'(]/.test(text))
       add('continuation');
     if (alone && WHOLE_QUOTE.test(text)) add('bare quote');
     if (SUBORDINATORS.has(first.toLowerCase()) && !text.includes(',')) add('fragment');
     if (CRAWL.test(text)) add('crawl');
+    if (seams.some((seam) => text.toLowerCase().includes(seam))) add('fused caption');
     if (!FINAL.test(text.trimEnd()) || TRAILING.test(text.trimEnd())) add('cut off');
   });
   return kinds;
@@ -138,7 +151,7 @@ function placeSentences(doc: AnalyzedStory, summary: Summary): number[] {
   });
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { limit: { type: 'string', default: '1000' }, list: { type: 'boolean', default: false } },
@@ -150,11 +163,15 @@ async function main(): Promise<void> {
   let sentences = 0;
   let broken = 0;
   let examples = 0;
-  for await (const ex of readMultiNews(path, { limit: Number(values.limit) })) {
+  const raw = readFileSync(path);
+  const lines = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter(Boolean);
+  for (const [n, line] of lines.slice(0, Number(values.limit)).entries()) {
+    const ex = parseMultiNewsLine(line, n + 1);
+    const documents = (JSON.parse(line) as { documents?: unknown }).documents;
     examples++;
     const doc = prepareStory(ex.story).forSummary;
     const summary = chorus.summarize(doc, { words: 250 });
-    const kinds = classify(doc, summary);
+    const kinds = classify(doc, summary, Array.isArray(documents) ? documents.map(String) : []);
     sentences += kinds.length;
     kinds.forEach((ks, k) => {
       if (ks.length > 0) broken++;
@@ -168,4 +185,4 @@ async function main(): Promise<void> {
   for (const kind of KINDS) console.log(`${kind.padEnd(13)} ${String(counts.get(kind)).padStart(5)}`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
