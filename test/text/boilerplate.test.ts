@@ -217,7 +217,12 @@ describe('removeBoilerplate: phrases and lines', () => {
     ],
     [
       'The shop closed. ( photo: jane roe, harbor gazette ) Its owner retired.',
-      'The shop closed. Its owner retired.',
+      'The shop closed.\n\nIts owner retired.',
+    ],
+    // The credit ends a caption, which must not fuse with the dateline after it.
+    [
+      'Jo Park outside her shop ( photo: jane roe, harbor gazette ) dover — the shop closed on Friday.',
+      'Jo Park outside her shop\n\ndover — the shop closed on Friday.',
     ],
     [
       'Mar. 2, 2019, 4: 10 pm gmt / updated mar. 2, 2019, 5: 02 pm gmt for weeks, the ferry ran late.',
