@@ -186,6 +186,16 @@ describe('splitSentences', () => {
       ['The team wins.', 'Jane roe/getty images', 'the coach smiled.'],
     ],
     [
+      'photographer then agency in brackets, before lowercased text',
+      'The team wins. ( jane roe/getty images ) the coach smiled.',
+      ['The team wins.', '( jane roe/getty images )', 'the coach smiled.'],
+    ],
+    [
+      'a station and agency in a dateline are no credit',
+      'Dover ( kdvf/ap ) — the council met. It voted.',
+      ['Dover ( kdvf/ap ) — the council met.', 'It voted.'],
+    ],
+    [
       'agency name inside a sentence is not a credit',
       'An AP/Ipsos poll found support. It fell.',
       ['An AP/Ipsos poll found support.', 'It fell.'],

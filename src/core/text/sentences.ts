@@ -71,8 +71,14 @@ const TWEET_SIGNATURE = new RegExp(
 );
 
 const AGENCIES = alternatives(photoCredits.agencies);
-/** "(Reuters/Jane Roe)", "( ap photo/jane roe )". */
-const CREDIT_PARENS = new RegExp(`\\(\\s*(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}\\)`, 'giu');
+/**
+ * "(Reuters/Jane Roe)", "( ap photo/jane roe )", "( jane roe/getty images )"; not a wire dateline's
+ * "Dover ( kdvf/ap ) — The…", whose dash goes on with the story.
+ */
+const CREDIT_PARENS = new RegExp(
+  `\\(\\s*(?:(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}|[^()/]{1,50}/\\s*(?:${AGENCIES})\\s*)\\)(?!\\s*[—–-])`,
+  'giu',
+);
 /** "Reuters/jane roe" or "Photo: jane roe/Getty Images" at a sentence start: two name words (three with an initial). */
 const CREDIT_BARE = new RegExp(
   `(?:^|(?<=[.!?"”’)|]\\s))(?:(?:photo|photograph|image|picture|credit)s?:\\s*)?(?:(?:${AGENCIES})\\s*/\\s*\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*|(?:\\p{L}\\.\\s+)?\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*\\s*/\\s*(?:${AGENCIES}))(?![\\p{L}/])`,
