@@ -4,6 +4,8 @@
  * the ones selection uses (readability.ts), so that a selection change cannot move its own yardstick:
  *  - split quote: a quotation mark on the wrong side of a cut (a sentence ending in a mark that opens a
  *    quotation, or starting the run with one that closes it), or a run whose marks do not pair up;
+ *  - quote in pieces: a sentence whose own marks do not pair up, though its run's do (a quotation
+ *    shown over several summary sentences, each with its citation marker inside the quotation);
  *  - dangling: an opening pronoun or connective ("she", "but") whose sentence before it in its
  *    article is not right before it in the summary, also behind a dateline ("Springfield ( kxyz ) she…");
  *  - continuation: a sentence inside a paragraph opening in lowercase (Multi-News re-capitalised every
@@ -33,6 +35,7 @@ import { parseMultiNewsLine } from '../../src/io/multinews.js';
 
 export const KINDS = [
   'split quote',
+  'quote in pieces',
   'dangling',
   'continuation',
   'bare quote',
@@ -104,6 +107,7 @@ export function classify(doc: AnalyzedStory, summary: Summary, raw: readonly str
       add('continuation');
     if (alone && WHOLE_QUOTE.test(text)) add('bare quote');
     if (SUBORDINATORS.has(first.toLowerCase()) && !text.includes(',')) add('fragment');
+    if (!kinds[k]!.includes('split quote') && ownMarksUnpaired(text)) add('quote in pieces');
     if (CRAWL.test(text)) add('crawl');
     if (seams.some((seam) => text.toLowerCase().includes(seam))) add('fused caption');
     if (!FINAL.test(text.trimEnd()) || TRAILING.test(text.trimEnd())) add('cut off');
@@ -135,6 +139,13 @@ function markSplitQuotes(run: readonly string[]): boolean[] {
   });
   if (open || curly !== 0) return run.map((t, j) => bad[j]! || /["“”]/.test(t));
   return bad;
+}
+
+/** Whether the straight marks of `text` are odd or its curly ones do not pair up. */
+function ownMarksUnpaired(text: string): boolean {
+  const straight = [...text].filter((c) => c === '"').length;
+  const opens = [...text].filter((c) => c === '“').length;
+  return straight % 2 === 1 || opens !== [...text].filter((c) => c === '”').length;
 }
 
 /** Each summary sentence's index in `doc`, through its origin citation or its text (−1 when not found). */
