@@ -65,7 +65,8 @@ const TRAILING = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
 const WHOLE_QUOTE = /^\s*["“][^"“”]+["”]\s*$/;
 
 /** "… the last words of a caption ( photo: a name ) the first words …", in raw text. */
-const CREDIT = /((?:\S+ ){3})\(\s*(?:photo|photograph|image|file photo)s?\s*(?::|by)\s*[^()]{1,80}\)((?: \S+){3})/giu;
+const CREDIT =
+  /((?:\S+ ){3})\(\s*(?:photo|photograph|image|file photo)s?\s*(?::|by)\s*[^()]{1,80}\)((?: \S+){3})/giu;
 
 /**
  * Kinds of each sentence of `summary`, in order. `raw` are the story's documents as the data holds
@@ -85,7 +86,9 @@ export function classify(doc: AnalyzedStory, summary: Summary, raw: readonly str
   let runStart = 0;
   for (let k = 0; k <= texts.length; k++) {
     if (k < texts.length && (k === 0 || followsPrev(k))) continue;
-    markSplitQuotes(texts.slice(runStart, k)).forEach((bad, j) => bad && kinds[runStart + j]!.push('split quote'));
+    markSplitQuotes(texts.slice(runStart, k)).forEach(
+      (bad, j) => bad && kinds[runStart + j]!.push('split quote'),
+    );
     runStart = k;
   }
   texts.forEach((text, k) => {
@@ -98,13 +101,14 @@ export function classify(doc: AnalyzedStory, summary: Summary, raw: readonly str
     const backWord = [first, afterDateline].some((w) => BACK_WORDS.has(w.toLowerCase()));
     const person = ['he', 'she', 'his', 'her', 'him'].includes(first.toLowerCase());
     const personNamed =
-      person && s !== undefined && index.slice(0, k).some((j) => {
+      person &&
+      s !== undefined &&
+      index.slice(0, k).some((j) => {
         const t = doc.sentences[j];
         return t !== undefined && t.article === s.article && t.index < s.index;
       });
     if (backWord && alone && !personNamed) add('dangling');
-    if (alone && !opensParagraph && /^\p{Ll}+$/u.test(first) && !/^[\s"“‘'(]/.test(text))
-      add('continuation');
+    if (alone && !opensParagraph && /^\p{Ll}+$/u.test(first) && !/^[\s"“‘'(]/.test(text)) add('continuation');
     if (alone && WHOLE_QUOTE.test(text)) add('bare quote');
     if (SUBORDINATORS.has(first.toLowerCase()) && !text.includes(',')) add('fragment');
     if (!kinds[k]!.includes('split quote') && ownMarksUnpaired(text)) add('quote in pieces');
