@@ -198,7 +198,10 @@ describe('readable selection', () => {
     ]);
     const find = (text: string) => school.sentences.findIndex((s) => s.text.startsWith(text));
     const choose = (first: string) =>
-      selectGreedy(school, [find(first), ...school.sentences.map((_, i) => i)], { words: 30, readable: true });
+      selectGreedy(school, [find(first), ...school.sentences.map((_, i) => i)], {
+        words: 30,
+        readable: true,
+      });
     expect(choose('Dover Falls')).not.toContain(find('Dover Falls'));
     expect(choose('"We were').slice(0, 2)).toEqual([find('Parent Ruth'), find('"We were')]);
   });

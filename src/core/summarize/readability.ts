@@ -63,7 +63,16 @@ export function endsComplete(text: string): boolean {
 const DATELINE =
   /^\p{L}[\p{L}.'’-]*(?:,? \p{L}[\p{L}.'’-]*){0,4} ?(?:\( ?[\p{L}\d.&' -]{1,24} ?\) ?(?:[—–]|--?)?|[—–]|--) ?/u;
 /** Opening words that may go on from a name in brackets as well as point back: not read after a dateline. */
-const JOINING: ReadonlySet<string> = new Set(['and', 'but', 'yet', 'nor', 'also', 'still', 'instead', 'besides']);
+const JOINING: ReadonlySet<string> = new Set([
+  'and',
+  'but',
+  'yet',
+  'nor',
+  'also',
+  'still',
+  'instead',
+  'besides',
+]);
 /** A sentence that is one quotation and nothing else: who said it is in another sentence. */
 const WHOLE_QUOTE = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*$/;
 
@@ -80,7 +89,9 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
     const dateline = DATELINE.exec(text)?.[0];
     const rest = dateline ? text.slice(dateline.length) : '';
     // "Ann Lee (left) and her son…" is a caption's name, not a dateline: a conjunction goes on from it.
-    const after = JOINING.has(FIRST_WORD.exec(rest)?.[1]?.toLowerCase() ?? '') ? undefined : openingKind(rest);
+    const after = JOINING.has(FIRST_WORD.exec(rest)?.[1]?.toLowerCase() ?? '')
+      ? undefined
+      : openingKind(rest);
     if (after) return after;
   }
   return WHOLE_QUOTE.test(text) ? 'previous' : undefined;
