@@ -219,6 +219,14 @@ describe('removeBoilerplate: phrases and lines', () => {
       'The shop closed. ( photo: jane roe, harbor gazette ) Its owner retired.',
       'The shop closed.\n\nIts owner retired.',
     ],
+    // A related story's headline, then the link word, then the story: the headline stands apart.
+    [
+      'Ferry strike ends after nine days read more the harbor reopened on Monday.',
+      'Ferry strike ends after nine days\n\nthe harbor reopened on Monday.',
+    ],
+    ['Children read more books than before.', 'Children read more books than before.'],
+    ['You can read more of her letters online.', 'You can read more of her letters online.'],
+    ['Fewer people read more than one paper.', 'Fewer people read more than one paper.'],
     // The credit ends a caption, which must not fuse with the dateline after it.
     [
       'Jo Park outside her shop ( photo: jane roe, harbor gazette ) dover — the shop closed on Friday.',
