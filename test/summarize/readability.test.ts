@@ -56,6 +56,21 @@ describe('readability rules', () => {
   ])('pointsBack(%j) is %s', (text, expected) => {
     expect(pointsBack(text)).toBe(expected);
   });
+
+  it.each<[string, boolean, string | undefined]>([
+    ['Dover Falls (KDVF) she had taught there for nine years.', true, 'person'],
+    ['Dover Falls, Del. ( kdvf ) — they closed the school on Friday.', true, 'previous'],
+    ['Dover Falls — however, the school reopened.', true, 'previous'],
+    ['Dover Falls (KDVF) she had taught there for nine years.', false, undefined],
+    ['Dover Falls (KDVF) — The school reopened on Friday.', true, undefined],
+    ['Ann Lee (left) and her son opened the school.', true, undefined],
+    ['Nor did the board explain its vote.', false, 'previous'],
+    ['"Nobody told us anything about the vote."', false, 'previous'],
+    ['“Nobody told us anything.”', false, 'previous'],
+    ['"Nobody told us," the teacher said.', false, undefined],
+  ])('pointsBack(%j, opens a paragraph: %s) is %s', (text, opensParagraph, expected) => {
+    expect(pointsBack(text, opensParagraph)).toBe(expected);
+  });
 });
 
 const FERRY = analyzed([
@@ -170,6 +185,25 @@ describe('readable selection', () => {
         expect(chosen).toEqual(expected.map(at));
       },
     );
+  });
+
+  it('reads a pronoun behind a dateline, and brings a bare quotation its speaker', () => {
+    const school = analyzed([
+      [
+        'Dover Ledger',
+        'Dover Falls (KDVF) she had taught at the school for nine years before the board let her go. ' +
+          'The board met for three hours on Thursday. Parent Ruth Okafor spoke at the meeting for ten minutes. ' +
+          '"We were never asked about the decision."',
+      ],
+    ]);
+    const find = (text: string) => school.sentences.findIndex((s) => s.text.startsWith(text));
+    const choose = (first: string) =>
+      selectGreedy(school, [find(first), ...school.sentences.map((_, i) => i)], {
+        words: 30,
+        readable: true,
+      });
+    expect(choose('Dover Falls')).not.toContain(find('Dover Falls'));
+    expect(choose('"We were').slice(0, 2)).toEqual([find('Parent Ruth'), find('"We were')]);
   });
 
   it('falls back to the first candidate that fits when nothing reads well', () => {

@@ -217,7 +217,20 @@ describe('removeBoilerplate: phrases and lines', () => {
     ],
     [
       'The shop closed. ( photo: jane roe, harbor gazette ) Its owner retired.',
-      'The shop closed. Its owner retired.',
+      'The shop closed.\n\nIts owner retired.',
+    ],
+    // A related story's headline, then the link word, then the story: the headline stands apart.
+    [
+      'Ferry strike ends after nine days read more the harbor reopened on Monday.',
+      'Ferry strike ends after nine days\n\nthe harbor reopened on Monday.',
+    ],
+    ['Children read more books than before.', 'Children read more books than before.'],
+    ['You can read more of her letters online.', 'You can read more of her letters online.'],
+    ['Fewer people read more than one paper.', 'Fewer people read more than one paper.'],
+    // The credit ends a caption, which must not fuse with the dateline after it.
+    [
+      'Jo Park outside her shop ( photo: jane roe, harbor gazette ) dover — the shop closed on Friday.',
+      'Jo Park outside her shop\n\ndover — the shop closed on Friday.',
     ],
     [
       'Mar. 2, 2019, 4: 10 pm gmt / updated mar. 2, 2019, 5: 02 pm gmt for weeks, the ferry ran late.',

@@ -186,6 +186,24 @@ describe('splitSentences', () => {
       ['The team wins.', 'Jane roe/getty images', 'the coach smiled.'],
     ],
     [
+      'lowercased questions inside a quotation go on with it',
+      'The posters ask: " lost your job? is your landlord after you? need a lawyer? " the flyers were paid for by a union.',
+      [
+        'The posters ask: " lost your job? is your landlord after you? need a lawyer? "',
+        'the flyers were paid for by a union.',
+      ],
+    ],
+    [
+      'photographer then agency in brackets, before lowercased text',
+      'The team wins. ( jane roe/getty images ) the coach smiled.',
+      ['The team wins.', '( jane roe/getty images )', 'the coach smiled.'],
+    ],
+    [
+      'a station and agency in a dateline are no credit',
+      'Dover ( kdvf/ap ) — the council met. It voted.',
+      ['Dover ( kdvf/ap ) — the council met.', 'It voted.'],
+    ],
+    [
       'agency name inside a sentence is not a credit',
       'An AP/Ipsos poll found support. It fell.',
       ['An AP/Ipsos poll found support.', 'It fell.'],

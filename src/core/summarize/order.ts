@@ -8,7 +8,7 @@
  * article's sentence comes between a sentence and what it points back to.
  */
 import type { AnalyzedStory } from '../model.js';
-import { pointsBack } from './readability.js';
+import { pointsBackAt } from './readability.js';
 
 /** Indices of `doc.sentences` in reading order for a summary. Example: leads of each article first. */
 export function readingOrder(doc: AnalyzedStory, chosen: readonly number[]): number[] {
@@ -19,7 +19,7 @@ export function readingOrder(doc: AnalyzedStory, chosen: readonly number[]): num
     const s = doc.sentences[i]!;
     const [start, end] = doc.spans[s.article] ?? [0, 1];
     const sameArticle = previous >= 0 && doc.sentences[previous]!.article === s.article;
-    const glued = sameArticle && (previous === i - 1 || pointsBack(s.text) === 'person');
+    const glued = sameArticle && (previous === i - 1 || pointsBackAt(doc.sentences, i) === 'person');
     key.set(i, glued ? key.get(previous)! : (i - start) / Math.max(1, end - start));
     previous = i;
   }

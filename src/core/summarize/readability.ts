@@ -56,10 +56,58 @@ export function endsComplete(text: string): boolean {
 }
 
 /**
- * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
- * in the article), "It…", "They…", "But…" to the sentence right before.
+ * A dateline that opens a paragraph: a place of up to five words, then a station or agency in brackets
+ * and perhaps a dash ("Salt Lake City (KXYZ)", "Dover, Del. (WXYZ) —"), or a dash alone ("Dover —").
+ * What follows it is the sentence's true opening: "Dover (KXYZ) she said…" still points back.
  */
-export function pointsBack(text: string): 'person' | 'previous' | undefined {
+const DATELINE =
+  /^\p{L}[\p{L}.'’-]*(?:,? \p{L}[\p{L}.'’-]*){0,4} ?(?:\( ?[\p{L}\d.&' -]{1,24} ?\) ?(?:[—–]|--?)?|[—–]|--) ?/u;
+/** Opening words that may go on from a name in brackets as well as point back: not read after a dateline. */
+const JOINING: ReadonlySet<string> = new Set([
+  'and',
+  'but',
+  'yet',
+  'nor',
+  'also',
+  'still',
+  'instead',
+  'besides',
+]);
+/** A sentence that is one quotation and nothing else: who said it is in another sentence. */
+const WHOLE_QUOTE = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*$/;
+
+/**
+ * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
+ * in the article), "It…", "They…", "But…" to the sentence right before, as does a sentence that is one
+ * bare quotation (its speaker is named around it). When the sentence opens a paragraph
+ * (`opensParagraph`), the first word after a dateline counts too.
+ */
+export function pointsBack(text: string, opensParagraph = false): 'person' | 'previous' | undefined {
+  const kind = openingKind(text);
+  if (kind) return kind;
+  if (opensParagraph) {
+    const dateline = DATELINE.exec(text)?.[0];
+    const rest = dateline ? text.slice(dateline.length) : '';
+    // "Ann Lee (left) and her son…" is a caption's name, not a dateline: a conjunction goes on from it.
+    const after = JOINING.has(FIRST_WORD.exec(rest)?.[1]?.toLowerCase() ?? '')
+      ? undefined
+      : openingKind(rest);
+    if (after) return after;
+  }
+  return WHOLE_QUOTE.test(text) ? 'previous' : undefined;
+}
+
+/** `pointsBack` of sentence `i` of `sentences`, which knows whether it opens its paragraph. */
+export function pointsBackAt(sentences: readonly Sentence[], i: number): 'person' | 'previous' | undefined {
+  const s = sentences[i];
+  if (!s) return undefined;
+  const before = sentences[i - 1];
+  const opensParagraph = before?.article !== s.article || before.paragraph !== s.paragraph;
+  return pointsBack(s.text, opensParagraph);
+}
+
+/** The kind of the first word of `text` (pointing-back.json). */
+function openingKind(text: string): 'person' | 'previous' | undefined {
   const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase() ?? '';
   // "It's", "he'd": the letters before the apostrophe are the word.
   if (PERSONS.has(first)) return 'person';
@@ -80,7 +128,7 @@ export function follows(a: Sentence | undefined, b: Sentence | undefined): boole
 export function hasAntecedent(doc: AnalyzedStory, i: number, previous: number): boolean {
   const s = doc.sentences[i];
   if (!s) return true;
-  const kind = pointsBack(s.text);
+  const kind = pointsBackAt(doc.sentences, i);
   if (!kind) return true;
   const p = previous >= 0 ? doc.sentences[previous] : undefined;
   if (kind === 'person') return p !== undefined && p.article === s.article && p.index < s.index;

@@ -9,7 +9,7 @@
 import type { AnalyzedStory } from '../model.js';
 import { Budget, NO_FLAWS_ALLOWED, type FlawPenalties, type SelectOptions } from './budget.js';
 import { quoteUnits } from './quote-units.js';
-import { endsComplete, follows, pointsBack } from './readability.js';
+import { endsComplete, follows, pointsBackAt as pointsBackOf } from './readability.js';
 
 /** One way of taking a sentence: the sentences that come with it, and what their flaws cost. */
 interface Take {
@@ -90,7 +90,7 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
   };
   const backs = new Uint8Array(sentences.length);
   const pointsBackAt = (i: number): 'person' | 'previous' | undefined => {
-    if (backs[i] === 0) backs[i] = BACK_KINDS.indexOf(pointsBack(sentences[i]!.text)) + 1;
+    if (backs[i] === 0) backs[i] = BACK_KINDS.indexOf(pointsBackOf(sentences, i)) + 1;
     return BACK_KINDS[backs[i]! - 1];
   };
   const chosen = (i: number) => budget.chosen.includes(i);

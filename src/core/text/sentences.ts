@@ -20,7 +20,8 @@
  *  5. A candidate ends a sentence only if the next word starts one: an uppercase letter (or a letter of
  *     a caseless script), a digit or an opening quote. Multi-News text is lowercased and re-capitalised
  *     at sentence starts, so this holds there too, except after a closing quote and after ? or !, where
- *     it left the next word lowercase. Chinese and Japanese stops need no space after them.
+ *     it left the next word lowercase (but not inside a quotation, which goes on). Chinese and
+ *     Japanese stops need no space after them.
  *     Then the word before a period decides: titles (Mr., Sen.) never end a sentence,
  *     "No." and months only when no number follows, ambiguous ones (U.S., Inc., p.m.) and initials
  *     only when a typical sentence-opening word follows. The word lists are data (abbreviations.json).
@@ -71,8 +72,14 @@ const TWEET_SIGNATURE = new RegExp(
 );
 
 const AGENCIES = alternatives(photoCredits.agencies);
-/** "(Reuters/Jane Roe)", "( ap photo/jane roe )". */
-const CREDIT_PARENS = new RegExp(`\\(\\s*(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}\\)`, 'giu');
+/**
+ * "(Reuters/Jane Roe)", "( ap photo/jane roe )", "( jane roe/getty images )"; not a wire dateline's
+ * "Dover ( kdvf/ap ) — The…", whose dash goes on with the story.
+ */
+const CREDIT_PARENS = new RegExp(
+  `\\(\\s*(?:(?:${AGENCIES})\\s*/\\s*[^()/]{1,50}|[^()/]{1,50}/\\s*(?:${AGENCIES})\\s*)\\)(?!\\s*[—–-])`,
+  'giu',
+);
 /** "Reuters/jane roe" or "Photo: jane roe/Getty Images" at a sentence start: two name words (three with an initial). */
 const CREDIT_BARE = new RegExp(
   `(?:^|(?<=[.!?"”’)|]\\s))(?:(?:photo|photograph|image|picture|credit)s?:\\s*)?(?:(?:${AGENCIES})\\s*/\\s*\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*|(?:\\p{L}\\.\\s+)?\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}\\.)?\\s+\\p{L}[\\p{L}'’-]*\\s*/\\s*(?:${AGENCIES}))(?![\\p{L}/])`,
@@ -235,10 +242,12 @@ function splitParagraph(p: string): string[] {
     // Multi-News re-capitalised the first character of each sentence, which after a quote was the
     // quote mark itself: `people. " other republicans` starts a sentence in lowercase.
     // The same text leaves words after ? and ! lowercase ("who knew? not the mayor"), while true-case
-    // text has lowercase there only after names such as Yahoo!.
+    // text has lowercase there only after names such as Yahoo!. Inside a quotation it left them
+    // lowercase because they go on with it ("lost your job? need a lawyer? "): no cut there.
     const lowerStart =
       LOWER.test(first) &&
-      (closedQuote || (/^[!?]+$/.test(stop) && !EXCLAMATION_NAMES.has(wordBefore(p, m.index))));
+      (closedQuote ||
+        (/^[!?]+$/.test(stop) && !scan.inQuote && !EXCLAMATION_NAMES.has(wordBefore(p, m.index))));
     if (!upper && !digit && !opens && !lowerStart) continue;
     if (scan.paren > 0) continue;
     // After a period the attribution must be the whole clause ("…," she said.), else a new sentence

@@ -1,0 +1,41 @@
+/** The summary lab's kinds of broken sentences, on a fictional story and hand-built summaries. */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../lab/summarize/broken-sentences.js';
+import { buildSummary } from '../../src/core/summarize/summary.js';
+import { analyzed } from '../summarize/story.js';
+
+const DOC = analyzed([
+  [
+    'Dover Ledger',
+    'Dover Falls (KDVF) she taught at the school for nine years before the board let her go. ' +
+      'Parent Ruth Okafor spoke at the meeting for ten minutes. "We were never asked about it." ' +
+      'Nor did the board explain its vote. After the meeting ended without a vote on the matter. ' +
+      'The board said: "We acted within our rules. We will say no more." The school reopens in May on',
+  ],
+]);
+const at = (text: string) => DOC.sentences.findIndex((s) => s.text.startsWith(text));
+const kindsOf = (first: string[], raw: string[] = []) =>
+  classify(DOC, buildSummary('test', DOC, first.map(at), { words: 500 }), raw);
+
+describe('classify', () => {
+  it('names each kind of broken sentence', () => {
+    expect(
+      kindsOf(['Dover Falls', 'Nor did', 'After the meeting', 'We will say', 'The school reopens']),
+    ).toEqual([['dangling'], ['dangling'], ['fragment'], ['split quote'], ['cut off']]);
+    expect(kindsOf(['Dover Falls', '"We were'])).toEqual([['dangling'], ['bare quote']]);
+  });
+
+  it('forgives a sentence read right after the one before it, and a quotation taken whole', () => {
+    expect(kindsOf(['Parent Ruth', '"We were', 'The board said', 'We will say'])).toEqual([
+      [],
+      [],
+      ['quote in pieces'],
+      ['quote in pieces'],
+    ]);
+  });
+
+  it('finds a caption run on into the story after its credit in the raw text', () => {
+    const raw = ['Parent Ruth Okafor spoke at ( photo: jo park ) the meeting for ten minutes.'];
+    expect(kindsOf(['Parent Ruth'], raw)).toEqual([['fused caption']]);
+  });
+});
