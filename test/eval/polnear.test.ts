@@ -95,6 +95,36 @@ describe('readPolnear gold quotes', () => {
   });
 });
 
+describe('readPolnear sources', () => {
+  /** The source text of the one gold quote of `text`, whose Source is annotated on `source`. */
+  const sourceOf = (text: string, content: string, source: string) => {
+    const [cs, ce] = at(text, content);
+    const [ss, se] = at(text, source);
+    const ann = `T1\tContent ${cs} ${ce}\tx\nT2\tSource ${ss} ${se}\tx\nE1\tAttribution:T3 Content:T1 Source:T2`;
+    const dir = mkdtempSync(join(tmpdir(), 'polnear-'));
+    mkdirSync(join(dir, 'train', 'text'), { recursive: true });
+    mkdirSync(join(dir, 'train', 'attributions'), { recursive: true });
+    writeFileSync(join(dir, 'train', 'text', 'a.txt'), text);
+    writeFileSync(join(dir, 'train', 'attributions', 'a_x.ann'), ann);
+    return readPolnear(dir, 'train')[0]!.gold[0]!.source?.text;
+  };
+
+  it.each([
+    ['the name after the verb', '“We will reopen the pier,” said Nora Quint, a clerk.', 'said', 'Nora Quint'],
+    [
+      'the name before the verb',
+      '“We will reopen the pier,” Quint said in an interview.',
+      'said in an interview',
+      'Quint',
+    ],
+    ['a description stays the verb', '“We will reopen the pier,” said the clerk.', 'said', 'said'],
+    ['a name is kept', '“We will reopen the pier,” said Nora Quint.', 'Nora Quint', 'Nora Quint'],
+    ['a pronoun is kept', '“We will reopen the pier,” she said.', 'she', 'she'],
+  ])('a source annotated on its verb reads as %s', (_, text, source, expected) => {
+    expect(sourceOf(text, '“We will reopen the pier,”', source)).toBe(expected);
+  });
+});
+
 describe('sameSpeaker', () => {
   it.each([
     ['Trevor Noah', 'Noah', true],
