@@ -17,8 +17,9 @@
  * new candidate or feature at the thresholds already shipped, apart from a new pick's trade-off.
  * `--hold` keeps the given ones (some cue kinds) and picks the others within the same bound.
  *
- * `--trees N` measures, on the same folds, N boosted regression trees added to each fold's linear
- * scores (fit.ts fitChooserTrees), and writes no file: they did not pay (docs/speakers.md, "Tenth round").
+ * `--trees N` adds N boosted regression trees to each fold's linear scores (fit.ts fitChooserTrees),
+ * the thresholds are picked on those folds, and the model written carries trees fitted the same way on
+ * all of train, one tree per line (docs/speakers.md, "Eleventh round").
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,7 +34,6 @@ import {
   fitChooser,
   fitChooserTrees,
   pickThreshold,
-  type BoostedChooser,
   pickThresholds,
   topChoices,
   type HeldChoice,
@@ -60,19 +60,19 @@ const STAND_IN_WEIGHT = 0.5;
 const KEYED_PRONOUN_WEIGHT = 2;
 
 /** The training weight of an example (fit.ts). */
-const withWeight = (e: SpeakerExample) => ({
+export const withWeight = (e: SpeakerExample) => ({
   ...e,
   weight: e.kind !== 'pronoun' ? 1 : e.keyed ? KEYED_PRONOUN_WEIGHT : STAND_IN_WEIGHT,
 });
 
 /**
  * Each fold's model: fold `f` holds the articles whose index is `f` modulo FOLDS, fitted on the rest;
- * with `trees`, boosted trees on top of it (fit.ts fitChooserTrees; figures only, tenth round).
+ * with `trees`, boosted trees on top of it (fit.ts fitChooserTrees).
  */
 export function foldModels(
   examples: readonly SpeakerExample[],
   trees: Partial<BoostOptions> = {},
-): BoostedChooser[] {
+): SpeakerModel[] {
   return Array.from({ length: FOLDS }, (_, f) => {
     const train = examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight);
     return fitChooserTrees(train, fitChooser(train), trees);
@@ -83,8 +83,8 @@ export function foldModels(
 export const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
 
 /**
- * The model file's text for `examples`; `log` receives the figures. `trees` (boosted trees on the
- * linear scores) changes the folds' figures and thresholds only: the model written stays linear.
+ * The model file's text for `examples`; `log` receives the figures. With `trees`, boosted trees on the
+ * linear scores, in the folds and in the model written.
  */
 export function buildModel(
   examples: readonly SpeakerExample[],
@@ -167,12 +167,13 @@ export function buildModel(
       `  keyed pronouns of key block ${s}: ${k.n}, right ${pct(k.right, k.n)} %, wrong ${pct(k.wrong, k.n)} %, none ${pct(k.none, k.n)} % (${k.right}/${k.wrong}/${k.none}); top-1 right ${pct(top, k.n)} %`,
     );
   }
-  const model: SpeakerModel = {
-    ...fitChooser(examples.filter((e) => !e.unsure).map(withWeight)),
-    threshold,
-    thresholds,
-  };
-  return `${JSON.stringify(model, null, 1)}\n`;
+  const all = examples.filter((e) => !e.unsure).map(withWeight);
+  const { trees: ensemble, ...linear } = fitChooserTrees(all, fitChooser(all), trees);
+  const text = JSON.stringify({ ...linear, threshold, thresholds } satisfies SpeakerModel, null, 1);
+  if (!ensemble) return `${text}\n`;
+  // One tree per line: a few hundred lines rather than tens of thousands of one-number lines.
+  const lines = ensemble.trees.map((t) => `  ${JSON.stringify(t)}`).join(',\n');
+  return `${text.replace(/\n}$/, '')},\n "trees": {\n  "bias": ${ensemble.bias},\n  "trees": [\n${lines}\n  ]\n }\n}\n`;
 }
 
 /** `--thresholds`: a JSON object with a threshold in [0, 1] for every cue kind. */
@@ -241,12 +242,6 @@ async function main(): Promise<void> {
     ...(values.depth !== undefined && { depth: Number(values.depth) }),
     ...(values.rate !== undefined && { rate: Number(values.rate) }),
   };
-  if ((trees.trees ?? 0) > 0) {
-    // The product scores no trees: the figures are the point, and a file would not hold what they measured.
-    buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed, trees, hold);
-    console.log('with --trees the folds are measured and no model file is written');
-    return;
-  }
   const text = buildModel(
     examples,
     Number(values['max-wrong'] ?? MAX_WRONG),
