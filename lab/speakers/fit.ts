@@ -115,8 +115,20 @@ export function fitChooser(
   return { ...model, byKind };
 }
 
-/** Trees on top of the linear chooser: a correction from its scores, shrunk; none by default. */
-export const TREE_DEFAULTS: BoostOptions = { ...BOOST_DEFAULTS, trees: 0, depth: 3, rate: 0.1, minChild: 5 };
+/**
+ * Trees on top of the linear chooser: a correction from its scores, shrunk; none by default. `blend`
+ * scales the fitted trees' leaves (the score is linear + blend·trees), a shrinkage of the whole
+ * correction after it is fitted.
+ */
+export type ChooserTreeOptions = BoostOptions & { readonly blend: number };
+export const TREE_DEFAULTS: ChooserTreeOptions = {
+  ...BOOST_DEFAULTS,
+  trees: 0,
+  depth: 3,
+  rate: 0.1,
+  minChild: 5,
+  blend: 1,
+};
 
 /**
  * `linear` with boosted trees added to its scores: gradient boosting (Friedman 2001) in the loss the
@@ -129,7 +141,7 @@ export const TREE_DEFAULTS: BoostOptions = { ...BOOST_DEFAULTS, trees: 0, depth:
 export function fitChooserTrees(
   examples: readonly FitExample[],
   linear: SpeakerModel,
-  options: Partial<BoostOptions> = {},
+  options: Partial<ChooserTreeOptions> = {},
 ): SpeakerModel {
   const o = { ...TREE_DEFAULTS, ...options };
   if (o.trees === 0) return linear;
@@ -162,14 +174,14 @@ export function fitChooserTrees(
       }
     });
   };
+  const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
   const trees = boostTrees(xs, Float64Array.from(start), conditionalLogit, o).map((t) =>
-    t.map((node) => node.map(round6) as unknown as TreeNode),
+    t.map((node): TreeNode =>
+      node.length === 1 ? [round6(o.blend * node[0])] : [node[0], round6(node[1]), node[2], node[3]],
+    ),
   );
   return { ...linear, trees: { bias: 0, trees } };
 }
-
-const round6 = (x: number, i: number, node: readonly number[]) =>
-  node.length === 4 && i !== 1 ? x : Math.round(x * 1e6) / 1e6;
 
 /** Rounded so that the JSON is short and the same on every machine. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -3,7 +3,8 @@
  * byte the same from the same data), printing the figures it was chosen on.
  *
  *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]
- *       [--thresholds '{"named":0.68,…}'] [--hold '{"partial":0.74}'] [--trees N [--depth 3] [--rate 0.1]]
+ *       [--thresholds '{"named":0.68,…}'] [--hold '{"partial":0.74}']
+ *       [--trees N [--depth 3] [--rate 0.1] [--min-child 5] [--lambda 1] [--blend 1]]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -19,7 +20,8 @@
  *
  * `--trees N` adds N boosted regression trees to each fold's linear scores (fit.ts fitChooserTrees),
  * the thresholds are picked on those folds, and the model written carries trees fitted the same way on
- * all of train, one tree per line (docs/speakers.md, "Eleventh round").
+ * all of train, one tree per line (docs/speakers.md, "Eleventh round"). `--min-child` and `--lambda`
+ * regularise the trees (least hessian in a leaf, L2 on leaf values); `--blend` scales their leaves.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,13 +31,13 @@ import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples, type SpeakerExample } from './examples.js';
 import { CUE_KINDS, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
-import type { BoostOptions } from '../same-content/boosted-trees.js';
 import {
   fitChooser,
   fitChooserTrees,
   pickThreshold,
   pickThresholds,
   topChoices,
+  type ChooserTreeOptions,
   type HeldChoice,
 } from './fit.js';
 
@@ -71,7 +73,7 @@ export const withWeight = (e: SpeakerExample) => ({
  */
 export function foldModels(
   examples: readonly SpeakerExample[],
-  trees: Partial<BoostOptions> = {},
+  trees: Partial<ChooserTreeOptions> = {},
 ): SpeakerModel[] {
   return Array.from({ length: FOLDS }, (_, f) => {
     const train = examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight);
@@ -91,7 +93,7 @@ export function buildModel(
   maxWrong: number,
   log: (line: string) => void,
   fixed?: Readonly<Record<CueKind, number>>,
-  trees: Partial<BoostOptions> = {},
+  trees: Partial<ChooserTreeOptions> = {},
   hold: Readonly<Partial<Record<CueKind, number>>> = {},
 ): string {
   // Keyed pronouns stand for every pronoun source when thresholds are chosen and figures counted.
@@ -216,13 +218,16 @@ async function main(): Promise<void> {
       trees: { type: 'string' },
       depth: { type: 'string' },
       rate: { type: 'string' },
+      'min-child': { type: 'string' },
+      lambda: { type: 'string' },
+      blend: { type: 'string' },
       hold: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--hold JSON] [--trees N [--depth D] [--rate R]]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--hold JSON] [--trees N [--depth D] [--rate R] [--min-child H] [--lambda L] [--blend B]]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -237,10 +242,13 @@ async function main(): Promise<void> {
   );
   const fixed = values.thresholds === undefined ? undefined : parseThresholds(values.thresholds);
   const hold = values.hold === undefined ? {} : parseHold(values.hold);
-  const trees: Partial<BoostOptions> = {
+  const trees: Partial<ChooserTreeOptions> = {
     ...(values.trees !== undefined && { trees: Number(values.trees) }),
     ...(values.depth !== undefined && { depth: Number(values.depth) }),
     ...(values.rate !== undefined && { rate: Number(values.rate) }),
+    ...(values['min-child'] !== undefined && { minChild: Number(values['min-child']) }),
+    ...(values.lambda !== undefined && { lambda: Number(values.lambda) }),
+    ...(values.blend !== undefined && { blend: Number(values.blend) }),
   };
   const text = buildModel(
     examples,
