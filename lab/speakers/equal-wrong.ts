@@ -15,6 +15,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { candidateScore, shippedSpeakerModel, treeInput } from '../../src/core/quotes/choose-speaker.js';
 import { treeLogOdds } from '../../src/core/match/trees.js';
@@ -195,4 +196,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (process.argv[1]?.endsWith('equal-wrong.ts')) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
