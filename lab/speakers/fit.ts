@@ -8,10 +8,11 @@
 import {
   candidateProbabilities,
   candidateScore,
+  treeInput,
   type SpeakerModel,
 } from '../../src/core/quotes/choose-speaker.js';
 import { CUE_KINDS, SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
-import { treeLogOdds, type TreeEnsemble } from '../../src/core/match/trees.js';
+import type { TreeNode } from '../../src/core/match/trees.js';
 import { BOOST_DEFAULTS, boostTrees, type BoostOptions } from '../same-content/boosted-trees.js';
 import type { SpeakerExample } from './examples.js';
 
@@ -115,56 +116,33 @@ export function fitChooser(
 }
 
 /**
- * The chooser with boosted regression trees added to its linear scores (fitChooserTrees). Measured on
- * the folds only: the product scores no trees (docs/speakers.md, "Tenth round"), so no model file
- * carries them.
+ * Trees on top of the linear chooser: a correction from its scores, shrunk; none by default. `blend`
+ * scales the fitted trees' leaves (the score is linear + blend·trees), a shrinkage of the whole
+ * correction after it is fitted.
  */
-export interface BoostedChooser extends SpeakerModel {
-  readonly trees?: TreeEnsemble;
-}
-
-/** What the trees read: the features, then one indicator per kind of cue (CUE_KINDS order). */
-export function treeInput(features: readonly number[], kind?: CueKind): number[] {
-  const x = [...features];
-  for (const k of CUE_KINDS) x.push(k === kind ? 1 : 0);
-  return x;
-}
-
-/**
- * Probabilities of each candidate under `m`, its trees included (choose-speaker.ts
- * candidateProbabilities for a model with trees); the rest is "nobody".
- */
-export function boostedProbabilities(
-  m: BoostedChooser,
-  candidates: readonly { readonly features: readonly number[] }[],
-  kind?: CueKind,
-): number[] {
-  if (!m.trees) return candidateProbabilities(m, candidates, kind);
-  const trees = m.trees;
-  // The product's softmax over the summed scores: a model whose one feature is the score, weighted 1.
-  const scores = candidates.map((c) => ({
-    features: [candidateScore(m, c.features, kind) + treeLogOdds(trees, treeInput(c.features, kind))],
-  }));
-  return candidateProbabilities(SCORE_ONLY, scores);
-}
-
-const SCORE_ONLY: SpeakerModel = { features: ['score'], bias: 0, weights: [1], threshold: 0.5 };
-
-/** Trees on top of the linear chooser: a correction from its scores, shrunk; none by default. */
-export const TREE_DEFAULTS: BoostOptions = { ...BOOST_DEFAULTS, trees: 0, depth: 3, rate: 0.1, minChild: 5 };
+export type ChooserTreeOptions = BoostOptions & { readonly blend: number };
+export const TREE_DEFAULTS: ChooserTreeOptions = {
+  ...BOOST_DEFAULTS,
+  trees: 0,
+  depth: 3,
+  rate: 0.1,
+  minChild: 5,
+  blend: 1,
+};
 
 /**
  * `linear` with boosted trees added to its scores: gradient boosting (Friedman 2001) in the loss the
  * linear fit minimises, started from the linear scores. Each candidate is a row; its gradient is
  * weight·(p − target share), p from the softmax over its quote's candidates and "nobody" (as in
  * listwise LambdaMART-style boosting), and its hessian the diagonal weight·p(1 − p). "Nobody" stays at
- * 0: the trees move candidates against it, as the linear scores do.
+ * 0: the trees move candidates against it, as the linear scores do. Split points and leaf values are
+ * rounded to six decimals, as the model file writes them, so that the folds measure what ships.
  */
 export function fitChooserTrees(
   examples: readonly FitExample[],
   linear: SpeakerModel,
-  options: Partial<BoostOptions> = {},
-): BoostedChooser {
+  options: Partial<ChooserTreeOptions> = {},
+): SpeakerModel {
   const o = { ...TREE_DEFAULTS, ...options };
   if (o.trees === 0) return linear;
   const quotes = examples.filter((e) => e.candidates.length > 0);
@@ -196,10 +174,13 @@ export function fitChooserTrees(
       }
     });
   };
-  return {
-    ...linear,
-    trees: { bias: 0, trees: boostTrees(xs, Float64Array.from(start), conditionalLogit, o) },
-  };
+  const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  const trees = boostTrees(xs, Float64Array.from(start), conditionalLogit, o).map((t) =>
+    t.map((node): TreeNode =>
+      node.length === 1 ? [round6(o.blend * node[0])] : [node[0], round6(node[1]), node[2], node[3]],
+    ),
+  );
+  return { ...linear, trees: { bias: 0, trees } };
 }
 
 /** Rounded so that the JSON is short and the same on every machine. */
@@ -213,11 +194,11 @@ export interface Outcome {
 
 /** Top candidate and its probability for each example. */
 export function topChoices(
-  model: BoostedChooser,
+  model: SpeakerModel,
   examples: readonly SpeakerExample[],
 ): { p: number; ok: boolean }[] {
   return examples.map((e) => {
-    const p = boostedProbabilities(model, e.candidates, e.cue);
+    const p = candidateProbabilities(model, e.candidates, e.cue);
     let best = -1;
     p.forEach((x, i) => {
       if (best < 0 || x > p[best]!) best = i;

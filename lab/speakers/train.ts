@@ -3,7 +3,8 @@
  * byte the same from the same data), printing the figures it was chosen on.
  *
  *   npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE]
- *       [--thresholds '{"named":0.68,…}'] [--hold '{"partial":0.74}'] [--trees N [--depth 3] [--rate 0.1]]
+ *       [--thresholds '{"named":0.68,…}'] [--hold '{"partial":0.74}']
+ *       [--trees N [--depth 3] [--rate 0.1] [--min-child 5] [--lambda 1] [--blend 1]]
  *
  * Labels: pronoun and described sources in the hand key (--key, default
  * bench/data/polnear-train-speakers.tsv) are labelled by it; other pronoun sources by the stand-in of
@@ -17,8 +18,10 @@
  * new candidate or feature at the thresholds already shipped, apart from a new pick's trade-off.
  * `--hold` keeps the given ones (some cue kinds) and picks the others within the same bound.
  *
- * `--trees N` measures, on the same folds, N boosted regression trees added to each fold's linear
- * scores (fit.ts fitChooserTrees), and writes no file: they did not pay (docs/speakers.md, "Tenth round").
+ * `--trees N` adds N boosted regression trees to each fold's linear scores (fit.ts fitChooserTrees),
+ * the thresholds are picked on those folds, and the model written carries trees fitted the same way on
+ * all of train, one tree per line (docs/speakers.md, "Eleventh round"). `--min-child` and `--lambda`
+ * regularise the trees (least hessian in a leaf, L2 on leaf values); `--blend` scales their leaves.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,14 +31,13 @@ import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples, type SpeakerExample } from './examples.js';
 import { CUE_KINDS, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
-import type { BoostOptions } from '../same-content/boosted-trees.js';
 import {
   fitChooser,
   fitChooserTrees,
   pickThreshold,
-  type BoostedChooser,
   pickThresholds,
   topChoices,
+  type ChooserTreeOptions,
   type HeldChoice,
 } from './fit.js';
 
@@ -60,19 +62,19 @@ const STAND_IN_WEIGHT = 0.5;
 const KEYED_PRONOUN_WEIGHT = 2;
 
 /** The training weight of an example (fit.ts). */
-const withWeight = (e: SpeakerExample) => ({
+export const withWeight = (e: SpeakerExample) => ({
   ...e,
   weight: e.kind !== 'pronoun' ? 1 : e.keyed ? KEYED_PRONOUN_WEIGHT : STAND_IN_WEIGHT,
 });
 
 /**
  * Each fold's model: fold `f` holds the articles whose index is `f` modulo FOLDS, fitted on the rest;
- * with `trees`, boosted trees on top of it (fit.ts fitChooserTrees; figures only, tenth round).
+ * with `trees`, boosted trees on top of it (fit.ts fitChooserTrees).
  */
 export function foldModels(
   examples: readonly SpeakerExample[],
-  trees: Partial<BoostOptions> = {},
-): BoostedChooser[] {
+  trees: Partial<ChooserTreeOptions> = {},
+): SpeakerModel[] {
   return Array.from({ length: FOLDS }, (_, f) => {
     const train = examples.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight);
     return fitChooserTrees(train, fitChooser(train), trees);
@@ -83,15 +85,15 @@ export function foldModels(
 export const trustworthy = (e: SpeakerExample) => (e.kind !== 'pronoun' || e.keyed) && !e.unsure;
 
 /**
- * The model file's text for `examples`; `log` receives the figures. `trees` (boosted trees on the
- * linear scores) changes the folds' figures and thresholds only: the model written stays linear.
+ * The model file's text for `examples`; `log` receives the figures. With `trees`, boosted trees on the
+ * linear scores, in the folds and in the model written.
  */
 export function buildModel(
   examples: readonly SpeakerExample[],
   maxWrong: number,
   log: (line: string) => void,
   fixed?: Readonly<Record<CueKind, number>>,
-  trees: Partial<BoostOptions> = {},
+  trees: Partial<ChooserTreeOptions> = {},
   hold: Readonly<Partial<Record<CueKind, number>>> = {},
 ): string {
   // Keyed pronouns stand for every pronoun source when thresholds are chosen and figures counted.
@@ -167,12 +169,13 @@ export function buildModel(
       `  keyed pronouns of key block ${s}: ${k.n}, right ${pct(k.right, k.n)} %, wrong ${pct(k.wrong, k.n)} %, none ${pct(k.none, k.n)} % (${k.right}/${k.wrong}/${k.none}); top-1 right ${pct(top, k.n)} %`,
     );
   }
-  const model: SpeakerModel = {
-    ...fitChooser(examples.filter((e) => !e.unsure).map(withWeight)),
-    threshold,
-    thresholds,
-  };
-  return `${JSON.stringify(model, null, 1)}\n`;
+  const all = examples.filter((e) => !e.unsure).map(withWeight);
+  const { trees: ensemble, ...linear } = fitChooserTrees(all, fitChooser(all), trees);
+  const text = JSON.stringify({ ...linear, threshold, thresholds } satisfies SpeakerModel, null, 1);
+  if (!ensemble) return `${text}\n`;
+  // One tree per line: a few hundred lines rather than tens of thousands of one-number lines.
+  const lines = ensemble.trees.map((t) => `  ${JSON.stringify(t)}`).join(',\n');
+  return `${text.replace(/\n}$/, '')},\n "trees": {\n  "bias": ${ensemble.bias},\n  "trees": [\n${lines}\n  ]\n }\n}\n`;
 }
 
 /** `--thresholds`: a JSON object with a threshold in [0, 1] for every cue kind. */
@@ -215,13 +218,16 @@ async function main(): Promise<void> {
       trees: { type: 'string' },
       depth: { type: 'string' },
       rate: { type: 'string' },
+      'min-child': { type: 'string' },
+      lambda: { type: 'string' },
+      blend: { type: 'string' },
       hold: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--hold JSON] [--trees N [--depth D] [--rate R]]',
+      'usage: npx tsx lab/speakers/train.ts POLNEAR_DIR [--out FILE] [--max-wrong 0.041] [--key FILE] [--thresholds JSON] [--hold JSON] [--trees N [--depth D] [--rate R] [--min-child H] [--lambda L] [--blend B]]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -236,17 +242,14 @@ async function main(): Promise<void> {
   );
   const fixed = values.thresholds === undefined ? undefined : parseThresholds(values.thresholds);
   const hold = values.hold === undefined ? {} : parseHold(values.hold);
-  const trees: Partial<BoostOptions> = {
+  const trees: Partial<ChooserTreeOptions> = {
     ...(values.trees !== undefined && { trees: Number(values.trees) }),
     ...(values.depth !== undefined && { depth: Number(values.depth) }),
     ...(values.rate !== undefined && { rate: Number(values.rate) }),
+    ...(values['min-child'] !== undefined && { minChild: Number(values['min-child']) }),
+    ...(values.lambda !== undefined && { lambda: Number(values.lambda) }),
+    ...(values.blend !== undefined && { blend: Number(values.blend) }),
   };
-  if ((trees.trees ?? 0) > 0) {
-    // The product scores no trees: the figures are the point, and a file would not hold what they measured.
-    buildModel(examples, Number(values['max-wrong'] ?? MAX_WRONG), (l) => console.log(l), fixed, trees, hold);
-    console.log('with --trees the folds are measured and no model file is written');
-    return;
-  }
   const text = buildModel(
     examples,
     Number(values['max-wrong'] ?? MAX_WRONG),

@@ -1,19 +1,19 @@
 /**
  * Boosted trees on top of the linear speaker chooser (lab/speakers/fit.ts fitChooserTrees): on quotes
  * whose right candidate is an exclusive or of two features, which no linear score can rank, the trees
- * learn it from the linear scores; none asked for is the linear model itself; the same data gives the
- * same trees.
+ * learn it from the linear scores; none asked for is the linear model itself; the product's score is
+ * the linear one plus the trees'; the same data gives the same trees.
  */
 import { describe, expect, it } from 'vitest';
-import { candidateProbabilities } from '../../src/core/quotes/choose-speaker.js';
-import { SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
+import { treeLogOdds } from '../../src/core/match/trees.js';
 import {
-  boostedProbabilities,
-  fitChooser,
-  fitChooserTrees,
+  candidateProbabilities,
+  candidateScore,
   treeInput,
-  type BoostedChooser,
-} from '../../lab/speakers/fit.js';
+  type SpeakerModel,
+} from '../../src/core/quotes/choose-speaker.js';
+import { SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
+import { fitChooser, fitChooserTrees } from '../../lab/speakers/fit.js';
 
 const d = SPEAKER_FEATURES.length;
 const vector = (a: number, b: number) => Array.from({ length: d }, (_, k) => (k === 0 ? a : k === 1 ? b : 0));
@@ -29,8 +29,9 @@ const quotes = Array.from({ length: 40 }, (_, q) => {
   };
 });
 
-const rightShare = (m: BoostedChooser) =>
-  quotes.reduce((s, e) => s + boostedProbabilities(m, e.candidates, e.cue)[e.right[0]!]!, 0) / quotes.length;
+const rightShare = (m: SpeakerModel) =>
+  quotes.reduce((s, e) => s + candidateProbabilities(m, e.candidates, e.cue)[e.right[0]!]!, 0) /
+  quotes.length;
 
 describe('fitChooserTrees', () => {
   const linear = fitChooser(quotes, { steps: 200 });
@@ -42,19 +43,21 @@ describe('fitChooserTrees', () => {
     expect(rightShare(linear)).toBeLessThan(0.5);
     expect(rightShare(boosted)).toBeGreaterThan(0.8);
     for (const e of quotes) {
-      const p = boostedProbabilities(boosted, e.candidates, e.cue);
+      const p = candidateProbabilities(boosted, e.candidates, e.cue);
       expect(p.indexOf(Math.max(...p))).toBe(e.right[0]);
     }
     expect(rightShare(boosted)).toBeGreaterThan(rightShare(linear));
   });
 
-  it('is the linear model when asked for no trees, and scores like the product without trees', () => {
+  it('is the linear model when asked for no trees; the product adds the trees to the linear score', () => {
     const boosted = fitChooserTrees(quotes, linear, options);
     const e = quotes[0]!;
-    expect(boostedProbabilities(linear, e.candidates, e.cue)).toEqual(
-      candidateProbabilities(linear, e.candidates, e.cue),
-    );
-    expect(boostedProbabilities(boosted, e.candidates, e.cue)).not.toEqual(
+    for (const c of e.candidates)
+      expect(candidateScore(boosted, c.features, e.cue)).toBeCloseTo(
+        candidateScore(linear, c.features, e.cue) + treeLogOdds(boosted.trees!, treeInput(c.features, e.cue)),
+        12,
+      );
+    expect(candidateProbabilities(boosted, e.candidates, e.cue)).not.toEqual(
       candidateProbabilities(linear, e.candidates, e.cue),
     );
     expect(fitChooserTrees(quotes, linear, { trees: 0 })).toBe(linear);

@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../src/core/quotes/attribute-quotes.js';
+import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { readPolnear, readSpeakerKey, speakerKeyOf } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples } from '../../lab/speakers/examples.js';
@@ -97,6 +99,26 @@ describe('lab/speakers', () => {
     const examples = speakerExamples(readPolnear(dir, 'train'));
     const model = JSON.parse(buildModel(examples, 0.05, () => {}, fixed)) as { thresholds: unknown };
     expect(model.thresholds).toEqual(fixed);
+  }, 60_000);
+
+  it('writes the trees it measured (--trees), one per line, scaled by --blend, the same on a second run', () => {
+    const examples = speakerExamples(readPolnear(dir, 'train'));
+    const trees = { trees: 3, depth: 2, minChild: 0.01 };
+    const text = buildModel(examples, 0.05, () => {}, undefined, trees);
+    const model = JSON.parse(text) as SpeakerModel;
+    expect(model.trees?.trees).toHaveLength(3);
+    expect(text.split('\n').filter((l) => l.startsWith('  [['))).toHaveLength(3);
+    expect(buildModel(examples, 0.05, () => {}, undefined, trees)).toBe(text);
+    const half = JSON.parse(
+      buildModel(examples, 0.05, () => {}, undefined, { ...trees, blend: 0.5 }),
+    ) as SpeakerModel;
+    const leaves = (m: SpeakerModel) => m.trees!.trees.flat().filter((n) => n.length === 1);
+    expect(leaves(model).some(([v]) => v !== 0)).toBe(true);
+    leaves(half).forEach(([v], i) => expect(v).toBeCloseTo(leaves(model)[i]![0] / 2, 5));
+    // The product reads it: a speaker for the fixture's first quote, with or without the trees.
+    const text0 = '“We will not close the ferry,” Lena Ortiz said on Monday.';
+    expect(attributeQuotes(text0, model)[0]?.speaker).toBe('Lena Ortiz');
+    expect(JSON.parse(buildModel(examples, 0.05, () => {})).trees).toBeUndefined();
   }, 60_000);
 
   it('says what it expected when the folder is not PolNeAR', () => {

@@ -5,11 +5,14 @@
  * things after "he said" and for a quote with no cue: a shared weight plus a per-kind offset, both
  * penalised, is the "frustratingly easy" domain adaptation of Daumé III 2007). The candidate with the
  * highest probability is the speaker when that probability reaches its kind's threshold, else the
- * quote gets no speaker (a wrong name costs more than none). The model is trained on PolNeAR train by
- * lab/speakers/train.ts, which writes speaker-model.json.
+ * quote gets no speaker (a wrong name costs more than none). A model may add boosted regression trees
+ * to each candidate's score (Friedman 2001; fitted on the linear scores' residual in the chooser's own
+ * loss by lab/speakers/fit.ts fitChooserTrees), read on the features and the kind of cue. The model is
+ * trained on PolNeAR train by lab/speakers/train.ts, which writes speaker-model.json.
  */
+import { treeLogOdds, type TreeEnsemble } from '../match/trees.js';
 import model from './speaker-model.json' with { type: 'json' };
-import { SPEAKER_FEATURES, type Candidate, type CueKind } from './speaker-candidates.js';
+import { CUE_KINDS, SPEAKER_FEATURES, type Candidate, type CueKind } from './speaker-candidates.js';
 
 /** One kind of cue's offsets to the shared bias and weights. */
 export interface KindWeights {
@@ -27,6 +30,8 @@ export interface SpeakerModel {
   readonly thresholds?: Readonly<Partial<Record<CueKind, number>>>;
   /** Per kind of cue, offsets added to `bias` and `weights`. */
   readonly byKind?: Readonly<Partial<Record<CueKind, KindWeights>>>;
+  /** Trees whose log-odds are added to the score, read on `treeInput(features, kind)`. */
+  readonly trees?: TreeEnsemble;
 }
 
 /**
@@ -36,7 +41,14 @@ export interface SpeakerModel {
 export function shippedSpeakerModel(): SpeakerModel {
   if (model.features.join() !== SPEAKER_FEATURES.join())
     throw new Error('speaker-model.json does not match SPEAKER_FEATURES: rebuild it (lab/speakers/train.ts)');
-  return model as SpeakerModel;
+  return model as unknown as SpeakerModel;
+}
+
+/** What the trees read: the features, then one indicator per kind of cue (CUE_KINDS order). */
+export function treeInput(features: readonly number[], kind?: CueKind): number[] {
+  const x = [...features];
+  for (const k of CUE_KINDS) x.push(k === kind ? 1 : 0);
+  return x;
 }
 
 /** The score of one candidate for a quote whose cue is of `kind` (its log-odds against "nobody"). */
@@ -48,6 +60,7 @@ export function candidateScore(m: SpeakerModel, features: readonly number[], kin
     z += own.bias;
     for (let k = 0; k < features.length; k++) z += own.weights[k]! * features[k]!;
   }
+  if (m.trees) z += treeLogOdds(m.trees, treeInput(features, kind));
   return z;
 }
 
