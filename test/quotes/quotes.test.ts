@@ -3,6 +3,7 @@ import { makeArticle } from '../../src/core/article.js';
 import { attributeQuotes, findQuotes, mergeQuotes, quoteSpans } from '../../src/core/quotes/index.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import { textQuotes } from '../../src/core/quotes/text-quotes.js';
+import { speakerCue } from '../../src/core/quotes/speaker-cue.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { analyzeStory } from '../../src/core/text/index.js';
 
@@ -169,11 +170,8 @@ describe('attributeQuotes', () => {
       'Ada Voss',
     ],
     ['The ferry sailed late.\n\n“UPDATE: The crew had no radar that night at all.”', undefined],
-    // Eleventh round: a participle and "by" name who made the source, not the source.
-    [
-      'The buses carry a new campaign. “Lost your way? Call the harbour line today,” read the ads bought by activist Dara Quell and her group.',
-      'the ads',
-    ],
+    // Eleventh round: a participle and "by" name who made the source, not the source (the cue itself is
+    // tested below; whether the chooser names "the ads" is the model's call).
     [
       'The buses carry a new campaign. “Lost your way? Call the harbour line today,” read the posters paid for by the port.',
       'the posters',
@@ -472,6 +470,19 @@ describe('attributeQuotes', () => {
   it('returns nothing for empty or hostile text', () => {
     expect(attributeQuotes('')).toEqual([]);
     expect(attributeQuotes('"""" " “ ” « » said said, said: “')).toEqual([]);
+  });
+});
+
+describe('a participle and "by" after a described source', () => {
+  const text =
+    'The buses carry a new campaign. “Lost your way? Call the harbour line today,” read the ads bought by activist Dara Quell and her group.';
+  it('trims the cue to the source, not who paid for it', () => {
+    const open = text.indexOf('“');
+    const close = text.indexOf('”') + 1;
+    expect(speakerCue(text, open, close)?.phrase).toBe('the ads');
+  });
+  it('never gives the quote to the buyer', () => {
+    expect(attributeQuotes(text)[0]?.speaker).not.toBe('Dara Quell');
   });
 });
 
