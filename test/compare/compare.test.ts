@@ -71,6 +71,20 @@ describe('compareSources', () => {
     expect(courier.some((t) => t.includes('rocks') || t.includes('tide'))).toBe(false);
   });
 
+  it('lists as what one source alone reports only sentences that stand alone', () => {
+    const c = compare([
+      GAZETTE,
+      [
+        'Quay Courier',
+        'Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. It had left the Ostrand yard an hour late with a new crew. They are now checking the Marisol hull for cracks below the waterline. Last month, it failed a Halvern safety inspection over rusted winches. Divers hired by the Pellam owners will inspect the keel on Tuesday.',
+      ],
+    ]);
+    const courier = c.unique.find((u) => u.article === 1)?.facts.map((f) => f.text) ?? [];
+    expect(courier).toHaveLength(2);
+    expect(courier.some((t) => t.includes('Marisol Vane'))).toBe(true);
+    expect(courier.some((t) => t.includes('Divers hired'))).toBe(true);
+  });
+
   it('does not count a syndicated copy as a second source', () => {
     const sources = [GAZETTE, COPY];
     const duplicates = findDuplicates(story(sources).articles);

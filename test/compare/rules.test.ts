@@ -7,6 +7,7 @@ import {
   independentRoots,
   matchSentences,
 } from '../../src/core/compare/index.js';
+import { standsAlone } from '../../src/core/compare/facts.js';
 import { MAX_JUDGED } from '../../src/core/compare/sentence-matches.js';
 import { readNumber } from '../../src/core/compare/read-number.js';
 import type { DuplicateLink } from '../../src/core/model.js';
@@ -14,6 +15,25 @@ import { bestMatchIn } from '../../src/core/match/index.js';
 import { COURIER, GAZETTE, LEDGER, analyzed, type Source } from './story.js';
 
 const link = (article: number, original: number): DuplicateLink => ({ article, original, similarity: 0.9 });
+
+describe('standsAlone', () => {
+  it.each<[string, boolean]>([
+    ['The ferry line cut its Sunday crossings, the harbor board said.', true],
+    ['It started out as a single desk in a rented room above a bakery.', false],
+    ['They are now checking whether the pilot had slept.', false],
+    ['His record in the port authority was mixed.', false],
+    ['Last month, it closed two of its three piers.', false],
+    ['In Brackwater, they have blamed the storm.', false],
+    ['However, the mayor was away at the time.', false],
+    ['But Oskar Lindqvist, a pilot, said the crew acted well.', true],
+    ['"It was the worst tide in years," Lindqvist said.', true],
+    ['It is unlikely that the ferry will sail before June.', true],
+    ['This weekend, divers will inspect the hull.', true],
+    ['[Quillon] said the fire was out by dawn.', true],
+  ])('%s → %s', (text, expected) => {
+    expect(standsAlone(text)).toBe(expected);
+  });
+});
 
 describe('independentRoots', () => {
   it.each<[number, DuplicateLink[], number[]]>([

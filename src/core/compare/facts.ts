@@ -10,7 +10,7 @@
  */
 import type { AnalyzedStory, Fact } from '../model.js';
 import { standAloneText, type PeopleIn } from '../match/index.js';
-import { endsComplete, hasBalancedQuotes } from '../summarize/readability.js';
+import { endsComplete, hasBalancedQuotes, pointsBack } from '../summarize/readability.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -115,12 +115,60 @@ export function collectFacts(
     .sort(([a], [b]) => a - b)
     .map(([article, list]) => ({
       article,
-      facts: list
-        .sort((x, y) => novelty[y]! - novelty[x]! || x - y)
-        .slice(0, options.maxUniquePerArticle)
-        .map(fact),
-    }));
+      facts: firstStandingAlone(
+        list.sort((x, y) => novelty[y]! - novelty[x]! || x - y),
+        fact,
+        options.maxUniquePerArticle,
+      ),
+    }))
+    .filter((u) => u.facts.length > 0);
   return { agreed, unique };
+}
+
+// "Last month, it expelled…": a pronoun as the subject right after a short opening phrase.
+const LATE_PRONOUN = /^[^,"“”]{1,40}, (?:it|they|he|she)\b/i;
+const OPENING_QUOTE = /^\s*["“‘']/;
+// Words that only join a sentence to the one before; what follows them may still stand alone.
+const CONNECTIVE =
+  /^(?:but|however|and|yet|still|also|instead|moreover|furthermore|nevertheless|nonetheless|besides),?\s+/i;
+// "It is unlikely that…", "It has been reported that…": an "it" that points to nothing before.
+const EXPLETIVE_IT =
+  /^it(?: is| was|'s| has been| had been| seems| seemed| appears| appeared| remains| will be| would be)(?: not)? (?:\w+ly )?(?:possible|impossible|likely|unlikely|clear|unclear|known|unknown|reported|believed|expected|understood|true|important|necessary|difficult|hard|easy|too early|time)\b/i;
+// "This weekend…", "These days…": a demonstrative naming a time, not something said before.
+const OPENS_CAPITAL = /^\p{Lu}/u;
+const THIS_TIME =
+  /^(?:this|these) (?:week|weekend|month|year|morning|afternoon|evening|season|spring|summer|fall|autumn|winter|days)\b/i;
+
+/**
+ * Whether a fact of one source reads without the sentence before it: it does not open with a word
+ * pointing back ("It started out as a desk…", "They are now examining…", an unresolved "He"), nor make
+ * an unnamed "it", "they", "he" or "she" the subject after a short opening phrase. A quotation's first
+ * word is the speaker's ("\"It's a crazy law,\" said…"), a connective before a name joins nothing a
+ * reader needs ("But Gregg Smith, a strategist, said…"), and "It is unlikely that…" or "This weekend…"
+ * point nowhere. On cased newswire (DUC 2003) about one fact of one source in eleven failed this; the
+ * article has others to show instead.
+ */
+export function standsAlone(text: string): boolean {
+  const t = text.trimStart();
+  if (OPENING_QUOTE.test(t)) return true;
+  const joined = CONNECTIVE.exec(t);
+  if (joined) {
+    const rest = t.slice(joined[0].length);
+    return OPENS_CAPITAL.test(rest) && standsAlone(rest);
+  }
+  if (EXPLETIVE_IT.test(t) || THIS_TIME.test(t)) return true;
+  return pointsBack(t) === undefined && !LATE_PRONOUN.test(t);
+}
+
+/** The facts of the first `max` of `candidates` (in order) whose wording stands alone. */
+function firstStandingAlone(candidates: readonly number[], fact: (i: number) => Fact, max: number): Fact[] {
+  const out: Fact[] = [];
+  for (const i of candidates) {
+    if (out.length >= max) break;
+    const f = fact(i);
+    if (standsAlone(f.text)) out.push(f);
+  }
+  return out;
 }
 
 /**
