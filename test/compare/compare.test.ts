@@ -85,6 +85,16 @@ describe('compareSources', () => {
     expect(courier.some((t) => t.includes('Divers hired'))).toBe(true);
   });
 
+  it('takes no wire trailer two pages share for an agreed fact', () => {
+    const trailer =
+      '\n\nStory Filed By Harbor Wire Service\n\nFor Use By Subscribers of the Quay Courier Wire';
+    const c = compare([
+      ['Harbor Weekly', `The harbor board will vote on ferry fares on Monday.${trailer}`],
+      ['Quay Courier', `Pier 4 riders packed the hall to protest the late ferries.${trailer}`],
+    ]);
+    expect(c.agreed).toEqual([]);
+  });
+
   it('does not count a syndicated copy as a second source', () => {
     const sources = [GAZETTE, COPY];
     const duplicates = findDuplicates(story(sources).articles);

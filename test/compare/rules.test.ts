@@ -7,7 +7,7 @@ import {
   independentRoots,
   matchSentences,
 } from '../../src/core/compare/index.js';
-import { standsAlone } from '../../src/core/compare/facts.js';
+import { headingLike, standsAlone } from '../../src/core/compare/facts.js';
 import { MAX_JUDGED } from '../../src/core/compare/sentence-matches.js';
 import { readNumber } from '../../src/core/compare/read-number.js';
 import type { DuplicateLink } from '../../src/core/model.js';
@@ -32,6 +32,21 @@ describe('standsAlone', () => {
     ['[Quillon] said the fire was out by dawn.', true],
   ])('%s → %s', (text, expected) => {
     expect(standsAlone(text)).toBe(expected);
+  });
+});
+
+describe('headingLike', () => {
+  it.each<[string, boolean]>([
+    ['Story Filed By Harbor Wire Service', true],
+    ['For Use By Subscribers of the Quay Courier Wire', true],
+    ['XXXX END OF STORY', true],
+    ['Ferry fares', true],
+    ['(Ada Marsh can be reached at 555-0100 or amarsh at quaycourier.example)', true],
+    ['The ferry board voted to raise fares by ten cents on Monday.', false],
+    ['The ferry board voted to raise fares by ten cents and said the', false],
+    ['The Harbor Board Met On Monday.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(headingLike(text)).toBe(expected);
   });
 });
 
