@@ -129,10 +129,10 @@ describe('compareSources', () => {
     expect(c.disagreements).toEqual([]);
   });
 
-  const fire = (sentence: string): Source => [
+  const fire = (sentence: string, date = '2026-05-20'): Source => [
     'Outlet',
     `A fire destroyed the Tolland Freight warehouse on Canal Street in Brackwater on Tuesday night.\n\n${sentence}`,
-    '2026-05-20',
+    date,
   ];
   it.each([
     [
@@ -157,6 +157,14 @@ describe('compareSources', () => {
     ],
   ])('does not see a disagreement in %s', (_, a, b) => {
     expect(compare([fire(a), fire(b)]).disagreements).toEqual([]);
+  });
+
+  it('does not see a disagreement between counts told a week apart (an update)', () => {
+    const c = compare([
+      fire('Twelve people were injured in the blaze.', '2026-05-20'),
+      fire('Fifteen people were injured in the blaze.', '2026-05-27'),
+    ]);
+    expect(c.disagreements).toEqual([]);
   });
 
   it('sees the disagreement those cases would be without their guard', () => {
