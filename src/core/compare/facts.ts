@@ -150,7 +150,7 @@ const THIS_TIME =
  * an unnamed "it", "they", "he" or "she" the subject after a short opening phrase. A quotation's first
  * word is the speaker's ("\"It's a crazy law,\" said…"), a connective before a name joins nothing a
  * reader needs ("But Gregg Smith, a strategist, said…"), and "It is unlikely that…" or "This weekend…"
- * point nowhere. On cased newswire (DUC 2003) about one fact of one source in eleven failed this; the
+ * point nowhere. On cased newswire (DUC 2003) about one fact of one source in thirteen failed this; the
  * article has others to show instead.
  */
 export function standsAlone(text: string): boolean {
