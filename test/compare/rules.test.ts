@@ -30,6 +30,10 @@ describe('standsAlone', () => {
     ['It is unlikely that the ferry will sail before June.', true],
     ['This weekend, divers will inspect the hull.', true],
     ['[Quillon] said the fire was out by dawn.', true],
+    ['"My search ended at the breakwater," he said.', false],
+    ['The ferry will run again on Sunday, she said in an interview.', false],
+    ['The ferry will run again on Sunday, Marsh said in an interview.', true],
+    ['Marsh denied that she said the ferry was unsafe.', true],
   ])('%s → %s', (text, expected) => {
     expect(standsAlone(text)).toBe(expected);
   });

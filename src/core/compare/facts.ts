@@ -133,6 +133,9 @@ export function collectFacts(
 // "Last month, it expelled…": a pronoun as the subject right after a short opening phrase.
 const LATE_PRONOUN = /^[^,"“”]{1,40}, (?:it|they|he|she)\b/i;
 const OPENING_QUOTE = /^\s*["“‘']/;
+// "…," she said: words whose speaker the fact does not name (the opening "She said…" is resolved).
+const SAID_BY_PRONOUN =
+  /[,"”]\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|noted|argued|insisted|explained|recalled|asked|wrote|declared)\b/i;
 // Words that only join a sentence to the one before; what follows them may still stand alone.
 const CONNECTIVE =
   /^(?:but|however|and|yet|still|also|instead|moreover|furthermore|nevertheless|nonetheless|besides),?\s+/i;
@@ -147,7 +150,8 @@ const THIS_TIME =
 /**
  * Whether a fact of one source reads without the sentence before it: it does not open with a word
  * pointing back ("It started out as a desk…", "They are now examining…", an unresolved "He"), nor make
- * an unnamed "it", "they", "he" or "she" the subject after a short opening phrase. A quotation's first
+ * an unnamed "it", "they", "he" or "she" the subject after a short opening phrase, nor give its words
+ * to an unnamed speaker ("…, she said", which left a claim without its source). A quotation's first
  * word is the speaker's ("\"It's a crazy law,\" said…"), a connective before a name joins nothing a
  * reader needs ("But Gregg Smith, a strategist, said…"), and "It is unlikely that…" or "This weekend…"
  * point nowhere. On cased newswire (DUC 2003) about one fact of one source in thirteen failed this; the
@@ -155,6 +159,7 @@ const THIS_TIME =
  */
 export function standsAlone(text: string): boolean {
   const t = text.trimStart();
+  if (SAID_BY_PRONOUN.test(t)) return false;
   if (OPENING_QUOTE.test(t)) return true;
   const joined = CONNECTIVE.exec(t);
   if (joined) {
