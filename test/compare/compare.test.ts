@@ -85,6 +85,22 @@ describe('compareSources', () => {
     expect(courier.some((t) => t.includes('Divers hired'))).toBe(true);
   });
 
+  it('lists no agreed fact whose every wording points back', () => {
+    const towing = 'They were towing a barge of Halvern timber to the Ostrand yard for the winter.';
+    const c = compare([
+      [
+        'Harbor Weekly',
+        `Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. ${towing}`,
+      ],
+      [
+        'Quay Courier',
+        `The tugboat Marisol Vane ran aground near the breakwater on Sunday, harbor pilots said. ${towing}`,
+      ],
+    ]);
+    expect(agreedWith(c, 'Marisol Vane ran aground')).toBeDefined();
+    expect(agreedWith(c, 'towing')).toBeUndefined();
+  });
+
   it('takes no wire trailer two pages share for an agreed fact', () => {
     const trailer =
       '\n\nStory Filed By Harbor Wire Service\n\nFor Use By Subscribers of the Quay Courier Wire';

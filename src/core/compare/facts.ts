@@ -99,11 +99,18 @@ export function collectFacts(
     return { text: shown.text, articles: [first, ...all.filter((a) => a !== first)] };
   };
 
-  const agreed = taken
-    .filter((i) => support[i]! >= 2)
-    .sort((x, y) => support[y]! - support[x]! || doc.sentences[x]!.index - doc.sentences[y]!.index || x - y)
-    .slice(0, options.maxAgreed)
-    .map(fact);
+  // An agreed fact no wording of which stands alone ("They were working for…", "It will parcel
+  // out…") tells a reader that sources agree on something unnamed: the next one is shown instead.
+  const agreed = firstStandingAlone(
+    taken
+      .filter((i) => support[i]! >= 2)
+      .sort(
+        (x, y) => support[y]! - support[x]! || doc.sentences[x]!.index - doc.sentences[y]!.index || x - y,
+      ),
+    fact,
+    options.maxAgreed,
+    false,
+  );
 
   // With one independent report there is nothing to compare against: everything would be "unique".
   if (independentCount(roots.keys(), roots) < 2) return { agreed, unique: [] };
@@ -155,16 +162,17 @@ const THIS_TIME =
  * word is the speaker's ("\"It's a crazy law,\" said…"), a connective before a name joins nothing a
  * reader needs ("But Gregg Smith, a strategist, said…"), and "It is unlikely that…" or "This weekend…"
  * point nowhere. On cased newswire (DUC 2003) about one fact of one source in thirteen failed this; the
- * article has others to show instead.
+ * article has others to show instead. An agreed fact has none to spare: there `connectiveBeforeName`
+ * false lets any connective pass ("But victims are rarely killed.", told by four wires).
  */
-export function standsAlone(text: string): boolean {
+export function standsAlone(text: string, connectiveBeforeName = true): boolean {
   const t = text.trimStart();
   if (SAID_BY_PRONOUN.test(t)) return false;
   if (OPENING_QUOTE.test(t)) return true;
   const joined = CONNECTIVE.exec(t);
   if (joined) {
     const rest = t.slice(joined[0].length);
-    return OPENS_CAPITAL.test(rest) && standsAlone(rest);
+    return (!connectiveBeforeName || OPENS_CAPITAL.test(rest)) && standsAlone(rest, connectiveBeforeName);
   }
   if (EXPLETIVE_IT.test(t) || THIS_TIME.test(t)) return true;
   return pointsBack(t) === undefined && !LATE_PRONOUN.test(t);
@@ -189,12 +197,17 @@ export function headingLike(text: string): boolean {
 }
 
 /** The facts of the first `max` of `candidates` (in order) whose wording stands alone. */
-function firstStandingAlone(candidates: readonly number[], fact: (i: number) => Fact, max: number): Fact[] {
+function firstStandingAlone(
+  candidates: readonly number[],
+  fact: (i: number) => Fact,
+  max: number,
+  connectiveBeforeName = true,
+): Fact[] {
   const out: Fact[] = [];
   for (const i of candidates) {
     if (out.length >= max) break;
     const f = fact(i);
-    if (standsAlone(f.text)) out.push(f);
+    if (standsAlone(f.text, connectiveBeforeName)) out.push(f);
   }
   return out;
 }
