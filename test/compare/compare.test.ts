@@ -71,6 +71,46 @@ describe('compareSources', () => {
     expect(courier.some((t) => t.includes('rocks') || t.includes('tide'))).toBe(false);
   });
 
+  it('lists as what one source alone reports only sentences that stand alone', () => {
+    const c = compare([
+      GAZETTE,
+      [
+        'Quay Courier',
+        'Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. It had left the Ostrand yard an hour late with a new crew. They are now checking the Marisol hull for cracks below the waterline. Last month, it failed a Halvern safety inspection over rusted winches. Divers hired by the Pellam owners will inspect the keel on Tuesday.',
+      ],
+    ]);
+    const courier = c.unique.find((u) => u.article === 1)?.facts.map((f) => f.text) ?? [];
+    expect(courier).toHaveLength(2);
+    expect(courier.some((t) => t.includes('Marisol Vane'))).toBe(true);
+    expect(courier.some((t) => t.includes('Divers hired'))).toBe(true);
+  });
+
+  it('lists no agreed fact whose every wording points back', () => {
+    const towing = 'They were towing a barge of Halvern timber to the Ostrand yard for the winter.';
+    const c = compare([
+      [
+        'Harbor Weekly',
+        `Harbor pilots said the tugboat Marisol Vane ran aground near the breakwater on Sunday. ${towing}`,
+      ],
+      [
+        'Quay Courier',
+        `The tugboat Marisol Vane ran aground near the breakwater on Sunday, harbor pilots said. ${towing}`,
+      ],
+    ]);
+    expect(agreedWith(c, 'Marisol Vane ran aground')).toBeDefined();
+    expect(agreedWith(c, 'towing')).toBeUndefined();
+  });
+
+  it('takes no wire trailer two pages share for an agreed fact', () => {
+    const trailer =
+      '\n\nStory Filed By Harbor Wire Service\n\nFor Use By Subscribers of the Quay Courier Wire';
+    const c = compare([
+      ['Harbor Weekly', `The harbor board will vote on ferry fares on Monday.${trailer}`],
+      ['Quay Courier', `Pier 4 riders packed the hall to protest the late ferries.${trailer}`],
+    ]);
+    expect(c.agreed).toEqual([]);
+  });
+
   it('does not count a syndicated copy as a second source', () => {
     const sources = [GAZETTE, COPY];
     const duplicates = findDuplicates(story(sources).articles);
@@ -105,10 +145,10 @@ describe('compareSources', () => {
     expect(c.disagreements).toEqual([]);
   });
 
-  const fire = (sentence: string): Source => [
+  const fire = (sentence: string, date = '2026-05-20'): Source => [
     'Outlet',
     `A fire destroyed the Tolland Freight warehouse on Canal Street in Brackwater on Tuesday night.\n\n${sentence}`,
-    '2026-05-20',
+    date,
   ];
   it.each([
     [
@@ -133,6 +173,14 @@ describe('compareSources', () => {
     ],
   ])('does not see a disagreement in %s', (_, a, b) => {
     expect(compare([fire(a), fire(b)]).disagreements).toEqual([]);
+  });
+
+  it('does not see a disagreement between counts told a week apart (an update)', () => {
+    const c = compare([
+      fire('Twelve people were injured in the blaze.', '2026-05-20'),
+      fire('Fifteen people were injured in the blaze.', '2026-05-27'),
+    ]);
+    expect(c.disagreements).toEqual([]);
   });
 
   it('sees the disagreement those cases would be without their guard', () => {

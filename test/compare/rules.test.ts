@@ -7,6 +7,7 @@ import {
   independentRoots,
   matchSentences,
 } from '../../src/core/compare/index.js';
+import { headingLike, standsAlone } from '../../src/core/compare/facts.js';
 import { MAX_JUDGED } from '../../src/core/compare/sentence-matches.js';
 import { readNumber } from '../../src/core/compare/read-number.js';
 import type { DuplicateLink } from '../../src/core/model.js';
@@ -14,6 +15,44 @@ import { bestMatchIn } from '../../src/core/match/index.js';
 import { COURIER, GAZETTE, LEDGER, analyzed, type Source } from './story.js';
 
 const link = (article: number, original: number): DuplicateLink => ({ article, original, similarity: 0.9 });
+
+describe('standsAlone', () => {
+  it.each<[string, boolean]>([
+    ['The ferry line cut its Sunday crossings, the harbor board said.', true],
+    ['It started out as a single desk in a rented room above a bakery.', false],
+    ['They are now checking whether the pilot had slept.', false],
+    ['His record in the port authority was mixed.', false],
+    ['Last month, it closed two of its three piers.', false],
+    ['In Brackwater, they have blamed the storm.', false],
+    ['However, the mayor was away at the time.', false],
+    ['But Oskar Lindqvist, a pilot, said the crew acted well.', true],
+    ['"It was the worst tide in years," Lindqvist said.', true],
+    ['It is unlikely that the ferry will sail before June.', true],
+    ['This weekend, divers will inspect the hull.', true],
+    ['[Quillon] said the fire was out by dawn.', true],
+    ['"My search ended at the breakwater," he said.', false],
+    ['The ferry will run again on Sunday, she said in an interview.', false],
+    ['The ferry will run again on Sunday, Marsh said in an interview.', true],
+    ['Marsh denied that she said the ferry was unsafe.', true],
+  ])('%s → %s', (text, expected) => {
+    expect(standsAlone(text)).toBe(expected);
+  });
+});
+
+describe('headingLike', () => {
+  it.each<[string, boolean]>([
+    ['Story Filed By Harbor Wire Service', true],
+    ['For Use By Subscribers of the Quay Courier Wire', true],
+    ['XXXX END OF STORY', true],
+    ['Ferry fares', true],
+    ['(Ada Marsh can be reached at 555-0100 or amarsh at quaycourier.example)', true],
+    ['The ferry board voted to raise fares by ten cents on Monday.', false],
+    ['The ferry board voted to raise fares by ten cents and said the', false],
+    ['The Harbor Board Met On Monday.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(headingLike(text)).toBe(expected);
+  });
+});
 
 describe('independentRoots', () => {
   it.each<[number, DuplicateLink[], number[]]>([

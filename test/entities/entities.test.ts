@@ -110,6 +110,56 @@ describe('named entities', () => {
     ]);
   });
 
+  it("keeps a sentence's opening word out of the name after it (cased newswire)", () => {
+    expect(
+      entities(
+        'President Ramon Velasquez won the vote in Corvalla on Sunday. Although Velasquez won the first round, markets fell. Whether Velasquez can pass the budget is unclear. Nevertheless Velasquez said he would try.',
+        'Now Congress must approve the tax plan, Velasquez said. The Congress meets on Tuesday.',
+      ),
+    ).toEqual([
+      ['Ramon Velasquez', 'person'],
+      ['Congress', 'organization'],
+      ['Corvalla', 'place'],
+    ]);
+  });
+
+  it('joins a surname to a full name written within a longer one, not to two first names', () => {
+    expect(
+      entities(
+        'Governor Ana Lucia Ferreira won the vote in Corvalla. Lucia Ferreira thanked voters. Ferreira said the budget would pass. Ferreira left.',
+      ),
+    ).toEqual([
+      ['Ana Lucia Ferreira', 'person'],
+      ['Corvalla', 'place'],
+    ]);
+    // "Brenner" may be Tomas or Ilse: it stays apart.
+    expect(
+      entities(
+        'Dr. Tomas Brenner was hurt. Brenner is a surgeon. His wife Ilse Brenner said he was home.',
+      ).map(([name]) => name),
+    ).toEqual(['Brenner', 'Ilse Brenner', 'Tomas Brenner']);
+  });
+
+  it("spells a name as most often written, not as a dateline's capitals; an acronym stays whole", () => {
+    expect(
+      entities(
+        'NEW YORK, May 3 (Lantern) -- Officials in New York said the ferry plan was weak.',
+        'Bankers in New York agreed with the officials in New York.',
+      ),
+    ).toEqual([
+      ['New York', 'place'],
+      ['Lantern', 'organization'],
+    ]);
+    expect(
+      entities(
+        'The FBI Hostage Rescue Team fired the canisters, the FBI said. FBI agents left. The FBI denied it.',
+      ),
+    ).toEqual([
+      ['FBI', 'organization'],
+      ['FBI Hostage Rescue Team', 'organization'],
+    ]);
+  });
+
   it('finds only well-supported names in lowercased text, never sentence openers', () => {
     const text =
       'The mayor closed the bridge on monday. Ortiz said it was unsafe. Police in calder closed the roads. Traffic was heavy in the city.';

@@ -35,8 +35,23 @@ type Text = (m: LocatedFigure) => string;
 /** Fewest distinct stems a clause needs before its similarity means anything (as `minStems` for facts). */
 export const MIN_CLAUSE_STEMS = 3;
 
-/** Disagreements among `mentions`; `text(m)` is the sentence a mention comes from. */
-export function figureDisagreements(mentions: readonly LocatedFigure[], text: Text): Disagreement[] {
+/**
+ * Most days between the publication dates of two articles whose figures are compared. A count told
+ * days apart is an update, not a dispute (a toll rises; a cluster of wire stories spans weeks: DUC
+ * 2003's "11 killed" by one embassy bomb, reported a week before "224 killed" by both, and outbreaks
+ * of other years set side by side). Articles without a date are compared as before.
+ */
+export const MAX_DAYS_APART = 2;
+
+/**
+ * Disagreements among `mentions`; `text(m)` is the sentence a mention comes from, `day(article)` the
+ * day number of its article's date, when known.
+ */
+export function figureDisagreements(
+  mentions: readonly LocatedFigure[],
+  text: Text,
+  day: (article: number) => number | undefined = () => undefined,
+): Disagreement[] {
   const buckets = new Map<string, number[]>();
   mentions.forEach((m, i) => {
     // "One count of…", "one person": a single thing is too often one of several listed to compare.
@@ -65,6 +80,8 @@ export function figureDisagreements(mentions: readonly LocatedFigure[], text: Te
         const b = mentions[list[y]!]!;
         // Already in one group: comparing them again could only join what is joined.
         if (a.article === b.article || find(list[x]!) === find(list[y]!)) continue;
+        const [da, db] = [day(a.article), day(b.article)];
+        if (da !== undefined && db !== undefined && Math.abs(da - db) > MAX_DAYS_APART) continue;
         if (comparable(a, b, rest)) parent[find(list[x]!)] = find(list[y]!);
       }
   // What each article states per counted noun and predicate, approximate figures aside: an article that

@@ -52,10 +52,19 @@ export function compareSources(
   const located = locateFigures(doc);
   const figures = figureTable(located, o.maxFigures);
   const disagreements = [
-    ...figureDisagreements(located, (m) => doc.sentences[m.sentence]!.text),
+    ...figureDisagreements(located, (m) => doc.sentences[m.sentence]!.text, dayOf(doc)),
     ...nameDisagreements(doc, mentions),
   ];
   return Object.freeze({ agreed, unique, quotes, entities, figures, disagreements });
+}
+
+/** The day number (days since 1970) of each article's date, when it has one. */
+function dayOf(doc: AnalyzedStory): (article: number) => number | undefined {
+  const days = doc.story.articles.map((a) => {
+    const t = a.date ? Date.parse(a.date.slice(0, 10)) : NaN;
+    return Number.isNaN(t) ? undefined : Math.floor(t / 86_400_000);
+  });
+  return (article) => days[article];
 }
 
 /** The persons each sentence names, in reading order. */

@@ -1,13 +1,15 @@
 /**
  * Named people, organisations and places in a story, with mentions per article. The trained tagger
  * (ner/) finds and types the names of every sentence; then, story-wide, in named steps:
- *  1. Names are cleaned: a leading "the" and a possessive are dropped, headline capitals softened.
+ *  1. Names are cleaned: a leading "the" and a possessive are dropped, headline capitals softened;
+ *     1a: a sentence's opening word the tagger took in ("Although Cardoso") is dropped.
  *  2. A short form joins the one long form the story supports: an acronym its expansion ("U.S." →
  *     "United States", only when the story writes both), a lone last word the one name of its kind
- *     ending with it ("Vossberg" → "Harriet Vossberg", "the Post" → "The Washington Post"), a lone
- *     organisation the one organisation it starts ("Marivento" → "Marivento Ferries"; a *place*
- *     "Washington" never becomes "Washington Post"), and a company suffix is dropped when the story
- *     also names it without ("Kestrel Robotics Inc" → "Kestrel Robotics").
+ *     ending with it ("Vossberg" → "Harriet Vossberg", "the Post" → "The Washington Post"; long forms
+ *     written within one another count as one), a lone organisation the one organisation it starts
+ *     ("Marivento" → "Marivento Ferries"; never an acronym, "FBI" is not "FBI Hostage Rescue Team";
+ *     a *place* "Washington" never becomes "Washington Post"), and a company suffix is dropped when
+ *     the story also names it without ("Kestrel Robotics Inc" → "Kestrel Robotics").
  *  3. Each entity takes the type most of its mentions were tagged with; MISC names (nationalities,
  *     events) are not listed.
  *  1c, 1d: see ordinaryPhrase and surnameMentions.
@@ -27,6 +29,7 @@ import { shippedModel, tagText, type NerType } from './ner/index.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import { isStopWord } from '../text/stopwords.js';
 import foreignWords from './foreign-function-words.json' with { type: 'json' };
+import openingWords from './opening-words.json' with { type: 'json' };
 import { hasCapital, hasLetter, hasLetterOrDigit } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -59,6 +62,10 @@ const ORG_PREFIXES: ReadonlySet<string> = new Set(organizationWords.prefixes);
 const COMPANY_ROLES: ReadonlySet<string> = new Set(organizationWords.rolesAfter);
 const COMPANY_SUFFIX = / (?:Inc|Corp|Ltd|LLC|Co|plc|GmbH|AG|SA)\.?$/;
 const LINKING: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', '&']);
+const OPENING_WORDS: ReadonlySet<string> = new Set(openingWords.words);
+/** Only quotation marks, brackets or dashes before a span: it opens its sentence. */
+const SENTENCE_START = /^[\s"“‘'([—–-]*$/;
+const FIRST_WORD_AND_SPACE = /^\S+\s+/;
 
 /** Step 1: "The Washington Post's" → "The Washington Post"… minus "The"; "MILLBROOK" → "Millbrook". */
 export function cleanName(text: string): string {
@@ -155,13 +162,28 @@ function suffixRuns(runs: SentenceRuns): { start: number; end: number; name: str
 /** A tagged mention with its UTF-16 offsets in the text it was found in. */
 type Located = TaggedMention & { start: number; end: number };
 
+/**
+ * Step 1a: "Although Cardoso won…", "Now Congress must…": a sentence's opening word the tagger took in
+ * with the name after it is no part of the name (it listed "Although Cardoso" beside "Cardoso").
+ */
+function withoutOpeningWord<S extends { text: string; start: number }>(sentence: string, span: S): S {
+  const first = FIRST_WORD_AND_SPACE.exec(span.text);
+  if (!first || !SENTENCE_START.test(sentence.slice(0, span.start))) return span;
+  if (!OPENING_WORDS.has(first[0].trim().toLowerCase())) return span;
+  const cut = first[0].length;
+  // In a page that lost its case ("Though weiner") the rest is no name a cased page would keep.
+  if (!hasCapital(span.text.slice(cut))) return span;
+  return { ...span, text: span.text.slice(cut), start: span.start + cut };
+}
+
 /** Mentions in one sentence, steps 1 and 1b. */
 function sentenceMentions(text: string, article: number, sentence: number): Located[] {
   const out: Located[] = [];
   const runs = new SentenceRuns(text);
   const rules = suffixRuns(runs);
-  for (const span of tagText(text)) {
-    if (rules.some((r) => r.start < span.end && span.start < r.end)) continue;
+  for (const tagged of tagText(text)) {
+    if (rules.some((r) => r.start < tagged.end && tagged.start < r.end)) continue;
+    const span = withoutOpeningWord(text, tagged);
     let name = cleanName(span.text);
     let type = span.type;
     let role: string | undefined;
@@ -181,8 +203,10 @@ function sentenceMentions(text: string, article: number, sentence: number): Loca
     if (type === 'PER') role ??= roleOf(runs, span.start, name);
     out.push({ name, type, article, sentence, start: span.start, end: span.end, ...(role && { role }) });
   }
-  for (const r of rules)
-    out.push({ name: r.name, type: r.type, article, sentence, start: r.start, end: r.end });
+  for (const r of rules) {
+    const { text: name, start } = withoutOpeningWord(text, { text: r.name, start: r.start });
+    out.push({ name, type: r.type, article, sentence, start, end: r.end });
+  }
   return out;
 }
 
@@ -314,12 +338,21 @@ export function groupMentions(raw: readonly TaggedMention[]): EntityMention[] {
 function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: EntityMention; from: M }[] {
   // Step 2a: one spelling per name whatever its case ("pamela geller", "Pamela geller" in a lowercased
   // crawl): a reader saw one person listed twice. The spelling with the most capitals wins (then the
-  // first seen), as a sentence-initial capital or a lowercased page tell less than a name's own case.
+  // first seen), as a sentence-initial capital or a lowercased page tell less than a name's own case;
+  // but among spellings capitalising every word, the most written wins: a wire dateline's "NEW YORK"
+  // (softened to "NEW York", its short word kept as a possible acronym) is not the city's name.
+  const timesWritten = new Map<string, number>();
+  for (const { name } of raw) timesWritten.set(name, (timesWritten.get(name) ?? 0) + 1);
+  const better = (name: string, had: string): boolean => {
+    if (titled(name) !== titled(had)) return titled(name);
+    const more = titled(name) ? timesWritten.get(name)! - timesWritten.get(had)! : 0;
+    return more > 0 || (more === 0 && capitals(name) > capitals(had));
+  };
   const spelling = new Map<string, string>();
-  for (const { name } of raw) {
+  for (const name of timesWritten.keys()) {
     const key = name.toLowerCase();
     const had = spelling.get(key);
-    if (had === undefined || capitals(name) > capitals(had)) spelling.set(key, name);
+    if (had === undefined || better(name, had)) spelling.set(key, name);
   }
   const spelt = (name: string) => spelling.get(name.toLowerCase())!;
   // Votes of the tagger per written name; a name's kind is its majority (ties: the first seen).
@@ -334,6 +367,7 @@ function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: Ent
   const written = new Map([...votes].map(([name, v]) => [name, typeOf(v)]));
   const resolve = new Map<string, string>();
   const unique = (names: string[]) => (names.length === 1 ? names[0] : undefined);
+  const mentionsOf = (name: string) => [...votes.get(name)!.values()].reduce((a, b) => a + b, 0);
   const long = [...written.keys()].filter((n) => n.includes(' '));
   for (const [name, type] of written) {
     // Step 2b, in order: company suffix, acronym, last word, first word of an organisation.
@@ -346,8 +380,13 @@ function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: Ent
     const lower = name.toLowerCase();
     if (!to && !name.includes(' '))
       to =
-        unique(long.filter((n) => written.get(n) === type && n.toLowerCase().endsWith(` ${lower}`))) ??
-        (type === 'ORG'
+        oneLongForm(
+          long.filter((n) => written.get(n) === type && n.toLowerCase().endsWith(` ${lower}`)),
+          mentionsOf,
+          resolve,
+        ) ??
+        // An acronym names the whole body; a longer name it opens is a part ("FBI Hostage Rescue Team").
+        (type === 'ORG' && !ACRONYM.test(acronym)
           ? unique(long.filter((n) => written.get(n) === 'ORG' && n.toLowerCase().startsWith(`${lower} `)))
           : undefined);
     if (to) resolve.set(name, to);
@@ -370,6 +409,40 @@ function groupTagged<M extends TaggedMention>(raw: readonly M[]): { mention: Ent
     out.push({ mention, from: m });
   }
   return out;
+}
+
+// Every word of a name opens with a capital (linking words aside): "Marilyn Manson", not "Marilyn manson".
+const UNCAPITALISED_WORD = /(?:^|\s)(?!(?:of|the|and|for|de|da|del|la|le|van|von|bin|al|el)\s)\p{Ll}/u;
+const titled = (name: string): boolean => !UNCAPITALISED_WORD.test(name);
+
+/** Whether the words of `short` appear in `long` in order ("Bin Laden" in "Osama bin Laden"). */
+function within(short: string, long: string): boolean {
+  const words = long.toLowerCase().split(' ');
+  let at = 0;
+  for (const w of short.toLowerCase().split(' ')) {
+    at = words.indexOf(w, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The one entity the long forms `names` ending in a lone word are: the only one, or, when each is
+ * written within the longest ("Henrique Cardoso", "Fernando Henrique Cardoso"; "City Council",
+ * "Fenwick City Council"), the most mentioned of them, which the others then join too (recorded in
+ * `resolve`). Two first names ("Ilse Brenner" beside "Tomas Brenner") stay two people.
+ */
+function oneLongForm(
+  names: readonly string[],
+  mentionsOf: (name: string) => number,
+  resolve: Map<string, string>,
+): string | undefined {
+  if (names.length <= 1) return names[0];
+  const longest = names.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a));
+  if (!names.every((n) => within(n, longest))) return undefined;
+  const shown = names.reduce((a, b) => (mentionsOf(b) > mentionsOf(a) ? b : a));
+  for (const n of names) if (n !== shown) resolve.set(n, shown);
+  return shown;
 }
 
 /** Number of capital letters in `name`. */
