@@ -69,6 +69,39 @@ describe('makeArticle', () => {
     });
   });
 
+  // The JSON output of every command shows an article's keys in this order.
+  it('keeps its keys in one order whatever order the fields came in', () => {
+    const a = makeArticle({
+      language: 'de',
+      date: '2026-03-01',
+      byline: 'Ana Lopez',
+      title: 'Dam',
+      url: 'https://example.org/a',
+      warnings: ['w'],
+      text: 'Text.',
+      source: 'Harbor Gazette',
+      id: 'x1',
+    });
+    expect(Object.keys(a)).toEqual([
+      'id',
+      'source',
+      'text',
+      'warnings',
+      'url',
+      'title',
+      'byline',
+      'date',
+      'language',
+    ]);
+    expect(Object.keys(makeArticle({ text: 'Text.', date: '2026-03-01', id: 'x2' }))).toEqual([
+      'id',
+      'source',
+      'text',
+      'warnings',
+      'date',
+    ]);
+  });
+
   it('decodes entities in the title and byline too', () => {
     const a = makeArticle({ text: 'Text.', title: 'Ferries &amp; Tunnels', byline: 'Ana L&oacute;pez' });
     expect([a.title, a.byline]).toEqual(['Ferries & Tunnels', 'Ana López']);
