@@ -64,6 +64,13 @@ export function normalizeWhitespaceStepByStep(text: string): string {
   );
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The trimmed value, or undefined when it is missing or blank. */
+function optional(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}
+
 /**
  * Makes a clean Article: entities decoded, whitespace normalised, clutter removed, id from the content when
  * none is given. A text that is nothing but clutter (an error or cookie page) comes back empty, with a
@@ -76,23 +83,29 @@ export function makeArticle(fields: ArticleFields): Article {
   const headlineOnly = fields.warnings?.includes(HEADLINE_ONLY) ?? false;
   const whole = normalizeWhitespace(fields.text);
   const raw = headlineOnly ? { text: whole, dropped: undefined } : removeBoilerplate(whole);
-  const cleaned = { ...raw, text: normalizeWhitespace(raw.text) };
+  // `normalizeWhitespace` is idempotent (test/text/article.test.ts checks it on random texts): a text
+  // the filter left as it was needs no second pass (most texts; the pass is a scan of the whole text).
+  const text = raw.text === whole ? whole : normalizeWhitespace(raw.text);
   const warnings = [...(fields.warnings ?? [])];
   if (raw.dropped) warnings.push(raw.dropped);
-  else if (cleaned.text.length === 0) warnings.push('no article text');
-  const optional = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
-  const article: Article = {
-    id: optional(fields.id) ?? contentHash(cleaned.text),
+  else if (text.length === 0) warnings.push('no article text');
+  // Assigned one by one in the record's key order (JSON output shows it), not spread from
+  // conditional objects: every article of a stream comes through here.
+  const article: Writable<Article> = {
+    id: optional(fields.id) ?? contentHash(text),
     source: optional(fields.source) ?? 'unknown source',
-    text: cleaned.text,
+    text,
     warnings,
   };
-  return Object.freeze({
-    ...article,
-    ...(optional(fields.url) && { url: optional(fields.url) }),
-    ...(optional(fields.title) && { title: decodeEntities(optional(fields.title)!) }),
-    ...(optional(fields.byline) && { byline: decodeEntities(optional(fields.byline)!) }),
-    ...(optional(fields.date) && { date: optional(fields.date) }),
-    ...(optional(fields.language) && { language: optional(fields.language) }),
-  });
+  const url = optional(fields.url);
+  if (url) article.url = url;
+  const title = optional(fields.title);
+  if (title) article.title = decodeEntities(title);
+  const byline = optional(fields.byline);
+  if (byline) article.byline = decodeEntities(byline);
+  const date = optional(fields.date);
+  if (date) article.date = date;
+  const language = optional(fields.language);
+  if (language) article.language = language;
+  return Object.freeze(article);
 }

@@ -3,6 +3,7 @@
  * reader that a German page will be summarized by rules tuned for English, not a full identifier.
  */
 import { letterLength } from '../core/text/letters.js';
+import { StringTable } from '../core/text/string-table.js';
 import lists from './language-stopwords.json' with { type: 'json' };
 
 interface LanguageList {
@@ -71,16 +72,39 @@ export function guessLanguage(text: string): LanguageGuess | undefined {
 function countStopWords(lower: string, hits: number[]): number {
   let words = 0;
   let i = 0;
+  const end = lower.length;
   while (words < MAX_WORDS) {
-    while (i < lower.length && letterLength(lower, i) === 0) i++;
-    if (i >= lower.length) break;
+    while (i < end && unitLetterLength(lower, i) === 0) i++;
+    if (i >= end) break;
     const start = i;
-    for (let n = letterLength(lower, i); n > 0; n = i < lower.length ? letterLength(lower, i) : 0) i += n;
+    for (let n = unitLetterLength(lower, i); n > 0; n = i < end ? unitLetterLength(lower, i) : 0) i += n;
     words++;
-    const languages = LANGUAGES_OF.get(lower.slice(start, i));
-    if (languages) for (const k of languages) hits[k]!++;
+    // Looked up in place, no string cut out of the text for it; a word longer than every stop word not at all.
+    if (i - start > LONGEST_STOP_WORD) continue;
+    const entry = STOP_WORD_TABLE.get(lower, start, i);
+    if (entry >= 0) for (const k of LANGUAGE_LISTS[entry]!) hits[k]!++;
   }
   return words;
+}
+
+/** `LANGUAGES_OF` as a table of places in `LANGUAGE_LISTS`, for looking words up where they stand. */
+const LANGUAGE_LISTS: readonly (readonly number[])[] = [...LANGUAGES_OF.values()];
+const STOP_WORD_TABLE = new StringTable([...LANGUAGES_OF.keys()].map((w, k) => [w, k] as const));
+
+/** UTF-16 units in the longest stop word of any language. */
+const LONGEST_STOP_WORD = Math.max(...[...LANGUAGES_OF.keys()].map((w) => w.length));
+
+/**
+ * `letterLength`, with lowercase ASCII letters and the General Punctuation block (U+2000-U+206F:
+ * spaces, dashes, curly quotes, the ellipsis, format marks; no letter among them) settled here: news
+ * text is full of both, and `letterLength` reads a unit past ASCII with a Unicode expression.
+ * test/io/language.test.ts checks the block against the expression.
+ */
+export function unitLetterLength(lower: string, i: number): number {
+  const c = lower.charCodeAt(i);
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 0x2000 && c <= 0x206f) return 0;
+  return letterLength(lower, i);
 }
 
 /**

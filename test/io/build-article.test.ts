@@ -1,6 +1,6 @@
 /** Dates, source names and hosts: the small rules every reader shares. */
 import { describe, expect, it } from 'vitest';
-import { looksLikeHash } from '../../src/io/build-article.js';
+import { buildArticle, looksLikeHash } from '../../src/io/build-article.js';
 import { fileStem, hostOf, normalizeDate, sourceName } from '../../src/io/index.js';
 
 describe('normalizeDate', () => {
@@ -89,5 +89,42 @@ describe('file names that are ids', () => {
     expect(sourceName({ byline: 'Ada Flint', title: 'Dam' }, meta)).toBe('Ada Flint');
     expect(sourceName({ title: 'Dam repairs begin' }, meta)).toBe('Dam repairs begin');
     expect(sourceName({ byline: 'Ada Flint' }, { fileName: 'lowmoor-post.txt' })).toBe('Lowmoor Post');
+  });
+});
+
+describe('buildArticle', () => {
+  it('passes every field on, named from the file as it changes from article to article', () => {
+    const fields = {
+      text: 'The dam opens in May.',
+      id: 'a1',
+      title: 'Dam opens',
+      byline: 'Ada Flint',
+      date: 'March 10, 2026',
+      url: 'https://example.org/dam',
+      outlet: 'Lowmoor Post',
+      language: 'en',
+    };
+    expect(buildArticle(fields, { fileName: 'x.jsonl' })).toEqual({
+      id: 'a1',
+      source: 'Lowmoor Post',
+      text: 'The dam opens in May.',
+      warnings: [],
+      url: 'https://example.org/dam',
+      title: 'Dam opens',
+      byline: 'Ada Flint',
+      date: '2026-03-10',
+      language: 'en',
+    });
+    const text = { text: 'The dam opens in May.' };
+    // The file's name is worked out once per file: each change of file must be seen.
+    expect(buildArticle(text, { fileName: 'lowmoor-post.txt' }).source).toBe('Lowmoor Post');
+    expect(buildArticle(text, { fileName: '3f2a9c41d07b.txt' }).source).toBe('3f2a9c41d07b');
+    expect(buildArticle({ ...text, byline: 'Ada Flint' }, { fileName: '3f2a9c41d07b.txt' }).source).toBe(
+      'Ada Flint',
+    );
+    expect(buildArticle({ ...text, byline: 'Ada Flint' }, { fileName: 'harbor-gazette.txt' }).source).toBe(
+      'Harbor Gazette',
+    );
+    expect(buildArticle(text, {}).source).toBe('unknown source');
   });
 });

@@ -1,7 +1,7 @@
 /** The language guess and its warning; every text here is a fictional sentence written for the test. */
 import { describe, expect, it } from 'vitest';
 import { guessLanguage, languageCode, languageWarning, parseTextArticle } from '../../src/io/index.js';
-import { hasScriptLetter } from '../../src/io/language.js';
+import { hasScriptLetter, unitLetterLength } from '../../src/io/language.js';
 
 const SAMPLES: readonly [string, string][] = [
   [
@@ -141,5 +141,32 @@ describe('hasScriptLetter', () => {
     ['emoji 😀 only', false],
   ])('%j → %s', (text, expected) => {
     expect(hasScriptLetter(text)).toBe(expected);
+  });
+});
+
+describe('unitLetterLength', () => {
+  // It settles lowercase ASCII and the General Punctuation block itself: every unit must answer as
+  // the letter expression does, and a surrogate pair as one letter or none.
+  it('answers as /\\p{L}/u for every unit of the Basic Multilingual Plane', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (unitLetterLength(`a${ch}b`, 1) !== (/\p{L}/u.test(ch) ? 1 : 0)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each<[string, number]>([
+    ['𝒜x', 2],
+    ['😀x', 0],
+  ])('reads %j at 0 as %d units', (text, expected) => {
+    expect(unitLetterLength(text, 0)).toBe(expected);
+  });
+
+  it('counts stop words around curly quotes, dashes and long words', () => {
+    const text =
+      '“Der Landkreis teilte am Montag mit — dass die Reparatur des Damms bis zum Sommer dauern wird,” und dass der Stausee abgesenkt bleibt, solange die Arbeiter an der Überlaufrinne sind… Schadensersatzforderungen';
+    expect(guessLanguage(text)?.code).toBe('de');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeBoilerplate } from '../../src/core/text/boilerplate.js';
-import { withoutRepeatedStandfirst } from '../../src/core/text/standfirst.js';
+import { mayRepeat, mayRepeatByTokens, withoutRepeatedStandfirst } from '../../src/core/text/standfirst.js';
+import { tokenize } from '../../src/core/text/tokens.js';
 import { unwrapTweetTags } from '../../src/core/text/tweet-tags.js';
 
 // Embedded tweets as crawls, page extraction and corpora leave them; people and handles are fictional.
@@ -113,5 +114,64 @@ describe('withoutRepeatedStandfirst: one copy of a summary line the body repeats
       'The pier will close for good after the winter storm, the harbor council said on Tuesday.',
     );
     expect(out.removed).toContain('Pier to close for good after the winter storm, harbor council says.');
+  });
+});
+
+describe('mayRepeat: words looked up where they stand', () => {
+  // The quick path reads ASCII heads without a string per word; it must answer as the words of
+  // `tokenize` do, on heads that repeat phrases, hold stop words, digits, marks and other letters.
+  const vocabulary = [
+    'the',
+    'pier',
+    'council',
+    'votes',
+    'to',
+    'close',
+    'Pier',
+    'CLOSE',
+    'on',
+    'Tuesday',
+    '42',
+    'x1',
+    'and',
+    'themselves',
+    'harbor',
+    'lake',
+    'Elsinore',
+    '—',
+    '“quoted”',
+    'don’t',
+    'café',
+    'İzmir',
+    'a.m.',
+    '\n\n',
+  ];
+  /** A small generator (a linear congruence), so that a failure can be replayed. */
+  let seed = 5;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+
+  it('answers as the token path on random heads', () => {
+    for (let round = 0; round < 3000; round++) {
+      // Mostly plain ASCII heads (the quick path), some with a word past ASCII (the slow one).
+      const words = vocabulary.slice(0, round % 4 === 0 ? vocabulary.length : 18);
+      const phrase = Array.from({ length: 3 + next(6) }, () => words[next(words.length)]!);
+      const parts: string[] = [];
+      for (let k = next(30); k > 0; k--)
+        parts.push(next(3) === 0 ? phrase.join(' ') : words[next(words.length)]!);
+      const head = parts.join(next(2) ? ' ' : ', ');
+      expect(mayRepeat(head), head).toBe(mayRepeatByTokens(tokenize(head)));
+    }
+  });
+
+  it.each<[string, boolean]>([
+    ['Harbor council votes to close pier. The harbor council votes to close the pier.', true],
+    ['Harbor council votes to close pier. The mayor spoke about the weather today.', false],
+    [`${'lake elsinore world record set again '.repeat(700)}`, true],
+  ])('%j → %s', (head, expected) => {
+    expect(mayRepeat(head)).toBe(expected);
+    expect(mayRepeatByTokens(tokenize(head))).toBe(expected);
   });
 });

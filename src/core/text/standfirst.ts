@@ -9,9 +9,10 @@
  * number it gives: "sold for $1.84 million" is not repeated by "sold for $1.6 million".
  */
 import { splitSentences } from './sentences.js';
-import { isStopWord } from './stopwords.js';
+import { isStopWord, STOP_WORDS } from './stopwords.js';
+import { StringTable } from './string-table.js';
 import { tidySpaces } from './tidy-spaces.js';
-import { tokenize } from './tokens.js';
+import { isPlainMark, tokenize } from './tokens.js';
 
 /** Only the first sentences can be a standfirst … */
 const HEAD_SENTENCES = 3;
@@ -61,35 +62,134 @@ const MIN_REPEATED_PAIRS = 4;
  * neighbouring content words ("world record", "lake elsinore"). Ingest runs on every article, and
  * splitting and stemming the head of each made it nearly twice as slow.
  */
-function mayRepeat(head: string): boolean {
+export function mayRepeat(head: string): boolean {
+  const lower = head.toLowerCase();
+  const inPlace = lower.length <= MAX_IN_PLACE ? mayRepeatInPlace(lower) : undefined;
+  return inPlace ?? mayRepeatByTokens(tokenize(head));
+}
+
+/**
+ * `mayRepeat` over `tokenize`'s words as strings: for heads with a character past ASCII other than a
+ * plain mark (`isPlainMark`), where `tokenize` runs its expressions, and for overlong heads.
+ */
+export function mayRepeatByTokens(tokens: readonly string[]): boolean {
   // A pair is the numbers of its two words in this head (numbers, not "a b" strings: no string is
   // built or hashed per word; tokens hold no spaces, so the pairs are told apart as the strings were).
   const ids = new Map<string, number>();
-  const early = new Set<number | string>();
-  const counted = new Set<number | string>();
-  let n = 0;
-  let previous = 0;
-  for (const t of tokenize(head)) {
+  const pairs = new RepeatedPairs();
+  for (const t of tokens) {
     if (isStopWord(t)) continue;
     let id = ids.get(t);
     if (id === undefined) {
       id = ids.size + 1;
       ids.set(t, id);
     }
-    const pair = id < PAIR_BASE && previous < PAIR_BASE ? previous * PAIR_BASE + id : `${previous} ${id}`;
-    previous = id;
-    if (n++ < HEAD_PAIRS) {
-      if (!early.has(pair)) {
-        early.add(pair);
-        continue;
-      }
-    }
-    if (early.has(pair) && !counted.has(pair)) {
-      counted.add(pair);
-      if (counted.size >= MIN_REPEATED_PAIRS) return true;
-    }
+    if (pairs.add(id)) return true;
   }
   return false;
+}
+
+/** The pairs of neighbouring content words seen so far, fed one word number at a time. */
+class RepeatedPairs {
+  private readonly early = new Set<number | string>();
+  private readonly counted = new Set<number | string>();
+  private n = 0;
+  private previous = 0;
+
+  /** Adds the next content word; true once `MIN_REPEATED_PAIRS` early pairs have come again. */
+  add(id: number): boolean {
+    const previous = this.previous;
+    const pair = id < PAIR_BASE && previous < PAIR_BASE ? previous * PAIR_BASE + id : `${previous} ${id}`;
+    this.previous = id;
+    if (this.n++ < HEAD_PAIRS && !this.early.has(pair)) {
+      this.early.add(pair);
+      return false;
+    }
+    if (this.early.has(pair) && !this.counted.has(pair)) {
+      this.counted.add(pair);
+      if (this.counted.size >= MIN_REPEATED_PAIRS) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Heads longer than this go by strings (a text with no space near `HEAD_CHARS` is its own head): the
+ * table below holds at most half this many words.
+ */
+const MAX_IN_PLACE = 4096;
+const STOP_WORD_TABLE = new StringTable([...STOP_WORDS].map((w, k) => [w, k] as const));
+const LONGEST_STOP_WORD = Math.max(...[...STOP_WORDS].map((w) => w.length));
+/** The head's words, by where they stand in it: open addressing over `MAX_IN_PLACE` slots, reused. */
+const SLOTS = MAX_IN_PLACE;
+const slotHead = new Int32Array(SLOTS);
+const slotStart = new Int32Array(SLOTS);
+const slotLength = new Int32Array(SLOTS);
+const slotHash = new Int32Array(SLOTS);
+const slotId = new Int32Array(SLOTS);
+/** Which head a slot was filled for: slots of earlier heads count as empty, so none is cleared. */
+let headNumber = 0;
+
+/**
+ * `mayRepeatByTokens(tokenize(lower))` without a string per word, for a lowercased head of ASCII and
+ * plain marks (`tokenize`'s own fast case: its words are the runs of ASCII letters and digits): each
+ * run is looked up where it stands, among the stop words and in a table of this head's words. Undefined
+ * when the head has any other character past ASCII.
+ */
+function mayRepeatInPlace(lower: string): boolean | undefined {
+  if (++headNumber === 0x7fffffff) {
+    slotHead.fill(0);
+    headNumber = 1;
+  }
+  const pairs = new RepeatedPairs();
+  let words = 0;
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5;
+      }
+      hash = Math.imul(hash ^ c, 0x01000193);
+      continue;
+    }
+    if (c >= 128 && !isPlainMark(c)) return undefined;
+    if (start < 0) continue;
+    const length = i - start;
+    const from = start;
+    start = -1;
+    if (length <= LONGEST_STOP_WORD && STOP_WORD_TABLE.get(lower, from, i) >= 0) continue;
+    let slot = hash & (SLOTS - 1);
+    let id = 0;
+    while (slotHead[slot] === headNumber) {
+      if (
+        slotHash[slot] === hash &&
+        slotLength[slot] === length &&
+        sameRun(lower, slotStart[slot]!, from, length)
+      ) {
+        id = slotId[slot]!;
+        break;
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    if (id === 0) {
+      id = ++words;
+      slotHead[slot] = headNumber;
+      slotStart[slot] = from;
+      slotLength[slot] = length;
+      slotHash[slot] = hash;
+      slotId[slot] = id;
+    }
+    if (pairs.add(id)) return true;
+  }
+  return false;
+}
+
+function sameRun(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
 }
 
 /**
