@@ -156,6 +156,28 @@ describe('chorus clusterer', () => {
     }
   });
 
+  it('saves trimmed centroids and members by term and restores them to the same state', () => {
+    // Centroids of four terms are trimmed after every article, ties by term; members and centroids
+    // are held by term id and saved by term: a restored clusterer saves the same snapshot and decides alike.
+    const stream = Array.from({ length: 40 }, (_, i) =>
+      makeArticle({
+        id: `t${i}`,
+        text: `Ferry ${i % 4} levy in Varrow: kiln, quarry ${i % 3}, mill and pier ${i % 5} at dusk.`,
+      }),
+    );
+    const options = { centroidTerms: 4, recentMembers: 3 };
+    const live = createClusterer('chorus', options);
+    for (const a of stream.slice(0, 30)) live.add(a);
+    const saved = JSON.parse(JSON.stringify(live.snapshot()));
+    const state = saved.state as { stories: [string, [string, number][]][]; members: unknown[][] };
+    expect(state.stories.every(([, centroid]) => centroid.length <= 6)).toBe(true);
+    expect(state.stories.some(([, centroid]) => centroid.every(([t]) => typeof t === 'string'))).toBe(true);
+    const restored = restoreClusterer(saved);
+    expect(JSON.parse(JSON.stringify(restored.snapshot()))).toEqual(saved);
+    const rest = stream.slice(30);
+    expect(rest.map((a) => restored.add(a))).toEqual(rest.map((a) => live.add(a)));
+  });
+
   it('restores a snapshot taken before term saturation existed with the old weighting', () => {
     const old = createClusterer('chorus', { saturation: 0 });
     old.add(gazette);

@@ -96,6 +96,11 @@ export class DocumentFrequency implements TermNumbering {
     return c >= 0 ? c : this.insert(term, 0);
   }
 
+  /** The term numbered `n` (`TermNumbering`). */
+  termOf(n: number): string {
+    return this.terms[n]!;
+  }
+
   /** Terms numbered so far. */
   get vocabulary(): number {
     return this.terms.length;
