@@ -78,3 +78,16 @@ describe('centroid by term id', () => {
     expect([...c.byId().weights]).toEqual([0.125, 0.25]);
   });
 });
+
+describe('centroid made with room', () => {
+  it('answers alike whatever room it was made with', () => {
+    const small = new Centroid();
+    const roomy = new Centroid(100);
+    for (let i = 0; i < 300; i++) {
+      small.add((i * 7919) % 1000, i / 300, quantize);
+      roomy.add((i * 7919) % 1000, i / 300, quantize);
+    }
+    expect(entries(roomy)).toEqual(entries(small));
+    expect(roomy.get(7919 % 1000)).toBe(small.get(7919 % 1000));
+  });
+});

@@ -14,20 +14,34 @@ import type { IdVector } from './term-space.js';
 const MAX_LOAD = 0.5;
 
 export class Centroid {
-  private ids = new Int32Array(8);
-  private weights = new Float64Array(8);
+  private ids: Int32Array;
+  private weights: Float64Array;
   /** 1 + the place of the id hashed to each slot; 0: empty. */
-  private slots = new Int32Array(16);
-  private shift = 28;
+  private slots: Int32Array;
+  private shift: number;
   /** Terms held. */
   size = 0;
   /** `ids` and `weights` cut to `size`, made when first asked for after a change. */
   private view: IdVector | undefined;
 
+  /**
+   * An empty centroid with room for `expected` terms before it grows: a new story's centroid takes
+   * its first member's terms at once, and growing by doubling allocated a dozen arrays on the way.
+   */
+  constructor(expected = 8) {
+    let room = 8;
+    while (room < expected) room *= 2;
+    this.ids = new Int32Array(room);
+    this.weights = new Float64Array(room);
+    this.slots = new Int32Array(room * 2);
+    this.shift = 32 - Math.log2(room * 2);
+  }
+
   /** A centroid of the given [id, weight] entries, in their order (ids distinct). */
   static of(entries: Iterable<readonly [number, number]>): Centroid {
-    const c = new Centroid();
-    for (const [id, w] of entries) c.set(id, w);
+    const all = [...entries];
+    const c = new Centroid(all.length);
+    for (const [id, w] of all) c.set(id, w);
     return c;
   }
 

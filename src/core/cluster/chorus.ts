@@ -280,6 +280,14 @@ interface StoryState {
   decayNow: number;
 }
 
+/** `ChorusClusterer.scratchFor`: term numbers, idfs, weights and sorted weights by place. */
+interface Scratch {
+  readonly numbers: Int32Array;
+  readonly idf: Float64Array;
+  readonly weights: Float64Array;
+  readonly sorted: Float64Array;
+}
+
 /** A candidate story with its score and the parts of it. */
 interface Scored {
   readonly story: string;
@@ -311,6 +319,12 @@ class ChorusClusterer implements OnlineClusterer {
   /** Term ids are the document frequencies' numbers (`TermNumbering`). */
   private readonly space: TermSpace;
   private nextMember = 0;
+  private scratch: Scratch = {
+    numbers: new Int32Array(1024),
+    idf: new Float64Array(1024),
+    weights: new Float64Array(1024),
+    sorted: new Float64Array(1024),
+  };
   /** Newest article date seen (ms), for retiring old stories. */
   private newest = -Infinity;
 
@@ -339,9 +353,9 @@ class ChorusClusterer implements OnlineClusterer {
         candidates: 0,
       };
     const { terms, weights: counts, words } = articleTerms(article, this.options);
-    const numbers = new Int32Array(terms.length);
-    const idf = this.df.addWithIdf(terms, numbers);
-    const { vector, byId } = this.unitVector(terms, numbers, counts, idf);
+    const scratch = this.scratchFor(terms.length);
+    const idf = this.df.addWithIdf(terms, scratch.numbers, scratch.idf);
+    const { vector, byId } = this.unitVector(terms, scratch, counts, idf);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
@@ -673,11 +687,10 @@ class ChorusClusterer implements OnlineClusterer {
    */
   private unitVector(
     terms: readonly string[],
-    numbers: Int32Array,
+    { numbers, weights, sorted: sortedRoom }: Scratch,
     counts: readonly number[],
     idf: Float64Array,
   ): { vector: TermWeight[]; byId: IdVector } {
-    const weights = new Float64Array(terms.length);
     const places: number[] = [];
     for (let i = 0; i < terms.length; i++) {
       const w = this.termWeight(counts[i]!) * idf[i]! ** this.options.idfPower;
@@ -692,7 +705,7 @@ class ChorusClusterer implements OnlineClusterer {
     // finds that weight).
     let kept = places;
     if (places.length > most && most > 0) {
-      const sorted = new Float64Array(places.length);
+      const sorted = sortedRoom.subarray(0, places.length);
       for (let k = 0; k < places.length; k++) sorted[k] = weights[places[k]!]!;
       sorted.sort();
       const least = sorted[places.length - most]!;
@@ -719,6 +732,25 @@ class ChorusClusterer implements OnlineClusterer {
       unit[k] = w;
     }
     return { vector, byId: this.space.known(ids, unit) };
+  }
+
+  /**
+   * Arrays by place in the arriving article's terms, reused from one article to the next: each was a
+   * new array of a few hundred numbers per article, and a typed array that large is allocated outside
+   * the heap at a cost of about a microsecond.
+   */
+  private scratchFor(length: number): Scratch {
+    if (this.scratch.numbers.length < length) {
+      let room = this.scratch.numbers.length;
+      while (room < length) room *= 2;
+      this.scratch = {
+        numbers: new Int32Array(room),
+        idf: new Float64Array(room),
+        weights: new Float64Array(room),
+        sorted: new Float64Array(room),
+      };
+    }
+    return this.scratch;
   }
 
   /** Weight of a term said `count` times (weighted by title and entity weights), before IDF. */
@@ -927,7 +959,7 @@ class ChorusClusterer implements OnlineClusterer {
     this.postTop(key, byId);
     let s = this.storyState.get(story);
     if (!s) {
-      s = newStoryState(story, new Centroid(), []);
+      s = newStoryState(story, new Centroid(byId.ids.length), []);
       this.storyState.set(story, s);
     }
     for (let i = 0; i < byId.ids.length; i++) s.centroid.add(byId.ids[i]!, byId.weights[i]!, quantize);

@@ -76,6 +76,8 @@ export class TermSpace {
   private loaded: Int32Array = new Int32Array(0);
   /** A second vector's weights by id, for `pairDot`; all 0 between calls. */
   private scratch = new Float64Array(0);
+  /** Room for `placesHeld`. */
+  private held = new Uint8Array(0);
   /** Products by article place, for sums in the article's order. */
   private products = new Float64Array(0);
 
@@ -155,9 +157,13 @@ export class TermSpace {
     return out;
   }
 
-  /** 1 at each place of the loaded article whose term `held` holds, else 0. */
+  /**
+   * 1 at each place of the loaded article whose term `held` holds, else 0: a view of one array reused
+   * by every call (valid until the next), as a new array each time cost more than filling it.
+   */
   placesHeld(held: IdVector): Uint8Array {
-    const out = new Uint8Array(this.loaded.length);
+    if (this.held.length < this.loaded.length) this.held = new Uint8Array(2 * this.loaded.length);
+    const out = this.held.subarray(0, this.loaded.length).fill(0);
     const { ids } = held;
     const present = this.present;
     for (let i = 0; i < ids.length; i++) {
