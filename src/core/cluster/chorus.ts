@@ -46,6 +46,7 @@ import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
 import { round, type TermWeight } from './sparse.js';
 import { Centroid } from './centroid.js';
+import { sortHeaviestFirst } from './heaviest-first.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -711,11 +712,7 @@ class ChorusClusterer implements OnlineClusterer {
       const least = sorted[places.length - most]!;
       kept = places.filter((p) => weights[p]! >= least);
     }
-    kept.sort((a, b) => {
-      const ta = terms[a]!;
-      const tb = terms[b]!;
-      return weights[b]! - weights[a]! || (ta < tb ? -1 : ta > tb ? 1 : 0);
-    });
+    sortHeaviestFirst(kept, weights, terms);
     if (kept.length > most) kept.length = most;
     let norm = 0;
     for (const p of kept) norm += weights[p]! * weights[p]!;
