@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortHeaviestFirst } from '../../src/core/cluster/heaviest-first.js';
+import { heaviestParts, sortHeaviestFirst } from '../../src/core/cluster/heaviest-first.js';
 
 describe('sortHeaviestFirst', () => {
   it.each([
@@ -28,6 +28,21 @@ describe('sortHeaviestFirst', () => {
         (a, b) => weights[b]! - weights[a]! || (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0),
       );
       expect(sortHeaviestFirst(places, weights, terms)).toEqual(expected);
+    }
+  });
+});
+
+describe('heaviestParts', () => {
+  it('gives the first of a full sort, ties by term, for every count', () => {
+    let s = 5;
+    const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 60; n++) {
+      const parts = Array.from(
+        { length: n },
+        (_, i) => [`t${Math.floor(next() * 1e6)}_${i}`, Math.round(next() * 6) / 6] as const,
+      );
+      const sorted = [...parts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+      for (const count of [0, 1, 5, n]) expect(heaviestParts(parts, count)).toEqual(sorted.slice(0, count));
     }
   });
 });

@@ -46,7 +46,7 @@ import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
 import { round, type TermWeight } from './sparse.js';
 import { Centroid } from './centroid.js';
-import { sortHeaviestFirst } from './heaviest-first.js';
+import { heaviestParts, sortHeaviestFirst } from './heaviest-first.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -907,8 +907,7 @@ class ChorusClusterer implements OnlineClusterer {
       const blended = Number.isNaN(mine) ? fromCentroid : (fromCentroid ?? 0) + lw * mine;
       if (blended !== undefined) parts.push([t, w * blended]);
     }
-    parts.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    return parts.slice(0, 5);
+    return heaviestParts(parts, 5);
   }
 
   private decay(s: StoryState, time: number, { graceDays, halfLifeDays }: Decide): number {

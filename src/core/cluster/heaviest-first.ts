@@ -45,3 +45,23 @@ export function sortHeaviestFirst(
   if (to !== places) for (let k = 0; k < n; k++) places[k] = to[k]!;
   return places;
 }
+
+/**
+ * The `count` heaviest of `parts` ([term, weight] pairs, terms distinct), heaviest first, ties by term:
+ * `parts.sort(…).slice(0, count)` without sorting all of them (an explanation shows five of an
+ * article's eighty terms).
+ */
+export function heaviestParts<T extends readonly [string, number]>(parts: readonly T[], count: number): T[] {
+  const top: T[] = [];
+  const above = (x: T, y: T) => x[1] > y[1] || (x[1] === y[1] && x[0] < y[0]);
+  for (const part of parts) {
+    if (top.length === count && (count === 0 || !above(part, top[count - 1]!))) continue;
+    let i = top.length < count ? top.length : count - 1;
+    while (i > 0 && above(part, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = part;
+  }
+  return top;
+}
