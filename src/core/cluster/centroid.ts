@@ -3,10 +3,10 @@
  * first added, and an open-addressing index from id to place (Knuth, TAOCP vol. 3, 6.4, algorithm L,
  * with a multiplicative hash). It answers as the `Map<string, number>` it replaces did, order included:
  * the norm and the centroid cosines add their products in that order, so every sum is the same, bit
- * for bit. A map held each weight as a boxed number and each term as a string pointer, some 71 MB on
- * the dated Multi-News stream that every full collection walked (docs/clustering.md, tenth round);
- * here a centroid is four arrays of numbers, and its layout by id is the arrays themselves, so the
- * dot products of `TermSpace` read it without a lookup per term.
+ * for bit. A map boxed every weight it was given (some 71 MB allocated over the dated Multi-News
+ * stream: docs/clustering.md, tenth round) and was read by string lookups; here a centroid is three
+ * arrays of numbers, and its layout by id is the arrays themselves, so the dot products of
+ * `TermSpace` read it without a lookup per term (eleventh round).
  */
 import type { IdVector } from './term-space.js';
 

@@ -249,8 +249,9 @@ interface Member {
   /**
    * The article's unit vector by term id, in its order (heaviest first), for the dot products with
    * each arriving article (`TermSpace`). Its terms are not kept as strings: a member's `[term, weight]`
-   * pairs were the clusterer's largest long-lived objects (docs/clustering.md, eleventh round), and the
-   * rare readers that need the terms (late decisions, snapshots) get them by id (`TermSpace.pairs`).
+   * pairs were some 96 MB of what the clusterer allocated on the dated stream (docs/clustering.md, tenth
+   * and eleventh rounds), and the rare readers that need the terms (late decisions, snapshots) get them
+   * by id (`TermSpace.pairs`).
    */
   readonly byId: IdVector;
   /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
