@@ -156,6 +156,49 @@ describe('chorus clusterer', () => {
     }
   });
 
+  it('saves trimmed centroids and members by term and restores them to the same state', () => {
+    // Centroids of four terms are trimmed after every article, ties by term; members and centroids
+    // are held by term id and saved by term: a restored clusterer saves the same snapshot and decides alike.
+    const stream = Array.from({ length: 40 }, (_, i) =>
+      makeArticle({
+        id: `t${i}`,
+        text: `Ferry ${i % 4} levy in Varrow: kiln, quarry ${i % 3}, mill and pier ${i % 5} at dusk.`,
+      }),
+    );
+    const options = { centroidTerms: 4, recentMembers: 3 };
+    const live = createClusterer('chorus', options);
+    for (const a of stream.slice(0, 30)) live.add(a);
+    const saved = JSON.parse(JSON.stringify(live.snapshot()));
+    const state = saved.state as { stories: [string, [string, number][]][]; members: unknown[][] };
+    expect(state.stories.every(([, centroid]) => centroid.length <= 6)).toBe(true);
+    expect(state.stories.some(([, centroid]) => centroid.every(([t]) => typeof t === 'string'))).toBe(true);
+    const restored = restoreClusterer(saved);
+    expect(JSON.parse(JSON.stringify(restored.snapshot()))).toEqual(saved);
+    const rest = stream.slice(30);
+    expect(rest.map((a) => restored.add(a))).toEqual(rest.map((a) => live.add(a)));
+  });
+
+  it('weighs an article alike after a longer one, its arrays by place reused', () => {
+    // A restored clusterer has fresh arrays by place; the live one has just filled them from a longer
+    // article. Both must keep the same heaviest 80 terms of the shorter one.
+    const words = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => `w${String.fromCharCode(97 + ((from + i) % 26))}${from + i}`);
+    const long = makeArticle({ id: 'long', text: `${words(300, 0).join(' ')}.` });
+    const short = makeArticle({
+      id: 'short',
+      text: `${words(120, 500).join(' ')} ${words(60, 500).join(' ')} ${words(20, 500).join(' ')}.`,
+    });
+    const live = createClusterer('chorus', {});
+    live.add(long);
+    const restored = restoreClusterer(JSON.parse(JSON.stringify(live.snapshot())));
+    expect(live.add(short)).toEqual(restored.add(short));
+    const vectors = (c: typeof live) =>
+      (c.snapshot().state as { members: [number, string, string, [string, number][]][] }).members;
+    const [, lastLive] = vectors(live);
+    expect(lastLive?.[3]).toHaveLength(80);
+    expect(vectors(live)).toEqual(vectors(restored));
+  });
+
   it('restores a snapshot taken before term saturation existed with the old weighting', () => {
     const old = createClusterer('chorus', { saturation: 0 });
     old.add(gazette);

@@ -47,6 +47,20 @@ describe('term space', () => {
     expect([...space.placesHeld(member)]).toEqual(ARTICLE.map(([t]) => (weights.has(t) ? 1 : 0)));
   });
 
+  it('tells the places held afresh on every call, its array reused', () => {
+    const space = new TermSpace();
+    const article = space.intern(ARTICLE);
+    space.load(article);
+    const all = [...space.placesHeld(space.intern([...ARTICLE]))];
+    const one = [...space.placesHeld(space.intern([['close', 1]]))];
+    expect([all, one]).toEqual([
+      [1, 1, 1, 1],
+      [0, 0, 0, 1],
+    ]);
+    space.load(space.intern([['pier', 1]]));
+    expect([...space.placesHeld(article)]).toEqual([0]);
+  });
+
   it('forgets the previous article when another is loaded', () => {
     const space = new TermSpace();
     const first = space.intern(ARTICLE);

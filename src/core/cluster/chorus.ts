@@ -44,7 +44,9 @@ import { TermFacts, joinFeatures } from './join-features.js';
 import { joinProbability, type JoinModel } from './join-model.js';
 import { lateFeatures } from './late-features.js';
 import { denseCosine, type TermVectors } from './term-vectors.js';
-import { dot, round, type TermWeight } from './sparse.js';
+import { round, type TermWeight } from './sparse.js';
+import { Centroid } from './centroid.js';
+import { heaviestParts, sortHeaviestFirst } from './heaviest-first.js';
 import { StoryBook, type StoryBookState } from './story-book.js';
 import { MemberTable } from './member-table.js';
 import { PostingList } from './posting-list.js';
@@ -244,8 +246,13 @@ interface Member {
   readonly id: string;
   /** Story at the time of posting; resolved through the book since stories merge. */
   story: string;
-  readonly vector: TermWeight[];
-  /** `vector` by term id, for the dot products with each arriving article (`TermSpace`). */
+  /**
+   * The article's unit vector by term id, in its order (heaviest first), for the dot products with
+   * each arriving article (`TermSpace`). Its terms are not kept as strings: a member's `[term, weight]`
+   * pairs were some 96 MB of what the clusterer allocated on the dated stream (docs/clustering.md, tenth
+   * and eleventh rounds), and the rare readers that need the terms (late decisions, snapshots) get them
+   * by id (`TermSpace.pairs`).
+   */
   readonly byId: IdVector;
   /** Dense vector (`term-vectors.ts`), computed when a join decision first needs it; never saved. */
   dense?: Float64Array;
@@ -256,18 +263,9 @@ interface Member {
 interface StoryState {
   /** The story's id (the key it is held under). */
   readonly id: string;
-  readonly centroid: Map<string, number>;
+  /** Sum of the members' unit vectors, by term id (quantized, trimmed to the heaviest terms). */
+  readonly centroid: Centroid;
   norm: number;
-  /**
-   * The centroid by term id, for its cosine with each arriving article (`TermSpace`). A dated article is
-   * scored against every story within reach, some twenty times for each time a story changes, and each
-   * cosine was 80 string lookups; laying the centroid out costs one lookup per centroid term (up to
-   * 225). So the layout is made once the lookups spent on the centroid since it last changed reach its
-   * size: never more than twice the cheaper way's cost.
-   */
-  centroidById?: IdVector | undefined;
-  /** String lookups spent on cosines with this centroid since it last changed. */
-  lookupsSinceChange: number;
   /** Keys of the recent members, oldest first. */
   readonly recent: number[];
   first?: number;
@@ -282,6 +280,14 @@ interface StoryState {
   link: number;
   linkMember: number;
   decayNow: number;
+}
+
+/** `ChorusClusterer.scratchFor`: term numbers, idfs, weights and sorted weights by place. */
+interface Scratch {
+  readonly numbers: Int32Array;
+  readonly idf: Float64Array;
+  readonly weights: Float64Array;
+  readonly sorted: Float64Array;
 }
 
 /** A candidate story with its score and the parts of it. */
@@ -310,10 +316,17 @@ class ChorusClusterer implements OnlineClusterer {
   private scoredIn = new Int32Array(1024);
   private scorings = 0;
   private readonly storyState = new Map<string, StoryState>();
-  private readonly postings = new Map<string, PostingList>();
+  /** Posting lists by term id (undefined: no posting yet). */
+  private readonly postings: (PostingList | undefined)[] = [];
   /** Term ids are the document frequencies' numbers (`TermNumbering`). */
   private readonly space: TermSpace;
   private nextMember = 0;
+  private scratch: Scratch = {
+    numbers: new Int32Array(1024),
+    idf: new Float64Array(1024),
+    weights: new Float64Array(1024),
+    sorted: new Float64Array(1024),
+  };
   /** Newest article date seen (ms), for retiring old stories. */
   private newest = -Infinity;
 
@@ -342,9 +355,9 @@ class ChorusClusterer implements OnlineClusterer {
         candidates: 0,
       };
     const { terms, weights: counts, words } = articleTerms(article, this.options);
-    const numbers = new Int32Array(terms.length);
-    const idf = this.df.addWithIdf(terms, numbers);
-    const { vector, byId } = this.unitVector(terms, numbers, counts, idf);
+    const scratch = this.scratchFor(terms.length);
+    const idf = this.df.addWithIdf(terms, scratch.numbers, scratch.idf);
+    const { vector, byId } = this.unitVector(terms, scratch, counts, idf);
     const time = article.date === undefined ? NaN : Date.parse(article.date);
     const headline = isHeadlineOnly(article);
     const decide = this.decisionOptions(headline, Number.isFinite(time));
@@ -357,7 +370,7 @@ class ChorusClusterer implements OnlineClusterer {
         ? this.lateJoins()
         : [];
     this.space.load(byId);
-    const scored = this.score(vector, time, decide, scan);
+    const scored = this.score(byId, time, decide, scan);
     const learned =
       !headline && Number.isFinite(time) ? this.learnedChoice(article.id, scored, vector, time) : undefined;
     const best = learned ? learned.story : scored[0];
@@ -384,11 +397,11 @@ class ChorusClusterer implements OnlineClusterer {
       }
     }
     const finalStory = this.book.resolve(storyId);
-    this.remember(finalStory, article.id, vector, byId, time, !headline && Number.isFinite(time));
+    this.remember(finalStory, article.id, byId, time, !headline && Number.isFinite(time));
     if (Number.isFinite(time)) this.newest = Math.max(this.newest, time);
     if (this.nextMember % RETIRE_EVERY === 0) this.retire();
     const explained = best
-      ? this.explain(vector, best.story, best.link)
+      ? this.explain(vector, byId, best.story, best.link)
           .map(([t, w]) => ({
             term: words[terms.indexOf(t)] ?? t,
             weight: round(w * (best.score / Math.max(best.raw, 1e-9))),
@@ -505,8 +518,8 @@ class ChorusClusterer implements OnlineClusterer {
   ): { story: Scored | undefined; p: number } {
     const model = this.join.lateModel ?? this.join.model;
     this.space.load(m.byId);
-    const scored = this.score(m.vector, time, decide, true).filter((c) => c.story !== id);
-    const { top, features } = this.candidateFeatures(scored, m.vector, time);
+    const scored = this.score(m.byId, time, decide, true).filter((c) => c.story !== id);
+    const { top, features } = this.candidateFeatures(scored, this.space.pairs(m.byId), time);
     const late = features.map((x, i) => [...x, ...this.lateEvidence(top[i]?.story ?? '', id, key, time)]);
     const oracle = labChoice(this.join.observeLate, this.join.decideLate, m.id, top, late);
     if (oracle) return { story: oracle.story, p: oracle.story ? 1 : 0 };
@@ -580,12 +593,11 @@ class ChorusClusterer implements OnlineClusterer {
       linkLead: leads.link,
       centroidLead: leads.centroid,
       vector,
-      centroidTerms: s?.centroid ?? new Map<string, number>(),
       cohesion,
       idf: (t) => this.df.idf(t),
       terms,
-      // A laid-out centroid tells the article's places it holds by array reads, not a lookup per term.
-      ...(s?.centroidById && { shared: this.space.placesHeld(s.centroidById) }),
+      // The centroid by id tells the article's places it holds by array reads, not a lookup per term.
+      shared: s ? this.space.placesHeld(s.centroid.byId()) : new Uint8Array(vector.length),
       ...leads.dense,
     });
   }
@@ -628,7 +640,7 @@ class ChorusClusterer implements OnlineClusterer {
       for (const key of this.storyState.get(c.story)?.recent ?? []) {
         const m = this.members.get(key);
         if (!m) continue;
-        m.dense ??= vectors.embed(m.vector);
+        m.dense ??= vectors.embed(this.space.pairs(m.byId));
         for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) + (m.dense[d] ?? 0);
         best = Math.max(best, denseCosine(article, m.dense));
       }
@@ -677,11 +689,10 @@ class ChorusClusterer implements OnlineClusterer {
    */
   private unitVector(
     terms: readonly string[],
-    numbers: Int32Array,
+    { numbers, weights, sorted: sortedRoom }: Scratch,
     counts: readonly number[],
     idf: Float64Array,
   ): { vector: TermWeight[]; byId: IdVector } {
-    const weights = new Float64Array(terms.length);
     const places: number[] = [];
     for (let i = 0; i < terms.length; i++) {
       const w = this.termWeight(counts[i]!) * idf[i]! ** this.options.idfPower;
@@ -696,17 +707,13 @@ class ChorusClusterer implements OnlineClusterer {
     // finds that weight).
     let kept = places;
     if (places.length > most && most > 0) {
-      const sorted = new Float64Array(places.length);
+      const sorted = sortedRoom.subarray(0, places.length);
       for (let k = 0; k < places.length; k++) sorted[k] = weights[places[k]!]!;
       sorted.sort();
       const least = sorted[places.length - most]!;
       kept = places.filter((p) => weights[p]! >= least);
     }
-    kept.sort((a, b) => {
-      const ta = terms[a]!;
-      const tb = terms[b]!;
-      return weights[b]! - weights[a]! || (ta < tb ? -1 : ta > tb ? 1 : 0);
-    });
+    sortHeaviestFirst(kept, weights, terms);
     if (kept.length > most) kept.length = most;
     let norm = 0;
     for (const p of kept) norm += weights[p]! * weights[p]!;
@@ -725,6 +732,25 @@ class ChorusClusterer implements OnlineClusterer {
     return { vector, byId: this.space.known(ids, unit) };
   }
 
+  /**
+   * Arrays by place in the arriving article's terms, reused from one article to the next: each was a
+   * new array of a few hundred numbers per article, and a typed array that large is allocated outside
+   * the heap at a cost of about a microsecond.
+   */
+  private scratchFor(length: number): Scratch {
+    if (this.scratch.numbers.length < length) {
+      let room = this.scratch.numbers.length;
+      while (room < length) room *= 2;
+      this.scratch = {
+        numbers: new Int32Array(room),
+        idf: new Float64Array(room),
+        weights: new Float64Array(room),
+        sorted: new Float64Array(room),
+      };
+    }
+    return this.scratch;
+  }
+
   /** Weight of a term said `count` times (weighted by title and entity weights), before IDF. */
   private termWeight(count: number): number {
     const k1 = this.options.saturation;
@@ -732,15 +758,15 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /** Candidate stories with their scores, best first (ties: older story first). */
-  private score(vector: readonly TermWeight[], time: number, decide: Decide, scan: boolean): Scored[] {
+  private score(article: IdVector, time: number, decide: Decide, scan: boolean): Scored[] {
     // The additions are made in the same order as into the map this replaced, so the sums are the same.
     const scoring = ++this.scorings;
     if (this.partialOf.length < this.nextMember) this.growPartials();
     const { partialOf, scoredIn } = this;
     const touched: number[] = [];
-    for (let n = 0; n < Math.min(vector.length, this.options.indexTerms); n++) {
-      const [t, w] = vector[n]!;
-      const list = this.postings.get(t);
+    for (let n = 0; n < Math.min(article.ids.length, this.options.indexTerms); n++) {
+      const w = article.weights[n]!;
+      const list = this.postings[article.ids[n]!];
       if (!list) continue;
       // The newest `postingCap` postings of members still held, newest first. Postings of forgotten
       // members are skipped, not counted against the cap: a restored clusterer holds no such postings,
@@ -811,7 +837,7 @@ class ChorusClusterer implements OnlineClusterer {
     const out: Scored[] = [];
     for (const s of found) {
       const { id: story, link } = s;
-      const centroid = s.norm > 0 ? this.centroidDot(vector, s) / s.norm : 0;
+      const centroid = s.norm > 0 ? this.centroidDot(article, s.centroid) / s.norm : 0;
       const raw = (1 - this.options.linkWeight) * centroid + this.options.linkWeight * link;
       const penalty = decide.sizePenalty * Math.log(Math.max(1, this.book.size(story)));
       const decay = Number.isNaN(s.decayNow) ? this.decay(s, time, decide) : s.decayNow;
@@ -830,23 +856,21 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   /**
-   * `dot(vector, s.centroid)`, by term id once the centroid is laid out (`centroidById`): the products
-   * are added in the article's order either way, so the sum is the same, bit for bit. The article
-   * loaded in the term space is `vector` (see `add` and `lateJoins`).
+   * `dot(vector, centroid)` of the article loaded in the term space (see `add` and `lateJoins`), the
+   * products added in the article's order whichever way it is read, so the sum is the same, bit for bit.
    */
-  private centroidDot(vector: readonly TermWeight[], s: StoryState): number {
-    // Laid out, the centroid costs one array read per centroid term: a short vector (a headline's few
-    // terms) is cheaper to look up term by term (the UCI stream ran 40 % slower when every centroid
-    // was read by id).
-    if (vector.length * ARRAY_READS_PER_LOOKUP < s.centroid.size) return dot(vector, s.centroid);
-    if (!s.centroidById) {
-      if (s.lookupsSinceChange < s.centroid.size) {
-        s.lookupsSinceChange += vector.length;
-        return dot(vector, s.centroid);
-      }
-      s.centroidById = this.space.internMap(s.centroid);
+  private centroidDot(article: IdVector, centroid: Centroid): number {
+    // Read by id, the centroid costs one array read per centroid term: a short vector (a headline's few
+    // terms) is cheaper to look up term by term in the centroid's index (the UCI stream ran 40 % slower
+    // when every centroid was read by id).
+    if (article.ids.length * ARRAY_READS_PER_LOOKUP >= centroid.size)
+      return this.space.articleOrderDot(centroid.byId());
+    let s = 0;
+    for (let i = 0; i < article.ids.length; i++) {
+      const p = centroid.placeOf(article.ids[i]!);
+      if (p >= 0) s += article.weights[i]! * centroid.weightAt(p);
     }
-    return this.space.articleOrderDot(s.centroidById);
+    return s;
   }
 
   private growPartials(): void {
@@ -865,7 +889,12 @@ class ChorusClusterer implements OnlineClusterer {
    * raw score, times its weight in the article), for explanations. The article must be the term space's
    * loaded vector: the member's weights are read by the article's places, not through a map of them.
    */
-  private explain(vector: readonly TermWeight[], story: string, member: number): TermWeight[] {
+  private explain(
+    vector: readonly TermWeight[],
+    article: IdVector,
+    story: string,
+    member: number,
+  ): TermWeight[] {
     const s = this.storyState.get(story);
     const m = this.members.get(member);
     const lw = this.options.linkWeight;
@@ -873,14 +902,13 @@ class ChorusClusterer implements OnlineClusterer {
     const parts: [string, number][] = [];
     for (let i = 0; i < vector.length; i++) {
       const [t, w] = vector[i]!;
-      const c = s && s.norm > 0 ? s.centroid.get(t) : undefined;
+      const c = s && s.norm > 0 ? s.centroid.get(article.ids[i]!) : undefined;
       const fromCentroid = c === undefined || !s ? undefined : ((1 - lw) * c) / s.norm;
       const mine = own?.[i] ?? NaN;
       const blended = Number.isNaN(mine) ? fromCentroid : (fromCentroid ?? 0) + lw * mine;
       if (blended !== undefined) parts.push([t, w * blended]);
     }
-    parts.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    return parts.slice(0, 5);
+    return heaviestParts(parts, 5);
   }
 
   private decay(s: StoryState, time: number, { graceDays, halfLifeDays }: Decide): number {
@@ -895,8 +923,9 @@ class ChorusClusterer implements OnlineClusterer {
     const sb = this.storyState.get(b);
     if (!sa || !sb || sa.norm === 0 || sb.norm === 0) return 0;
     let s = 0;
-    const [small, large] = sa.centroid.size <= sb.centroid.size ? [sa, sb] : [sb, sa];
-    for (const [t, w] of small.centroid) s += w * (large.centroid.get(t) ?? 0);
+    const [small, large] =
+      sa.centroid.size <= sb.centroid.size ? [sa.centroid, sb.centroid] : [sb.centroid, sa.centroid];
+    for (let p = 0; p < small.size; p++) s += small.weightAt(p) * (large.get(small.idAt(p)) ?? 0);
     return s / (sa.norm * sb.norm);
   }
 
@@ -905,7 +934,8 @@ class ChorusClusterer implements OnlineClusterer {
     const b = this.storyState.get(from);
     this.book.merge(from, into);
     if (!a || !b) return;
-    for (const [t, w] of b.centroid) a.centroid.set(t, quantize((a.centroid.get(t) ?? 0) + w));
+    for (let p = 0; p < b.centroid.size; p++)
+      a.centroid.add(b.centroid.idAt(p), b.centroid.weightAt(p), quantize);
     this.trimCentroid(a);
     const recent = [...a.recent, ...b.recent].sort((x, y) => x - y);
     a.recent.length = 0;
@@ -920,25 +950,16 @@ class ChorusClusterer implements OnlineClusterer {
     this.storyState.delete(from);
   }
 
-  private remember(
-    story: string,
-    id: string,
-    vector: TermWeight[],
-    byId: IdVector,
-    time: number,
-    dated: boolean,
-  ): void {
+  private remember(story: string, id: string, byId: IdVector, time: number, dated: boolean): void {
     const key = this.nextMember++;
-    this.members.set(key, { id, story, vector, byId, dated });
-    for (const [t, w] of vector.slice(0, this.options.indexTerms)) {
-      this.post(t, key, w);
-    }
+    this.members.set(key, { id, story, byId, dated });
+    this.postTop(key, byId);
     let s = this.storyState.get(story);
     if (!s) {
-      s = newStoryState(story, new Map(), []);
+      s = newStoryState(story, new Centroid(byId.ids.length), []);
       this.storyState.set(story, s);
     }
-    for (const [t, w] of vector) s.centroid.set(t, quantize((s.centroid.get(t) ?? 0) + w));
+    for (let i = 0; i < byId.ids.length; i++) s.centroid.add(byId.ids[i]!, byId.weights[i]!, quantize);
     this.trimCentroid(s);
     s.recent.push(key);
     this.dropOldMembers(s);
@@ -953,11 +974,18 @@ class ChorusClusterer implements OnlineClusterer {
    * doubled since its last sweep (O(1) per posting on average); postings of held members stay, so the
    * list always holds every held member's posting, as a restored list does.
    */
-  private post(t: string, key: number, weight: number): void {
-    let list = this.postings.get(t);
-    if (!list) this.postings.set(t, (list = new PostingList(this.options.postingCap * 1.5)));
+  private post(id: number, key: number, weight: number): void {
+    while (this.postings.length <= id) this.postings.push(undefined);
+    let list = this.postings[id];
+    if (!list) this.postings[id] = list = new PostingList(this.options.postingCap * 1.5);
     list.push(key, weight);
     if (list.length > list.sweepAt) this.sweep(list);
+  }
+
+  /** Posts member `key` under each of its `indexTerms` heaviest terms. */
+  private postTop(key: number, byId: IdVector): void {
+    for (let i = 0; i < Math.min(byId.ids.length, this.options.indexTerms); i++)
+      this.post(byId.ids[i]!, key, byId.weights[i]!);
   }
 
   /** Drops the postings of forgotten members from `list`. */
@@ -967,19 +995,19 @@ class ChorusClusterer implements OnlineClusterer {
   }
 
   private trimCentroid(s: StoryState): void {
-    if (s.centroid.size > this.options.centroidTerms * 1.5) {
-      const kept = [...s.centroid]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, this.options.centroidTerms);
-      s.centroid.clear();
-      for (const [t, w] of kept) s.centroid.set(t, w);
+    const c = s.centroid;
+    if (c.size > this.options.centroidTerms * 1.5) {
+      const places = Array.from({ length: c.size }, (_, p) => p);
+      places.sort((a, b) => {
+        const d = c.weightAt(b) - c.weightAt(a);
+        if (d !== 0) return d;
+        return this.df.termOf(c.idAt(a)) < this.df.termOf(c.idAt(b)) ? -1 : 1;
+      });
+      places.length = this.options.centroidTerms;
+      c.keep(places);
     }
-    // Every change to a centroid ends here, so its id layout is laid out again when next needed.
-    let n = 0;
-    for (const w of s.centroid.values()) n += w * w;
-    s.norm = Math.sqrt(n);
-    s.centroidById = undefined;
-    s.lookupsSinceChange = 0;
+    // Every change to a centroid ends here.
+    s.norm = c.norm();
   }
 
   /**
@@ -1026,12 +1054,15 @@ class ChorusClusterer implements OnlineClusterer {
       nextMember: this.nextMember,
       newest: Number.isFinite(this.newest) ? this.newest : null,
       members: [...this.members].map(([key, m]) => {
-        const v = m.vector.map(([t, w]) => [t, w] as const);
+        const v = this.space.pairs(m.byId);
         return m.dated ? ([key, m.id, m.story, v, 1] as const) : ([key, m.id, m.story, v] as const);
       }),
       stories: [...this.storyState].map(([id, s]) => [
         id,
-        [...s.centroid].map(([t, w]) => [t, w]),
+        Array.from({ length: s.centroid.size }, (_, p) => [
+          this.df.termOf(s.centroid.idAt(p)),
+          s.centroid.weightAt(p),
+        ]),
         s.recent,
         s.first ?? null,
         s.last ?? null,
@@ -1045,20 +1076,13 @@ class ChorusClusterer implements OnlineClusterer {
     this.newest = state.newest ?? -Infinity;
     // Members saved before late joins carry no flag: they are not given a second chance.
     for (const [key, id, story, vector, dated] of state.members) {
-      const v = vector.map(([t, w]) => [t, w] as const);
-      this.members.set(key, {
-        id,
-        story,
-        vector: v,
-        byId: this.space.intern(v),
-        dated: dated === 1,
-      });
-      for (const [t, w] of v.slice(0, this.options.indexTerms)) {
-        this.post(t, key, w);
-      }
+      const byId = this.space.intern(vector);
+      this.members.set(key, { id, story, byId, dated: dated === 1 });
+      this.postTop(key, byId);
     }
     for (const [id, centroid, recent, first, last] of state.stories) {
-      const s = newStoryState(id, new Map(centroid), [...recent]);
+      const byId = centroid.map(([t, w]) => [this.space.idOf(t), w] as const);
+      const s = newStoryState(id, Centroid.of(byId), [...recent]);
       if (first !== null) s.first = first;
       if (last !== null) s.last = last;
       this.trimCentroid(s);
@@ -1168,13 +1192,12 @@ function storyOrder(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1));
 }
 
-function newStoryState(id: string, centroid: Map<string, number>, recent: number[]): StoryState {
+function newStoryState(id: string, centroid: Centroid, recent: number[]): StoryState {
   return {
     id,
     centroid,
     norm: 0,
     recent,
-    lookupsSinceChange: 0,
     foundIn: 0,
     link: 0,
     linkMember: -1,

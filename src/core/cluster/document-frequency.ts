@@ -73,12 +73,15 @@ export class DocumentFrequency implements TermNumbering {
    * Counts one document's distinct terms, as `add` does, and gives each its `idf` as it is once the
    * document is counted, in the order given: one lookup per term where `add` then `idf` took two
    * (each term's idf depends only on its own count and the number of documents). Each term's number
-   * goes into `numbers`, when given.
+   * goes into `numbers`, when given; the idfs into `out` (at least as long as `terms`), when given.
    */
-  addWithIdf(terms: readonly string[], numbers?: Int32Array): Float64Array {
+  addWithIdf(
+    terms: readonly string[],
+    numbers?: Int32Array,
+    out: Float64Array = new Float64Array(terms.length),
+  ): Float64Array {
     this.documents++;
     const n = this.documents + (this.prior?.documents ?? 0);
-    const out = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) {
       const c = this.count(terms[i]!);
       out[i] = Math.log((n + 1) / (this.online[c]! + this.priors[c]! + 0.5));
@@ -94,6 +97,11 @@ export class DocumentFrequency implements TermNumbering {
   numberOf(term: string): number {
     const c = this.numbers.get(term);
     return c >= 0 ? c : this.insert(term, 0);
+  }
+
+  /** The term numbered `n` (`TermNumbering`). */
+  termOf(n: number): string {
+    return this.terms[n]!;
   }
 
   /** Terms numbered so far. */

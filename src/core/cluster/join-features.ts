@@ -58,9 +58,12 @@ export interface JoinEvidence {
   /** The same for the best member cosine and the centroid cosine: which story holds the nearest article. */
   readonly linkLead: number;
   readonly centroidLead: number;
-  /** The article's unit vector and the story's centroid (unnormalised weights). */
+  /**
+   * The article's unit vector, and the story's centroid's terms when `shared` is not given (the
+   * clusterer gives `shared`: its centroids are kept by term id).
+   */
   readonly vector: readonly TermWeight[];
-  readonly centroidTerms: ReadonlyMap<string, number>;
+  readonly centroidTerms?: ReadonlyMap<string, number>;
   /**
    * Mean cosine between the story's own recent members (0 for a story of one article): a story whose
    * sources agree closely expects a newcomer to agree as closely; one that barely holds together does not.
@@ -131,7 +134,7 @@ export function joinFeatures(e: JoinEvidence): number[] {
   const { terms, shared: holds } = e;
   for (let p = 0; p < e.vector.length; p++) {
     const [t, w] = e.vector[p]!;
-    if (holds ? holds[p] !== 1 : !e.centroidTerms.has(t)) continue;
+    if (holds ? holds[p] !== 1 : !e.centroidTerms?.has(t)) continue;
     shared++;
     weight += w * w;
     const i = terms ? terms.idf(p) : e.idf(t);

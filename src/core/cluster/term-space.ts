@@ -21,6 +21,8 @@ import type { TermWeight } from './sparse.js';
  */
 export interface TermNumbering {
   numberOf(term: string): number;
+  /** The term numbered `id`. */
+  termOf(id: number): string;
   readonly vocabulary: number;
 }
 
@@ -31,11 +33,19 @@ class OwnNumbering implements TermNumbering {
    * characters from one array instead of a bucket, an entry and a string object elsewhere in memory.
    */
   private readonly ids = new StringTable();
+  private readonly terms: string[] = [];
 
   numberOf(t: string): number {
     let id = this.ids.get(t);
-    if (id < 0) this.ids.set(t, (id = this.ids.size));
+    if (id < 0) {
+      this.ids.set(t, (id = this.ids.size));
+      this.terms.push(t);
+    }
     return id;
+  }
+
+  termOf(id: number): string {
+    return this.terms[id]!;
   }
 
   get vocabulary(): number {
@@ -66,6 +76,8 @@ export class TermSpace {
   private loaded: Int32Array = new Int32Array(0);
   /** A second vector's weights by id, for `pairDot`; all 0 between calls. */
   private scratch = new Float64Array(0);
+  /** Room for `placesHeld`. */
+  private held = new Uint8Array(0);
   /** Products by article place, for sums in the article's order. */
   private products = new Float64Array(0);
 
@@ -86,20 +98,23 @@ export class TermSpace {
     return this.grown({ ids, weights });
   }
 
-  /** `intern` of a map's entries in its order (a story's centroid), without copying them to an array. */
-  internMap(map: ReadonlyMap<string, number>): IdVector {
-    const ids = new Int32Array(map.size);
-    const weights = new Float64Array(map.size);
-    let i = 0;
-    map.forEach((w, t) => {
-      ids[i] = this.numbering.numberOf(t);
-      weights[i++] = w;
-    });
-    return this.grown({ ids, weights });
+  /** The id of `term`, giving a new term a new id. */
+  idOf(term: string): number {
+    const id = this.numbering.numberOf(term);
+    this.grown(undefined);
+    return id;
+  }
+
+  /** The vector's terms and weights as pairs, in its order. */
+  pairs(held: IdVector): TermWeight[] {
+    const out: TermWeight[] = [];
+    for (let i = 0; i < held.ids.length; i++)
+      out.push([this.numbering.termOf(held.ids[i]!), held.weights[i]!]);
+    return out;
   }
 
   /** `held`, once the arrays by id are long enough for every id given so far. */
-  private grown(held: IdVector): IdVector {
+  private grown<T>(held: T): T {
     if (this.numbering.vocabulary > this.weight.length) this.grow(this.numbering.vocabulary);
     return held;
   }
@@ -142,9 +157,13 @@ export class TermSpace {
     return out;
   }
 
-  /** 1 at each place of the loaded article whose term `held` holds, else 0. */
+  /**
+   * 1 at each place of the loaded article whose term `held` holds, else 0: a view of one array reused
+   * by every call (valid until the next), as a new array each time cost more than filling it.
+   */
   placesHeld(held: IdVector): Uint8Array {
-    const out = new Uint8Array(this.loaded.length);
+    if (this.held.length < this.loaded.length) this.held = new Uint8Array(2 * this.loaded.length);
+    const out = this.held.subarray(0, this.loaded.length).fill(0);
     const { ids } = held;
     const present = this.present;
     for (let i = 0; i < ids.length; i++) {
