@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle, normalizeWhitespace, normalizeWhitespaceStepByStep } from '../../src/core/article.js';
 
+/** `count` texts of up to `maxLength - 1` pieces of `alphabet`, the same ones for the same seed. */
+function* randomTexts(alphabet: readonly string[], seed: number, count: number, maxLength: number) {
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  for (let k = 0; k < count; k++) {
+    yield Array.from({ length: next() % maxLength }, () => alphabet[next() % alphabet.length]).join('');
+  }
+}
+
 describe('normalizeWhitespace', () => {
   it.each<[string, string]>([
     ['a\r\nb\rc', 'a\nb\nc'],
@@ -29,10 +37,7 @@ describe('normalizeWhitespace', () => {
       '\ufeff',
       '.',
     ];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-    for (let k = 0; k < 5000; k++) {
-      const text = Array.from({ length: next() % 12 }, () => alphabet[next() % alphabet.length]).join('');
+    for (const text of randomTexts(alphabet, 7, 5000, 12)) {
       expect(normalizeWhitespace(text)).toBe(normalizeWhitespaceStepByStep(text));
     }
   });
@@ -63,12 +68,8 @@ describe('normalizeWhitespace', () => {
       '\ufeff',
       '.',
     ];
-    let seed = 3;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-    for (let k = 0; k < 50000; k++) {
-      const once = normalizeWhitespace(
-        Array.from({ length: next() % 14 }, () => alphabet[next() % alphabet.length]).join(''),
-      );
+    for (const text of randomTexts(alphabet, 3, 50000, 14)) {
+      const once = normalizeWhitespace(text);
       expect(normalizeWhitespace(once), JSON.stringify(once)).toBe(once);
     }
   });
