@@ -21,6 +21,11 @@
  *
  *   npx tsx lab/summarize/broken-sentences.ts /work/shared/data/multi-news/validation.jsonl.gz --limit 1000 [--list]
  *
+ * It also counts the citation markers the reports print inside an open quotation, as main printed
+ * them (one after each sentence) and as the renderers print them now (`markerSlots`): the summary is
+ * read as one paragraph, straight marks toggling and curly ones nesting, and markers after the last
+ * point where every quotation is closed are not counted (a stray mark leaves nothing to close).
+ *
  * `--list` prints each hit's example id, kind and summary position (no text: the data stays out of logs
  * kept in the repository).
  */
@@ -32,6 +37,7 @@ import type { AnalyzedStory, Summary } from '../../src/core/model.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
 import { getSummarizer } from '../../src/core/summarize/registry.js';
 import { parseMultiNewsLine } from '../../src/io/multinews.js';
+import { markerSlots } from '../../src/web/marker-slots.js';
 
 export const KINDS = [
   'split quote',
@@ -152,6 +158,28 @@ function ownMarksUnpaired(text: string): boolean {
   return straight % 2 === 1 || opens !== [...text].filter((c) => c === '”').length;
 }
 
+/**
+ * How many of the markers printed after the summary sentences `texts` (`markers[k]` after sentence k)
+ * stand inside an open quotation that a later mark closes.
+ */
+export function markersInsideQuotes(texts: readonly string[], markers: readonly number[]): number {
+  let straight = false;
+  let curly = 0;
+  const open: boolean[] = [];
+  let settled = 0;
+  texts.forEach((text, k) => {
+    for (const c of text) {
+      if (c === '"') straight = !straight;
+      else if (c === '“') curly++;
+      else if (c === '”') curly = Math.max(0, curly - 1);
+      if (!straight && curly === 0) settled = open.length;
+    }
+    for (let m = 0; m < (markers[k] ?? 0); m++) open.push(straight || curly > 0);
+  });
+  if (!straight && curly === 0) settled = open.length;
+  return open.slice(0, settled).filter(Boolean).length;
+}
+
 /** Each summary sentence's index in `doc`, through its origin citation or its text (−1 when not found). */
 function placeSentences(doc: AnalyzedStory, summary: Summary): number[] {
   const byText = new Map<string, number>();
@@ -178,6 +206,7 @@ function main(): void {
   let sentences = 0;
   let broken = 0;
   let examples = 0;
+  const markers = { printed: 0, insideBefore: 0, insideNow: 0 };
   const raw = readFileSync(path);
   const lines = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter(Boolean);
   for (const [n, line] of lines.slice(0, Number(values.limit)).entries()) {
@@ -188,6 +217,14 @@ function main(): void {
     const summary = chorus.summarize(doc, { words: 250 });
     const kinds = classify(doc, summary, Array.isArray(documents) ? documents.map(String) : []);
     sentences += kinds.length;
+    const texts = summary.sentences.map((x) => x.text);
+    const now = markerSlots(summary.sentences).map((slots) => slots.length);
+    markers.printed += now.reduce((a, b) => a + b, 0);
+    markers.insideBefore += markersInsideQuotes(
+      texts,
+      texts.map(() => 1),
+    );
+    markers.insideNow += markersInsideQuotes(texts, now);
     kinds.forEach((ks, k) => {
       if (ks.length > 0) broken++;
       for (const kind of ks) {
@@ -198,6 +235,10 @@ function main(): void {
   }
   console.log(`examples ${examples}  summary sentences ${sentences}  of some kind ${broken}`);
   for (const kind of KINDS) console.log(`${kind.padEnd(13)} ${String(counts.get(kind)).padStart(5)}`);
+  console.log(
+    `citation markers inside an open quotation: ${markers.insideBefore} of ${sentences} one per sentence, ` +
+      `${markers.insideNow} of ${markers.printed} as the reports print them`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

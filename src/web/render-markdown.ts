@@ -1,9 +1,11 @@
 /**
  * The readable report `chorus summarize` prints: the cited summary, the sources, then the comparison.
- * Markers are 1-based article numbers, the same numbers the source list uses.
+ * Markers are 1-based article numbers, the same numbers the source list uses; a quotation shown over
+ * several summary sentences gets its marker after its closing piece (marker-slots.ts).
  */
 import { corroborationLabel } from '../core/compare/index.js';
 import type { Citation, StoryReport } from '../core/model.js';
+import { markerSlots } from './marker-slots.js';
 
 /**
  * Article text as inert Markdown: raw HTML in a headline or a sentence (`<img onerror=…>`) would be
@@ -56,6 +58,7 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
   const { story, summary, comparison } = report;
   const title = story.title ?? story.articles.find((a) => a.title)?.title ?? 'Story';
   const out: string[] = [`# ${mdText(title)}`, ''];
+  const slots = markerSlots(summary.sentences);
   out.push(
     `_${plural(story.articles.length, 'source')} · ${summary.words} words · method \`${summary.method}\`_`,
     '',
@@ -65,7 +68,11 @@ export function renderMarkdown(report: StoryReport, options: Partial<MarkdownOpt
     ...section(
       'Summary',
       summary.sentences.length
-        ? [summary.sentences.map((s) => `${mdText(s.text)} ${citationMarker(s.citations)}`).join(' ')]
+        ? [
+            summary.sentences
+              .map((s, i) => [mdText(s.text), ...slots[i]!.map((m) => citationMarker(m.citations))].join(' '))
+              .join(' '),
+          ]
         : [],
       // The summarizer's first warning says why nothing was chosen (no sentences, or a budget too small).
       `no summary: ${summary.warnings[0] ?? 'no usable sentences in the sources'}`,

@@ -1,6 +1,6 @@
 /** The summary lab's kinds of broken sentences, on a fictional story and hand-built summaries. */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../lab/summarize/broken-sentences.js';
+import { classify, markersInsideQuotes } from '../../lab/summarize/broken-sentences.js';
 import { buildSummary } from '../../src/core/summarize/summary.js';
 import { analyzed } from '../summarize/story.js';
 
@@ -37,5 +37,18 @@ describe('classify', () => {
   it('finds a caption run on into the story after its credit in the raw text', () => {
     const raw = ['Parent Ruth Okafor spoke at ( photo: jo park ) the meeting for ten minutes.'];
     expect(kindsOf(['Parent Ruth'], raw)).toEqual([['fused caption']]);
+  });
+});
+
+describe('markersInsideQuotes', () => {
+  it.each<[string, string[], number[], number]>([
+    ['none', [], [], 0],
+    ['after each piece of a quotation', ['"One.', 'Two.', 'Three."', 'Four.'], [1, 1, 1, 1], 2],
+    ['after the closing piece only', ['"One.', 'Two.', 'Three."'], [0, 0, 1], 0],
+    ['curly marks, two markers on a piece', ['“One.', 'Two.”'], [2, 1], 2],
+    ['a stray mark closes nothing later', ['Fine.', 'A "stray.', 'Later.'], [1, 1, 1], 0],
+    ['inside before a stray mark', ['"One.', 'Two."', 'A "stray.'], [1, 1, 1], 1],
+  ])('%s', (_, texts, markers, expected) => {
+    expect(markersInsideQuotes(texts, markers)).toBe(expected);
   });
 });

@@ -2,12 +2,15 @@
  * The cited summary. Each marker number links to the passage of that source the sentence stands on
  * (`#cite-S-N` in the sources list), which the stylesheet highlights as the link target; a citation
  * whose passage cannot be found links to the source itself. A citation pointing outside the story is
- * printed without a link rather than as a link to nowhere.
+ * printed without a link rather than as a link to nowhere. A quotation shown over several summary
+ * sentences gets one marker after its closing piece (marker-slots.ts), linking to its first piece's
+ * passages.
  */
 import type { Citation } from '../../core/model.js';
 import { evidenceTitle } from '../evidence-title.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ReportView } from '../report-view.js';
+import { markerSlots, type MarkerSlot } from '../marker-slots.js';
 import { section, sourceAnchor } from './common.js';
 
 /** Anchor id of the passage of article `article` cited by summary sentence `sentence`. */
@@ -23,7 +26,7 @@ export function citationTarget(view: ReportView, s: number, c: Citation): string
     : citeAnchor(s, c.article);
 }
 
-function marker(view: ReportView, s: number, citations: readonly Citation[]): SafeHtml {
+function marker(view: ReportView, { sentence: s, citations }: MarkerSlot): SafeHtml {
   const parts = citations.map((c, i) => {
     const target = citationTarget(view, s, c);
     const passage = c.passage ?? view.sentenceText(c.article, c.sentence);
@@ -46,15 +49,15 @@ function marker(view: ReportView, s: number, citations: readonly Citation[]): Sa
 
 export function renderSummary(view: ReportView): SafeHtml {
   const { summary } = view.report;
+  const slots = markerSlots(summary.sentences);
+  const markers = (i: number) => slots[i]!.map((m) => marker(view, m));
   const body = html`<p class="summary">
       ${summary.sentences.map((s, i) =>
         view.isNewSentence(i)
           ? html`<mark class="sentence new" id="summary-${i + 1}"
-              ><span class="new-badge">new</span> ${s.text}${marker(view, i, s.citations)}</mark
+              ><span class="new-badge">new</span> ${s.text}${markers(i)}</mark
             > `
-          : html`<span class="sentence" id="summary-${i + 1}"
-              >${s.text}${marker(view, i, s.citations)}</span
-            > `,
+          : html`<span class="sentence" id="summary-${i + 1}">${s.text}${markers(i)}</span> `,
       )}
     </p>
     <p class="meta">
