@@ -45,11 +45,15 @@ const ROLES: ReadonlySet<string> = new Set([
   ...personTitles.descriptors,
   ...roleWords.roles,
 ]);
-// Words with what separates each from the next: a role word (a title may keep its stop: "gov."),
-// then a first name, then a surname, read word by word (one pass; a regex of every role is slow).
-const WORD = /(\p{L}[\p{L}'’-]*)(\.?)(?=(\s*))/gu;
+// A word, then (sticky, at a role word's end) its stop, spaces, a first name, spaces and a surname:
+// one scan of the words, and only a role word looks further (a regex of every role is slow, and so
+// was a match object per word with its spaces).
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+const NAME_AFTER_ROLE = /\.?\s+(\p{L}[\p{L}'’-]*)\s+(\p{L}[\p{L}'’-]*)/duy;
 const NOT_SURNAME: ReadonlySet<string> = new Set([...STOP_WORDS, ...clauseWords.ownVerbs, 'said', 'says']);
 const VERB = new RegExp(`^(?:${CUE_VERBS})$`, 'u');
+// A letter, apostrophe or hyphen ends the two code units before a surname (one code point or two).
+const NAME_CHAR_BEFORE = /[\p{L}'’-]$/u;
 const FIRST_BEFORE = /(?<![\p{L}'’-])(\p{Ll}+)\s+$/u;
 // Before a surname that speaks: an inverted verb, an honorific; after it: a cue verb (an apposition
 // may come between).
@@ -79,26 +83,27 @@ export function recaseNames(text: string, skip: readonly { open: number; close: 
   const at: number[] = [];
   const surnames = new Set<string>();
   const free = (from: number, to: number) => !skip.some((q) => from < q.close && q.open < to);
-  const words = [...text.matchAll(WORD)];
-  for (let i = 0; i + 2 < words.length; i++) {
-    const [role, first, last] = [words[i]!, words[i + 1]!, words[i + 2]!];
-    // Only spaces between the three words, and no stop after the first name ("gov." keeps its own).
-    if (first[2] !== '' || role.index + role[0].length + role[3]!.length !== first.index) continue;
-    if (role[3] === '' || first[3] === '' || first.index + first[0].length + first[3]!.length !== last.index)
-      continue;
-    const name = last[1]!;
-    if (!ROLES.has(role[1]!.toLowerCase()) || !FIRST.test(first[1]!) || !firstNameGender(first[1]!)) continue;
-    if (!surnameLike(name)) continue;
-    if (!free(first.index, last.index + name.length)) continue;
-    at.push(first.index, last.index);
+  WORD.lastIndex = 0;
+  for (let role = WORD.exec(text); role; role = WORD.exec(text)) {
+    if (!ROLES.has(role[0].toLowerCase())) continue;
+    NAME_AFTER_ROLE.lastIndex = role.index + role[0].length;
+    const m = NAME_AFTER_ROLE.exec(text);
+    if (!m?.indices) continue;
+    const first = m[1]!;
+    const name = m[2]!;
+    const firstAt = m.indices[1]![0];
+    const nameAt = m.indices[2]![0];
+    if (!FIRST.test(first) || !firstNameGender(first) || !surnameLike(name)) continue;
+    if (!free(firstAt, nameAt + name.length)) continue;
+    at.push(firstAt, nameAt);
     surnames.add(name);
   }
   if (at.length === 0) return text;
-  const names = new RegExp(
-    `(?<![\\p{L}'’-])(?:${[...surnames].map(escapeRegExp).join('|')})(?![\\p{L}'’-])`,
-    'gu',
-  );
+  // The lookbehind is checked by hand: a pattern that opens with one finds no literal to skip to and
+  // tries every position of the article.
+  const names = new RegExp(`(?:${[...surnames].map(escapeRegExp).join('|')})(?![\\p{L}'’-])`, 'gu');
   for (const m of text.matchAll(names)) {
+    if (NAME_CHAR_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     const end = m.index + m[0].length;
     if (!free(m.index, end)) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
@@ -108,12 +113,15 @@ export function recaseNames(text: string, skip: readonly { open: number; close: 
     const first = FIRST_BEFORE.exec(before);
     if (first && firstNameGender(first[1]!)) at.push(m.index - first[0].length);
   }
-  const chars = text.split('');
-  for (const i of at) {
-    const c = chars[i]!.toUpperCase();
-    if (c.length === 1) chars[i] = c;
+  let out = '';
+  let from = 0;
+  for (const i of [...new Set(at)].sort((a, b) => a - b)) {
+    const c = text[i]!.toUpperCase();
+    if (c.length !== 1) continue;
+    out += text.slice(from, i) + c;
+    from = i + 1;
   }
-  const out = chars.join('');
+  out += text.slice(from);
   // The names recased, the text is still one that lost its case.
   if (lostCase(text)) remember(out, true);
   return out;
