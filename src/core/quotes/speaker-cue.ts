@@ -40,6 +40,7 @@ const PARTICLE_NAME = /^(?:al|el|ad|ed|as|ash|ath|az|ibn|abu|d)[-'’]\p{Lu}/u;
  */
 const PLACE_TAIL =
   /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),\s*\p{Ll}[^,“”"]{0,200}\s(?:of|at|in|from)\s[^,“”"]{0,120}\p{Lu}[\p{L}\p{M}'’.-]*,\s*(?<tail>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})$/u;
+const PLACE_TAIL_END = /^,\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}$/u;
 /** "Last month, it expelled…": a time noun after an opening word is no verb of it. */
 const TIME_NOUN =
   /^\s+(?:month|week|year|night|weekend|time|season|decade|century|morning|afternoon|evening|summer|winter|spring|fall|autumn)s?(?![\p{L}])/u;
@@ -102,7 +103,7 @@ const AFTER_SUBJECT = new RegExp(
   'u',
 );
 const AFTER_INVERTED = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:(?:\\p{Lu}\\.)*\\p{Lu}|${TITLES}|Jr|St))\\.){1,90})`,
+  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|[\\s.])\\p{Lu}|(?:^|\\s)(?:${TITLES}|Jr|St))\\.){1,90})`,
   'u',
 );
 // Before the quote: the last cue verb of the sentence (searched from the right).
@@ -160,6 +161,8 @@ const QUOTED_AS =
   /\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+(?:[^“”",]{1,80}?\s+)?as\s+(?:saying|telling\s+[^“”"]{1,40}?)[\s,:]*(?:that\s+)?$/u;
 
 function quotedAsSaying(text: string, open: number): SpeakerCue | undefined {
+  // Cheap test first: most quotes have no "quoted" before them.
+  if (text.lastIndexOf(' quoted ', open) < open - 400) return undefined;
   const { sentence, base } = sentenceBefore(text, open);
   const m = QUOTED_AS.exec(sentence);
   // Inside another quote of the sentence nothing is a cue.
@@ -412,7 +415,7 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   // Adverbs between subject and verb ("Trump later", "she has").
   const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
   for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
-  const place = PLACE_TAIL.exec(s);
+  const place = PLACE_TAIL_END.test(s.slice(s.lastIndexOf(','))) ? PLACE_TAIL.exec(s) : null;
   if (place && !FIRST_NAMES.has(place.groups!.tail!.split(/\s+/)[0]!.toLowerCase()))
     s = s.slice(0, place.index + place.groups!.name!.length);
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
