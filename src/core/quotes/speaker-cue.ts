@@ -32,7 +32,7 @@ const WORD_STOP_END = /\p{L}{2,}\.$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u;
 const LEADING_WORDS = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u;
-/** A surname after a lowercase article or patronymic: "el-Fathali", "al-Sadr", "bin Laden" is two words. */
+/** A surname after a lowercase article, joined by a hyphen or an apostrophe: "el-Fathali", "al-Sadr", "d'Estaing". */
 const PARTICLE_NAME = /^(?:al|el|ad|ed|as|ash|ath|az|ibn|abu|d)[-'’]\p{Lu}/u;
 /**
  * "Ann Kale, professor at the University of Calder, Port Ellis said": a place after the comma ends the
