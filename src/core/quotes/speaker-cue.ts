@@ -14,13 +14,13 @@
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import words from './cue-words.json' with { type: 'json' };
 import attributionWords from './attribution-words.json' with { type: 'json' };
+import firstNames from '../entities/first-names.json' with { type: 'json' };
 import { hasLetter, hasLowercase, isCapitalized, startsLowercase } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const WORD_INITIAL_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
 /** A sentence end: a stop, space, then a capital or a quote mark (global: use with `matchAll` only). */
 export const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
-const ABBREVIATED_END = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Lt|Gen|Del)$/u;
 const PARTY_TAG = /\s\((?:[DRI]|[DRI]-[^()]{1,20}|\p{Lu}{2})\)/gu;
 const SHORT_CLAUSE_END = /^\s*(?:[\p{Ll}\p{Lu}'’-]+\s*){0,5}[.,]/u;
 const CONJUNCTION_END = /\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?$/u;
@@ -32,6 +32,21 @@ const WORD_STOP_END = /\p{L}{2,}\.$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}\p{M}.-]*['’]s?$/u;
 const LEADING_WORDS = /^(?:(?:\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}'’.&-]+)\s*){1,8}/u;
+/** A surname after a lowercase article, joined by a hyphen or an apostrophe: "el-Fathali", "al-Sadr", "d'Estaing". */
+const PARTICLE_NAME = /^(?:al|el|ad|ed|as|ash|ath|az|ibn|abu|d)[-'’]\p{Lu}/u;
+/**
+ * "Ann Kale, professor at the University of Calder, Port Ellis said": a place after the comma ends the
+ * apposition ("University of California, Santa Cruz"), so the subject is the name before it.
+ */
+const PLACE_TAIL =
+  /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),\s*\p{Ll}[^,“”"]{0,200}\s(?:of|at|in|from)\s[^,“”"]{0,120}\p{Lu}[\p{L}\p{M}'’.-]*,\s*(?<tail>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})$/u;
+const PLACE_TAIL_END = /^,\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}$/u;
+/** "Last month, it expelled…": a time noun after an opening word is no verb of it. */
+const TIME_NOUN =
+  /^\s+(?:month|week|year|night|weekend|time|season|decade|century|morning|afternoon|evening|summer|winter|spring|fall|autumn)s?(?![\p{L}])/u;
+const FIRST_NAMES: ReadonlySet<string> = new Set(
+  [...firstNames.female, ...firstNames.male].map((w) => w.toLowerCase()),
+);
 
 export interface SpeakerCue {
   /** The speaker phrase as written ("Sen. John McCain", "she", "a campaign spokeswoman"). */
@@ -54,8 +69,15 @@ const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
 const ACCORDING = `(?:${alt(attributionWords.according.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]))})`;
 const B = `(?![\\p{L}\\p{N}])`;
 const participles: readonly string[] = words.participles;
-/** Abbreviated titles that may stand before a name, with their stop. */
-const TITLES = 'Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Del|Lt|Col|Sgt|Prof|Rev|Pres';
+/** Abbreviated titles and ranks that may stand before a name, with their stop ("Maj. Gen. Ada Voss"). */
+const TITLES = words.titles.join('|');
+const TITLE_WORDS: ReadonlySet<string> = new Set(words.titles.map((w) => w.toLowerCase()));
+/** A stop after one of these ends no sentence: "…said Army Capt. Ben Ruiz". */
+const ABBREVIATED_END = new RegExp(`(?:^|\\s)(?:\\p{Lu}|${TITLES}|St|Jr)$`, 'u');
+/** A title or "Jr."/"Sr."/"St." with its stop inside a phrase read leftwards. */
+const WORD_WITH_STOP = /^\p{L}+\.$/u;
+const isTitleStop = (w: string) =>
+  WORD_WITH_STOP.test(w) && (TITLE_WORDS.has(w.slice(0, -1)) || /^(?:jr|sr|st)\.$/.test(w));
 const WORD = `[\\p{L}\\p{M}\\p{N}'’.&-]+`;
 const DETERMINERS: ReadonlySet<string> = new Set(words.determiners);
 const PRONOUNS: ReadonlySet<string> = new Set(words.pronouns);
@@ -81,7 +103,7 @@ const AFTER_SUBJECT = new RegExp(
   'u',
 );
 const AFTER_INVERTED = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|\\s)(?:\\p{Lu}|${TITLES}|Jr|St))\\.){1,90})`,
+  `^\\s*[,?!—–-]?\\s*(?:${VERB}|${ACCORDING})\\s+(?<sp>(?:[^,.;:!?“”"—]|(?<=(?:^|[\\s.])\\p{Lu}|(?:^|\\s)(?:${TITLES}|Jr|St))\\.){1,90})`,
   'u',
 );
 // Before the quote: the last cue verb of the sentence (searched from the right).
@@ -97,6 +119,7 @@ export function speakerCue(text: string, open: number, close: number): SpeakerCu
     asPutIt(text, close) ??
     dashAfter(text, close) ??
     labelInside(text, open, close) ??
+    quotedAsSaying(text, open) ??
     cueBefore(text, open) ??
     participleBefore(text, open) ??
     subjectBefore(text, open) ??
@@ -129,7 +152,26 @@ function participleBefore(text: string, open: number): SpeakerCue | undefined {
   if (!phrase) return undefined;
   const first = phrase.split(' ')[0]!;
   if (NO_PARTICIPLE_SUBJECT.test(first)) return undefined;
+  if (TIME_NOUN.test(sentence.slice(phrase.length))) return undefined;
   return { phrase, start: base, end: base + phrase.length };
+}
+
+/** `X was quoted Saturday by the daily Y as saying, “…”`: X is the speaker, not an earlier cue's subject. */
+const QUOTED_AS =
+  /\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+(?:[^“”",]{1,80}?\s+)?as\s+(?:saying|telling\s+[^“”"]{1,40}?)[\s,:]*(?:that\s+)?$/u;
+
+function quotedAsSaying(text: string, open: number): SpeakerCue | undefined {
+  // Cheap test first: most quotes have no "quoted" before them.
+  if (text.lastIndexOf(' quoted ', open) < open - 400) return undefined;
+  const { sentence, base } = sentenceBefore(text, open);
+  const m = QUOTED_AS.exec(sentence);
+  // Inside another quote of the sentence nothing is a cue.
+  if (!m || (sentence.slice(0, m.index).match(/[“”"]/g) ?? []).length % 2 === 1) return undefined;
+  const left = sentence.slice(0, m.index);
+  const phrase = backwardPhrase(left, false);
+  if (!phrase) return undefined;
+  const start = base + left.length - phrase.length;
+  return { phrase, start, end: start + phrase.length };
 }
 
 /**
@@ -228,7 +270,7 @@ function nameColon(text: string, open: number): SpeakerCue | undefined {
 }
 
 const SUBJECT = new RegExp(
-  `^(?<sp>(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen)\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?(?:\\p{Ll}+(?:ed|s)|${VERB})${B}`,
+  `^(?<sp>(?:(?:${TITLES})\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}|[Hh]e|[Ss]he)(?:,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+)?(?:\\p{Ll}+(?:ed|s)|${VERB})${B}`,
   'u',
 );
 
@@ -373,6 +415,9 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
   // Adverbs between subject and verb ("Trump later", "she has").
   const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
   for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
+  const place = PLACE_TAIL_END.test(s.slice(s.lastIndexOf(','))) ? PLACE_TAIL.exec(s) : null;
+  if (place && !FIRST_NAMES.has(place.groups!.tail!.split(/\s+/)[0]!.toLowerCase()))
+    s = s.slice(0, place.index + place.groups!.name!.length);
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
   // In lowercased news a name is a sentence opener and a lowercase word or two ("Mark cymrot, a
@@ -394,12 +439,7 @@ function backwardPhrase(left: string, strict: boolean): string | undefined {
     if (picked.length === 0 && !/^\s*$/.test(gap)) return undefined;
     const w = t[0].toLowerCase();
     // A word closing a sentence ("…online. Sanders’ aides") is not part of the phrase.
-    if (
-      picked.length > 0 &&
-      WORD_STOP_END.test(t[0]) &&
-      !/^(?:mr|mrs|ms|dr|sen|rep|gov|lt|gen|jr|sr|st|del)\.$/.test(w)
-    )
-      break;
+    if (picked.length > 0 && WORD_STOP_END.test(t[0]) && !isTitleStop(w)) break;
     // "a spokesperson for the city's public works department", "Tamsin Ruiz-Halvorsen of Copperline".
     if (picked.length > 0 && /^(?:for|of|at)$/.test(w) && i > 0) {
       picked.unshift(t);
@@ -434,12 +474,15 @@ function checkPhrase(ws: readonly string[], leftover: boolean): boolean {
   const lower = ws.map((w) => w.toLowerCase());
   const last = ws.at(-1)!;
   if (/['’]s?$/.test(last) || /\.$/.test(last.replace(INITIALS, ''))) return false;
+  // "military spokesman Maj" (the stop cut off): a rank or title is never the speaker itself.
+  if (TITLE_WORDS.has(lower.at(-1)!)) return false;
   if (ws.length === 1 && (CONTRACTION.test(last) || NOT_SUBJECTS.has(lower[0]!))) return false;
   if (lower.some((w, i) => (PRONOUNS.has(w) || w === 'it') && (i > 0 || ws.length > 1))) return false;
   if (lower.some((w, i) => i > 0 && DETERMINERS.has(w) && !/['’]s$|^(?:for|of|at)$/.test(ws[i - 1]!)))
     return false;
   if (DETERMINERS.has(lower[0]!)) return ws.length > 1;
-  if (isCapitalized(last)) return true;
+  if (isCapitalized(last) || (ws.length > 1 && isCapitalized(ws[0]!) && PARTICLE_NAME.test(last)))
+    return true;
   if (PRONOUNS.has(lower[0]!)) return true;
   // A name's office, campaign or aide ("Ryan’s office", "Hillary Clinton’s campaign"): a described source.
   const owner = ws.findIndex((w) => POSSESSIVE_NAME.test(w));
@@ -472,6 +515,8 @@ function forwardPhrase(right: string): string | undefined {
       out.length > 0 &&
       w === k &&
       (STOP.has(k) || ['who', 'during', 'for', 'of', 'at', 'after', 'on'].includes(k)) &&
+      // "said former Ohio Gov. and party Chairman Ben Ruiz": a title's "and" joins two roles of one name.
+      !(k === 'and' && isTitleStop(out.at(-1)!.toLowerCase())) &&
       // A described source keeps its "for …" tail: "a spokesperson for Dunmore Plastics".
       !(startsLowercase(out.at(-1)!) && /^(?:for|of|at)$/.test(k))
     ) {
