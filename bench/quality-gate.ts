@@ -94,14 +94,14 @@ const FLOORS: readonly Floor[] = [
     measure: polnearSpeakers,
     figure: 'right',
     floor: 0.81,
-    measured: 0.8189,
+    measured: 0.8269,
   },
   {
     name: 'speaker not wrong, PolNeAR dev',
     measure: polnearSpeakers,
     figure: 'notWrong',
     floor: 0.955,
-    measured: 0.9615,
+    measured: 0.9631,
   },
   // The issue's own targets for finding direct quotes (fourth round: 0.984 and 0.995).
   {

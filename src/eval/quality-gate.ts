@@ -90,14 +90,14 @@ export const QUALITY_FLOORS: readonly Floor[] = [
     measure: multiNewsRouge,
     figure: 'rouge1',
     floor: 45.6,
-    measured: 45.9359,
+    measured: 45.939,
   },
   {
     name: 'ROUGE-2 F1, Multi-News validation 1–500',
     measure: multiNewsRouge,
     figure: 'rouge2',
     floor: 16.0,
-    measured: 16.3539,
+    measured: 16.3999,
   },
   {
     name: 'BCubed F1, dated validation stream 1–2,000',
