@@ -52,8 +52,9 @@ const WORD = /\p{L}[\p{L}'’-]*/gu;
 const NAME_AFTER_ROLE = /\.?\s+(\p{L}[\p{L}'’-]*)\s+(\p{L}[\p{L}'’-]*)/duy;
 const NOT_SURNAME: ReadonlySet<string> = new Set([...STOP_WORDS, ...clauseWords.ownVerbs, 'said', 'says']);
 const VERB = new RegExp(`^(?:${CUE_VERBS})$`, 'u');
-// A letter, apostrophe or hyphen ends the two code units before a surname (one code point or two).
+// A letter, apostrophe or hyphen in the two code units before or after a surname (one code point or two).
 const NAME_CHAR_BEFORE = /[\p{L}'’-]$/u;
+const NAME_CHAR_AFTER = /^[\p{L}'’-]/u;
 const FIRST_BEFORE = /(?<![\p{L}'’-])(\p{Ll}+)\s+$/u;
 // Before a surname that speaks: an inverted verb, an honorific; after it: a cue verb (an apposition
 // may come between).
@@ -99,11 +100,19 @@ export function recaseNames(text: string, skip: readonly { open: number; close: 
     surnames.add(name);
   }
   if (at.length === 0) return text;
-  // The lookbehind is checked by hand: a pattern that opens with one finds no literal to skip to and
-  // tries every position of the article.
-  const names = new RegExp(`(?:${[...surnames].map(escapeRegExp).join('|')})(?![\\p{L}'’-])`, 'gu');
+  // Both sides are checked by hand, and the pattern has no `u` flag: a pattern with `\p{L}` built
+  // per article costs its compilation every time (about 40 µs), a plain alternation next to nothing.
+  // Longest first, so the one surname that can end at a word's end is the one tried.
+  const names = new RegExp(
+    [...surnames]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   for (const m of text.matchAll(names)) {
     if (NAME_CHAR_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    if (NAME_CHAR_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     const end = m.index + m[0].length;
     if (!free(m.index, end)) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
