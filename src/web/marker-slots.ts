@@ -13,6 +13,7 @@
  * which marker belongs to which piece.
  */
 import type { Citation, SummarySentence } from '../core/model.js';
+import { quoteBalance, type QuoteBalance } from '../core/summarize/readability.js';
 
 /** A marker to print: the citations of summary sentence `sentence` (its passages are the targets). */
 export interface MarkerSlot {
@@ -20,29 +21,14 @@ export interface MarkerSlot {
   readonly citations: readonly Citation[];
 }
 
-/** Open quotations after reading `text` from `open` (straight marks toggle, curly ones nest). */
-interface QuoteState {
-  readonly straight: boolean;
-  readonly curly: number;
+/** The quote state after `text`, or null when a closing curly mark has nothing to close. */
+function readQuotes(text: string, from: QuoteBalance): QuoteBalance | null {
+  const state = quoteBalance(text, from);
+  return state.unopened ? null : state;
 }
 
-const CLOSED: QuoteState = { straight: false, curly: 0 };
-
-/** The state after `text`, or null when a closing curly mark has nothing to close. */
-function readQuotes(text: string, from: QuoteState): QuoteState | null {
-  let { straight, curly } = from;
-  for (const c of text) {
-    if (c === '"') straight = !straight;
-    else if (c === '“') curly++;
-    else if (c === '”') {
-      if (curly === 0) return null;
-      curly--;
-    }
-  }
-  return { straight, curly };
-}
-
-const isClosed = (s: QuoteState): boolean => !s.straight && s.curly === 0;
+const CLOSED: QuoteBalance = { straight: 0, curly: 0 };
+const isClosed = (s: QuoteBalance): boolean => s.straight === 0 && s.curly === 0;
 const hasMarks = (text: string): boolean => /["“”]/.test(text);
 
 function origin(s: SummarySentence): Citation | undefined {

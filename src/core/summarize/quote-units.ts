@@ -5,7 +5,7 @@
  * the one that closes it; sentences whose quotes pair up alone are their own unit.
  */
 import type { AnalyzedStory } from '../model.js';
-import { quoteBalance } from './readability.js';
+import { quoteBalance, type QuoteBalance } from './readability.js';
 
 /** Longest quotation taken as one unit: longer runs are a speech, not a sentence to quote. */
 export const MAX_UNIT_SENTENCES = 4;
@@ -21,19 +21,16 @@ export function quoteUnits(doc: AnalyzedStory): (readonly [number, number] | und
   let i = 0;
   while (i < sentences.length) {
     const s = sentences[i]!;
-    let straight = 0;
-    let curly = 0;
+    let b: QuoteBalance = { straight: 0, curly: 0 };
     let j = i;
     for (; j < sentences.length; j++) {
       const t = sentences[j]!;
       if (t.article !== s.article || t.paragraph !== s.paragraph) break;
-      const b = quoteBalance(t.text);
-      straight ^= b.straight;
-      curly += b.curly;
+      b = quoteBalance(t.text, b);
       // A closing quote with nothing open (curly < 0) cannot be mended by what follows.
-      if ((straight === 0 && curly === 0) || curly < 0) break;
+      if ((b.straight === 0 && b.curly === 0) || b.curly < 0) break;
     }
-    const closed = j < sentences.length && straight === 0 && curly === 0;
+    const closed = j < sentences.length && b.straight === 0 && b.curly === 0;
     const last = closed ? j : Math.max(i, j - 1);
     const unit: readonly [number, number] | undefined =
       closed && last - i < MAX_UNIT_SENTENCES ? [i, last] : undefined;

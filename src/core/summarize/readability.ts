@@ -25,17 +25,27 @@ const CUT_OFF = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
 export interface QuoteBalance {
   readonly straight: number;
   readonly curly: number;
+  /** Whether a closing curly mark came while no curly one was open (counting from the start state). */
+  readonly unopened?: boolean;
 }
 
-export function quoteBalance(text: string): QuoteBalance {
-  let straight = 0;
-  let curly = 0;
+/**
+ * The quote state after `text`, read on from `from` (a quotation open before it): what a run of
+ * sentences read one by one adds up to.
+ */
+export function quoteBalance(text: string, from: QuoteBalance = { straight: 0, curly: 0 }): QuoteBalance {
+  let straight = from.straight;
+  let curly = from.curly;
+  let unopened = from.unopened ?? false;
   for (const c of text) {
     if (c === '"') straight ^= 1;
     else if (c === '“') curly++;
-    else if (c === '”') curly--;
+    else if (c === '”') {
+      if (curly <= 0) unopened = true;
+      curly--;
+    }
   }
-  return { straight, curly };
+  return { straight, curly, unopened };
 }
 
 /** Whether the quotation marks of `text` pair up. Example: `'He said "no.'` → false. */
