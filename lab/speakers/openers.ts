@@ -9,9 +9,8 @@
  * Prints the quotes with a speaker, the suspects among them, and (with --list) each suspect's word
  * and example id on the terminal only (the data stays out of the repository).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { readJsonLines } from '../json-lines.js';
 import { parseArgs } from 'node:util';
 import { attributeQuotes } from '../../src/core/quotes/attribute-quotes.js';
 import { textEntities } from '../../src/core/entities/find-entities.js';
@@ -63,8 +62,7 @@ function main(): void {
   });
   const path = positionals[0];
   if (!path) throw new Error('expected the path of a Multi-News .jsonl.gz file, found none');
-  const raw = readFileSync(path);
-  const lines = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter(Boolean);
+  const lines = readJsonLines(path);
   const limit = Number(values.limit);
   const r = countOpeners(lines, limit);
   console.log(`examples ${Math.min(limit, lines.length)}  quotes ${r.quotes}  with a speaker ${r.spoken}`);

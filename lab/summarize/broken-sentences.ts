@@ -29,9 +29,8 @@
  * `--list` prints each hit's example id, kind and summary position (no text: the data stays out of logs
  * kept in the repository).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { readJsonLines } from '../json-lines.js';
 import { parseArgs } from 'node:util';
 import type { AnalyzedStory, Summary } from '../../src/core/model.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
@@ -207,8 +206,7 @@ function main(): void {
   let broken = 0;
   let examples = 0;
   const markers = { printed: 0, insideBefore: 0, insideNow: 0 };
-  const raw = readFileSync(path);
-  const lines = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter(Boolean);
+  const lines = readJsonLines(path);
   for (const [n, line] of lines.slice(0, Number(values.limit)).entries()) {
     const ex = parseMultiNewsLine(line, n + 1);
     const documents = (JSON.parse(line) as { documents?: unknown }).documents;
