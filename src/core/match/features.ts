@@ -33,6 +33,7 @@ import {
 } from './overlap.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import cues from './cue-words.json' with { type: 'json' };
+import numberWords from '../text/number-words.json' with { type: 'json' };
 import { hasLetterOrDigit, isCapitalized } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -76,6 +77,11 @@ export interface PairSide {
   readonly numbers: ReadonlySet<number>;
   /** Figures by the word they count ("12 people" → people: {12}), for telling "12 hurt" from "15 hurt". */
   readonly figures: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * Figures by every word they attach to, for the contradiction rule only (the model's features read
+   * `figures`, as trained): see `attachedFigures`.
+   */
+  readonly attached: ReadonlyMap<string, ReadonlySet<number>>;
   /** Capitalised words not at the sentence start, lowercased: a cheap reading of names. */
   readonly names: ReadonlySet<string>;
   readonly weekdays: ReadonlySet<string>;
@@ -168,6 +174,7 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
       if (!WEEKDAYS.has(near!) && !MONTHS.has(near!)) speakers.add(near!);
     }
   }
+  const numbers = numberValues(tokens);
   const quoted = new Set<string>();
   for (const m of text.matchAll(/["“”]([^"“”]{3,})["“”]/g)) {
     for (const w of m[1]!.toLowerCase().match(QUOTED_WORD) ?? []) quoted.add(w);
@@ -211,8 +218,10 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
     tokenTrigrams: ngramHashes(tokenIds, 3),
     tokenFourgrams: ngramHashes(tokenIds, 4),
     chars: charGrams(tokens),
-    numbers: numberValues(tokens),
+    numbers,
     figures: withAges(figuresByWord(tokens), text),
+    // A sentence without a number (in digits or words) has no figure to attach: most sentences.
+    attached: numbers.size ? attachedFigures(text) : NO_FIGURES,
     names,
     weekdays,
     months,
@@ -322,11 +331,180 @@ function figuresByWord(tokens: readonly string[]): Map<string, Set<number>> {
 
 /** True when some counted word carries different numbers on the two sides ("12 people" / "15 people"). */
 export function figuresConflict(a: PairSide, b: PairSide): boolean {
-  for (const [word, values] of a.figures) {
-    const other = b.figures.get(word);
+  return keyedConflict(a.figures, b.figures);
+}
+
+/**
+ * True when a word carries different numbers on the two sides in the wider reading of
+ * `attachedFigures`: "five bronze medals" / "three gold medals", "Oct. 25" / "Oct. 23", "the toll
+ * reached 83" / "reached 85".
+ */
+export function attachedConflict(a: PairSide, b: PairSide): boolean {
+  return keyedConflict(a.attached, b.attached);
+}
+
+function keyedConflict(
+  a: ReadonlyMap<string, ReadonlySet<number>>,
+  b: ReadonlyMap<string, ReadonlySet<number>>,
+): boolean {
+  for (const [word, values] of a) {
+    const other = b.get(word);
     if (other && disjointSets(values, other)) return true;
   }
   return false;
+}
+
+/** A word a number can count or complete: a content word of letters, no number, date or weekday. */
+function attachable(word: string | undefined): word is string {
+  return (
+    word !== undefined &&
+    word.length >= 2 &&
+    isLetterCode(word.charCodeAt(0)) &&
+    !isStopWord(word) &&
+    !NUMBER_WORDS.has(word) &&
+    !MONTHS.has(word) &&
+    !WEEKDAYS.has(word)
+  );
+}
+
+const isLetterCode = (c: number) => (c >= 97 && c <= 122) || c > 191;
+const NUMBER_WORDS: ReadonlySet<string> = new Set(Object.keys(numberWords));
+/** Characters trimmed off a word's ends; a word ending in one of `CLOSES` (or opening with `OPENS`) ends a phrase. */
+const EDGES = '"\'“”‘’()[],;:.!?$%—–-';
+const CLOSES = ',;:)]!?.—–';
+const OPENS = '([';
+/** "48,000", "1998", "5.5": a figure written in digits. */
+const DIGIT_FIGURE = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$/;
+
+interface RawWord {
+  /** Lowercased, its edge punctuation trimmed. */
+  readonly word: string;
+  /** The number it states ("48,000" → 48000, "seventy-one" → 71), if any. */
+  readonly value: number | undefined;
+  /** A phrase ends after it ("83," "miles)") or starts with it ("(500"). */
+  readonly closes: boolean;
+  readonly opens: boolean;
+}
+
+function trimEdges(raw: string): string {
+  let from = 0;
+  let to = raw.length;
+  while (from < to && EDGES.includes(raw[from]!)) from++;
+  while (to > from && EDGES.includes(raw[to - 1]!)) to--;
+  return raw.slice(from, to).toLowerCase();
+}
+
+function valueOf(word: string): number | undefined {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57)
+    return DIGIT_FIGURE.test(word) ? Number(word.replaceAll(',', '')) : undefined;
+  const n = numberValues([word]);
+  if (n.size === 1) return [...n][0]!;
+  // "seventy-one": tens and units joined ("one" alone is mostly a pronoun, so numberValues leaves it out).
+  const dash = word.indexOf('-');
+  if (dash < 0) return undefined;
+  const tens = numberValues([word.slice(0, dash)]);
+  const unit = word.slice(dash + 1);
+  const units = unit === 'one' ? 1 : numberValues([unit]).size === 1 ? [...numberValues([unit])][0]! : 0;
+  const t = tens.size === 1 ? [...tens][0]! : 0;
+  return t >= 20 && t < 100 && t % 10 === 0 && units > 0 && units < 10 ? t + units : undefined;
+}
+
+function rawWords(text: string): RawWord[] {
+  return text
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((raw) => {
+      const word = trimEdges(raw);
+      return {
+        word,
+        value: word ? valueOf(word) : undefined,
+        closes: CLOSES.includes(raw[raw.length - 1]!),
+        opens: OPENS.includes(raw[0]!),
+      };
+    });
+}
+
+const VAGUE: ReadonlySet<string> = new Set(['several', 'few', 'many']);
+const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'fewer', 'less']);
+const NO_FIGURES: ReadonlyMap<string, ReadonlySet<number>> = new Map();
+
+const keyStem = (word: string) => americanStem(stem(americanWord(word)));
+
+/**
+ * Numbers keyed by every word they attach to, stemmed ("medals" meets "medal"), within a phrase (no
+ * comma or bracket between). `figuresByWord` reads only the token right after a number; on cased
+ * newswire (twelfth round) wrong citations and agreed facts stated other figures it did not see:
+ * - the counted word after an adjective: "five bronze medals" / "three gold medals" → medal;
+ * - a day of a month: "released Oct. 25" / "the first installment Oct. 23" (or "23 October") → day of
+ *   oct; a year after a month states no day and is left out ("January 1996" / "Jan. 12, 1996");
+ * - the word a number completes when nothing counted follows it: "the toll has reached 83, after…" /
+ *   "reached 85 on Saturday" → reach;
+ * - tens joined with "one", which `numberValues` leaves out as a pronoun: "Seventy-one percent" → 71.
+ * - "more", "fewer" or "less" after a number, stop words otherwise: "29 more than last winter" / "20
+ *   more lives than last winter" → more.
+ * Any other number followed by a stop word ("three other provinces") counts nothing here, nor does a
+ * vague one ("several hundred dollars").
+ * @example attachedFigures('It won five bronze medals.') → bronze: {5}, medal: {5}
+ */
+export function attachedFigures(text: string): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const add = (key: string, value: number) => {
+    const set = out.get(key);
+    if (set) set.add(value);
+    else out.set(key, new Set([value]));
+  };
+  const words = rawWords(text);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.value === undefined) continue;
+    let value = w.value;
+    let end = k;
+    // "seventy one", "thirty eight": tens then units, one phrase.
+    const next = words[k + 1];
+    const units = next?.word === 'one' ? 1 : next?.value;
+    if (
+      !w.closes &&
+      value >= 20 &&
+      value < 100 &&
+      value % 10 === 0 &&
+      units &&
+      units < 10 &&
+      next?.word !== undefined
+    ) {
+      value += units;
+      end = k + 1;
+    }
+    const before = words[k - 1];
+    const counted = words[end]!.closes ? undefined : words[end + 1];
+    // "Oct. 25" and "25 October" give a day of October; "January 1996" a year (which "Jan. 12, 1996" does not contradict).
+    const month =
+      before && MONTHS.has(before.word) ? before : counted && MONTHS.has(counted.word) ? counted : undefined;
+    if (month) {
+      if (value >= 1 && value <= 31 && Number.isInteger(value))
+        add(`day of ${month.word.slice(0, 3)}`, value);
+      k = end;
+      continue;
+    }
+    // "several hundred dollars" states no figure; "29 more than…" / "20 more lives than…" count more of one thing.
+    if (before && VAGUE.has(before.word)) continue;
+    if (counted && COMPARATIVES.has(counted.word)) add(counted.word, value);
+    else if (counted && !counted.opens && attachable(counted.word)) {
+      add(keyStem(counted.word), value);
+      const after = counted.closes ? undefined : words[end + 2];
+      if (after && !after.opens && attachable(after.word)) add(keyStem(after.word), value);
+    } else if (
+      before &&
+      !before.closes &&
+      !w.opens &&
+      attachable(before.word) &&
+      (counted === undefined || isStopWord(counted.word))
+    ) {
+      add(`completes ${keyStem(before.word)}`, value);
+    }
+    k = end;
+  }
+  return out;
 }
 
 function disjointSets<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {

@@ -1,5 +1,5 @@
 export { stemSetCosine } from './cosine.js';
-export { pairFeatures, pairSide, FEATURE_NAMES, type PairSide } from './features.js';
+export { attachedFigures, pairFeatures, pairSide, FEATURE_NAMES, type PairSide } from './features.js';
 export {
   CANDIDATE_COSINE,
   SAME_CONTENT_THRESHOLDS,
