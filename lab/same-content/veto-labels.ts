@@ -2,7 +2,8 @@
  * The contradiction rules checked on the labelled pairs the model is measured with: for each rule,
  * how many pairs of MSRP, the hand-labelled news pairs and the sample pairs it refuses, and how many of
  * those are labelled "same" (a rule that refuses a labelled paraphrase costs recall). Rules are counted
- * alone, in `contradiction()`'s order, among candidates (stem cosine at the candidate filter) and among
+ * alone, in `contradiction()`'s order (and the pairs the rule's readings of months and denials free,
+ * which the model's features still read as before), among candidates (stem cosine at the candidate filter) and among
  * the pairs the shipped model accepts at the citation point.
  *
  *   npx tsx lab/same-content/veto-labels.ts /work/shared/data/msrp/msr_paraphrase_train.txt \
@@ -13,8 +14,10 @@ import { fileURLToPath } from 'node:url';
 import {
   attachedConflict,
   datesConflict,
+  datesContradict,
   figuresConflict,
   negationConflict,
+  negationContradicts,
   type PairSide,
 } from '../../src/core/match/features.js';
 import {
@@ -42,8 +45,10 @@ const disjoint = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
 const RULES: readonly [string, (a: PairSide, b: PairSide) => boolean][] = [
   ['figures (counted word)', figuresConflict],
   ['figures (attached, new)', (a, b) => attachedConflict(a, b) && !figuresConflict(a, b)],
-  ['dates', datesConflict],
-  ['negation', negationConflict],
+  ['dates', datesContradict],
+  ['negation', negationContradicts],
+  ['dates freed (Oct. / October)', (a, b) => datesConflict(a, b) && !datesContradict(a, b)],
+  ['negation freed (a verb of denial)', (a, b) => negationConflict(a, b) && !negationContradicts(a, b)],
   ['speaker', (a, b) => disjoint(a.speakers, b.speakers)],
 ];
 

@@ -60,7 +60,7 @@ describe('contradiction: figures attached to other words', () => {
       'The hospital is in a city about 300 miles (500 kilometers) west of the capital.',
       undefined,
     ],
-    ['The pier opened in January 2019.', 'The pier opened on January 12, 2019.', undefined],
+    ['The pier opened in January 2019.', 'The pier opened on Jan. 12, 2019.', undefined],
     [
       'The governor declared Osterby and three other provinces disaster areas.',
       'The governor declared four provinces disaster areas.',

@@ -20,10 +20,10 @@ import modelFile from './same-content-model.json' with { type: 'json' };
 import { treeLogOdds, type TreeEnsemble } from './trees.js';
 import {
   attachedConflict,
-  datesConflict,
+  datesContradict,
   FEATURE_NAMES,
   figuresConflict,
-  negationConflict,
+  negationContradicts,
   pairFeatures,
   pairSide,
   type PairSide,
@@ -73,8 +73,8 @@ export type Contradiction = 'figures' | 'dates' | 'negation' | 'speaker';
  */
 export function contradiction(a: PairSide, b: PairSide): Contradiction | undefined {
   if (figuresConflict(a, b) || attachedConflict(a, b)) return 'figures';
-  if (datesConflict(a, b)) return 'dates';
-  if (negationConflict(a, b)) return 'negation';
+  if (datesContradict(a, b)) return 'dates';
+  if (negationContradicts(a, b)) return 'negation';
   if (disjoint(a.speakers, b.speakers)) return 'speaker';
   return undefined;
 }
