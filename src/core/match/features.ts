@@ -234,7 +234,7 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
     numbers,
     figures: withAges(figuresByWord(tokens), text),
     // A sentence without a number (in digits or words) has no figure to attach: most sentences.
-    attached: numbers.size ? attachedFigures(text) : NO_FIGURES,
+    attached: numbers.size ? attachedFigures(text, tokens.some(isNumberWord)) : NO_FIGURES,
     names,
     weekdays,
     months,
@@ -376,14 +376,14 @@ function attachable(word: string | undefined): word is string {
     word.length >= 2 &&
     isLetterCode(word.charCodeAt(0)) &&
     !isStopWord(word) &&
-    !NUMBER_WORDS.has(word) &&
+    !NUMBER_VALUES.has(word) &&
     !MONTHS.has(word) &&
     !WEEKDAYS.has(word)
   );
 }
 
 const isLetterCode = (c: number) => (c >= 97 && c <= 122) || c > 191;
-const NUMBER_WORDS: ReadonlySet<string> = new Set(Object.keys(numberWords));
+const NUMBER_VALUES: ReadonlyMap<string, number> = new Map(Object.entries(numberWords));
 /** Characters trimmed off a word's ends; a word ending in one of `CLOSES` (or opening with `OPENS`) ends a phrase. */
 const EDGES = '"\'“”‘’()[],;:.!?$%—–-';
 const CLOSES = ',;:)]!?.—–';
@@ -391,14 +391,51 @@ const OPENS = '([';
 /** "48,000", "1998", "5.5": a figure written in digits. */
 const DIGIT_FIGURE = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$/;
 
-interface RawWord {
-  /** Lowercased, its edge punctuation trimmed. */
-  readonly word: string;
-  /** The number it states ("48,000" → 48000, "seventy-one" → 71), if any. */
-  readonly value: number | undefined;
-  /** A phrase ends after it ("83," "miles)") or starts with it ("(500"). */
-  readonly closes: boolean;
-  readonly opens: boolean;
+/**
+ * The words of a sentence as written, read lazily: a sentence is split once, and a word is trimmed of
+ * its edge punctuation and lowercased only when a number stands next to it (most words never are).
+ */
+class RawWords {
+  readonly length: number;
+  private readonly raws: string[];
+  private readonly trimmed: (string | undefined)[];
+
+  constructor(text: string) {
+    this.raws = text.split(' ');
+    this.length = this.raws.length;
+    this.trimmed = new Array<string | undefined>(this.length);
+  }
+
+  /** Lowercased, its edge punctuation trimmed ('' out of range). */
+  word(k: number): string {
+    if (k < 0 || k >= this.length) return '';
+    return (this.trimmed[k] ??= trimEdges(this.raws[k]!));
+  }
+
+  /** A phrase ends after word `k` ("83," "miles)"). */
+  closes(k: number): boolean {
+    const raw = this.raws[k] ?? '';
+    return CLOSES.includes(raw[raw.length - 1] ?? ' ');
+  }
+
+  /** A phrase starts with word `k` ("(500"). */
+  opens(k: number): boolean {
+    return OPENS.includes(this.raws[k]?.[0] ?? ' ');
+  }
+
+  /** The number word `k` states ("48,000" → 48000, "seventy-one" → 71), if any; number words only when `words`. */
+  value(k: number, words: boolean): number | undefined {
+    const raw = this.raws[k];
+    if (raw === undefined) return undefined;
+    let i = 0;
+    while (i < raw.length && EDGES.includes(raw[i]!)) i++; // "$100", "(500", '"Three'
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) return valueOf(this.word(k));
+    // Number words all open with one of a few letters ("two", "forty", "hundred", "dozen"…).
+    return words && raw.length - i >= 3 && NUMBER_INITIALS.includes(raw[i]!.toLowerCase())
+      ? valueOf(this.word(k))
+      : undefined;
+  }
 }
 
 function trimEdges(raw: string): string {
@@ -413,33 +450,19 @@ function valueOf(word: string): number | undefined {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57)
     return DIGIT_FIGURE.test(word) ? Number(word.replaceAll(',', '')) : undefined;
-  const n = numberValues([word]);
-  if (n.size === 1) return [...n][0]!;
+  const n = NUMBER_VALUES.get(word);
+  if (n !== undefined) return n;
   // "seventy-one": tens and units joined ("one" alone is mostly a pronoun, so numberValues leaves it out).
   const dash = word.indexOf('-');
   if (dash < 0) return undefined;
-  const tens = numberValues([word.slice(0, dash)]);
+  const t = NUMBER_VALUES.get(word.slice(0, dash)) ?? 0;
   const unit = word.slice(dash + 1);
-  const units = unit === 'one' ? 1 : numberValues([unit]).size === 1 ? [...numberValues([unit])][0]! : 0;
-  const t = tens.size === 1 ? [...tens][0]! : 0;
+  const units = unit === 'one' ? 1 : (NUMBER_VALUES.get(unit) ?? 0);
   return t >= 20 && t < 100 && t % 10 === 0 && units > 0 && units < 10 ? t + units : undefined;
 }
 
-function rawWords(text: string): RawWord[] {
-  return text
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .map((raw) => {
-      const word = trimEdges(raw);
-      return {
-        word,
-        value: word ? valueOf(word) : undefined,
-        closes: CLOSES.includes(raw[raw.length - 1]!),
-        opens: OPENS.includes(raw[0]!),
-      };
-    });
-}
-
+const isNumberWord = (token: string) => NUMBER_VALUES.has(token);
+const NUMBER_INITIALS = [...new Set(Object.keys(numberWords).map((w) => w[0]!))].join('');
 const VAGUE: ReadonlySet<string> = new Set(['several', 'few', 'many']);
 const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'fewer', 'less']);
 const NO_FIGURES: ReadonlyMap<string, ReadonlySet<number>> = new Map();
@@ -462,60 +485,52 @@ const keyStem = (word: string) => americanStem(stem(americanWord(word)));
  * vague one ("several hundred dollars").
  * @example attachedFigures('It won five bronze medals.') → bronze: {5}, medal: {5}
  */
-export function attachedFigures(text: string): Map<string, Set<number>> {
+export function attachedFigures(text: string, numberWords = true): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
   const add = (key: string, value: number) => {
     const set = out.get(key);
     if (set) set.add(value);
     else out.set(key, new Set([value]));
   };
-  const words = rawWords(text);
+  const words = new RawWords(text);
   for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    if (w.value === undefined) continue;
-    let value = w.value;
+    const first = words.value(k, numberWords);
+    if (first === undefined) continue;
+    let value = first;
     let end = k;
     // "seventy one", "thirty eight": tens then units, one phrase.
-    const next = words[k + 1];
-    const units = next?.word === 'one' ? 1 : next?.value;
-    if (
-      !w.closes &&
-      value >= 20 &&
-      value < 100 &&
-      value % 10 === 0 &&
-      units &&
-      units < 10 &&
-      next?.word !== undefined
-    ) {
-      value += units;
-      end = k + 1;
+    if (!words.closes(k) && value >= 20 && value < 100 && value % 10 === 0) {
+      const units = words.word(k + 1) === 'one' ? 1 : words.value(k + 1, numberWords);
+      if (units && units < 10) {
+        value += units;
+        end = k + 1;
+      }
     }
-    const before = words[k - 1];
-    const counted = words[end]!.closes ? undefined : words[end + 1];
-    // "Oct. 25" and "25 October" give a day of October; "January 1996" a year (which "Jan. 12, 1996" does not contradict).
-    const month =
-      before && MONTHS.has(before.word) ? before : counted && MONTHS.has(counted.word) ? counted : undefined;
+    const before = words.word(k - 1);
+    const counted = words.closes(end) ? '' : words.word(end + 1);
+    // "Oct. 25" and "25 October" give a day of October; "January 1996" a year (which "Jan. 12, 1996"
+    // does not contradict).
+    const month = MONTHS.has(before) ? before : MONTHS.has(counted) ? counted : undefined;
     if (month) {
-      if (value >= 1 && value <= 31 && Number.isInteger(value))
-        add(`day of ${month.word.slice(0, 3)}`, value);
+      if (value >= 1 && value <= 31 && Number.isInteger(value)) add(`day of ${month.slice(0, 3)}`, value);
       k = end;
       continue;
     }
-    // "several hundred dollars" states no figure; "29 more than…" / "20 more lives than…" count more of one thing.
-    if (before && VAGUE.has(before.word)) continue;
-    if (counted && COMPARATIVES.has(counted.word)) add(counted.word, value);
-    else if (counted && !counted.opens && attachable(counted.word)) {
-      add(keyStem(counted.word), value);
-      const after = counted.closes ? undefined : words[end + 2];
-      if (after && !after.opens && attachable(after.word)) add(keyStem(after.word), value);
+    // "several hundred dollars" states no figure; "29 more than…" / "20 more lives than…" count more
+    // of one thing.
+    if (VAGUE.has(before)) continue;
+    if (COMPARATIVES.has(counted)) add(counted, value);
+    else if (!words.opens(end + 1) && attachable(counted)) {
+      add(keyStem(counted), value);
+      const after = words.closes(end + 1) ? '' : words.word(end + 2);
+      if (!words.opens(end + 2) && attachable(after)) add(keyStem(after), value);
     } else if (
-      before &&
-      !before.closes &&
-      !w.opens &&
-      attachable(before.word) &&
-      (counted === undefined || isStopWord(counted.word))
+      !words.closes(k - 1) &&
+      !words.opens(k) &&
+      attachable(before) &&
+      (counted === '' || isStopWord(counted))
     ) {
-      add(`completes ${keyStem(before.word)}`, value);
+      add(`completes ${keyStem(before)}`, value);
     }
     k = end;
   }
