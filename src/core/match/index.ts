@@ -1,5 +1,6 @@
 export { stemSetCosine } from './cosine.js';
-export { attachedFigures, pairFeatures, pairSide, FEATURE_NAMES, type PairSide } from './features.js';
+export { attachedFigures } from './attached-figures.js';
+export { pairFeatures, pairSide, FEATURE_NAMES, type PairSide } from './features.js';
 export {
   CANDIDATE_COSINE,
   SAME_CONTENT_THRESHOLDS,
