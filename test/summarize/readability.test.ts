@@ -5,6 +5,7 @@ import {
   endsComplete,
   hasBalancedQuotes,
   hasFinalPunctuation,
+  isSubheading,
   lintSummary,
   pointsBack,
 } from '../../src/core/summarize/readability.js';
@@ -88,6 +89,47 @@ Repairs will take two weeks.`,
   ],
 ]);
 const at = (text: string) => FERRY.sentences.findIndex((s) => s.text.startsWith(text));
+
+describe('isSubheading', () => {
+  const pier = analyzed([
+    [
+      'Pier Post',
+      'The pier reopened on Friday after a winter of repairs. Who paid for the work? ' +
+        '"Who pays?" the mayor asked at the ceremony.\n\n' +
+        'Tolls rise in June\n\n' +
+        'Crane Street, Dock Road and the Mole, Westhaven.\n\n' +
+        'Anglers return.\n\n' +
+        'Fishing from the end of the pier is allowed again from six in the morning. Boats wait.',
+    ],
+  ]);
+  it.each<[string, boolean]>([
+    ['The pier reopened', false],
+    ['Who paid', true],
+    ['"Who pays?"', false],
+    ['Crane Street', true],
+    ['Anglers return.', true],
+    ['Fishing from', false],
+    ['Boats wait.', false],
+  ])('%j: %s', (text, expected) => {
+    expect(
+      isSubheading(
+        pier.sentences,
+        pier.sentences.findIndex((s) => s.text.startsWith(text)),
+      ),
+    ).toBe(expected);
+  });
+
+  it('is never taken by readable selection (nor a heading without a stop, as before)', () => {
+    const ranked = pier.sentences.map((_, i) => i).reverse();
+    const chosen = selectGreedy(pier, ranked, { words: 1000, readable: true, minWords: 1 });
+    expect(chosen.map((i) => pier.sentences[i]!.text.split(' ')[0])).toEqual([
+      'Boats',
+      'Fishing',
+      '"Who',
+      'The',
+    ]);
+  });
+});
 
 describe('quoteUnits', () => {
   it('joins a quotation over two sentences and leaves the rest alone', () => {

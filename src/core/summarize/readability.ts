@@ -3,7 +3,8 @@
  * and the evaluation lint (which counts it), so that what is measured is what selection aims at:
  *  - unbalanced quotation marks (an opening quote whose close is in the next sentence, or the reverse);
  *  - no final punctuation, or an ending that is cut off ("…", ":", ",");
- *  - an opening that points back ("He said…", "But…") without the sentence it points to right before it.
+ *  - an opening that points back ("He said…", "But…") without the sentence it points to right before it;
+ *  - no statement at all: a subheading or a question (`isSubheading`), which selection leaves out.
  * Quotes are counted as the sentence splitter sees them: straight " by parity (Multi-News spaces them:
  * ` " `), curly “ ” by depth; single quotes are left alone, being apostrophes far more often.
  */
@@ -123,6 +124,41 @@ function openingKind(text: string): 'person' | 'previous' | undefined {
   if (PERSONS.has(first)) return 'person';
   if (PREVIOUS.has(first)) return 'previous';
   return undefined;
+}
+
+/** Short words a title-cased line leaves in lowercase ("Hilltown, Lebanon and Dover, Pa."). */
+const MINOR_WORDS: ReadonlySet<string> = new Set(
+  'a an and as at by for from in into of on or the to vs with'.split(' '),
+);
+const LETTER_WORDS = /\p{L}[\p{L}'’.-]*/gu;
+const CAPITALISED = /^\p{Lu}/u;
+const QUOTE_MARK = /["“”]/;
+const QUESTION = /\?[)\]]*$/;
+/** Most words (of letters: numbers aside) a paragraph of one sentence may have and be a subheading. */
+const SUBHEADING_WORDS = 5;
+
+/**
+ * Whether sentence `i` of `sentences` is a subheading or a question, not a statement a summary can
+ * show. Steps, none of which looks inside a quotation (a speaker may ask, a sign may shout):
+ *  1. a question: rhetorical, or one of a list the article goes on to answer ("Did the agents start
+ *     the fire?");
+ *  2. a title-cased line, every word capitalised but short function words (a list of places, a
+ *     heading: "Hilltown, Dover and Lebanon, Pa.");
+ *  3. a paragraph of one short sentence with another paragraph of its article after it ("Japan tops
+ *     the U.S." between two paragraphs about donations).
+ */
+export function isSubheading(sentences: readonly Sentence[], i: number): boolean {
+  const s = sentences[i];
+  if (!s || QUOTE_MARK.test(s.text)) return false;
+  const text = s.text.trim();
+  if (QUESTION.test(text)) return true;
+  const words = text.match(LETTER_WORDS) ?? [];
+  if (words.length >= 2 && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w))) return true;
+  if (words.length > SUBHEADING_WORDS) return false;
+  const before = sentences[i - 1];
+  const next = sentences[i + 1];
+  const opens = before?.article !== s.article || before.paragraph !== s.paragraph;
+  return opens && next?.article === s.article && next.paragraph !== s.paragraph;
 }
 
 /** Whether sentence `b` comes right after sentence `a` in the same article. */

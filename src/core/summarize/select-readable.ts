@@ -4,12 +4,13 @@
  * brings the sentence before it along when it can. A flaw no choice mends (a cut-off ending, a quotation
  * the source leaves open, an opening pointing back to nothing) lowers the sentence's ranking key by its
  * penalty (`SelectOptions.flawPenalties`; by default Infinity: never taken), so only a sentence the
- * ranking rates far above what is left gets in despite it.
+ * ranking rates far above what is left gets in despite it. A subheading or a question (`isSubheading`)
+ * is no statement: never taken, nor brought along, unless `flawPenalties.subheading` says otherwise.
  */
 import type { AnalyzedStory } from '../model.js';
 import { Budget, NO_FLAWS_ALLOWED, type FlawPenalties, type SelectOptions } from './budget.js';
 import { quoteUnits } from './quote-units.js';
-import { endsComplete, follows, pointsBackAt as pointsBackOf } from './readability.js';
+import { endsComplete, follows, isSubheading, pointsBackAt as pointsBackOf } from './readability.js';
 
 /** One way of taking a sentence: the sentences that come with it, and what their flaws cost. */
 interface Take {
@@ -93,6 +94,10 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
     if (backs[i] === 0) backs[i] = BACK_KINDS.indexOf(pointsBackOf(sentences, i)) + 1;
     return BACK_KINDS[backs[i]! - 1];
   };
+  // A subheading is asked about once per sentence, as the two tests above (0 not asked yet, 1 no, 2 yes).
+  const headings = new Uint8Array(sentences.length);
+  const heading = (unit: readonly number[]) =>
+    unit.some((k) => (headings[k] ||= isSubheading(sentences, k) ? 2 : 1) === 2);
   const chosen = (i: number) => budget.chosen.includes(i);
   /** Whether the unit starting at `first` needs the sentence before it, and whether that is already in. */
   const pointing = (first: number): 'no' | 'satisfied' | 'needs' => {
@@ -109,14 +114,18 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
     const prior = units[first - 1];
     if (!prior || !follows(sentences[first - 1], sentences[first])) return undefined;
     const unit = range(prior);
-    if (!complete(unit) || pointing(prior[0]) === 'needs' || unit.some(chosen)) return undefined;
+    if (!complete(unit) || heading(unit) || pointing(prior[0]) === 'needs' || unit.some(chosen))
+      return undefined;
     return unit;
   };
   return (i) => {
     if (!sentences[i]) return [];
     const span = units[i];
     const unit = span ? range(span) : [i];
-    const penalty = (span ? 0 : penalties.unclosedQuote) + (complete(unit) ? 0 : penalties.cutOff);
+    const penalty =
+      (span ? 0 : penalties.unclosedQuote) +
+      (complete(unit) ? 0 : penalties.cutOff) +
+      (heading(unit) ? (penalties.subheading ?? Infinity) : 0);
     if (!Number.isFinite(penalty)) return [];
     if (pointing(unit[0]!) !== 'needs') return [{ unit, penalty }];
     const prior = antecedent(unit[0]!);
