@@ -53,6 +53,17 @@ describe('readability rules', () => {
     ['This was the third delay.', 'previous'],
     ['Helen Marsh said the ferry was late.', undefined],
     ['Theirs is a small town.', undefined],
+    ["That's where the ferry comes in.", 'previous'],
+    ['For the next two years, she will run the ferry.', 'person'],
+    ['Now, that pier has no ferry.', 'previous'],
+    ['Now it wants its money back.', 'previous'],
+    ['In 1990, for example, the ferry ran twice a day.', 'previous'],
+    ['On the other is the old pier.', 'previous'],
+    ['The captain was blamed for those delays.', 'previous'],
+    ['The clinic treated those injured and those who waited.', undefined],
+    ['Helen Marsh, her deputy, said the ferry was late.', undefined],
+    ['In June, the pier reopened.', undefined],
+    ['Ferries ran as they always had.', undefined],
     ['', undefined],
   ])('pointsBack(%j) is %s', (text, expected) => {
     expect(pointsBack(text)).toBe(expected);

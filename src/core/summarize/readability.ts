@@ -12,7 +12,9 @@ import type { AnalyzedStory, Sentence, Summary } from '../model.js';
 import pointingBack from './pointing-back.json' with { type: 'json' };
 
 const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
-const PREVIOUS: ReadonlySet<string> = new Set(pointingBack.previous);
+const PREVIOUS: ReadonlySet<string> = new Set([...pointingBack.referring, ...pointingBack.connectives]);
+/** Subjects that point back when they follow a short opening phrase (not "his", "its"…). */
+const SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'this', 'that', 'these', 'those']);
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const FIRST_WORD = /^[\s"“‘'(—–-]*(\p{L}+)/u;
@@ -87,11 +89,28 @@ const JOINING: ReadonlySet<string> = new Set([
 /** A sentence that is one quotation and nothing else: who said it is in another sentence. */
 const WHOLE_QUOTE = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*$/;
 
+/** A short opening phrase before a comma ("For two years,", "Now,"), then the next word. */
+const AFTER_OPENING_PHRASE = /^[^,"“”]{1,40}, (\p{L}+)/u;
+/** One opening word, then "he", "she", "it" or "they" ("Now it wants…", "When he left…"). */
+const SECOND_WORD_PRONOUN = /^\p{L}+ (he|she|it|they)\b/iu;
+/** A connective of several words, opening the sentence or after a short opening phrase. */
+const CONNECTIVE_PHRASE = new RegExp(`^(?:[^,"“”]{1,40}, )?(?:${pointingBack.phrases.join('|')})\\b`, 'i');
+/**
+ * "those" or "these" before a noun, anywhere ("…wanted for those attacks"): what they point to is in
+ * an earlier sentence. Not before a relative or a preposition ("those who", "these days"), nor a
+ * participle ("those injured"), which name people by what befell them.
+ */
+const DEMONSTRATIVE_NOUN =
+  /\b(?:those|these) (?!(?:who|whom|whose|of|in|at|on|with|from|for|by|are|were|days|that|which)\b|\p{L}+ed\b)\p{Ll}/iu;
+
 /**
  * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
- * in the article), "It…", "They…", "But…" to the sentence right before, as does a sentence that is one
- * bare quotation (its speaker is named around it). When the sentence opens a paragraph
- * (`opensParagraph`), the first word after a dateline counts too.
+ * in the article), "It…", "They…", "That…", "But…" to the sentence right before, as does a sentence
+ * that is one bare quotation (its speaker is named around it). When the sentence opens a paragraph
+ * (`opensParagraph`), the first word after a dateline counts too. So does a subject pronoun or
+ * demonstrative after a short opening phrase ("For two years, he…", "Now, that clinic…") or after one
+ * opening word ("Now it wants…"), a connective of several words ("In 1980, for example, …"), and
+ * "those" or "these" before a noun anywhere ("…wanted for those attacks").
  */
 export function pointsBack(text: string, opensParagraph = false): 'person' | 'previous' | undefined {
   const kind = openingKind(text);
@@ -105,7 +124,11 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
       : openingKind(rest);
     if (after) return after;
   }
-  return WHOLE_QUOTE.test(text) ? 'previous' : undefined;
+  const late = AFTER_OPENING_PHRASE.exec(text)?.[1] ?? SECOND_WORD_PRONOUN.exec(text)?.[1];
+  const subject = late?.toLowerCase() ?? '';
+  if (SUBJECTS.has(subject)) return PERSONS.has(subject) ? 'person' : 'previous';
+  const previous = WHOLE_QUOTE.test(text) || DEMONSTRATIVE_NOUN.test(text) || CONNECTIVE_PHRASE.test(text);
+  return previous ? 'previous' : undefined;
 }
 
 /** `pointsBack` of sentence `i` of `sentences`, which knows whether it opens its paragraph. */
