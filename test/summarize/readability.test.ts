@@ -187,6 +187,22 @@ describe('readable selection', () => {
     expect(chosen.slice(0, 2)).toEqual([at('Captain Ivo'), at('He said')]);
   });
 
+  it('brings a "he" the sentence before it, though an earlier one of its article is chosen', () => {
+    const wreck = analyzed([
+      [
+        'Pier Post',
+        'Officials said the ferry sank near the north pier on Monday. The crew of six swam to shore in the dark. ' +
+          'Harbor master Tom Reyes counted them on the beach. He said nobody was missing.',
+      ],
+    ]);
+    const chosen = selectGreedy(wreck, [0, 3, 1, 2], { words: 30, readable: true });
+    expect(chosen).toEqual([0, 2, 3]);
+    const lint = (ids: number[]) =>
+      lintSummary(wreck, buildSummary('test', wreck, ids, { words: 500 })).danglingOpenings;
+    expect(lint([0, 3])).toBe(1);
+    expect(lint([2, 3])).toBe(0);
+  });
+
   it('drops a connective opening an article: it points back to nothing', () => {
     expect(pick('But the port')).not.toContain(at('But the port'));
   });

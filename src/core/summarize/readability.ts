@@ -104,8 +104,8 @@ const DEMONSTRATIVE_NOUN =
   /\b(?:those|these) (?!(?:who|whom|whose|of|in|at|on|with|from|for|by|are|were|days|that|which)\b|\p{L}+ed\b)\p{Ll}/iu;
 
 /**
- * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
- * in the article), "It…", "They…", "That…", "But…" to the sentence right before, as does a sentence
+ * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named in the sentence
+ * before it), "It…", "They…", "That…", "But…" to the sentence right before, as does a sentence
  * that is one bare quotation (its speaker is named around it). When the sentence opens a paragraph
  * (`opensParagraph`), the first word after a dateline counts too. So does a subject pronoun or
  * demonstrative after a short opening phrase ("For two years, he…", "Now, that clinic…") or after one
@@ -192,16 +192,13 @@ export function follows(a: Sentence | undefined, b: Sentence | undefined): boole
 /**
  * Whether sentence `i`, placed right after sentence `previous` (−1: it opens the summary), reads
  * without a missing antecedent: it does not point back, or `previous` is the sentence before it in its
- * article (for "he" or "she", any earlier sentence of its article, which most likely names the person).
+ * article. For "he" or "she" too: an earlier sentence of the article often names someone else
+ * ("Officials said…" before "He said…"), so only the sentence right before is taken to name the person.
  */
 export function hasAntecedent(doc: AnalyzedStory, i: number, previous: number): boolean {
   const s = doc.sentences[i];
-  if (!s) return true;
-  const kind = pointsBackAt(doc.sentences, i);
-  if (!kind) return true;
-  const p = previous >= 0 ? doc.sentences[previous] : undefined;
-  if (kind === 'person') return p !== undefined && p.article === s.article && p.index < s.index;
-  return follows(p, s);
+  if (!s || !pointsBackAt(doc.sentences, i)) return true;
+  return follows(previous >= 0 ? doc.sentences[previous] : undefined, s);
 }
 
 /** Counts of summary sentences that read badly, for the evaluation lint. */

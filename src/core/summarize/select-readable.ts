@@ -102,11 +102,8 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
   /** Whether the unit starting at `first` needs the sentence before it, and whether that is already in. */
   const pointing = (first: number): 'no' | 'satisfied' | 'needs' => {
     const s = sentences[first]!;
-    const kind = pointsBackAt(first);
-    if (!kind) return 'no';
+    if (!pointsBackAt(first)) return 'no';
     if (chosen(first - 1) && follows(sentences[first - 1], s)) return 'satisfied';
-    if (kind === 'person' && budget.chosen.some((c) => sentences[c]!.article === s.article && c < first))
-      return 'satisfied';
     return 'needs';
   };
   /** The unit before `first` if it can come along: same article, readable, not pointing back itself. */
