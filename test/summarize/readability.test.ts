@@ -275,6 +275,22 @@ describe('readable selection', () => {
     expect(choose('"We were').slice(0, 2)).toEqual([find('Parent Ruth'), find('"We were')]);
   });
 
+  it('brings a bare quotation over several sentences the sentence naming its speaker', () => {
+    const pier = analyzed([
+      [
+        'Pier Post',
+        'The new pier opened on Saturday. Harbor master Tom Reyes walked its length first. ' +
+          '"We waited nine years for this. It was worth every one."',
+      ],
+    ]);
+    const quote = pier.sentences.findIndex((s) => s.text.startsWith('"We waited'));
+    expect(selectGreedy(pier, [quote, 0], { words: 30, readable: true }).slice(0, 3)).toEqual([
+      quote - 1,
+      quote,
+      quote + 1,
+    ]);
+  });
+
   it('falls back to the first candidate that fits when nothing reads well', () => {
     expect(selectGreedy(FERRY, [at('But the port')], { words: 50, readable: true })).toEqual([
       at('But the port'),

@@ -131,6 +131,11 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
   return previous ? 'previous' : undefined;
 }
 
+/** Whether `text` is one quotation and nothing else, whose speaker another sentence names. */
+export function isBareQuotation(text: string): boolean {
+  return WHOLE_QUOTE.test(text);
+}
+
 /** `pointsBack` of sentence `i` of `sentences`, which knows whether it opens its paragraph. */
 export function pointsBackAt(sentences: readonly Sentence[], i: number): 'person' | 'previous' | undefined {
   const s = sentences[i];

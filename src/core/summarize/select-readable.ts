@@ -10,7 +10,13 @@
 import type { AnalyzedStory } from '../model.js';
 import { Budget, NO_FLAWS_ALLOWED, type FlawPenalties, type SelectOptions } from './budget.js';
 import { quoteUnits } from './quote-units.js';
-import { endsComplete, follows, isSubheading, pointsBackAt as pointsBackOf } from './readability.js';
+import {
+  endsComplete,
+  follows,
+  isBareQuotation,
+  isSubheading,
+  pointsBackAt as pointsBackOf,
+} from './readability.js';
 
 /** One way of taking a sentence: the sentences that come with it, and what their flaws cost. */
 interface Take {
@@ -99,10 +105,15 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
   const heading = (unit: readonly number[]) =>
     unit.some((k) => (headings[k] ||= isSubheading(sentences, k) ? 2 : 1) === 2);
   const chosen = (i: number) => budget.chosen.includes(i);
-  /** Whether the unit starting at `first` needs the sentence before it, and whether that is already in. */
-  const pointing = (first: number): 'no' | 'satisfied' | 'needs' => {
+  /**
+   * Whether `unit` needs the sentence before it, and whether that is already in: its first sentence
+   * points back, or the unit is one bare quotation over several sentences (its speaker is named before).
+   */
+  const pointing = (unit: readonly number[]): 'no' | 'satisfied' | 'needs' => {
+    const first = unit[0]!;
     const s = sentences[first]!;
-    if (!pointsBackAt(first)) return 'no';
+    const bare = unit.length > 1 && isBareQuotation(unit.map((k) => sentences[k]!.text).join(' '));
+    if (!pointsBackAt(first) && !bare) return 'no';
     if (chosen(first - 1) && follows(sentences[first - 1], s)) return 'satisfied';
     return 'needs';
   };
@@ -111,8 +122,7 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
     const prior = units[first - 1];
     if (!prior || !follows(sentences[first - 1], sentences[first])) return undefined;
     const unit = range(prior);
-    if (!complete(unit) || heading(unit) || pointing(prior[0]) === 'needs' || unit.some(chosen))
-      return undefined;
+    if (!complete(unit) || heading(unit) || pointing(unit) === 'needs' || unit.some(chosen)) return undefined;
     return unit;
   };
   return (i) => {
@@ -124,7 +134,7 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
       (complete(unit) ? 0 : penalties.cutOff) +
       (heading(unit) ? (penalties.subheading ?? Infinity) : 0);
     if (!Number.isFinite(penalty)) return [];
-    if (pointing(unit[0]!) !== 'needs') return [{ unit, penalty }];
+    if (pointing(unit) !== 'needs') return [{ unit, penalty }];
     const prior = antecedent(unit[0]!);
     const takes: Take[] = prior ? [{ unit: [...prior, ...unit], penalty }] : [];
     const alone = penalty + penalties.dangling;
