@@ -21,12 +21,12 @@
  *    phrase ("For two years, he…") or after a quotation ("…," she said), with no capitalised word
  *    before it outside the quotation, and the sentence before it in its article not right before it
  *    in the summary (an earlier sentence of the article may name someone else: "officials said…");
- *  - refers back: "those" or "these" before a lowercase word ("for those attacks"), "that" opening
- *    the sentence or following a short opening phrase ("Now, that clinic…"), or "it" or "they" after
- *    one opening word or a short opening phrase ("Now it wants…"), without the sentence before it;
+ *  - refers back: "those" or "these" before a lowercase word ("blamed for those delays"), "that" opening
+ *    the sentence or following a short opening phrase ("Now, that pier…"), or "it" or "they" after
+ *    one opening word or a short opening phrase ("Now it runs…"), without the sentence before it;
  *  - subheading: a question with no quotation mark in it, a line whose words are all capitalised but
- *    for short function words ("Hilltown, Lebanon and Dover, Pa."), or a paragraph of one sentence of
- *    at most five words without a quotation mark ("Japan tops the U.S.").
+ *    for short function words ("Crane Street, Dock Road and the Mole"), or a paragraph of one sentence of
+ *    at most five words without a quotation mark ("Anglers return.").
  * A sentence can be of several kinds; each is counted once per kind.
  *
  *   npx tsx lab/summarize/broken-sentences.ts /work/shared/data/multi-news/validation.jsonl.gz --limit 1000 [--list]

@@ -56,7 +56,7 @@ describe('readability rules', () => {
     ["That's where the ferry comes in.", 'previous'],
     ['For the next two years, she will run the ferry.', 'person'],
     ['Now, that pier has no ferry.', 'previous'],
-    ['Now it wants its money back.', 'previous'],
+    ['Now it runs twice a day.', 'previous'],
     ['In 1990, for example, the ferry ran twice a day.', 'previous'],
     ['On the other is the old pier.', 'previous'],
     ['The captain was blamed for those delays.', 'previous'],

@@ -38,7 +38,7 @@ export interface ChorusParams {
   readonly targetPerInputWord: number;
   /**
    * Sentences shorter than this are never chosen. Five since the twelfth round: a sentence of four
-   * words seldom stands alone ("There were no arrests.", "The Emirates won, 7-4."); on all of
+   * words seldom stands alone ("There were no injuries.", "The visitors won, 3-1."); on all of
    * Multi-News validation R-1 45.63 → 45.62.
    */
   readonly minWords: number;

@@ -91,12 +91,12 @@ const WHOLE_QUOTE = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*$/;
 
 /** A short opening phrase before a comma ("For two years,", "Now,"), then the next word. */
 const AFTER_OPENING_PHRASE = /^[^,"“”]{1,40}, (\p{L}+)/u;
-/** One opening word, then "he", "she", "it" or "they" ("Now it wants…", "When he left…"). */
+/** One opening word, then "he", "she", "it" or "they" ("Now it runs…", "When he left…"). */
 const SECOND_WORD_PRONOUN = /^\p{L}+ (he|she|it|they)\b/iu;
 /** A connective of several words, opening the sentence or after a short opening phrase. */
 const CONNECTIVE_PHRASE = new RegExp(`^(?:[^,"“”]{1,40}, )?(?:${pointingBack.phrases.join('|')})\\b`, 'i');
 /**
- * "those" or "these" before a noun, anywhere ("…wanted for those attacks"): what they point to is in
+ * "those" or "these" before a noun, anywhere ("…blamed for those delays"): what they point to is in
  * an earlier sentence. Not before a relative or a preposition ("those who", "these days"), nor a
  * participle ("those injured"), which name people by what befell them.
  */
@@ -108,9 +108,9 @@ const DEMONSTRATIVE_NOUN =
  * before it), "It…", "They…", "That…", "But…" to the sentence right before, as does a sentence
  * that is one bare quotation (its speaker is named around it). When the sentence opens a paragraph
  * (`opensParagraph`), the first word after a dateline counts too. So does a subject pronoun or
- * demonstrative after a short opening phrase ("For two years, he…", "Now, that clinic…") or after one
- * opening word ("Now it wants…"), a connective of several words ("In 1980, for example, …"), and
- * "those" or "these" before a noun anywhere ("…wanted for those attacks").
+ * demonstrative after a short opening phrase ("For two years, he…", "Now, that pier…") or after one
+ * opening word ("Now it runs…"), a connective of several words ("In 1990, for example, …"), and
+ * "those" or "these" before a noun anywhere ("…blamed for those delays").
  */
 export function pointsBack(text: string, opensParagraph = false): 'person' | 'previous' | undefined {
   const kind = openingKind(text);
@@ -154,7 +154,7 @@ function openingKind(text: string): 'person' | 'previous' | undefined {
   return undefined;
 }
 
-/** Short words a title-cased line leaves in lowercase ("Hilltown, Lebanon and Dover, Pa."). */
+/** Short words a title-cased line leaves in lowercase ("Crane Street, Dock Road and the Mole"). */
 const MINOR_WORDS: ReadonlySet<string> = new Set(
   'a an and as at by for from in into of on or the to vs with'.split(' '),
 );
@@ -168,12 +168,12 @@ const SUBHEADING_WORDS = 5;
 /**
  * Whether sentence `i` of `sentences` is a subheading or a question, not a statement a summary can
  * show. Steps, none of which looks inside a quotation (a speaker may ask, a sign may shout):
- *  1. a question: rhetorical, or one of a list the article goes on to answer ("Did the agents start
- *     the fire?");
+ *  1. a question: rhetorical, or one of a list the article goes on to answer ("Who paid for the
+ *     work?");
  *  2. a title-cased line, every word capitalised but short function words (a list of places, a
- *     heading: "Hilltown, Dover and Lebanon, Pa.");
- *  3. a paragraph of one short sentence with another paragraph of its article after it ("Japan tops
- *     the U.S." between two paragraphs about donations).
+ *     heading: "Crane Street, Dock Road and the Mole, Westhaven.");
+ *  3. a paragraph of one short sentence with another paragraph of its article after it ("Anglers
+ *     return." between two paragraphs about the pier).
  */
 export function isSubheading(sentences: readonly Sentence[], i: number): boolean {
   const s = sentences[i];

@@ -124,8 +124,8 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
 /**
  * The paragraphs of a blank-line block: a line break after a long line that ends a sentence starts a
  * new one. Text whose lines are not wrapped by hand breaks a line on purpose, as pages and feeds set
- * a subheading on its own line right under a paragraph ("…nearly 2 billion dollars.\nJapan tops the
- * U.S.\n\nAfter…"); joined to the paragraph above, the subheading read as one of its sentences.
+ * a subheading on its own line right under a paragraph ("…reopened on Friday.\nAnglers
+ * return.\n\nFishing…"); joined to the paragraph above, the subheading read as one of its sentences.
  */
 function unwrappedLines(block: string): string[] {
   if (!block.includes('\n')) return [block];
