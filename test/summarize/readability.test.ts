@@ -80,6 +80,9 @@ describe('readability rules', () => {
     ['"Nobody told us anything about the vote."', false, 'previous'],
     ['“Nobody told us anything.”', false, 'previous'],
     ['"Nobody told us," the teacher said.', false, undefined],
+    ['"Nobody told us," she said.', false, 'person'],
+    ['"Nobody told us," they said.', false, 'previous'],
+    ['"Nobody told us," said Ruth Okafor.', false, undefined],
   ])('pointsBack(%j, opens a paragraph: %s) is %s', (text, opensParagraph, expected) => {
     expect(pointsBack(text, opensParagraph)).toBe(expected);
   });

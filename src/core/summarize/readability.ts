@@ -13,7 +13,7 @@ import pointingBack from './pointing-back.json' with { type: 'json' };
 
 const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
 const PREVIOUS: ReadonlySet<string> = new Set([...pointingBack.referring, ...pointingBack.connectives]);
-/** Subjects that point back when they follow a short opening phrase (not "his", "its"…). */
+/** Subjects that point back after a short opening phrase or a quotation (not "his", "its"…). */
 const SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'this', 'that', 'these', 'those']);
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -93,6 +93,8 @@ const WHOLE_QUOTE = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*$/;
 const AFTER_OPENING_PHRASE = /^[^,"“”]{1,40}, (\p{L}+)/u;
 /** One opening word, then "he", "she", "it" or "they" ("Now it runs…", "When he left…"). */
 const SECOND_WORD_PRONOUN = /^\p{L}+ (he|she|it|they)\b/iu;
+/** A quotation opening the sentence, then the first word after it ('"…," she said'). */
+const AFTER_QUOTATION = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*(\p{L}+)/u;
 /** A connective of several words, opening the sentence or after a short opening phrase. */
 const CONNECTIVE_PHRASE = new RegExp(`^(?:[^,"“”]{1,40}, )?(?:${pointingBack.phrases.join('|')})\\b`, 'i');
 /**
@@ -108,8 +110,8 @@ const DEMONSTRATIVE_NOUN =
  * before it), "It…", "They…", "That…", "But…" to the sentence right before, as does a sentence
  * that is one bare quotation (its speaker is named around it). When the sentence opens a paragraph
  * (`opensParagraph`), the first word after a dateline counts too. So does a subject pronoun or
- * demonstrative after a short opening phrase ("For two years, he…", "Now, that pier…") or after one
- * opening word ("Now it runs…"), a connective of several words ("In 1990, for example, …"), and
+ * demonstrative after a short opening phrase ("For two years, he…", "Now, that pier…"), after one
+ * opening word ("Now it runs…") or after a quotation ('"We sail at noon," she said'), a connective of several words ("In 1990, for example, …"), and
  * "those" or "these" before a noun anywhere ("…blamed for those delays").
  */
 export function pointsBack(text: string, opensParagraph = false): 'person' | 'previous' | undefined {
@@ -124,7 +126,10 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
       : openingKind(rest);
     if (after) return after;
   }
-  const late = AFTER_OPENING_PHRASE.exec(text)?.[1] ?? SECOND_WORD_PRONOUN.exec(text)?.[1];
+  const late =
+    AFTER_OPENING_PHRASE.exec(text)?.[1] ??
+    AFTER_QUOTATION.exec(text)?.[1] ??
+    SECOND_WORD_PRONOUN.exec(text)?.[1];
   const subject = late?.toLowerCase() ?? '';
   if (SUBJECTS.has(subject)) return PERSONS.has(subject) ? 'person' : 'previous';
   const previous = WHOLE_QUOTE.test(text) || DEMONSTRATIVE_NOUN.test(text) || CONNECTIVE_PHRASE.test(text);
