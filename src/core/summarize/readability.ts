@@ -111,8 +111,9 @@ const DEMONSTRATIVE_NOUN =
  * that is one bare quotation (its speaker is named around it). When the sentence opens a paragraph
  * (`opensParagraph`), the first word after a dateline counts too. So does a subject pronoun or
  * demonstrative after a short opening phrase ("For two years, he…", "Now, that pier…"), after one
- * opening word ("Now it runs…") or after a quotation ('"We sail at noon," she said'), a connective of several words ("In 1990, for example, …"), and
- * "those" or "these" before a noun anywhere ("…blamed for those delays").
+ * opening word ("Now it runs…") or after a quotation ('"We sail at noon," she said'); so do a
+ * connective of several words ("In 1990, for example, …") and "those" or "these" before a noun
+ * anywhere ("…blamed for those delays").
  */
 export function pointsBack(text: string, opensParagraph = false): 'person' | 'previous' | undefined {
   const kind = openingKind(text);
