@@ -16,10 +16,24 @@
  *  - crawl: page furniture words (photo credits, "topics:", "hat tip", "originally appeared"…);
  *  - fused caption: the three words before a bracketed photo credit in the raw document and the three
  *    after it, all in one summary sentence (the caption ran on into the story);
- *  - cut off: no final punctuation, or a trailing ellipsis, colon or comma.
+ *  - cut off: no final punctuation, or a trailing ellipsis, colon or comma;
+ *  - unnamed person: "he" or "she" outside a quotation, opening the sentence, after a short opening
+ *    phrase ("For two years, he…") or after a quotation ("…," she said), with no capitalised word
+ *    before it outside the quotation, and the sentence before it in its article not right before it
+ *    in the summary (an earlier sentence of the article may name someone else: "officials said…");
+ *  - refers back: "those" or "these" before a lowercase word ("blamed for those delays"), "that" opening
+ *    the sentence or following a short opening phrase ("Now, that pier…"), or "it" or "they" after
+ *    one opening word or a short opening phrase ("Now it runs…"), without the sentence before it;
+ *  - subheading: a question with no quotation mark in it, a line whose words are all capitalised but
+ *    for short function words ("Crane Street, Dock Road and the Mole"), or a paragraph of one sentence of
+ *    at most five words without a quotation mark ("Anglers return.").
  * A sentence can be of several kinds; each is counted once per kind.
  *
  *   npx tsx lab/summarize/broken-sentences.ts /work/shared/data/multi-news/validation.jsonl.gz --limit 1000 [--list]
+ *   npx tsx lab/summarize/broken-sentences.ts /work/shared/data/duc2003 /work/shared/data/tac2011-multiling-english
+ *
+ * With a DUC 2003 and a TAC 2011 folder it reads the 70 cased clusters of the eleventh round's audit
+ * (`cased-clusters.ts`) and builds each report as `chorus summarize` does (default budget).
  *
  * It also counts the citation markers the reports print inside an open quotation, as main printed
  * them (one after each sentence) and as the renderers print them now (`markerSlots`): the summary is
@@ -33,10 +47,12 @@ import { fileURLToPath } from 'node:url';
 import { readJsonLines } from '../json-lines.js';
 import { parseArgs } from 'node:util';
 import type { AnalyzedStory, Summary } from '../../src/core/model.js';
+import { buildStoryReport } from '../../src/core/pipeline.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
 import { getSummarizer } from '../../src/core/summarize/registry.js';
 import { parseMultiNewsLine } from '../../src/io/multinews.js';
 import { markerSlots } from '../../src/web/marker-slots.js';
+import { readCasedClusters } from './cased-clusters.js';
 
 export const KINDS = [
   'split quote',
@@ -48,6 +64,9 @@ export const KINDS = [
   'crawl',
   'fused caption',
   'cut off',
+  'unnamed person',
+  'refers back',
+  'subheading',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -68,6 +87,14 @@ const CRAWL =
 const FINAL = /[.!?…](?:\s*["'”’)\]])*$/;
 const TRAILING = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
 const WHOLE_QUOTE = /^\s*["“][^"“”]+["”]\s*$/;
+/** Quoted stretches (straight or curly), blanked out before looking for pronouns and names. */
+const QUOTED = /"[^"]*"|“[^”]*”/g;
+const PERSON_AT = /^(?:[^,]{0,40}, )?(he|she)\b|["”]\s*(he|she)\s/iu;
+const CAPITAL_AFTER_START = /\s\p{Lu}/u;
+const DEMONSTRATIVE =
+  /\b(?:those|these) (?!(?:who|whom|whose|of|in|at|on|with|from|for|are|were|days|that|which)\b)\p{Ll}|^(?:[^,"“”]{0,40}, )?that(?:'s|’s)?\b|^(?:\p{L}+|[^,"“”]{1,40},) (?:it|they)\b/iu;
+const MINOR = new Set('a an and as at by for from in of on or the to with vs'.split(' '));
+const LETTER_WORD = /\p{L}[\p{L}'’.-]*/gu;
 
 /** "… the last words of a caption ( photo: a name ) the first words …", in raw text. */
 const CREDIT =
@@ -120,6 +147,13 @@ export function classify(doc: AnalyzedStory, summary: Summary, raw: readonly str
     if (CRAWL.test(text)) add('crawl');
     if (seams.some((seam) => text.toLowerCase().includes(seam))) add('fused caption');
     if (!FINAL.test(text.trimEnd()) || TRAILING.test(text.trimEnd())) add('cut off');
+    const unquoted = text.replace(QUOTED, (q) => (q.length > 2 ? '" "' : q));
+    const pronoun = PERSON_AT.exec(unquoted);
+    const word = pronoun?.[1] ?? pronoun?.[2] ?? '';
+    const at = pronoun ? pronoun.index + pronoun[0].lastIndexOf(word) : 0;
+    if (pronoun && alone && !CAPITAL_AFTER_START.test(unquoted.slice(0, at))) add('unnamed person');
+    if (alone && DEMONSTRATIVE.test(unquoted)) add('refers back');
+    if (subheading(doc, index[k]!, text)) add('subheading');
   });
   return kinds;
 }
@@ -148,6 +182,20 @@ function markSplitQuotes(run: readonly string[]): boolean[] {
   });
   if (open || curly !== 0) return run.map((t, j) => bad[j]! || /["“”]/.test(t));
   return bad;
+}
+
+/** A question outside quotations, a title-cased line, or a short paragraph of its own. */
+function subheading(doc: AnalyzedStory, i: number, text: string): boolean {
+  const quoted = /["“”]/.test(text);
+  if (!quoted && /\?\W*$/.test(text.trim())) return true;
+  const words = text.match(LETTER_WORD) ?? [];
+  const lower = words.filter((w) => !/^\p{Lu}/u.test(w) && !MINOR.has(w));
+  if (!quoted && words.length >= 2 && lower.length === 0 && words.some((w) => /\p{Ll}/u.test(w))) return true;
+  const s = doc.sentences[i];
+  if (!s || quoted || words.length > 5) return false;
+  const own = (n: number) =>
+    doc.sentences[n]?.article === s.article && doc.sentences[n]?.paragraph === s.paragraph;
+  return !own(i - 1) && !own(i + 1);
 }
 
 /** Whether the straight marks of `text` are odd or its curly ones do not pair up. */
@@ -193,27 +241,51 @@ function placeSentences(doc: AnalyzedStory, summary: Summary): number[] {
   });
 }
 
+interface Report {
+  readonly id: string;
+  readonly doc: AnalyzedStory;
+  readonly summary: Summary;
+  /** The documents as the data holds them (Multi-News), for fused captions. */
+  readonly raw: readonly string[];
+}
+
+/** The first `limit` Multi-News reports of `path`, summarized at 250 words as the evaluation does. */
+function* multiNewsReports(path: string, limit: number): Generator<Report> {
+  const chorus = getSummarizer('chorus');
+  for (const [n, line] of readJsonLines(path).slice(0, limit).entries()) {
+    const ex = parseMultiNewsLine(line, n + 1);
+    const documents = (JSON.parse(line) as { documents?: unknown }).documents;
+    const doc = prepareStory(ex.story).forSummary;
+    const summary = chorus.summarize(doc, { words: 250 });
+    yield { id: ex.id, doc, summary, raw: Array.isArray(documents) ? documents.map(String) : [] };
+  }
+}
+
+/** The 70 cased clusters, each report built as `chorus summarize` builds it. */
+function* clusterReports(duc: string, tac: string): Generator<Report> {
+  for (const story of readCasedClusters(duc, tac)) {
+    const report = buildStoryReport(story);
+    yield { id: story.id, doc: prepareStory(story).forSummary, summary: report.summary, raw: [] };
+  }
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { limit: { type: 'string', default: '1000' }, list: { type: 'boolean', default: false } },
   });
-  const path = positionals[0];
-  if (!path) throw new Error('expected the path of a Multi-News .jsonl.gz file, found none');
-  const chorus = getSummarizer('chorus');
+  const [path, tac] = positionals;
+  if (!path)
+    throw new Error('expected a Multi-News .jsonl.gz file or DUC 2003 and TAC 2011 folders, found none');
+  const reports = tac ? clusterReports(path, tac) : multiNewsReports(path, Number(values.limit));
   const counts = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
   let sentences = 0;
   let broken = 0;
   let examples = 0;
   const markers = { printed: 0, insideBefore: 0, insideNow: 0 };
-  const lines = readJsonLines(path);
-  for (const [n, line] of lines.slice(0, Number(values.limit)).entries()) {
-    const ex = parseMultiNewsLine(line, n + 1);
-    const documents = (JSON.parse(line) as { documents?: unknown }).documents;
+  for (const { id, doc, summary, raw } of reports) {
     examples++;
-    const doc = prepareStory(ex.story).forSummary;
-    const summary = chorus.summarize(doc, { words: 250 });
-    const kinds = classify(doc, summary, Array.isArray(documents) ? documents.map(String) : []);
+    const kinds = classify(doc, summary, raw);
     sentences += kinds.length;
     const texts = summary.sentences.map((x) => x.text);
     const now = markerSlots(summary.sentences).map((slots) => slots.length);
@@ -227,12 +299,12 @@ function main(): void {
       if (ks.length > 0) broken++;
       for (const kind of ks) {
         counts.set(kind, counts.get(kind)! + 1);
-        if (values.list) console.log(`  ${ex.id}\t${kind}\t${k}`);
+        if (values.list) console.log(`  ${id}\t${kind}\t${k}`);
       }
     });
   }
   console.log(`examples ${examples}  summary sentences ${sentences}  of some kind ${broken}`);
-  for (const kind of KINDS) console.log(`${kind.padEnd(13)} ${String(counts.get(kind)).padStart(5)}`);
+  for (const kind of KINDS) console.log(`${kind.padEnd(14)} ${String(counts.get(kind)).padStart(5)}`);
   console.log(
     `citation markers inside an open quotation: ${markers.insideBefore} of ${sentences} one per sentence, ` +
       `${markers.insideNow} of ${markers.printed} as the reports print them`,

@@ -40,6 +40,46 @@ describe('classify', () => {
   });
 });
 
+describe('classify: sentences that need context, and subheadings', () => {
+  const story = analyzed([
+    [
+      'Marsh Herald',
+      'Councillor Ada Quist opened the hearing on the harbour wall at nine.\n\n' +
+        'For the next two years, she will chair the harbour board. "We will rebuild it," she said. ' +
+        'Now, that wall has been left without a budget. The storms of March were blamed for those repairs.\n\n' +
+        'Did the storms break the wall?\n\n' +
+        'Harbour Road, Quay Street and Mill Lane, Marsh.\n\n' +
+        'Boats stay away.\n\n' +
+        'The wall will be closed to walkers until the end of the summer season.',
+    ],
+  ]);
+  const find = (text: string) => story.sentences.findIndex((s) => s.text.startsWith(text));
+  const kinds = (texts: string[]) =>
+    classify(story, buildSummary('test', story, texts.map(find), { words: 500 }));
+
+  it.each<[string, string]>([
+    ['For the next', 'unnamed person'],
+    ['"We will', 'unnamed person'],
+    ['Now, that', 'refers back'],
+    ['The storms', 'refers back'],
+    ['Did the', 'subheading'],
+    ['Harbour Road', 'subheading'],
+    ['Boats stay', 'subheading'],
+  ])('%j alone is of the kind %s', (text, kind) => {
+    expect(kinds([text])).toEqual([[kind]]);
+  });
+
+  it('forgives them right after the sentence before, and a short last paragraph', () => {
+    expect(kinds(['Councillor Ada', 'For the next', '"We will', 'Now, that', 'The wall will'])).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+});
+
 describe('markersInsideQuotes', () => {
   it.each<[string, string[], number[], number]>([
     ['none', [], [], 0],

@@ -156,6 +156,24 @@ describe('chooseFromRanking', () => {
     expect(chosen).toEqual([0, 1]);
   });
 
+  it('never takes a sentence of four words, which seldom stands alone ("There were no injuries.")', () => {
+    const wall = analyzed([
+      [
+        'Marsh Herald',
+        'The harbor wall will be rebuilt with stone from the old quarry by June. There were no injuries. ' +
+          'The council approved the plan on Monday night by a vote of seven to two.',
+      ],
+    ]);
+    const order = [1, 0, 2];
+    const chosen = chooseFromRanking(
+      wall,
+      { order, scores: new Float64Array(3), centrality: new Float64Array(3) },
+      250,
+      CHORUS_PARAMS,
+    );
+    expect(chosen).toEqual([0, 2]);
+  });
+
   it('ranks the same story the same way every time', () => {
     expect(rankSentences(BRIDGE, checkModel(linearOf()))).toEqual(rankSentences(BRIDGE, linearOf()));
   });

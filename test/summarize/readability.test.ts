@@ -5,6 +5,7 @@ import {
   endsComplete,
   hasBalancedQuotes,
   hasFinalPunctuation,
+  isSubheading,
   lintSummary,
   pointsBack,
 } from '../../src/core/summarize/readability.js';
@@ -52,6 +53,17 @@ describe('readability rules', () => {
     ['This was the third delay.', 'previous'],
     ['Helen Marsh said the ferry was late.', undefined],
     ['Theirs is a small town.', undefined],
+    ["That's where the ferry comes in.", 'previous'],
+    ['For the next two years, she will run the ferry.', 'person'],
+    ['Now, that pier has no ferry.', 'previous'],
+    ['Now it runs twice a day.', 'previous'],
+    ['In 1990, for example, the ferry ran twice a day.', 'previous'],
+    ['On the other is the old pier.', 'previous'],
+    ['The captain was blamed for those delays.', 'previous'],
+    ['The clinic treated those injured and those who waited.', undefined],
+    ['Helen Marsh, her deputy, said the ferry was late.', undefined],
+    ['In June, the pier reopened.', undefined],
+    ['Ferries ran as they always had.', undefined],
     ['', undefined],
   ])('pointsBack(%j) is %s', (text, expected) => {
     expect(pointsBack(text)).toBe(expected);
@@ -68,6 +80,9 @@ describe('readability rules', () => {
     ['"Nobody told us anything about the vote."', false, 'previous'],
     ['“Nobody told us anything.”', false, 'previous'],
     ['"Nobody told us," the teacher said.', false, undefined],
+    ['"Nobody told us," she said.', false, 'person'],
+    ['"Nobody told us," they said.', false, 'previous'],
+    ['"Nobody told us," said Ruth Okafor.', false, undefined],
   ])('pointsBack(%j, opens a paragraph: %s) is %s', (text, opensParagraph, expected) => {
     expect(pointsBack(text, opensParagraph)).toBe(expected);
   });
@@ -88,6 +103,47 @@ Repairs will take two weeks.`,
   ],
 ]);
 const at = (text: string) => FERRY.sentences.findIndex((s) => s.text.startsWith(text));
+
+describe('isSubheading', () => {
+  const pier = analyzed([
+    [
+      'Pier Post',
+      'The pier reopened on Friday after a winter of repairs. Who paid for the work? ' +
+        '"Who pays?" the mayor asked at the ceremony.\n\n' +
+        'Tolls rise in June\n\n' +
+        'Crane Street, Dock Road and the Mole, Westhaven.\n\n' +
+        'Anglers return.\n\n' +
+        'Fishing from the end of the pier is allowed again from six in the morning. Boats wait.',
+    ],
+  ]);
+  it.each<[string, boolean]>([
+    ['The pier reopened', false],
+    ['Who paid', true],
+    ['"Who pays?"', false],
+    ['Crane Street', true],
+    ['Anglers return.', true],
+    ['Fishing from', false],
+    ['Boats wait.', false],
+  ])('%j: %s', (text, expected) => {
+    expect(
+      isSubheading(
+        pier.sentences,
+        pier.sentences.findIndex((s) => s.text.startsWith(text)),
+      ),
+    ).toBe(expected);
+  });
+
+  it('is never taken by readable selection (nor a heading without a stop, as before)', () => {
+    const ranked = pier.sentences.map((_, i) => i).reverse();
+    const chosen = selectGreedy(pier, ranked, { words: 1000, readable: true, minWords: 1 });
+    expect(chosen.map((i) => pier.sentences[i]!.text.split(' ')[0])).toEqual([
+      'Boats',
+      'Fishing',
+      '"Who',
+      'The',
+    ]);
+  });
+});
 
 describe('quoteUnits', () => {
   it('joins a quotation over two sentences and leaves the rest alone', () => {
@@ -132,6 +188,22 @@ describe('readable selection', () => {
   it('brings the sentence a pronoun points back to along', () => {
     const chosen = pick('He said');
     expect(chosen.slice(0, 2)).toEqual([at('Captain Ivo'), at('He said')]);
+  });
+
+  it('brings a "he" the sentence before it, though an earlier one of its article is chosen', () => {
+    const wreck = analyzed([
+      [
+        'Pier Post',
+        'Officials said the ferry sank near the north pier on Monday. The crew of six swam to shore in the dark. ' +
+          'Harbor master Tom Reyes counted them on the beach. He said nobody was missing.',
+      ],
+    ]);
+    const chosen = selectGreedy(wreck, [0, 3, 1, 2], { words: 30, readable: true });
+    expect(chosen).toEqual([0, 2, 3]);
+    const lint = (ids: number[]) =>
+      lintSummary(wreck, buildSummary('test', wreck, ids, { words: 500 })).danglingOpenings;
+    expect(lint([0, 3])).toBe(1);
+    expect(lint([2, 3])).toBe(0);
   });
 
   it('drops a connective opening an article: it points back to nothing', () => {
@@ -204,6 +276,22 @@ describe('readable selection', () => {
       });
     expect(choose('Dover Falls')).not.toContain(find('Dover Falls'));
     expect(choose('"We were').slice(0, 2)).toEqual([find('Parent Ruth'), find('"We were')]);
+  });
+
+  it('brings a bare quotation over several sentences the sentence naming its speaker', () => {
+    const pier = analyzed([
+      [
+        'Pier Post',
+        'The new pier opened on Saturday. Harbor master Tom Reyes walked its length first. ' +
+          '"We waited nine years for this. It was worth every one."',
+      ],
+    ]);
+    const quote = pier.sentences.findIndex((s) => s.text.startsWith('"We waited'));
+    expect(selectGreedy(pier, [quote, 0], { words: 30, readable: true }).slice(0, 3)).toEqual([
+      quote - 1,
+      quote,
+      quote + 1,
+    ]);
   });
 
   it('falls back to the first candidate that fits when nothing reads well', () => {

@@ -314,6 +314,21 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('starts a paragraph at a line break after a long line that ends a sentence', () => {
+    const long =
+      'The island council met for six hours on Tuesday and voted to close the old ferry terminal, ' +
+      'which had served the island since the early years of the last century, by the end of the year.';
+    expect(splitSentences(`${long}\nFerries move north.\n\nThe new pier opens in May.`)).toEqual([
+      { text: long, paragraph: 0 },
+      { text: 'Ferries move north.', paragraph: 1 },
+      { text: 'The new pier opens in May.', paragraph: 2 },
+    ]);
+    // A long line that does not end a sentence, and short wrapped lines, go on in the same paragraph.
+    const cut = long.replace(/\.$/, ' and');
+    expect(splitSentences(`${cut}\nmove north.`).map((s) => s.paragraph)).toEqual([0]);
+    expect(splitSentences('The council met.\nIt voted.').map((s) => s.paragraph)).toEqual([0, 0]);
+  });
+
   it.each<[string, string[]]>([
     ['', []],
     ['   \n\n  ', []],

@@ -45,6 +45,11 @@ export interface FlawPenalties {
   /** Opens pointing back ("But…", "It…", "He…") with what it points to neither chosen nor able to come along. */
   readonly dangling: number;
   /**
+   * A subheading or a question (readability.ts `isSubheading`), no statement a reader can take out of
+   * its place. Default Infinity: never taken.
+   */
+  readonly subheading?: number;
+  /**
    * A flawed sentence whose lowered key falls under this is never taken: late in the walk it would only
    * pad a story that ran out of clean sentences, where a shorter summary reads better.
    */
@@ -55,6 +60,7 @@ export const NO_FLAWS_ALLOWED: FlawPenalties = Object.freeze({
   cutOff: Infinity,
   unclosedQuote: Infinity,
   dangling: Infinity,
+  subheading: Infinity,
   floor: -Infinity,
 });
 

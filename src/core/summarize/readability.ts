@@ -3,7 +3,8 @@
  * and the evaluation lint (which counts it), so that what is measured is what selection aims at:
  *  - unbalanced quotation marks (an opening quote whose close is in the next sentence, or the reverse);
  *  - no final punctuation, or an ending that is cut off ("…", ":", ",");
- *  - an opening that points back ("He said…", "But…") without the sentence it points to right before it.
+ *  - an opening that points back ("He said…", "But…") without the sentence it points to right before it;
+ *  - no statement at all: a subheading or a question (`isSubheading`), which selection leaves out.
  * Quotes are counted as the sentence splitter sees them: straight " by parity (Multi-News spaces them:
  * ` " `), curly “ ” by depth; single quotes are left alone, being apostrophes far more often.
  */
@@ -11,7 +12,9 @@ import type { AnalyzedStory, Sentence, Summary } from '../model.js';
 import pointingBack from './pointing-back.json' with { type: 'json' };
 
 const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
-const PREVIOUS: ReadonlySet<string> = new Set(pointingBack.previous);
+const PREVIOUS: ReadonlySet<string> = new Set([...pointingBack.referring, ...pointingBack.connectives]);
+/** Subjects that point back after a short opening phrase or a quotation (not "his", "its"…). */
+const SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'this', 'that', 'these', 'those']);
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const FIRST_WORD = /^[\s"“‘'(—–-]*(\p{L}+)/u;
@@ -86,11 +89,31 @@ const JOINING: ReadonlySet<string> = new Set([
 /** A sentence that is one quotation and nothing else: who said it is in another sentence. */
 const WHOLE_QUOTE = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*$/;
 
+/** A short opening phrase before a comma ("For two years,", "Now,"), then the next word. */
+const AFTER_OPENING_PHRASE = /^[^,"“”]{1,40}, (\p{L}+)/u;
+/** One opening word, then "he", "she", "it" or "they" ("Now it runs…", "When he left…"). */
+const SECOND_WORD_PRONOUN = /^\p{L}+ (he|she|it|they)\b/iu;
+/** A quotation opening the sentence, then the first word after it ('"…," she said'). */
+const AFTER_QUOTATION = /^\s*(?:"[^"“”]+"|“[^"“”]+”)\s*(\p{L}+)/u;
+/** A connective of several words, opening the sentence or after a short opening phrase. */
+const CONNECTIVE_PHRASE = new RegExp(`^(?:[^,"“”]{1,40}, )?(?:${pointingBack.phrases.join('|')})\\b`, 'i');
 /**
- * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named somewhere earlier
- * in the article), "It…", "They…", "But…" to the sentence right before, as does a sentence that is one
- * bare quotation (its speaker is named around it). When the sentence opens a paragraph
- * (`opensParagraph`), the first word after a dateline counts too.
+ * "those" or "these" before a noun, anywhere ("…blamed for those delays"): what they point to is in
+ * an earlier sentence. Not before a relative or a preposition ("those who", "these days"), nor a
+ * participle ("those injured"), which name people by what befell them.
+ */
+const DEMONSTRATIVE_NOUN =
+  /\b(?:those|these) (?!(?:who|whom|whose|of|in|at|on|with|from|for|by|are|were|days|that|which)\b|\p{L}+ed\b)\p{Ll}/iu;
+
+/**
+ * The kind of back-pointing opening of `text`, if any: "He…" points to a person (named in the sentence
+ * before it), "It…", "They…", "That…", "But…" to the sentence right before, as does a sentence
+ * that is one bare quotation (its speaker is named around it). When the sentence opens a paragraph
+ * (`opensParagraph`), the first word after a dateline counts too. So does a subject pronoun or
+ * demonstrative after a short opening phrase ("For two years, he…", "Now, that pier…"), after one
+ * opening word ("Now it runs…") or after a quotation ('"We sail at noon," she said'); so do a
+ * connective of several words ("In 1990, for example, …") and "those" or "these" before a noun
+ * anywhere ("…blamed for those delays").
  */
 export function pointsBack(text: string, opensParagraph = false): 'person' | 'previous' | undefined {
   const kind = openingKind(text);
@@ -104,7 +127,19 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
       : openingKind(rest);
     if (after) return after;
   }
-  return WHOLE_QUOTE.test(text) ? 'previous' : undefined;
+  const late =
+    AFTER_OPENING_PHRASE.exec(text)?.[1] ??
+    AFTER_QUOTATION.exec(text)?.[1] ??
+    SECOND_WORD_PRONOUN.exec(text)?.[1];
+  const subject = late?.toLowerCase() ?? '';
+  if (SUBJECTS.has(subject)) return PERSONS.has(subject) ? 'person' : 'previous';
+  const previous = WHOLE_QUOTE.test(text) || DEMONSTRATIVE_NOUN.test(text) || CONNECTIVE_PHRASE.test(text);
+  return previous ? 'previous' : undefined;
+}
+
+/** Whether `text` is one quotation and nothing else, whose speaker another sentence names. */
+export function isBareQuotation(text: string): boolean {
+  return WHOLE_QUOTE.test(text);
 }
 
 /** `pointsBack` of sentence `i` of `sentences`, which knows whether it opens its paragraph. */
@@ -125,6 +160,41 @@ function openingKind(text: string): 'person' | 'previous' | undefined {
   return undefined;
 }
 
+/** Short words a title-cased line leaves in lowercase ("Crane Street, Dock Road and the Mole"). */
+const MINOR_WORDS: ReadonlySet<string> = new Set(
+  'a an and as at by for from in into of on or the to vs with'.split(' '),
+);
+const LETTER_WORDS = /\p{L}[\p{L}'’.-]*/gu;
+const CAPITALISED = /^\p{Lu}/u;
+const QUOTE_MARK = /["“”]/;
+const QUESTION = /\?[)\]]*$/;
+/** Most words (of letters: numbers aside) a paragraph of one sentence may have and be a subheading. */
+const SUBHEADING_WORDS = 5;
+
+/**
+ * Whether sentence `i` of `sentences` is a subheading or a question, not a statement a summary can
+ * show. Steps, none of which looks inside a quotation (a speaker may ask, a sign may shout):
+ *  1. a question: rhetorical, or one of a list the article goes on to answer ("Who paid for the
+ *     work?");
+ *  2. a title-cased line, every word capitalised but short function words (a list of places, a
+ *     heading: "Crane Street, Dock Road and the Mole, Westhaven.");
+ *  3. a paragraph of one short sentence with another paragraph of its article after it ("Anglers
+ *     return." between two paragraphs about the pier).
+ */
+export function isSubheading(sentences: readonly Sentence[], i: number): boolean {
+  const s = sentences[i];
+  if (!s || QUOTE_MARK.test(s.text)) return false;
+  const text = s.text.trim();
+  if (QUESTION.test(text)) return true;
+  const words = text.match(LETTER_WORDS) ?? [];
+  if (words.length >= 2 && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w))) return true;
+  if (words.length > SUBHEADING_WORDS) return false;
+  const before = sentences[i - 1];
+  const next = sentences[i + 1];
+  const opens = before?.article !== s.article || before.paragraph !== s.paragraph;
+  return opens && next?.article === s.article && next.paragraph !== s.paragraph;
+}
+
 /** Whether sentence `b` comes right after sentence `a` in the same article. */
 export function follows(a: Sentence | undefined, b: Sentence | undefined): boolean {
   return a !== undefined && b !== undefined && a.article === b.article && a.index + 1 === b.index;
@@ -133,16 +203,13 @@ export function follows(a: Sentence | undefined, b: Sentence | undefined): boole
 /**
  * Whether sentence `i`, placed right after sentence `previous` (−1: it opens the summary), reads
  * without a missing antecedent: it does not point back, or `previous` is the sentence before it in its
- * article (for "he" or "she", any earlier sentence of its article, which most likely names the person).
+ * article. For "he" or "she" too: an earlier sentence of the article often names someone else
+ * ("Officials said…" before "He said…"), so only the sentence right before is taken to name the person.
  */
 export function hasAntecedent(doc: AnalyzedStory, i: number, previous: number): boolean {
   const s = doc.sentences[i];
-  if (!s) return true;
-  const kind = pointsBackAt(doc.sentences, i);
-  if (!kind) return true;
-  const p = previous >= 0 ? doc.sentences[previous] : undefined;
-  if (kind === 'person') return p !== undefined && p.article === s.article && p.index < s.index;
-  return follows(p, s);
+  if (!s || !pointsBackAt(doc.sentences, i)) return true;
+  return follows(previous >= 0 ? doc.sentences[previous] : undefined, s);
 }
 
 /** Counts of summary sentences that read badly, for the evaluation lint. */

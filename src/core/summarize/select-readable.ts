@@ -4,12 +4,19 @@
  * brings the sentence before it along when it can. A flaw no choice mends (a cut-off ending, a quotation
  * the source leaves open, an opening pointing back to nothing) lowers the sentence's ranking key by its
  * penalty (`SelectOptions.flawPenalties`; by default Infinity: never taken), so only a sentence the
- * ranking rates far above what is left gets in despite it.
+ * ranking rates far above what is left gets in despite it. A subheading or a question (`isSubheading`)
+ * is no statement: never taken, nor brought along, unless `flawPenalties.subheading` says otherwise.
  */
 import type { AnalyzedStory } from '../model.js';
 import { Budget, NO_FLAWS_ALLOWED, type FlawPenalties, type SelectOptions } from './budget.js';
 import { quoteUnits } from './quote-units.js';
-import { endsComplete, follows, pointsBackAt as pointsBackOf } from './readability.js';
+import {
+  endsComplete,
+  follows,
+  isBareQuotation,
+  isSubheading,
+  pointsBackAt as pointsBackOf,
+} from './readability.js';
 
 /** One way of taking a sentence: the sentences that come with it, and what their flaws cost. */
 interface Take {
@@ -93,15 +100,21 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
     if (backs[i] === 0) backs[i] = BACK_KINDS.indexOf(pointsBackOf(sentences, i)) + 1;
     return BACK_KINDS[backs[i]! - 1];
   };
+  // A subheading is asked about once per sentence, as the two tests above (0 not asked yet, 1 no, 2 yes).
+  const headings = new Uint8Array(sentences.length);
+  const heading = (unit: readonly number[]) =>
+    unit.some((k) => (headings[k] ||= isSubheading(sentences, k) ? 2 : 1) === 2);
   const chosen = (i: number) => budget.chosen.includes(i);
-  /** Whether the unit starting at `first` needs the sentence before it, and whether that is already in. */
-  const pointing = (first: number): 'no' | 'satisfied' | 'needs' => {
+  /**
+   * Whether `unit` needs the sentence before it, and whether that is already in: its first sentence
+   * points back, or the unit is one bare quotation over several sentences (its speaker is named before).
+   */
+  const pointing = (unit: readonly number[]): 'no' | 'satisfied' | 'needs' => {
+    const first = unit[0]!;
     const s = sentences[first]!;
-    const kind = pointsBackAt(first);
-    if (!kind) return 'no';
+    const bare = unit.length > 1 && isBareQuotation(unit.map((k) => sentences[k]!.text).join(' '));
+    if (!pointsBackAt(first) && !bare) return 'no';
     if (chosen(first - 1) && follows(sentences[first - 1], s)) return 'satisfied';
-    if (kind === 'person' && budget.chosen.some((c) => sentences[c]!.article === s.article && c < first))
-      return 'satisfied';
     return 'needs';
   };
   /** The unit before `first` if it can come along: same article, readable, not pointing back itself. */
@@ -109,16 +122,19 @@ function readableTakes(doc: AnalyzedStory, budget: Budget, penalties: FlawPenalt
     const prior = units[first - 1];
     if (!prior || !follows(sentences[first - 1], sentences[first])) return undefined;
     const unit = range(prior);
-    if (!complete(unit) || pointing(prior[0]) === 'needs' || unit.some(chosen)) return undefined;
+    if (!complete(unit) || heading(unit) || pointing(unit) === 'needs' || unit.some(chosen)) return undefined;
     return unit;
   };
   return (i) => {
     if (!sentences[i]) return [];
     const span = units[i];
     const unit = span ? range(span) : [i];
-    const penalty = (span ? 0 : penalties.unclosedQuote) + (complete(unit) ? 0 : penalties.cutOff);
+    const penalty =
+      (span ? 0 : penalties.unclosedQuote) +
+      (complete(unit) ? 0 : penalties.cutOff) +
+      (heading(unit) ? (penalties.subheading ?? Infinity) : 0);
     if (!Number.isFinite(penalty)) return [];
-    if (pointing(unit[0]!) !== 'needs') return [{ unit, penalty }];
+    if (pointing(unit) !== 'needs') return [{ unit, penalty }];
     const prior = antecedent(unit[0]!);
     const takes: Take[] = prior ? [{ unit: [...prior, ...unit], penalty }] : [];
     const alone = penalty + penalties.dangling;

@@ -107,7 +107,7 @@ const SPACES_TO_TIDY = /\s\s|[^\S ]/;
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let paragraph = 0;
-  for (const raw of text.split(/\n\s*\n/)) {
+  for (const raw of text.split(/\n\s*\n/).flatMap(unwrappedLines)) {
     // Most paragraphs have single spaces only: replacing each by itself built the paragraph anew.
     const para = (SPACES_TO_TIDY.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
     if (!para) continue;
@@ -115,6 +115,31 @@ export function splitSentences(text: string): SentenceSpan[] {
     paragraph++;
   }
   return out;
+}
+
+/** A line longer than this was not wrapped by hand (mail and wire copy wrap at 60-80 characters). */
+const UNWRAPPED_LINE = 160;
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
+
+/**
+ * The paragraphs of a blank-line block: a line break after a long line that ends a sentence starts a
+ * new one. Text whose lines are not wrapped by hand breaks a line on purpose, as pages and feeds set
+ * a subheading on its own line right under a paragraph ("…reopened on Friday.\nAnglers
+ * return.\n\nFishing…"); joined to the paragraph above, the subheading read as one of its sentences.
+ */
+function unwrappedLines(block: string): string[] {
+  if (!block.includes('\n')) return [block];
+  const out: string[] = [];
+  let current = '';
+  for (const line of block.split('\n')) {
+    current = current ? `${current}\n${line}` : line;
+    const end = line.trimEnd();
+    if (end.length > UNWRAPPED_LINE && ENDS_SENTENCE.test(end)) {
+      out.push(current);
+      current = '';
+    }
+  }
+  return current ? [...out, current] : out;
 }
 
 /** Quote and bracket state while scanning a paragraph left to right. */
