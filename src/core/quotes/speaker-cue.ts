@@ -65,6 +65,8 @@ const alt = (list: readonly string[]) =>
 export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
 const VERB = `(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
+/** An adverb ending a subject phrase, built once: backwardPhrase made it anew for every cue. */
+const ADVERB_END = new RegExp(`\\s+${ADVERB}$`, 'u');
 // "According to X, “…”" opens its sentence: the capitalised form counts too.
 const ACCORDING = `(?:${alt(attributionWords.according.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]))})`;
 const B = `(?![\\p{L}\\p{N}])`;
@@ -413,8 +415,7 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
 function backwardPhrase(left: string, strict: boolean): string | undefined {
   let s = left.replace(/\s+$/, '');
   // Adverbs between subject and verb ("Trump later", "she has").
-  const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
-  for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
+  for (let k = 0; k < 2 && ADVERB_END.test(s); k++) s = s.replace(ADVERB_END, '');
   const place = PLACE_TAIL_END.test(s.slice(s.lastIndexOf(','))) ? PLACE_TAIL.exec(s) : null;
   if (place && !FIRST_NAMES.has(place.groups!.tail!.split(/\s+/)[0]!.toLowerCase()))
     s = s.slice(0, place.index + place.groups!.name!.length);
