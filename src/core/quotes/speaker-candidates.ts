@@ -552,8 +552,9 @@ const LETTER_AFTER = /^[\p{L}]/iu;
 
 /**
  * Whether `s` holds the role word as a word: `(?<![\p{L}])head(?![\p{L}])` with the flags `iu`, its
- * bounds tested apart. That expression took 0.7-0.8 ms to compile (a `\p{L}` class made
- * case-insensitive) and was built anew for each described quote: about 5 % of a report's time.
+ * bounds tested apart. That expression takes 0.7-0.8 ms to compile (a `\p{L}` class made
+ * case-insensitive), and each described quote built it anew (V8's cache of expressions holds a role
+ * seen lately, not a new one).
  */
 function holdsWord(s: string, word: RegExp): boolean {
   for (const m of s.matchAll(word)) {
