@@ -313,8 +313,24 @@ export function leadingSubject(text: string, open: number): SpeakerCue | undefin
   return subjectBefore(text, at);
 }
 
+/**
+ * Sentences already read for the last text: the cue rules, the leading subject and the subject readers
+ * ask for one quote's sentence about five times (6,933 reads of 1,328 sentences over 500 reports).
+ */
+let readFor: { text: string; byOpen: Map<number, { sentence: string; base: number }> } = {
+  text: '',
+  byOpen: new Map(),
+};
+
 /** The part of the quote's sentence before `open`, and its offset. */
 function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
+  if (readFor.text !== text) readFor = { text, byOpen: new Map() };
+  let read = readFor.byOpen.get(open);
+  if (!read) readFor.byOpen.set(open, (read = readSentenceBefore(text, open)));
+  return read;
+}
+
+function readSentenceBefore(text: string, open: number): { sentence: string; base: number } {
   const from = Math.max(0, open - 400);
   const head = text.slice(from, open);
   const para = head.lastIndexOf('\n');
