@@ -86,9 +86,15 @@ export function collectFacts(
   // A sentence cut off mid-phrase (Multi-News truncates pages; a heading has no stop) or holding half
   // a quotation (the splitter cut the quotation in two: `Courts held up these plans, " said …`) is
   // shown only when no sentence carrying the fact reads whole, and is never a fact of one source.
+  // Kept per sentence: every fact tried reads it for each of its members, twice.
+  const completeAt: (boolean | undefined)[] = new Array(n);
   const complete = (k: number) => {
-    const text = doc.sentences[k]!.text;
-    return endsComplete(text) && hasBalancedQuotes(text);
+    let done = completeAt[k];
+    if (done === undefined) {
+      const text = doc.sentences[k]!.text;
+      completeAt[k] = done = endsComplete(text) && hasBalancedQuotes(text);
+    }
+    return done;
   };
   const fact = (i: number): Fact => {
     const members = [i, ...matches[i]!.map((m) => m.sentence)];
