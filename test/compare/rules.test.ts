@@ -34,6 +34,10 @@ describe('standsAlone', () => {
     ['The ferry will run again on Sunday, she said in an interview.', false],
     ['The ferry will run again on Sunday, Marsh said in an interview.', true],
     ['Marsh denied that she said the ferry was unsafe.', true],
+    // Any verb the speaker rules read as a cue, not only "said".
+    ['"We will keep sailing," she continued, waving from the deck.', false],
+    ['The pier is unsafe, he warned.', false],
+    ['The pier is unsafe, Marsh warned.', true],
   ])('%s → %s', (text, expected) => {
     expect(standsAlone(text)).toBe(expected);
   });

@@ -70,6 +70,27 @@ describe('sameContent', () => {
     if (why) expect(verdict.contradiction).toBe(why);
   });
 
+  it.each<[string, string, string | undefined]>([
+    // A verb of denial denies what "not" denies (the rule; the model's feature is as trained).
+    [
+      'Harbor board spokesman Tomas Reyd denied the board was involved in the sale.',
+      'Harbor board spokesman Tomas Reyd said the board was not involved in the sale.',
+      undefined,
+    ],
+    [
+      'Council member Ada Quill refused to recuse herself from the vote.',
+      'Council member Ada Quill said she would not recuse herself from the vote.',
+      undefined,
+    ],
+    ['The harbor board denied the report.', 'The harbor board did not deny the report.', 'negation'],
+    // "Oct." and "October" name one month; another month still contradicts.
+    ['The ferry resumes service Oct. 25.', 'The ferry resumes service on October 25.', undefined],
+    ['The ferry resumes service Oct. 25.', 'The ferry resumes service on November 25.', 'dates'],
+  ])('contradiction: %s | %s → %s', (a, b, why) => {
+    expect(sameContent(side(a), side(b)).contradiction).toBe(why);
+    expect(sameContent(side(b), side(a)).contradiction).toBe(why);
+  });
+
   it('is symmetric', () => {
     const a = 'Engineer Rosa Villanueva said the new posts were set deeper into the seabed.';
     const b = 'Engineer Rosa Villanueva said the replacements go deeper into the seabed than the originals.';

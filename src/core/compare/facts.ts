@@ -16,6 +16,7 @@ import {
   hasFinalPunctuation,
   pointsBack,
 } from '../summarize/readability.js';
+import { CUE_VERBS } from '../quotes/speaker-cue.js';
 import { independentCount } from './independence.js';
 import type { SentenceMatch } from './sentence-matches.js';
 
@@ -86,15 +87,14 @@ export function collectFacts(
   // A sentence cut off mid-phrase (Multi-News truncates pages; a heading has no stop) or holding half
   // a quotation (the splitter cut the quotation in two: `Courts held up these plans, " said …`) is
   // shown only when no sentence carrying the fact reads whole, and is never a fact of one source.
-  // Kept per sentence: every fact tried reads it for each of its members, twice.
-  const completeAt: (boolean | undefined)[] = new Array(n);
+  // Read once per sentence: a fact's members are sorted by it, and a lone sentence is tested again.
+  const wholeness = new Int8Array(n); // 0 not read yet, 1 complete, -1 not
   const complete = (k: number) => {
-    let done = completeAt[k];
-    if (done === undefined) {
+    if (wholeness[k] === 0) {
       const text = doc.sentences[k]!.text;
-      completeAt[k] = done = endsComplete(text) && hasBalancedQuotes(text);
+      wholeness[k] = endsComplete(text) && hasBalancedQuotes(text) ? 1 : -1;
     }
-    return done;
+    return wholeness[k] === 1;
   };
   const fact = (i: number): Fact => {
     const members = [i, ...matches[i]!.map((m) => m.sentence)];
@@ -146,9 +146,9 @@ export function collectFacts(
 // "Last month, it expelled…": a pronoun as the subject right after a short opening phrase.
 const LATE_PRONOUN = /^[^,"“”]{1,40}, (?:it|they|he|she)\b/i;
 const OPENING_QUOTE = /^\s*["“‘']/;
-// "…," she said: words whose speaker the fact does not name (the opening "She said…" is resolved).
-const SAID_BY_PRONOUN =
-  /[,"”]\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|noted|argued|insisted|explained|recalled|asked|wrote|declared)\b/i;
+// "…," she said, "…," he warned: words whose speaker the fact does not name (the opening "She
+// said…" is resolved). Every verb the speaker rules read as a cue counts, not a shorter list of our own.
+const SAID_BY_PRONOUN = new RegExp(`[,"”]\\s*(?:he|she|they)\\s+(?:${CUE_VERBS})(?![\\p{L}])`, 'iu');
 // Words that only join a sentence to the one before; what follows them may still stand alone.
 const CONNECTIVE =
   /^(?:but|however|and|yet|still|also|instead|moreover|furthermore|nevertheless|nonetheless|besides),?\s+/i;

@@ -1,4 +1,5 @@
 export { stemSetCosine } from './cosine.js';
+export { attachedFigures } from './attached-figures.js';
 export { pairFeatures, pairSide, FEATURE_NAMES, type PairSide } from './features.js';
 export {
   CANDIDATE_COSINE,

@@ -19,10 +19,11 @@ import { stemSetCosine } from './cosine.js';
 import modelFile from './same-content-model.json' with { type: 'json' };
 import { treeLogOdds, type TreeEnsemble } from './trees.js';
 import {
-  datesConflict,
+  attachedConflict,
+  datesContradict,
   FEATURE_NAMES,
   figuresConflict,
-  negationConflict,
+  negationContradicts,
   pairFeatures,
   pairSide,
   type PairSide,
@@ -66,12 +67,14 @@ export type Contradiction = 'figures' | 'dates' | 'negation' | 'speaker';
 
 /**
  * What contradicts between two sentences that share a subject, if anything: they state different
- * figures, ages or dates, one denies what the other states, or different people say it.
+ * figures, ages or dates (figures read by the word they count, and by every word they attach to:
+ * "five bronze medals" / "three gold medals", "Oct. 25" / "Oct. 23"), one denies what the other
+ * states, or different people say it.
  */
 export function contradiction(a: PairSide, b: PairSide): Contradiction | undefined {
-  if (figuresConflict(a, b)) return 'figures';
-  if (datesConflict(a, b)) return 'dates';
-  if (negationConflict(a, b)) return 'negation';
+  if (figuresConflict(a, b) || attachedConflict(a, b)) return 'figures';
+  if (datesContradict(a, b)) return 'dates';
+  if (negationContradicts(a, b)) return 'negation';
   if (disjoint(a.speakers, b.speakers)) return 'speaker';
   return undefined;
 }
