@@ -62,7 +62,8 @@ export function firstNameGender(first: string): Gender | undefined {
  */
 export function personIndex(text: string): PersonIndex {
   const lower = new Map<string, number>();
-  for (const m of text.matchAll(LOWER_WORD)) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
+  // The words alone (`match`), not a match object and an iterator result for each word of the text.
+  for (const w of text.match(LOWER_WORD) ?? []) lower.set(w, (lower.get(w) ?? 0) + 1);
   // A capitalised sentence opener is an ordinary word when the text also writes it in lowercase.
   const common = (w: string) => (lower.get(w) ?? 0) > 0;
   const runs = capitalizedRuns(text);

@@ -14,7 +14,7 @@
  * (overlap.ts).
  */
 import type { Sentence } from '../model.js';
-import { numberValues } from '../text/numbers.js';
+import { numberValue, numberValues } from '../text/numbers.js';
 import { americanStem, americanWord } from '../text/spelling.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopwords.js';
@@ -161,8 +161,8 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
   // Word-level features read American spelling, as stems do: a British and an American outlet stating
   // one fact share their words ("defence centre" / "defense center").
   const tokens = sentence.tokens.map(americanWord);
-  const tokenIds = Uint32Array.from(tokens, hashString);
-  const stemIds = Uint32Array.from(stems, hashString);
+  const tokenIds = hashAll(tokens);
+  const stemIds = hashAll(stems);
   const wordStems = tokenStemIds(sentence.tokens, tokenIds, stemIds);
   const names = new Set<string>();
   const speakers = new Set<string>();
@@ -274,6 +274,13 @@ function hasCaptionHint(text: string): boolean {
 }
 const CAPTION = new RegExp(`\\b(?:${cues.captions.join('|')})\\b`, 'iu');
 
+/** The hash of each string (`Uint32Array.from(xs, hashString)`, whose mapping call per element cost more). */
+function hashAll(xs: readonly string[]): Uint32Array {
+  const out = new Uint32Array(xs.length);
+  for (let k = 0; k < xs.length; k++) out[k] = hashString(xs[k]!);
+  return out;
+}
+
 /**
  * The stem of each word for METEOR's stem stage: stems exist for content words only (stop words are
  * dropped from `stems`, in order), so a stop word stands for itself.
@@ -323,19 +330,18 @@ function withAges(figures: Map<string, Set<number>>, text: string): Map<string, 
 function figuresByWord(tokens: readonly string[]): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
   for (let k = 0; k < tokens.length; k++) {
-    const head = numberValues([tokens[k]!]);
-    if (head.size !== 1) continue;
-    let value = [...head][0]!;
+    let value = numberValue(tokens[k]!);
+    if (value === undefined) continue;
     // "thirty eight pupils": tens then units.
-    const units = numberValues([tokens[k + 1] ?? '']);
-    if (value >= 20 && value < 100 && value % 10 === 0 && units.size === 1 && [...units][0]! < 10) {
-      value += [...units][0]!;
+    const units = numberValue(tokens[k + 1] ?? '');
+    if (value >= 20 && value < 100 && value % 10 === 0 && units !== undefined && units < 10) {
+      value += units;
       k++;
     }
     while (/^\d{3}$/.test(tokens[k + 1] ?? '') && /^\d+$/.test(tokens[k]!))
       value = value * 1000 + Number(tokens[++k]);
     const word = tokens[k + 1];
-    if (!word || word.length < 2 || isStopWord(word) || /^\d/.test(word) || numberValues([word]).size)
+    if (!word || word.length < 2 || isStopWord(word) || /^\d/.test(word) || numberValue(word) !== undefined)
       continue;
     const set = out.get(word) ?? new Set<number>();
     set.add(value);

@@ -26,9 +26,10 @@ export function lostCase(text: string): boolean {
   if (known) return known[1];
   let all = 0;
   let capital = 0;
-  for (const m of text.matchAll(MID_WORD)) {
+  // The words alone (`match`), not a match object and an iterator result for each word of the text.
+  for (const w of text.match(MID_WORD) ?? []) {
     all++;
-    if (isCapitalized(m[0]) && m[0] !== 'I') capital++;
+    if (isCapitalized(w) && w !== 'I') capital++;
   }
   return remember(text, all >= 30 && capital < all / 100);
 }

@@ -66,8 +66,10 @@ export function blankMarkup(paragraph: string): string {
   const blank = (s: string) => ' '.repeat(s.length);
   // A tag cut by the page's own garbling, or by a paragraph break inside a value, still shows its
   // `name="value"` pairs, a value opening after `=` or closing before `>`.
-  return paragraph
-    .replace(/<\/?[a-z][^<>]*>/gi, blank)
-    .replace(/\b[a-z][\w-]*=\s*"[^"]*"/gi, blank)
-    .replace(/=\s*"|"(?=\/?>)/g, blank);
+  // Most paragraphs hold no "<", "=" or ">" that each expression needs, and skip it (blanking makes none).
+  let out = paragraph;
+  if (out.includes('<')) out = out.replace(/<\/?[a-z][^<>]*>/gi, blank);
+  if (out.includes('=')) out = out.replace(/\b[a-z][\w-]*=\s*"[^"]*"/gi, blank);
+  if (out.includes('=') || out.includes('>')) out = out.replace(/=\s*"|"(?=\/?>)/g, blank);
+  return out;
 }

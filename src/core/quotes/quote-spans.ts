@@ -25,10 +25,14 @@ export interface QuoteSpan {
 /** Shortest quote kept, in words: shorter quoted bits are titles, nicknames or scare quotes. */
 export const MIN_QUOTE_WORDS = 4;
 
-/** Guillemets and British single quotes; a single quote opens only at a word start, closes only before no letter. */
-const SINGLE_PAIRS: readonly RegExp[] = [
-  /«([^«»]+)(?:»|$)/g,
-  /(?<![\p{L}\p{N}])‘((?:[^‘’]|’(?=\p{L}))+)’(?!\p{L})/gu,
+/**
+ * Guillemets and British single quotes; a single quote opens only at a word start, closes only before
+ * no letter. Each with the mark every match opens with: a paragraph without it skips the expression
+ * (the second opens with a lookbehind, which the engine tries at every position of the paragraph).
+ */
+const SINGLE_PAIRS: readonly { mark: string; re: RegExp }[] = [
+  { mark: '«', re: /«([^«»]+)(?:»|$)/g },
+  { mark: '‘', re: /(?<![\p{L}\p{N}])‘((?:[^‘’]|’(?=\p{L}))+)’(?!\p{L})/gu },
 ];
 
 /** Paragraphs of an article text, as makeArticle separates them (blank lines). */
@@ -45,8 +49,8 @@ export function quoteSpans(paragraph: string, index: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   const plain = blankMarkup(paragraph);
   const pairs: MarkPair[] = [...pairDoubleMarks(plain)];
-  for (const re of SINGLE_PAIRS)
-    for (const m of plain.matchAll(re)) {
+  for (const { mark, re } of SINGLE_PAIRS)
+    for (const m of plain.includes(mark) ? plain.matchAll(re) : []) {
       const close = m.index + m[0].length;
       if (pairs.some((p) => m.index < p.close && close > p.open)) continue;
       pairs.push({ open: m.index, close, closed: m[0].length > 1 && /[»’]$/.test(m[0]) });

@@ -65,6 +65,8 @@ const alt = (list: readonly string[]) =>
 export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
 const VERB = `(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
+/** An adverb ending a subject phrase, built once: backwardPhrase made it anew for every cue. */
+const ADVERB_END = new RegExp(`\\s+${ADVERB}$`, 'u');
 // "According to X, “…”" opens its sentence: the capitalised form counts too.
 const ACCORDING = `(?:${alt(attributionWords.according.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]))})`;
 const B = `(?![\\p{L}\\p{N}])`;
@@ -311,8 +313,24 @@ export function leadingSubject(text: string, open: number): SpeakerCue | undefin
   return subjectBefore(text, at);
 }
 
+/**
+ * Sentences already read for the last text: the cue rules, the leading subject and the subject readers
+ * ask for one quote's sentence about five times (6,933 reads of 1,328 sentences over 500 reports).
+ */
+let readFor: { text: string; byOpen: Map<number, { sentence: string; base: number }> } = {
+  text: '',
+  byOpen: new Map(),
+};
+
 /** The part of the quote's sentence before `open`, and its offset. */
 function sentenceBefore(text: string, open: number): { sentence: string; base: number } {
+  if (readFor.text !== text) readFor = { text, byOpen: new Map() };
+  let read = readFor.byOpen.get(open);
+  if (!read) readFor.byOpen.set(open, (read = readSentenceBefore(text, open)));
+  return read;
+}
+
+function readSentenceBefore(text: string, open: number): { sentence: string; base: number } {
   const from = Math.max(0, open - 400);
   const head = text.slice(from, open);
   const para = head.lastIndexOf('\n');
@@ -413,8 +431,7 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
 function backwardPhrase(left: string, strict: boolean): string | undefined {
   let s = left.replace(/\s+$/, '');
   // Adverbs between subject and verb ("Trump later", "she has").
-  const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
-  for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
+  for (let k = 0; k < 2 && ADVERB_END.test(s); k++) s = s.replace(ADVERB_END, '');
   const place = PLACE_TAIL_END.test(s.slice(s.lastIndexOf(','))) ? PLACE_TAIL.exec(s) : null;
   if (place && !FIRST_NAMES.has(place.groups!.tail!.split(/\s+/)[0]!.toLowerCase()))
     s = s.slice(0, place.index + place.groups!.name!.length);

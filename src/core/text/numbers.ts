@@ -12,15 +12,21 @@ const DIGITS = /^\d{1,12}$/;
 export function numberValues(tokens: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (const t of tokens) {
-    const first = t.charCodeAt(0);
-    // Only a token that starts with a digit can be digits: most tokens skip the expression.
-    if (first >= 48 && first <= 57 && DIGITS.test(t)) out.add(Number(t));
-    else {
-      const n = NUMBER_WORDS.get(t);
-      if (n !== undefined) out.add(n);
-    }
+    const n = numberValue(t);
+    if (n !== undefined) out.add(n);
   }
   return out;
+}
+
+/**
+ * The number one lowercased token states, if any: `numberValues([token])`'s one value, without an
+ * array and a set per token. Example: `numberValue("twelve")` → 12.
+ */
+export function numberValue(token: string): number | undefined {
+  const first = token.charCodeAt(0);
+  // Only a token that starts with a digit can be digits: most tokens skip the expression.
+  if (first >= 48 && first <= 57 && DIGITS.test(token)) return Number(token);
+  return NUMBER_WORDS.get(token);
 }
 
 /**
