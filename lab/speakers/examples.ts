@@ -18,7 +18,6 @@
 import { personIndex, type Gender } from '../../src/core/entities/person-spans.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import type { CueKind } from '../../src/core/quotes/speaker-candidates.js';
-import type { LinkedQuote } from '../../src/core/quotes/neighbour-features.js';
 import {
   isDescribedSource,
   isPronounSource,
@@ -53,9 +52,6 @@ export interface SpeakerExample {
    * PolNeAR only gives the description.
    */
   readonly unsure: boolean;
-  /** Every quote the article has (shared by its examples) and this one's index: the second reading's input. */
-  readonly quotes?: readonly LinkedQuote[];
-  readonly quote?: number;
 }
 
 const GENDER: Readonly<Record<string, Gender>> = { he: 'male', she: 'female' };
@@ -86,8 +82,7 @@ export function speakerExamples(
     if (found.length === 0) return;
     const people = personIndex(a.text);
     for (const g of a.gold) {
-      const index = found.findIndex((x) => x.quote.start < g.quote.end && g.quote.start < x.quote.end);
-      const q = found[index];
+      const q = found.find((x) => x.quote.start < g.quote.end && g.quote.start < x.quote.end);
       if (!q || !g.source) continue;
       const head = sourceHead(g.source.text);
       const pronoun = isPronounSource(head);
@@ -126,8 +121,6 @@ export function speakerExamples(
         ...(section !== undefined && { keySection: section }),
         cue: q.kind,
         unsure: !keyed && !pronoun && isDescribedSource(head) && /^the\s/i.test(head),
-        quotes: found,
-        quote: index,
       });
     }
   });

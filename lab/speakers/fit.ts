@@ -16,25 +16,14 @@ import type { TreeNode } from '../../src/core/match/trees.js';
 import { BOOST_DEFAULTS, boostTrees, type BoostOptions } from '../same-content/boosted-trees.js';
 import type { SpeakerExample } from './examples.js';
 
-/**
- * What the fit reads of an example; `weight` (default 1) scales its share of the loss. A candidate's
- * `offset` (default 0) is added to its score and not fitted: the second reading (train.ts) fits its
- * weights on top of the first reading's scores.
- */
-type FitExample = Pick<SpeakerExample, 'right'> & {
-  readonly candidates: readonly { readonly features: readonly number[]; readonly offset?: number }[];
+/** What the fit reads of an example; `weight` (default 1) scales its share of the loss. */
+type FitExample = Pick<SpeakerExample, 'candidates' | 'right'> & {
   readonly weight?: number;
   /** The quote's kind of cue: with `byKind`, the kind's own bias and weights are fitted too. */
   readonly cue?: CueKind;
 };
 
-export const FIT_DEFAULTS = {
-  steps: 400,
-  rate: 0.05,
-  l2: 1e-3,
-  byKind: true,
-  features: SPEAKER_FEATURES as readonly string[],
-};
+export const FIT_DEFAULTS = { steps: 400, rate: 0.05, l2: 1e-3, byKind: true };
 
 /**
  * The weights that fit `examples` (threshold left at 0.5: see pickThreshold). With `byKind`, each
@@ -46,7 +35,7 @@ export function fitChooser(
   options: Partial<typeof FIT_DEFAULTS> = {},
 ): SpeakerModel {
   const o = { ...FIT_DEFAULTS, ...options };
-  const d = o.features.length;
+  const d = SPEAKER_FEATURES.length;
   // Parameter 0 is the bias, 1..d the shared weights; then per kind its bias and its d weights.
   const kindAt = (k: CueKind) => 1 + d + CUE_KINDS.indexOf(k) * (d + 1);
   const size = o.byKind ? 1 + d + CUE_KINDS.length * (d + 1) : 1 + d;
@@ -75,7 +64,7 @@ export function fitChooser(
         };
         add(0);
         if (o.byKind && e.cue) add(kindAt(e.cue));
-        return { idx, val, offset: c.offset ?? 0 };
+        return { idx, val };
       }),
     }));
   const r = new Float64Array(size);
@@ -83,8 +72,8 @@ export function fitChooser(
     for (let k = 0; k < size; k++) r[k] = round(w[k]!);
     const grad = new Float64Array(size);
     for (const { e, cs } of sparse) {
-      const z = cs.map(({ idx, val, offset }) => {
-        let s = offset;
+      const z = cs.map(({ idx, val }) => {
+        let s = 0;
         for (let j = 0; j < idx.length; j++) s += r[idx[j]!]! * val[j]!;
         return s;
       });
@@ -111,7 +100,7 @@ export function fitChooser(
     }
   }
   const model: SpeakerModel = {
-    features: [...o.features],
+    features: [...SPEAKER_FEATURES],
     bias: round(w[0]!),
     weights: [...w.slice(1, d + 1)].map(round),
     threshold: 0.5,

@@ -30,7 +30,6 @@ import { parseArgs } from 'node:util';
 import type { SpeakerModel } from '../../src/core/quotes/choose-speaker.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples, type SpeakerExample } from './examples.js';
-import { fitNeighbours, secondChoices, secondExamples } from './second-reading.js';
 import { CUE_KINDS, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import {
   fitChooser,
@@ -63,7 +62,7 @@ const STAND_IN_WEIGHT = 0.5;
 const KEYED_PRONOUN_WEIGHT = 2;
 
 /** The training weight of an example (fit.ts). */
-export const withWeight = <E extends SpeakerExample>(e: E) => ({
+export const withWeight = (e: SpeakerExample) => ({
   ...e,
   weight: e.kind !== 'pronoun' ? 1 : e.keyed ? KEYED_PRONOUN_WEIGHT : STAND_IN_WEIGHT,
 });
@@ -101,94 +100,25 @@ export function buildModel(
   const pronouns = examples.filter((e) => e.kind === 'pronoun').length;
   const keyedPronouns = examples.filter((e) => e.kind === 'pronoun' && e.keyed).length;
   const scale = keyedPronouns ? pronouns / keyedPronouns : 1;
-  const held: Held[] = [];
-  const heldOf = (e: SpeakerExample, c: { p: number; ok: boolean }): Held => ({
-    ...c,
-    w: e.kind === 'pronoun' ? scale : 1,
-    kind: e.cue,
-    source: e.kind,
-    ...(e.kind === 'pronoun' && e.keySection !== undefined && { section: e.keySection }),
-  });
-  const folds = foldModels(examples, trees);
-  folds.forEach((fit, f) => {
+  const held: (HeldChoice & { source: SpeakerExample['kind']; section?: number })[] = [];
+  foldModels(examples, trees).forEach((fit, f) => {
     const test = examples.filter((e) => e.article % FOLDS === f && trustworthy(e));
-    topChoices(fit, test).forEach((c, i) => held.push(heldOf(test[i]!, c)));
+    topChoices(fit, test).forEach((c, i) => {
+      const e = test[i]!;
+      held.push({
+        ...c,
+        w: e.kind === 'pronoun' ? scale : 1,
+        kind: e.cue,
+        source: e.kind,
+        ...(e.kind === 'pronoun' && e.keySection !== undefined && { section: e.keySection }),
+      });
+    });
   });
   const thresholds = fixed ?? pickThresholds(held, maxWrong, hold);
   const threshold = pickThreshold(held, maxWrong);
-  log('first reading:');
-  logFigures(held, thresholds, threshold, log);
-
-  // The second reading reads first answers held out by fold, named at the first reading's thresholds.
-  const second = secondExamples(examples, (e) => ({ ...folds[e.article % FOLDS]!, threshold, thresholds }));
-  const held2: Held[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const n = fitNeighbours(
-      second.filter((e) => e.article % FOLDS !== f && !e.unsure).map(withWeight),
-      thresholds,
-    );
-    const test = second.filter((e) => e.article % FOLDS === f && trustworthy(e));
-    secondChoices(n, test).forEach((c, i) => held2.push(heldOf(test[i]!, c)));
-  }
-  // Given thresholds hold the first reading; the second is held to its wrong answers on the folds.
-  const thresholds2 = fixed
-    ? atEqualWrong(held2, countWrong(held, thresholds))
-    : pickThresholds(held2, maxWrong, hold);
-  // What a pick alone buys: the first reading at its own best thresholds for the same wrong answers.
-  const alone = atEqualWrong(held, countWrong(held, thresholds));
-  log(
-    `first reading at its best thresholds for ${countWrong(held, thresholds)} wrong: ${held.filter((h) => h.ok && h.p >= alone[h.kind]).length} right, ${countWrong(held, alone)} wrong (${JSON.stringify(alone)})`,
-  );
-  log("second reading (the neighbours' first answers):");
-  logFigures(held2, thresholds2, pickThreshold(held2, maxWrong), log);
-
-  const all = examples.filter((e) => !e.unsure).map(withWeight);
-  const { trees: ensemble, ...linear } = fitChooserTrees(all, fitChooser(all), trees);
-  const neighbours = fitNeighbours(second.filter((e) => !e.unsure).map(withWeight), thresholds2);
-  const text = JSON.stringify(
-    { ...linear, threshold, thresholds, neighbours } satisfies SpeakerModel,
-    null,
-    1,
-  );
-  if (!ensemble) return `${text}\n`;
-  // One tree per line: a few hundred lines rather than tens of thousands of one-number lines.
-  const lines = ensemble.trees.map((t) => `  ${JSON.stringify(t)}`).join(',\n');
-  return `${text.replace(/\n}$/, '')},\n "trees": {\n  "bias": ${ensemble.bias},\n  "trees": [\n${lines}\n  ]\n }\n}\n`;
-}
-
-type Held = HeldChoice & { source: SpeakerExample['kind']; section?: number };
-
-/** Wrong answers (unweighted) among `held` at `thresholds`. */
-function countWrong(held: readonly HeldChoice[], thresholds: Readonly<Record<CueKind, number>>): number {
-  return held.filter((h) => !h.ok && h.p >= thresholds[h.kind]).length;
-}
-
-/**
- * The thresholds pickThresholds gives at the cap (0.030 to 0.050, steps of 0.0005) that names the
- * most right speakers while the unweighted wrong ones stay at most `wrong`: the second reading judged
- * against the first at equal wrong answers, not at the first's thresholds (it is calibrated otherwise).
- */
-export function atEqualWrong(held: readonly HeldChoice[], wrong: number): Record<CueKind, number> {
-  let best: { t: Record<CueKind, number>; right: number } | undefined;
-  for (let k = 60; k <= 100; k++) {
-    const t = pickThresholds(held, k / 2000);
-    if (countWrong(held, t) > wrong) continue;
-    const right = held.filter((h) => h.ok && h.p >= t[h.kind]).length;
-    if (!best || right > best.right) best = { t, right };
-  }
-  return best?.t ?? pickThresholds(held, 0.03);
-}
-
-/** The held-out figures of `held` at `thresholds` (and at a few shared thresholds). */
-function logFigures(
-  held: readonly Held[],
-  thresholds: Readonly<Record<CueKind, number>>,
-  threshold: number,
-  log: (line: string) => void,
-): void {
   const total = held.reduce((s, h) => s + h.w, 0) || 1;
   const pct = (x: number, d = total) => ((100 * x) / (d || 1)).toFixed(1);
-  const tally = (hs: readonly Held[], at: (h: HeldChoice) => number) => {
+  const tally = (hs: readonly (typeof held)[number][], at: (h: HeldChoice) => number) => {
     const o = { right: 0, wrong: 0, none: 0, n: 0 };
     for (const h of hs) {
       o.n += h.w;
@@ -239,6 +169,13 @@ function logFigures(
       `  keyed pronouns of key block ${s}: ${k.n}, right ${pct(k.right, k.n)} %, wrong ${pct(k.wrong, k.n)} %, none ${pct(k.none, k.n)} % (${k.right}/${k.wrong}/${k.none}); top-1 right ${pct(top, k.n)} %`,
     );
   }
+  const all = examples.filter((e) => !e.unsure).map(withWeight);
+  const { trees: ensemble, ...linear } = fitChooserTrees(all, fitChooser(all), trees);
+  const text = JSON.stringify({ ...linear, threshold, thresholds } satisfies SpeakerModel, null, 1);
+  if (!ensemble) return `${text}\n`;
+  // One tree per line: a few hundred lines rather than tens of thousands of one-number lines.
+  const lines = ensemble.trees.map((t) => `  ${JSON.stringify(t)}`).join(',\n');
+  return `${text.replace(/\n}$/, '')},\n "trees": {\n  "bias": ${ensemble.bias},\n  "trees": [\n${lines}\n  ]\n }\n}\n`;
 }
 
 /** `--thresholds`: a JSON object with a threshold in [0, 1] for every cue kind. */

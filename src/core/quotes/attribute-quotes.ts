@@ -31,8 +31,7 @@ import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
 import { lostCase, recaseNames } from './lost-case.js';
-import { chooseSpeakers, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
-import type { QuoteLinks } from './neighbour-features.js';
+import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import {
@@ -82,10 +81,8 @@ interface Resolved {
  */
 export function attributeQuotes(text: string, model?: SpeakerModel): SpokenQuote[] {
   const m = model ?? shippedSpeakerModel();
-  const found = quoteCandidates(text);
-  const choices = chooseSpeakers(m, found);
-  return found.map(({ quote, kind }, i) => {
-    const chosen = choices[i];
+  return quoteCandidates(text).map(({ quote, candidates, kind }) => {
+    const chosen = chooseSpeaker(candidates, m, kind);
     // In news that lost its case the person rules miss lowercase people ("beshear spokesperson kerri
     // richardson told…", "gov. cuomo's ex-wife said…"): "he"/"she" after such a speaker, or a quote
     // followed by "said" and one, is that speaker, whom no candidate names, not the capitalised
@@ -114,8 +111,6 @@ export interface QuoteCandidates {
   readonly candidates: readonly Candidate[];
   /** What the quote's own cue names (the chooser's threshold depends on it). */
   readonly kind: CueKind;
-  /** Its place among the article's quotes, for the chooser's second reading. */
-  readonly links: QuoteLinks;
 }
 
 /**
@@ -235,27 +230,8 @@ export function quoteCandidates(raw: string): QuoteCandidates[] {
       ...(organisation && { organisation }),
       ...(described && { described }),
     };
-    const links: QuoteLinks = {
-      paragraph: paraOf(q.open),
-      namedSincePrevious: namedBetween(view, i > 0 ? quotes[i - 1]!.close : q.open, q.open),
-    };
-    return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial), links };
+    return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial) };
   });
-}
-
-/** The full names of the people named outside quotes in [from, to) (mentions are in text order). */
-function namedBetween(view: ArticleView, from: number, to: number): string[] {
-  const ms = view.outside;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out = new Set<string>();
-  for (let k = lo; k < ms.length && ms[k]!.start < to; k++) out.add(view.keys.get(ms[k]!)!);
-  return [...out];
 }
 
 /** How many of `found` name each speaker. */

@@ -13,12 +13,6 @@
 import { treeLogOdds, type TreeEnsemble } from '../match/trees.js';
 import model from './speaker-model.json' with { type: 'json' };
 import { CUE_KINDS, SPEAKER_FEATURES, type Candidate, type CueKind } from './speaker-candidates.js';
-import {
-  NEIGHBOUR_FEATURES,
-  neighbourFeatures,
-  type FirstAnswer,
-  type LinkedQuote,
-} from './neighbour-features.js';
 
 /** One kind of cue's offsets to the shared bias and weights. */
 export interface KindWeights {
@@ -38,20 +32,6 @@ export interface SpeakerModel {
   readonly byKind?: Readonly<Partial<Record<CueKind, KindWeights>>>;
   /** Trees whose log-odds are added to the score, read on `treeInput(features, kind)`. */
   readonly trees?: TreeEnsemble;
-  /** A second reading with the first one's answers for the neighbouring quotes (chooseSpeakers). */
-  readonly neighbours?: NeighbourModel;
-}
-
-/**
- * The second reading: weights of neighbour-features.ts's features added to the first reading's
- * score, shared and per kind of cue, and the thresholds its probabilities are named at.
- */
-export interface NeighbourModel {
-  readonly features: readonly string[];
-  readonly bias: number;
-  readonly weights: readonly number[];
-  readonly byKind?: Readonly<Partial<Record<CueKind, KindWeights>>>;
-  readonly thresholds: Readonly<Record<CueKind, number>>;
 }
 
 /**
@@ -59,14 +39,8 @@ export interface NeighbourModel {
  * its feature names must be SPEAKER_FEATURES, in order.
  */
 export function shippedSpeakerModel(): SpeakerModel {
-  if (
-    model.features.join() !== SPEAKER_FEATURES.join() ||
-    ((model as SpeakerModel).neighbours?.features.join() ?? NEIGHBOUR_FEATURES.join()) !==
-      NEIGHBOUR_FEATURES.join()
-  )
-    throw new Error(
-      'speaker-model.json does not match SPEAKER_FEATURES and NEIGHBOUR_FEATURES: rebuild it (lab/speakers/train.ts)',
-    );
+  if (model.features.join() !== SPEAKER_FEATURES.join())
+    throw new Error('speaker-model.json does not match SPEAKER_FEATURES: rebuild it (lab/speakers/train.ts)');
   return model as unknown as SpeakerModel;
 }
 
@@ -96,7 +70,11 @@ export function candidateProbabilities(
   candidates: readonly { readonly features: readonly number[] }[],
   kind?: CueKind,
 ): number[] {
-  return probabilities(candidates.map((c) => candidateScore(m, c.features, kind)));
+  const z = candidates.map((c) => candidateScore(m, c.features, kind));
+  const top = Math.max(0, ...z);
+  const e = z.map((v) => Math.exp(v - top));
+  const sum = Math.exp(-top) + e.reduce((s, v) => s + v, 0);
+  return e.map((v) => v / sum);
 }
 
 /** The threshold of `m` for quotes whose cue is of `kind`. */
@@ -115,83 +93,9 @@ export function chooseSpeaker(
   kind?: CueKind,
 ): Candidate | undefined {
   const p = candidateProbabilities(m, candidates, kind);
-  const best = argmax(p);
-  return best >= 0 && p[best]! >= thresholdFor(m, kind) ? candidates[best] : undefined;
-}
-
-/** The second reading's score of a candidate: the first's plus the neighbour weights (kind's own too). */
-export function neighbourScore(
-  n: NeighbourModel,
-  first: number,
-  features: readonly number[],
-  kind?: CueKind,
-): number {
-  let z = first + n.bias;
-  for (let k = 0; k < features.length; k++) z += n.weights[k]! * features[k]!;
-  const own = kind && n.byKind?.[kind];
-  if (own) {
-    z += own.bias;
-    for (let k = 0; k < features.length; k++) z += own.weights[k]! * features[k]!;
-  }
-  return z;
-}
-
-/** Softmax of scores against "nobody" at 0. */
-function probabilities(z: readonly number[]): number[] {
-  const top = Math.max(0, ...z);
-  const e = z.map((v) => Math.exp(v - top));
-  const sum = Math.exp(-top) + e.reduce((s, v) => s + v, 0);
-  return e.map((v) => v / sum);
-}
-
-/** The most likely of `p` (−1 when empty). */
-function argmax(p: readonly number[]): number {
   let best = -1;
   p.forEach((v, i) => {
     if (best < 0 || v > p[best]!) best = i;
   });
-  return best;
-}
-
-/** The first reading's answer for each quote of an article: its top candidate, how likely, whether named. */
-export function firstAnswers(m: SpeakerModel, quotes: readonly LinkedQuote[]): FirstAnswer[] {
-  return quotes.map((q) => {
-    const p = candidateProbabilities(m, q.candidates, q.kind);
-    const best = argmax(p);
-    if (best < 0) return { p: 0, named: false };
-    return { speaker: q.candidates[best]!.speaker, p: p[best]!, named: p[best]! >= thresholdFor(m, q.kind) };
-  });
-}
-
-/**
- * The probabilities of each quote's candidates after the second reading (the first reading's when
- * the model has none), for every quote of one article in order.
- */
-export function secondProbabilities(m: SpeakerModel, quotes: readonly LinkedQuote[]): number[][] {
-  const n = m.neighbours;
-  if (!n) return quotes.map((q) => candidateProbabilities(m, q.candidates, q.kind));
-  const answers = firstAnswers(m, quotes);
-  return quotes.map((q, i) => {
-    const nf = neighbourFeatures(quotes, answers, i);
-    return probabilities(
-      q.candidates.map((c, k) => neighbourScore(n, candidateScore(m, c.features, q.kind), nf[k]!, q.kind)),
-    );
-  });
-}
-
-/**
- * The chosen speaker of each quote of one article, in order: the first reading, then, when the model
- * has one, the second reading with the neighbours' first answers (neighbour-features.ts).
- */
-export function chooseSpeakers<C extends Candidate>(
-  m: SpeakerModel,
-  quotes: readonly (LinkedQuote & { readonly candidates: readonly C[] })[],
-): (C | undefined)[] {
-  const ps = secondProbabilities(m, quotes);
-  return quotes.map((q, i) => {
-    const p = ps[i]!;
-    const best = argmax(p);
-    const t = m.neighbours ? m.neighbours.thresholds[q.kind] : thresholdFor(m, q.kind);
-    return best >= 0 && p[best]! >= t ? q.candidates[best] : undefined;
-  });
+  return best >= 0 && p[best]! >= thresholdFor(m, kind) ? candidates[best] : undefined;
 }
