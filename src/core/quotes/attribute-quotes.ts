@@ -30,7 +30,6 @@ import { isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
-import { lastNamedCues } from './pronoun-features.js';
 import { lostCase, recaseNames } from './lost-case.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
@@ -208,10 +207,6 @@ export function quoteCandidates(raw: string): QuoteCandidates[] {
     paragraphOf: paraOf,
     cued: countBy(own),
   };
-  const lastNamed = lastNamedCues(
-    own.map((r) => r?.speaker),
-    cues.map((c) => c && cueKind(c)),
-  );
   return quotes.map((q, i) => {
     const s = speakers[i];
     const cue = cues[i];
@@ -234,7 +229,6 @@ export function quoteCandidates(raw: string): QuoteCandidates[] {
       ...(own[i + 1] && paraOf(quotes[i + 1]!.open) <= paraOf(q.open) + 1 && { next: own[i + 1]!.speaker }),
       ...(organisation && { organisation }),
       ...(described && { described }),
-      ...(lastNamed[i] !== undefined && { lastNamedCue: lastNamed[i] }),
     };
     return { quote: q, candidates: speakerCandidates(view, rule), kind: cueKind(cue, partial) };
   });

@@ -41,8 +41,6 @@ export interface RuleView {
   readonly organisation?: OrganisationSubject;
   /** For a quote with no cue: a description opening the sentence that leads to it (described-subject.ts). */
   readonly described?: DescribedSubject;
-  /** The speaker the nearest quote before names in its own cue by name (not "he"/"she" nor a description). */
-  readonly lastNamedCue?: string;
 }
 
 export interface Candidate {
@@ -127,7 +125,6 @@ export const SPEAKER_FEATURES = [
   'describedSubject',
   'describedSubjectDefinite',
   'sentenceObject',
-  'pronounLastNamedCue',
 ] as const;
 
 /**
@@ -386,7 +383,6 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       )
         ? 1
         : 0,
-      pronounLastNamedCue: want && rule.lastNamedCue === speaker ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
