@@ -125,8 +125,6 @@ export const SPEAKER_FEATURES = [
   'describedSubject',
   'describedSubjectDefinite',
   'sentenceObject',
-  'pronounQuoteOfRule',
-  'pronounQuoteOfMost',
 ] as const;
 
 /**
@@ -233,9 +231,6 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     .sort((a, b) => a[1].start - b[1].start)
     .map(([k]) => k);
   const quoteText = text.slice(rule.open, rule.close);
-  // A "he said" quote that itself speaks of a "he" ("He was very sharp,” he said) is often the words
-  // of someone about the person the story follows, not that person's.
-  const speaksOf = want !== undefined && quoteSpeaksOf(quoteText, want);
   // For "he"/"she": the people before the quote whose gender is not the other one, nearest first,
   // and the nearest of them who is a subject (the classic pronoun resolver's pick).
   const compatible = (k: string) => {
@@ -388,8 +383,6 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       )
         ? 1
         : 0,
-      pronounQuoteOfRule: speaksOf && isRule ? 1 : 0,
-      pronounQuoteOfMost: speaksOf && person && (counts.get(speaker) ?? 0) === most ? 1 : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -621,16 +614,6 @@ const PRONOUN_WORDS: Readonly<Record<Gender, RegExp>> = {
   male: /(?<![\p{L}])(?:He|he|him|his|himself)(?![\p{L}])/gu,
   female: /(?<![\p{L}])(?:She|she|her|hers|herself)(?![\p{L}])/gu,
 };
-
-const THIRD_PERSON: Readonly<Record<Gender, RegExp>> = {
-  male: /(?<![\p{L}])(?:He|he|him|his|himself)(?![\p{L}’'])/u,
-  female: /(?<![\p{L}])(?:She|she|her|hers|herself)(?![\p{L}’'])/u,
-};
-
-/** Whether a quote speaks of a third person of `gender`. */
-function quoteSpeaksOf(quote: string, gender: Gender): boolean {
-  return THIRD_PERSON[gender].test(quote);
-}
 
 /** How many pronouns of `gender` stand in [from, to): a chain that keeps a person the topic. */
 function pronounsBetween(text: string, from: number, to: number, gender: Gender): number {
