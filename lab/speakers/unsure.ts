@@ -9,9 +9,14 @@
  * at fixed thresholds a better calibrated model can look no better.
  *
  *   npx tsx lab/speakers/unsure.ts POLNEAR_DIR [--thresholds JSON] [--list lost|wrong] [--cue KIND]
+ *       [--refold N]
  *
  * `--list` prints the quotes of a group (file, offset, gold source, top candidate, p, second and its
  * p) to read them in the data; the repository keeps no article text.
+ *
+ * `--refold N` prints the right and wrong answers and the mean right at equal wrong again for N other
+ * partitions of the articles into folds (refold): the fold figures move with the partition alone
+ * (docs/speakers.md, "Twelfth round"), so two checkouts are compared partition by partition.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -77,6 +82,24 @@ export function frontier(held: readonly { p: number; ok: boolean; kind: CueKind 
   return best;
 }
 
+/**
+ * The article index that puts article `article` in another fold partition (`% FOLDS` of the result)
+ * for `seed` > 0, the same one for seed 0: a multiplicative hash, so the same seed always gives the
+ * same partition.
+ * @example refold(12, 0) // → 12
+ */
+export function refold(article: number, seed: number): number {
+  if (seed === 0) return article;
+  return (Math.imul(article + seed * 7919, 2654435761) >>> 0) % 9973;
+}
+
+/** The mean of frontier() over 165..205 wrong answers: one figure for right at equal wrong. */
+export function meanFrontier(held: readonly { p: number; ok: boolean; kind: CueKind }[]): number {
+  let sum = 0;
+  for (let b = 165; b <= 205; b++) sum += frontier(held, b);
+  return sum / 41;
+}
+
 /** Each trustworthy quote of `examples`, scored by the fold model that did not train on it. */
 export function heldOut(examples: readonly SpeakerExample[]): Held[] {
   const out: Held[] = [];
@@ -105,12 +128,13 @@ async function main(): Promise<void> {
       thresholds: { type: 'string' },
       list: { type: 'string' },
       cue: { type: 'string' },
+      refold: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      'usage: npx tsx lab/speakers/unsure.ts POLNEAR_DIR [--thresholds JSON] [--list lost|wrong] [--cue KIND]',
+      'usage: npx tsx lab/speakers/unsure.ts POLNEAR_DIR [--thresholds JSON] [--list lost|wrong] [--cue KIND] [--refold N]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -170,9 +194,15 @@ async function main(): Promise<void> {
   const points = held.map((h) => ({ p: h.p, ok: h.ok, kind: h.e.cue }));
   const budgets = [170, 180, 190, 200];
   console.log(`right at equal wrong: ${budgets.map((b) => `${b} wrong ${frontier(points, b)}`).join(', ')}`);
-  let sum = 0;
-  for (let b = 165; b <= 205; b++) sum += frontier(points, b);
-  console.log(`mean right over 165..205 wrong: ${(sum / 41).toFixed(1)}`);
+  console.log(`mean right over 165..205 wrong: ${meanFrontier(points).toFixed(1)}`);
+  for (let seed = 1; seed <= Number(values.refold ?? 0); seed++) {
+    const other = heldOut(examples.map((e) => ({ ...e, article: refold(e.article, seed) }))).filter(
+      (h) => !values.cue || h.e.cue === values.cue,
+    );
+    console.log(
+      `partition ${seed}: right ${count(other, 'right')}, wrong ${count(other, 'wrong')}; mean right over 165..205 wrong: ${meanFrontier(other.map((h) => ({ p: h.p, ok: h.ok, kind: h.e.cue }))).toFixed(1)}`,
+    );
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
