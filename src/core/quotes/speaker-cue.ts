@@ -40,7 +40,17 @@ const PARTICLE_NAME = /^(?:al|el|ad|ed|as|ash|ath|az|ibn|abu|d)[-'’]\p{Lu}/u;
  */
 const PLACE_TAIL =
   /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),\s*\p{Ll}[^,“”"]{0,200}\s(?:of|at|in|from)\s[^,“”"]{0,120}\p{Lu}[\p{L}\p{M}'’.-]*,\s*(?<tail>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})$/u;
+/**
+ * "Bo Lund, a salesman from Sumter, South Carolina, says", "Kale, at a town hall in Columbus, Ohio,
+ * said", "Lund, 30, of Raleigh, N.C., who was polled, said": a place and its state close an apposition
+ * (a relative clause may follow), and the comma between them is no end of it: the subject is the name.
+ */
+const PLACE_APPOSITION =
+  /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),[^,“”"]{0,200}?(?:,\s*|\s)(?:of|from|in|at|near)\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}'’.-]*,\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2},(?:\s*(?:who|which)\s[^,“”"]{1,150},)?$/u;
 const PLACE_TAIL_END = /^,\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}$/u;
+/** "Ann Kale later Thursday told", "Kale, 60, on Monday said": a time between subject and verb. */
+const TIME_BEFORE_VERB =
+  /\s+(?:(?:on|late|early|later|earlier|last|this|again)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|(?:this|last)\s+(?:week|month|year|weekend))$/u;
 /** "Last month, it expelled…": a time noun after an opening word is no verb of it. */
 const TIME_NOUN =
   /^\s+(?:month|week|year|night|weekend|time|season|decade|century|morning|afternoon|evening|summer|winter|spring|fall|autumn)s?(?![\p{L}])/u;
@@ -146,13 +156,26 @@ const OPENING_SUBJECT = new RegExp(
 
 function participleBefore(text: string, open: number): SpeakerCue | undefined {
   const { sentence, base } = sentenceBefore(text, open);
-  if (!PARTICIPLE.test(sentence)) return undefined;
+  if (!PARTICIPLE.test(sentence) || insideQuote(sentence, 0)) return undefined;
   const m = OPENING_SUBJECT.exec(sentence);
   const phrase = m?.groups?.sp;
   if (!phrase) return undefined;
   const first = phrase.split(' ')[0]!;
   if (NO_PARTICIPLE_SUBJECT.test(first)) return undefined;
   if (TIME_NOUN.test(sentence.slice(phrase.length))) return undefined;
+  // "Hours later, X returned…, telling": a time opener is no subject; the one after its comma is.
+  if (NOT_SUBJECTS.has(first.toLowerCase())) {
+    const comma = sentence.indexOf(', ');
+    const after = comma < 0 ? null : OPENING_SUBJECT.exec(sentence.slice(comma + 2));
+    const sp = after?.groups?.sp;
+    if (
+      !sp ||
+      NO_PARTICIPLE_SUBJECT.test(sp.split(' ')[0]!) ||
+      NOT_SUBJECTS.has(sp.split(' ')[0]!.toLowerCase())
+    )
+      return undefined;
+    return { phrase: sp, start: base + comma + 2, end: base + comma + 2 + sp.length };
+  }
   return { phrase, start: base, end: base + phrase.length };
 }
 
@@ -291,9 +314,21 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
     if (STOP.has(phrase.toLowerCase().split(' ')[0]!) || DETERMINERS.has(phrase.toLowerCase().split(' ')[0]!))
       continue;
     if (NON_SUBJECT_OPENER.test(phrase.split(' ')[0]!)) continue;
+    // "Fifteen minutes after…, X called", "Earlier this week, X shared": the opener is no subject.
+    if (NOT_SUBJECTS.has(phrase.split(' ')[0]!.toLowerCase())) continue;
+    if (insideQuote(sentence, from)) continue;
     return { phrase, start: base + from, end: base + from + phrase.length };
   }
   return undefined;
+}
+
+/**
+ * Whether `at` of a sentence that ends at a quote's opening mark lies inside another quote: the marks
+ * after it do not pair (`“… re-elected,” said Ann Kale. “We want…`: read back from the second
+ * quote, the sentence starts inside the first one, and "It", "He" or a name quoted there is no subject).
+ */
+function insideQuote(sentence: string, at: number): boolean {
+  return (sentence.slice(at).match(/[“”"]/g) ?? []).length % 2 === 1;
 }
 
 /**
@@ -382,7 +417,7 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
   let cue: RegExpExecArray | undefined;
   for (const m of sentence.matchAll(CUE_BEFORE)) {
     const marks = (sentence.slice(0, m.index).match(/[“”"]/g) ?? []).length;
-    if (marks % 2 === 0) cue = m as RegExpExecArray;
+    if (marks % 2 === 0 && !insideQuote(sentence, m.index)) cue = m as RegExpExecArray;
   }
   if (!cue) return undefined;
   const left = sentence.slice(0, cue.index);
@@ -412,12 +447,16 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
  */
 function backwardPhrase(left: string, strict: boolean): string | undefined {
   let s = left.replace(/\s+$/, '');
-  // Adverbs between subject and verb ("Trump later", "she has").
+  // Adverbs between subject and verb ("Trump later", "she has"), and a time ("Kale on Monday").
   const adv = new RegExp(`\\s+${ADVERB}$`, 'u');
+  for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
+  s = s.replace(TIME_BEFORE_VERB, '');
   for (let k = 0; k < 2 && adv.test(s); k++) s = s.replace(adv, '');
   const place = PLACE_TAIL_END.test(s.slice(s.lastIndexOf(','))) ? PLACE_TAIL.exec(s) : null;
   if (place && !FIRST_NAMES.has(place.groups!.tail!.split(/\s+/)[0]!.toLowerCase()))
     s = s.slice(0, place.index + place.groups!.name!.length);
+  const placed = s.endsWith(',') ? PLACE_APPOSITION.exec(s) : null;
+  if (placed) s = s.slice(0, placed.index + placed.groups!.name!.length);
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
   // In lowercased news a name is a sentence opener and a lowercase word or two ("Mark cymrot, a

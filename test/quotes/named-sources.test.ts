@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { speakerCue } from '../../src/core/quotes/speaker-cue.js';
+
+/** The cue phrase of the quote whose words start with `words`. */
+function cueOf(text: string, words: string): string | undefined {
+  const open = text.indexOf(words) - 1;
+  const close = text.indexOf(text[open] === '“' ? '”' : '"', open + 1) + 1;
+  return speakerCue(text, open, close)?.phrase;
+}
+
+// Twelfth round, issue 11 (docs/speakers.md "Twelfth round: named sources left unnamed"): named
+// sources the cue rules cut or missed on PolNeAR train, each from a general cause. Fictional texts.
+describe('no subject inside another quote', () => {
+  it.each([
+    [
+      '“We did the polling in this district, Bo Lund is in a strong position,” said Ann Kale. “We want to make sure of it.”',
+      'We want',
+    ],
+    ['“It is a cause. It is much bigger than him,” said Ann Kale. “We want to make sure of it.”', 'We want'],
+    [
+      '“The group hid the facts in 2014. It covered up this email from the court,” Ann Kale said. “Judge Ruiz was wrong.”',
+      'Judge Ruiz',
+    ],
+  ])('a quote after another reads no subject quoted there: %s', (text, words) => {
+    expect(cueOf(text, words)).toBeUndefined();
+  });
+});
+
+describe('an opener that is no subject', () => {
+  it.each([
+    [
+      'Hours later, Ann Kale returned the favour to Bo Lund, telling reporters, “He is a great man.”',
+      'He is',
+      'Ann Kale',
+    ],
+    [
+      'Earlier this week, Ann Kale shared her worry with an audience at a fundraiser, “I do not know which Lund will show up.”',
+      'I do not',
+      'Ann Kale',
+    ],
+    [
+      'Fifteen minutes after Lund was picked, campaign chairman Ann Kale called the governor “the most extreme pick in a generation.”',
+      'the most',
+      undefined,
+    ],
+  ])('%s', (text, words, phrase) => {
+    expect(cueOf(text, words)).toBe(phrase);
+  });
+});
+
+describe('a time between the subject and its verb', () => {
+  it.each([
+    'Ann Kale on Thursday told Fox News: “Both of them are meeting next week.”',
+    'Ann Kale later Thursday told Fox News: “Both of them are meeting next week.”',
+    'Ann Kale, 60, on Monday told Fox News: “Both of them are meeting next week.”',
+    'Ann Kale last week told Fox News: “Both of them are meeting next week.”',
+    '“Both of them are meeting next week,” Ann Kale on Monday told Fox News.',
+    '“Both of them are meeting next week,” Ann Kale earlier this week told Fox News.',
+  ])('%s', (text) => {
+    expect(cueOf(text, 'Both')).toBe('Ann Kale');
+  });
+
+  it('never names a weekday', () => {
+    const text =
+      'A person who asked not to be named said Wednesday, “Certainly there are talks between them.”';
+    expect(cueOf(text, 'Certainly')).toBeUndefined();
+  });
+});
+
+describe('a place and its state inside an apposition', () => {
+  it.each([
+    [
+      'Bo Lund, a 55-year-old salesman from Sumter, South Carolina, says Kale will “leave here with momentum.”',
+      'Bo Lund',
+    ],
+    [
+      'Kale, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners out of work.”',
+      'Kale',
+    ],
+  ])('%s', (text, phrase) => {
+    expect(cueOf(text, text.slice(text.indexOf('“') + 1, text.indexOf('“') + 6))).toBe(phrase);
+  });
+});
