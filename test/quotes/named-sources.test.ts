@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { personIndex } from '../../src/core/entities/person-spans.js';
+import { attributeQuotes } from '../../src/core/quotes/index.js';
 import { speakerCue } from '../../src/core/quotes/speaker-cue.js';
 
 /** The cue phrase of the quote whose words start with `words`. */
@@ -79,5 +81,56 @@ describe('a place and its state inside an apposition', () => {
     ],
   ])('%s', (text, phrase) => {
     expect(cueOf(text, text.slice(text.indexOf('“') + 1, text.indexOf('“') + 6))).toBe(phrase);
+  });
+});
+
+describe('a surname that is also a word or a month', () => {
+  it.each([
+    ['Pfizer chief executive Ian Read said the deal was good.', 'Ian Read'],
+    ['The columnist Ai Jun wrote in the paper.', 'Ai Jun'],
+  ])('keeps the surname in the name: %s', (text, name) => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toContain(name);
+  });
+
+  it('keeps a month abbreviation written with its stop out of the name', () => {
+    expect(personIndex('Ann Kale met Bo Lund Jun. 5 in Ohio.').mentions.map((m) => m.name)).not.toContain(
+      'Bo Lund Jun',
+    );
+  });
+
+  it.each([
+    [
+      'Columnist George Will wrote a column on Monday. Citing the attack, Will urged voters to leave. “The war is here and now,” Will wrote.',
+      'The war',
+      'George Will',
+    ],
+    [
+      'Former aide Al From spoke on Monday. “The times have changed since then,” From said.',
+      'The times',
+      'Al From',
+    ],
+    [
+      '“Many of his ideas are bad for us,” columnist Ai Jun wrote in the paper. “The people have had enough of it,” Jun wrote.',
+      'Many of',
+      'Ai Jun',
+    ],
+    [
+      '“Many of his ideas are bad for us,” columnist Ai Jun wrote in the paper. “The people have had enough of it,” Jun wrote.',
+      'The people',
+      'Ai Jun',
+    ],
+    [
+      'Pfizer chief executive Ian Read said the deal was good. “We assessed this deal under the present rules,” Read said.',
+      'We assessed',
+      'Ian Read',
+    ],
+  ])('names the person the text named in full: %s', (text, words, speaker) => {
+    expect(attributeQuotes(text).find((q) => q.text.startsWith(words))?.speaker).toBe(speaker);
+  });
+
+  it('does not take the word alone for the person without a verb after it', () => {
+    const text =
+      'Columnist George Will wrote a column. Will voters care? “The war is here and now,” he said.';
+    expect(personIndex(text).mentions.map((m) => m.name)).toEqual(['George Will']);
   });
 });
