@@ -134,3 +134,40 @@ describe('a surname that is also a word or a month', () => {
     expect(personIndex(text).mentions.map((m) => m.name)).toEqual(['George Will']);
   });
 });
+
+describe('cues the rules read in the wrong place', () => {
+  it.each([
+    [
+      'Kale praised the rivals. GOP nominees Sen. John Ruiz and former Gov. Ann Lee “were stiff. They were not fun. There was no joy” in comparison to Obama, Gingrich said.',
+      'were stiff',
+      'Gingrich',
+    ],
+    [
+      'Strategists are more skeptical. "He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager for Kerry.',
+      'He can',
+      'Steve Elmendorf',
+    ],
+    [
+      'Michael Seaman, who lives in an area outside of the state capital, Sacramento, said he still “prays that Bernie ends up the nominee.”',
+      'prays',
+      'Michael Seaman',
+    ],
+    [
+      'Trump, who met Kale on Monday, and Bo Lund, a strategist, said the race was “rigged against them all.”',
+      'rigged',
+      'Bo Lund',
+    ],
+    [
+      'Sen. Ted Cruz, a candidate, tweeted a warning. "Missouri: Remember in November the Democrats who filibustered over 30 hours."',
+      'Missouri',
+      'Sen. Ted Cruz',
+    ],
+    [
+      'Democratic presidential candidate Sen. Bernie Sanders on Saturday criticized the accord, saying the agreement goes “nowhere near far enough for us.”',
+      'nowhere',
+      undefined,
+    ],
+  ])('%s', (text, words, phrase) => {
+    expect(cueOf(text, words)).toBe(phrase);
+  });
+});
