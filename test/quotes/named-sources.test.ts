@@ -163,7 +163,7 @@ describe('cues the rules read in the wrong place', () => {
       'Sen. Ted Cruz',
     ],
     [
-      'Democratic presidential candidate Sen. Bernie Sanders on Saturday criticized the accord, saying the agreement goes “nowhere near far enough for us.”',
+      'Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”',
       'nowhere',
       undefined,
     ],
