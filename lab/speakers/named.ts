@@ -13,12 +13,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { candidateProbabilities } from '../../src/core/quotes/choose-speaker.js';
 import type { CueKind } from '../../src/core/quotes/speaker-candidates.js';
 import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
 import { readKeySections, speakerExamples } from './examples.js';
-import { FOLDS, KEY_PATH, foldModels } from './train.js';
-import { groupOf, type Held } from './unsure.js';
+import { KEY_PATH } from './train.js';
+import { groupOf, heldOut, type Held } from './unsure.js';
 import model from '../../src/core/quotes/speaker-model.json' with { type: 'json' };
 
 export type Cause = 'nocand' | 'below' | 'under';
@@ -46,31 +45,19 @@ async function main(): Promise<void> {
   const articles = readPolnear(positionals[0]!, 'train');
   const examples = speakerExamples(articles, readSpeakerKey(KEY_PATH), readKeySections(KEY_PATH));
   const rows: { h: Held; cause: Cause; outcome: string; rank: number; pr: number }[] = [];
-  foldModels(examples).forEach((m, f) => {
-    for (const e of examples.filter((x) => x.article % FOLDS === f && x.kind === 'named' && !x.unsure)) {
-      const p = candidateProbabilities(m, e.candidates, e.cue);
-      const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
-      const [top, second] = order;
-      const h: Held = {
-        e,
-        p: top === undefined ? 0 : p[top]!,
-        p2: second === undefined ? 0 : p[second]!,
-        ok: top !== undefined && e.right.includes(top),
-        ...(top !== undefined && { top }),
-        ...(second !== undefined && { second }),
-      };
-      const cause = causeOf(h, thresholds[e.cue]);
-      if (!cause) continue;
-      const rank = order.findIndex((i) => e.right.includes(i));
-      rows.push({
-        h,
-        cause,
-        outcome: h.p >= thresholds[e.cue] ? 'wrong' : 'none',
-        rank,
-        pr: rank < 0 ? 0 : p[order[rank]!]!,
-      });
-    }
-  });
+  for (const h of heldOut(examples).filter((x) => x.e.kind === 'named')) {
+    const cause = causeOf(h, thresholds[h.e.cue]);
+    if (!cause) continue;
+    const order = h.ps.map((_, i) => i).sort((a, b) => h.ps[b]! - h.ps[a]! || a - b);
+    const rank = order.findIndex((i) => h.e.right.includes(i));
+    rows.push({
+      h,
+      cause,
+      outcome: h.p >= thresholds[h.e.cue] ? 'wrong' : 'none',
+      rank,
+      pr: rank < 0 ? 0 : h.ps[order[rank]!]!,
+    });
+  }
   const named = examples.filter((e) => e.kind === 'named' && !e.unsure).length;
   if (!values.list) {
     console.log(`named-source quotes held out: ${named}; not named right: ${rows.length}`);
