@@ -124,8 +124,18 @@ describe('a surname that is also a word or a month', () => {
       'We assessed',
       'Ian Read',
     ],
+    [
+      'Rep. Steve Israel spoke on Monday. “When Trump comes, Republicans will have to recruit interns,” Israel said.',
+      'When Trump',
+      'Steve Israel',
+    ],
   ])('names the person the text named in full: %s', (text, words, speaker) => {
     expect(attributeQuotes(text).find((q) => q.text.startsWith(words))?.speaker).toBe(speaker);
+  });
+
+  it('keeps a place a place when no person has its name', () => {
+    const text = 'Israel and Egypt met in Cairo. “We will talk again about it,” Israel said.';
+    expect(personIndex(text).mentions.map((m) => m.name)).toEqual([]);
   });
 
   it('does not take the word alone for the person without a verb after it', () => {

@@ -72,7 +72,7 @@ export function personIndex(text: string): PersonIndex {
   const rejected: CapitalizedRun[] = [];
   for (const run of runs) {
     const c = classifyRun(run, common);
-    if (!c && run.words.length === 1) rejected.push(run);
+    if ((!c || c.kind === 'place') && run.words.length === 1) rejected.push(run);
     if (!c || c.kind === 'organization') continue;
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
@@ -283,9 +283,9 @@ function surnameKept(text: string, run: CapitalizedRun, words: readonly string[]
 }
 
 /**
- * A surname that is also an ordinary word ("From", "Will", "King", "Jun"), which classifyRun rejects
- * alone, is the person the text named in full with it when a verb follows ("George Will … Will
- * urged", "Al From … “…,” From said").
+ * A surname that is also an ordinary word or a place ("From", "Will", "King", "Jun", "Israel"), which
+ * classifyRun rejects alone, is the person the text named in full with it when a verb follows
+ * ("George Will … Will urged", "Al From … “…,” From said", "Rep. Steve Israel … Israel said").
  */
 function commonSurnames(
   text: string,
