@@ -37,6 +37,8 @@ export interface Held {
   readonly ok: boolean;
   readonly top?: number;
   readonly second?: number;
+  /** Every candidate's probability, in the candidates' order. */
+  readonly ps: readonly number[];
 }
 
 /** The group of a held-out quote at `threshold`. */
@@ -115,6 +117,7 @@ export function heldOut(examples: readonly SpeakerExample[]): Held[] {
         ok: top !== undefined && e.right.includes(top),
         ...(top !== undefined && { top }),
         ...(second !== undefined && { second }),
+        ps: p,
       });
     }
   });

@@ -70,13 +70,19 @@ export function personIndex(text: string): PersonIndex {
   const decided: PersonSpan[] = [];
   const pending: PersonSpan[] = [];
   const honorific = new Map<string, Gender>();
+  const rejected: CapitalizedRun[] = [];
   for (const run of runs) {
     const c = classifyRun(run, common);
+    if ((!c || c.kind === 'place') && run.words.length === 1) rejected.push(run);
     if (!c || c.kind === 'organization') continue;
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
     // "Michael Brannock of Calder": an undecided run's affiliation is no part of the name.
-    const words = c.kind ? c.name.split(' ') : undecidedName(c.name.replace(/ of .*$/, '').split(' '));
+    const words = surnameKept(
+      text,
+      run,
+      undecidedName(c.kind ? c.name.split(' ') : c.name.replace(/ of .*$/, '').split(' ')),
+    );
     // A generational suffix counts for no word of the name ("Joseph R. Murray II").
     const named = words.length > 2 && SUFFIX.test(words.at(-1)!) ? words.slice(0, -1) : words;
     const span = locate(text, run.start, words);
@@ -101,6 +107,7 @@ export function personIndex(text: string): PersonIndex {
       decided.push(span);
     else if (words.length <= 3) pending.push(span);
   }
+  decided.push(...commonSurnames(text, rejected, decided));
   const known = new Set<string>();
   for (const p of decided) {
     known.add(p.name);
@@ -210,12 +217,12 @@ const DESCRIPTORS: ReadonlySet<string> = new Set(personTitles.descriptors);
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
 
 /**
- * The name in an undecided run: party words before a known first name are no part of it ("Democrat
- * Hillary Clinton", "Republican Donald Trump").
+ * The name in a run: party words and descriptors before a known first name are no part of
+ * it ("Democrat Hillary Clinton", "Republican Donald Trump", "Columnist George Will" opening a sentence).
  */
 function undecidedName(w: string[]): string[] {
   let i = 0;
-  while (i < w.length - 2 && PARTIES.has(w[i]!.toLowerCase())) i++;
+  while (i < w.length - 2 && (PARTIES.has(w[i]!.toLowerCase()) || DESCRIPTORS.has(w[i]!.toLowerCase()))) i++;
   return i > 0 && firstNameGender(w[i]!) ? w.slice(i) : w;
 }
 
@@ -261,6 +268,41 @@ export function opensSentence(text: string, start: number): boolean {
   return start === 0 || SENTENCE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 }
 const SENTENCE_BEFORE = /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u;
+
+/** Surnames the not-names list holds as months or words ("Ian Read", "Ai Jun", "Theresa May"). */
+const WORD_SURNAME = /^(?:Read|May|March|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+
+/**
+ * The name's words with the run's last word put back when classifyRun dropped it as a month or an
+ * ordinary word but it closes a name ("columnist Ai Jun wrote"): not one written with a stop ("Jun.").
+ */
+function surnameKept(text: string, run: CapitalizedRun, words: readonly string[]): readonly string[] {
+  const tail = run.words.at(-1)!;
+  if (run.words.length < 2 || !WORD_SURNAME.test(tail) || words.at(-1) !== run.words.at(-2)) return words;
+  const at = text.indexOf(tail, text.indexOf(words.at(-1)!, run.start) + 1);
+  return at < 0 || text[at + tail.length] === '.' ? words : [...words, tail];
+}
+
+/**
+ * A surname that is also an ordinary word or a place ("From", "Will", "King", "Jun", "Israel"), which
+ * classifyRun rejects alone, is the person the text named in full with it when a verb follows
+ * ("George Will … Will urged", "Al From … “…,” From said", "Rep. Steve Israel … Israel said").
+ */
+function commonSurnames(
+  text: string,
+  rejected: readonly CapitalizedRun[],
+  decided: readonly PersonSpan[],
+): PersonSpan[] {
+  const surnames = new Set(decided.filter((p) => p.name.includes(' ')).map((p) => p.name.split(' ').at(-1)!));
+  const out: PersonSpan[] = [];
+  for (const run of rejected) {
+    const word = run.words[0]!;
+    if (!surnames.has(word)) continue;
+    const span = locate(text, run.start, [word]);
+    if (span && ACTS.test(text.slice(span.end, span.end + 40))) out.push(span);
+  }
+  return out;
+}
 
 /** Offsets of `words` (the name part of a run) in `text`, from `from`. */
 function locate(text: string, from: number, words: readonly string[]): PersonSpan | undefined {

@@ -301,12 +301,18 @@ function resolve(
   const phrase = core;
   const head = phrase.split(/\s+/).at(-1)!;
   if (isCapitalized(head)) {
+    // The person rules read a surname that is also a word ("From said", "Ai Jun wrote"): their name.
+    const named = mentionInCue(cue, outside);
+    if (named && !/\s/.test(phrase) && named.name === phrase)
+      return { speaker: people.fullName(named.name, named.start), ...at };
     // "Voters", "Boos", "Local": one capitalised word the article also writes in lowercase is no name.
     if (!/\s/.test(phrase) && lowercaseWords(text).has(head.toLowerCase())) return undefined;
     const run = capitalizedRuns(phrase).at(-1);
     if (!run) return undefined;
     const c = classifyRun({ ...run, initial: false }, () => false);
     if (!c) return undefined;
+    if (named && (!c.kind || c.kind === 'person') && named.name.startsWith(`${c.name} `))
+      return { speaker: people.fullName(named.name, named.start), ...at };
     if (c.kind === 'organization' || c.kind === 'place') return { speaker: c.name, ...at };
     // "Things have heated up…", "Past categories have included “…”": in news that lost its case
     // (Multi-News) every sentence opener is capitalised; one such word is a name only when the person
@@ -323,6 +329,14 @@ function resolve(
     return { speaker: people.fullName(c.name, cue.start), ...at };
   }
   return { speaker: cue.phrase, ...at };
+}
+
+/** The last person mention inside the cue phrase, if any. */
+function mentionInCue(
+  cue: SpeakerCue,
+  outside: PersonIndex['mentions'],
+): PersonIndex['mentions'][number] | undefined {
+  return outside.filter((m) => m.start >= cue.start && m.end <= cue.end).at(-1);
 }
 
 /** A person mention at the cue, or the cue's word written capitalised after a lowercase word. */

@@ -15,6 +15,9 @@ import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import words from './cue-words.json' with { type: 'json' };
 import attributionWords from './attribution-words.json' with { type: 'json' };
 import firstNames from '../entities/first-names.json' with { type: 'json' };
+import personTitles from '../entities/person-titles.json' with { type: 'json' };
+import { capitalizedRuns } from '../entities/capitalized-runs.js';
+import { classifyRun } from '../entities/classify-run.js';
 import { hasLetter, hasLowercase, isCapitalized, startsLowercase } from '../text/letters.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -40,10 +43,23 @@ const PARTICLE_NAME = /^(?:al|el|ad|ed|as|ash|ath|az|ibn|abu|d)[-'’]\p{Lu}/u;
  */
 const PLACE_TAIL =
   /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),\s*\p{Ll}[^,“”"]{0,200}\s(?:of|at|in|from)\s[^,“”"]{0,120}\p{Lu}[\p{L}\p{M}'’.-]*,\s*(?<tail>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})$/u;
+/**
+ * "Bo Lund, a salesman from Sumter, South Carolina, says", "Kale, at a town hall in Columbus, Ohio,
+ * said", "Lund, 30, of Raleigh, N.C., who was polled, said": a place and its state close an apposition
+ * (a relative clause may follow), and the comma between them is no end of it: the subject is the name.
+ */
+const PLACE_APPOSITION =
+  /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),[^,“”"]{0,200}?(?:,\s*|\s)(?:of|from|in|at|near)\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}'’.-]*,\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2},(?:\s*(?:who|which)\s[^,“”"]{1,150},)?$/u;
+/** "Ann Kale, who lives outside the state capital, Port Ellis, said": a relative clause runs to the verb. */
+const WHO_APPOSITION = /(?<name>\p{Lu}[\p{L}\p{M}'’-]+),\s*who\s(?:(?!\sand\s)[^“”"]){1,200},$/u;
 const PLACE_TAIL_END = /^,\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}$/u;
+/** "Ann Kale later Thursday told", "Kale, 60, on Monday said": a time between subject and verb. */
+const TIME_BEFORE_VERB =
+  /\s+(?:(?:on|late|early|later|earlier|last|this|again)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|(?:this|last)\s+(?:week|month|year|weekend))$/u;
 /** "Last month, it expelled…": a time noun after an opening word is no verb of it. */
 const TIME_NOUN =
   /^\s+(?:month|week|year|night|weekend|time|season|decade|century|morning|afternoon|evening|summer|winter|spring|fall|autumn)s?(?![\p{L}])/u;
+const PARTIES: ReadonlySet<string> = new Set(personTitles.parties);
 const FIRST_NAMES: ReadonlySet<string> = new Set(
   [...firstNames.female, ...firstNames.male].map((w) => w.toLowerCase()),
 );
@@ -123,6 +139,7 @@ export function speakerCue(text: string, open: number, close: number): SpeakerCu
     labelInside(text, open, close) ??
     quotedAsSaying(text, open) ??
     cueBefore(text, open) ??
+    cueClosing(text, close) ??
     participleBefore(text, open) ??
     subjectBefore(text, open) ??
     nameColon(text, open) ??
@@ -148,14 +165,50 @@ const OPENING_SUBJECT = new RegExp(
 
 function participleBefore(text: string, open: number): SpeakerCue | undefined {
   const { sentence, base } = sentenceBefore(text, open);
-  if (!PARTICIPLE.test(sentence)) return undefined;
+  if (!PARTICIPLE.test(sentence) || insideQuote(sentence, 0)) return undefined;
   const m = OPENING_SUBJECT.exec(sentence);
   const phrase = m?.groups?.sp;
   if (!phrase) return undefined;
   const first = phrase.split(' ')[0]!;
   if (NO_PARTICIPLE_SUBJECT.test(first)) return undefined;
   if (TIME_NOUN.test(sentence.slice(phrase.length))) return undefined;
+  // "Democratic presidential candidate Sen. X … saying": a party word alone is no subject.
+  if (!phrase.includes(' ') && PARTIES.has(first.toLowerCase())) return undefined;
+  // "Hours later, X returned…, telling": a time opener is no subject; the one after its comma is.
+  if (NOT_SUBJECTS.has(first.toLowerCase())) {
+    const comma = sentence.indexOf(', ');
+    const after = comma < 0 ? null : OPENING_SUBJECT.exec(sentence.slice(comma + 2));
+    const sp = after?.groups?.sp;
+    if (
+      !sp ||
+      NO_PARTICIPLE_SUBJECT.test(sp.split(' ')[0]!) ||
+      NOT_SUBJECTS.has(sp.split(' ')[0]!.toLowerCase())
+    )
+      return undefined;
+    return { phrase: sp, start: base + comma + 2, end: base + comma + 2 + sp.length };
+  }
   return { phrase, start: base, end: base + phrase.length };
+}
+
+/**
+ * A cue closing the quote's sentence after words of its own (`“…” in comparison to Obama, Gingrich
+ * said.`, `"…" that Sanders can win, said Ann Kale, a strategist.`): cueAfter reads a cue right after
+ * the mark only. The clause after the quote holds no other quote mark and ends at the cue.
+ */
+const CLOSING_CUE = new RegExp(
+  `^[^.!?“”"\\n]{1,120},\\s+(?:(?<sp>(?:${WORD}\\s+){0,3}?\\p{Lu}${WORD})\\s+(?:${ADVERB}\\s+)?${VERB}[.!?]|${VERB}\\s+(?<inv>[^,.;:!?“”"—]{2,90}?)(?:,|[.!?](?:\\s|$)))`,
+  'u',
+);
+
+function cueClosing(text: string, close: number): SpeakerCue | undefined {
+  const window = text.slice(close, close + 300);
+  const m = CLOSING_CUE.exec(window);
+  if (!m?.groups) return undefined;
+  const raw = m.groups.sp ?? m.groups.inv!;
+  const phrase = m.groups.sp ? backwardPhrase(raw, true) : forwardPhrase(raw);
+  if (!phrase) return undefined;
+  const start = close + m[0].lastIndexOf(phrase);
+  return { phrase, start, end: start + phrase.length };
 }
 
 /** `X was quoted Saturday by the daily Y as saying, “…”`: X is the speaker, not an earlier cue's subject. */
@@ -200,6 +253,9 @@ const LABEL = /^(?<sp>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}):\s/u
 function label(text: string, at: number): SpeakerCue | undefined {
   const m = LABEL.exec(text.slice(at, at + 50));
   if (!m?.groups?.sp) return undefined;
+  // "“Missouri: Remember in November…”": a place addressed is no speaker's label.
+  const run = capitalizedRuns(m.groups.sp)[0];
+  if (run && classifyRun({ ...run, initial: false }, () => false)?.kind === 'place') return undefined;
   let phrase = m.groups.sp;
   if (!hasLowercase(phrase)) {
     const title = phrase
@@ -293,9 +349,21 @@ function subjectBefore(text: string, open: number): SpeakerCue | undefined {
     if (STOP.has(phrase.toLowerCase().split(' ')[0]!) || DETERMINERS.has(phrase.toLowerCase().split(' ')[0]!))
       continue;
     if (NON_SUBJECT_OPENER.test(phrase.split(' ')[0]!)) continue;
+    // "Fifteen minutes after…, X called", "Earlier this week, X shared": the opener is no subject.
+    if (NOT_SUBJECTS.has(phrase.split(' ')[0]!.toLowerCase())) continue;
+    if (insideQuote(sentence, from)) continue;
     return { phrase, start: base + from, end: base + from + phrase.length };
   }
   return undefined;
+}
+
+/**
+ * Whether `at` of a sentence that ends at a quote's opening mark lies inside another quote: the marks
+ * after it do not pair (`“… re-elected,” said Ann Kale. “We want…`: read back from the second
+ * quote, the sentence starts inside the first one, and "It", "He" or a name quoted there is no subject).
+ */
+function insideQuote(sentence: string, at: number): boolean {
+  return (sentence.slice(at).match(/[“”"]/g) ?? []).length % 2 === 1;
 }
 
 /**
@@ -400,7 +468,7 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
   let cue: RegExpExecArray | undefined;
   for (const m of sentence.matchAll(CUE_BEFORE)) {
     const marks = (sentence.slice(0, m.index).match(/[“”"]/g) ?? []).length;
-    if (marks % 2 === 0) cue = m as RegExpExecArray;
+    if (marks % 2 === 0 && !insideQuote(sentence, m.index)) cue = m as RegExpExecArray;
   }
   if (!cue) return undefined;
   const left = sentence.slice(0, cue.index);
@@ -430,11 +498,15 @@ function cueBefore(text: string, open: number): SpeakerCue | undefined {
  */
 function backwardPhrase(left: string, strict: boolean): string | undefined {
   let s = left.replace(/\s+$/, '');
-  // Adverbs between subject and verb ("Trump later", "she has").
+  // Adverbs between subject and verb ("Trump later", "she has"), and a time ("Kale on Monday").
+  for (let k = 0; k < 2 && ADVERB_END.test(s); k++) s = s.replace(ADVERB_END, '');
+  s = s.replace(TIME_BEFORE_VERB, '');
   for (let k = 0; k < 2 && ADVERB_END.test(s); k++) s = s.replace(ADVERB_END, '');
   const place = PLACE_TAIL_END.test(s.slice(s.lastIndexOf(','))) ? PLACE_TAIL.exec(s) : null;
   if (place && !FIRST_NAMES.has(place.groups!.tail!.split(/\s+/)[0]!.toLowerCase()))
     s = s.slice(0, place.index + place.groups!.name!.length);
+  const placed = s.endsWith(',') ? (PLACE_APPOSITION.exec(s) ?? WHO_APPOSITION.exec(s)) : null;
+  if (placed) s = s.slice(0, placed.index + placed.groups!.name!.length);
   // An apposition: "Trump, 70," · "Kaine, the Democratic nominee for vice president,".
   const app = /,\s*[^,“”"]{1,200},$/u.exec(s);
   // In lowercased news a name is a sentence opener and a lowercase word or two ("Mark cymrot, a
