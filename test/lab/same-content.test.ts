@@ -3,11 +3,14 @@
  * offsets, the model is cross-validated and trained, and the file it writes is the one the product
  * reads (same features, thresholds in range), byte for byte the same on a second run.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../src/core/match/index.js';
 import { modelProbability, type SameContentModel } from '../../src/core/match/same-content.js';
 import { buildModel, loadPairs } from '../../lab/same-content/train.js';
+import { newsPairs, samplePairs } from '../../lab/same-content/data.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
@@ -39,4 +42,32 @@ describe('lab/same-content', () => {
     expect(log.join('\n')).toMatch(/MSRP 10-fold CV \(12 pairs\)/);
     expect(buildModel(pairs, () => {})).toBe(text);
   }, 60_000);
+
+  it('stops when a labelled sentence no longer reads as when it was labelled', async () => {
+    const news = join(fixtures, 'news.jsonl');
+    const labels = JSON.parse(readFileSync(join(fixtures, 'news-labels.json'), 'utf8')) as {
+      sentences: Record<string, string>;
+    };
+    await expect(newsPairs(news, join(fixtures, 'news-labels.json'))).resolves.toHaveLength(4);
+    const dir = mkdtempSync(join(tmpdir(), 'labels-'));
+    const rows = [
+      // Splitting moved the sentence the offsets point at: its fingerprint differs.
+      ['moved', { ...labels, sentences: { ...labels.sentences, 'story-1:1.2': '00000000' } }],
+      // A row added without a fingerprint is not trusted either.
+      ['unprinted', { ...labels, sentences: {} }],
+    ] as const;
+    for (const [name, file] of rows) {
+      const path = join(dir, `${name}.json`);
+      writeFileSync(path, JSON.stringify(file));
+      await expect(newsPairs(news, path)).rejects.toThrow(/expected the sentences labelled/);
+    }
+    const samples = join(fixtures, 'sample-labels.json');
+    const sample = JSON.parse(readFileSync(samples, 'utf8')) as { sentences: Record<string, string> };
+    const path = join(dir, 'sample.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ ...sample, sentences: { ...sample.sentences, 'quarry-fire:0.0': 'x' } }),
+    );
+    await expect(samplePairs(join(fixtures, 'samples'), path)).rejects.toThrow(/quarry-fire:0\.0/);
+  });
 });
