@@ -85,6 +85,8 @@ export interface PairSide {
   readonly attached: ReadonlyMap<string, ReadonlySet<number>>;
   /** Capitalised words not at the sentence start, lowercased: a cheap reading of names. */
   readonly names: ReadonlySet<string>;
+  /** The sentence asks ("Cashews next?"): it states nothing another sentence could corroborate. */
+  readonly question: boolean;
   readonly weekdays: ReadonlySet<string>;
   readonly months: ReadonlySet<string>;
   readonly negations: number;
@@ -156,6 +158,9 @@ export const FEATURE_NAMES = [
 ] as const;
 
 /** Reads the parts of one sentence the pair features need. */
+/** A question mark closing the sentence, before any closing quotation mark or bracket. */
+const QUESTION_END = /\?["”’')\]]*\s*$/;
+
 export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>): PairSide {
   const { text, stems } = sentence;
   // Word-level features read American spelling, as stems do: a British and an American outlet stating
@@ -236,6 +241,7 @@ export function pairSide(sentence: Pick<Sentence, 'text' | 'tokens' | 'stems'>):
     // A sentence without a number (in digits or words) has no figure to attach: most sentences.
     attached: numbers.size ? attachedFigures(text, tokens.some(isNumberWord)) : NO_FIGURES,
     names,
+    question: QUESTION_END.test(text),
     weekdays,
     months,
     negations,
