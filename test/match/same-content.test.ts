@@ -87,10 +87,22 @@ describe('sameContent', () => {
     ['The ferry resumes service Oct. 25.', 'The ferry resumes service on October 25.', undefined],
     ['The ferry resumes service Oct. 25.', 'The ferry resumes service on November 25.', 'dates'],
     // A question reports nothing: it never corroborates a statement, another question may.
-    ['Will the Pier 4 ferry resume service in May?', 'The Pier 4 ferry will resume service in May.', 'question'],
-    ['Ortiz asked: "Will the ferry resume in May?"', 'The Pier 4 ferry will resume service in May.', 'question'],
+    [
+      'Will the Pier 4 ferry resume service in May?',
+      'The Pier 4 ferry will resume service in May.',
+      'question',
+    ],
+    [
+      'Ortiz asked: "Will the ferry resume in May?"',
+      'The Pier 4 ferry will resume service in May.',
+      'question',
+    ],
     ['Will the Pier 4 ferry resume service in May?', 'Will the Pier 4 ferry resume in May?', undefined],
-    ['"Why wait?" Ortiz asked the board on Monday.', 'Ortiz asked the board on Monday why it should wait.', undefined],
+    [
+      '"Why wait?" Ortiz asked the board on Monday.',
+      'Ortiz asked the board on Monday why it should wait.',
+      undefined,
+    ],
   ])('contradiction: %s | %s → %s', (a, b, why) => {
     expect(sameContent(side(a), side(b)).contradiction).toBe(why);
     expect(sameContent(side(b), side(a)).contradiction).toBe(why);
