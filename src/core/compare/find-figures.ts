@@ -7,8 +7,8 @@
  * not figures here: without a topic they can be neither listed usefully nor compared.
  */
 import type { Figure } from '../model.js';
+import { wordForms } from '../text/analyze.js';
 import { stem } from '../text/stem.js';
-import { clauseStemsOf } from './clause-stems.js';
 import { clauseAround, clauseRanges, leadWords } from './clauses.js';
 import { dateMention } from './date-mention.js';
 import { findDates } from './dates.js';
@@ -99,13 +99,10 @@ export function findFigures(sentence: string, year?: number): FigureMention[] {
     offsets.push(at);
   }
   const clauses = clauseRanges(sentence);
-  const stemsOf = clauseStemsOf(sentence);
   const clauseStems = (at: number, skip: [number, number]) => {
     const [s, e] = clauses.find(([cs, ce]) => at >= cs && at < ce) ?? [0, sentence.length];
-    return stemsOf([
-      [s, skip[0]],
-      [skip[1], e],
-    ]).filter((w) => !NUMBER_WORDS.has(w));
+    const text = sentence.slice(s, skip[0]) + ' ' + sentence.slice(skip[1], e);
+    return wordForms(text.replace(/\d[\d,.:]*/g, ' ')).stems.filter((w) => !NUMBER_WORDS.has(w));
   };
   const out: FigureMention[] = dates.map((d) => dateMention(d, sentence, clauses, clauseStems));
 

@@ -21,11 +21,6 @@ export function wordForms(text: string): { tokens: string[]; stems: string[] } {
   return { tokens, stems };
 }
 
-/** The stem `wordForms` gives one lowercased token, undefined for a stop word. */
-export function tokenStem(token: string): string | undefined {
-  return isStopWord(token) ? undefined : contentStem(token);
-}
-
 /**
  * Each content token's stem (American spelling): one look-up per token where the stem cache and the
  * spelling table were two.
