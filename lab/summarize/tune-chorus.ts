@@ -3,7 +3,7 @@
  * Multi-News — never on test. Ranks every story once with the model, then scores each setting:
  *
  *   npx tsx lab/summarize/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
- *       [--skip N] [--model FILE.json] [--grid base|small|length|full|stop|lengthPenalty|centrality|slack|flaws]
+ *       [--skip N] [--model FILE.json] [--grid base|small|length|full|stop|lengthPenalty|centrality|slack|flaws|rules|matched|redundancy]
  *
  * `--skip 15000` on the train split reads examples the scorer never trained on. Prints R-1/R-2/R-L/R-Lsum
  * F1, mean words and the readability lint (% unbalanced quotes / no final punctuation / dangling
@@ -158,6 +158,32 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
     ),
   ],
   base: [{ readable: false }, {}],
+  // Scorers compared at matched lint: every scorer lets flaws in at its own rate under one setting.
+  matched: [0.5, 0.75, 1].flatMap((cutOff) =>
+    [0.25, 0.35, 0.5].flatMap((dangling) =>
+      [-0.5, -0.25].map((floor) => ({ flawPenalties: { cutOff, unclosedQuote: 1, dangling, floor } })),
+    ),
+  ),
+  redundancy: [
+    {},
+    ...[2, 3, 5, 6].map((maxSharedTrigrams) => ({ maxSharedTrigrams })),
+    ...[0.45, 0.55, 1].map((sameFactCosine) => ({ sameFactCosine })),
+  ],
+  // What each readability rule costs: the shipped setting, then one flaw (or all) let in freely.
+  rules: [
+    {},
+    ...[
+      { dangling: 0 },
+      { dangling: 0, floor: -Infinity },
+      { cutOff: 0, floor: -Infinity },
+      { unclosedQuote: 0 },
+      { subheading: 0 },
+      { cutOff: 0, unclosedQuote: 0, dangling: 0, subheading: 0, floor: -Infinity },
+    ].map((f) => ({ flawPenalties: { ...CHORUS_PARAMS.flawPenalties, ...f } })),
+    { minWords: 4 },
+    { minWords: 1 },
+    { maxWords: 1000 },
+  ],
   full: [4, 6, 8, 10].flatMap((minWords) =>
     [50, 80].flatMap((maxWords) =>
       [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),
