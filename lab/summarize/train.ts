@@ -6,7 +6,7 @@
  *   npm run train -- --data ../shared/data/multi-news/train.jsonl.gz               # examples 1–15,000
  *     [--limit N] [--out FILE] [--model trees|logistic] [--trees 250] [--depth 5]
  *     [--labels mix|oracle|ranked|precision] [--objective logistic|pairwise] [--words 250] [--seed 1]
- *     [--epochs 4] [--l2 0.0001]
+ *     [--epochs 4] [--l2 0.0001] [--oracle-weight 0.5] [--selectable all|rows|oracle|both]
  *
  * The word prior (`src/core/summarize/word-prior.json`, one of the features) is fitted on the training
  * examples after the first 15,000 and the scorer on the first 15,000, so the scorer never sees a prior
@@ -17,7 +17,10 @@
  *   oracle     1 when the oracle extract holds the sentence, else 0;
  *   ranked     the oracle's early picks weigh more, 1 / (1 + 0.15·rank);
  *   precision  the sentence's own mean ROUGE-1/ROUGE-2 precision against the reference;
- *   mix        the mean of oracle and precision (the best on validation: R-2 +0.2 over oracle).
+ *   mix        the mean of oracle and precision (the best on validation: R-2 +0.2 over oracle);
+ *              `--oracle-weight` sets the oracle's share (0.3 and 0.7 did no better, thirteenth round).
+ * `--selectable` (docs/readability.md, "Thirteenth round") restricts the oracle to sentences readable
+ * selection can show (`oracle`), drops the other sentences' rows (`rows`), or both; none did better.
  * Features are the ones the summarizer computes at run time (src/core/summarize/features.ts), so training
  * and use cannot differ. Models: gradient-boosted trees on the logistic loss (default; a pairwise RankNet
  * loss within each story scored the same) or L2-regularised logistic regression by mini-batch Adam; both
@@ -29,6 +32,12 @@ import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/featur
 import type { LinearModel, SentenceModel, Tree, TreeModel } from '../../src/core/summarize/scorer.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
 import { greedyOracle } from '../../src/eval/oracle.js';
+import type { AnalyzedStory } from '../../src/core/model.js';
+import { CHORUS_PARAMS } from '../../src/core/summarize/chorus.js';
+import { quoteUnits } from '../../src/core/summarize/quote-units.js';
+import { endsComplete, isSubheading } from '../../src/core/summarize/readability.js';
+import { isHeading } from '../../src/core/summarize/select.js';
+import { countWords } from '../../src/core/text/index.js';
 import { rougeScores } from '../../src/eval/rouge.js';
 import { readMultiNews } from '../../src/io/multinews.js';
 
@@ -46,6 +55,8 @@ const { values } = parseArgs({
     depth: { type: 'string', default: '5' },
     labels: { type: 'string', default: 'mix' },
     objective: { type: 'string', default: 'logistic' },
+    selectable: { type: 'string', default: 'all' },
+    'oracle-weight': { type: 'string', default: '0.5' },
   },
 });
 if (!values.data) {
@@ -55,16 +66,35 @@ if (!values.data) {
 if (
   !['mix', 'oracle', 'ranked', 'precision'].includes(values.labels) ||
   !['trees', 'logistic'].includes(values.model) ||
-  !['logistic', 'pairwise'].includes(values.objective)
+  !['logistic', 'pairwise'].includes(values.objective) ||
+  !['all', 'rows', 'oracle', 'both'].includes(values.selectable)
 ) {
   process.stderr.write(
-    `expected --labels mix|oracle|ranked|precision and --model trees|logistic, found ${values.labels} and ${values.model}\n`,
+    `expected --labels mix|oracle|ranked|precision, --model trees|logistic, --objective logistic|pairwise and --selectable all|rows|oracle|both, found ${values.labels}, ${values.model}, ${values.objective} and ${values.selectable}\n`,
   );
   process.exit(2);
 }
 const F = FEATURE_NAMES.length;
 const limit = values.limit ? Number(values.limit) : undefined;
 const budget = Number(values.words);
+/** Weight of the oracle in 'mix' labels, the rest going to the sentence's own precision. */
+const mixWeight = Number(values['oracle-weight']);
+
+/**
+ * Which sentences readable selection can ever show (`--selectable`): complete, in a closed quotation,
+ * no subheading or heading, of a length selection takes. A sentence pointing back counts: its
+ * antecedent can come along.
+ */
+function showable(doc: AnalyzedStory): boolean[] {
+  const units = quoteUnits(doc);
+  return doc.sentences.map((s, i) => {
+    const unit = units[i];
+    if (!unit || isSubheading(doc.sentences, i) || isHeading(doc, i)) return false;
+    if (!endsComplete(doc.sentences[unit[1]]!.text)) return false;
+    const n = countWords(s.text);
+    return n >= CHORUS_PARAMS.minWords && n <= CHORUS_PARAMS.maxWords;
+  });
+}
 
 /**
  * 'precision' labels: how much of the sentence the reference says too, the mean of its ROUGE-1 and
@@ -92,11 +122,19 @@ const started = Date.now();
 for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { limit })) {
   const doc = prepareStory(ex.story).forSummary;
   if (doc.sentences.length === 0 || ex.references.length === 0) continue;
-  const picks = greedyOracle(doc, ex.references, { words: budget });
+  const restrictOracle = values.selectable === 'oracle' || values.selectable === 'both';
+  const dropRows = values.selectable === 'rows' || values.selectable === 'both';
+  const canShow = restrictOracle || dropRows ? showable(doc) : [];
+  const picks = greedyOracle(doc, ex.references, {
+    words: budget,
+    ...(restrictOracle ? { candidates: (i: number) => canShow[i]! } : {}),
+  });
   const oracle = new Set(picks);
   // 'ranked' labels weigh the oracle's early picks more: the first sentence it takes matters most.
   const rankOf = new Map(picks.map((p, k) => [p, k]));
-  const features = sentenceFeatures(doc);
+  const all = sentenceFeatures(doc);
+  const kept = all.map((_, i) => i).filter((i) => !dropRows || canShow[i]);
+  const features = kept.map((i) => all[i]!);
   while ((rows + features.length) * F > X.length) {
     const bigger = new Float32Array(X.length * 2);
     bigger.set(X);
@@ -107,10 +145,11 @@ for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { l
     bigger.set(Y);
     Y = bigger;
   }
-  features.forEach((row, i) => {
-    X.set(row, (rows + i) * F);
+  features.forEach((row, r) => {
+    const i = kept[r]!;
+    X.set(row, (rows + r) * F);
     const k = rankOf.get(i);
-    Y[rows + i] =
+    Y[rows + r] =
       values.labels === 'ranked'
         ? k === undefined
           ? 0
@@ -118,7 +157,8 @@ for await (const ex of readMultiNews(values.data, limit === undefined ? {} : { l
         : values.labels === 'precision'
           ? precisionLabel(doc.sentences[i]!.text, ex.references)
           : values.labels === 'mix'
-            ? ((oracle.has(i) ? 1 : 0) + precisionLabel(doc.sentences[i]!.text, ex.references)) / 2
+            ? mixWeight * (oracle.has(i) ? 1 : 0) +
+              (1 - mixWeight) * precisionLabel(doc.sentences[i]!.text, ex.references)
             : oracle.has(i)
               ? 1
               : 0;

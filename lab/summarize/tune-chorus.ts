@@ -3,7 +3,7 @@
  * Multi-News — never on test. Ranks every story once with the model, then scores each setting:
  *
  *   npx tsx lab/summarize/tune-chorus.ts --data ../shared/data/multi-news/validation.jsonl.gz --limit 1500 \
- *       [--skip N] [--model FILE.json] [--grid base|small|length|full|stop|lengthPenalty|centrality|slack|flaws]
+ *       [--skip N] [--model FILE.json] [--cut-ends] [--grid base|small|length|full|stop|lengthPenalty|centrality|slack|flaws|rules|matched|redundancy]
  *
  * `--skip 15000` on the train split reads examples the scorer never trained on. Prints R-1/R-2/R-L/R-Lsum
  * F1, mean words and the readability lint (% unbalanced quotes / no final punctuation / dangling
@@ -22,7 +22,7 @@ import {
 import { lintSummary } from '../../src/core/summarize/readability.js';
 import { checkModel, type SentenceModel } from '../../src/core/summarize/scorer.js';
 import { buildSummary } from '../../src/core/summarize/summary.js';
-import type { AnalyzedStory } from '../../src/core/model.js';
+import type { AnalyzedStory, Story } from '../../src/core/model.js';
 import { prepareStory } from '../../src/core/prepare-story.js';
 import { countWords } from '../../src/core/text/index.js';
 import { rougeScores } from '../../src/eval/rouge.js';
@@ -36,11 +36,26 @@ const { values } = parseArgs({
     model: { type: 'string', default: 'src/core/summarize/chorus-model.json' },
     grid: { type: 'string', default: 'small' },
     words: { type: 'string', default: '250' },
+    'cut-ends': { type: 'boolean', default: false },
   },
 });
 if (!values.data) throw new Error('usage: tsx lab/summarize/tune-chorus.ts --data VALIDATION.jsonl.gz');
 const model = checkModel(JSON.parse(readFileSync(values.model, 'utf8')) as SentenceModel);
 const cap = Number(values.words);
+
+/** The text up to its last sentence-final stop followed by a space or the end (with a closing mark). */
+const UP_TO_LAST_STOP = /^[\s\S]*[.!?]["'”’)\]]?(?=\s|$)/;
+
+/**
+ * `--cut-ends`: each article cut after its last sentence-final stop. Multi-News stores articles cut off
+ * mid-sentence; this asks how much of what readable selection costs comes from those ends.
+ */
+function cutEnds(story: Story): Story {
+  return {
+    ...story,
+    articles: story.articles.map((a) => ({ ...a, text: UP_TO_LAST_STOP.exec(a.text)?.[0] ?? a.text })),
+  };
+}
 
 interface Item {
   doc: AnalyzedStory;
@@ -53,7 +68,7 @@ const skip = Number(values.skip);
 let seen = 0;
 for await (const ex of readMultiNews(values.data, { limit: skip + Number(values.limit) })) {
   if (seen++ < skip) continue;
-  const doc = prepareStory(ex.story).forSummary;
+  const doc = prepareStory(values['cut-ends'] ? cutEnds(ex.story) : ex.story).forSummary;
   if (!ex.references[0]) continue;
   const inputWords = doc.sentences.reduce((n, s) => n + s.tokens.length, 0);
   items.push({ doc, ranked: rankSentences(doc, model), reference: ex.references[0], inputWords });
@@ -158,6 +173,32 @@ const grids: Record<string, Partial<ChorusParams>[]> = {
     ),
   ],
   base: [{ readable: false }, {}],
+  // Scorers compared at matched lint: every scorer lets flaws in at its own rate under one setting.
+  matched: [0.5, 0.75, 1].flatMap((cutOff) =>
+    [0.25, 0.35, 0.5].flatMap((dangling) =>
+      [-0.5, -0.25].map((floor) => ({ flawPenalties: { cutOff, unclosedQuote: 1, dangling, floor } })),
+    ),
+  ),
+  redundancy: [
+    {},
+    ...[2, 3, 5, 6].map((maxSharedTrigrams) => ({ maxSharedTrigrams })),
+    ...[0.45, 0.55, 1].map((sameFactCosine) => ({ sameFactCosine })),
+  ],
+  // What each readability rule costs: the shipped setting, then one flaw (or all) let in freely.
+  rules: [
+    {},
+    ...[
+      { dangling: 0 },
+      { dangling: 0, floor: -Infinity },
+      { cutOff: 0, floor: -Infinity },
+      { unclosedQuote: 0 },
+      { subheading: 0 },
+      { cutOff: 0, unclosedQuote: 0, dangling: 0, subheading: 0, floor: -Infinity },
+    ].map((f) => ({ flawPenalties: { ...CHORUS_PARAMS.flawPenalties, ...f } })),
+    { minWords: 4 },
+    { minWords: 1 },
+    { maxWords: 1000 },
+  ],
   full: [4, 6, 8, 10].flatMap((minWords) =>
     [50, 80].flatMap((maxWords) =>
       [1, 3, 6, 1000].map((t) => ({ minWords, maxWords, maxSharedTrigrams: t })),

@@ -19,6 +19,8 @@ import { rougeTokens, Vocabulary } from './rouge/tokenize.js';
 export interface OracleOptions {
   /** Word budget, counted as summaries count words (`countWords`). */
   readonly words: number;
+  /** Only these sentences may be chosen (default: all), e.g. those a summarizer can show. */
+  readonly candidates?: (i: number) => boolean;
 }
 
 interface Counts {
@@ -78,6 +80,7 @@ export function greedyOracle(
     let pickScore = best;
     sentences.forEach((s, i) => {
       if (chosen.includes(i) || words + (lengths[i] ?? 0) > options.words || s.total1 === 0) return;
+      if (options.candidates && !options.candidates(i)) return;
       let sum = 0;
       refs.forEach((r, k) => {
         const h = hits[k] as { one: number; two: number };

@@ -45,6 +45,15 @@ describe('greedyOracle', () => {
     expect(chosen[0]).toBe(index('Parking near'));
   });
 
+  it('chooses only among the candidates it is given', () => {
+    const reference =
+      'The library cost twice the planned amount, critics said. The mayor opened it on Monday.';
+    const critics = index('Critics said');
+    const chosen = greedyOracle(doc, [reference], { words: 100, candidates: (i) => i !== critics });
+    expect(chosen).toEqual([index('The mayor opened')]);
+    expect(greedyOracle(doc, [reference], { words: 100, candidates: () => false })).toEqual([]);
+  });
+
   it('returns nothing without references, sentences or any overlap', () => {
     expect(greedyOracle(doc, [], { words: 100 })).toEqual([]);
     expect(greedyOracle(analyzeStory({ id: 'e', articles: [] }), ['x'], { words: 100 })).toEqual([]);

@@ -28,8 +28,9 @@ describe('lab/summarize/train.ts', () => {
   it.each([
     ['trees', ['--model', 'trees', '--trees', '3', '--depth', '2']],
     ['logistic', ['--model', 'logistic', '--epochs', '2']],
+    ['trees', ['--trees', '3', '--depth', '2', '--selectable', 'both', '--oracle-weight', '0.7']],
   ])('fits a %s model the summarizer accepts', (kind, flags) => {
-    const out = join(dir, `${kind}.json`);
+    const out = join(dir, `${kind}-${flags.length}.json`);
     const { status, stderr } = run('lab/summarize/train.ts', ['--data', data, '--out', out, ...flags]);
     expect(status, stderr).toBe(0);
     expect(stderr).toMatch(/features: 4 examples/);
@@ -39,6 +40,12 @@ describe('lab/summarize/train.ts', () => {
     if (model.kind === 'trees') expect(model.trees).toHaveLength(3);
     const scores = scoreRows(model, [new Float64Array(FEATURE_NAMES.length)]);
     expect(Number.isFinite(scores[0])).toBe(true);
+  });
+
+  it('refuses an unknown --selectable, with exit code 2', () => {
+    const { status, stderr } = run('lab/summarize/train.ts', ['--data', data, '--selectable', 'some']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--selectable all\|rows\|oracle\|both, found .* and some/);
   });
 
   it('refuses a run without data, with usage and exit code 2', () => {

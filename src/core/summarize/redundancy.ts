@@ -12,8 +12,10 @@ import { cosine, type SparseVector } from './vectors.js';
 export type RedundancyTest = (candidate: number, chosen: readonly number[]) => boolean;
 
 /**
- * Trigram blocking: redundant when more than `maxShared` of the candidate's word trigrams already occur
- * in the chosen sentences (0 is the classic "any shared trigram" rule).
+ * Trigram blocking: redundant when the candidate's word trigrams are found more than `maxShared` times
+ * in the chosen sentences, a trigram counting once per chosen sentence that holds it (0 is the classic
+ * "any shared trigram" rule). Counting each trigram once instead changed nothing measurable
+ * (docs/readability.md, "Thirteenth round").
  */
 export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTest {
   const cache = new Map<number, Set<number | string>>();
