@@ -96,8 +96,12 @@ export function closingSpeaker(
   return speaks && !quotes.some((q) => q.open >= close && q.open < after.start);
 }
 
-const SPEECH_VERB = new RegExp(`(?<![\\p{L}])(?:${CUE_VERBS})(?![\\p{L}])`, 'gu');
-const REPORTING_ALL = new RegExp(REPORTING_SPEECH.source, 'gu');
+// A verb of speech or of report, in one pass.
+const SPEECH_OR_REPORT = new RegExp(
+  `(?<![\\p{L}])(?:${CUE_VERBS})(?![\\p{L}])|${REPORTING_SPEECH.source}`,
+  'gu',
+);
+const ANY_PRONOUN = /(?<![\p{L}])(?:[Hh]e|[Ss]he)(?![\p{L}])/u;
 const PRONOUN_BEFORE = /(?<![\p{L}])(He|She|he|she)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u;
 
 /**
@@ -114,10 +118,9 @@ export function previousReporter(
   mentions: readonly PersonSpan[],
 ): PersonSpan | 'male' | 'female' | undefined {
   const s = text.slice(from, to);
-  const at = [...s.matchAll(SPEECH_VERB), ...s.matchAll(REPORTING_ALL)]
-    .map((m) => m.index)
-    .sort((a, b) => a - b);
-  for (const v of at) {
+  // Most sentences name nobody: no verb to look for then.
+  if (!ANY_PRONOUN.test(s) && !mentions.some((x) => x.start >= from && x.end <= to)) return undefined;
+  for (const { index: v } of s.matchAll(SPEECH_OR_REPORT)) {
     const p = PRONOUN_BEFORE.exec(s.slice(Math.max(0, v - 30), v));
     if (p) return p[1]!.toLowerCase() === 'he' ? 'male' : 'female';
     const m = mentions.findLast((x) => x.start >= from && x.end <= from + v && !possessive(text, x));
