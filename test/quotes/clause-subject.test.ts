@@ -70,6 +70,23 @@ describe('the subject of the clause a partial quote sits in', () => {
     expect(firing(other, 'a blatant', 'clauseSubjectAlone')).toEqual([]);
   });
 
+  it.each([
+    // A description, an apposition of its own before the verb.
+    [
+      `${INTRO}A campaign adviser, who spoke on the condition of anonymity to speak candidly, said of the mayor, “She takes the threat of the strike very seriously.”`,
+      'She takes',
+      ['A campaign adviser'],
+    ],
+    // An organisation.
+    [
+      `${INTRO}The Calder Transit Authority has called the plan “a blatant abuse of public power” in a letter.`,
+      'a blatant',
+      ['Calder Transit Authority'],
+    ],
+  ])('a description or organisation opening the sentence: %s', (text, words, speakers) => {
+    expect(firing(text, words, 'clauseSubject')).toEqual(speakers);
+  });
+
   it('reads a "he"/"she" opening the sentence as the person before it of that gender', () => {
     const text =
       'Councilman Raynor Tollick spoke first on Monday to the crowd.\n\nAnd he made a point of saying the square “was a place of solidarity and of joy.”';

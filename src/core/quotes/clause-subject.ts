@@ -53,14 +53,37 @@ export function clauseSubject(
   return { mention: first, alone: before.every((m) => m.start < first.start || key(m) === k) };
 }
 
-// What may stand between the name and its verb: a party and state in brackets ("(D-Va.)"), an
-// apposition set off by commas ("X, a Clinton supporter, fanned…"; up to three commas), "himself".
-const BETWEEN = /^(?:\s*\([^()\n]{1,30}\))?(?:,(?:[^.;:!?“”"\n,]{1,100},){1,3})?(?:\s+(?:himself|herself))?/u;
+/**
+ * Whether a description or organisation opening the partial quote's sentence at [start, end) is the
+ * subject of the clause the quote sits in (`A campaign adviser, who spoke on the condition of
+ * anonymity, said of the senator, “…”`): only opening phrases before it and a verb of its own after it.
+ */
+export function clauseSubjectPhrase(text: string, from: number, start: number, end: number): boolean {
+  return start >= from && SUBJECT_LEAD.test(text.slice(from, start)) && ownVerbAfter(text, end);
+}
 
-/** Whether a verb of the subject's own follows the name, directly or after what BETWEEN skips. */
+// What may stand between the name and its verb: a party and state in brackets ("(D-Va.)"), up to
+// three commas' worth of apposition ("X, a Clinton supporter, fanned…"), "himself".
+const BRACKETS = /^\s*\([^()\n]{1,30}\)/u;
+const COMMA_PART = /^,[^.;:!?“”"\n,]{1,100}(?=,)/u;
+const SELF = /^\s+(?:himself|herself)(?![\p{L}])/u;
+
+/** Whether a verb of the subject's own follows the name, directly or after what may stand between. */
 function ownVerbAfter(text: string, end: number): boolean {
-  const at = end + BETWEEN.exec(text.slice(end, end + 240))![0].length;
-  return verbFollows(text, at) || LOWER_VERB.test(text.slice(at, at + 40));
+  const verbAt = (at: number) => {
+    const self = SELF.exec(text.slice(at, at + 12))?.[0].length ?? 0;
+    return verbFollows(text, at + self) || LOWER_VERB.test(text.slice(at + self, at + self + 40));
+  };
+  let at = end + (BRACKETS.exec(text.slice(end, end + 40))?.[0].length ?? 0);
+  if (verbAt(at)) return true;
+  // An apposition: after each comma-delimited part, a verb may follow its closing comma.
+  for (let k = 0; k < 3; k++) {
+    const part = COMMA_PART.exec(text.slice(at, at + 110));
+    if (!part) return false;
+    at += part[0].length;
+    if (verbAt(at + 1)) return true;
+  }
+  return false;
 }
 
 // A lowercase word after the name that is no function word: a present-tense verb ("says", "is

@@ -16,6 +16,7 @@ import type { OrganisationSubject } from './organisation-subject.js';
 import type { DescribedSubject } from './described-subject.js';
 import {
   clauseSubject,
+  clauseSubjectPhrase,
   closingSpeaker,
   previousReporter,
   pronounOpening,
@@ -292,7 +293,17 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   // Partial quotes: the subject of the clause the quote sits in, a name or an opening "he"/"she".
   const clause =
     kind === 'partial' ? clauseSubject(text, sentence.from, rule.open, inSentence, key) : undefined;
-  const clauseKey = clause && key(clause.mention);
+  const phrase = rule.described ?? rule.organisation;
+  const clauseKey = clause
+    ? key(clause.mention)
+    : kind === 'partial' && phrase && clauseSubjectPhrase(text, sentence.from, phrase.start, phrase.end)
+      ? 'phrase' in phrase
+        ? phrase.phrase
+        : phrase.name
+      : undefined;
+  const clauseAlone = clause
+    ? clause.alone
+    : !inSentence.some((m) => phrase !== undefined && m.start >= phrase.start && m.end <= rule.open);
   const clauseGender = kind === 'partial' ? pronounOpening(text, sentence.from, rule.open) : undefined;
   const clausePronounKey = clauseGender && pronounReferent(near, sentence.from, clauseGender);
   const reporterBefore = kind === 'none' ? sentenceBefore(text, view.sentenceEnds, rule.open) : undefined;
@@ -411,7 +422,7 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
         ? 1
         : 0,
       clauseSubject: clauseKey === speaker ? 1 : 0,
-      clauseSubjectAlone: clauseKey === speaker && clause!.alone ? 1 : 0,
+      clauseSubjectAlone: clauseKey === speaker && clauseAlone ? 1 : 0,
       clausePronoun: clausePronounKey === speaker ? 1 : 0,
       previousReporter: previousReporterKey === speaker ? 1 : 0,
       closingSpeaker:
