@@ -25,7 +25,7 @@ export const SHAPES: readonly (readonly [string, string])[] = [
   ['the rules continue a speaker', 'ruleContinued'],
   ['the chain from the quote before', 'chain'],
   ['a cue closing the sentence', 'closingSpeaker'],
-  ['the subject of the clause (name)', 'clauseSubject'],
+  ['the subject of the clause (a name or description)', 'clauseSubject'],
   ['the subject of the clause ("he"/"she")', 'clausePronoun'],
   ['a reporter in the sentence', 'sentenceReports'],
   ['a reporter in the sentence before', 'previousReporter'],

@@ -14,7 +14,7 @@ const held = (...on: string[]) => ({
 describe('shapeOf', () => {
   it.each([
     [['chain', 'beforeNearest'], 'the chain from the quote before'],
-    [['beforeNearest', 'clauseSubject'], 'the subject of the clause (name)'],
+    [['beforeNearest', 'clauseSubject'], 'the subject of the clause (a name or description)'],
     [['previousReporter'], 'a reporter in the sentence before'],
     [['afterNearest'], 'the nearest person after'],
     [[], 'other'],
