@@ -14,6 +14,14 @@ import { REPORTING_SPEECH as REPORTING } from './reporting-pattern.js';
 import { hasLetter, isCapitalized, startsLowercase } from '../text/letters.js';
 import type { OrganisationSubject } from './organisation-subject.js';
 import type { DescribedSubject } from './described-subject.js';
+import {
+  clauseSubject,
+  clauseSubjectPhrase,
+  closingSpeaker,
+  previousReporter,
+  pronounOpening,
+  sentenceBefore,
+} from './clause-subject.js';
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -125,6 +133,11 @@ export const SPEAKER_FEATURES = [
   'describedSubject',
   'describedSubjectDefinite',
   'sentenceObject',
+  'clauseSubject',
+  'clauseSubjectAlone',
+  'clausePronoun',
+  'closingSpeaker',
+  'previousReporter',
 ] as const;
 
 /**
@@ -277,6 +290,31 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   const reports = sentenceReporterBefore(view, rule.open, inSentence, sentence.from);
   const reportsKey = reports && key(reports);
 
+  // Partial quotes: the subject of the clause the quote sits in, a name or an opening "he"/"she".
+  const clause =
+    kind === 'partial' ? clauseSubject(text, sentence.from, rule.open, inSentence, key) : undefined;
+  const phrase = rule.described ?? rule.organisation;
+  const clauseKey = clause
+    ? key(clause.mention)
+    : kind === 'partial' && phrase && clauseSubjectPhrase(text, sentence.from, phrase.start, phrase.end)
+      ? 'phrase' in phrase
+        ? phrase.phrase
+        : phrase.name
+      : undefined;
+  const clauseAlone = clause
+    ? clause.alone
+    : !inSentence.some((m) => phrase !== undefined && m.start >= phrase.start && m.end <= rule.open);
+  const clauseGender = kind === 'partial' ? pronounOpening(text, sentence.from, rule.open) : undefined;
+  const clausePronounKey = clauseGender && pronounReferent(near, sentence.from, clauseGender);
+  const reporterBefore = kind === 'none' ? sentenceBefore(text, view.sentenceEnds, rule.open) : undefined;
+  const reported = reporterBefore && previousReporter(text, reporterBefore.from, reporterBefore.to, near);
+  const previousReporterKey =
+    reported === undefined
+      ? undefined
+      : typeof reported === 'string'
+        ? pronounReferent(near, reporterBefore!.from, reported)
+        : key(reported);
+
   const out: Candidate[] = [];
   const build = (speaker: string, ms: readonly PersonSpan[], person: boolean): Candidate => {
     const before = ms.filter((m) => m.end <= rule.open).at(-1);
@@ -383,6 +421,18 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       )
         ? 1
         : 0,
+      clauseSubject: clauseKey === speaker ? 1 : 0,
+      clauseSubjectAlone: clauseKey === speaker && clauseAlone ? 1 : 0,
+      clausePronoun: clausePronounKey === speaker ? 1 : 0,
+      previousReporter: previousReporterKey === speaker ? 1 : 0,
+      closingSpeaker:
+        noCue &&
+        after !== undefined &&
+        afterSentence &&
+        afterOrder[0] === speaker &&
+        closingSpeaker(rule.close, after, view.quotes, speaksAfter(text, after.end))
+          ? 1
+          : 0,
     };
     const at = cueMention || isRule ? rule.cue : undefined;
     const named = at ?? before ?? after ?? ms[0];
@@ -390,6 +440,12 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
     const end = isRule && rule.finalEnd !== undefined ? rule.finalEnd : (named?.end ?? rule.open);
     return { speaker, start, end, features: SPEAKER_FEATURES.map((n) => f[n]) };
   };
+  /** The nearest person before `from` whose gender is not the other one, a subject first. */
+  function pronounReferent(ms: readonly PersonSpan[], from: number, g: Gender): string | undefined {
+    const fits = (m: PersonSpan) => m.end <= from && (people.gender(key(m)) ?? g) === g;
+    const m = ms.findLast((x) => fits(x) && subjectOf(x)) ?? ms.findLast(fits);
+    return m && key(m);
+  }
   for (const [k, ms] of groups) out.push(build(k, ms, true));
   if (kind === 'partial' && spokenAbout(text, out, inSentence, key, rule.open)) out.length = 0;
   if (rule.final !== undefined && !groups.has(rule.final)) out.push(build(rule.final, [], false));
