@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
+import { speakerCue } from '../../src/core/quotes/speaker-cue.js';
+
+/** The cue phrase of the quote whose words start with `words`. */
+function cueOf(text: string, words: string): string | undefined {
+  const open = text.indexOf(words) - 1;
+  const close = text.indexOf(text[open] === '“' ? '”' : '"', open + 1) + 1;
+  return speakerCue(text, open, close)?.phrase;
+}
 
 /** The rules' pick (the `rule` feature) for the quote whose words start with `words`. */
 function ruleOf(text: string, words: string): string[] {
@@ -11,6 +19,28 @@ function ruleOf(text: string, words: string): string[] {
 
 // Thirteenth round, issue 11 (docs/speakers.md "Thirteenth round: sources with no candidate, and
 // pronouns"): sources the rules proposed no one for on PolNeAR train, from general causes. Fictional.
+describe('a cue the rules did not read', () => {
+  it.each([
+    // A relative clause in an apposition whose closing comma the writer left out.
+    [
+      '“Kale needs a plan for the third-party voters,” Bo Pruitt, the pollster who founded pruittpolls.com tweeted on Wednesday.',
+      'Kale needs',
+      'Bo Pruitt',
+    ],
+    ['“The vote is a mistake,” Ann Kale, a columnist who covers the port said.', 'The vote', 'Ann Kale'],
+    // The comma there: as before.
+    ['“The vote is a mistake,” Ann Kale, a columnist who covers the port, said.', 'The vote', 'Ann Kale'],
+    // A verb of opinion pages.
+    [
+      'Pages across the state warned of trouble. "Voters should leave their banners at home," opined the Calder Evening Ledger.',
+      'Voters should',
+      'the Calder Evening Ledger',
+    ],
+  ])('%s', (text, words, phrase) => {
+    expect(cueOf(text, words)).toBe(phrase);
+  });
+});
+
 describe('"he" after a subject that follows an opener', () => {
   it.each([
     [
