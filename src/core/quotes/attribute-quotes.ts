@@ -466,7 +466,7 @@ function resolvePronoun(
     const g = people.gender(m.name);
     if (g && g !== want) continue;
     const found = { speaker: people.fullName(m.name, m.start), ...at };
-    // A subject after an opener counts (`On Monday, campaign manager X released a memo.` ¶ `He writes…`).
+    // A subject after an opener counts (`On Monday, X released a memo.` ¶ `He writes…`).
     if (isSubject(text, m) || isIntroSubject(text, m)) {
       pick = !g && fallback?.known ? { ...fallback, subject: false } : { found, m, subject: true };
       break;
