@@ -21,7 +21,6 @@
  */
 import firstNames from './first-names.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
-import genderedWords from './gendered-words.json' with { type: 'json' };
 import { capitalizedRuns, type CapitalizedRun } from './capitalized-runs.js';
 import { classifyRun } from './classify-run.js';
 
@@ -137,15 +136,7 @@ export function personIndex(text: string): PersonIndex {
 
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
   const votes = new Map<string, [number, number]>();
-  const roleGender = new Map<string, Gender | null>();
   mentions.forEach((m, i) => {
-    const said = genderedRole(text, m);
-    if (said) {
-      const key = fullName(m.name, m.start);
-      const was = roleGender.get(key);
-      // Two words that disagree ("the son of… his wife, X"): neither counts.
-      roleGender.set(key, was === undefined || was === said ? said : null);
-    }
     // "Cuomo's ex-wife said… her": the pronouns after a possessed person are that person's.
     if (possessesPerson(text, m.end)) return;
     // The rest of the mention's sentence and the subject of the next, up to its fourth word: "Lynch
@@ -171,37 +162,14 @@ export function personIndex(text: string): PersonIndex {
     const full = fullName(name);
     const listed = full.includes(' ') ? firstNameGender(full.split(' ')[0]!) : undefined;
     if (listed) return listed;
-    // "Mr. Belcher" names Cornell Belcher too.
-    const h = honorific.get(full) ?? honorific.get(name) ?? honorific.get(full.split(' ').at(-1)!);
+    const h = honorific.get(full) ?? honorific.get(name);
     if (h) return h;
-    const r = roleGender.get(full);
-    if (r) return r;
     const [she, he] = votes.get(full) ?? [0, 0];
     if (she >= 2 && she >= 3 * he) return 'female';
     if (he >= 2 && he >= 3 * she) return 'male';
     return undefined;
   };
   return { mentions, gender, fullName };
-}
-
-const GENDERED: ReadonlyMap<string, Gender> = new Map([
-  ...genderedWords.female.map((w) => [w, 'female'] as const),
-  ...genderedWords.male.map((w) => [w, 'male'] as const),
-]);
-// The word right before the name (its titles between), and an apposition's head after it: "Kale
-// spokesman Bo Lund", "Ann Kale, a mother of three,", "Bo Lund, the actor".
-const WORD_BEFORE = /(\p{L}+)\.?\s+(?:(?:\p{Lu}\p{L}*\.?)\s+){0,2}$/u;
-const GENDERED_APPOSITION =
-  /^,\s+(?:a|an|the|his|her|their)\s+([^,;.()“”"]{1,50}?)(?=\s+(?:of|for|at|from|in|to|who|with|and)\s|[,;.()]|$)/u;
-
-/** The gender a role or relation word next to the mention says (gendered-words.json), if any. */
-function genderedRole(text: string, m: PersonSpan): Gender | undefined {
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1]?.toLowerCase();
-  const g = before === undefined ? undefined : GENDERED.get(before);
-  if (g) return g;
-  const phrase = GENDERED_APPOSITION.exec(text.slice(m.end, m.end + 60))?.[1]?.toLowerCase();
-  if (phrase === undefined) return undefined;
-  return GENDERED.get(phrase.endsWith('first lady') ? 'first lady' : phrase.split(/\s+/).at(-1)!);
 }
 
 /**
