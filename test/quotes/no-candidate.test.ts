@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { personIndex } from '../../src/core/entities/person-spans.js';
 import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
 import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
 import { speakerCue } from '../../src/core/quotes/speaker-cue.js';
@@ -56,5 +57,14 @@ describe('"he" after a subject that follows an opener', () => {
     ],
   ])('%s', (text, words, speaker) => {
     expect(ruleOf(text, words)).toEqual([speaker]);
+  });
+});
+
+describe('a party word alone is no person', () => {
+  it.each([
+    ['The reply came from veteran Democratic strategist Lena Ortiz on Monday.', ['Lena Ortiz']],
+    ['Longtime Republican operative Bo Lund said so. The Republican said no more.', ['Bo Lund']],
+  ])('%s', (text, names) => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toEqual(names);
   });
 });
