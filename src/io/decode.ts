@@ -7,6 +7,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ChorusError } from '../core/errors.js';
+import { repairMojibake } from './mojibake.js';
 
 export interface DecodedText {
   readonly text: string;
@@ -162,10 +163,26 @@ function singleByteName(bytes: Uint8Array): string {
 /**
  * Decodes file bytes to text. Order: BOM, binary check, declared charset (HTML/XML), valid UTF-8,
  * UTF-8 with a few broken bytes (repaired, with a warning), else chardet's guess among single-byte
- * encodings (Windows-1252 by default).
+ * encodings (Windows-1252 by default). Then text that an earlier writer mis-decoded ("JosÃ©") is read
+ * again as UTF-8 (mojibake.ts), with a warning.
  * @example decodeBytes(Buffer.from('caf\xe9', 'latin1')).text === 'café'
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
+  const decoded = decodeRaw(bytes);
+  const repaired = repairMojibake(decoded.text);
+  const n = repaired.edits.length;
+  if (n === 0) return decoded;
+  return {
+    ...decoded,
+    text: repaired.text,
+    warnings: [
+      ...decoded.warnings,
+      `mis-decoded UTF-8: ${n} run${n === 1 ? '' : 's'} of characters read again`,
+    ],
+  };
+}
+
+function decodeRaw(bytes: Uint8Array): DecodedText {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return decodeUtf8(buf.subarray(3));
   if (startsWith(buf, [0xff, 0xfe]))

@@ -26,7 +26,7 @@ import {
   type PersonSpan,
 } from '../entities/person-spans.js';
 import { leadingSubject, SENTENCE_BREAK, speakerCue, type SpeakerCue } from './speaker-cue.js';
-import { isSubject, possessive } from './subject-of.js';
+import { isIntroSubject, isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
@@ -466,7 +466,8 @@ function resolvePronoun(
     const g = people.gender(m.name);
     if (g && g !== want) continue;
     const found = { speaker: people.fullName(m.name, m.start), ...at };
-    if (isSubject(text, m)) {
+    // A subject after an opener counts (`On Monday, X released a memo.` ¶ `He writes…`).
+    if (isSubject(text, m) || isIntroSubject(text, m)) {
       pick = !g && fallback?.known ? { ...fallback, subject: false } : { found, m, subject: true };
       break;
     }

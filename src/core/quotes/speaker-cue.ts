@@ -115,9 +115,11 @@ const STOP: ReadonlySet<string> = new Set(
   ),
 );
 
-// After the quote: optional punctuation, subject, optional apposition, adverbs, verb.
+// After the quote: optional punctuation, subject, optional apposition, adverbs, verb. An apposition
+// ends at its comma, or, with a relative clause, at the verb (`“…,” Ann Kale, the pollster who founded
+// Kale.com tweeted`: a comma the writer left out).
 const AFTER_SUBJECT = new RegExp(
-  `^\\s*[,?!—–-]?\\s*(?<sp>(?:${WORD}\\s+){0,6}?${WORD})(?<app>,\\s*[^,“”"]{1,200},)?\\s+(?:${ADVERB}\\s+){0,2}${VERB}${B}(?<rest>[^.!?“”"]{0,60})`,
+  `^\\s*[,?!—–-]?\\s*(?<sp>(?:${WORD}\\s+){0,6}?${WORD})(?<app>,\\s*[^,“”"]{1,200},|,\\s*[^,.“”"]{1,100}?\\s(?:who|that)\\s(?:[^,.“”"]|\\.(?!\\s)){1,100}?)?\\s+(?:${ADVERB}\\s+){0,2}${VERB}${B}(?<rest>[^.!?“”"]{0,60})`,
   'u',
 );
 const AFTER_INVERTED = new RegExp(

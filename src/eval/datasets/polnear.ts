@@ -3,11 +3,13 @@
  * bench/speakers.ts scores and lab/speakers/train.ts learns from. Gold quotes are the passages in
  * quotation marks of four or more words inside an annotated attribution Content (one annotator per
  * article: the first file by name), each with its attribution's Source. Offsets in the data are code
- * points; they are turned into UTF-16 offsets here.
+ * points; they are turned into UTF-16 offsets here. The text is read as the product reads a file: its
+ * mis-decoded UTF-8 ("JesÃÂºs") read again (io/mojibake.ts), the annotations' offsets moved with it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blankMarkup } from '../../core/quotes/pair-marks.js';
+import { inputOffset, movedOffset, repairMojibake, type TextEdit } from '../../io/mojibake.js';
 
 export interface Span {
   readonly start: number;
@@ -27,6 +29,8 @@ export interface PolnearArticle {
   readonly gold: readonly GoldQuote[];
   /** Annotated sources whose head ends in a capitalised word, in text order (the pronoun proxy). */
   readonly named: readonly Span[];
+  /** Where the file's text was repaired (mojibake.ts): hand keys hold offsets of the file as it is. */
+  readonly repairs: readonly TextEdit[];
 }
 
 /** Code-point offset → UTF-16 offset of `text`. */
@@ -46,8 +50,13 @@ interface Pieces extends Span {
   readonly pieces: readonly (readonly [number, number])[];
 }
 
-function readAnnotations(path: string, text: string): { content: Pieces; source?: Span }[] {
-  const map = utf16Offsets(text);
+function readAnnotations(
+  path: string,
+  raw: string,
+  text: string,
+  edits: readonly TextEdit[],
+): { content: Pieces; source?: Span }[] {
+  const map = utf16Offsets(raw).map((u) => movedOffset(edits, u));
   const spans = new Map<string, { type: string; span: Pieces }>();
   const out: { content: Pieces; source?: Span }[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
@@ -164,8 +173,9 @@ export function readPolnear(dir: string, split: string): PolnearArticle[] {
     const name = f.replace(/\.txt$/, '');
     const ann = annFiles.find((a) => a.startsWith(`${name}_`));
     if (!ann) continue;
-    const text = readFileSync(join(base, 'text', f), 'utf8');
-    const annotations = readAnnotations(join(base, 'attributions', ann), text);
+    const raw = readFileSync(join(base, 'text', f), 'utf8');
+    const { text, edits } = repairMojibake(raw);
+    const annotations = readAnnotations(join(base, 'attributions', ann), raw, text, edits);
     const named = annotations
       .map((a) => a.source)
       .filter((x): x is Span => !!x && /^\p{Lu}/u.test(sourceHead(x.text).split(/\s+/).at(-1) ?? ''))
@@ -176,7 +186,7 @@ export function readPolnear(dir: string, split: string): PolnearArticle[] {
         if (gold.some((g) => g.quote.start === q.start)) continue;
         gold.push({ quote: q, ...(a.source && { source: a.source }) });
       }
-    out.push({ name, text, gold, named });
+    out.push({ name, text, gold, named, repairs: edits });
   }
   return out;
 }
@@ -273,8 +283,12 @@ export function readSpeakerKey(path: string): Map<string, string> {
   return new Map(readSpeakerKeyRows(path).map((r) => [r.at, r.name]));
 }
 
-/** The key of a source span of `article` (UTF-16 offsets), as readSpeakerKey stores it. */
+/**
+ * The key of a source span of `article` (UTF-16 offsets), as readSpeakerKey stores it: code points of
+ * the file as written (a repaired run is all BMP characters, before and after, so the code points
+ * move as the UTF-16 units do).
+ */
 export function speakerKeyOf(article: PolnearArticle, source: Span): string {
-  const cp = (u: number) => [...article.text.slice(0, u)].length;
+  const cp = (u: number) => [...article.text.slice(0, u)].length + inputOffset(article.repairs, u) - u;
   return `${article.name}:${cp(source.start)}:${cp(source.end)}`;
 }
