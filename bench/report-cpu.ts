@@ -14,7 +14,10 @@
  * By default each run is a fresh child process per checkout, the checkouts taking turns. With
  * `--together` each run is one child process that loads every checkout and builds each story's report
  * with each of them in turn (the order rotating from story to story), so a busy or quiet moment of the
- * machine falls on all of them alike; they share one heap, so garbage collection is shared too.
+ * machine falls on all of them alike; they share one heap, so garbage collection is shared too. The
+ * checkout loaded first is favoured (by up to 10-15 % on a loaded machine), so each run is repeated in
+ * every rotation of the order given, and the ratios to the first checkout given are printed per order
+ * (their median over the runs) and as the geometric mean of those medians.
  *
  * Prints per run and checkout the CPU ms per story (and, by default, the wall ms and the time in
  * garbage collection pauses, which a loaded machine stretches), the medians, the ratio to the first
@@ -198,14 +201,30 @@ if (values.child) {
         ` ${m.hash.slice(0, 12)}`,
       ].join(' '),
     );
+  // With --together each run loads the checkouts in every rotation of the order given, one process
+  // each: the checkout loaded first gains up to 10-15 % on a loaded machine, so a ratio read in one
+  // order says little. The ratios are per process (same moment, same load), then summarised per order.
+  const rotations = values.together ? roots.map((_, k) => [...roots.slice(k), ...roots.slice(0, k)]) : [];
+  const ratiosByOrder = new Map<string, Map<string, number[]>>();
   for (let run = 1; run <= runs; run++) {
-    const groups = values.together ? [roots] : roots.map((r) => [r]);
+    const groups = values.together ? rotations : roots.map((r) => [r]);
     for (const group of groups) {
       const load = loadavg()[0]!;
-      for (const m of runChild(path, group)) {
+      const measured = runChild(path, group);
+      for (const m of measured) {
         byRoot.get(m.root)!.push(m);
         show(run, load, m);
       }
+      if (!values.together) continue;
+      const perStory = (root: string) => {
+        const m = measured.find((x) => x.root === root)!;
+        return m.cpuMs / m.stories;
+      };
+      const order = group.map((r) => r.slice(-24)).join(', ');
+      const ratios = ratiosByOrder.get(order) ?? new Map<string, number[]>();
+      ratiosByOrder.set(order, ratios);
+      for (const root of roots.slice(1))
+        ratios.set(root, [...(ratios.get(root) ?? []), perStory(root) / perStory(roots[0]!)]);
     }
   }
   const first = median(byRoot.get(roots[0]!)!.map((m) => m.cpuMs / m.stories));
@@ -213,5 +232,22 @@ if (values.child) {
   for (const [root, ms] of byRoot) {
     const cpu = median(ms.map((m) => m.cpuMs / m.stories));
     console.log(`  ${root}: CPU ${cpu.toFixed(2)} ms/story, ${(cpu / first).toFixed(2)}× the first`);
+  }
+  if (ratiosByOrder.size > 0) {
+    console.log(
+      'per-run ratios to the first checkout, by loading order (median; geometric mean of the orders):',
+    );
+    for (const root of roots.slice(1)) {
+      const medians: number[] = [];
+      for (const [order, ratios] of ratiosByOrder) {
+        const rs = ratios.get(root)!;
+        medians.push(median(rs));
+        console.log(
+          `  ${root.slice(-24)}, loaded ${order}: ${rs.map((r) => r.toFixed(3)).join(' / ')}, median ${median(rs).toFixed(3)}`,
+        );
+      }
+      const geo = Math.exp(medians.reduce((a, m) => a + Math.log(m), 0) / medians.length);
+      console.log(`  ${root.slice(-24)}: ${geo.toFixed(3)}× the first over all orders`);
+    }
   }
 }
