@@ -15,8 +15,8 @@
  * `--together` each run is one child process that loads every checkout and builds each story's report
  * with each of them in turn (the order rotating from story to story), so a busy or quiet moment of the
  * machine falls on all of them alike; they share one heap, so garbage collection is shared too. The
- * checkout loaded first is favoured (by up to 10-15 % on a loaded machine), so each run is repeated in
- * every rotation of the order given, and the ratios to the first checkout given are printed per order
+ * loading order moves a ratio by up to 10-15 % on a loaded machine (most often in favour of the first
+ * checkout, not always), so each run is repeated in every rotation of the order given, and the ratios to the first checkout given are printed per order
  * (their median over the runs) and as the geometric mean of those medians.
  *
  * Prints per run and checkout the CPU ms per story (and, by default, the wall ms and the time in
@@ -202,8 +202,8 @@ if (values.child) {
       ].join(' '),
     );
   // With --together each run loads the checkouts in every rotation of the order given, one process
-  // each: the checkout loaded first gains up to 10-15 % on a loaded machine, so a ratio read in one
-  // order says little. The ratios are per process (same moment, same load), then summarised per order.
+  // each: the loading order moves a ratio by up to 10-15 % on a loaded machine, so a ratio read in
+  // one order says little. The ratios are per process (same moment, same load), then summarised per order.
   const rotations = values.together ? roots.map((_, k) => [...roots.slice(k), ...roots.slice(0, k)]) : [];
   const ratiosByOrder = new Map<string, Map<string, number[]>>();
   for (let run = 1; run <= runs; run++) {
@@ -220,7 +220,7 @@ if (values.child) {
         const m = measured.find((x) => x.root === root)!;
         return m.cpuMs / m.stories;
       };
-      const order = group.map((r) => r.slice(-24)).join(', ');
+      const order = group.join(', ');
       const ratios = ratiosByOrder.get(order) ?? new Map<string, number[]>();
       ratiosByOrder.set(order, ratios);
       for (const root of roots.slice(1))
@@ -243,7 +243,10 @@ if (values.child) {
         const rs = ratios.get(root)!;
         medians.push(median(rs));
         console.log(
-          `  ${root.slice(-24)}, loaded ${order}: ${rs.map((r) => r.toFixed(3)).join(' / ')}, median ${median(rs).toFixed(3)}`,
+          `  ${root.slice(-24)}, loaded ${order
+            .split(', ')
+            .map((r) => r.slice(-24))
+            .join(', ')}: ${rs.map((r) => r.toFixed(3)).join(' / ')}, median ${median(rs).toFixed(3)}`,
         );
       }
       const geo = Math.exp(medians.reduce((a, m) => a + Math.log(m), 0) / medians.length);
