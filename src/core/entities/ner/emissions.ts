@@ -15,6 +15,7 @@ import {
   type ClusterFeatures,
   type FeatureTables,
   type LowerFeatures,
+  type MarkFeatures,
   type ShapeFeatures,
 } from './feature-tables.js';
 import { StringTable } from '../../text/string-table.js';
@@ -73,6 +74,13 @@ interface Tagger {
   /** Stand-ins for the positions before and after the sentence. */
   before: Word;
   after: Word;
+  /**
+   * "s|cs=<shape>|<casing>" as offsets, at `shapeId * CASINGS.length + casing` (-1: none): read for every
+   * token, where a `Map` by the casing's name cost a string hash per token.
+   */
+  readonly shapeCasing: Int32Array;
+  /** A gazetteer entry's types → the records of "B-<types>" and "I-<types>", so no mark is written out. */
+  readonly markPairs: Map<string, readonly [MarkFeatures | undefined, MarkFeatures | undefined]>;
 }
 
 const taggers = new WeakMap<NerModel, Tagger>();
@@ -209,22 +217,37 @@ function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger
   return full;
 }
 
+/** `Tagger.shapeCasing` of `tables`. */
+function shapeCasings(tables: FeatureTables): Int32Array {
+  const out = new Int32Array(tables.shapeRecords.length * CASINGS.length).fill(-1);
+  for (const sf of tables.shapeRecords)
+    CASINGS.forEach((c, k) => {
+      const at = sf.casing?.get(c);
+      if (at !== undefined) out[sf.id * CASINGS.length + k] = at;
+    });
+  return out;
+}
+
 function taggerFor(model: NerModel): Tagger {
   let g = taggers.get(model);
-  if (!g)
+  if (!g) {
+    const tables = featureTables(model);
     taggers.set(
       model,
       (g = withEdges(
         {
-          tables: featureTables(model),
+          tables,
           index: new StringTable(),
           list: [],
           pool: new Float64Array(0),
           used: 0,
+          shapeCasing: shapeCasings(tables),
+          markPairs: new Map(),
         },
         model,
       )),
     );
+  }
   if (g.index.size >= MAX_WORDS) {
     g.index.clear();
     g.list.length = 0;
@@ -250,12 +273,29 @@ function casingOf(ws: readonly Word[], n: number): number {
   return letters === 0 ? 0 : upper === letters ? 1 : caps <= 1 ? 2 : 3;
 }
 
+/** The records of the marks "B-<types>" and "I-<types>". */
+function markPair(g: Tagger, types: string): readonly [MarkFeatures | undefined, MarkFeatures | undefined] {
+  let pair = g.markPairs.get(types);
+  if (pair === undefined) {
+    pair = [g.tables.marks.get(`B-${types}`), g.tables.marks.get(`I-${types}`)];
+    g.markPairs.set(types, pair);
+  }
+  return pair;
+}
+
 /**
  * `gazetteerMarks` (features.ts) over words whose one-word look-ups are already made: most words are
- * neither an entry nor the start of one, and cost nothing.
+ * neither an entry nor the start of one, and cost nothing. Writes into `out[0..n)` the record of each
+ * token's mark (undefined: no mark, or a mark without features, which adds nothing either way).
  */
-function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (string | undefined)[] {
-  const out = new Array<string | undefined>(n);
+function marks(
+  ws: readonly Word[],
+  n: number,
+  g: Tagger,
+  model: NerModel,
+  out: (MarkFeatures | undefined)[],
+): void {
+  for (let i = 0; i < n; i++) out[i] = undefined;
   const { gazetteer, maxGazetteerLength } = model.lexicon;
   let i = 0;
   while (i < n) {
@@ -279,11 +319,22 @@ function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (str
       i++;
       continue;
     }
-    for (let k = 0; k < found; k++) out[i + k] = `${k === 0 ? 'B' : 'I'}-${types}`;
+    const [b, inside] = markPair(g, types);
+    out[i] = b;
+    for (let k = 1; k < found; k++) out[i + k] = inside;
     i += found;
   }
-  return out;
 }
+
+/**
+ * The sentence's words with two stand-ins at each end, and its tokens' mark records: kept from sentence
+ * to sentence (only the first places are read), as making them per sentence cost a few per cent of the
+ * tagger in allocation and collection. A sentence past KEPT_TOKENS (a page without full stops) gets
+ * arrays of its own, as in tag.ts, so they do not stay long.
+ */
+const KEPT_TOKENS = 1024;
+const wsScratch: Word[] = [];
+const markScratch: (MarkFeatures | undefined)[] = [];
 
 /**
  * Per-token emission scores of one sentence under `model`: `emit[i * T + t]` is token i's score for tag t.
@@ -301,14 +352,17 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
   const n = words.length;
   const g = taggerFor(model);
   // ws[j + 2] is word j; two stand-ins pad each end.
-  const ws: Word[] = [g.before, g.before];
-  for (const w of words) ws.push(wordOf(g, w, model));
-  ws.push(g.after, g.after);
-  const casing = CASINGS[casingOf(ws, n)]!;
-  const casingWeight = g.tables.casing.get(casing);
-  const gaz = marks(ws, n, g, model);
+  const ws = n > KEPT_TOKENS ? new Array<Word>(n + 4) : wsScratch;
+  ws[0] = ws[1] = g.before;
+  for (let j = 0; j < n; j++) ws[j + 2] = wordOf(g, words[j]!, model);
+  ws[n + 2] = ws[n + 3] = g.after;
+  const casingIndex = casingOf(ws, n);
+  const casingWeight = g.tables.casing.get(CASINGS[casingIndex]!);
+  const gaz = n > KEPT_TOKENS ? new Array<MarkFeatures | undefined>(n) : markScratch;
+  marks(ws, n, g, model, gaz);
+  const shapeCasing = g.shapeCasing;
   const weights = model.weights;
-  const { pairTables, tripleTable, pairKey, tripleKey, marks: markTables } = g.tables;
+  const { pairTables, tripleTable, pairKey, tripleKey } = g.tables;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
@@ -324,7 +378,7 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
     }
     // Context features, in contextFeatures order.
     add(emit, base, casingWeight, weights);
-    add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
+    if (w.shapeId >= 0) addFound(emit, base, shapeCasing[w.shapeId * CASINGS.length + casingIndex]!, weights);
     if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
       addFound(emit, base, tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
     if (prev.opensP1l && w.lowerId >= 0)
@@ -332,11 +386,10 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
     if (w.opensLn1 && next.lowerId >= 0)
       addFound(emit, base, pairTables.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
     if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
-    const mark = gaz[i];
-    if (mark !== undefined) {
-      const m = markTables.get(mark);
-      add(emit, base, m?.g, weights);
-      add(emit, base, m?.shapes?.get(w.shape), weights);
+    const m = gaz[i];
+    if (m !== undefined) {
+      add(emit, base, m.g, weights);
+      add(emit, base, m.shapes?.get(w.shape), weights);
     }
   }
   return emit;
