@@ -18,12 +18,15 @@ import {
   type MarkFeatures,
   type ShapeFeatures,
 } from './feature-tables.js';
+import { ChorusError } from '../../errors.js';
 import { StringTable } from '../../text/string-table.js';
 import { AFTER, BEFORE, NEIGHBOURS, shape } from './features.js';
 import type { NerModel } from './model.js';
 import { NER_TAGS } from './viterbi.js';
 
 const T = NER_TAGS.length;
+// The emission sums are written out for nine tags (O, then B- and I- of four types).
+if (T !== 9) throw new ChorusError('internal', `expected 9 NER tags, found ${T}`);
 const SLOTS = 1 + NEIGHBOURS.length;
 /** Past this many distinct words the word cache starts again, so memory stays bounded. */
 const MAX_WORDS = 100_000;
@@ -333,6 +336,8 @@ function marks(
  * arrays of its own, as in tag.ts, so they do not stay long.
  */
 const KEPT_TOKENS = 1024;
+/** A token's context feature offsets (at most eight: see the loop in `emissionsInto`). */
+const contextScratch = new Int32Array(8);
 const wsScratch: Word[] = [];
 const markScratch: (MarkFeatures | undefined)[] = [];
 
@@ -363,34 +368,75 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
   const shapeCasing = g.shapeCasing;
   const weights = model.weights;
   const { pairTables, tripleTable, pairKey, tripleKey } = g.tables;
+  const ctx = contextScratch;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
     const next = ws[i + 3]!;
-    const base = i * T;
-    const own = w.block;
-    for (let k = 0; k < T; k++) emit[base + k] = own[w.at + k]!;
-    for (let k = 0; k < NEIGHBOURS.length; k++) {
-      const neighbour = ws[i + 2 + NEIGHBOURS[k]!]!;
-      const block = neighbour.block;
-      const from = neighbour.at + (k + 1) * T;
-      for (let j = 0; j < T; j++) emit[base + j]! += block[from + j]!;
-    }
-    // Context features, in contextFeatures order.
-    add(emit, base, casingWeight, weights);
-    if (w.shapeId >= 0) addFound(emit, base, shapeCasing[w.shapeId * CASINGS.length + casingIndex]!, weights);
+    // The offsets of the context features, in contextFeatures order.
+    let c = 0;
+    if (casingWeight !== undefined) ctx[c++] = casingWeight;
+    if (w.shapeId >= 0) ctx[c++] = shapeCasing[w.shapeId * CASINGS.length + casingIndex]!;
     if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
-      addFound(emit, base, tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
-    if (prev.opensP1l && w.lowerId >= 0)
-      addFound(emit, base, pairTables.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
-    if (w.opensLn1 && next.lowerId >= 0)
-      addFound(emit, base, pairTables.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
-    if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
+      ctx[c++] = tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId));
+    if (prev.opensP1l && w.lowerId >= 0) ctx[c++] = pairTables.p1l.get(pairKey(prev.lowerId, w.lowerId));
+    if (w.opensLn1 && next.lowerId >= 0) ctx[c++] = pairTables.ln1.get(pairKey(w.lowerId, next.lowerId));
+    if (i === 0) ctx[c++] = w.shapeFeatures?.first ?? -1;
     const m = gaz[i];
     if (m !== undefined) {
-      add(emit, base, m.g, weights);
-      add(emit, base, m.shapes?.get(w.shape), weights);
+      ctx[c++] = m.g ?? -1;
+      ctx[c++] = m.shapes?.get(w.shape) ?? -1;
     }
+    // The sums in locals, one per tag, stored once: the same additions in the same order as adding
+    // into `emit` each time (doubles either way), without a load and a store of `emit` per addition.
+    const own = w.block;
+    const a = w.at;
+    let e0 = own[a]!,
+      e1 = own[a + 1]!,
+      e2 = own[a + 2]!,
+      e3 = own[a + 3]!,
+      e4 = own[a + 4]!,
+      e5 = own[a + 5]!,
+      e6 = own[a + 6]!,
+      e7 = own[a + 7]!,
+      e8 = own[a + 8]!;
+    for (let k = 0; k < NEIGHBOURS.length; k++) {
+      const neighbour = ws[i + 2 + NEIGHBOURS[k]!]!;
+      const v = neighbour.block;
+      const f = neighbour.at + (k + 1) * T;
+      e0 += v[f]!;
+      e1 += v[f + 1]!;
+      e2 += v[f + 2]!;
+      e3 += v[f + 3]!;
+      e4 += v[f + 4]!;
+      e5 += v[f + 5]!;
+      e6 += v[f + 6]!;
+      e7 += v[f + 7]!;
+      e8 += v[f + 8]!;
+    }
+    for (let k = 0; k < c; k++) {
+      const f = ctx[k]!;
+      if (f < 0) continue;
+      e0 += weights[f]!;
+      e1 += weights[f + 1]!;
+      e2 += weights[f + 2]!;
+      e3 += weights[f + 3]!;
+      e4 += weights[f + 4]!;
+      e5 += weights[f + 5]!;
+      e6 += weights[f + 6]!;
+      e7 += weights[f + 7]!;
+      e8 += weights[f + 8]!;
+    }
+    const base = i * T;
+    emit[base] = e0;
+    emit[base + 1] = e1;
+    emit[base + 2] = e2;
+    emit[base + 3] = e3;
+    emit[base + 4] = e4;
+    emit[base + 5] = e5;
+    emit[base + 6] = e6;
+    emit[base + 7] = e7;
+    emit[base + 8] = e8;
   }
   return emit;
 }
