@@ -94,16 +94,72 @@ function decodeWith(
   for (let i = 1; i < n; i++) {
     const row = i * T;
     const prev = row - T;
+    // The previous scores are read once per token, not once per tag that may follow them.
+    const s0 = score[prev]!,
+      s1 = score[prev + 1]!,
+      s2 = score[prev + 2]!,
+      s3 = score[prev + 3]!,
+      s4 = score[prev + 4]!,
+      s5 = score[prev + 5]!,
+      s6 = score[prev + 6]!,
+      s7 = score[prev + 7]!,
+      s8 = score[prev + 8]!;
     for (let t = 0; t < T; t++) {
+      // Only the allowed predecessors, in increasing order: the same comparisons, so the same ties
+      // (the first term against -Infinity, as before: a -Infinity first term leaves the argument 0).
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      // Only the allowed predecessors, in increasing order: the same comparisons, so the same ties.
-      const last = LAST[t]!;
-      for (let p = FIRST[t]!; p <= last; p++) {
-        const s = score[prev + p]! + trans[p * T + t]!;
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (FIRST[t] === 0) {
+        let x = s0 + trans[t]!;
+        if (x > best) best = x;
+        x = s1 + trans[T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 1;
+        }
+        x = s2 + trans[2 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 2;
+        }
+        x = s3 + trans[3 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 3;
+        }
+        x = s4 + trans[4 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 4;
+        }
+        x = s5 + trans[5 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 5;
+        }
+        x = s6 + trans[6 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 6;
+        }
+        x = s7 + trans[7 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 7;
+        }
+        x = s8 + trans[8 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 8;
+        }
+      } else {
+        const last = LAST[t]!;
+        for (let p = FIRST[t]!; p <= last; p++) {
+          const x = score[prev + p]! + trans[p * T + t]!;
+          if (x > best) {
+            best = x;
+            arg = p;
+          }
         }
       }
       score[row + t] = best + emit[row + t]!;
