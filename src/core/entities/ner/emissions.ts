@@ -59,6 +59,11 @@ interface Word {
   readonly opensLn1: boolean;
   /** Whether its shape opens any shape triple ("ps|s|ns=<shape>|…"). */
   readonly opensTriple: boolean;
+  /**
+   * Whether it is a gazetteer entry or starts one: most words are neither, and the scan for marks then
+   * reads no record.
+   */
+  readonly inGazetteer: boolean;
 }
 
 interface Tagger {
@@ -181,6 +186,8 @@ function describe(
     opensP1l: lowerFeatures?.p1l !== undefined,
     opensLn1: lowerFeatures?.ln1 !== undefined,
     opensTriple: shapeFeatures?.triples !== undefined,
+    inGazetteer:
+      lowerFeatures !== undefined && (lowerFeatures.gazetteer !== undefined || lowerFeatures.prefix),
   };
 }
 
@@ -303,6 +310,10 @@ function marks(
   let i = 0;
   while (i < n) {
     const w = ws[i + 2]!;
+    if (!w.inGazetteer) {
+      i++;
+      continue;
+    }
     const one = w.lowerFeatures?.gazetteer;
     let found = one === undefined ? 0 : 1;
     let types = one ?? '';
