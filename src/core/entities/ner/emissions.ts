@@ -15,14 +15,18 @@ import {
   type ClusterFeatures,
   type FeatureTables,
   type LowerFeatures,
+  type MarkFeatures,
   type ShapeFeatures,
 } from './feature-tables.js';
+import { ChorusError } from '../../errors.js';
 import { StringTable } from '../../text/string-table.js';
 import { AFTER, BEFORE, NEIGHBOURS, shape } from './features.js';
 import type { NerModel } from './model.js';
 import { NER_TAGS } from './viterbi.js';
 
 const T = NER_TAGS.length;
+// The emission sums are written out for nine tags (O, then B- and I- of four types).
+if (T !== 9) throw new ChorusError('internal', `expected 9 NER tags, found ${T}`);
 const SLOTS = 1 + NEIGHBOURS.length;
 /** Past this many distinct words the word cache starts again, so memory stays bounded. */
 const MAX_WORDS = 100_000;
@@ -55,6 +59,11 @@ interface Word {
   readonly opensLn1: boolean;
   /** Whether its shape opens any shape triple ("ps|s|ns=<shape>|…"). */
   readonly opensTriple: boolean;
+  /**
+   * Whether it is a gazetteer entry or starts one: most words are neither, and the scan for marks then
+   * reads no record.
+   */
+  readonly inGazetteer: boolean;
 }
 
 interface Tagger {
@@ -73,6 +82,13 @@ interface Tagger {
   /** Stand-ins for the positions before and after the sentence. */
   before: Word;
   after: Word;
+  /**
+   * "s|cs=<shape>|<casing>" as offsets, at `shapeId * CASINGS.length + casing` (-1: none): read for every
+   * token, where a `Map` by the casing's name cost a string hash per token.
+   */
+  readonly shapeCasing: Int32Array;
+  /** A gazetteer entry's types → the records of "B-<types>" and "I-<types>", so no mark is written out. */
+  readonly markPairs: Map<string, readonly [MarkFeatures | undefined, MarkFeatures | undefined]>;
 }
 
 const taggers = new WeakMap<NerModel, Tagger>();
@@ -170,6 +186,8 @@ function describe(
     opensP1l: lowerFeatures?.p1l !== undefined,
     opensLn1: lowerFeatures?.ln1 !== undefined,
     opensTriple: shapeFeatures?.triples !== undefined,
+    inGazetteer:
+      lowerFeatures !== undefined && (lowerFeatures.gazetteer !== undefined || lowerFeatures.prefix),
   };
 }
 
@@ -209,22 +227,37 @@ function withEdges(g: Omit<Tagger, 'before' | 'after'>, model: NerModel): Tagger
   return full;
 }
 
+/** `Tagger.shapeCasing` of `tables`. */
+function shapeCasings(tables: FeatureTables): Int32Array {
+  const out = new Int32Array(tables.shapeRecords.length * CASINGS.length).fill(-1);
+  for (const sf of tables.shapeRecords)
+    CASINGS.forEach((c, k) => {
+      const at = sf.casing?.get(c);
+      if (at !== undefined) out[sf.id * CASINGS.length + k] = at;
+    });
+  return out;
+}
+
 function taggerFor(model: NerModel): Tagger {
   let g = taggers.get(model);
-  if (!g)
+  if (!g) {
+    const tables = featureTables(model);
     taggers.set(
       model,
       (g = withEdges(
         {
-          tables: featureTables(model),
+          tables,
           index: new StringTable(),
           list: [],
           pool: new Float64Array(0),
           used: 0,
+          shapeCasing: shapeCasings(tables),
+          markPairs: new Map(),
         },
         model,
       )),
     );
+  }
   if (g.index.size >= MAX_WORDS) {
     g.index.clear();
     g.list.length = 0;
@@ -250,16 +283,37 @@ function casingOf(ws: readonly Word[], n: number): number {
   return letters === 0 ? 0 : upper === letters ? 1 : caps <= 1 ? 2 : 3;
 }
 
+/** The records of the marks "B-<types>" and "I-<types>". */
+function markPair(g: Tagger, types: string): readonly [MarkFeatures | undefined, MarkFeatures | undefined] {
+  let pair = g.markPairs.get(types);
+  if (pair === undefined) {
+    pair = [g.tables.marks.get(`B-${types}`), g.tables.marks.get(`I-${types}`)];
+    g.markPairs.set(types, pair);
+  }
+  return pair;
+}
+
 /**
  * `gazetteerMarks` (features.ts) over words whose one-word look-ups are already made: most words are
- * neither an entry nor the start of one, and cost nothing.
+ * neither an entry nor the start of one, and cost nothing. Writes into `out[0..n)` the record of each
+ * token's mark (undefined: no mark, or a mark without features, which adds nothing either way).
  */
-function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (string | undefined)[] {
-  const out = new Array<string | undefined>(n);
+function marks(
+  ws: readonly Word[],
+  n: number,
+  g: Tagger,
+  model: NerModel,
+  out: (MarkFeatures | undefined)[],
+): void {
+  for (let i = 0; i < n; i++) out[i] = undefined;
   const { gazetteer, maxGazetteerLength } = model.lexicon;
   let i = 0;
   while (i < n) {
     const w = ws[i + 2]!;
+    if (!w.inGazetteer) {
+      i++;
+      continue;
+    }
     const one = w.lowerFeatures?.gazetteer;
     let found = one === undefined ? 0 : 1;
     let types = one ?? '';
@@ -279,11 +333,24 @@ function marks(ws: readonly Word[], n: number, g: Tagger, model: NerModel): (str
       i++;
       continue;
     }
-    for (let k = 0; k < found; k++) out[i + k] = `${k === 0 ? 'B' : 'I'}-${types}`;
+    const [b, inside] = markPair(g, types);
+    out[i] = b;
+    for (let k = 1; k < found; k++) out[i + k] = inside;
     i += found;
   }
-  return out;
 }
+
+/**
+ * The sentence's words with two stand-ins at each end, and its tokens' mark records: kept from sentence
+ * to sentence (only the first places are read), as making them per sentence cost a few per cent of the
+ * tagger in allocation and collection. A sentence past KEPT_TOKENS (a page without full stops) gets
+ * arrays of its own, as in tag.ts, so they do not stay long.
+ */
+const KEPT_TOKENS = 1024;
+/** A token's context feature offsets (at most eight: see the loop in `emissionsInto`). */
+const contextScratch = new Int32Array(8);
+const wsScratch: Word[] = [];
+const markScratch: (MarkFeatures | undefined)[] = [];
 
 /**
  * Per-token emission scores of one sentence under `model`: `emit[i * T + t]` is token i's score for tag t.
@@ -301,43 +368,86 @@ export function emissionsInto(words: readonly string[], model: NerModel, emit: F
   const n = words.length;
   const g = taggerFor(model);
   // ws[j + 2] is word j; two stand-ins pad each end.
-  const ws: Word[] = [g.before, g.before];
-  for (const w of words) ws.push(wordOf(g, w, model));
-  ws.push(g.after, g.after);
-  const casing = CASINGS[casingOf(ws, n)]!;
-  const casingWeight = g.tables.casing.get(casing);
-  const gaz = marks(ws, n, g, model);
+  const ws = n > KEPT_TOKENS ? new Array<Word>(n + 4) : wsScratch;
+  ws[0] = ws[1] = g.before;
+  for (let j = 0; j < n; j++) ws[j + 2] = wordOf(g, words[j]!, model);
+  ws[n + 2] = ws[n + 3] = g.after;
+  const casingIndex = casingOf(ws, n);
+  const casingWeight = g.tables.casing.get(CASINGS[casingIndex]!);
+  const gaz = n > KEPT_TOKENS ? new Array<MarkFeatures | undefined>(n) : markScratch;
+  marks(ws, n, g, model, gaz);
+  const shapeCasing = g.shapeCasing;
   const weights = model.weights;
-  const { pairTables, tripleTable, pairKey, tripleKey, marks: markTables } = g.tables;
+  const { pairTables, tripleTable, pairKey, tripleKey } = g.tables;
+  const ctx = contextScratch;
   for (let i = 0; i < n; i++) {
     const prev = ws[i + 1]!;
     const w = ws[i + 2]!;
     const next = ws[i + 3]!;
-    const base = i * T;
+    // The offsets of the context features, in contextFeatures order.
+    let c = 0;
+    if (casingWeight !== undefined) ctx[c++] = casingWeight;
+    if (w.shapeId >= 0) ctx[c++] = shapeCasing[w.shapeId * CASINGS.length + casingIndex]!;
+    if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
+      ctx[c++] = tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId));
+    if (prev.opensP1l && w.lowerId >= 0) ctx[c++] = pairTables.p1l.get(pairKey(prev.lowerId, w.lowerId));
+    if (w.opensLn1 && next.lowerId >= 0) ctx[c++] = pairTables.ln1.get(pairKey(w.lowerId, next.lowerId));
+    if (i === 0) ctx[c++] = w.shapeFeatures?.first ?? -1;
+    const m = gaz[i];
+    if (m !== undefined) {
+      ctx[c++] = m.g ?? -1;
+      ctx[c++] = m.shapes?.get(w.shape) ?? -1;
+    }
+    // The sums in locals, one per tag, stored once: the same additions in the same order as adding
+    // into `emit` each time (doubles either way), without a load and a store of `emit` per addition.
     const own = w.block;
-    for (let k = 0; k < T; k++) emit[base + k] = own[w.at + k]!;
+    const a = w.at;
+    let e0 = own[a]!,
+      e1 = own[a + 1]!,
+      e2 = own[a + 2]!,
+      e3 = own[a + 3]!,
+      e4 = own[a + 4]!,
+      e5 = own[a + 5]!,
+      e6 = own[a + 6]!,
+      e7 = own[a + 7]!,
+      e8 = own[a + 8]!;
     for (let k = 0; k < NEIGHBOURS.length; k++) {
       const neighbour = ws[i + 2 + NEIGHBOURS[k]!]!;
-      const block = neighbour.block;
-      const from = neighbour.at + (k + 1) * T;
-      for (let j = 0; j < T; j++) emit[base + j]! += block[from + j]!;
+      const v = neighbour.block;
+      const f = neighbour.at + (k + 1) * T;
+      e0 += v[f]!;
+      e1 += v[f + 1]!;
+      e2 += v[f + 2]!;
+      e3 += v[f + 3]!;
+      e4 += v[f + 4]!;
+      e5 += v[f + 5]!;
+      e6 += v[f + 6]!;
+      e7 += v[f + 7]!;
+      e8 += v[f + 8]!;
     }
-    // Context features, in contextFeatures order.
-    add(emit, base, casingWeight, weights);
-    add(emit, base, w.shapeFeatures?.casing?.get(casing), weights);
-    if (prev.opensTriple && w.shapeId >= 0 && next.shapeId >= 0)
-      addFound(emit, base, tripleTable.get(tripleKey(prev.shapeId, w.shapeId, next.shapeId)), weights);
-    if (prev.opensP1l && w.lowerId >= 0)
-      addFound(emit, base, pairTables.p1l.get(pairKey(prev.lowerId, w.lowerId)), weights);
-    if (w.opensLn1 && next.lowerId >= 0)
-      addFound(emit, base, pairTables.ln1.get(pairKey(w.lowerId, next.lowerId)), weights);
-    if (i === 0) add(emit, base, w.shapeFeatures?.first, weights);
-    const mark = gaz[i];
-    if (mark !== undefined) {
-      const m = markTables.get(mark);
-      add(emit, base, m?.g, weights);
-      add(emit, base, m?.shapes?.get(w.shape), weights);
+    for (let k = 0; k < c; k++) {
+      const f = ctx[k]!;
+      if (f < 0) continue;
+      e0 += weights[f]!;
+      e1 += weights[f + 1]!;
+      e2 += weights[f + 2]!;
+      e3 += weights[f + 3]!;
+      e4 += weights[f + 4]!;
+      e5 += weights[f + 5]!;
+      e6 += weights[f + 6]!;
+      e7 += weights[f + 7]!;
+      e8 += weights[f + 8]!;
     }
+    const base = i * T;
+    emit[base] = e0;
+    emit[base + 1] = e1;
+    emit[base + 2] = e2;
+    emit[base + 3] = e3;
+    emit[base + 4] = e4;
+    emit[base + 5] = e5;
+    emit[base + 6] = e6;
+    emit[base + 7] = e7;
+    emit[base + 8] = e8;
   }
   return emit;
 }

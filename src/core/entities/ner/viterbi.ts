@@ -2,6 +2,7 @@
  * Viterbi decoding of a first-order tag sequence (Rabiner 1989, §III-B), with the BIO constraint built
  * in: "I-X" may only follow "B-X" or "I-X", so every decoded sequence reads as well-formed spans.
  */
+import { ChorusError } from '../../errors.js';
 
 /** The tag set: "O", then "B-T" and "I-T" for each type, in this order. */
 export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -21,10 +22,23 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
-/** PREVIOUS[t]: the tags allowed before tag t, in increasing order ("I-PER" only after "B-PER", "I-PER"). */
-const PREVIOUS: readonly Uint8Array[] = NER_TAGS.map((_, t) =>
-  Uint8Array.from(NER_TAGS.keys()).filter((p) => ALLOWED[p * NER_TAGS.length + t] === 1),
-);
+/**
+ * The tags allowed before tag t are FIRST[t] .. LAST[t]: every tag before "O" or "B-X", and "B-X", "I-X"
+ * before "I-X" (NER_TAGS puts them side by side). A range, not a list per tag, so the decoder's inner
+ * loop reads no list; checked against ALLOWED here, should the tag set ever change.
+ */
+const FIRST = new Uint8Array(NER_TAGS.length);
+const LAST = new Uint8Array(NER_TAGS.length);
+for (let t = 0; t < NER_TAGS.length; t++) {
+  const from = [...NER_TAGS.keys()].filter((p) => ALLOWED[p * NER_TAGS.length + t] === 1);
+  FIRST[t] = from[0]!;
+  LAST[t] = from.at(-1)!;
+  if (from.length !== LAST[t]! - FIRST[t]! + 1)
+    throw new ChorusError(
+      'internal',
+      `expected the tags allowed before ${NER_TAGS[t]} to be adjacent in NER_TAGS`,
+    );
+}
 
 /**
  * Scratch tables of `decode` (typed arrays cost more to make than to fill here), grown up to KEPT_TOKENS;
@@ -77,23 +91,81 @@ function decodeWith(
 ): Uint8Array {
   const T = NER_TAGS.length;
   for (let t = 0; t < T; t++) score[t] = ALLOWED[T * T + t] ? start[t]! + emit[t]! : Number.NEGATIVE_INFINITY;
-  for (let i = 1; i < n; i++)
+  for (let i = 1; i < n; i++) {
+    const row = i * T;
+    const prev = row - T;
+    // The previous scores are read once per token, not once per tag that may follow them.
+    const s0 = score[prev]!,
+      s1 = score[prev + 1]!,
+      s2 = score[prev + 2]!,
+      s3 = score[prev + 3]!,
+      s4 = score[prev + 4]!,
+      s5 = score[prev + 5]!,
+      s6 = score[prev + 6]!,
+      s7 = score[prev + 7]!,
+      s8 = score[prev + 8]!;
     for (let t = 0; t < T; t++) {
+      // Only the allowed predecessors, in increasing order: the same comparisons, so the same ties
+      // (the first term against -Infinity, as before: a -Infinity first term leaves the argument 0).
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      // Only the allowed predecessors, in increasing order: the same comparisons, so the same ties.
-      const from = PREVIOUS[t]!;
-      for (let k = 0; k < from.length; k++) {
-        const p = from[k]!;
-        const s = score[(i - 1) * T + p]! + trans[p * T + t]!;
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (FIRST[t] === 0) {
+        let x = s0 + trans[t]!;
+        if (x > best) best = x;
+        x = s1 + trans[T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 1;
+        }
+        x = s2 + trans[2 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 2;
+        }
+        x = s3 + trans[3 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 3;
+        }
+        x = s4 + trans[4 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 4;
+        }
+        x = s5 + trans[5 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 5;
+        }
+        x = s6 + trans[6 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 6;
+        }
+        x = s7 + trans[7 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 7;
+        }
+        x = s8 + trans[8 * T + t]!;
+        if (x > best) {
+          best = x;
+          arg = 8;
+        }
+      } else {
+        const last = LAST[t]!;
+        for (let p = FIRST[t]!; p <= last; p++) {
+          const x = score[prev + p]! + trans[p * T + t]!;
+          if (x > best) {
+            best = x;
+            arg = p;
+          }
         }
       }
-      score[i * T + t] = best + emit[i * T + t]!;
-      back[i * T + t] = arg;
+      score[row + t] = best + emit[row + t]!;
+      back[row + t] = arg;
     }
+  }
   let best = Number.NEGATIVE_INFINITY;
   out[n - 1] = 0;
   for (let t = 0; t < T; t++)
