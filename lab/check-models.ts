@@ -72,7 +72,8 @@ export const MODELS: readonly ModelSpec[] = [
         ],
       },
     ],
-    after: ['cluster-idf', 'join'],
+    // Fits its own arrival trees on the folds: it does not read join-model.json.
+    after: ['cluster-idf'],
   },
   {
     name: 'ner',
