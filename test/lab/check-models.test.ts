@@ -71,11 +71,13 @@ describe('lab/check-models.ts', () => {
       shipped: 'src/m.json',
       steps: [
         { script: 'lab/a.ts', args: ['DATA/x', '--out', 'TMP/y'] },
-        { script: 'lab/b.ts', args: ['TMP/y'] },
+        { script: 'lab/b.ts', args: ['TMP/y', '--t', '{"a":0.5}'] },
       ],
       after: [],
     };
-    expect(commandText(spec)).toBe('npx tsx lab/a.ts DATA/x --out TMP/y && npx tsx lab/b.ts TMP/y');
+    expect(commandText(spec)).toBe(
+      `npx tsx lab/a.ts DATA/x --out TMP/y && npx tsx lab/b.ts TMP/y --t '{"a":0.5}'`,
+    );
     const rows: CheckRow[] = [
       { model: 'up', command: 'c1', seconds: 61.4, outcome: 'differs', upstreamDiffers: [] },
       { model: 'down', command: 'c2', seconds: 5, outcome: 'same', upstreamDiffers: ['up'] },
