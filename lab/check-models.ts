@@ -13,7 +13,7 @@
  * rebuilt ones: a model is checked against the code and the shipped models as committed. When an
  * upstream model differs, retrain it first, then its dependants, and check again.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -237,6 +237,9 @@ export function exitCode(rows: readonly CheckRow[]): number {
   return rows.every((r) => r.outcome === 'same') ? 0 : 1;
 }
 
+/** The trainer running now, stopped with the check (tsx passes the signal on to its node process). */
+let running: ChildProcess | undefined;
+
 function runStep(root: string, step: PlannedStep, log: string): Promise<number> {
   return new Promise((done) => {
     const out = createWriteStream(log, { flags: 'a' });
@@ -244,6 +247,7 @@ function runStep(root: string, step: PlannedStep, log: string): Promise<number> 
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running = child;
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
     child.on('close', (code) => out.end(() => done(code ?? 1)));
@@ -269,6 +273,12 @@ async function main(): Promise<void> {
   if (!existsSync(options.data)) {
     process.stderr.write(`expected the shared data folder, found nothing at ${options.data} (--data DIR)\n`);
     process.exit(2);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      running?.kill('SIGTERM');
+      process.exit(130);
+    });
   }
   const rows: CheckRow[] = [];
   for (const [i, model] of plan.entries()) {
