@@ -8,8 +8,8 @@
  * `--data` is the shared data folder (default `../shared/data` beside the repository). A progress line
  * per model goes to stderr; the table (model, command, seconds, same/differs) or, with `--json`, one
  * JSON array goes to stdout. Exit code 0 when every model checked is the same, 1 when one differs or
- * its command fails, 2 on bad arguments. All eight took 46 minutes of wall clock on two busy cores; run
- * it at low priority (`nice`). Trainers read the shipped files of the models they depend on (`after`), never the
+ * its command fails, 2 on bad arguments. All eight took 14 minutes of wall clock on two quiet cores, 46
+ * on busy ones; run it at low priority (`nice`). Trainers read the shipped files of the models they depend on (`after`), never the
  * rebuilt ones: a model is checked against the code and the shipped models as committed. When an
  * upstream model differs, retrain it first, then its dependants, and check again.
  */
