@@ -64,14 +64,19 @@ const pairs = await loadPairs({
 const scored = crossValidate(pairs, CANDIDATE_COSINE);
 const { citation, paraphrase } = SAME_CONTENT_THRESHOLDS;
 const m = counts(
-  scored.filter((s) => s.pair.group === 'msrp'),
+  atWeight(
+    scored.filter((s) => s.pair.group === 'msrp'),
+    modelFile.treeWeight.paraphrase,
+  ),
   paraphrase,
   false,
 );
 const mNested = nestedParaphraseCounts(scored);
+const mChosen = [...new Set(mNested.points.map((p) => `${p.treeWeight}/${p.threshold}`))].join(' ');
 console.log(
-  `MSRP 10-fold CV at paraphrase ${paraphrase}: accuracy ${accuracy(m).toFixed(4)}, F1 ${f1(m).toFixed(4)}; ` +
-    `point chosen on the other folds: accuracy ${accuracy(mNested).toFixed(4)}, F1 ${f1(mNested).toFixed(4)}`,
+  `MSRP 10-fold CV at paraphrase ${paraphrase} (tree weight ${modelFile.treeWeight.paraphrase}): ` +
+    `accuracy ${accuracy(m).toFixed(4)}, F1 ${f1(m).toFixed(4)}; ` +
+    `point chosen on the other folds (${mChosen}): accuracy ${accuracy(mNested).toFixed(4)}, F1 ${f1(mNested).toFixed(4)}`,
 );
 const line = (name: string, c: ReturnType<typeof counts>) =>
   `${name}: precision ${precision(c).toFixed(3)}, recall ${recall(c).toFixed(3)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;

@@ -21,13 +21,13 @@ import {
   f1,
   nestedCitationCounts,
   nestedParaphraseCounts,
-  paraphraseThreshold,
+  paraphrasePoint,
   precision,
   recall,
-  TREE_WEIGHT,
   atWeight,
   train,
   type CitationPoint,
+  type OperatingPoint,
   type Scored,
 } from './cross-validate.js';
 
@@ -58,7 +58,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 /** Cross-validates, picks the operating points, trains on everything; returns the model file's text. */
 export function buildModel(pairs: readonly LabelledPair[], log: (line: string) => void): string {
   const scored = crossValidate(pairs, CANDIDATE_COSINE);
-  const paraphrase = paraphraseThreshold(scored);
+  const paraphrase = paraphrasePoint(scored);
   const citation = citationThreshold(scored);
   report(scored, paraphrase, citation, log);
   const model = train(pairs);
@@ -75,8 +75,8 @@ export function buildModel(pairs: readonly LabelledPair[], log: (line: string) =
       weights: model.logistic.weights.map(round),
       bias: round(model.logistic.bias),
     },
-    treeWeight: { citation: citation.treeWeight, paraphrase: TREE_WEIGHT },
-    thresholds: { citation: citation.threshold, paraphrase },
+    treeWeight: { citation: citation.treeWeight, paraphrase: paraphrase.treeWeight },
+    thresholds: { citation: citation.threshold, paraphrase: paraphrase.threshold },
     candidateCosine: CANDIDATE_COSINE,
   };
   // One tree per line: a few hundred short lines rather than thousands of one-number lines.
@@ -89,16 +89,18 @@ export function buildModel(pairs: readonly LabelledPair[], log: (line: string) =
 
 export function report(
   scored: readonly Scored[],
-  paraphrase: number,
+  paraphrase: OperatingPoint,
   citation: CitationPoint,
   log: (l: string) => void,
 ) {
   const msrp = scored.filter((s) => s.pair.group === 'msrp');
-  const m = counts(msrp, paraphrase, false);
+  const m = counts(atWeight(msrp, paraphrase.treeWeight), paraphrase.threshold, false);
   const nested = nestedParaphraseCounts(scored);
+  const chosen = [...new Set(nested.points.map((p) => `${p.treeWeight}/${p.threshold}`))].join(' ');
   log(
-    `MSRP 10-fold CV (${msrp.length} pairs) at ${paraphrase}: accuracy ${accuracy(m).toFixed(4)}, F1 ${f1(m).toFixed(4)}; ` +
-      `point chosen on the other folds: accuracy ${accuracy(nested).toFixed(4)}, F1 ${f1(nested).toFixed(4)}`,
+    `MSRP 10-fold CV (${msrp.length} pairs) at ${paraphrase.threshold} (tree weight ${paraphrase.treeWeight}): ` +
+      `accuracy ${accuracy(m).toFixed(4)}, F1 ${f1(m).toFixed(4)}; ` +
+      `point chosen on the other folds (${chosen}): accuracy ${accuracy(nested).toFixed(4)}, F1 ${f1(nested).toFixed(4)}`,
   );
   for (const group of ['news', 'samples'] as const) {
     const g = scored.filter((s) => s.pair.group === group);
