@@ -9,19 +9,56 @@ import { SQLITE_MIGRATIONS } from '../migrations/sqlite.js';
 import { storageError } from '../rows.js';
 import type { StoreDialect } from '../sql-store.js';
 
-function migrate(db: Database.Database): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+/** The migrations the file has not applied (all of them on a new file). */
+function pendingMigrations(db: Database.Database): typeof SQLITE_MIGRATIONS {
+  const known = db
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`)
+    .get();
+  if (!known) return SQLITE_MIGRATIONS;
   const applied = db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[];
-  for (const m of SQLITE_MIGRATIONS.filter((m) => !applied.includes(m.version)))
-    db.transaction(() => {
+  return SQLITE_MIGRATIONS.filter((m) => !applied.includes(m.version));
+}
+
+/**
+ * Applies the migrations not yet applied, all in one BEGIN IMMEDIATE transaction: two processes opening
+ * a new file at once (two `chorus ingest` on one store) would otherwise both read "nothing applied"
+ * and the second would fail on "table stories already exists". The write lock is taken before the
+ * applied versions are read, so the second waits (busy_timeout) and then finds them applied.
+ */
+function migrate(db: Database.Database): void {
+  // A store already up to date takes no write lock: opening it must not wait behind a long batch.
+  if (pendingMigrations(db).length === 0) return;
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    for (const m of pendingMigrations(db)) {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
         m.version,
         m.name,
         new Date().toISOString(),
       );
-    })();
+    }
+  }).immediate();
+}
+
+/**
+ * Runs `step` again while SQLite answers SQLITE_BUSY, for up to 5 s. Switching a file to WAL can be
+ * refused at once, without the busy handler, while another process opens the same new file (six
+ * processes opening one new file failed so in a test); waiting a few milliseconds and asking again
+ * is SQLite's advice.
+ */
+function untilNotBusy<T>(step: () => T): T {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 /** SQLite's page cache in KiB (64 MiB; a negative cache_size counts KiB, not pages). */
@@ -51,7 +88,9 @@ export function sqliteDialect(path: string): StoreDialect {
   let database: Database.Database;
   try {
     database = new Database(path);
-    database.pragma('journal_mode = WAL');
+    // First, so that switching to WAL and migrating wait for another process opening the same file.
+    database.pragma('busy_timeout = 5000');
+    untilNotBusy(() => database.pragma('journal_mode = WAL'));
     // NORMAL in WAL mode: a crash of the process loses nothing committed; only a power cut may lose
     // the last transactions, never consistency.
     database.pragma('synchronous = NORMAL');
@@ -60,7 +99,6 @@ export function sqliteDialect(path: string): StoreDialect {
     // indexes at random places, and once those outgrow the cache each insert reads its pages back from
     // the file (a system call each; the whole UCI stream's store is 400 MB).
     database.pragma(`cache_size = -${CACHE_KIB}`);
-    database.pragma('busy_timeout = 5000');
     migrate(database);
   } catch (error) {
     throw storageError(`cannot open the SQLite database ${path}`, error);
