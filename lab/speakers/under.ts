@@ -13,12 +13,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SPEAKER_FEATURES, type CueKind } from '../../src/core/quotes/speaker-candidates.js';
-import { readPolnear, readSpeakerKey } from '../../src/eval/datasets/polnear.js';
-import { readKeySections, speakerExamples } from './examples.js';
-import { KEY_PATH, parseThresholds } from './train.js';
-import { groupOf, heldOut, type Held } from './unsure.js';
-import model from '../../src/core/quotes/speaker-model.json' with { type: 'json' };
+import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
+import { groupOf, heldOut, keyedTrainExamples, thresholdsOr, type Held } from './unsure.js';
 
 /** Shapes in the order they are tested: the name of the shape and the feature that marks it. */
 export const SHAPES: readonly (readonly [string, string])[] = [
@@ -55,15 +51,8 @@ async function main(): Promise<void> {
     console.error('usage: npx tsx lab/speakers/under.ts POLNEAR_DIR [--thresholds JSON] [--list SHAPE]');
     process.exit(values.help ? 0 : 2);
   }
-  const thresholds =
-    values.thresholds === undefined
-      ? (model.thresholds as Record<CueKind, number>)
-      : parseThresholds(values.thresholds);
-  const examples = speakerExamples(
-    readPolnear(positionals[0]!, 'train'),
-    readSpeakerKey(KEY_PATH),
-    readKeySections(KEY_PATH),
-  );
+  const thresholds = thresholdsOr(values.thresholds);
+  const examples = keyedTrainExamples(positionals[0]!);
   const held = heldOut(examples).filter((h) => h.e.cue === 'none' || h.e.cue === 'partial');
   if (values.list) {
     for (const h of held.filter((x) => shapeOf(x) === values.list)) {

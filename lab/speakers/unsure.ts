@@ -102,6 +102,20 @@ export function meanFrontier(held: readonly { p: number; ok: boolean; kind: CueK
   return sum / 41;
 }
 
+/** The thresholds given as JSON on the command line, else the shipped model's. */
+export function thresholdsOr(json: string | undefined): Record<CueKind, number> {
+  return json === undefined ? (model.thresholds as Record<CueKind, number>) : parseThresholds(json);
+}
+
+/** PolNeAR train's quotes as the chooser learns them, with the hand key's pronoun and described sources. */
+export function keyedTrainExamples(polnearDir: string): SpeakerExample[] {
+  return speakerExamples(
+    readPolnear(polnearDir, 'train'),
+    readSpeakerKey(KEY_PATH),
+    readKeySections(KEY_PATH),
+  );
+}
+
 /** Each trustworthy quote of `examples`, scored by the fold model that did not train on it. */
 export function heldOut(examples: readonly SpeakerExample[]): Held[] {
   const out: Held[] = [];
@@ -141,15 +155,8 @@ async function main(): Promise<void> {
     );
     process.exit(values.help ? 0 : 2);
   }
-  const thresholds =
-    values.thresholds === undefined
-      ? (model.thresholds as Record<CueKind, number>)
-      : parseThresholds(values.thresholds);
-  const examples = speakerExamples(
-    readPolnear(positionals[0]!, 'train'),
-    readSpeakerKey(KEY_PATH),
-    readKeySections(KEY_PATH),
-  );
+  const thresholds = thresholdsOr(values.thresholds);
+  const examples = keyedTrainExamples(positionals[0]!);
   const held = heldOut(examples).filter((h) => !values.cue || h.e.cue === values.cue);
   const group = (h: Held) => groupOf(h, thresholds[h.e.cue]);
   if (values.list) {
