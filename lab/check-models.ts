@@ -154,10 +154,7 @@ export function parseCheckArgs(argv: readonly string[], root: string): CheckOpti
 }
 
 /** A step with its placeholders filled in and the rebuilt file's path appended as `--out`. */
-export interface PlannedStep {
-  readonly script: string;
-  readonly args: readonly string[];
-}
+export type PlannedStep = Step;
 
 /** A model to rebuild: where the rebuilt file goes and the commands that write it. */
 export interface PlannedModel {
