@@ -135,6 +135,9 @@ describe('sameSpeaker', () => {
     ['officials', 'officials at the State Department', true],
     ['the campaign', 'the campaign', true],
     ['Ann Kale', 'a spokesperson', false],
+    // A transcript's capitals name the same person; another surname in capitals does not.
+    ['Ann Kale', 'KALE', true],
+    ['Ann Kale', 'ORLA', false],
     // A generational suffix is no surname: the same person with or without it, another with it.
     ['Joseph R Tamsett II', 'Joseph R. Tamsett', true],
     ['Ann Kale Jr.', 'Ben Orla Jr.', false],

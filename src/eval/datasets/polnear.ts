@@ -227,8 +227,9 @@ export function sameSpeaker(speaker: string, gold: string): boolean {
     /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}-]*\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+$/u.test(gold) &&
     !/\s(?:of|at|for|from|in|with|to|and|or)\s/.test(gold);
   if (g && (/^\p{Lu}/u.test(gold.replace(/^(the|a|an)\s+/i, '')) || adjectivesAndName)) {
+    // A transcript writes its speakers in capitals ("PENCE:"): the same surname as "Mike Pence".
     const s = surname(speaker);
-    return s !== undefined && s === g;
+    return s !== undefined && s.toLowerCase() === g.toLowerCase();
   }
   const a = norm(speaker);
   const b = norm(gold);
