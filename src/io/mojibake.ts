@@ -10,6 +10,7 @@
  * € and ™), so "PELÉ’S" (É, ’ → U+0252) stays as written; and a run is composed (NFC) first, so text
  * that was decomposed after the damage (an "A" and a combining tilde for "Ã") is read too.
  */
+import iconv from 'iconv-lite';
 
 /** One change of the text: `removed` UTF-16 units at `at` (in the input) became `inserted` units. */
 export interface TextEdit {
@@ -24,8 +25,13 @@ export interface RepairedText {
   readonly edits: readonly TextEdit[];
 }
 
-// Windows-1252's bytes 0x80–0x9F where they are printable (the others read as C1 controls).
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+// Windows-1252's bytes 0x80–0x9F, from iconv-lite's table; the five bytes it leaves undefined (0x81,
+// 0x8D, 0x8F, 0x90, 0x9D), which iconv-lite reads as U+FFFD, are their C1 controls, as a page decoded
+// by a browser (WHATWG's windows-1252) shows them.
+const CP1252_HIGH = Array.from({ length: 0x20 }, (_, i) => {
+  const c = iconv.decode(Buffer.from([0x80 + i]), 'win1252');
+  return c === '\ufffd' ? String.fromCharCode(0x80 + i) : c;
+}).join('');
 const BYTE_OF = new Map<string, number>();
 for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b), b);
 for (let b = 0x80; b < 0xa0; b++) BYTE_OF.set(String.fromCharCode(b), b);
