@@ -49,3 +49,15 @@ describe('personIndex gender', () => {
     expect(personIndex(text).gender('Talbot')).toBe(gender);
   });
 });
+
+describe('personIndex fullName', () => {
+  it.each([
+    // Fourteenth round: a particle capitalised at a sentence start is still the surname's.
+    ['Mayor Tomas de Varga spoke on Monday. De Varga said the city was ready.', 'De Varga', 'Tomas de Varga'],
+    ['The pianist Lotte van Dalen played. Van Dalen said it was her last concert.', 'Van Dalen', 'Lotte van Dalen'],
+    // Not a particle: a two-word name stays as written.
+    ['Mayor Tomas de Varga spoke on Monday. Dena Varga said the city was ready.', 'Dena Varga', 'Dena Varga'],
+  ])('%s: %s → %s', (text, name, full) => {
+    expect(personIndex(text).fullName(name)).toBe(full);
+  });
+});

@@ -124,9 +124,16 @@ export function personIndex(text: string): PersonIndex {
     .filter((m) => m.name.includes(' ') && m.name.split(' ').length <= 3)
     .sort((a, b) => a.start - b.start);
   const fullName = (name: string, before = Infinity): string => {
-    if (name.includes(' ') && !INITIAL.test(name.split(' ')[0]!)) return name;
-    const last = name.split(' ').at(-1)!;
-    let candidates = fulls.filter((m) => m.name.split(' ').at(-1) === last);
+    const words = name.split(' ');
+    // "De Blasio" opening a sentence is the surname of "Bill de Blasio", not a second person.
+    const particle = words.length === 2 && PARTICLE.test(words[0]!) ? words[0]!.toLowerCase() : undefined;
+    if (words.length > 1 && !INITIAL.test(words[0]!) && !particle) return name;
+    const last = surnameKey(words.at(-1)!);
+    let candidates = fulls.filter((m) => {
+      const w = m.name.split(' ');
+      if (surnameKey(w.at(-1)!) !== last) return false;
+      return !particle || (w.length > 2 && w.at(-2)!.toLowerCase() === particle);
+    });
     // A known first name alone ("his wife, Melania,") is the person the text named in full with it.
     if (candidates.length === 0 && !name.includes(' ') && firstNameGender(name))
       candidates = fulls.filter((m) => m.name.split(' ')[0] === name);
@@ -304,6 +311,14 @@ function commonSurnames(
     if (span && ACTS.test(text.slice(span.end, span.end + 40))) out.push(span);
   }
   return out;
+}
+
+/** A surname's particle ("de Blasio", "van Hollen"), written capitalised when it opens a sentence. */
+const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|das|ter|ten|bin|ibn|al|el)$/iu;
+
+/** A surname compared without the case of a particle it starts with ("al-Assad", "Al-Assad"). */
+function surnameKey(word: string): string {
+  return word.replace(/^(?:al|el|ad|ar|as|at|an|az|ash)-/iu, (p) => p.toLowerCase());
 }
 
 /** Offsets of `words` (the name part of a run) in `text`, from `from`. */
