@@ -61,3 +61,21 @@ describe('personIndex fullName', () => {
     expect(personIndex(text).fullName(name)).toBe(full);
   });
 });
+
+describe('personIndex families', () => {
+  const text =
+    'Officer Dale Wren shot Keith Lamar Ostby on Tuesday. Keith Lamar Ostby was 43. ' +
+    'Corlissa Ostby can be heard yelling at the officers. Ostby was sitting in his car, police said.';
+  it('takes a first word before a known surname for a relative', () => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toContain('Corlissa Ostby');
+  });
+  it('gives a bare surname the relative named in full most often, not the latest', () => {
+    const p = personIndex(text);
+    expect(p.fullName('Ostby', text.lastIndexOf('Ostby'))).toBe('Keith Lamar Ostby');
+    expect(p.gender('Ostby')).toBe('male');
+  });
+  it('gives it the first introduced on a tie', () => {
+    const tie = 'Mara Dunlow and Petr Dunlow ran the farm. Dunlow said it was hard.';
+    expect(personIndex(tie).fullName('Dunlow', tie.indexOf('Dunlow said'))).toBe('Mara Dunlow');
+  });
+});

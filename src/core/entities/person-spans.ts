@@ -43,7 +43,10 @@ export interface PersonIndex {
   readonly mentions: readonly PersonSpan[];
   /** The gender of a name (full name or surname as written), when known. */
   gender(name: string): Gender | undefined;
-  /** The fullest name the text uses for `name`: "McCain" → "John McCain"; unknown names unchanged. */
+  /**
+   * The fullest name the text uses for `name`: "McCain" → "John McCain"; unknown names unchanged. A
+   * surname several full names share is the one named most often before `before` (the first on a tie).
+   */
   fullName(name: string, before?: number): string;
 }
 
@@ -109,13 +112,20 @@ export function personIndex(text: string): PersonIndex {
   }
   decided.push(...commonSurnames(text, rejected, decided));
   const known = new Set<string>();
+  const families = new Set<string>();
   for (const p of decided) {
     known.add(p.name);
     known.add(p.name.split(' ').at(-1)!);
+    if (p.name.includes(' ')) families.add(p.name.split(' ').at(-1)!);
   }
+  // "Rakeyia Scott" after "Keith Lamont Scott": a first word and a person's surname name a relative.
+  const relative = (p: PersonSpan) => {
+    const w = p.name.split(' ');
+    return w.length === 2 && families.has(w[1]!) && !common(w[0]!.toLowerCase());
+  };
   // A party word alone is no person: "veteran Democratic strategist X" gave "Democratic", a candidate
   // for every quote in reach (in 178 quotes of PolNeAR train, named for three).
-  const mentions = [...decided, ...pending.filter((p) => known.has(p.name))]
+  const mentions = [...decided, ...pending.filter((p) => known.has(p.name) || relative(p))]
     .filter((p) => !PARTIES.has(p.name.toLowerCase()))
     .sort((a, b) => a.start - b.start);
 
@@ -138,9 +148,19 @@ export function personIndex(text: string): PersonIndex {
     if (candidates.length === 0 && !name.includes(' ') && firstNameGender(name))
       candidates = fulls.filter((m) => m.name.split(' ')[0] === name);
     if (candidates.length === 0) return name;
-    // The most recent full mention before this one; else the first in the text.
+    // A family ("Keith Lamont Scott", "Rakeyia Scott"): the bare surname is the one named in full
+    // most often so far (before this mention, else in the whole text), the first introduced on a
+    // tie. The latest full mention gave Keith's "he" to Rakeyia, and "Trump" to "Ivanka Trump"
+    // after her one mention.
     const earlier = candidates.filter((m) => m.start < before);
-    return (earlier.at(-1) ?? candidates[0]!).name;
+    const pool = earlier.length > 0 ? earlier : candidates;
+    let best = pool[0]!.name;
+    let most = 0;
+    for (const m of pool) {
+      const n = pool.filter((c) => c.name === m.name).length;
+      if (n > most) [best, most] = [m.name, n];
+    }
+    return best;
   };
 
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
