@@ -54,11 +54,30 @@ describe('personIndex fullName', () => {
   it.each([
     // Fourteenth round: a particle capitalised at a sentence start is still the surname's.
     ['Mayor Tomas de Varga spoke on Monday. De Varga said the city was ready.', 'De Varga', 'Tomas de Varga'],
-    ['The pianist Lotte van Dalen played. Van Dalen said it was her last concert.', 'Van Dalen', 'Lotte van Dalen'],
+    [
+      'The pianist Lotte van Dalen played. Van Dalen said it was her last concert.',
+      'Van Dalen',
+      'Lotte van Dalen',
+    ],
     // Not a particle: a two-word name stays as written.
     ['Mayor Tomas de Varga spoke on Monday. Dena Varga said the city was ready.', 'Dena Varga', 'Dena Varga'],
   ])('%s: %s → %s', (text, name, full) => {
     expect(personIndex(text).fullName(name)).toBe(full);
+  });
+});
+
+describe('personIndex sentence openers', () => {
+  it.each([
+    // Fourteenth round: a word opening the sentence is no part of the name after it.
+    [
+      'Sen. Orla Kaltby spoke on Monday. Though Kaltby said she would vote no, the bill passed.',
+      ['Orla Kaltby', 'Kaltby'],
+    ],
+    ['Rep. Dane Morrow spoke. Former Morrow aides said the former staff left.', ['Dane Morrow', 'Morrow']],
+    // A known first name opening a sentence stays ("Mark" is a word too).
+    ['It rained. Mark Dalby spoke. He said the mark was clear.', ['Mark Dalby']],
+  ])('%s', (text, names) => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toEqual(names);
   });
 });
 

@@ -20,6 +20,7 @@
  *     clearly wins.
  */
 import firstNames from './first-names.json' with { type: 'json' };
+import openingWords from './opening-words.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
 import { capitalizedRuns, type CapitalizedRun } from './capitalized-runs.js';
 import { classifyRun } from './classify-run.js';
@@ -81,10 +82,15 @@ export function personIndex(text: string): PersonIndex {
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
     // "Michael Brannock of Calder": an undecided run's affiliation is no part of the name.
-    const words = surnameKept(
+    const words = openerDropped(
       text,
-      run,
-      undecidedName(c.kind ? c.name.split(' ') : c.name.replace(/ of .*$/, '').split(' ')),
+      run.start,
+      surnameKept(
+        text,
+        run,
+        undecidedName(c.kind ? c.name.split(' ') : c.name.replace(/ of .*$/, '').split(' ')),
+      ),
+      common,
     );
     // A generational suffix counts for no word of the name ("Joseph R. Murray II").
     const named = words.length > 2 && SUFFIX.test(words.at(-1)!) ? words.slice(0, -1) : words;
@@ -152,15 +158,7 @@ export function personIndex(text: string): PersonIndex {
     // most often so far (before this mention, else in the whole text), the first introduced on a
     // tie. The latest full mention gave Keith's "he" to Rakeyia, and "Trump" to "Ivanka Trump"
     // after her one mention.
-    const earlier = candidates.filter((m) => m.start < before);
-    const pool = earlier.length > 0 ? earlier : candidates;
-    let best = pool[0]!.name;
-    let most = 0;
-    for (const m of pool) {
-      const n = pool.filter((c) => c.name === m.name).length;
-      if (n > most) [best, most] = [m.name, n];
-    }
-    return best;
+    return mostNamed(candidates, before);
   };
 
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
@@ -298,6 +296,27 @@ export function opensSentence(text: string, start: number): boolean {
 }
 const SENTENCE_BEFORE = /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u;
 
+const OPENING_WORDS: ReadonlySet<string> = new Set(openingWords.words);
+
+/**
+ * The name's words without a word opening the sentence that is no first name: one that opens
+ * sentences (opening-words.json) or that the text also writes in lowercase ("Though Sanders said",
+ * "Regarding Trump", "Former Carson"). Such runs were a second candidate beside "Bernie Sanders",
+ * and the latest full mention a bare "Sanders" took.
+ */
+function openerDropped(
+  text: string,
+  from: number,
+  words: readonly string[],
+  common: (w: string) => boolean,
+): readonly string[] {
+  if (words.length < 2 || firstNameGender(words[0]!)) return words;
+  const at = text.indexOf(words[0]!, from);
+  if (at < 0 || !opensSentence(text, at)) return words;
+  const w = words[0]!.toLowerCase();
+  return OPENING_WORDS.has(w) || common(w) ? words.slice(1) : words;
+}
+
 /** Surnames the not-names list holds as months or words ("Ian Read", "Ai Jun", "Theresa May"). */
 const WORD_SURNAME = /^(?:Read|May|March|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
 
@@ -339,6 +358,19 @@ const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|das|ter|te
 /** A surname compared without the case of a particle it starts with ("al-Assad", "Al-Assad"). */
 function surnameKey(word: string): string {
   return word.replace(/^(?:al|el|ad|ar|as|at|an|az|ash)-/iu, (p) => p.toLowerCase());
+}
+
+/** The name of `candidates` (in text order) written most often before `before`, else in all; the first on a tie. */
+function mostNamed(candidates: readonly PersonSpan[], before: number): string {
+  const earlier = candidates.filter((m) => m.start < before);
+  const pool = earlier.length > 0 ? earlier : candidates;
+  let best = pool[0]!.name;
+  let most = 0;
+  for (const m of pool) {
+    const n = pool.filter((c) => c.name === m.name).length;
+    if (n > most) [best, most] = [m.name, n];
+  }
+  return best;
 }
 
 /** Offsets of `words` (the name part of a run) in `text`, from `from`. */
