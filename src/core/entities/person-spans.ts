@@ -139,17 +139,23 @@ export function personIndex(text: string): PersonIndex {
   const fulls = [...mentions, ...pending]
     .filter((m) => m.name.includes(' ') && m.name.split(' ').length <= 3)
     .sort((a, b) => a.start - b.start);
+  // The full names by surname, in text order, built once: fullName runs for every mention.
+  const bySurname = new Map<string, { m: PersonSpan; words: string[] }[]>();
+  for (const m of fulls) {
+    const words = m.name.split(' ');
+    const key = surnameKey(words.at(-1)!);
+    const list = bySurname.get(key) ?? [];
+    list.push({ m, words });
+    bySurname.set(key, list);
+  }
   const fullName = (name: string, before = Infinity): string => {
     const words = name.split(' ');
     // "De Blasio" opening a sentence is the surname of "Bill de Blasio", not a second person.
     const particle = words.length === 2 && PARTICLE.test(words[0]!) ? words[0]!.toLowerCase() : undefined;
     if (words.length > 1 && !INITIAL.test(words[0]!) && !particle) return name;
-    const last = surnameKey(words.at(-1)!);
-    let candidates = fulls.filter((m) => {
-      const w = m.name.split(' ');
-      if (surnameKey(w.at(-1)!) !== last) return false;
-      return !particle || (w.length > 2 && w.at(-2)!.toLowerCase() === particle);
-    });
+    let candidates = (bySurname.get(surnameKey(words.at(-1)!)) ?? [])
+      .filter(({ words: w }) => !particle || (w.length > 2 && w.at(-2)!.toLowerCase() === particle))
+      .map(({ m }) => m);
     // A known first name alone ("his wife, Melania,") is the person the text named in full with it.
     if (candidates.length === 0 && !name.includes(' ') && firstNameGender(name))
       candidates = fulls.filter((m) => m.name.split(' ')[0] === name);
