@@ -15,6 +15,10 @@
  *     ("pollster Whit Ayres") or after "named"; a known first name alone after a role ("his wife,
  *     Jane,"), which fullName gives the full name written with it; a word alone opening a sentence
  *     that acts like a person ("Cruz openly admitted that his pick…").
+ *  2c. Fourteenth round: a two-word run whose surname a person named in full has is a relative
+ *     ("Rakeyia Scott" after "Keith Lamont Scott"); a word opening the sentence is no part of the
+ *     name after it ("Though Sanders"). fullName gives a bare surname the full name written most
+ *     often before it, and a capitalised particle ("De Blasio") the full name with it.
  *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
  *     pronouns that follow the person's mentions in the text (he/his/him against she/her), when one side
  *     clearly wins.
