@@ -81,6 +81,22 @@ describe('personIndex sentence openers', () => {
   });
 });
 
+describe('personIndex gender from an honorific before the surname', () => {
+  it.each([
+    // Fourteenth round: "Mr. Tresk" gives the full name's gender when the first name is unknown.
+    ['Justice Orvald Tresk spoke. “We will decide soon,” Mr. Tresk said.', 'Orvald Tresk', 'male'],
+    ['Justice Orvald Tresk spoke. “We will decide soon,” Ms. Tresk said.', 'Orvald Tresk', 'female'],
+    // Not when the surname is another person's: two Tresks, "Ms." for the one named most.
+    [
+      'Ilsabet Tresk spoke. Ilsabet Tresk left. Orvald Tresk stayed. “We will decide soon,” Ms. Tresk said.',
+      'Orvald Tresk',
+      undefined,
+    ],
+  ])('%s: %s → %s', (text, name, gender) => {
+    expect(personIndex(text).gender(name)).toBe(gender);
+  });
+});
+
 describe('personIndex families', () => {
   const text =
     'Officer Dale Wren shot Keith Lamar Ostby on Tuesday. Keith Lamar Ostby was 43. ' +

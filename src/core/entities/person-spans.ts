@@ -201,6 +201,10 @@ export function personIndex(text: string): PersonIndex {
     if (listed) return listed;
     const h = honorific.get(full) ?? honorific.get(name);
     if (h) return h;
+    // "Antonin Scalia … Mr. Scalia": the honorific before the surname, when that surname is this person.
+    const surname = full.split(' ').at(-1)!;
+    const hs = surname !== full ? honorific.get(surname) : undefined;
+    if (hs && fullName(surname) === full) return hs;
     const [she, he] = votes.get(full) ?? [0, 0];
     if (she >= 2 && she >= 3 * he) return 'female';
     if (he >= 2 && he >= 3 * she) return 'male';
