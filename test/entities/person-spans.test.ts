@@ -99,14 +99,14 @@ describe('personIndex gender from an honorific before the surname', () => {
 
 describe('personIndex families', () => {
   const text =
-    'Officer Dale Wren shot Keith Lamar Ostby on Tuesday. Keith Lamar Ostby was 43. ' +
-    'Corlissa Ostby can be heard yelling at the officers. Ostby was sitting in his car, police said.';
+    'Officer Dale Wren stopped Walter Lamar Ostby on Tuesday. Walter Lamar Ostby was 43. ' +
+    'Corlissa Ostby later spoke to a neighbour. Ostby had parked his van near the school, police said.';
   it('takes a first word before a known surname for a relative', () => {
     expect(personIndex(text).mentions.map((m) => m.name)).toContain('Corlissa Ostby');
   });
   it('gives a bare surname the relative named in full most often, not the latest', () => {
     const p = personIndex(text);
-    expect(p.fullName('Ostby', text.lastIndexOf('Ostby'))).toBe('Keith Lamar Ostby');
+    expect(p.fullName('Ostby', text.lastIndexOf('Ostby'))).toBe('Walter Lamar Ostby');
     expect(p.gender('Ostby')).toBe('male');
   });
   it('gives it the first introduced on a tie', () => {
