@@ -16,7 +16,7 @@
  *     Jane,"), which fullName gives the full name written with it; a word alone opening a sentence
  *     that acts like a person ("Cruz openly admitted that his pick…").
  *  2c. Fourteenth round: a two-word run whose surname a person named in full has is a relative
- *     ("Rakeyia Scott" after "Keith Lamont Scott"); a word opening the sentence is no part of the
+ *     ("Corlissa Ostby" after "Walter Lamar Ostby"); a word opening the sentence is no part of the
  *     name after it ("Though Sanders"). fullName gives a bare surname the full name written most
  *     often before it, and a capitalised particle ("De Blasio") the full name with it.
  *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
@@ -128,7 +128,7 @@ export function personIndex(text: string): PersonIndex {
     known.add(p.name.split(' ').at(-1)!);
     if (p.name.includes(' ')) families.add(p.name.split(' ').at(-1)!);
   }
-  // "Rakeyia Scott" after "Keith Lamont Scott": a first word and a person's surname name a relative.
+  // "Corlissa Ostby" after "Walter Lamar Ostby": a first word and a person's surname name a relative.
   const relative = (p: PersonSpan) => {
     const w = p.name.split(' ');
     return w.length === 2 && families.has(w[1]!) && !common(w[0]!.toLowerCase());
@@ -164,9 +164,9 @@ export function personIndex(text: string): PersonIndex {
     if (candidates.length === 0 && !name.includes(' ') && firstNameGender(name))
       candidates = fulls.filter((m) => m.name.split(' ')[0] === name);
     if (candidates.length === 0) return name;
-    // A family ("Keith Lamont Scott", "Rakeyia Scott"): the bare surname is the one named in full
+    // A family ("Walter Lamar Ostby", "Corlissa Ostby"): the bare surname is the one named in full
     // most often so far (before this mention, else in the whole text), the first introduced on a
-    // tie. The latest full mention gave Keith's "he" to Rakeyia, and "Trump" to "Ivanka Trump"
+    // tie. The latest full mention gave Walter's "he" to Corlissa, and "Trump" to "Ivanka Trump"
     // after her one mention.
     return mostNamed(candidates, before);
   };
