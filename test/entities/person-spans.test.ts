@@ -49,3 +49,68 @@ describe('personIndex gender', () => {
     expect(personIndex(text).gender('Talbot')).toBe(gender);
   });
 });
+
+describe('personIndex fullName', () => {
+  it.each([
+    // Fourteenth round: a particle capitalised at a sentence start is still the surname's.
+    ['Mayor Tomas de Varga spoke on Monday. De Varga said the city was ready.', 'De Varga', 'Tomas de Varga'],
+    [
+      'The pianist Lotte van Dalen played. Van Dalen said it was her last concert.',
+      'Van Dalen',
+      'Lotte van Dalen',
+    ],
+    // Not a particle: a two-word name stays as written.
+    ['Mayor Tomas de Varga spoke on Monday. Dena Varga said the city was ready.', 'Dena Varga', 'Dena Varga'],
+  ])('%s: %s → %s', (text, name, full) => {
+    expect(personIndex(text).fullName(name)).toBe(full);
+  });
+});
+
+describe('personIndex sentence openers', () => {
+  it.each([
+    // Fourteenth round: a word opening the sentence is no part of the name after it.
+    [
+      'Sen. Orla Kaltby spoke on Monday. Though Kaltby said she would vote no, the bill passed.',
+      ['Orla Kaltby', 'Kaltby'],
+    ],
+    ['Rep. Dane Morrow spoke. Former Morrow aides said the former staff left.', ['Dane Morrow', 'Morrow']],
+    // A known first name opening a sentence stays ("Mark" is a word too).
+    ['It rained. Mark Dalby spoke. He said the mark was clear.', ['Mark Dalby']],
+  ])('%s', (text, names) => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toEqual(names);
+  });
+});
+
+describe('personIndex gender from an honorific before the surname', () => {
+  it.each([
+    // Fourteenth round: "Mr. Tresk" gives the full name's gender when the first name is unknown.
+    ['Justice Orvald Tresk spoke. “We will decide soon,” Mr. Tresk said.', 'Orvald Tresk', 'male'],
+    ['Justice Orvald Tresk spoke. “We will decide soon,” Ms. Tresk said.', 'Orvald Tresk', 'female'],
+    // Not when the surname is another person's: two Tresks, "Ms." for the one named most.
+    [
+      'Ilsabet Tresk spoke. Ilsabet Tresk left. Orvald Tresk stayed. “We will decide soon,” Ms. Tresk said.',
+      'Orvald Tresk',
+      undefined,
+    ],
+  ])('%s: %s → %s', (text, name, gender) => {
+    expect(personIndex(text).gender(name)).toBe(gender);
+  });
+});
+
+describe('personIndex families', () => {
+  const text =
+    'Officer Dale Wren stopped Walter Lamar Ostby on Tuesday. Walter Lamar Ostby was 43. ' +
+    'Corlissa Ostby later spoke to a neighbour. Ostby had parked his van near the school, police said.';
+  it('takes a first word before a known surname for a relative', () => {
+    expect(personIndex(text).mentions.map((m) => m.name)).toContain('Corlissa Ostby');
+  });
+  it('gives a bare surname the relative named in full most often, not the latest', () => {
+    const p = personIndex(text);
+    expect(p.fullName('Ostby', text.lastIndexOf('Ostby'))).toBe('Walter Lamar Ostby');
+    expect(p.gender('Ostby')).toBe('male');
+  });
+  it('gives it the first introduced on a tie', () => {
+    const tie = 'Mara Dunlow and Petr Dunlow ran the farm. Dunlow said it was hard.';
+    expect(personIndex(tie).fullName('Dunlow', tie.indexOf('Dunlow said'))).toBe('Mara Dunlow');
+  });
+});

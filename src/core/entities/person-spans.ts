@@ -15,11 +15,16 @@
  *     ("pollster Whit Ayres") or after "named"; a known first name alone after a role ("his wife,
  *     Jane,"), which fullName gives the full name written with it; a word alone opening a sentence
  *     that acts like a person ("Cruz openly admitted that his pick…").
+ *  2c. Fourteenth round: a two-word run whose surname a person named in full has is a relative
+ *     ("Corlissa Ostby" after "Walter Lamar Ostby"); a word opening the sentence is no part of the
+ *     name after it ("Though Sanders"). fullName gives a bare surname the full name written most
+ *     often before it, and a capitalised particle ("De Blasio") the full name with it.
  *  3. Gender: from the first name (first-names.json), from "Mr."/"Mrs."/"Ms." before it, else from the
  *     pronouns that follow the person's mentions in the text (he/his/him against she/her), when one side
  *     clearly wins.
  */
 import firstNames from './first-names.json' with { type: 'json' };
+import openingWords from './opening-words.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
 import { capitalizedRuns, type CapitalizedRun } from './capitalized-runs.js';
 import { classifyRun } from './classify-run.js';
@@ -43,7 +48,10 @@ export interface PersonIndex {
   readonly mentions: readonly PersonSpan[];
   /** The gender of a name (full name or surname as written), when known. */
   gender(name: string): Gender | undefined;
-  /** The fullest name the text uses for `name`: "McCain" → "John McCain"; unknown names unchanged. */
+  /**
+   * The fullest name the text uses for `name`: "McCain" → "John McCain"; unknown names unchanged. A
+   * surname several full names share is the one named most often before `before` (the first on a tie).
+   */
   fullName(name: string, before?: number): string;
 }
 
@@ -78,10 +86,15 @@ export function personIndex(text: string): PersonIndex {
     // "CNN", "GOP": an all-capitals word is an acronym, not a person.
     if (ALL_CAPITALS.test(c.name)) continue;
     // "Michael Brannock of Calder": an undecided run's affiliation is no part of the name.
-    const words = surnameKept(
+    const words = openerDropped(
       text,
-      run,
-      undecidedName(c.kind ? c.name.split(' ') : c.name.replace(/ of .*$/, '').split(' ')),
+      run.start,
+      surnameKept(
+        text,
+        run,
+        undecidedName(c.kind ? c.name.split(' ') : c.name.replace(/ of .*$/, '').split(' ')),
+      ),
+      common,
     );
     // A generational suffix counts for no word of the name ("Joseph R. Murray II").
     const named = words.length > 2 && SUFFIX.test(words.at(-1)!) ? words.slice(0, -1) : words;
@@ -109,13 +122,20 @@ export function personIndex(text: string): PersonIndex {
   }
   decided.push(...commonSurnames(text, rejected, decided));
   const known = new Set<string>();
+  const families = new Set<string>();
   for (const p of decided) {
     known.add(p.name);
     known.add(p.name.split(' ').at(-1)!);
+    if (p.name.includes(' ')) families.add(p.name.split(' ').at(-1)!);
   }
+  // "Corlissa Ostby" after "Walter Lamar Ostby": a first word and a person's surname name a relative.
+  const relative = (p: PersonSpan) => {
+    const w = p.name.split(' ');
+    return w.length === 2 && families.has(w[1]!) && !common(w[0]!.toLowerCase());
+  };
   // A party word alone is no person: "veteran Democratic strategist X" gave "Democratic", a candidate
   // for every quote in reach (in 178 quotes of PolNeAR train, named for three).
-  const mentions = [...decided, ...pending.filter((p) => known.has(p.name))]
+  const mentions = [...decided, ...pending.filter((p) => known.has(p.name) || relative(p))]
     .filter((p) => !PARTIES.has(p.name.toLowerCase()))
     .sort((a, b) => a.start - b.start);
 
@@ -123,17 +143,32 @@ export function personIndex(text: string): PersonIndex {
   const fulls = [...mentions, ...pending]
     .filter((m) => m.name.includes(' ') && m.name.split(' ').length <= 3)
     .sort((a, b) => a.start - b.start);
+  // The full names by surname, in text order, built once: fullName runs for every mention.
+  const bySurname = new Map<string, { m: PersonSpan; words: string[] }[]>();
+  for (const m of fulls) {
+    const words = m.name.split(' ');
+    const key = surnameKey(words.at(-1)!);
+    const list = bySurname.get(key) ?? [];
+    list.push({ m, words });
+    bySurname.set(key, list);
+  }
   const fullName = (name: string, before = Infinity): string => {
-    if (name.includes(' ') && !INITIAL.test(name.split(' ')[0]!)) return name;
-    const last = name.split(' ').at(-1)!;
-    let candidates = fulls.filter((m) => m.name.split(' ').at(-1) === last);
+    const words = name.split(' ');
+    // "De Blasio" opening a sentence is the surname of "Bill de Blasio", not a second person.
+    const particle = words.length === 2 && PARTICLE.test(words[0]!) ? words[0]!.toLowerCase() : undefined;
+    if (words.length > 1 && !INITIAL.test(words[0]!) && !particle) return name;
+    let candidates = (bySurname.get(surnameKey(words.at(-1)!)) ?? [])
+      .filter(({ words: w }) => !particle || (w.length > 2 && w.at(-2)!.toLowerCase() === particle))
+      .map(({ m }) => m);
     // A known first name alone ("his wife, Melania,") is the person the text named in full with it.
     if (candidates.length === 0 && !name.includes(' ') && firstNameGender(name))
       candidates = fulls.filter((m) => m.name.split(' ')[0] === name);
     if (candidates.length === 0) return name;
-    // The most recent full mention before this one; else the first in the text.
-    const earlier = candidates.filter((m) => m.start < before);
-    return (earlier.at(-1) ?? candidates[0]!).name;
+    // A family ("Walter Lamar Ostby", "Corlissa Ostby"): the bare surname is the one named in full
+    // most often so far (before this mention, else in the whole text), the first introduced on a
+    // tie. The latest full mention gave Walter's "he" to Corlissa, and "Trump" to "Ivanka Trump"
+    // after her one mention.
+    return mostNamed(candidates, before);
   };
 
   // Pronouns after each mention, up to the next person mention, vote for that person's gender.
@@ -166,6 +201,10 @@ export function personIndex(text: string): PersonIndex {
     if (listed) return listed;
     const h = honorific.get(full) ?? honorific.get(name);
     if (h) return h;
+    // "Antonin Scalia … Mr. Scalia": the honorific before the surname, when that surname is this person.
+    const surname = full.split(' ').at(-1)!;
+    const hs = surname !== full ? honorific.get(surname) : undefined;
+    if (hs && fullName(surname) === full) return hs;
     const [she, he] = votes.get(full) ?? [0, 0];
     if (she >= 2 && she >= 3 * he) return 'female';
     if (he >= 2 && he >= 3 * she) return 'male';
@@ -271,6 +310,27 @@ export function opensSentence(text: string, start: number): boolean {
 }
 const SENTENCE_BEFORE = /(?:\n|[.!?]["”’]?[^\S\n]+)[^\S\n]*$/u;
 
+const OPENING_WORDS: ReadonlySet<string> = new Set(openingWords.words);
+
+/**
+ * The name's words without a word opening the sentence that is no first name: one that opens
+ * sentences (opening-words.json) or that the text also writes in lowercase ("Though Sanders said",
+ * "Regarding Trump", "Former Carson"). Such runs were a second candidate beside "Bernie Sanders",
+ * and the latest full mention a bare "Sanders" took.
+ */
+function openerDropped(
+  text: string,
+  from: number,
+  words: readonly string[],
+  common: (w: string) => boolean,
+): readonly string[] {
+  if (words.length < 2 || firstNameGender(words[0]!)) return words;
+  const at = text.indexOf(words[0]!, from);
+  if (at < 0 || !opensSentence(text, at)) return words;
+  const w = words[0]!.toLowerCase();
+  return OPENING_WORDS.has(w) || common(w) ? words.slice(1) : words;
+}
+
 /** Surnames the not-names list holds as months or words ("Ian Read", "Ai Jun", "Theresa May"). */
 const WORD_SURNAME = /^(?:Read|May|March|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
 
@@ -304,6 +364,27 @@ function commonSurnames(
     if (span && ACTS.test(text.slice(span.end, span.end + 40))) out.push(span);
   }
   return out;
+}
+
+/** A surname's particle ("de Blasio", "van Hollen"), written capitalised when it opens a sentence. */
+const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|le|la|du|dos|das|ter|ten|bin|ibn|al|el)$/iu;
+
+/** A surname compared without the case of a particle it starts with ("al-Assad", "Al-Assad"). */
+function surnameKey(word: string): string {
+  return word.replace(/^(?:al|el|ad|ar|as|at|an|az|ash)-/iu, (p) => p.toLowerCase());
+}
+
+/** The name of `candidates` (in text order) written most often before `before`, else in all; the first on a tie. */
+function mostNamed(candidates: readonly PersonSpan[], before: number): string {
+  const earlier = candidates.filter((m) => m.start < before);
+  const pool = earlier.length > 0 ? earlier : candidates;
+  let best = pool[0]!.name;
+  let most = 0;
+  for (const m of pool) {
+    const n = pool.filter((c) => c.name === m.name).length;
+    if (n > most) [best, most] = [m.name, n];
+  }
+  return best;
 }
 
 /** Offsets of `words` (the name part of a run) in `text`, from `from`. */
