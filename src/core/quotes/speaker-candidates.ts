@@ -291,7 +291,7 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       rule.cue!.end,
       rule.open,
       view.paragraphOf,
-      subjectOf,
+      (m) => subjectOf(m) || isIntroSubject(text, m),
       key,
       offices(view, key),
       personHead,
