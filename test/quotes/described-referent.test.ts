@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { quoteCandidates } from '../../src/core/quotes/attribute-quotes.js';
+import { SPEAKER_FEATURES } from '../../src/core/quotes/speaker-candidates.js';
+import { personDescription } from '../../src/core/quotes/described-referent.js';
+
+/** The candidates on which `feature` fires for the quote whose words start with `words`. */
+function firing(text: string, words: string, feature: (typeof SPEAKER_FEATURES)[number]): string[] {
+  const f = SPEAKER_FEATURES.indexOf(feature);
+  const q = quoteCandidates(text).find((x) => x.quote.text.startsWith(words));
+  if (!q) throw new Error(`no quote starting with ${words}`);
+  return q.candidates.filter((c) => c.features[f] === 1).map((c) => c.speaker);
+}
+
+// Fourteenth round, issue 11 (docs/speakers.md "Fourteenth round: descriptions that mean a person"):
+// a definite description in a quote's cue refers back to the person the story is about. Fictional texts.
+describe('the person a definite description refers back to', () => {
+  it.each([
+    // The subject of the sentence before, a role the story never gave anyone.
+    [
+      'Ada Voss said on Friday that her opponent had ignored the port workers of Calder.\n\n“We will not forget who stood with them,” the Republican nominee said at a rally.',
+      'We will not',
+      ['Ada Voss'],
+    ],
+    // The possessor of the description is not its referent.
+    [
+      'David Tollick spent the week in Calder defending the plan. Governor Lena Ortiz thanked him.\n\n“The numbers were never in doubt,” Ortiz’s former campaign strategist said.',
+      'The numbers',
+      ['David Tollick'],
+    ],
+    // A subject after an opening phrase.
+    [
+      'On Monday, Maria Quill toured the flooded streets of the harbour district.\n\n“These families need help today,” the Calder businessman said.',
+      'These families',
+      ['Maria Quill'],
+    ],
+    // A person given another office is skipped for the one with none.
+    [
+      'Maria Quill wants the bridge rebuilt. Sen. Raynor Tollick opposed her plan on Monday.\n\n“It is a fair plan,” the former governor said.',
+      'It is a fair',
+      ['Maria Quill'],
+    ],
+  ])('%#: %s', (text, words, expected) => {
+    expect(firing(text, words, 'describedReferent')).toEqual(expected);
+  });
+
+  it.each([
+    // "A" description is someone new.
+    'Ada Voss said on Friday that her opponent had ignored the port workers.\n\n“We will not forget who stood with them,” a Republican strategist said.',
+    // "His" spokesman is not the one the pronoun owns.
+    'Ada Voss said on Friday that her opponent had ignored the port workers.\n\n“We will not forget who stood with them,” her spokesman said.',
+    // Nobody is a subject in reach: the paragraph two back does not count.
+    'Ada Voss said on Friday that her opponent had ignored the port workers.\n\nThe vote is on Monday.\n\nThe port closed.\n\n“We will not forget who stood with them,” the Republican nominee said.',
+  ])('none for %#', (text) => {
+    expect(firing(text, 'We will not', 'describedReferent')).toEqual([]);
+  });
+
+  it('marks the description itself as one a person may be meant by', () => {
+    const text =
+      'Ada Voss said on Friday that her opponent had ignored the port workers of Calder.\n\n“We will not forget who stood with them,” the Republican nominee said at a rally.';
+    expect(firing(text, 'We will not', 'describedResolvable')).toEqual(['the Republican nominee']);
+  });
+});
+
+describe('personDescription', () => {
+  it.each([
+    ['the Florida senator', 'senator'],
+    ['the presumptive Republican presidential nominee', 'nominee'],
+    ['Obama’s former campaign strategist', 'strategist'],
+    ['the man who built his career', 'man'],
+    ['a campaign spokeswoman', undefined],
+    ['the campaign', undefined],
+    ['his wife', undefined],
+    ['the supporters', undefined],
+    ['senator', undefined],
+  ])('%s → %s', (phrase, head) => {
+    expect(personDescription(phrase)).toBe(head);
+  });
+});
