@@ -2,16 +2,19 @@
  * The person a definite description in a quote's cue most likely means: `“…,” the Florida senator
  * said` after `Rubio said he…`, `“…,” Obama's former campaign strategist said` after a paragraph about
  * the strategist, `the Republican nominee said` after `Donald Trump said Friday…`. News writes a
- * person's role in place of the name once the person is the topic (Poesio & Vieira 1998: most
- * definite descriptions of people refer back to the discourse's current focus; Lappin & Leass 1994
- * prefer the subject, as the pronoun rules here do). describedPerson (attribute-quotes.ts) resolves
+ * person's role in place of the name once the person is the topic. Vieira & Poesio (2000) resolve a
+ * definite description to an antecedent with the same head noun; here the antecedent is a name, so
+ * no head can match, and the most salient person is taken instead, a subject first (Lappin & Leass
+ * 1994, as the pronoun rules here do). describedPerson (attribute-quotes.ts) resolves
  * a role the article gave a person by name ("Sen. Bernie Sanders" for "the Vermont senator"); this is
  * the rest: the nearest person before the cue who is the subject of a sentence, in the quote's
- * paragraph or the one before, that is neither the description's own possessor ("Obama's") nor spoken
- * of in it. A candidate feature for the chooser (speaker-candidates.ts), never the rules' pick: a
- * description may as well mean someone the article never names ("the officer").
+ * paragraph or the one before, with the checks describedReferent lists. The rules' pick when
+ * describedPerson finds nobody (attribute-quotes.ts quoteCandidates, marked as a role resolution, so
+ * the chooser's `ruleRole` weight reads it); the chooser still weighs it against the people around
+ * and may leave the quote out. A description that matches no one stays as written.
  */
-import type { PersonSpan } from '../entities/person-spans.js';
+import { opensSentence, type PersonSpan } from '../entities/person-spans.js';
+import { speaksAfter } from './subject-of.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import describedHeads from './described-heads.json' with { type: 'json' };
 
@@ -24,6 +27,10 @@ const OFFICE: ReadonlyMap<string, string> = new Map([
     ([t, w]) => [t, officeOf(w)] as const,
   ),
 ]);
+/** Each party word → its party, marked apart from the offices. */
+const PARTY: ReadonlyMap<string, string> = new Map(
+  Object.entries(describedHeads.parties as Record<string, string>).map(([w, p]) => [w, `party:${p}`]),
+);
 function officeOf(word: string): string {
   return describedHeads.offices.find((g) => g.includes(word))?.[0] ?? word;
 }
@@ -32,6 +39,10 @@ const ABBREVIATION_STOP = /\b(\p{L}{1,4})\.(?=\s)/gu;
 // Up to six words before the name in its clause, and an apposition after it (not a relative clause).
 const CLAUSE_TAIL = /(?:[^.;,()\n\s]+\s+){0,6}$/u;
 const APPOSITION = /^,\s+(?!who|which|that|whose)[^.;,\n]{0,60}/u;
+const COMMA_AFTER = /^,\s/;
+// A comma in the name's sentence before it (no sentence end between).
+const COMMA_BEFORE = /,[^.!?\n]*$/u;
+const LETTER = /\p{L}/u;
 const DEFINITE = /^the$/i;
 const POSSESSIVE_WORD = /^\p{Lu}[\p{L}\p{M}.-]*(?:['’]s|s['’])$/u;
 const SPLIT_PREPOSITION = /\s+(?:for|of|at|from|who|with|in)\s+/;
@@ -54,7 +65,7 @@ export function personDescription(phrase: string): string | undefined {
 }
 
 /**
- * The offices (described-heads.json) the story gave each person, by full name: a word for one in
+ * The offices and parties (described-heads.json) the story gave each person, by full name: a word for one in
  * the six words before a mention in its clause ("Sen. Marco Rubio", "Fox News host Sean Hannity") or
  * in an apposition after it ("Jeff Weaver, Sanders' campaign manager,"). Read once per article.
  */
@@ -70,7 +81,8 @@ export function officesGiven(
     const lead = CLAUSE_TAIL.exec(clause)![0];
     const after = APPOSITION.exec(text.slice(m.end, m.end + 70))?.[0] ?? '';
     for (const w of `${lead} ${after}`.matchAll(WORDS)) {
-      const o = OFFICE.get(w[0].toLowerCase());
+      const lower = w[0].toLowerCase();
+      const o = OFFICE.get(lower) ?? PARTY.get(lower);
       if (o === undefined) continue;
       const k = key(m);
       let set = out.get(k);
@@ -82,37 +94,81 @@ export function officesGiven(
   return out;
 }
 
+/** What describedReferent reads of the article, computed once by its caller. */
+export interface ReferentContext {
+  readonly text: string;
+  /** Person mentions outside quotes, in text order. */
+  readonly near: readonly PersonSpan[];
+  readonly paragraphOf: (at: number) => number;
+  readonly subjectOf: (m: PersonSpan) => boolean;
+  readonly key: (m: PersonSpan) => string;
+  /** officesGiven of the article. */
+  readonly offices: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 /**
- * The person the description at [cueStart, cueEnd) refers back to: scanning `near` (person mentions
- * outside quotes, in text order) back from the cue or the quote's mark, whichever comes first, the
- * first mention that is a subject (`subjectOf`) in the paragraph of `open` or the one before, the
- * description's own words excepted. Undefined when there is none.
+ * The person the description `cue` (personDescription) refers back to, for the quote opening at
+ * `open`: scanning the mentions back from the cue or the quote's mark, whichever comes first, the
+ * first that is a subject in the paragraph of `open` or the one before. Left out: the description's
+ * own possessor ("Obama's"); a name set off by a comma inside its sentence ("hosts X and Y, the
+ * candidate said", "his rival, X, as a man…": isSubject reads that as an apposition's subject); a
+ * person the story gave another office than the description's and not it, or only another party.
+ * None when the description's head word stands between that person and the cue (`X will work…, the
+ * prime minister's spokesman said. “…,” the spokesman said`: the description was introduced as
+ * someone of its own).
+ * @example describedReferent(ctx, { phrase: 'the Republican nominee', start, end }, open) // → "Ada Voss"
  */
 export function describedReferent(
-  near: readonly PersonSpan[],
-  cueStart: number,
-  cueEnd: number,
+  ctx: ReferentContext,
+  cue: { readonly phrase: string; readonly start: number; readonly end: number },
   open: number,
-  paragraphOf: (at: number) => number,
-  subjectOf: (m: PersonSpan) => boolean,
-  key: (m: PersonSpan) => string,
-  offices: ReadonlyMap<string, ReadonlySet<string>>,
-  head: string,
 ): string | undefined {
-  const own = new Set(near.filter((m) => m.start >= cueStart && m.end <= cueEnd).map(key));
+  const head = personDescription(cue.phrase);
+  if (!head) return undefined;
+  const { text, near, key, offices } = ctx;
+  const own = new Set(near.filter((m) => m.start >= cue.start && m.end <= cue.end).map(key));
   const office = OFFICE.get(head);
-  // A person the story gave another office and not this one is not meant.
+  const party = [...cue.phrase.matchAll(WORDS)].map((w) => PARTY.get(w[0].toLowerCase())).find(Boolean);
+  const conflicts = (held: ReadonlySet<string>, mine: string | undefined, kind: (x: string) => boolean) =>
+    mine !== undefined && !held.has(mine) && [...held].some(kind);
   const other = (k: string) => {
     const held = offices.get(k);
-    return office !== undefined && held !== undefined && !held.has(office);
+    return (
+      held !== undefined &&
+      (conflicts(held, office, (x) => !x.startsWith('party:')) ||
+        conflicts(held, party, (x) => x.startsWith('party:')))
+    );
   };
-  const limit = Math.min(cueStart, open);
-  const paragraph = paragraphOf(open);
+  const limit = Math.min(cue.start, open);
+  const paragraph = ctx.paragraphOf(open);
   for (let k = near.length - 1; k >= 0; k--) {
     const m = near[k]!;
     if (m.end > limit) continue;
-    if (paragraph - paragraphOf(m.start) > 1) break;
-    if (!own.has(key(m)) && subjectOf(m) && !other(key(m))) return key(m);
+    if (paragraph - ctx.paragraphOf(m.start) > 1) break;
+    if (own.has(key(m)) || !ctx.subjectOf(m) || other(key(m)) || setOff(text, m)) continue;
+    const apposition = APPOSITION.exec(text.slice(m.end, m.end + 70))?.[0].length ?? 0;
+    return holdsHead(text.slice(m.end + apposition, limit), head) ? undefined : key(m);
   }
   return undefined;
+}
+
+/** A name after a comma inside its sentence with a comma after it and no verb of speech. */
+function setOff(text: string, m: PersonSpan): boolean {
+  return (
+    COMMA_AFTER.test(text.slice(m.end, m.end + 2)) &&
+    !opensSentence(text, m.start) &&
+    !speaksAfter(text, m.end) &&
+    COMMA_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start))
+  );
+}
+
+/** Whether `s` holds `head` as a word (lowercased, no letter on either side). */
+function holdsHead(s: string, head: string): boolean {
+  const lower = s.toLowerCase();
+  for (let i = lower.indexOf(head); i >= 0; i = lower.indexOf(head, i + 1)) {
+    const end = i + head.length;
+    if (!LETTER.test(lower.slice(Math.max(0, i - 1), i)) && !LETTER.test(lower.slice(end, end + 1)))
+      return true;
+  }
+  return false;
 }

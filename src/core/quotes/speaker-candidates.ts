@@ -22,7 +22,6 @@ import {
   pronounOpening,
   sentenceBefore,
 } from './clause-subject.js';
-import { describedReferent, officesGiven, personDescription } from './described-referent.js';
 
 /** What the rules said about one quote: the inputs of the candidate features. */
 export interface RuleView {
@@ -139,8 +138,6 @@ export const SPEAKER_FEATURES = [
   'clausePronoun',
   'closingSpeaker',
   'previousReporter',
-  'describedReferent',
-  'describedResolvable',
 ] as const;
 
 /**
@@ -281,21 +278,6 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
   const describedKey = described?.phrase;
 
   const role = kind === 'described' ? describedHead(rule.cue!.phrase) : undefined;
-  // A definite description of one person ("the Florida senator said"): the person it refers back to.
-  const personHead = kind === 'described' ? personDescription(rule.cue!.phrase) : undefined;
-  const referentKey =
-    personHead &&
-    describedReferent(
-      near,
-      rule.cue!.start,
-      rule.cue!.end,
-      rule.open,
-      view.paragraphOf,
-      (m) => subjectOf(m) || isIntroSubject(text, m),
-      key,
-      offices(view, key),
-      personHead,
-    );
   const seen = role ? roleHolders(view, role, rule.open, key) : undefined;
 
   // The person a question was put to just before the quote answers it ("Conroy asked Sanders whether…").
@@ -443,8 +425,6 @@ export function speakerCandidates(view: ArticleView, rule: RuleView): Candidate[
       clauseSubjectAlone: clauseKey === speaker && clauseAlone ? 1 : 0,
       clausePronoun: clausePronounKey === speaker ? 1 : 0,
       previousReporter: previousReporterKey === speaker ? 1 : 0,
-      describedReferent: person && referentKey === speaker ? 1 : 0,
-      describedResolvable: !person && isRule && referentKey !== undefined ? 1 : 0,
       closingSpeaker:
         noCue &&
         after !== undefined &&
@@ -745,15 +725,6 @@ function opensSentence(text: string, at: number): boolean {
 const subjects = new WeakMap<PersonSpan, boolean>();
 
 const countCache = new WeakMap<ArticleView, Map<string, number>>();
-
-const officeCache = new WeakMap<ArticleView, Map<string, Set<string>>>();
-
-/** The offices the article gave each person (described-referent.ts), read once per article. */
-function offices(view: ArticleView, key: (m: PersonSpan) => string): Map<string, Set<string>> {
-  let o = officeCache.get(view);
-  if (!o) officeCache.set(view, (o = officesGiven(view.text, view.outside, key)));
-  return o;
-}
 
 /** Mentions per person (outside quotes) in the whole article. */
 function mentionCounts(view: ArticleView): Map<string, number> {
