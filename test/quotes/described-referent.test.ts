@@ -52,6 +52,12 @@ describe('the person a definite description refers back to', () => {
       'He has nothing',
       'Maria Quill',
     ],
+    // Further back over paragraphs that name nobody, a run of quotes cued by "she said".
+    [
+      'Ada Voss said on Friday that her opponent had ignored the port workers.\n\n“They built this city,” she said.\n\n“They deserve better,” she said.\n\n“We will not forget who stood with them,” the Republican nominee said.',
+      'We will not',
+      'Ada Voss',
+    ],
   ])('%#: %s', (text, words, expected) => {
     expect(rulePick(text, words)).toBe(expected);
   });
@@ -67,9 +73,9 @@ describe('the person a definite description refers back to', () => {
       'Ada Voss said on Friday that her opponent had ignored the port workers.\n\n“We will not forget who stood with them,” her spokesman said.',
       'her spokesman',
     ],
-    // Nobody is a subject in reach: the paragraph two back does not count.
+    // Nobody is a subject in reach: the paragraph before names someone else, as an object.
     [
-      'Ada Voss said on Friday that her opponent had ignored the port workers.\n\nThe vote is on Monday.\n\nThe port closed.\n\n“We will not forget who stood with them,” the Republican nominee said.',
+      'Ada Voss said on Friday that her opponent had ignored the port workers.\n\nThe port closed.\n\nThe vote on the plan of Mayor Lena Ortiz is on Monday.\n\n“We will not forget who stood with them,” the Republican nominee said.',
       'the Republican nominee',
     ],
     // The description was introduced as someone of its own after the person.

@@ -43,6 +43,8 @@ const COMMA_AFTER = /^,\s/;
 // A comma in the name's sentence before it (no sentence end between).
 const COMMA_BEFORE = /,[^.!?\n]*$/u;
 const LETTER = /\p{L}/u;
+/** How many paragraphs back the nearest person may stand when those between name nobody. */
+const MAX_REACH = 4;
 const DEFINITE = /^the$/i;
 const POSSESSIVE_WORD = /^\p{Lu}[\p{L}\p{M}.-]*(?:['’]s|s['’])$/u;
 const SPLIT_PREPOSITION = /\s+(?:for|of|at|from|who|with|in)\s+/;
@@ -140,11 +142,17 @@ export function describedReferent(
     );
   };
   const limit = Math.min(cue.start, open);
-  const paragraph = ctx.paragraphOf(open);
+  // The quote's paragraph and the one before; further back over paragraphs that name nobody (a run
+  // of quotes cued by "he said"), up to MAX_REACH.
+  let paragraph = ctx.paragraphOf(open);
+  let first = true;
   for (let k = near.length - 1; k >= 0; k--) {
     const m = near[k]!;
     if (m.end > limit) continue;
-    if (paragraph - ctx.paragraphOf(m.start) > 1) break;
+    const at = ctx.paragraphOf(m.start);
+    if (first && paragraph - at > 1 && paragraph - at <= MAX_REACH) paragraph = at + 1;
+    first = false;
+    if (paragraph - at > 1) break;
     if (own.has(key(m)) || !ctx.subjectOf(m) || other(key(m)) || setOff(text, m)) continue;
     const apposition = APPOSITION.exec(text.slice(m.end, m.end + 70))?.[0].length ?? 0;
     return holdsHead(text.slice(m.end + apposition, limit), head) ? undefined : key(m);
