@@ -52,6 +52,12 @@ describe('the person a definite description refers back to', () => {
       'He has nothing',
       'Maria Quill',
     ],
+    // A possessive opening the sentence before.
+    [
+      'Ada Voss’s plan for the port drew rebukes from the unions on Monday.\n\n“We will not forget who stood with them,” the Republican nominee said.',
+      'We will not',
+      'Ada Voss',
+    ],
     // Further back over paragraphs that name nobody, a run of quotes cued by "she said".
     [
       'Ada Voss said on Friday that her opponent had ignored the port workers.\n\n“They built this city,” she said.\n\n“They deserve better,” she said.\n\n“We will not forget who stood with them,” the Republican nominee said.',

@@ -14,7 +14,7 @@
  * and may leave the quote out. A description that matches no one stays as written.
  */
 import { opensSentence, type PersonSpan } from '../entities/person-spans.js';
-import { speaksAfter } from './subject-of.js';
+import { possessive, speaksAfter } from './subject-of.js';
 import roleWords from './role-words.json' with { type: 'json' };
 import describedHeads from './described-heads.json' with { type: 'json' };
 
@@ -153,7 +153,9 @@ export function describedReferent(
     if (first && paragraph - at > 1 && paragraph - at <= MAX_REACH) paragraph = at + 1;
     first = false;
     if (paragraph - at > 1) break;
-    if (own.has(key(m)) || !ctx.subjectOf(m) || other(key(m)) || setOff(text, m)) continue;
+    // A possessive opening the sentence ("X's assertion drew rebukes") makes X its topic too.
+    const subject = ctx.subjectOf(m) || (possessive(text, m) && opensSentence(text, m.start));
+    if (own.has(key(m)) || !subject || other(key(m)) || setOff(text, m)) continue;
     const apposition = APPOSITION.exec(text.slice(m.end, m.end + 70))?.[0].length ?? 0;
     return holdsHead(text.slice(m.end + apposition, limit), head) ? undefined : key(m);
   }
