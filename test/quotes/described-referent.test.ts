@@ -100,6 +100,7 @@ describe('personDescription', () => {
     ['the presumptive Republican presidential nominee', 'nominee'],
     ['Obama’s former campaign strategist', 'strategist'],
     ['the man who built his career', 'man'],
+    ['the 46-year-old', '46-year-old'],
     ['a campaign spokeswoman', undefined],
     ['the campaign', undefined],
     ['his wife', undefined],

@@ -49,11 +49,13 @@ const DEFINITE = /^the$/i;
 const POSSESSIVE_WORD = /^\p{Lu}[\p{L}\p{M}.-]*(?:['’]s|s['’])$/u;
 const SPLIT_PREPOSITION = /\s+(?:for|of|at|from|who|with|in)\s+/;
 const SPACE = /\s+/;
+/** "the 46-year-old": an age stands for a person. */
+const AGE = /^\d{1,3}-year-old$/;
 
 /**
  * Whether a cue phrase is a definite description of one person: "the" or a possessive name first, a
- * singular person noun as its head ("the Florida senator", "Obama's former campaign strategist", "the
- * man who built…"). "A spokesman", "the campaign", "his supporters" are not, nor "his spokesman": a
+ * singular person noun or an age as its head ("the Florida senator", "Obama's former campaign
+ * strategist", "the man who built…", "the 46-year-old"). "A spokesman", "the campaign", "his supporters" are not, nor "his spokesman": a
  * possessive pronoun's owner is the topic, and the one described someone else.
  * @example personDescription('the presumptive Republican nominee') // → "nominee"
  */
@@ -63,7 +65,7 @@ export function personDescription(phrase: string): string | undefined {
   const first = core[0]!;
   if (!DEFINITE.test(first) && !POSSESSIVE_WORD.test(first)) return undefined;
   const head = core.at(-1)!.toLowerCase();
-  return PERSON_HEADS.has(head) ? head : undefined;
+  return PERSON_HEADS.has(head) || AGE.test(head) ? head : undefined;
 }
 
 /**
