@@ -276,8 +276,11 @@ describe('attributeQuotes', () => {
 
   // The rules' pick, which the chooser weighs against the people around it (and may still leave out).
   it.each([
-    // Without the role anywhere, the description stays as written.
-    ['Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'the mayor'],
+    // Without the role anywhere, the description means the person the sentence before is about
+    // (fourteenth round, described-referent.ts; before it the description stayed as written)…
+    ['Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'Grant Hollis'],
+    // …unless the story gave that person another office: then it stays as written.
+    ['Sen. Grant Hollis opened the bridge. “This city stands together,” the mayor said.', 'the mayor'],
     // A transcript label in capitals inside the quote, for a name the article writes in ordinary case.
     ['Mayor Ada Voss spoke on the radio.\n\n“VOSS: The crew had no radar that night at all.”', 'Ada Voss'],
   ])('the rules propose for %s: %s', (text, speaker) => {

@@ -30,6 +30,12 @@ import { isIntroSubject, isSubject, possessive } from './subject-of.js';
 import { paragraphRanges, textQuotes, type TextQuote } from './text-quotes.js';
 import { organisationSubject } from './organisation-subject.js';
 import { describedSubject } from './described-subject.js';
+import {
+  describedReferent,
+  officesGiven,
+  personDescription,
+  type ReferentContext,
+} from './described-referent.js';
 import { lostCase, recaseNames } from './lost-case.js';
 import { chooseSpeaker, shippedSpeakerModel, type SpeakerModel } from './choose-speaker.js';
 import roleWords from './role-words.json' with { type: 'json' };
@@ -135,10 +141,27 @@ export function quoteCandidates(raw: string): QuoteCandidates[] {
 
   const cues = quotes.map((q) => speakerCue(text, q.open, q.close));
   const own: (Resolved | undefined)[] = [];
+  let ctx: ReferentContext | undefined;
   quotes.forEach((q, i) => {
     const cue = cues[i];
-    own.push(resolveAt(cue, q.open) ?? (cue && lastSpeaker(i, cue)));
+    const found = resolveAt(cue, q.open) ?? (cue && lastSpeaker(i, cue));
+    own.push(found && cue && found.speaker === cue.phrase ? (referentOf(cue, q.open) ?? found) : found);
   });
+  /** A definite description of a person kept as written: the person it refers back to (described-referent.ts). */
+  function referentOf(cue: SpeakerCue, open: number): Resolved | undefined {
+    if (!personDescription(cue.phrase)) return undefined;
+    const key = (m: PersonSpan) => p.fullName(m.name, m.start);
+    ctx ??= {
+      text,
+      near: index.outside,
+      paragraphOf: paraOf,
+      subjectOf: (m) => isSubject(text, m) || isIntroSubject(text, m),
+      key,
+      offices: officesGiven(text, index.outside, key),
+    };
+    const speaker = describedReferent(ctx, cue, open);
+    return speaker === undefined ? undefined : { speaker, start: cue.start, end: cue.end, role: true };
+  }
   /**
    * "he"/"she" left unresolved after a quote with a speaker of that gender, in this paragraph or the
    * one before, with no other person named in between: news style continues the current speaker.
