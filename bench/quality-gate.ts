@@ -85,23 +85,24 @@ const polnearSpeakers: Measure = async (dir) => {
   };
 };
 // Set on 2026-12-06 under what the learned chooser measures (fourth round: 79.6 % right, 3.5 % wrong; the
-// right floor raised in the sixth round, 81.9 % right, 3.7 % wrong): a speaker change that guesses more
-// and errs more fails the second floor even if it gains on the first.
+// right floor raised in the sixth round, 81.9 % right, 3.7 % wrong; in the fourteenth to the issue's
+// target, 85 %, once measured at 85.7 % right, 3.4 % wrong): a speaker change that guesses more and
+// errs more fails the second floor even if it gains on the first.
 const FLOORS: readonly Floor[] = [
   ...QUALITY_FLOORS,
   {
     name: 'speaker right, PolNeAR dev',
     measure: polnearSpeakers,
     figure: 'right',
-    floor: 0.81,
-    measured: 0.8269,
+    floor: 0.85,
+    measured: 0.8574,
   },
   {
     name: 'speaker not wrong, PolNeAR dev',
     measure: polnearSpeakers,
     figure: 'notWrong',
     floor: 0.955,
-    measured: 0.9631,
+    measured: 0.9663,
   },
   // The issue's own targets for finding direct quotes (fourth round: 0.984 and 0.995).
   {
