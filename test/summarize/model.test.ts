@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
-import { checkModel, scoreRows, type LinearModel, type TreeModel } from '../../src/core/summarize/scorer.js';
+import {
+  checkModel,
+  scoreRows,
+  type LinearModel,
+  type SentenceModel,
+  type TreeModel,
+} from '../../src/core/summarize/scorer.js';
+import modelFile from '../../src/core/summarize/chorus-model.json' with { type: 'json' };
 import {
   CHORUS_PARAMS,
   centralityWeightFor,
@@ -93,6 +100,13 @@ describe('scoreRows', () => {
     [stump, row({ 0: 1 }), 3.5],
   ] as const)('model %#: log-odds %f', (model, r, expected) => {
     expect(scoreRows(checkModel(model), [r])[0]).toBeCloseTo(expected, 9);
+  });
+
+  it('scores each row of a story as it scores the row alone, bit for bit', () => {
+    const model = checkModel(modelFile as SentenceModel);
+    const rows = sentenceFeatures(BRIDGE);
+    expect(rows.length).toBeGreaterThan(3);
+    expect([...scoreRows(model, rows)]).toEqual(rows.map((r) => scoreRows(model, [r])[0]));
   });
 
   it('refuses a tree that reads a feature this build does not compute', () => {
