@@ -14,7 +14,7 @@
 import type { AnalyzedStory } from '../model.js';
 import { countWords } from '../text/index.js';
 import { centroidOf } from './centroid.js';
-import { cosine, storyVectors, type SparseVector } from './vectors.js';
+import { cosine, storyVectors, type StoryVectors } from './vectors.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import cues from './feature-cues.json' with { type: 'json' };
 import wordPrior from './word-prior.json' with { type: 'json' };
@@ -101,7 +101,10 @@ function priorFeatures(values: Float64Array): [number, number, number] {
  * Sentences are visited article by article, so an article is counted once per key when it differs from
  * the last one that used the key.
  */
-function articlesElsewhere(doc: AnalyzedStory): {
+function articlesElsewhere(
+  doc: AnalyzedStory,
+  { termIds: stemSlots, vocabulary: stemIds }: StoryVectors,
+): {
   stemOthers: Int32Array[];
   bigramOthers: Int32Array[];
   stemPriors: Float64Array[];
@@ -109,8 +112,7 @@ function articlesElsewhere(doc: AnalyzedStory): {
   const { sentences } = doc;
   const order = sentences.map((_, i) => i).sort((a, b) => sentences[a]!.article - sentences[b]!.article);
   const tokenIds = new Map<string, number>();
-  const stemIds = new Map<string, number>();
-  const stemSlots = sentences.map((s) => numbered(stemIds, s.stems));
+  // Stems are numbered as the vectors number them: in sentence order, as first seen.
   const tokenSlots = sentences.map((s) => numbered(tokenIds, s.tokens));
   const { pairSlots: bigramSlots, pairs } = numberedPairs(tokenSlots);
   const stemCount = articleCounts(order, sentences, stemSlots, stemIds.size);
@@ -220,11 +222,12 @@ const MAX_PAIRED = 800;
 /** Leading sentences of each article compared for `leadOverlap`. */
 const LEAD_SENTENCES = 2;
 
-/** One feature row per sentence of `doc`, in `FEATURE_NAMES` order, and the vectors computed on the way. */
+/** One feature row per sentence of `doc`, in `FEATURE_NAMES` order, from the story's stem vectors. */
 export function sentenceFeatures(
   doc: AnalyzedStory,
-  vectors: readonly SparseVector[] = storyVectors(doc).vectors,
+  story: StoryVectors = storyVectors(doc),
 ): Float64Array[] {
+  const { vectors } = story;
   const n = doc.sentences.length;
   const k = doc.spans.length;
   const centroid = centroidOf(vectors);
@@ -268,7 +271,7 @@ export function sentenceFeatures(
 
   // Which articles use each stem and each word bigram: content the other outlets repeat word for word is
   // what summaries (and references) keep.
-  const { stemOthers, bigramOthers, stemPriors } = articlesElsewhere(doc);
+  const { stemOthers, bigramOthers, stemPriors } = articlesElsewhere(doc, story);
 
   return doc.sentences.map((s, i) => {
     let stemHits = 0;
@@ -334,6 +337,6 @@ export function sentenceFeatures(
       s.stems.length > 0 ? stemShare / s.stems.length : 0,
       ...priorFeatures(stemPriors[i]!),
     ];
-    return Float64Array.from(row);
+    return new Float64Array(row);
   });
 }

@@ -18,14 +18,17 @@ export interface StoryVectors {
   readonly vectors: readonly SparseVector[];
   /** IDF per term id: log(N / df). */
   readonly idf: Float64Array;
-  /** Term id of each stem seen in the story. */
+  /** Term id of each stem seen in the story, numbered as first seen. */
   readonly vocabulary: ReadonlyMap<string, number>;
+  /** Each sentence's stems as term ids, in the order of its stems (the features count them). */
+  readonly termIds: readonly Int32Array[];
 }
 
 /** Builds TF·IDF vectors for every sentence of `doc` (IDF over the story's sentences). */
 export function storyVectors(doc: AnalyzedStory): StoryVectors {
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
+  const termIds: Int32Array[] = [];
   // Each sentence's term ids, sorted: a term's count is the length of its run (a Map per sentence, and
   // its keys sorted, cost more than the rest of the vectors).
   const sorted = doc.sentences.map((s) => {
@@ -40,6 +43,7 @@ export function storyVectors(doc: AnalyzedStory): StoryVectors {
       }
       ids[k] = id;
     }
+    termIds.push(ids.slice());
     ids.sort();
     for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) df[ids[k]!]!++;
     return ids;
@@ -49,7 +53,7 @@ export function storyVectors(doc: AnalyzedStory): StoryVectors {
   // +1 keeps a stem found in every sentence from vanishing (a one-sentence story still has a vector).
   for (let i = 0; i < df.length; i++) idf[i] = Math.log(n / (df[i] ?? 1)) + 1;
   const vectors = sorted.map((ids) => toVector(ids, idf));
-  return { vectors, idf, vocabulary };
+  return { vectors, idf, vocabulary, termIds };
 }
 
 /** The vector of a sentence's sorted term ids: each term weighted by its count times its IDF. */
