@@ -62,10 +62,32 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-const SPEECH = new Set<string>(speechVerbs);
-const FIRST_PERSON = new Set<string>(cues.firstPerson);
-const SECOND_PERSON = new Set<string>(cues.secondPerson);
-const CLUTTER = new Set<string>(cues.clutter);
+const SPEECH = 1;
+const FIRST_PERSON = 2;
+const SECOND_PERSON = 4;
+const CLUTTER = 8;
+
+/** Each cue word's lists as bits: one look-up per token, where a set per list took four. */
+const CUES: ReadonlyMap<string, number> = (() => {
+  const bits = new Map<string, number>();
+  const add = (words: readonly string[], bit: number) => {
+    for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  add(speechVerbs, SPEECH);
+  add(cues.firstPerson, FIRST_PERSON);
+  add(cues.secondPerson, SECOND_PERSON);
+  add(cues.clutter, CLUTTER);
+  return bits;
+})();
+
+/** `/\d/.test(t)` by character code. */
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** P(stem said in the summary | stem in the articles), learnt on Multi-News train (lab/summarize/word-prior.ts). */
 const PRIOR: ReadonlyMap<string, number> = new Map(Object.entries(wordPrior.prior));
@@ -74,7 +96,14 @@ const PRIOR_BASE = wordPrior.base;
 /** Mean prior of the stems, mean of the top three, and the share of stems a summary rarely says. */
 function priorFeatures(values: Float64Array): [number, number, number] {
   if (values.length === 0) return [PRIOR_BASE, PRIOR_BASE, 0];
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  // Summed from 0 in order and counted in one loop, as `reduce` and `filter` did.
+  let sum = 0;
+  let rare = 0;
+  for (const v of values) {
+    sum += v;
+    if (v < PRIOR_BASE / 3) rare++;
+  }
+  const mean = sum / values.length;
   // The three largest, largest first (summed in that order, as sorting them did).
   let first = -Infinity;
   let second = -Infinity;
@@ -90,8 +119,7 @@ function priorFeatures(values: Float64Array): [number, number, number] {
     } else if (v > third) third = v;
   }
   const top = values.length >= 3 ? first + second + third : values.length === 2 ? first + second : first;
-  const low = values.filter((v) => v < PRIOR_BASE / 3).length / values.length;
-  return [mean, top / Math.min(3, values.length), low];
+  return [mean, top / Math.min(3, values.length), rare / values.length];
 }
 
 /**
@@ -213,8 +241,6 @@ function articleCounts(
   return count;
 }
 
-const DIGIT = /\d/;
-
 /** Cosine at which another article's sentence counts as carrying the same content (support). */
 const SUPPORT_COSINE = 0.3;
 /** Sentences paired for the cross-article features before the per-article cut. */
@@ -291,11 +317,13 @@ export function sentenceFeatures(
     let second = 0;
     let clutter = 0;
     for (const t of s.tokens) {
-      if (DIGIT.test(t)) numbers++;
-      if (SPEECH.has(t)) speech = 1;
-      if (FIRST_PERSON.has(t)) first++;
-      if (SECOND_PERSON.has(t)) second++;
-      if (CLUTTER.has(t)) clutter = 1;
+      if (hasDigit(t)) numbers++;
+      const cue = CUES.get(t);
+      if (cue === undefined) continue;
+      if (cue & SPEECH) speech = 1;
+      if (cue & FIRST_PERSON) first++;
+      if (cue & SECOND_PERSON) second++;
+      if (cue & CLUTTER) clutter = 1;
     }
     const tokens = Math.max(1, s.tokens.length);
     const trimmed = s.text.trimEnd();
