@@ -115,12 +115,18 @@ describe('redundancy', () => {
         sentence(['new', 'ferry', 'dock', 'opens']),
         sentence(['the', 'new', 'ferry', 'dock']),
         sentence(['ferry', 'new', 'dock']),
+        sentence(['w5', 'w6', 'w7', 'pier']),
+        sentence(['w6', 'w7', 'pier', 'w8']),
       ],
     };
     const test = trigramBlocking(doc);
     expect(test(0, [1])).toBe(false);
     expect(test(2, [1])).toBe(true);
     expect(test(3, [1, 2])).toBe(false);
+    // Words numbered below and past 2^17 in one trigram ("w6 w7 pier"), and only below ("w5 w6 w7").
+    expect(test(5, [4])).toBe(true);
+    expect(test(5, [1, 2, 3])).toBe(false);
+    expect(test(4, [0])).toBe(true);
   });
 
   it('cosine ceiling flags a copy and lets a different sentence through', () => {

@@ -18,19 +18,18 @@ export type RedundancyTest = (candidate: number, chosen: readonly number[]) => b
  * (docs/readability.md, "Thirteenth round").
  */
 export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTest {
-  const cache = new Map<number, Set<number | string>>();
-  const ids = new Map<string, number>();
-  const grams = (i: number): Set<number | string> => {
+  const cache = new Map<number, Float64Array>();
+  const numbers: TrigramNumbers = { words: new Map(), wide: new Map() };
+  const grams = (i: number): Float64Array => {
     let g = cache.get(i);
-    if (!g) cache.set(i, (g = trigramKeys(doc.sentences[i]?.tokens ?? [], ids)));
+    if (!g) cache.set(i, (g = trigramKeys(doc.sentences[i]?.tokens ?? [], numbers)));
     return g;
   };
   return (candidate, chosen) => {
     const mine = grams(candidate);
     let shared = 0;
     for (const c of chosen) {
-      const theirs = grams(c);
-      for (const g of mine) if (theirs.has(g)) shared++;
+      shared += sharedCount(mine, grams(c));
       if (shared > maxShared) return true;
     }
     return false;
@@ -40,24 +39,68 @@ export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTe
 /** Word numbers below this make a trigram's number exact in a double: 3 × 17 bits. */
 const WIDE = 1 << 17;
 
+/** The story's words numbered as first seen, and the trigrams of words numbered past `WIDE`. */
+interface TrigramNumbers {
+  readonly words: Map<string, number>;
+  readonly wide: Map<string, number>;
+}
+
 /**
- * The word trigrams of `tokens` as keys, one per distinct trigram: a number made of
- * the words' numbers in `ids` (numbered as first seen), where writing and hashing a string per trigram
- * cost most of the test. Past 2^17 distinct words (no news story comes near) a trigram is a string of
- * its words' numbers; a number never equals a string, so keys stay one per trigram.
+ * The distinct word trigrams of `tokens` as numbers, sorted: the three words' numbers as digits of base
+ * `WIDE`, where writing and hashing a string per trigram cost most of the test. Past 2^17 distinct words
+ * (no news story comes near) a trigram is numbered as first seen and negated, so keys stay one per
+ * trigram. Sorted arrays are compared by a merge, where a set of non-integer-sized numbers was hashed
+ * for every probe.
  */
-function trigramKeys(tokens: readonly string[], ids: Map<string, number>): Set<number | string> {
-  const out = new Set<number | string>();
+function trigramKeys(tokens: readonly string[], numbers: TrigramNumbers): Float64Array {
+  const out = new Float64Array(Math.max(0, tokens.length - 2));
   let a = -1;
   let b = -1;
   for (let i = 0; i < tokens.length; i++) {
-    let c = ids.get(tokens[i]!);
-    if (c === undefined) ids.set(tokens[i]!, (c = ids.size));
-    if (i >= 2) out.add(a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : `${a} ${b} ${c}`);
+    let c = numbers.words.get(tokens[i]!);
+    if (c === undefined) numbers.words.set(tokens[i]!, (c = numbers.words.size));
+    if (i >= 2)
+      out[i - 2] =
+        a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : -1 - wideKey(numbers, a, b, c);
     a = b;
     b = c;
   }
-  return out;
+  // Insertion sort for a sentence's worth of keys (the built-in sort past 64), then the distinct ones.
+  if (out.length <= 64) {
+    for (let i = 1; i < out.length; i++) {
+      const x = out[i]!;
+      let j = i - 1;
+      while (j >= 0 && out[j]! > x) out[j + 1] = out[j--]!;
+      out[j + 1] = x;
+    }
+  } else out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return n === out.length ? out : out.slice(0, n);
+}
+
+function wideKey(numbers: TrigramNumbers, a: number, b: number, c: number): number {
+  const key = `${a} ${b} ${c}`;
+  let k = numbers.wide.get(key);
+  if (k === undefined) numbers.wide.set(key, (k = numbers.wide.size));
+  return k;
+}
+
+/** How many values two sorted arrays of distinct values share. */
+function sharedCount(x: Float64Array, y: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i]! < y[j]!) i++;
+    else if (x[i]! > y[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
 
 /** Redundant when the candidate's cosine with any chosen sentence exceeds `ceiling`. */
