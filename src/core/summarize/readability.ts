@@ -40,10 +40,13 @@ export function quoteBalance(text: string, from: QuoteBalance = { straight: 0, c
   let straight = from.straight;
   let curly = from.curly;
   let unopened = from.unopened ?? false;
-  for (const c of text) {
-    if (c === '"') straight ^= 1;
-    else if (c === '“') curly++;
-    else if (c === '”') {
+  // By code unit: the marks are single units, and iterating code points cost most of the selection's
+  // quote units.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) straight ^= 1;
+    else if (c === 0x201c) curly++;
+    else if (c === 0x201d) {
       if (curly <= 0) unopened = true;
       curly--;
     }
@@ -133,7 +136,10 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
     SECOND_WORD_PRONOUN.exec(text)?.[1];
   const subject = late?.toLowerCase() ?? '';
   if (SUBJECTS.has(subject)) return PERSONS.has(subject) ? 'person' : 'previous';
-  const previous = WHOLE_QUOTE.test(text) || DEMONSTRATIVE_NOUN.test(text) || CONNECTIVE_PHRASE.test(text);
+  const previous =
+    WHOLE_QUOTE.test(text) ||
+    (mayHoldDemonstrative(text) && DEMONSTRATIVE_NOUN.test(text)) ||
+    CONNECTIVE_PHRASE.test(text);
   return previous ? 'previous' : undefined;
 }
 
@@ -172,6 +178,51 @@ const QUESTION = /\?[)\]]*$/;
 const SUBHEADING_WORDS = 5;
 
 /**
+ * How many words `LETTER_WORDS` finds in `text`, and whether every one is capitalised or a minor word.
+ * Plain ASCII text (most sentences) is read by character code, where the letters are A-Z and a-z and a
+ * capital is A-Z; the expression reads the rest.
+ */
+function letterWords(text: string): { count: number; titled: boolean } {
+  let count = 0;
+  let titled = true;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return letterWordsOf(text);
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d >= 128) return letterWordsOf(text);
+      if (!isAsciiLetter(d) && d !== 39 && d !== 46 && d !== 45) break;
+    }
+    count++;
+    if (titled && !(c >= 65 && c <= 90)) titled = MINOR_WORDS.has(text.slice(i, j));
+    i = j;
+  }
+  return { count, titled };
+}
+
+function letterWordsOf(text: string): { count: number; titled: boolean } {
+  const words = text.match(LETTER_WORDS) ?? [];
+  return { count: words.length, titled: words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w)) };
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * Whether `text` holds "those" or "these" in any case, a cheap test before `DEMONSTRATIVE_NOUN`, a
+ * case-insensitive Unicode expression tried at every word. Its `iu` flags also read "ſ" (long s) as "s";
+ * no other character folds to these letters.
+ */
+function mayHoldDemonstrative(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.includes('thos') || lower.includes('thes') || lower.includes('thoſ') || lower.includes('theſ');
+}
+
+/**
  * Whether sentence `i` of `sentences` is a subheading or a question, not a statement a summary can
  * show. Steps, none of which looks inside a quotation (a speaker may ask, a sign may shout):
  *  1. a question: rhetorical, or one of a list the article goes on to answer ("Who paid for the
@@ -186,9 +237,9 @@ export function isSubheading(sentences: readonly Sentence[], i: number): boolean
   if (!s || QUOTE_MARK.test(s.text)) return false;
   const text = s.text.trim();
   if (QUESTION.test(text)) return true;
-  const words = text.match(LETTER_WORDS) ?? [];
-  if (words.length >= 2 && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w))) return true;
-  if (words.length > SUBHEADING_WORDS) return false;
+  const { count, titled } = letterWords(text);
+  if (count >= 2 && titled) return true;
+  if (count > SUBHEADING_WORDS) return false;
   const before = sentences[i - 1];
   const next = sentences[i + 1];
   const opens = before?.article !== s.article || before.paragraph !== s.paragraph;
