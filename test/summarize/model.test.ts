@@ -5,6 +5,7 @@ import {
   scoreRows,
   type LinearModel,
   type SentenceModel,
+  type Tree,
   type TreeModel,
 } from '../../src/core/summarize/scorer.js';
 import modelFile from '../../src/core/summarize/chorus-model.json' with { type: 'json' };
@@ -107,6 +108,64 @@ describe('scoreRows', () => {
     const rows = sentenceFeatures(BRIDGE);
     expect(rows.length).toBeGreaterThan(3);
     expect([...scoreRows(model, rows)]).toEqual(rows.map((r) => scoreRows(model, [r])[0]));
+  });
+
+  // Random trees of the shape the trainer grows, each node split with chance `split` down to `depth`,
+  // scored against walking the model's own arrays, on rows with ties at thresholds and NaN.
+  let seed = 5;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const randomTree = (depth: number, split: number): Tree => {
+    const t = {
+      feature: [] as number[],
+      threshold: [] as number[],
+      left: [] as number[],
+      right: [] as number[],
+      value: [] as number[],
+    };
+    const grow = (d: number): number => {
+      const k = t.feature.length;
+      t.feature.push(-1);
+      t.threshold.push(0);
+      t.left.push(-1);
+      t.right.push(-1);
+      t.value.push(Math.round(next() * 100) / 10 - 5);
+      if (d < depth && next() < split) {
+        t.feature[k] = Math.floor(next() * F);
+        t.threshold[k] = Math.floor(next() * 4) / 2;
+        t.left[k] = grow(d + 1);
+        t.right[k] = grow(d + 1);
+      }
+      return k;
+    };
+    grow(0);
+    return t;
+  };
+  const walked = (model: TreeModel, r: Float64Array): number => {
+    let z = model.bias;
+    for (const t of model.trees) {
+      let k = 0;
+      while (t.feature[k]! >= 0) k = r[t.feature[k]!]! <= t.threshold[k]! ? t.left[k]! : t.right[k]!;
+      z += t.value[k]!;
+    }
+    return z;
+  };
+  const randomRow = () =>
+    Float64Array.from({ length: F }, () => (next() < 0.05 ? NaN : Math.floor(next() * 5) / 2));
+
+  it.each([
+    ['balanced trees, padded', 5, 0.9],
+    ['a chain of one-sided trees, not padded', 12, 0.5],
+  ])('scores %s as walking each tree does, bit for bit', (_, depth, split) => {
+    const model: TreeModel = {
+      kind: 'trees',
+      features: [...FEATURE_NAMES],
+      bias: 0.25,
+      trees: Array.from({ length: 40 }, () => randomTree(depth, split)),
+    };
+    for (const n of [0, 1, 3, 4, 7, 18]) {
+      const rows = Array.from({ length: n }, randomRow);
+      expect([...scoreRows(checkModel(model), rows)]).toEqual(rows.map((r) => walked(model, r)));
+    }
   });
 
   it('refuses a tree that reads a feature this build does not compute', () => {
