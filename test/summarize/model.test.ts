@@ -56,6 +56,43 @@ describe('sentenceFeatures', () => {
     expect(rows[0]![col('bigramSupport')]).toBeGreaterThan(rows[shopOwners]![col('bigramSupport')]!);
   });
 
+  it.each([
+    // [text, tokens, noEndPunct, question, firstPerson, secondPerson, numberShare, speechVerb, clutterCue]
+    ['Ends well.', ['ends', 'well'], 0, 0, 0, 0, 0, 0, 0],
+    ['', [], 1, 0, 0, 0, 0, 0, 0],
+    ['  ', [], 1, 0, 0, 0, 0, 0, 0],
+    [
+      'we said you 42 click here',
+      ['we', 'said', 'you', '42', 'click', 'here'],
+      1,
+      0,
+      1 / 6,
+      1 / 6,
+      1 / 6,
+      1,
+      1,
+    ],
+    ['Who paid?” ', ['who', 'paid'], 0, 0, 0, 0, 0, 0, 0],
+    ['Who paid?', ['who', 'paid'], 0, 1, 0, 0, 0, 0, 0],
+    ['A 3rd try (again)', ['a', '3rd', 'try', 'again'], 0, 0, 0, 0, 1 / 4, 0, 0],
+  ] as const)(
+    'reads the cues of %j',
+    (text, tokens, end, question, first, second, numbers, speech, clutter) => {
+      const sentence = { article: 0, index: 0, paragraph: 0, text, tokens: [...tokens], stems: [...tokens] };
+      const doc = { ...BRIDGE, sentences: [sentence], spans: [[0, 1]] as const };
+      const row = sentenceFeatures(doc)[0]!;
+      expect([
+        row[col('noEndPunct')],
+        row[col('question')],
+        row[col('firstPerson')],
+        row[col('secondPerson')],
+        row[col('numberShare')],
+        row[col('speechVerb')],
+        row[col('clutterCue')],
+      ]).toEqual([end, question, first, second, numbers, speech, clutter]);
+    },
+  );
+
   it('copes with an empty story and a one-sentence one', () => {
     expect(sentenceFeatures(analyzed([]))).toEqual([]);
     const one = sentenceFeatures(
