@@ -5,8 +5,9 @@
  * Liu & Lapata 2019) and a cosine ceiling as in MMR (Carbonell & Goldstein 1998).
  */
 import type { AnalyzedStory } from '../model.js';
-import { stemSetCosine } from './cite.js';
-import { cosine, type SparseVector } from './vectors.js';
+import { cosine, setCosine, storyVectors, type SparseVector } from './vectors.js';
+
+const NO_STEMS: SparseVector = { terms: new Int32Array(0), weights: new Float64Array(0), norm: 0 };
 
 /** Decides whether `candidate` repeats what the already `chosen` sentences say. */
 export type RedundancyTest = (candidate: number, chosen: readonly number[]) => boolean;
@@ -124,8 +125,11 @@ export function anyOf(...tests: RedundancyTest[]): RedundancyTest {
  */
 export function sameFact(doc: AnalyzedStory, threshold: number): RedundancyTest {
   if (threshold >= 1) return () => false;
+  // The set cosine read off the stem vectors (`setCosine`, equal to `stemSetCosine` of the stems).
+  const { vectors } = storyVectors(doc);
+  const at = (i: number): SparseVector => vectors[i] ?? NO_STEMS;
   return (candidate, chosen) => {
-    const stems = doc.sentences[candidate]?.stems ?? [];
-    return chosen.some((c) => stemSetCosine(stems, doc.sentences[c]?.stems ?? []) >= threshold);
+    const v = at(candidate);
+    return chosen.some((c) => setCosine(v, at(c)) >= threshold);
   };
 }

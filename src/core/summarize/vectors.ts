@@ -24,8 +24,19 @@ export interface StoryVectors {
   readonly termIds: readonly Int32Array[];
 }
 
-/** Builds TF·IDF vectors for every sentence of `doc` (IDF over the story's sentences). */
+const built = new WeakMap<AnalyzedStory, StoryVectors>();
+
+/**
+ * Builds TF·IDF vectors for every sentence of `doc` (IDF over the story's sentences), once per story
+ * record: the features, the redundancy test and the citations of one summary all read them.
+ */
 export function storyVectors(doc: AnalyzedStory): StoryVectors {
+  let v = built.get(doc);
+  if (!v) built.set(doc, (v = buildVectors(doc)));
+  return v;
+}
+
+function buildVectors(doc: AnalyzedStory): StoryVectors {
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
   const termIds: Int32Array[] = [];
@@ -92,6 +103,30 @@ export function cosine(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return dot / (a.norm * b.norm);
+}
+
+/**
+ * Set cosine of the two sentences' distinct stems, |A ∩ B| / √(|A|·|B|), read off their vectors (a
+ * vector's terms are its sentence's distinct stems, sorted): `stemSetCosine` of their stem lists,
+ * without building a set of strings per sentence. 0 when either is empty.
+ */
+export function setCosine(a: SparseVector, b: SparseVector): number {
+  const x = a.terms;
+  const y = b.terms;
+  if (x.length === 0 || y.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i]! < y[j]!) i++;
+    else if (x[i]! > y[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared / Math.sqrt(x.length * y.length);
 }
 
 /** Sum of several vectors (a centroid before normalisation), as a vector. */
