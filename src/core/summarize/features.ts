@@ -131,7 +131,7 @@ function priorFeatures(values: Float64Array): [number, number, number] {
  */
 function articlesElsewhere(
   doc: AnalyzedStory,
-  { termIds: stemSlots, vocabulary: stemIds }: StoryVectors,
+  { termIds: stemSlots, vocabulary: stemIds, wordIds: tokenSlots }: StoryVectors,
 ): {
   stemOthers: Int32Array[];
   bigramOthers: Int32Array[];
@@ -139,9 +139,7 @@ function articlesElsewhere(
 } {
   const { sentences } = doc;
   const order = sentences.map((_, i) => i).sort((a, b) => sentences[a]!.article - sentences[b]!.article);
-  const tokenIds = new Map<string, number>();
-  // Stems are numbered as the vectors number them: in sentence order, as first seen.
-  const tokenSlots = sentences.map((s) => numbered(tokenIds, s.tokens));
+  // Stems and words as the vectors number them: in sentence order, as first seen.
   const { pairSlots: bigramSlots, pairs } = numberedPairs(tokenSlots);
   const stemCount = articleCounts(order, sentences, stemSlots, stemIds.size);
   const bigramCount = articleCounts(order, sentences, bigramSlots, pairs);
@@ -170,21 +168,9 @@ function othersOf(slots: Int32Array, count: Int32Array): Int32Array {
   return out;
 }
 
-function numbered(ids: Map<string, number>, keys: readonly string[]): Int32Array {
-  const out = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) out[k] = idOf(ids, keys[k]!);
-  return out;
-}
-
-function idOf<K>(ids: Map<K, number>, key: K): number {
-  let id = ids.get(key);
-  if (id === undefined) ids.set(key, (id = ids.size));
-  return id;
-}
-
 /**
  * Each sentence's word bigrams as numbers, a bigram being the pair of its words' numbers, numbered in
- * the order first seen (as `idOf` would). One open-addressing table of (first, second, number) triples
+ * the order first seen. One open-addressing table of (first, second, number) triples
  * (Knuth, TAOCP vol. 3, 6.4, algorithm L) instead of a `Map` from first × words + second, which grew
  * and rehashed its entries as the story's thousands of bigrams came in.
  */

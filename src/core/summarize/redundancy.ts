@@ -20,10 +20,12 @@ export type RedundancyTest = (candidate: number, chosen: readonly number[]) => b
  */
 export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTest {
   const cache = new Map<number, Float64Array>();
-  const numbers: TrigramNumbers = { words: new Map(), wide: new Map() };
+  // Words numbered once per story, as the features' bigrams read them (stem vectors, vectors.ts).
+  const { wordIds } = storyVectors(doc);
+  const wide = new Map<string, number>();
   const grams = (i: number): Float64Array => {
     let g = cache.get(i);
-    if (!g) cache.set(i, (g = trigramKeys(doc.sentences[i]?.tokens ?? [], numbers)));
+    if (!g) cache.set(i, (g = trigramKeys(wordIds[i] ?? NO_WORDS, wide)));
     return g;
   };
   return (candidate, chosen) => {
@@ -40,29 +42,23 @@ export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTe
 /** Word numbers below this make a trigram's number exact in a double: 3 × 17 bits. */
 const WIDE = 1 << 17;
 
-/** The story's words numbered as first seen, and the trigrams of words numbered past `WIDE`. */
-interface TrigramNumbers {
-  readonly words: Map<string, number>;
-  readonly wide: Map<string, number>;
-}
+const NO_WORDS = new Int32Array(0);
 
 /**
- * The distinct word trigrams of `tokens` as numbers, sorted: the three words' numbers as digits of base
+ * The distinct trigrams of a sentence's word numbers as numbers, sorted: the three words' numbers as digits of base
  * `WIDE`, where writing and hashing a string per trigram cost most of the test. Past 2^17 distinct words
  * (no news story comes near) a trigram is numbered as first seen and negated, so keys stay one per
  * trigram. Sorted arrays are compared by a merge, where a set of non-integer-sized numbers was hashed
  * for every probe.
  */
-function trigramKeys(tokens: readonly string[], numbers: TrigramNumbers): Float64Array {
-  const out = new Float64Array(Math.max(0, tokens.length - 2));
+function trigramKeys(words: Int32Array, wide: Map<string, number>): Float64Array {
+  const out = new Float64Array(Math.max(0, words.length - 2));
   let a = -1;
   let b = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    let c = numbers.words.get(tokens[i]!);
-    if (c === undefined) numbers.words.set(tokens[i]!, (c = numbers.words.size));
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i]!;
     if (i >= 2)
-      out[i - 2] =
-        a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : -1 - wideKey(numbers, a, b, c);
+      out[i - 2] = a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : -1 - wideKey(wide, a, b, c);
     a = b;
     b = c;
   }
@@ -80,10 +76,10 @@ function trigramKeys(tokens: readonly string[], numbers: TrigramNumbers): Float6
   return n === out.length ? out : out.slice(0, n);
 }
 
-function wideKey(numbers: TrigramNumbers, a: number, b: number, c: number): number {
+function wideKey(wide: Map<string, number>, a: number, b: number, c: number): number {
   const key = `${a} ${b} ${c}`;
-  let k = numbers.wide.get(key);
-  if (k === undefined) numbers.wide.set(key, (k = numbers.wide.size));
+  let k = wide.get(key);
+  if (k === undefined) wide.set(key, (k = wide.size));
   return k;
 }
 

@@ -22,6 +22,11 @@ export interface StoryVectors {
   readonly vocabulary: ReadonlyMap<string, number>;
   /** Each sentence's stems as term ids, in the order of its stems (the features count them). */
   readonly termIds: readonly Int32Array[];
+  /**
+   * Each sentence's tokens as numbers, a word numbered as first seen in the story: the features' word
+   * bigrams and the redundancy test's trigrams read them.
+   */
+  readonly wordIds: readonly Int32Array[];
 }
 
 const built = new WeakMap<AnalyzedStory, StoryVectors>();
@@ -64,7 +69,17 @@ function buildVectors(doc: AnalyzedStory): StoryVectors {
   // +1 keeps a stem found in every sentence from vanishing (a one-sentence story still has a vector).
   for (let i = 0; i < df.length; i++) idf[i] = Math.log(n / (df[i] ?? 1)) + 1;
   const vectors = sorted.map((ids) => toVector(ids, idf));
-  return { vectors, idf, vocabulary, termIds };
+  const words = new Map<string, number>();
+  const wordIds = doc.sentences.map(({ tokens }) => {
+    const ids = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) {
+      let id = words.get(tokens[k]!);
+      if (id === undefined) words.set(tokens[k]!, (id = words.size));
+      ids[k] = id;
+    }
+    return ids;
+  });
+  return { vectors, idf, vocabulary, termIds, wordIds };
 }
 
 /** The vector of a sentence's sorted term ids: each term weighted by its count times its IDF. */
