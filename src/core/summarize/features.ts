@@ -148,24 +148,43 @@ function articlesElsewhere(
   const priorOf = new Float64Array(stemIds.size);
   for (const [st, id] of stemIds) priorOf[id] = PRIOR.get(st) ?? PRIOR_BASE;
   return {
-    stemOthers: stemSlots.map((slots) => othersOf(slots, stemCount)),
-    bigramOthers: bigramSlots.map((slots) => othersOf(slots, bigramCount)),
-    stemPriors: stemSlots.map((slots) => byNumber(slots, priorOf)),
+    stemOthers: othersOf(stemSlots, stemCount),
+    bigramOthers: othersOf(bigramSlots, bigramCount),
+    stemPriors: byNumber(stemSlots, priorOf),
   };
 }
 
-/** The value of each of a sentence's keys. */
-function byNumber(slots: Int32Array, values: Float64Array): Float64Array {
-  const out = new Float64Array(slots.length);
-  for (let k = 0; k < slots.length; k++) out[k] = values[slots[k]!]!;
-  return out;
+/*
+ * Per-sentence arrays below are views of one buffer per story: an array past 64 bytes gets a buffer of
+ * its own outside the engine's heap, which costs ten times as much to make as a small one.
+ */
+
+/** The value of each of each sentence's keys. */
+function byNumber(slots: readonly Int32Array[], values: Float64Array): Float64Array[] {
+  const all = new Float64Array(total(slots));
+  let at = 0;
+  return slots.map((keys) => {
+    const out = all.subarray(at, (at += keys.length));
+    for (let k = 0; k < keys.length; k++) out[k] = values[keys[k]!]!;
+    return out;
+  });
 }
 
 /** Every key of a sentence is used by its own article: the other articles are the count less one. */
-function othersOf(slots: Int32Array, count: Int32Array): Int32Array {
-  const out = new Int32Array(slots.length);
-  for (let k = 0; k < slots.length; k++) out[k] = count[slots[k]!]! - 1;
-  return out;
+function othersOf(slots: readonly Int32Array[], count: Int32Array): Int32Array[] {
+  const all = new Int32Array(total(slots));
+  let at = 0;
+  return slots.map((keys) => {
+    const out = all.subarray(at, (at += keys.length));
+    for (let k = 0; k < keys.length; k++) out[k] = count[keys[k]!]! - 1;
+    return out;
+  });
+}
+
+function total(slots: readonly Int32Array[]): number {
+  let n = 0;
+  for (const keys of slots) n += keys.length;
+  return n;
 }
 
 /**
@@ -182,8 +201,10 @@ function numberedPairs(slots: readonly Int32Array[]): { pairSlots: Int32Array[];
   const mask = (1 << bits) - 1;
   const table = new Int32Array(3 << bits).fill(-1);
   let pairs = 0;
+  const all = new Int32Array(most);
+  let at = 0;
   const pairSlots = slots.map((ids) => {
-    const out = new Int32Array(Math.max(0, ids.length - 1));
+    const out = all.subarray(at, (at += Math.max(0, ids.length - 1)));
     for (let t = 0; t + 1 < ids.length; t++) {
       const a = ids[t]!;
       const b = ids[t + 1]!;
@@ -285,6 +306,9 @@ export function sentenceFeatures(
   // what summaries (and references) keep.
   const { stemOthers, bigramOthers, stemPriors } = articlesElsewhere(doc, story);
 
+  // Rows are views of one buffer, as the per-sentence arrays above.
+  const F = FEATURE_NAMES.length;
+  const rows = new Float64Array(n * F);
   return doc.sentences.map((s, i) => {
     let stemHits = 0;
     let stemShare = 0;
@@ -351,6 +375,8 @@ export function sentenceFeatures(
       s.stems.length > 0 ? stemShare / s.stems.length : 0,
       ...priorFeatures(stemPriors[i]!),
     ];
-    return new Float64Array(row);
+    const out = rows.subarray(i * F, (i + 1) * F);
+    out.set(row);
+    return out;
   });
 }

@@ -68,10 +68,25 @@ function buildVectors(doc: AnalyzedStory): StoryVectors {
   const idf = new Float64Array(df.length);
   // +1 keeps a stem found in every sentence from vanishing (a one-sentence story still has a vector).
   for (let i = 0; i < df.length; i++) idf[i] = Math.log(n / (df[i] ?? 1)) + 1;
-  const vectors = sorted.map((ids) => toVector(ids, idf));
+  // The sentences' weights, and below their word numbers, are views of one buffer per story: an array
+  // past 64 bytes (most of these) gets a buffer of its own outside the engine's heap, which costs ten
+  // times as much to make as a small one.
+  let stems = 0;
+  for (const ids of sorted) stems += ids.length;
+  const weights = new Float64Array(stems);
+  let at = 0;
+  const vectors = sorted.map((ids) => {
+    const v = toVector(ids, idf, weights, at);
+    at += v.terms.length;
+    return v;
+  });
   const words = new Map<string, number>();
+  let tokens = 0;
+  for (const s of doc.sentences) tokens += s.tokens.length;
+  const allIds = new Int32Array(tokens);
+  at = 0;
   const wordIds = doc.sentences.map(({ tokens }) => {
-    const ids = new Int32Array(tokens.length);
+    const ids = allIds.subarray(at, (at += tokens.length));
     for (let k = 0; k < tokens.length; k++) {
       let id = words.get(tokens[k]!);
       if (id === undefined) words.set(tokens[k]!, (id = words.size));
@@ -82,12 +97,15 @@ function buildVectors(doc: AnalyzedStory): StoryVectors {
   return { vectors, idf, vocabulary, termIds, wordIds };
 }
 
-/** The vector of a sentence's sorted term ids: each term weighted by its count times its IDF. */
-function toVector(ids: Int32Array, idf: Float64Array): SparseVector {
+/**
+ * The vector of a sentence's sorted term ids: each term weighted by its count times its IDF, the weights
+ * written to `buffer` from `at`.
+ */
+function toVector(ids: Int32Array, idf: Float64Array, buffer: Float64Array, at: number): SparseVector {
   let distinct = 0;
   for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) distinct++;
   const terms = new Int32Array(distinct);
-  const weights = new Float64Array(distinct);
+  const weights = buffer.subarray(at, at + distinct);
   let sq = 0;
   for (let k = 0, i = 0; k < ids.length; i++) {
     const t = ids[k]!;
