@@ -45,11 +45,11 @@ const WIDE = 1 << 17;
 const NO_WORDS = new Int32Array(0);
 
 /**
- * The distinct trigrams of a sentence's word numbers as numbers, sorted: the three words' numbers as digits of base
- * `WIDE`, where writing and hashing a string per trigram cost most of the test. Past 2^17 distinct words
- * (no news story comes near) a trigram is numbered as first seen and negated, so keys stay one per
- * trigram. Sorted arrays are compared by a merge, where a set of non-integer-sized numbers was hashed
- * for every probe.
+ * The distinct trigrams of a sentence's word numbers, as numbers, sorted: the three words' numbers as
+ * digits of base `WIDE`, where writing and hashing a string per trigram cost most of the test. Past 2^17
+ * distinct words (no news story comes near) a trigram is numbered as first seen and negated, so keys
+ * stay one per trigram. Sorted arrays are compared by a merge, where a set of numbers too large to be
+ * small integers to the engine was hashed for every probe.
  */
 function trigramKeys(words: Int32Array, wide: Map<string, number>): Float64Array {
   const out = new Float64Array(Math.max(0, words.length - 2));
