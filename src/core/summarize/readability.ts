@@ -19,10 +19,37 @@ const SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'this'
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const FIRST_WORD = /^[\s"“‘'(—–-]*(\p{L}+)/u;
 
-/** Ends with a stop, then perhaps closing quotes or brackets (spaced in Multi-News: `no. "`). */
-const FINAL_PUNCTUATION = /[.!?…。！？](?:\s*["'”’)\]])*$/;
-/** Ends with an ellipsis, a colon, a comma, a semicolon or a dash: the source sentence went on. */
-const CUT_OFF = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
+/*
+ * A sentence's end is read backwards: past its closing quotes and brackets, each perhaps after spaces
+ * (spaced in Multi-News: `no. "`), to the mark before them. As expressions these were
+ * `/[.!?…。！？](?:\s*["'”’)\]])*$/` (final punctuation) and `/(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/`
+ * (cut off: an ellipsis, a colon, a comma, a semicolon or a dash, the source sentence went on), which
+ * tried every stop and comma of a sentence for an end.
+ */
+const CLOSERS = `"'”’)]`;
+const STOPS = '.!?…。！？';
+const CUT_MARKS = ':,;—–-…';
+const SPACE = /\s/;
+
+/** The index of the last character before `t`'s closing quotes and brackets (-1 when there is none). */
+function beforeClosers(t: string): number {
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.includes(t.charAt(i))) {
+    i--;
+    while (i >= 0 && SPACE.test(t.charAt(i))) i--;
+  }
+  return i;
+}
+
+/** Whether `t` ends with final punctuation (before closing marks), `t` already trimmed. */
+function endsWithStop(t: string, i = beforeClosers(t)): boolean {
+  return i >= 0 && STOPS.includes(t.charAt(i));
+}
+
+/** Whether `t` trails off (before closing marks): an ellipsis, a colon, a comma, a semicolon or a dash. */
+function trailsOff(t: string, i: number): boolean {
+  return i >= 0 && (CUT_MARKS.includes(t.charAt(i)) || (i >= 2 && t.slice(i - 2, i + 1) === '...'));
+}
 
 /** Net quote state of a text: straight quotes modulo 2 and curly opens minus closes. */
 export interface QuoteBalance {
@@ -62,13 +89,14 @@ export function hasBalancedQuotes(text: string): boolean {
 
 /** Whether `text` ends with final punctuation (". ! ? …", then perhaps a closing quote or bracket). */
 export function hasFinalPunctuation(text: string): boolean {
-  return FINAL_PUNCTUATION.test(text.trimEnd());
+  return endsWithStop(text.trimEnd());
 }
 
 /** Whether `text` reads as complete: final punctuation, and not trailing off in an ellipsis or a colon. */
 export function endsComplete(text: string): boolean {
   const t = text.trimEnd();
-  return FINAL_PUNCTUATION.test(t) && !CUT_OFF.test(t);
+  const i = beforeClosers(t);
+  return endsWithStop(t, i) && !trailsOff(t, i);
 }
 
 /**
