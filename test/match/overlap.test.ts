@@ -12,6 +12,7 @@ import {
   positionMasks,
   sharedCount,
   sortedUnique,
+  wordCharGramHashes,
 } from '../../src/core/match/overlap.js';
 import { treeLogOdds, type TreeEnsemble } from '../../src/core/match/trees.js';
 import { fitBoostedTrees } from '../../lab/same-content/boosted-trees.js';
@@ -90,6 +91,43 @@ describe('overlaps of sorted hashes', () => {
     expect(sharedCount(sortedUnique([1, 2, 3, 9]), sortedUnique([2, 9, 10]))).toBe(2);
     expect(sharedCount(ngramHashes(ids('a b c d'), 2), ngramHashes(ids('x b c d'), 2))).toBe(2);
     expect(ngramHashes(ids('a b'), 3).length).toBe(0);
+  });
+
+  it('leaves the input of sortedUnique as it was', () => {
+    const xs = Uint32Array.of(5, 1, 5);
+    expect([...sortedUnique(xs)]).toEqual([1, 5]);
+    expect([...xs]).toEqual([5, 1, 5]);
+  });
+
+  // The text the character n-grams are read from, written out, and its n-grams hashed as FNV-1a.
+  const textGrams = (words: readonly string[], keep: (w: string) => boolean, n: number): number[] => {
+    const text = ` ${words.filter(keep).join(' ')} `;
+    const out = new Set<number>();
+    for (let k = n; k <= text.length; k++) out.add(hashString(text.slice(k - n, k)));
+    return [...out].sort((a, b) => a - b);
+  };
+
+  it.each([
+    [[], 4],
+    [[], 2],
+    [['a'], 4],
+    [[',', '.'], 2],
+    [['the', 'mayor', ',', 'said'], 4],
+    [['a', 'b', 'a', 'b', 'a', 'b'], 3],
+    [['Élise', '’s', 'café', '42'], 4],
+  ])('reads the character n-grams of words %j (n = %i) as of the joined text', (words, n) => {
+    const keep = (w: string) => /[\p{L}\p{N}]/u.test(w);
+    expect([...wordCharGramHashes(words, keep, n)]).toEqual(textGrams(words, keep, n));
+  });
+
+  it('reads long word lists (the buffer grows) as the joined text', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const words = Array.from({ length: 400 }, () =>
+      'abcdefgh'.slice(0, 1 + (next() % 8)).repeat(1 + (next() % 4)),
+    );
+    const keep = () => true;
+    expect([...wordCharGramHashes(words, keep, 4)]).toEqual(textGrams(words, keep, 4));
   });
 });
 

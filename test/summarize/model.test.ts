@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, sentenceFeatures } from '../../src/core/summarize/features.js';
-import { checkModel, scoreRows, type LinearModel, type TreeModel } from '../../src/core/summarize/scorer.js';
+import {
+  checkModel,
+  scoreRows,
+  type LinearModel,
+  type SentenceModel,
+  type Tree,
+  type TreeModel,
+} from '../../src/core/summarize/scorer.js';
+import modelFile from '../../src/core/summarize/chorus-model.json' with { type: 'json' };
 import {
   CHORUS_PARAMS,
   centralityWeightFor,
@@ -48,6 +56,43 @@ describe('sentenceFeatures', () => {
     expect(rows[0]![col('bigramSupport')]).toBeGreaterThan(rows[shopOwners]![col('bigramSupport')]!);
   });
 
+  it.each([
+    // [text, tokens, noEndPunct, question, firstPerson, secondPerson, numberShare, speechVerb, clutterCue]
+    ['Ends well.', ['ends', 'well'], 0, 0, 0, 0, 0, 0, 0],
+    ['', [], 1, 0, 0, 0, 0, 0, 0],
+    ['  ', [], 1, 0, 0, 0, 0, 0, 0],
+    [
+      'we said you 42 click here',
+      ['we', 'said', 'you', '42', 'click', 'here'],
+      1,
+      0,
+      1 / 6,
+      1 / 6,
+      1 / 6,
+      1,
+      1,
+    ],
+    ['Who paid?” ', ['who', 'paid'], 0, 0, 0, 0, 0, 0, 0],
+    ['Who paid?', ['who', 'paid'], 0, 1, 0, 0, 0, 0, 0],
+    ['A 3rd try (again)', ['a', '3rd', 'try', 'again'], 0, 0, 0, 0, 1 / 4, 0, 0],
+  ] as const)(
+    'reads the cues of %j',
+    (text, tokens, end, question, first, second, numbers, speech, clutter) => {
+      const sentence = { article: 0, index: 0, paragraph: 0, text, tokens: [...tokens], stems: [...tokens] };
+      const doc = { ...BRIDGE, sentences: [sentence], spans: [[0, 1]] as const };
+      const row = sentenceFeatures(doc)[0]!;
+      expect([
+        row[col('noEndPunct')],
+        row[col('question')],
+        row[col('firstPerson')],
+        row[col('secondPerson')],
+        row[col('numberShare')],
+        row[col('speechVerb')],
+        row[col('clutterCue')],
+      ]).toEqual([end, question, first, second, numbers, speech, clutter]);
+    },
+  );
+
   it('copes with an empty story and a one-sentence one', () => {
     expect(sentenceFeatures(analyzed([]))).toEqual([]);
     const one = sentenceFeatures(
@@ -93,6 +138,71 @@ describe('scoreRows', () => {
     [stump, row({ 0: 1 }), 3.5],
   ] as const)('model %#: log-odds %f', (model, r, expected) => {
     expect(scoreRows(checkModel(model), [r])[0]).toBeCloseTo(expected, 9);
+  });
+
+  it('scores each row of a story as it scores the row alone, bit for bit', () => {
+    const model = checkModel(modelFile as SentenceModel);
+    const rows = sentenceFeatures(BRIDGE);
+    expect(rows.length).toBeGreaterThan(3);
+    expect([...scoreRows(model, rows)]).toEqual(rows.map((r) => scoreRows(model, [r])[0]));
+  });
+
+  // Random trees of the shape the trainer grows, each node split with chance `split` down to `depth`,
+  // scored against walking the model's own arrays, on rows with ties at thresholds and NaN.
+  let seed = 5;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const randomTree = (depth: number, split: number): Tree => {
+    const t = {
+      feature: [] as number[],
+      threshold: [] as number[],
+      left: [] as number[],
+      right: [] as number[],
+      value: [] as number[],
+    };
+    const grow = (d: number): number => {
+      const k = t.feature.length;
+      t.feature.push(-1);
+      t.threshold.push(0);
+      t.left.push(-1);
+      t.right.push(-1);
+      t.value.push(Math.round(next() * 100) / 10 - 5);
+      if (d < depth && next() < split) {
+        t.feature[k] = Math.floor(next() * F);
+        t.threshold[k] = Math.floor(next() * 4) / 2;
+        t.left[k] = grow(d + 1);
+        t.right[k] = grow(d + 1);
+      }
+      return k;
+    };
+    grow(0);
+    return t;
+  };
+  const walked = (model: TreeModel, r: Float64Array): number => {
+    let z = model.bias;
+    for (const t of model.trees) {
+      let k = 0;
+      while (t.feature[k]! >= 0) k = r[t.feature[k]!]! <= t.threshold[k]! ? t.left[k]! : t.right[k]!;
+      z += t.value[k]!;
+    }
+    return z;
+  };
+  const randomRow = () =>
+    Float64Array.from({ length: F }, () => (next() < 0.05 ? NaN : Math.floor(next() * 5) / 2));
+
+  it.each([
+    ['balanced trees, padded', 5, 0.9],
+    ['a chain of one-sided trees, not padded', 12, 0.5],
+  ])('scores %s as walking each tree does, bit for bit', (_, depth, split) => {
+    const model: TreeModel = {
+      kind: 'trees',
+      features: [...FEATURE_NAMES],
+      bias: 0.25,
+      trees: Array.from({ length: 40 }, () => randomTree(depth, split)),
+    };
+    for (const n of [0, 1, 3, 4, 7, 18]) {
+      const rows = Array.from({ length: n }, randomRow);
+      expect([...scoreRows(checkModel(model), rows)]).toEqual(rows.map((r) => walked(model, r)));
+    }
   });
 
   it('refuses a tree that reads a feature this build does not compute', () => {

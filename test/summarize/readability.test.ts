@@ -38,6 +38,18 @@ describe('readability rules', () => {
     ['The plan had three parts:', false, false],
     ['And then the lights went out...', true, false],
     ['Harbor news', false, false],
+    ['', false, false],
+    ['  ', false, false],
+    ['"', false, false],
+    ['.', true, true],
+    ['Done. ” ) ]  ', true, true],
+    ['Done ”.', true, true],
+    ['Then… ”', true, false],
+    ['It went on, ”', false, false],
+    ['Two dots.. ', true, true],
+    ['So it was – ', false, false],
+    ['完了。', true, true],
+    ['Done!\u00a0’', true, true],
   ])('%j: final punctuation %s, complete %s', (text, final, complete) => {
     expect(hasFinalPunctuation(text)).toBe(final);
     expect(endsComplete(text)).toBe(complete);

@@ -4,7 +4,8 @@ import { readingOrder } from '../../src/core/summarize/order.js';
 import { pageRank, rankByScore } from '../../src/core/summarize/pagerank.js';
 import { cosineCeiling, trigramBlocking } from '../../src/core/summarize/redundancy.js';
 import { selectGreedy, selectMmr } from '../../src/core/summarize/select.js';
-import { cosine, storyVectors } from '../../src/core/summarize/vectors.js';
+import { centroidOf } from '../../src/core/summarize/centroid.js';
+import { cosine, storyVectors, sumVectors, type SparseVector } from '../../src/core/summarize/vectors.js';
 import { countWords, wordForms } from '../../src/core/text/index.js';
 import pairsFile from './fixtures/citation-pairs.json' with { type: 'json' };
 import { analyzed, BRIDGE } from './story.js';
@@ -114,12 +115,18 @@ describe('redundancy', () => {
         sentence(['new', 'ferry', 'dock', 'opens']),
         sentence(['the', 'new', 'ferry', 'dock']),
         sentence(['ferry', 'new', 'dock']),
+        sentence(['w5', 'w6', 'w7', 'pier']),
+        sentence(['w6', 'w7', 'pier', 'w8']),
       ],
     };
     const test = trigramBlocking(doc);
     expect(test(0, [1])).toBe(false);
     expect(test(2, [1])).toBe(true);
     expect(test(3, [1, 2])).toBe(false);
+    // Words numbered below and past 2^17 in one trigram ("w6 w7 pier"), and only below ("w5 w6 w7").
+    expect(test(5, [4])).toBe(true);
+    expect(test(5, [1, 2, 3])).toBe(false);
+    expect(test(4, [0])).toBe(true);
   });
 
   it('cosine ceiling flags a copy and lets a different sentence through', () => {
@@ -220,5 +227,41 @@ describe('storyVectors', () => {
     expect(v).toHaveLength(1);
     expect(cosine(v[0]!, v[0]!)).toBeCloseTo(1, 9);
     expect(storyVectors(analyzed([])).vectors).toEqual([]);
+  });
+});
+
+describe('centroidOf', () => {
+  // The centroid as first written: every term sorted by weight (stably), the first `size` kept, back
+  // in term order.
+  const sortedCentroid = (vectors: readonly SparseVector[], size: number) => {
+    const sum = sumVectors(vectors);
+    const keep = [...sum.terms.keys()].sort((a, b) => sum.weights[b]! - sum.weights[a]!).slice(0, size);
+    keep.sort((a, b) => sum.terms[a]! - sum.terms[b]!);
+    return { terms: keep.map((k) => sum.terms[k]!), weights: keep.map((k) => sum.weights[k]!) };
+  };
+  let seed = 11;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  // Weights from a few values, so that many terms tie at the cut.
+  const vector = (): SparseVector => {
+    const terms = Int32Array.from(
+      new Set(Array.from({ length: 1 + Math.floor(next() * 30) }, () => Math.floor(next() * 80))),
+    ).sort();
+    const weights = Float64Array.from(terms, () => 1 + Math.floor(next() * 4) / 2);
+    return { terms, weights, norm: Math.hypot(...weights) };
+  };
+
+  it.each([1, 5, 50, 500])('keeps the %i heaviest terms, ties to the lower term, in term order', (size) => {
+    for (let t = 0; t < 40; t++) {
+      const vectors = Array.from({ length: 1 + (t % 9) }, vector);
+      const c = centroidOf(vectors, size);
+      const expected = sortedCentroid(vectors, size);
+      expect([...c.terms]).toEqual(expected.terms);
+      expect([...c.weights]).toEqual(expected.weights);
+      expect(c.norm).toBe(Math.sqrt(expected.weights.reduce((s, w) => s + w * w, 0)));
+    }
+  });
+
+  it('is empty for no vectors', () => {
+    expect(centroidOf([]).terms.length).toBe(0);
   });
 });

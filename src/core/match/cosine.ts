@@ -5,7 +5,8 @@
  */
 const stemSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-function stemSet(stems: readonly string[]): ReadonlySet<string> {
+/** The distinct stems of a stem list, built once per list (pair sides share it). */
+export function stemSet(stems: readonly string[]): ReadonlySet<string> {
   let set = stemSets.get(stems);
   if (!set) stemSets.set(stems, (set = new Set(stems)));
   return set;

@@ -239,7 +239,8 @@ function pairScore(s: Sentence, other: Sentence, threshold: SameContentThreshold
 
 /**
  * The best sentence among `sentences[start..end)` that carries the content of `s`: highest score, then
- * the earlier sentence. Undefined when none is accepted.
+ * the earlier sentence. Undefined when none is accepted. `similarity(j)` is the set cosine of the stems
+ * of `s` and of sentence `j`, for a caller that has it at hand (the summary reads it off its vectors).
  */
 export function bestMatchIn(
   s: Sentence,
@@ -247,11 +248,12 @@ export function bestMatchIn(
   start = 0,
   end = sentences.length,
   threshold: SameContentThreshold = 'citation',
+  similarity: (j: number) => number = (j) => stemSetCosine(s.stems, sentences[j]!.stems),
 ): PairMatch | undefined {
   let best: PairMatch | undefined;
   for (let j = start; j < end; j++) {
     const other = sentences[j]!;
-    const m = judgePair(s, other, j, stemSetCosine(s.stems, other.stems), threshold);
+    const m = judgePair(s, other, j, similarity(j), threshold);
     if (m && (!best || m.score > best.score)) best = m;
   }
   return best;

@@ -22,10 +22,25 @@ const MIN_WORDS = 6;
 /** The centroid of `vectors`, truncated to its `size` heaviest terms. */
 export function centroidOf(vectors: readonly SparseVector[], size = CENTROID_WORDS): SparseVector {
   const sum = sumVectors(vectors);
-  const keep = [...sum.terms.keys()].sort((a, b) => sum.weights[b]! - sum.weights[a]!).slice(0, size);
-  keep.sort((a, b) => sum.terms[a]! - sum.terms[b]!);
-  const terms = Int32Array.from(keep, (k) => sum.terms[k]!);
-  const weights = Float64Array.from(keep, (k) => sum.weights[k]!);
+  const n = sum.terms.length;
+  // The heaviest `size` terms, ties to the lower term, in term order: what sorting every term by
+  // weight (a stable sort) and the first `size` of them back by term gave, without the sorts. The
+  // `size`-th weight is read off the weights sorted as numbers; every term above it is kept, and as many
+  // at it, lowest term first, as there is room for.
+  const cut = n > size ? sum.weights.slice().sort()[n - size]! : -Infinity;
+  let above = 0;
+  for (let k = 0; k < n; k++) if (sum.weights[k]! > cut) above++;
+  let ties = Math.min(n, size) - above;
+  const terms = new Int32Array(Math.min(n, size));
+  const weights = new Float64Array(terms.length);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const w = sum.weights[k]!;
+    if (w > cut || (w === cut && ties-- > 0)) {
+      terms[at] = sum.terms[k]!;
+      weights[at++] = w;
+    }
+  }
   let sq = 0;
   for (const w of weights) sq += w * w;
   return { terms, weights, norm: Math.sqrt(sq) };

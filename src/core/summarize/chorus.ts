@@ -100,8 +100,7 @@ export interface Ranking {
 
 /** Ranks the sentences of `doc` by the model's score, best first. */
 export function rankSentences(doc: AnalyzedStory, model: SentenceModel): Ranking {
-  const { vectors } = storyVectors(doc);
-  const rows = sentenceFeatures(doc, vectors);
+  const rows = sentenceFeatures(doc, storyVectors(doc));
   const scores = scoreRows(model, rows);
   const column = FEATURE_NAMES.indexOf('meanCos');
   // A loop, not Math.max(...rows): spreading a 100,000-sentence page overflows the call stack.

@@ -11,6 +11,7 @@
  */
 import type { AnalyzedStory, Citation } from '../model.js';
 import { bestMatchIn } from '../match/index.js';
+import { setCosine, storyVectors } from './vectors.js';
 
 /**
  * Set cosine of content stems that once was the whole citation decision. Still the threshold of
@@ -40,9 +41,12 @@ export function citeSentence(doc: AnalyzedStory, i: number): Citation[] {
     origin: article === s.article,
   });
   const out: Citation[] = [cite(s.article, s.index, 1, 1, s.text)];
+  // The candidates' set cosines read off the story's stem vectors, which the summarizer has built.
+  const { vectors } = storyVectors(doc);
+  const similarity = (j: number) => setCosine(vectors[i]!, vectors[j]!);
   doc.spans.forEach(([start, end], a) => {
     if (a === s.article) return;
-    const best = bestMatchIn(s, doc.sentences, start, end);
+    const best = bestMatchIn(s, doc.sentences, start, end, 'citation', similarity);
     if (best) {
       const other = doc.sentences[best.sentence]!;
       out.push(cite(a, other.index, best.similarity, best.score, other.text));

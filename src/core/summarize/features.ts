@@ -14,7 +14,7 @@
 import type { AnalyzedStory } from '../model.js';
 import { countWords } from '../text/index.js';
 import { centroidOf } from './centroid.js';
-import { cosine, storyVectors, type SparseVector } from './vectors.js';
+import { cosine, storyVectors, type StoryVectors } from './vectors.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import cues from './feature-cues.json' with { type: 'json' };
 import wordPrior from './word-prior.json' with { type: 'json' };
@@ -62,10 +62,32 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-const SPEECH = new Set<string>(speechVerbs);
-const FIRST_PERSON = new Set<string>(cues.firstPerson);
-const SECOND_PERSON = new Set<string>(cues.secondPerson);
-const CLUTTER = new Set<string>(cues.clutter);
+const SPEECH = 1;
+const FIRST_PERSON = 2;
+const SECOND_PERSON = 4;
+const CLUTTER = 8;
+
+/** Each cue word's lists as bits: one look-up per token, where a set per list took four. */
+const CUES: ReadonlyMap<string, number> = (() => {
+  const bits = new Map<string, number>();
+  const add = (words: readonly string[], bit: number) => {
+    for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  add(speechVerbs, SPEECH);
+  add(cues.firstPerson, FIRST_PERSON);
+  add(cues.secondPerson, SECOND_PERSON);
+  add(cues.clutter, CLUTTER);
+  return bits;
+})();
+
+/** `/\d/.test(t)` by character code. */
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** P(stem said in the summary | stem in the articles), learnt on Multi-News train (lab/summarize/word-prior.ts). */
 const PRIOR: ReadonlyMap<string, number> = new Map(Object.entries(wordPrior.prior));
@@ -74,7 +96,14 @@ const PRIOR_BASE = wordPrior.base;
 /** Mean prior of the stems, mean of the top three, and the share of stems a summary rarely says. */
 function priorFeatures(values: Float64Array): [number, number, number] {
   if (values.length === 0) return [PRIOR_BASE, PRIOR_BASE, 0];
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  // Summed from 0 in order and counted in one loop, as `reduce` and `filter` did.
+  let sum = 0;
+  let rare = 0;
+  for (const v of values) {
+    sum += v;
+    if (v < PRIOR_BASE / 3) rare++;
+  }
+  const mean = sum / values.length;
   // The three largest, largest first (summed in that order, as sorting them did).
   let first = -Infinity;
   let second = -Infinity;
@@ -90,8 +119,7 @@ function priorFeatures(values: Float64Array): [number, number, number] {
     } else if (v > third) third = v;
   }
   const top = values.length >= 3 ? first + second + third : values.length === 2 ? first + second : first;
-  const low = values.filter((v) => v < PRIOR_BASE / 3).length / values.length;
-  return [mean, top / Math.min(3, values.length), low];
+  return [mean, top / Math.min(3, values.length), rare / values.length];
 }
 
 /**
@@ -101,17 +129,17 @@ function priorFeatures(values: Float64Array): [number, number, number] {
  * Sentences are visited article by article, so an article is counted once per key when it differs from
  * the last one that used the key.
  */
-function articlesElsewhere(doc: AnalyzedStory): {
+function articlesElsewhere(
+  doc: AnalyzedStory,
+  { termIds: stemSlots, vocabulary: stemIds, wordIds: tokenSlots }: StoryVectors,
+): {
   stemOthers: Int32Array[];
   bigramOthers: Int32Array[];
   stemPriors: Float64Array[];
 } {
   const { sentences } = doc;
   const order = sentences.map((_, i) => i).sort((a, b) => sentences[a]!.article - sentences[b]!.article);
-  const tokenIds = new Map<string, number>();
-  const stemIds = new Map<string, number>();
-  const stemSlots = sentences.map((s) => numbered(stemIds, s.stems));
-  const tokenSlots = sentences.map((s) => numbered(tokenIds, s.tokens));
+  // Stems and words as the vectors number them: in sentence order, as first seen.
   const { pairSlots: bigramSlots, pairs } = numberedPairs(tokenSlots);
   const stemCount = articleCounts(order, sentences, stemSlots, stemIds.size);
   const bigramCount = articleCounts(order, sentences, bigramSlots, pairs);
@@ -120,41 +148,48 @@ function articlesElsewhere(doc: AnalyzedStory): {
   const priorOf = new Float64Array(stemIds.size);
   for (const [st, id] of stemIds) priorOf[id] = PRIOR.get(st) ?? PRIOR_BASE;
   return {
-    stemOthers: stemSlots.map((slots) => othersOf(slots, stemCount)),
-    bigramOthers: bigramSlots.map((slots) => othersOf(slots, bigramCount)),
-    stemPriors: stemSlots.map((slots) => byNumber(slots, priorOf)),
+    stemOthers: othersOf(stemSlots, stemCount),
+    bigramOthers: othersOf(bigramSlots, bigramCount),
+    stemPriors: byNumber(stemSlots, priorOf),
   };
 }
 
-/** The value of each of a sentence's keys. */
-function byNumber(slots: Int32Array, values: Float64Array): Float64Array {
-  const out = new Float64Array(slots.length);
-  for (let k = 0; k < slots.length; k++) out[k] = values[slots[k]!]!;
-  return out;
+/*
+ * Per-sentence arrays below are views of one buffer per story: an array past 64 bytes gets a buffer of
+ * its own outside the engine's heap, which costs ten times as much to make as a small one.
+ */
+
+/** The value of each of each sentence's keys. */
+function byNumber(slots: readonly Int32Array[], values: Float64Array): Float64Array[] {
+  const all = new Float64Array(total(slots));
+  let at = 0;
+  return slots.map((keys) => {
+    const out = all.subarray(at, (at += keys.length));
+    for (let k = 0; k < keys.length; k++) out[k] = values[keys[k]!]!;
+    return out;
+  });
 }
 
 /** Every key of a sentence is used by its own article: the other articles are the count less one. */
-function othersOf(slots: Int32Array, count: Int32Array): Int32Array {
-  const out = new Int32Array(slots.length);
-  for (let k = 0; k < slots.length; k++) out[k] = count[slots[k]!]! - 1;
-  return out;
+function othersOf(slots: readonly Int32Array[], count: Int32Array): Int32Array[] {
+  const all = new Int32Array(total(slots));
+  let at = 0;
+  return slots.map((keys) => {
+    const out = all.subarray(at, (at += keys.length));
+    for (let k = 0; k < keys.length; k++) out[k] = count[keys[k]!]! - 1;
+    return out;
+  });
 }
 
-function numbered(ids: Map<string, number>, keys: readonly string[]): Int32Array {
-  const out = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) out[k] = idOf(ids, keys[k]!);
-  return out;
-}
-
-function idOf<K>(ids: Map<K, number>, key: K): number {
-  let id = ids.get(key);
-  if (id === undefined) ids.set(key, (id = ids.size));
-  return id;
+function total(slots: readonly Int32Array[]): number {
+  let n = 0;
+  for (const keys of slots) n += keys.length;
+  return n;
 }
 
 /**
  * Each sentence's word bigrams as numbers, a bigram being the pair of its words' numbers, numbered in
- * the order first seen (as `idOf` would). One open-addressing table of (first, second, number) triples
+ * the order first seen. One open-addressing table of (first, second, number) triples
  * (Knuth, TAOCP vol. 3, 6.4, algorithm L) instead of a `Map` from first × words + second, which grew
  * and rehashed its entries as the story's thousands of bigrams came in.
  */
@@ -166,8 +201,10 @@ function numberedPairs(slots: readonly Int32Array[]): { pairSlots: Int32Array[];
   const mask = (1 << bits) - 1;
   const table = new Int32Array(3 << bits).fill(-1);
   let pairs = 0;
+  const all = new Int32Array(most);
+  let at = 0;
   const pairSlots = slots.map((ids) => {
-    const out = new Int32Array(Math.max(0, ids.length - 1));
+    const out = all.subarray(at, (at += Math.max(0, ids.length - 1)));
     for (let t = 0; t + 1 < ids.length; t++) {
       const a = ids[t]!;
       const b = ids[t + 1]!;
@@ -211,8 +248,6 @@ function articleCounts(
   return count;
 }
 
-const DIGIT = /\d/;
-
 /** Cosine at which another article's sentence counts as carrying the same content (support). */
 const SUPPORT_COSINE = 0.3;
 /** Sentences paired for the cross-article features before the per-article cut. */
@@ -220,11 +255,12 @@ const MAX_PAIRED = 800;
 /** Leading sentences of each article compared for `leadOverlap`. */
 const LEAD_SENTENCES = 2;
 
-/** One feature row per sentence of `doc`, in `FEATURE_NAMES` order, and the vectors computed on the way. */
+/** One feature row per sentence of `doc`, in `FEATURE_NAMES` order, from the story's stem vectors. */
 export function sentenceFeatures(
   doc: AnalyzedStory,
-  vectors: readonly SparseVector[] = storyVectors(doc).vectors,
+  story: StoryVectors = storyVectors(doc),
 ): Float64Array[] {
+  const { vectors } = story;
   const n = doc.sentences.length;
   const k = doc.spans.length;
   const centroid = centroidOf(vectors);
@@ -268,8 +304,11 @@ export function sentenceFeatures(
 
   // Which articles use each stem and each word bigram: content the other outlets repeat word for word is
   // what summaries (and references) keep.
-  const { stemOthers, bigramOthers, stemPriors } = articlesElsewhere(doc);
+  const { stemOthers, bigramOthers, stemPriors } = articlesElsewhere(doc, story);
 
+  // Rows are views of one buffer, as the per-sentence arrays above.
+  const F = FEATURE_NAMES.length;
+  const rows = new Float64Array(n * F);
   return doc.sentences.map((s, i) => {
     let stemHits = 0;
     let stemShare = 0;
@@ -288,11 +327,13 @@ export function sentenceFeatures(
     let second = 0;
     let clutter = 0;
     for (const t of s.tokens) {
-      if (DIGIT.test(t)) numbers++;
-      if (SPEECH.has(t)) speech = 1;
-      if (FIRST_PERSON.has(t)) first++;
-      if (SECOND_PERSON.has(t)) second++;
-      if (CLUTTER.has(t)) clutter = 1;
+      if (hasDigit(t)) numbers++;
+      const cue = CUES.get(t);
+      if (cue === undefined) continue;
+      if (cue & SPEECH) speech = 1;
+      if (cue & FIRST_PERSON) first++;
+      if (cue & SECOND_PERSON) second++;
+      if (cue & CLUTTER) clutter = 1;
     }
     const tokens = Math.max(1, s.tokens.length);
     const trimmed = s.text.trimEnd();
@@ -334,6 +375,8 @@ export function sentenceFeatures(
       s.stems.length > 0 ? stemShare / s.stems.length : 0,
       ...priorFeatures(stemPriors[i]!),
     ];
-    return Float64Array.from(row);
+    const out = rows.subarray(i * F, (i + 1) * F);
+    out.set(row);
+    return out;
   });
 }

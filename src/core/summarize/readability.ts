@@ -19,10 +19,37 @@ const SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'this'
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const FIRST_WORD = /^[\s"“‘'(—–-]*(\p{L}+)/u;
 
-/** Ends with a stop, then perhaps closing quotes or brackets (spaced in Multi-News: `no. "`). */
-const FINAL_PUNCTUATION = /[.!?…。！？](?:\s*["'”’)\]])*$/;
-/** Ends with an ellipsis, a colon, a comma, a semicolon or a dash: the source sentence went on. */
-const CUT_OFF = /(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/;
+/*
+ * A sentence's end is read backwards: past its closing quotes and brackets, each perhaps after spaces
+ * (spaced in Multi-News: `no. "`), to the mark before them. As expressions these were
+ * `/[.!?…。！？](?:\s*["'”’)\]])*$/` (final punctuation) and `/(?:\.\.\.|…|[:,;—–-])(?:\s*["'”’)\]])*$/`
+ * (cut off: an ellipsis, a colon, a comma, a semicolon or a dash, the source sentence went on), which
+ * tried every stop and comma of a sentence for an end.
+ */
+const CLOSERS = `"'”’)]`;
+const STOPS = '.!?…。！？';
+const CUT_MARKS = ':,;—–-…';
+const SPACE = /\s/;
+
+/** The index of the last character before `t`'s closing quotes and brackets (-1 when there is none). */
+function beforeClosers(t: string): number {
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.includes(t.charAt(i))) {
+    i--;
+    while (i >= 0 && SPACE.test(t.charAt(i))) i--;
+  }
+  return i;
+}
+
+/** Whether `t` ends with final punctuation (before closing marks), `t` already trimmed. */
+function endsWithStop(t: string, i = beforeClosers(t)): boolean {
+  return i >= 0 && STOPS.includes(t.charAt(i));
+}
+
+/** Whether `t` trails off (before closing marks): an ellipsis, a colon, a comma, a semicolon or a dash. */
+function trailsOff(t: string, i: number): boolean {
+  return i >= 0 && (CUT_MARKS.includes(t.charAt(i)) || (i >= 2 && t.slice(i - 2, i + 1) === '...'));
+}
 
 /** Net quote state of a text: straight quotes modulo 2 and curly opens minus closes. */
 export interface QuoteBalance {
@@ -40,10 +67,13 @@ export function quoteBalance(text: string, from: QuoteBalance = { straight: 0, c
   let straight = from.straight;
   let curly = from.curly;
   let unopened = from.unopened ?? false;
-  for (const c of text) {
-    if (c === '"') straight ^= 1;
-    else if (c === '“') curly++;
-    else if (c === '”') {
+  // By code unit: the marks are single units, and iterating code points cost most of the selection's
+  // quote units.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) straight ^= 1;
+    else if (c === 0x201c) curly++;
+    else if (c === 0x201d) {
       if (curly <= 0) unopened = true;
       curly--;
     }
@@ -59,13 +89,14 @@ export function hasBalancedQuotes(text: string): boolean {
 
 /** Whether `text` ends with final punctuation (". ! ? …", then perhaps a closing quote or bracket). */
 export function hasFinalPunctuation(text: string): boolean {
-  return FINAL_PUNCTUATION.test(text.trimEnd());
+  return endsWithStop(text.trimEnd());
 }
 
 /** Whether `text` reads as complete: final punctuation, and not trailing off in an ellipsis or a colon. */
 export function endsComplete(text: string): boolean {
   const t = text.trimEnd();
-  return FINAL_PUNCTUATION.test(t) && !CUT_OFF.test(t);
+  const i = beforeClosers(t);
+  return endsWithStop(t, i) && !trailsOff(t, i);
 }
 
 /**
@@ -133,7 +164,10 @@ export function pointsBack(text: string, opensParagraph = false): 'person' | 'pr
     SECOND_WORD_PRONOUN.exec(text)?.[1];
   const subject = late?.toLowerCase() ?? '';
   if (SUBJECTS.has(subject)) return PERSONS.has(subject) ? 'person' : 'previous';
-  const previous = WHOLE_QUOTE.test(text) || DEMONSTRATIVE_NOUN.test(text) || CONNECTIVE_PHRASE.test(text);
+  const previous =
+    WHOLE_QUOTE.test(text) ||
+    (mayHoldDemonstrative(text) && DEMONSTRATIVE_NOUN.test(text)) ||
+    CONNECTIVE_PHRASE.test(text);
   return previous ? 'previous' : undefined;
 }
 
@@ -172,6 +206,51 @@ const QUESTION = /\?[)\]]*$/;
 const SUBHEADING_WORDS = 5;
 
 /**
+ * How many words `LETTER_WORDS` finds in `text`, and whether every one is capitalised or a minor word.
+ * Plain ASCII text (most sentences) is read by character code, where the letters are A-Z and a-z and a
+ * capital is A-Z; the expression reads the rest.
+ */
+function letterWords(text: string): { count: number; titled: boolean } {
+  let count = 0;
+  let titled = true;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return letterWordsOf(text);
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d >= 128) return letterWordsOf(text);
+      if (!isAsciiLetter(d) && d !== 39 && d !== 46 && d !== 45) break;
+    }
+    count++;
+    if (titled && !(c >= 65 && c <= 90)) titled = MINOR_WORDS.has(text.slice(i, j));
+    i = j;
+  }
+  return { count, titled };
+}
+
+function letterWordsOf(text: string): { count: number; titled: boolean } {
+  const words = text.match(LETTER_WORDS) ?? [];
+  return { count: words.length, titled: words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w)) };
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * Whether `text` holds "those" or "these" in any case, a cheap test before `DEMONSTRATIVE_NOUN`, a
+ * case-insensitive Unicode expression tried at every word. Its `iu` flags also read "ſ" (long s) as "s";
+ * no other character folds to these letters.
+ */
+function mayHoldDemonstrative(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.includes('thos') || lower.includes('thes') || lower.includes('thoſ') || lower.includes('theſ');
+}
+
+/**
  * Whether sentence `i` of `sentences` is a subheading or a question, not a statement a summary can
  * show. Steps, none of which looks inside a quotation (a speaker may ask, a sign may shout):
  *  1. a question: rhetorical, or one of a list the article goes on to answer ("Who paid for the
@@ -186,9 +265,9 @@ export function isSubheading(sentences: readonly Sentence[], i: number): boolean
   if (!s || QUOTE_MARK.test(s.text)) return false;
   const text = s.text.trim();
   if (QUESTION.test(text)) return true;
-  const words = text.match(LETTER_WORDS) ?? [];
-  if (words.length >= 2 && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w))) return true;
-  if (words.length > SUBHEADING_WORDS) return false;
+  const { count, titled } = letterWords(text);
+  if (count >= 2 && titled) return true;
+  if (count > SUBHEADING_WORDS) return false;
   const before = sentences[i - 1];
   const next = sentences[i + 1];
   const opens = before?.article !== s.article || before.paragraph !== s.paragraph;

@@ -5,8 +5,9 @@
  * Liu & Lapata 2019) and a cosine ceiling as in MMR (Carbonell & Goldstein 1998).
  */
 import type { AnalyzedStory } from '../model.js';
-import { stemSetCosine } from './cite.js';
-import { cosine, type SparseVector } from './vectors.js';
+import { cosine, setCosine, storyVectors, type SparseVector } from './vectors.js';
+
+const NO_STEMS: SparseVector = { terms: new Int32Array(0), weights: new Float64Array(0), norm: 0 };
 
 /** Decides whether `candidate` repeats what the already `chosen` sentences say. */
 export type RedundancyTest = (candidate: number, chosen: readonly number[]) => boolean;
@@ -18,19 +19,20 @@ export type RedundancyTest = (candidate: number, chosen: readonly number[]) => b
  * (docs/readability.md, "Thirteenth round").
  */
 export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTest {
-  const cache = new Map<number, Set<number | string>>();
-  const ids = new Map<string, number>();
-  const grams = (i: number): Set<number | string> => {
+  const cache = new Map<number, Float64Array>();
+  // Words numbered once per story, as the features' bigrams read them (stem vectors, vectors.ts).
+  const { wordIds } = storyVectors(doc);
+  const wide = new Map<string, number>();
+  const grams = (i: number): Float64Array => {
     let g = cache.get(i);
-    if (!g) cache.set(i, (g = trigramKeys(doc.sentences[i]?.tokens ?? [], ids)));
+    if (!g) cache.set(i, (g = trigramKeys(wordIds[i] ?? NO_WORDS, wide)));
     return g;
   };
   return (candidate, chosen) => {
     const mine = grams(candidate);
     let shared = 0;
     for (const c of chosen) {
-      const theirs = grams(c);
-      for (const g of mine) if (theirs.has(g)) shared++;
+      shared += sharedCount(mine, grams(c));
       if (shared > maxShared) return true;
     }
     return false;
@@ -40,24 +42,62 @@ export function trigramBlocking(doc: AnalyzedStory, maxShared = 0): RedundancyTe
 /** Word numbers below this make a trigram's number exact in a double: 3 × 17 bits. */
 const WIDE = 1 << 17;
 
+const NO_WORDS = new Int32Array(0);
+
 /**
- * The word trigrams of `tokens` as keys, one per distinct trigram: a number made of
- * the words' numbers in `ids` (numbered as first seen), where writing and hashing a string per trigram
- * cost most of the test. Past 2^17 distinct words (no news story comes near) a trigram is a string of
- * its words' numbers; a number never equals a string, so keys stay one per trigram.
+ * The distinct trigrams of a sentence's word numbers, as numbers, sorted: the three words' numbers as
+ * digits of base `WIDE`, where writing and hashing a string per trigram cost most of the test. Past 2^17
+ * distinct words (no news story comes near) a trigram is numbered as first seen and negated, so keys
+ * stay one per trigram. Sorted arrays are compared by a merge, where a set of numbers too large to be
+ * small integers to the engine was hashed for every probe.
  */
-function trigramKeys(tokens: readonly string[], ids: Map<string, number>): Set<number | string> {
-  const out = new Set<number | string>();
+function trigramKeys(words: Int32Array, wide: Map<string, number>): Float64Array {
+  const out = new Float64Array(Math.max(0, words.length - 2));
   let a = -1;
   let b = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    let c = ids.get(tokens[i]!);
-    if (c === undefined) ids.set(tokens[i]!, (c = ids.size));
-    if (i >= 2) out.add(a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : `${a} ${b} ${c}`);
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i]!;
+    if (i >= 2)
+      out[i - 2] = a < WIDE && b < WIDE && c < WIDE ? (a * WIDE + b) * WIDE + c : -1 - wideKey(wide, a, b, c);
     a = b;
     b = c;
   }
-  return out;
+  // Insertion sort for a sentence's worth of keys (the built-in sort past 64), then the distinct ones.
+  if (out.length <= 64) {
+    for (let i = 1; i < out.length; i++) {
+      const x = out[i]!;
+      let j = i - 1;
+      while (j >= 0 && out[j]! > x) out[j + 1] = out[j--]!;
+      out[j + 1] = x;
+    }
+  } else out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return n === out.length ? out : out.slice(0, n);
+}
+
+function wideKey(wide: Map<string, number>, a: number, b: number, c: number): number {
+  const key = `${a} ${b} ${c}`;
+  let k = wide.get(key);
+  if (k === undefined) wide.set(key, (k = wide.size));
+  return k;
+}
+
+/** How many values two sorted arrays of distinct values share. */
+function sharedCount(x: Float64Array, y: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i]! < y[j]!) i++;
+    else if (x[i]! > y[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
 
 /** Redundant when the candidate's cosine with any chosen sentence exceeds `ceiling`. */
@@ -81,8 +121,11 @@ export function anyOf(...tests: RedundancyTest[]): RedundancyTest {
  */
 export function sameFact(doc: AnalyzedStory, threshold: number): RedundancyTest {
   if (threshold >= 1) return () => false;
+  // The set cosine read off the stem vectors (`setCosine`, equal to `stemSetCosine` of the stems).
+  const { vectors } = storyVectors(doc);
+  const at = (i: number): SparseVector => vectors[i] ?? NO_STEMS;
   return (candidate, chosen) => {
-    const stems = doc.sentences[candidate]?.stems ?? [];
-    return chosen.some((c) => stemSetCosine(stems, doc.sentences[c]?.stems ?? []) >= threshold);
+    const v = at(candidate);
+    return chosen.some((c) => setCosine(v, at(c)) >= threshold);
   };
 }

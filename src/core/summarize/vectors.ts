@@ -18,14 +18,33 @@ export interface StoryVectors {
   readonly vectors: readonly SparseVector[];
   /** IDF per term id: log(N / df). */
   readonly idf: Float64Array;
-  /** Term id of each stem seen in the story. */
+  /** Term id of each stem seen in the story, numbered as first seen. */
   readonly vocabulary: ReadonlyMap<string, number>;
+  /** Each sentence's stems as term ids, in the order of its stems (the features count them). */
+  readonly termIds: readonly Int32Array[];
+  /**
+   * Each sentence's tokens as numbers, a word numbered as first seen in the story: the features' word
+   * bigrams and the redundancy test's trigrams read them.
+   */
+  readonly wordIds: readonly Int32Array[];
 }
 
-/** Builds TF·IDF vectors for every sentence of `doc` (IDF over the story's sentences). */
+const built = new WeakMap<AnalyzedStory, StoryVectors>();
+
+/**
+ * Builds TF·IDF vectors for every sentence of `doc` (IDF over the story's sentences), once per story
+ * record: the features, the redundancy test and the citations of one summary all read them.
+ */
 export function storyVectors(doc: AnalyzedStory): StoryVectors {
+  let v = built.get(doc);
+  if (!v) built.set(doc, (v = buildVectors(doc)));
+  return v;
+}
+
+function buildVectors(doc: AnalyzedStory): StoryVectors {
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
+  const termIds: Int32Array[] = [];
   // Each sentence's term ids, sorted: a term's count is the length of its run (a Map per sentence, and
   // its keys sorted, cost more than the rest of the vectors).
   const sorted = doc.sentences.map((s) => {
@@ -40,6 +59,7 @@ export function storyVectors(doc: AnalyzedStory): StoryVectors {
       }
       ids[k] = id;
     }
+    termIds.push(ids.slice());
     ids.sort();
     for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) df[ids[k]!]!++;
     return ids;
@@ -48,16 +68,44 @@ export function storyVectors(doc: AnalyzedStory): StoryVectors {
   const idf = new Float64Array(df.length);
   // +1 keeps a stem found in every sentence from vanishing (a one-sentence story still has a vector).
   for (let i = 0; i < df.length; i++) idf[i] = Math.log(n / (df[i] ?? 1)) + 1;
-  const vectors = sorted.map((ids) => toVector(ids, idf));
-  return { vectors, idf, vocabulary };
+  // The sentences' weights, and below their word numbers, are views of one buffer per story: an array
+  // past 64 bytes (most of these) gets a buffer of its own outside the engine's heap, which costs ten
+  // times as much to make as a small one.
+  let stems = 0;
+  for (const ids of sorted) stems += ids.length;
+  const weights = new Float64Array(stems);
+  let at = 0;
+  const vectors = sorted.map((ids) => {
+    const v = toVector(ids, idf, weights, at);
+    at += v.terms.length;
+    return v;
+  });
+  const words = new Map<string, number>();
+  let tokens = 0;
+  for (const s of doc.sentences) tokens += s.tokens.length;
+  const allIds = new Int32Array(tokens);
+  at = 0;
+  const wordIds = doc.sentences.map(({ tokens }) => {
+    const ids = allIds.subarray(at, (at += tokens.length));
+    for (let k = 0; k < tokens.length; k++) {
+      let id = words.get(tokens[k]!);
+      if (id === undefined) words.set(tokens[k]!, (id = words.size));
+      ids[k] = id;
+    }
+    return ids;
+  });
+  return { vectors, idf, vocabulary, termIds, wordIds };
 }
 
-/** The vector of a sentence's sorted term ids: each term weighted by its count times its IDF. */
-function toVector(ids: Int32Array, idf: Float64Array): SparseVector {
+/**
+ * The vector of a sentence's sorted term ids: each term weighted by its count times its IDF, the weights
+ * written to `buffer` from `at`.
+ */
+function toVector(ids: Int32Array, idf: Float64Array, buffer: Float64Array, at: number): SparseVector {
   let distinct = 0;
   for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) distinct++;
   const terms = new Int32Array(distinct);
-  const weights = new Float64Array(distinct);
+  const weights = buffer.subarray(at, at + distinct);
   let sq = 0;
   for (let k = 0, i = 0; k < ids.length; i++) {
     const t = ids[k]!;
@@ -88,6 +136,30 @@ export function cosine(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return dot / (a.norm * b.norm);
+}
+
+/**
+ * Set cosine of the two sentences' distinct stems, |A ∩ B| / √(|A|·|B|), read off their vectors (a
+ * vector's terms are its sentence's distinct stems, sorted): `stemSetCosine` of their stem lists,
+ * without building a set of strings per sentence. 0 when either is empty.
+ */
+export function setCosine(a: SparseVector, b: SparseVector): number {
+  const x = a.terms;
+  const y = b.terms;
+  if (x.length === 0 || y.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i]! < y[j]!) i++;
+    else if (x[i]! > y[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared / Math.sqrt(x.length * y.length);
 }
 
 /** Sum of several vectors (a centroid before normalisation), as a vector. */
