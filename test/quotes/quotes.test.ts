@@ -222,6 +222,11 @@ describe('attributeQuotes', () => {
       'The ferry sailed late. Dara quell, a lawyer for one of the crews in the lawsuit, said: "they make me blush."',
       undefined,
     ],
+    // Fourteenth round (lowercased news): "the united states" is a country, not "the united" stating.
+    [
+      'On tuesday the harbour adviser called on the united states to take a tougher line with calder, saying, "we have failed to make the port pay for it. " the remark came later.',
+      undefined,
+    ],
   ])('%s → %s', (text, speaker) => {
     expect(attributeQuotes(text)[0]?.speaker).toBe(speaker);
   });

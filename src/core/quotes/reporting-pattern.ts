@@ -6,11 +6,18 @@
  */
 import reportingWords from './reporting-words.json' with { type: 'json' };
 
+/**
+ * "united states" is a country, not "united" stating: lowercased news (Multi-News) wrote `called on
+ * the united states to take…, saying, "…"`, and "the united" spoke. A lookbehind for the speech-verb
+ * patterns here and in speaker-cue.ts.
+ */
+export const NOT_AFTER_UNITED = String.raw`(?<!(?:^|[^\p{L}])[Uu]nited\s+)`;
+
 // e/es/ed/s/ing, and a doubled last consonant before -ed/-ing ("slammed", "dubbed", "admitted").
 const VERB_ENDING = String.raw`(?:e|es|ed|s|ing|[bglmpt](?:ed|ing))?(?![\p{L}\p{N}])`;
 
 const reportingPattern = (words: readonly string[]) =>
-  new RegExp(`(?<![\\p{L}])(?:${words.join('|')})${VERB_ENDING}`, 'u');
+  new RegExp(`(?<![\\p{L}])${NOT_AFTER_UNITED}(?:${words.join('|')})${VERB_ENDING}`, 'u');
 
 /** A word reporting speech ("described", "warns", "told"). */
 export const REPORTING_SPEECH = reportingPattern(reportingWords.stems);

@@ -19,6 +19,7 @@ import personTitles from '../entities/person-titles.json' with { type: 'json' };
 import { capitalizedRuns } from '../entities/capitalized-runs.js';
 import { classifyRun } from '../entities/classify-run.js';
 import { hasLetter, hasLowercase, isCapitalized, startsLowercase } from '../text/letters.js';
+import { NOT_AFTER_UNITED } from './reporting-pattern.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
 const WORD_INITIAL_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
@@ -79,7 +80,7 @@ const alt = (list: readonly string[]) =>
     .join('|');
 /** Alternation of every cue verb, longest first, for building patterns. */
 export const CUE_VERBS = alt([...speechVerbs, ...words.verbs, ...attributionWords.verbs]);
-const VERB = `(?:${CUE_VERBS})`;
+const VERB = `${NOT_AFTER_UNITED}(?:${CUE_VERBS})`;
 const ADVERB = `(?:${alt(words.adverbs)}|\\p{Ll}+ly)`;
 /** An adverb ending a subject phrase, built once: backwardPhrase made it anew for every cue. */
 const ADVERB_END = new RegExp(`\\s+${ADVERB}$`, 'u');
