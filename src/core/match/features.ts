@@ -34,7 +34,7 @@ import {
 import { attachedFigures, isNumberWord, NO_FIGURES } from './attached-figures.js';
 import speechVerbs from '../text/speech-verbs.json' with { type: 'json' };
 import cues from './cue-words.json' with { type: 'json' };
-import { hasLetterOrDigit, isCapitalized } from '../text/letters.js';
+import { hasLetterOrDigit, isAsciiLetter, isCapitalized } from '../text/letters.js';
 import { stemSet } from './cosine.js';
 
 // Module constants: tsx (esbuild) writes a `\p{…}` literal as `new RegExp(…)`, built again on every call.
@@ -292,8 +292,6 @@ function sideWords(text: string): string[] {
   }
   return out;
 }
-
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
  * Whether `text` ends in closing punctuation, spaces aside: `/[.!?…"'”’)\]]\s*$/` without a regex, which

@@ -10,6 +10,7 @@
  */
 import type { AnalyzedStory, Sentence, Summary } from '../model.js';
 import pointingBack from './pointing-back.json' with { type: 'json' };
+import { isAsciiLetter } from '../text/letters.js';
 
 const PERSONS: ReadonlySet<string> = new Set(pointingBack.persons);
 const PREVIOUS: ReadonlySet<string> = new Set([...pointingBack.referring, ...pointingBack.connectives]);
@@ -237,8 +238,6 @@ function letterWordsOf(text: string): { count: number; titled: boolean } {
   const words = text.match(LETTER_WORDS) ?? [];
   return { count: words.length, titled: words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w)) };
 }
-
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
  * Whether `text` holds "those" or "these" in any case, a cheap test before `DEMONSTRATIVE_NOUN`, a

@@ -37,6 +37,9 @@ export function startsLowercase(w: string): boolean {
   return LOWER_FIRST.test(w);
 }
 
+/** Whether the character code `c` is an ASCII letter, A-Z or a-z: the scanners' plain-text case. */
+export const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /** `/\p{Lu}/u`: `s` has a capital letter somewhere. */
 export const hasCapital = (s: string): boolean => CAPITAL.test(s);
 
